@@ -1,0 +1,28 @@
+//! The Obscura service inside the confidential VM.
+//!
+//! The enclave holds the only copies of its OHTTP private keys, publishes their
+//! configurations for the attestation report to bind, decapsulates requests, runs the image
+//! pipeline on plaintext and seals redacted results back to the caller. Today it provides the
+//! key set ([`keys::KeySet`]); the gateway (replay and date checks, bounded dispatch) and the
+//! pipeline stages arrive with their issues.
+//!
+//! ```
+//! use obscura_enclave::keys::KeySet;
+//! let keys = KeySet::generate()?;
+//! let list = keys.config_list();
+//! assert_eq!(list.known().count(), 2);
+//! # Ok::<(), obscura_enclave::Error>(())
+//! ```
+
+#![forbid(unsafe_code)]
+
+pub mod keys;
+
+/// Errors of the enclave service.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A wire-format operation failed.
+    #[error(transparent)]
+    Protocol(#[from] obscura_protocol::Error),
+}

@@ -1,0 +1,36 @@
+//! The untrusted Obscura front door.
+//!
+//! The host sees only ciphertext: it reads the key id in the clear OHTTP header and forwards
+//! the bytes to the enclave replica that owns the key. HTTPS, evidence caching, tenants and
+//! rate limits arrive with the end-to-end issue; the routing table ([`route::Routes`]) is here.
+//!
+//! ```
+//! use obscura_host::route::{Routes, ReplicaId};
+//! use obscura_protocol::keys::KeyId;
+//! let mut routes = Routes::default();
+//! routes.insert(KeyId(1), ReplicaId(0))?;
+//! // An OHTTP request header: key id 1, X-Wing, HKDF-SHA256, AES-256-GCM, then enc and ciphertext.
+//! let mut req = vec![1, 0x64, 0x7a, 0, 1, 0, 2];
+//! req.resize(7 + 1120 + 16, 0);
+//! assert_eq!(routes.route(&req)?, ReplicaId(0));
+//! # Ok::<(), obscura_host::Error>(())
+//! ```
+
+#![forbid(unsafe_code)]
+
+pub mod route;
+
+/// Errors of the host.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The request header is malformed or names an unsupported suite.
+    #[error(transparent)]
+    Protocol(#[from] obscura_protocol::Error),
+    /// No replica owns this key id: the client must re-attest.
+    #[error("no replica owns key id {0}")]
+    UnknownKeyId(obscura_protocol::keys::KeyId),
+    /// Two replicas claim the same key id.
+    #[error("key id {0} already belongs to another replica")]
+    DuplicateKeyId(obscura_protocol::keys::KeyId),
+}

