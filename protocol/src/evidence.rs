@@ -284,3 +284,121 @@ impl EvidenceBundle {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::keys::{GatewayKey, Kem, KeyId};
+
+    fn bundle() -> EvidenceBundle {
+        let key = GatewayKey::generate(KeyId(1), Kem::X25519Sha256).unwrap();
+        EvidenceBundle {
+            version: EVIDENCE_VERSION,
+            report: Base64Bytes(vec![0; SNP_REPORT_LEN]),
+            collateral: Collateral {
+                vcek: Some(Base64Bytes(vec![0x30; 100])),
+                ..Collateral::default()
+            },
+            key_configs: Base64Bytes(KeyConfigList::from_keys([&key]).unwrap().encoded().to_vec()),
+            claims: WorkloadClaims {
+                enclave_version: "0.1.0".into(),
+                models: vec![],
+                pipeline_digest: Digest32([1; 32]),
+            },
+            nonce: None,
+            issued_at: 100,
+            expires_at: 200,
+        }
+    }
+
+    #[test]
+    fn json_field_names_are_stable() {
+        let json = String::from_utf8(bundle().to_json().unwrap()).unwrap();
+        for field in [
+            "\"version\":1",
+            "\"report\":\"AAAA",
+            "\"collateral\":{\"vcek\":",
+            "\"chain\":[]",
+            "\"key_configs\":",
+            "\"claims\":{\"enclave_version\":\"0.1.0\",\"models\":[],\"pipeline_digest\":\"0101",
+            "\"issued_at\":100,\"expires_at\":200",
+        ] {
+            assert!(json.contains(field), "{field} missing in {json}");
+        }
+        assert!(!json.contains("nonce"));
+    }
+
+    #[test]
+    fn validation_errors() {
+        let mut b = bundle();
+        b.report.0.pop();
+        assert_eq!(
+            b.validate().unwrap_err(),
+            Error::WrongLength {
+                what: "attestation report",
+                expected: 1184,
+                got: 1183
+            }
+        );
+        let mut b = bundle();
+        b.collateral.vcek = None;
+        assert_eq!(
+            b.validate().unwrap_err(),
+            Error::Missing("VCEK or VLEK certificate")
+        );
+        let mut b = bundle();
+        b.collateral.vlek = Some(Base64Bytes(vec![1]));
+        assert!(matches!(b.validate(), Err(Error::Malformed { .. })));
+        let mut b = bundle();
+        b.collateral.chain = vec![Base64Bytes(vec![1]); 5];
+        assert_eq!(
+            b.validate().unwrap_err(),
+            Error::TooLarge {
+                what: "certificate chain",
+                len: 5,
+                max: 4
+            }
+        );
+        let mut b = bundle();
+        b.expires_at = b.issued_at;
+        assert!(matches!(b.validate(), Err(Error::Malformed { .. })));
+        let mut b = bundle();
+        b.key_configs.0.truncate(10);
+        assert!(matches!(b.validate(), Err(Error::Truncated { .. })));
+        let mut b = bundle();
+        b.version = 2;
+        assert!(matches!(b.validate(), Err(Error::Malformed { .. })));
+    }
+
+    #[test]
+    fn oversized_and_unknown_json_refused() {
+        let big = vec![b' '; MAX_EVIDENCE_BYTES + 1];
+        assert_eq!(
+            EvidenceBundle::from_json(&big).unwrap_err(),
+            Error::TooLarge {
+                what: "evidence bundle",
+                len: (MAX_EVIDENCE_BYTES + 1) as u64,
+                max: MAX_EVIDENCE_BYTES as u64
+            }
+        );
+        let mut json = bundle().to_json().unwrap();
+        json.pop();
+        json.extend_from_slice(b",\"extra\":1}");
+        assert!(matches!(
+            EvidenceBundle::from_json(&json),
+            Err(Error::Json { .. })
+        ));
+    }
+
+    #[test]
+    fn expected_report_data_uses_zero_nonce_when_cached() {
+        let b = bundle();
+        assert_eq!(
+            b.expected_report_data(),
+            crate::binding::report_data(&b.key_configs.0, &b.claims, &Nonce::ZERO)
+        );
+        let mut fresh = bundle();
+        fresh.nonce = Some(Nonce([7; 32]));
+        assert_ne!(fresh.expected_report_data(), b.expected_report_data());
+    }
+}

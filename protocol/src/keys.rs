@@ -470,3 +470,173 @@ fn suites_for(kem: Kem) -> Result<Vec<Suite>> {
         Ok(suites)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list_bytes() -> Vec<u8> {
+        let keys = [
+            GatewayKey::generate(KeyId(1), Kem::XWing).unwrap(),
+            GatewayKey::generate(KeyId(2), Kem::X25519Sha256).unwrap(),
+        ];
+        KeyConfigList::from_keys(&keys).unwrap().encoded().to_vec()
+    }
+
+    #[test]
+    fn parse_encode_is_identity() {
+        let bytes = list_bytes();
+        let list = KeyConfigList::parse(&bytes).unwrap();
+        assert_eq!(list.encoded(), bytes.as_slice());
+        let ids: Vec<_> = list.known().map(KeyConfig::key_id).collect();
+        assert_eq!(ids, vec![KeyId(1), KeyId(2)]);
+        let first = list.known().next().unwrap();
+        assert_eq!(first.kem_id(), 0x647a);
+        assert_eq!(first.public_key().len(), 1216);
+        assert_eq!(first.symmetric(), &[(1, 2)]);
+    }
+
+    #[test]
+    fn every_truncation_is_detected() {
+        let bytes = list_bytes();
+        // Cuts at an entry boundary leave a shorter valid list; everything else is truncated.
+        let boundary = 2 + usize::from(u16::from_be_bytes([bytes[0], bytes[1]]));
+        for cut in 0..bytes.len() {
+            let res = KeyConfigList::parse(&bytes[..cut]);
+            match cut {
+                0 => assert_eq!(
+                    res.unwrap_err(),
+                    Error::Malformed {
+                        what: "key configuration list",
+                        reason: "empty"
+                    }
+                ),
+                c if c == boundary => assert_eq!(res.unwrap().entries().len(), 1),
+                _ => assert!(
+                    matches!(res, Err(Error::Truncated { .. })),
+                    "cut {cut}: {res:?}"
+                ),
+            }
+        }
+    }
+
+    #[test]
+    fn unknown_kem_is_kept_opaque_and_skipped_by_select() {
+        // A 10-byte config with the unknown KEM 0x0099, then a valid X25519 config.
+        let mut bytes = vec![0x00, 10, 7, 0x00, 0x99, 1, 2, 3, 4, 5, 0x00, 0x04];
+        let x = GatewayKey::generate(KeyId(2), Kem::X25519Sha256).unwrap();
+        let cfg = x.config_bytes();
+        bytes.extend_from_slice(&u16::try_from(cfg.len()).unwrap().to_be_bytes());
+        bytes.extend_from_slice(cfg);
+        let list = KeyConfigList::parse(&bytes).unwrap();
+        assert_eq!(
+            list.entries()[0],
+            KeyConfigEntry::Unknown {
+                key_id: KeyId(7),
+                kem_id: 0x99
+            }
+        );
+        assert!(list.contains(KeyId(7)));
+        let (config, suite) = list.select().unwrap();
+        assert_eq!(
+            (config.key_id(), suite),
+            (KeyId(2), Suite::X25519_AES256GCM)
+        );
+    }
+
+    #[test]
+    fn only_unsupported_suites_means_no_config() {
+        // X25519 key offering only HKDF-SHA512 + AES-128-GCM.
+        let x = GatewayKey::generate(KeyId(4), Kem::X25519Sha256).unwrap();
+        let mut cfg = x.config_bytes()[..1 + 2 + 32].to_vec();
+        cfg.extend_from_slice(&[0, 4, 0, 3, 0, 1]);
+        let mut bytes = u16::try_from(cfg.len()).unwrap().to_be_bytes().to_vec();
+        bytes.extend_from_slice(&cfg);
+        let list = KeyConfigList::parse(&bytes).unwrap();
+        assert_eq!(list.select().unwrap_err(), Error::NoSupportedKeyConfig);
+    }
+
+    #[test]
+    fn bad_symmetric_lengths_and_trailing_bytes() {
+        let x = GatewayKey::generate(KeyId(4), Kem::X25519Sha256).unwrap();
+        let head = &x.config_bytes()[..1 + 2 + 32];
+        let mut odd = head.to_vec();
+        odd.extend_from_slice(&[0, 3, 0, 1, 0]);
+        assert_eq!(
+            KeyConfig::parse(&odd).unwrap_err(),
+            Error::Malformed {
+                what: "key configuration",
+                reason: "symmetric algorithms length must be a non-zero multiple of 4"
+            }
+        );
+        let mut trailing = x.config_bytes().to_vec();
+        trailing.push(0);
+        assert_eq!(
+            KeyConfig::parse(&trailing).unwrap_err(),
+            Error::TrailingBytes {
+                what: "key configuration",
+                count: 1
+            }
+        );
+        let mut many = head.to_vec();
+        many.extend_from_slice(&[0x01, 0x00]);
+        many.extend(std::iter::repeat_n([0, 1, 0, 1], 64).flatten());
+        assert_eq!(
+            KeyConfig::parse(&many).unwrap_err(),
+            Error::TooLarge {
+                what: "symmetric algorithms",
+                len: 256,
+                max: 64
+            }
+        );
+    }
+
+    #[test]
+    fn too_many_configs() {
+        let x = GatewayKey::generate(KeyId(4), Kem::X25519Sha256).unwrap();
+        let keys: Vec<&GatewayKey> = std::iter::repeat_n(&x, MAX_KEY_CONFIGS + 1).collect();
+        assert_eq!(
+            KeyConfigList::from_keys(keys).unwrap_err(),
+            Error::TooLarge {
+                what: "key configuration list",
+                len: 17,
+                max: 16
+            }
+        );
+    }
+
+    #[test]
+    fn import_rejects_bad_keys_and_mixed_suites() {
+        let short = Zeroizing::new(vec![1u8; 31]);
+        assert_eq!(
+            GatewayKey::import(KeyId(1), &[Suite::X25519_AES128GCM], &short).unwrap_err(),
+            Error::WrongLength {
+                what: "private key",
+                expected: 32,
+                got: 31
+            }
+        );
+        let key = Zeroizing::new(vec![1u8; 32]);
+        assert_eq!(
+            GatewayKey::import(
+                KeyId(1),
+                &[Suite::X25519_AES128GCM, Suite::XWING_AES256GCM],
+                &key
+            )
+            .unwrap_err(),
+            Suite::XWING_AES256GCM.unsupported()
+        );
+        assert!(matches!(
+            GatewayKey::import(KeyId(1), &[], &key),
+            Err(Error::Malformed { .. })
+        ));
+    }
+
+    #[test]
+    fn gateway_key_debug_has_no_key_material() {
+        let x = GatewayKey::generate(KeyId(4), Kem::X25519Sha256).unwrap();
+        let dbg = format!("{x:?}");
+        assert!(dbg.starts_with("GatewayKey { key_id: KeyId(4), kem: X25519Sha256"));
+        assert!(!dbg.contains(&hex::encode(&x.config_bytes()[3..35])));
+    }
+}

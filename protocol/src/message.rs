@@ -301,3 +301,179 @@ fn scan_fields(r: &mut Reader<'_>, known: bool) -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, UNIX_EPOCH};
+
+    use super::*;
+    use crate::api::{Digest32, OutputFormat};
+
+    fn request() -> CaptionRequest {
+        CaptionRequest {
+            options: CaptionOptions {
+                format: OutputFormat::Png,
+                fail_closed: true,
+                ..CaptionOptions::default()
+            },
+            media_type: Some(MediaType::Jpeg),
+            date: UNIX_EPOCH + Duration::from_secs(1_764_000_000),
+            image: SecretBytes::new(vec![0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]),
+        }
+    }
+
+    #[test]
+    fn request_round_trips_with_the_fields_we_promise() {
+        let bytes = request().encode().unwrap();
+        let msg = decode_bhttp(&bytes, Kind::Request, MAX_IMAGE_BYTES).unwrap();
+        assert_eq!(msg.control().method(), Some(b"POST".as_slice()));
+        assert_eq!(msg.control().path(), Some(b"/v1/caption".as_slice()));
+        assert_eq!(
+            msg.header().get(b"date"),
+            Some(b"Mon, 24 Nov 2025 16:00:00 GMT".as_slice())
+        );
+        assert_eq!(
+            msg.header().get(b"content-type"),
+            Some(b"image/jpeg".as_slice())
+        );
+        assert_eq!(CaptionRequest::decode(&bytes).unwrap(), request());
+    }
+
+    #[test]
+    fn request_debug_hides_the_image() {
+        let dbg = format!("{:?}", request());
+        assert!(dbg.contains("image: <redacted 8 bytes>"), "{dbg}");
+    }
+
+    #[test]
+    fn every_truncation_of_a_request_is_refused() {
+        let bytes = request().encode().unwrap();
+        for cut in 0..bytes.len() {
+            match CaptionRequest::decode(&bytes[..cut]) {
+                // Only the empty trailer section may be cut without losing anything.
+                Ok(req) => assert_eq!((cut, req), (bytes.len() - 1, request())),
+                // Cuts at other section boundaries are valid BHTTP (RFC 9292 §3.8) that lacks
+                // the date field or the image; every other cut is truncation.
+                Err(err) => assert!(
+                    matches!(
+                        err,
+                        Error::Truncated { .. }
+                            | Error::Missing("image content")
+                            | Error::Missing("date field")
+                    ),
+                    "cut {cut}: {err:?}"
+                ),
+            }
+        }
+    }
+
+    fn encode_with(method: &str, path: &str, fields: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut msg = Message::request(
+            method.as_bytes().to_vec(),
+            b"https".to_vec(),
+            b"x".to_vec(),
+            path.as_bytes().to_vec(),
+        );
+        for (n, v) in fields {
+            msg.put_header(*n, *v);
+        }
+        msg.write_content(b"\x89PNG");
+        let mut out = Vec::new();
+        msg.write_bhttp(Mode::KnownLength, &mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn wrong_requests_get_their_own_errors() {
+        let date: &[u8] = b"Mon, 24 Nov 2025 16:00:00 GMT";
+        let cases: [(Vec<u8>, Error); 6] = [
+            (
+                encode_with("GET", CAPTION_PATH, &[("date", date)]),
+                Error::UnexpectedRequest { what: "method" },
+            ),
+            (
+                encode_with("POST", "/v1/other", &[("date", date)]),
+                Error::UnexpectedRequest { what: "path" },
+            ),
+            (
+                encode_with("POST", CAPTION_PATH, &[]),
+                Error::Missing("date field"),
+            ),
+            (
+                encode_with("POST", CAPTION_PATH, &[("date", b"yesterday")]),
+                Error::InvalidDate,
+            ),
+            (
+                encode_with(
+                    "POST",
+                    CAPTION_PATH,
+                    &[("date", date), ("content-type", b"text/html")],
+                ),
+                Error::Malformed {
+                    what: "content-type field",
+                    reason: "not an accepted image type",
+                },
+            ),
+            (
+                encode_with(
+                    "POST",
+                    CAPTION_PATH,
+                    &[("date", date), (OPTIONS_FIELD, br#"{"image":"PATIENT"}"#)],
+                ),
+                Error::Json {
+                    what: "caption options",
+                    line: 1,
+                    column: 18,
+                },
+            ),
+        ];
+        for (bytes, expected) in cases {
+            assert_eq!(CaptionRequest::decode(&bytes).unwrap_err(), expected);
+        }
+    }
+
+    #[test]
+    fn json_errors_never_quote_input() {
+        let date: &[u8] = b"Mon, 24 Nov 2025 16:00:00 GMT";
+        let bytes = encode_with(
+            "POST",
+            CAPTION_PATH,
+            &[("date", date), (OPTIONS_FIELD, br#"{"JOHN_SMITH":1}"#)],
+        );
+        let err = CaptionRequest::decode(&bytes).unwrap_err();
+        assert!(!err.to_string().contains("JOHN"), "{err}");
+    }
+
+    #[test]
+    fn outcomes_round_trip() {
+        let ok = CaptionOutcome::Ok(Box::new(CaptionResponse {
+            caption: None,
+            caption_withheld: None,
+            ocr: vec![],
+            regions: vec![],
+            entities: Default::default(),
+            models: vec![],
+            policy_digest: Digest32([9; 32]),
+            image: None,
+        }));
+        for outcome in [ok, CaptionOutcome::Err(ErrorCode::Busy)] {
+            let bytes = outcome.encode().unwrap();
+            assert_eq!(CaptionOutcome::decode(&bytes).unwrap(), outcome);
+        }
+    }
+
+    #[test]
+    fn error_status_must_match_code() {
+        let mut msg = Message::response(bhttp::StatusCode::try_from(500u16).unwrap());
+        msg.write_content(br#"{"error":"busy"}"#);
+        let mut bytes = Vec::new();
+        msg.write_bhttp(Mode::KnownLength, &mut bytes).unwrap();
+        assert_eq!(
+            CaptionOutcome::decode(&bytes).unwrap_err(),
+            Error::Malformed {
+                what: "error response",
+                reason: "status does not match error code"
+            }
+        );
+    }
+}

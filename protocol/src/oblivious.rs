@@ -46,6 +46,13 @@ impl RequestHeader {
     /// Reads the header of an encapsulated request and checks that the request is long enough
     /// to hold `enc` and a tag. This is all the untrusted host ever parses.
     pub fn parse(encapsulated: &[u8]) -> Result<Self> {
+        let header = Self::read(encapsulated)?;
+        header.check_len(encapsulated)?;
+        Ok(header)
+    }
+
+    /// Reads only the 7 header bytes (size cap applied, body length not yet checked).
+    fn read(encapsulated: &[u8]) -> Result<Self> {
         check_cap(
             "encapsulated request",
             encapsulated.len(),
@@ -55,12 +62,18 @@ impl RequestHeader {
         let key_id = KeyId(r.u8()?);
         let (kem, kdf, aead) = (r.u16()?, r.u16()?, r.u16()?);
         let suite = Suite::from_ids(kem, kdf, aead)?;
-        if r.remaining() < enc_len(suite.kem) + AEAD_TAG_LEN {
+        Ok(Self { key_id, suite })
+    }
+
+    /// Checks that the request can hold `enc` and an AEAD tag for this header's suite.
+    fn check_len(&self, encapsulated: &[u8]) -> Result<()> {
+        let min = REQUEST_HEADER_LEN + enc_len(self.suite.kem) + AEAD_TAG_LEN;
+        if encapsulated.len() < min {
             return Err(Error::Truncated {
                 what: "encapsulated request",
             });
         }
-        Ok(Self { key_id, suite })
+        Ok(())
     }
 }
 
@@ -92,13 +105,14 @@ impl GatewayKey {
         &self,
         encapsulated: &[u8],
     ) -> Result<(Zeroizing<Vec<u8>>, ResponseSealer)> {
-        let header = RequestHeader::parse(encapsulated)?;
+        let header = RequestHeader::read(encapsulated)?;
         if header.key_id != self.key_id() {
             return Err(Error::UnknownKeyId(header.key_id));
         }
         if !self.suites().contains(&header.suite) {
             return Err(header.suite.unsupported());
         }
+        header.check_len(encapsulated)?;
         let (plain, response) = self
             .server
             .decapsulate(encapsulated)
