@@ -65,6 +65,63 @@ impl KeySet {
     }
 }
 
+/// The current key set and, during a rotation's overlap window, the previous one.
+///
+/// Clients that attested before a rotation keep working until the previous set is retired;
+/// a request for a retired key id gets [`ProtocolError::UnknownKeyId`], which makes the SDK
+/// re-attest.
+#[derive(Debug)]
+pub struct KeyRing {
+    current: KeySet,
+    previous: Option<KeySet>,
+}
+
+impl KeyRing {
+    /// Starts with one key set.
+    pub fn new(current: KeySet) -> Self {
+        Self {
+            current,
+            previous: None,
+        }
+    }
+
+    /// The set whose configurations are published now.
+    pub fn current(&self) -> &KeySet {
+        &self.current
+    }
+
+    /// Makes `next` current and keeps the old set for the overlap window. Refuses a set that
+    /// reuses a key id still in use, so routing by key id stays unambiguous.
+    pub fn rotate(&mut self, next: KeySet) -> Result<(), Error> {
+        if next
+            .config_list()
+            .known()
+            .any(|c| self.current.contains(c.key_id()))
+        {
+            return Err(Error::Protocol(ProtocolError::Malformed {
+                what: "key rotation",
+                reason: "key id reused",
+            }));
+        }
+        self.previous = Some(std::mem::replace(&mut self.current, next));
+        Ok(())
+    }
+
+    /// Ends the overlap window: the previous keys are dropped.
+    pub fn retire_previous(&mut self) {
+        self.previous = None;
+    }
+
+    /// Decapsulates with whichever live set holds the request's key id.
+    pub fn open(&self, encapsulated: &[u8]) -> Result<(SecretBytes, ResponseSealer), Error> {
+        let header = RequestHeader::parse(encapsulated)?;
+        match &self.previous {
+            Some(prev) if prev.contains(header.key_id) => prev.open(encapsulated),
+            _ => self.current.open(encapsulated),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use obscura_protocol::keys::Suite;
@@ -106,6 +163,28 @@ mod tests {
         );
         let (plain, _) = other.open(&req).unwrap();
         assert_eq!(plain.expose(), b"hello");
+    }
+
+    #[test]
+    fn rotation_keeps_old_keys_until_retired() {
+        let first = KeySet::generate_with_ids(KeyId(1), KeyId(2)).unwrap();
+        let (config, suite) = first.config_list().select().unwrap();
+        let config = config.clone();
+        let mut ring = KeyRing::new(first);
+        ring.rotate(KeySet::generate_with_ids(KeyId(3), KeyId(4)).unwrap())
+            .unwrap();
+        let (req, _) = seal_request(&config, suite, b"old client").unwrap();
+        assert_eq!(ring.open(&req).unwrap().0.expose(), b"old client");
+        ring.retire_previous();
+        let (req, _) = seal_request(&config, suite, b"old client").unwrap();
+        assert_eq!(
+            ring.open(&req).unwrap_err(),
+            Error::Protocol(ProtocolError::UnknownKeyId(KeyId(1)))
+        );
+        assert!(matches!(
+            ring.rotate(KeySet::generate_with_ids(KeyId(3), KeyId(9)).unwrap()),
+            Err(Error::Protocol(ProtocolError::Malformed { .. }))
+        ));
     }
 
     #[test]

@@ -3,8 +3,10 @@
 //! The enclave holds the only copies of its OHTTP private keys, publishes their
 //! configurations for the attestation report to bind, decapsulates requests, runs the image
 //! pipeline on plaintext and seals redacted results back to the caller. Today it provides the
-//! key set ([`keys::KeySet`]); the gateway (replay and date checks, bounded dispatch) and the
-//! pipeline stages arrive with their issues.
+//! key set and its rotation ([`keys::KeyRing`]) and the OHTTP gateway ([`gateway::Gateway`]:
+//! decapsulation, replay and date checks, bounded dispatch to a [`gateway::Handler`], sealed
+//! fixed-code errors). The image pipeline that plugs in as the handler and the network
+//! listeners arrive with their issues.
 //!
 //! ```
 //! use obscura_enclave::keys::KeySet;
@@ -16,6 +18,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod gateway;
 pub mod keys;
 
 /// Errors of the enclave service.
@@ -25,4 +28,7 @@ pub enum Error {
     /// A wire-format operation failed.
     #[error(transparent)]
     Protocol(#[from] obscura_protocol::Error),
+    /// A lock was poisoned by a panic in another thread.
+    #[error("internal state poisoned")]
+    Poisoned,
 }

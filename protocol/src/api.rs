@@ -421,3 +421,66 @@ pub struct ErrorBody {
     /// The fixed code.
     pub error: ErrorCode,
 }
+
+/// Why a gateway refused an encapsulated request *before* it could seal an answer: these travel
+/// in the clear (through the untrusted host), so they say nothing about content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum RejectCode {
+    /// No replica holds the key id: the client must fetch fresh evidence and re-attest.
+    UnknownKeyId,
+    /// The request header or framing is malformed, or the suite is not offered.
+    MalformedRequest,
+    /// The request did not decrypt with the key it names.
+    DecryptFailed,
+    /// The same encapsulated key was seen within the replay window.
+    Replayed,
+    /// The request exceeds a size limit.
+    TooLarge,
+    /// The replica is at its queue limit; retry later.
+    Busy,
+    /// An internal failure.
+    Internal,
+}
+
+impl RejectCode {
+    /// The HTTP status that goes with this code.
+    pub fn status(self) -> u16 {
+        match self {
+            Self::UnknownKeyId => 421,
+            Self::MalformedRequest | Self::DecryptFailed => 400,
+            Self::Replayed => 409,
+            Self::TooLarge => 413,
+            Self::Busy => 503,
+            Self::Internal => 500,
+        }
+    }
+
+    /// The stable string form (as in JSON).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::UnknownKeyId => "unknown_key_id",
+            Self::MalformedRequest => "malformed_request",
+            Self::DecryptFailed => "decrypt_failed",
+            Self::Replayed => "replayed",
+            Self::TooLarge => "too_large",
+            Self::Busy => "busy",
+            Self::Internal => "internal",
+        }
+    }
+}
+
+impl fmt::Display for RejectCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The JSON body that goes with a [`RejectCode`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RejectBody {
+    /// The fixed code.
+    pub error: RejectCode,
+}

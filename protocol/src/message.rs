@@ -5,6 +5,10 @@
 //! request options as compact JSON in `obscura-options`. Response: `200` with the
 //! [`CaptionResponse`] JSON, or the status of an [`ErrorCode`] with an [`ErrorBody`].
 //!
+//! `bhttp` keeps its own copy of the content inside `bhttp::Message`, which it frees without
+//! zeroizing; the copies this module hands out are zeroizing. Inside the CVM that memory is
+//! encrypted by SEV-SNP; the enclave binary is where a zeroize-on-free allocator belongs.
+//!
 //! Decoding first runs [`prescan`], a shape check written here because `bhttp` has no caps on
 //! field counts or chunk counts: it walks the framing, checking every claimed length against
 //! the input and [`crate::limits`], so `bhttp` then parses a message of bounded shape.

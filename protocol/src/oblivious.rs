@@ -51,6 +51,12 @@ impl RequestHeader {
         Ok(header)
     }
 
+    /// The encapsulated KEM shared secret (`enc`) of a request with this header, the value a
+    /// gateway remembers to refuse replays. `None` if the request is too short.
+    pub fn enc<'a>(&self, encapsulated: &'a [u8]) -> Option<&'a [u8]> {
+        encapsulated.get(REQUEST_HEADER_LEN..REQUEST_HEADER_LEN + enc_len(self.suite.kem))
+    }
+
     /// Reads only the 7 header bytes (size cap applied, body length not yet checked).
     fn read(encapsulated: &[u8]) -> Result<Self> {
         check_cap(

@@ -4,9 +4,11 @@
 //! - `test`: setup, then the whole test suite (`cargo test --workspace`, doc tests included);
 //! - `demo`: setup, then the main job end to end on what exists today;
 //! - `bench [protocol]`: setup, then the criterion benches;
-//! - `assets`: list the pinned assets and whether each is present and intact.
+//! - `assets`: list the pinned assets and whether each is present and intact;
+//! - `fuzz-smoke [SECONDS]`: build every cargo-fuzz target and run each briefly.
 
 mod assets;
+mod bench;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -58,22 +60,58 @@ fn run() -> anyhow::Result<()> {
             assets::setup(&root)?;
             match rest.first().map(String::as_str) {
                 None => cargo(&root, &["bench", "--workspace"], &[]),
-                Some("protocol") => cargo(
-                    &root,
-                    &["bench", "-p", "obscura-protocol", "--bench", "ohttp"],
-                    rest.get(1..).unwrap_or_default(),
-                ),
+                Some("protocol") => {
+                    let started = std::time::SystemTime::now();
+                    cargo(
+                        &root,
+                        &["bench", "-p", "obscura-protocol", "--bench", "ohttp"],
+                        rest.get(1..).unwrap_or_default(),
+                    )?;
+                    bench::summary(&root, started, bench::PROTOCOL_RATIOS)
+                }
                 Some(other) => bail!("unknown bench group {other:?} (known: protocol)"),
             }
         }
+        "fuzz-smoke" => fuzz_smoke(&root, rest.first().map(String::as_str)),
         "help" | "--help" | "-h" => {
             println!(
-                "usage: cargo xtask <setup|test|demo|bench [protocol]|assets> [args for cargo]"
+                "usage: cargo xtask <setup|test|demo|bench [protocol]|assets|fuzz-smoke [SECONDS]> [args for cargo]"
             );
             Ok(())
         }
         other => bail!("unknown task {other:?}; try `cargo xtask help`"),
     }
+}
+
+/// Builds every fuzz target and runs each for a few seconds (needs `cargo install cargo-fuzz`).
+fn fuzz_smoke(root: &Path, seconds: Option<&str>) -> anyhow::Result<()> {
+    let seconds: u32 = seconds
+        .unwrap_or("10")
+        .parse()
+        .context("SECONDS must be a number")?;
+    let fuzz = root.join("fuzz");
+    let list = Command::new("cargo")
+        .current_dir(&fuzz)
+        .args(["fuzz", "list"])
+        .output()
+        .context("running `cargo fuzz list` (install with `cargo install cargo-fuzz`)")?;
+    ensure!(
+        list.status.success(),
+        "`cargo fuzz list` failed; is cargo-fuzz installed?"
+    );
+    let targets = String::from_utf8(list.stdout).context("target names are UTF-8")?;
+    for target in targets.lines().map(str::trim).filter(|t| !t.is_empty()) {
+        eprintln!("fuzzing {target} for {seconds} s");
+        // `-s none`: no sanitizer, so a stable toolchain suffices; coverage guidance stays on.
+        let status = Command::new("cargo")
+            .current_dir(&fuzz)
+            .args(["fuzz", "run", "-s", "none", target, "--"])
+            .arg(format!("-max_total_time={seconds}"))
+            .status()
+            .context("running cargo fuzz")?;
+        ensure!(status.success(), "fuzz target {target} failed");
+    }
+    Ok(())
 }
 
 fn list_assets(root: &Path) -> anyhow::Result<()> {
