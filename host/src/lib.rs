@@ -18,7 +18,11 @@
 
 #![forbid(unsafe_code)]
 
+pub mod metrics;
+pub mod replicas;
 pub mod route;
+pub mod server;
+pub mod tenants;
 
 /// Errors of the host.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -33,4 +37,19 @@ pub enum Error {
     /// Two replicas claim the same key id.
     #[error("key id {0} already belongs to another replica")]
     DuplicateKeyId(obscura_protocol::keys::KeyId),
+    /// A replica could not be reached or answered out of bounds.
+    #[error("enclave replica unavailable")]
+    Upstream,
+    /// The request is refused with this fixed code.
+    #[error("request refused: {0}")]
+    Reject(obscura_protocol::api::RejectCode),
+    /// A lock was poisoned by a panic in another thread.
+    #[error("internal state poisoned")]
+    Poisoned,
+    /// TLS configuration (certificate or key) is unusable.
+    #[error("TLS configuration: {0}")]
+    Tls(&'static str),
+    /// Binding or accepting on the listening socket failed.
+    #[error("listener: {0}")]
+    Io(std::io::ErrorKind),
 }

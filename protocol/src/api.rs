@@ -442,6 +442,14 @@ pub enum RejectCode {
     Busy,
     /// An internal failure.
     Internal,
+    /// The host: no or unknown API key.
+    Unauthorized,
+    /// The host: the tenant's rate limit is exhausted.
+    RateLimited,
+    /// The host: the body is not of the media type the endpoint takes.
+    WrongMediaType,
+    /// The host: no enclave replica could answer.
+    Unavailable,
 }
 
 impl RejectCode {
@@ -454,12 +462,20 @@ impl RejectCode {
             Self::TooLarge => 413,
             Self::Busy => 503,
             Self::Internal => 500,
+            Self::Unauthorized => 401,
+            Self::RateLimited => 429,
+            Self::WrongMediaType => 415,
+            Self::Unavailable => 502,
         }
     }
 
     /// The stable string form (as in JSON).
     pub fn as_str(self) -> &'static str {
         match self {
+            Self::Unauthorized => "unauthorized",
+            Self::RateLimited => "rate_limited",
+            Self::WrongMediaType => "wrong_media_type",
+            Self::Unavailable => "unavailable",
             Self::UnknownKeyId => "unknown_key_id",
             Self::MalformedRequest => "malformed_request",
             Self::DecryptFailed => "decrypt_failed",
@@ -484,3 +500,16 @@ pub struct RejectBody {
     /// The fixed code.
     pub error: RejectCode,
 }
+
+/// Media type of an encapsulated request (RFC 9458 §9.2).
+pub const OHTTP_REQUEST_MEDIA_TYPE: &str = "message/ohttp-req";
+/// Media type of an encapsulated response (RFC 9458 §9.3).
+pub const OHTTP_RESPONSE_MEDIA_TYPE: &str = "message/ohttp-res";
+/// Media type of a key-configuration list (RFC 9458 §9.1).
+pub const OHTTP_KEYS_MEDIA_TYPE: &str = "application/ohttp-keys";
+
+/// Path on an enclave replica that takes `message/ohttp-req` (host → enclave, loopback/vsock).
+pub const ENCLAVE_OHTTP_PATH: &str = "/ohttp";
+/// Path on an enclave replica that serves its evidence bundle (`GET`), or fresh evidence for
+/// a [`crate::evidence::FreshEvidenceRequest`] (`POST`).
+pub const ENCLAVE_EVIDENCE_PATH: &str = "/evidence";

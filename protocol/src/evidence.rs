@@ -402,3 +402,46 @@ mod tests {
         assert_ne!(fresh.expected_report_data(), b.expected_report_data());
     }
 }
+
+/// The body of `GET /v1/attestation` (and of `POST /v1/attestation`): one evidence bundle
+/// per enclave replica behind the host.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttestationList {
+    /// Each replica's evidence.
+    pub replicas: Vec<EvidenceBundle>,
+}
+
+/// Largest number of replicas in an [`AttestationList`].
+pub const MAX_REPLICAS: usize = 64;
+
+impl AttestationList {
+    /// Parses and validates a list from hostile JSON.
+    pub fn from_json(bytes: &[u8]) -> Result<Self> {
+        check_cap(
+            "attestation list",
+            bytes.len(),
+            MAX_EVIDENCE_BYTES.saturating_mul(MAX_REPLICAS),
+        )?;
+        let list: Self =
+            serde_json::from_slice(bytes).map_err(|e| Error::json("attestation list", &e))?;
+        check_cap("replicas", list.replicas.len(), MAX_REPLICAS)?;
+        for bundle in &list.replicas {
+            bundle.validate()?;
+        }
+        Ok(list)
+    }
+
+    /// Serializes to JSON.
+    pub fn to_json(&self) -> Result<Vec<u8>> {
+        serde_json::to_vec(self).map_err(|e| Error::json("attestation list", &e))
+    }
+}
+
+/// The body of `POST /v1/attestation`: ask every replica for evidence bound to `nonce`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FreshEvidenceRequest {
+    /// 32 bytes chosen by the client, hex.
+    pub nonce: Nonce,
+}

@@ -1,0 +1,200 @@
+//! The enclave replicas behind this host: their evidence (cached until it expires) and the
+//! forwarding of ciphertext to the replica that owns a key id.
+//!
+//! The host is untrusted: it never parses more than the OHTTP header, and it relays evidence
+//! unchanged (clients verify it). Every body read from a replica is size-capped.
+
+use std::sync::RwLock;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use obscura_protocol::api::{
+    ENCLAVE_EVIDENCE_PATH, ENCLAVE_OHTTP_PATH, OHTTP_REQUEST_MEDIA_TYPE, RejectCode,
+};
+use obscura_protocol::evidence::{AttestationList, EvidenceBundle, FreshEvidenceRequest};
+use obscura_protocol::limits::{MAX_EVIDENCE_BYTES, MAX_RESPONSE_BYTES};
+
+use crate::Error;
+use crate::route::{ReplicaId, Routes};
+
+/// Evidence is refreshed this long before it expires.
+pub const REFRESH_MARGIN: Duration = Duration::from_secs(60);
+
+/// What a replica answered to a forwarded request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Forwarded {
+    /// HTTP status from the replica.
+    pub status: u16,
+    /// Body: `message/ohttp-res` on 200, a reject JSON body otherwise.
+    pub body: Vec<u8>,
+}
+
+/// The replicas, their cached evidence and the key-id routes derived from it.
+#[derive(Debug)]
+pub struct Replicas {
+    bases: Vec<String>,
+    http: reqwest::Client,
+    evidence: RwLock<Vec<Option<EvidenceBundle>>>,
+    routes: RwLock<Routes>,
+}
+
+impl Replicas {
+    /// Replicas at `bases` (e.g. `http://127.0.0.1:7001`), called with `timeout` per request.
+    pub fn new(bases: Vec<String>, timeout: Duration) -> Result<Self, Error> {
+        let http = reqwest::Client::builder()
+            .timeout(timeout)
+            .no_proxy()
+            .build()
+            .map_err(|_| Error::Upstream)?;
+        let n = bases.len();
+        Ok(Self {
+            bases,
+            http,
+            evidence: RwLock::new(vec![None; n]),
+            routes: RwLock::new(Routes::default()),
+        })
+    }
+
+    /// Every replica's current evidence, fetching what is missing or about to expire.
+    pub async fn attestation(&self, now: SystemTime) -> Result<AttestationList, Error> {
+        let mut replicas = Vec::with_capacity(self.bases.len());
+        for (i, base) in self.bases.iter().enumerate() {
+            let cached = self
+                .evidence
+                .read()
+                .map_err(|_| Error::Poisoned)?
+                .get(i)
+                .cloned()
+                .flatten();
+            let bundle = match cached {
+                Some(b) if fresh_enough(&b, now) => b,
+                _ => {
+                    let url = format!("{base}{ENCLAVE_EVIDENCE_PATH}");
+                    let resp = self
+                        .http
+                        .get(url)
+                        .send()
+                        .await
+                        .map_err(|_| Error::Upstream)?;
+                    let bundle = read_evidence(resp).await?;
+                    self.install(ReplicaId(i), &bundle)?;
+                    bundle
+                }
+            };
+            replicas.push(bundle);
+        }
+        Ok(AttestationList { replicas })
+    }
+
+    /// Fresh evidence bound to the client's nonce from every replica (never cached).
+    pub async fn fresh(&self, request: FreshEvidenceRequest) -> Result<AttestationList, Error> {
+        let body = serde_json::to_vec(&request).map_err(|_| Error::Upstream)?;
+        let mut replicas = Vec::with_capacity(self.bases.len());
+        for (i, base) in self.bases.iter().enumerate() {
+            let resp = self
+                .http
+                .post(format!("{base}{ENCLAVE_EVIDENCE_PATH}"))
+                .header("content-type", "application/json")
+                .body(body.clone())
+                .send()
+                .await
+                .map_err(|_| Error::Upstream)?;
+            let bundle = read_evidence(resp).await?;
+            if bundle.nonce != Some(request.nonce) {
+                return Err(Error::Upstream);
+            }
+            self.install(ReplicaId(i), &bundle)?;
+            replicas.push(bundle);
+        }
+        Ok(AttestationList { replicas })
+    }
+
+    /// Sends an encapsulated request to the replica owning its key id. An unknown key id
+    /// first triggers one evidence refresh (the replica may have rotated its keys).
+    pub async fn forward(
+        &self,
+        encapsulated: Vec<u8>,
+        now: SystemTime,
+    ) -> Result<Forwarded, Error> {
+        let replica = match self.route(&encapsulated)? {
+            Some(r) => r,
+            None => {
+                self.invalidate()?;
+                self.attestation(now).await?;
+                self.route(&encapsulated)?
+                    .ok_or(Error::Reject(RejectCode::UnknownKeyId))?
+            }
+        };
+        let base = self.bases.get(replica.0).ok_or(Error::Upstream)?;
+        let resp = self
+            .http
+            .post(format!("{base}{ENCLAVE_OHTTP_PATH}"))
+            .header("content-type", OHTTP_REQUEST_MEDIA_TYPE)
+            .body(encapsulated)
+            .send()
+            .await
+            .map_err(|_| Error::Upstream)?;
+        let status = resp.status().as_u16();
+        let body = read_capped(resp, MAX_RESPONSE_BYTES).await?;
+        Ok(Forwarded { status, body })
+    }
+
+    fn route(&self, encapsulated: &[u8]) -> Result<Option<ReplicaId>, Error> {
+        let routes = self.routes.read().map_err(|_| Error::Poisoned)?;
+        match routes.route(encapsulated) {
+            Ok(r) => Ok(Some(r)),
+            Err(Error::UnknownKeyId(_)) => Ok(None),
+            Err(Error::Protocol(_)) => Err(Error::Reject(RejectCode::MalformedRequest)),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn invalidate(&self) -> Result<(), Error> {
+        let mut cache = self.evidence.write().map_err(|_| Error::Poisoned)?;
+        cache.iter_mut().for_each(|e| *e = None);
+        Ok(())
+    }
+
+    fn install(&self, replica: ReplicaId, bundle: &EvidenceBundle) -> Result<(), Error> {
+        let list = bundle.key_config_list()?;
+        {
+            let mut routes = self.routes.write().map_err(|_| Error::Poisoned)?;
+            routes.remove_replica(replica);
+            routes.insert_list(&list, replica)?;
+        }
+        if bundle.nonce.is_none() {
+            let mut cache = self.evidence.write().map_err(|_| Error::Poisoned)?;
+            if let Some(slot) = cache.get_mut(replica.0) {
+                *slot = Some(bundle.clone());
+            }
+        }
+        Ok(())
+    }
+}
+
+fn fresh_enough(bundle: &EvidenceBundle, now: SystemTime) -> bool {
+    let now = now.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    bundle.expires_at > now.saturating_add(REFRESH_MARGIN.as_secs())
+}
+
+async fn read_evidence(resp: reqwest::Response) -> Result<EvidenceBundle, Error> {
+    if !resp.status().is_success() {
+        return Err(Error::Upstream);
+    }
+    let body = read_capped(resp, MAX_EVIDENCE_BYTES).await?;
+    Ok(EvidenceBundle::from_json(&body)?)
+}
+
+/// Reads a body, refusing one that grows past `max` (checked per chunk, before buffering).
+async fn read_capped(mut resp: reqwest::Response, max: usize) -> Result<Vec<u8>, Error> {
+    if resp.content_length().is_some_and(|n| n > max as u64) {
+        return Err(Error::Upstream);
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = resp.chunk().await.map_err(|_| Error::Upstream)? {
+        if body.len().saturating_add(chunk.len()) > max {
+            return Err(Error::Upstream);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
