@@ -5,7 +5,8 @@
 //! format, signature, VCEK/VLEK chain to the pinned AMD roots, validity dates, CRL, TCB,
 //! guest policy, launch measurement and the key binding of [`obscura_protocol::binding`].
 //!
-//! Modules follow the data flow: [`report`] decodes the 1184 bytes.
+//! Modules follow the data flow: [`report`] decodes the 1184 bytes, [`chain`] checks the AMD
+//! certificates and CRL, [`verify`] runs every check against a [`verify::Policy`].
 //!
 //! ```
 //! use obscura_attestation::report::{Product, Report};
@@ -16,7 +17,9 @@
 
 #![forbid(unsafe_code)]
 
+pub mod chain;
 pub mod report;
+pub mod verify;
 
 use report::{Product, SigningKey, TcbComponent};
 

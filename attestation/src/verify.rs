@@ -1,0 +1,1119 @@
+//! Verification of SEV-SNP evidence: pure, no I/O, the verification time passed in.
+//!
+//! One pipeline runs every check in a fixed order. [`verify`] and [`verify_report`] run it
+//! fail-fast and return the first error or a proof type; [`check`] and [`check_report`] run
+//! the same pipeline to the end where they can and return one [`CheckResult`] per check id
+//! (see [`CHECK_IDS`]), for a CLI. A check the policy does not ask for is `Skipped`, never
+//! `Pass`.
+//!
+//! | id | what |
+//! |---|---|
+//! | `report.size` | exactly 1184 bytes |
+//! | `report.version` | version allowed; product from CPUID, or pinned for v2 |
+//! | `report.reserved` | every reserved/MBZ range zero, policy bit 17 set, KEY_INFO reserved bits |
+//! | `report.key_info` | SIGNATURE_ALGO 1, signer VCEK/VLEK as allowed, MASK_CHIP_KEY 0 |
+//! | `chain.ark` | ARK pinned for the product and self-signed |
+//! | `chain.intermediate` | ASK (VCEK) or ASVK (VLEK) signed by the ARK |
+//! | `chain.leaf` | VCEK/VLEK signed by the intermediate, P-384 key |
+//! | `cert.validity` | every certificate valid at `now` |
+//! | `crl` | ARK-signed CRL, fresh per [`CrlPolicy`], intermediate not revoked |
+//! | `report.signature` | ECDSA P-384/SHA-384 over the raw bytes 0x000..0x2A0 |
+//! | `cert.product` | productName names the report's product |
+//! | `tcb.cert_match` | certificate TCB SPLs equal REPORTED_TCB |
+//! | `chip_id` | VCEK hwID equals CHIP_ID; a VLEK has none |
+//! | `tcb.minimum` | minimum TCB, COMMITTED vs CURRENT, minimum firmware |
+//! | `policy.debug`, `policy.migration`, `policy.guest` | guest policy bits |
+//! | `platform_info` | PLATFORM_INFO bits, mitigation vector (v5) |
+//! | `vmpl` | VMPL as expected |
+//! | `measurement` | MEASUREMENT allowed |
+//! | `workload.identity` | HOST_DATA, ID/author key digests, GUEST_SVN |
+//! | `report_data` | REPORT_DATA binds the bundle's keys, claims and nonce |
+//! | `evidence.expiry` | evidence not expired |
+//! | `nonce` | nonce as requested |
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use obscura_protocol::evidence::{EvidenceBundle, Nonce, WorkloadClaims};
+use obscura_protocol::keys::KeyConfigList;
+use obscura_protocol::limits::SNP_REPORT_LEN;
+use p384::ecdsa::{Signature, VerifyingKey};
+use rsa::signature::Verifier;
+use x509_cert::Certificate;
+
+pub use crate::chain::CrlPolicy;
+use crate::chain::{self, CrlOutcome, Leaf, RoleCert};
+use crate::report::{
+    FirmwareVersion, GuestPolicy, Measurement, Product, Report, SIG_ALGO_ECDSA_P384_SHA384,
+    SigningKey, TcbVersion,
+};
+use crate::{CertRole, Error};
+
+/// Every check id, in pipeline order.
+pub const CHECK_IDS: [&str; 24] = [
+    "report.size",
+    "report.version",
+    "report.reserved",
+    "report.key_info",
+    "chain.ark",
+    "chain.intermediate",
+    "chain.leaf",
+    "cert.validity",
+    "crl",
+    "report.signature",
+    "cert.product",
+    "tcb.cert_match",
+    "chip_id",
+    "tcb.minimum",
+    "policy.debug",
+    "policy.migration",
+    "policy.guest",
+    "platform_info",
+    "vmpl",
+    "measurement",
+    "workload.identity",
+    "report_data",
+    "evidence.expiry",
+    "nonce",
+];
+
+/// How COMMITTED_TCB and the committed firmware must relate to the current ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TcbRelation {
+    /// Not checked.
+    Any,
+    /// COMMITTED ≤ CURRENT, component-wise (provisional firmware allowed).
+    CommittedAtMostCurrent,
+    /// COMMITTED = CURRENT (no provisional firmware that could still be rolled back).
+    CommittedEqualsCurrent,
+}
+
+/// What the verifier accepts. Build with [`Policy::authenticity`] (points 1-10: is this a
+/// genuine AMD report?) or [`Policy::strict`] (production), then refine with the builders.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Policy {
+    product: Option<Product>,
+    versions: Vec<u32>,
+    signers: Vec<SigningKey>,
+    crl: CrlPolicy,
+    min_tcb: Vec<(Product, TcbVersion)>,
+    tcb_relation: TcbRelation,
+    min_firmware: Option<FirmwareVersion>,
+    guest_checks: bool,
+    allow_debug: bool,
+    allow_migration_agent: bool,
+    guest_required: u64,
+    guest_forbidden: u64,
+    min_abi: Option<(u8, u8)>,
+    platform: Option<(u64, u64)>,
+    mitigations: Option<u64>,
+    vmpl: Option<u32>,
+    measurements: Option<Vec<Measurement>>,
+    host_data: Option<[u8; 32]>,
+    id_key_digest: Option<[u8; 48]>,
+    author_key_digest: Option<[u8; 48]>,
+    min_guest_svn: Option<u32>,
+    binding: bool,
+    nonce: Option<Nonce>,
+    simulated_root: Option<Vec<u8>>,
+}
+
+impl Policy {
+    /// Authenticity only (checklist points 1-10): format, signature, chain to the pinned AMD
+    /// root, validity, CRL (required and fresh), TCB extensions and hwID. Guest policy,
+    /// TCB minimums, VMPL, measurement and binding are skipped: for reports from other
+    /// systems.
+    pub fn authenticity() -> Self {
+        Self {
+            product: None,
+            versions: vec![2, 3, 4, 5],
+            signers: vec![SigningKey::Vcek, SigningKey::Vlek],
+            crl: CrlPolicy::Require,
+            min_tcb: Vec::new(),
+            tcb_relation: TcbRelation::Any,
+            min_firmware: None,
+            guest_checks: false,
+            allow_debug: false,
+            allow_migration_agent: false,
+            guest_required: 0,
+            guest_forbidden: 0,
+            min_abi: None,
+            platform: None,
+            mitigations: None,
+            vmpl: None,
+            measurements: None,
+            host_data: None,
+            id_key_digest: None,
+            author_key_digest: None,
+            min_guest_svn: None,
+            binding: false,
+            nonce: None,
+            simulated_root: None,
+        }
+    }
+
+    /// The production policy: authenticity plus DEBUG and migration agent off, VMPL 0,
+    /// COMMITTED = CURRENT, the measurement in `measurements`, the key binding and expiry.
+    /// Add minimum TCBs, HOST_DATA and the rest with the builders.
+    pub fn strict(measurements: impl IntoIterator<Item = Measurement>) -> Self {
+        Self {
+            versions: vec![3, 4, 5],
+            tcb_relation: TcbRelation::CommittedEqualsCurrent,
+            guest_checks: true,
+            platform: Some((0, 0)),
+            vmpl: Some(0),
+            measurements: Some(measurements.into_iter().collect()),
+            binding: true,
+            ..Self::authenticity()
+        }
+    }
+
+    /// Pins the product (required for version 2 reports; checked against CPUID for v3+).
+    pub fn product(mut self, product: Product) -> Self {
+        self.product = Some(product);
+        self
+    }
+
+    /// Report versions accepted (a subset of 2..=5; 2 also needs [`Policy::product`]).
+    pub fn versions(mut self, versions: &[u32]) -> Self {
+        self.versions = versions.to_vec();
+        self
+    }
+
+    /// Signing keys accepted (VCEK, VLEK).
+    pub fn signers(mut self, signers: &[SigningKey]) -> Self {
+        self.signers = signers.to_vec();
+        self
+    }
+
+    /// How the CRL is treated.
+    pub fn crl(mut self, crl: CrlPolicy) -> Self {
+        self.crl = crl;
+        self
+    }
+
+    /// Minimum TCB for a product, component-wise on REPORTED_TCB and CURRENT_TCB.
+    pub fn min_tcb(mut self, product: Product, tcb: TcbVersion) -> Self {
+        self.min_tcb.retain(|(p, _)| *p != product);
+        self.min_tcb.push((product, tcb));
+        self
+    }
+
+    /// How COMMITTED and CURRENT must relate.
+    pub fn tcb_relation(mut self, relation: TcbRelation) -> Self {
+        self.tcb_relation = relation;
+        self
+    }
+
+    /// Minimum current firmware version.
+    pub fn min_firmware(mut self, min: FirmwareVersion) -> Self {
+        self.min_firmware = Some(min);
+        self
+    }
+
+    /// Accepts guests whose policy allows debugging: their memory is readable by the host.
+    pub fn dangerous_allow_debug(mut self) -> Self {
+        self.allow_debug = true;
+        self
+    }
+
+    /// Accepts guests whose policy allows a migration agent.
+    pub fn allow_migration_agent(mut self) -> Self {
+        self.allow_migration_agent = true;
+        self
+    }
+
+    /// Guest policy bits ([`GuestPolicy`] constants) that must be set / must be clear.
+    pub fn guest_policy_bits(mut self, required: u64, forbidden: u64) -> Self {
+        self.guest_checks = true;
+        self.guest_required = required;
+        self.guest_forbidden = forbidden;
+        self
+    }
+
+    /// Minimum ABI version the guest policy must demand.
+    pub fn min_abi(mut self, major: u8, minor: u8) -> Self {
+        self.guest_checks = true;
+        self.min_abi = Some((major, minor));
+        self
+    }
+
+    /// PLATFORM_INFO bits ([`crate::report::PlatformInfo`] constants) that must be set /
+    /// must be clear.
+    pub fn platform_info(mut self, required: u64, forbidden: u64) -> Self {
+        self.platform = Some((required, forbidden));
+        self
+    }
+
+    /// CURRENT_MIT_VECTOR bits that must be set (implies a v5 report).
+    pub fn mitigations(mut self, required: u64) -> Self {
+        self.mitigations = Some(required);
+        self
+    }
+
+    /// The VMPL the report must come from.
+    pub fn vmpl(mut self, vmpl: u32) -> Self {
+        self.vmpl = Some(vmpl);
+        self
+    }
+
+    /// The launch measurements accepted.
+    pub fn measurements(mut self, m: impl IntoIterator<Item = Measurement>) -> Self {
+        self.measurements = Some(m.into_iter().collect());
+        self
+    }
+
+    /// The HOST_DATA required.
+    pub fn host_data(mut self, host_data: [u8; 32]) -> Self {
+        self.host_data = Some(host_data);
+        self
+    }
+
+    /// The ID_KEY_DIGEST required.
+    pub fn id_key_digest(mut self, digest: [u8; 48]) -> Self {
+        self.id_key_digest = Some(digest);
+        self
+    }
+
+    /// The AUTHOR_KEY_DIGEST required.
+    pub fn author_key_digest(mut self, digest: [u8; 48]) -> Self {
+        self.author_key_digest = Some(digest);
+        self
+    }
+
+    /// Minimum GUEST_SVN.
+    pub fn min_guest_svn(mut self, svn: u32) -> Self {
+        self.min_guest_svn = Some(svn);
+        self
+    }
+
+    /// Requires fresh evidence made for `nonce`.
+    pub fn nonce(mut self, nonce: Nonce) -> Self {
+        self.nonce = Some(nonce);
+        self
+    }
+
+    /// Also trusts a simulated AMD root (certificate or SubjectPublicKeyInfo, DER). Anyone
+    /// with the simulator's keys can then forge evidence: for tests and laptops only.
+    pub fn dangerous_accept_simulated_root(
+        mut self,
+        ark_spki_or_cert: &[u8],
+    ) -> Result<Self, Error> {
+        self.simulated_root = Some(chain::root_spki(ark_spki_or_cert)?);
+        Ok(self)
+    }
+}
+
+/// The result of one check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The check ran and passed.
+    Pass,
+    /// The check ran and failed.
+    Fail,
+    /// The check did not run: not asked for by the policy, not applicable, or not reached.
+    Skipped,
+}
+
+/// One line of the check list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckResult {
+    /// Stable id (see [`CHECK_IDS`]).
+    pub id: &'static str,
+    /// Outcome.
+    pub outcome: Outcome,
+    /// Human-readable detail.
+    pub detail: String,
+    /// The error, for `Fail`.
+    pub error: Option<Error>,
+}
+
+/// A report that passed [`verify_report`]: its signer chains to the pinned AMD root and every
+/// check the policy asked for passed. Private fields: only this module makes one.
+#[derive(Debug, Clone)]
+pub struct VerifiedReport {
+    report: Report,
+    signer: SigningKey,
+}
+
+impl VerifiedReport {
+    /// The decoded report.
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+
+    /// The product.
+    pub fn product(&self) -> Product {
+        self.report.product
+    }
+
+    /// Which key signed it.
+    pub fn signer(&self) -> SigningKey {
+        self.signer
+    }
+
+    /// REPORTED_TCB, which the signing certificate matches.
+    pub fn tcb(&self) -> TcbVersion {
+        self.report.reported_tcb.version
+    }
+}
+
+/// Evidence that passed [`verify`]: the key configurations here are bound by a genuine
+/// report that satisfies the policy. `sdk` seals only to keys taken from this type.
+#[derive(Debug, Clone)]
+pub struct VerifiedEvidence {
+    report: VerifiedReport,
+    key_configs: KeyConfigList,
+    claims: WorkloadClaims,
+    expires_at: SystemTime,
+}
+
+impl VerifiedEvidence {
+    /// The verified report (product, signer, TCB).
+    pub fn report(&self) -> &VerifiedReport {
+        &self.report
+    }
+
+    /// The bound key configurations.
+    pub fn key_configs(&self) -> &KeyConfigList {
+        &self.key_configs
+    }
+
+    /// The bound workload claims.
+    pub fn claims(&self) -> &WorkloadClaims {
+        &self.claims
+    }
+
+    /// When the evidence stops being usable.
+    pub fn expires_at(&self) -> SystemTime {
+        self.expires_at
+    }
+}
+
+/// Verifies an evidence bundle: every check of the policy, fail-fast.
+pub fn verify(
+    evidence: &EvidenceBundle,
+    policy: &Policy,
+    now: SystemTime,
+) -> Result<VerifiedEvidence, Error> {
+    evidence.validate()?;
+    let inputs = Inputs::from_bundle(evidence);
+    let mut run = Run::new(Mode::FailFast);
+    let report = finish_fail_fast(&mut run, |run| pipeline(&inputs, policy, now, run))?;
+    Ok(VerifiedEvidence {
+        report,
+        key_configs: evidence.key_config_list()?,
+        claims: evidence.claims.clone(),
+        expires_at: UNIX_EPOCH + Duration::from_secs(evidence.expires_at),
+    })
+}
+
+/// Verifies a report from any system: `signer_cert_der` is its VCEK or VLEK, `chain_ders`
+/// the intermediate and/or ARK (the ARK is only compared with the pinned one; when absent the
+/// built-in ASK/ASVK is used). The binding, expiry and nonce checks are skipped (no bundle).
+pub fn verify_report(
+    report_bytes: &[u8],
+    signer_cert_der: &[u8],
+    chain_ders: &[&[u8]],
+    crl_der: Option<&[u8]>,
+    policy: &Policy,
+    now: SystemTime,
+) -> Result<VerifiedReport, Error> {
+    let inputs = Inputs::raw(report_bytes, signer_cert_der, chain_ders, crl_der);
+    let mut run = Run::new(Mode::FailFast);
+    finish_fail_fast(&mut run, |run| pipeline(&inputs, policy, now, run))
+}
+
+/// Every check for an evidence bundle, one result per id of [`CHECK_IDS`].
+pub fn check(evidence: &EvidenceBundle, policy: &Policy, now: SystemTime) -> Vec<CheckResult> {
+    let inputs = Inputs::from_bundle(evidence);
+    let mut run = Run::new(Mode::Collect);
+    let _ = pipeline(&inputs, policy, now, &mut run);
+    run.into_results()
+}
+
+/// Every check for a report from any system (see [`verify_report`]).
+pub fn check_report(
+    report_bytes: &[u8],
+    signer_cert_der: &[u8],
+    chain_ders: &[&[u8]],
+    crl_der: Option<&[u8]>,
+    policy: &Policy,
+    now: SystemTime,
+) -> Vec<CheckResult> {
+    let inputs = Inputs::raw(report_bytes, signer_cert_der, chain_ders, crl_der);
+    let mut run = Run::new(Mode::Collect);
+    let _ = pipeline(&inputs, policy, now, &mut run);
+    run.into_results()
+}
+
+struct Inputs<'a> {
+    report: &'a [u8],
+    vcek: Option<&'a [u8]>,
+    vlek: Option<&'a [u8]>,
+    chain: Vec<&'a [u8]>,
+    crl: Option<&'a [u8]>,
+    bundle: Option<&'a EvidenceBundle>,
+}
+
+impl<'a> Inputs<'a> {
+    fn from_bundle(b: &'a EvidenceBundle) -> Self {
+        let c = &b.collateral;
+        Self {
+            report: &b.report.0,
+            vcek: c.vcek.as_ref().map(|x| x.0.as_slice()),
+            vlek: c.vlek.as_ref().map(|x| x.0.as_slice()),
+            chain: c.chain.iter().map(|x| x.0.as_slice()).collect(),
+            crl: c.crl.as_ref().map(|x| x.0.as_slice()),
+            bundle: Some(b),
+        }
+    }
+
+    fn raw(report: &'a [u8], signer: &'a [u8], chain: &[&'a [u8]], crl: Option<&'a [u8]>) -> Self {
+        Self {
+            report,
+            vcek: Some(signer),
+            vlek: Some(signer),
+            chain: chain.to_vec(),
+            crl,
+            bundle: None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    FailFast,
+    Collect,
+}
+
+/// Marks that a fail-fast run stopped at its first error (kept in [`Run::error`]).
+struct Stop;
+
+struct Run {
+    mode: Mode,
+    results: Vec<CheckResult>,
+    error: Option<Error>,
+}
+
+/// What a passing check reports.
+enum Done {
+    Pass(String),
+    Skipped(String),
+}
+
+fn pass(detail: impl Into<String>) -> Result<Done, Error> {
+    Ok(Done::Pass(detail.into()))
+}
+
+fn skip(detail: impl Into<String>) -> Result<Done, Error> {
+    Ok(Done::Skipped(detail.into()))
+}
+
+impl Run {
+    fn new(mode: Mode) -> Self {
+        Self {
+            mode,
+            results: Vec::with_capacity(CHECK_IDS.len()),
+            error: None,
+        }
+    }
+
+    /// Records a check that yields a value. `Ok(None)` means it failed in collect mode.
+    fn value<T>(
+        &mut self,
+        id: &'static str,
+        r: Result<(T, Done), Error>,
+    ) -> Result<Option<T>, Stop> {
+        match r {
+            Ok((v, done)) => {
+                let (outcome, detail) = match done {
+                    Done::Pass(d) => (Outcome::Pass, d),
+                    Done::Skipped(d) => (Outcome::Skipped, d),
+                };
+                self.results.push(CheckResult {
+                    id,
+                    outcome,
+                    detail,
+                    error: None,
+                });
+                Ok(Some(v))
+            }
+            Err(e) => {
+                self.results.push(CheckResult {
+                    id,
+                    outcome: Outcome::Fail,
+                    detail: e.to_string(),
+                    error: Some(e.clone()),
+                });
+                if self.error.is_none() {
+                    self.error = Some(e);
+                }
+                match self.mode {
+                    Mode::FailFast => Err(Stop),
+                    Mode::Collect => Ok(None),
+                }
+            }
+        }
+    }
+
+    /// Records a check without a value.
+    fn check(&mut self, id: &'static str, r: Result<Done, Error>) -> Result<(), Stop> {
+        self.value(id, r.map(|d| ((), d))).map(|_| ())
+    }
+
+    fn failed(&self) -> bool {
+        self.error.is_some()
+    }
+
+    fn into_results(mut self) -> Vec<CheckResult> {
+        for id in CHECK_IDS {
+            if !self.results.iter().any(|r| r.id == id) {
+                self.results.push(CheckResult {
+                    id,
+                    outcome: Outcome::Skipped,
+                    detail: "not reached: a check it depends on failed".into(),
+                    error: None,
+                });
+            }
+        }
+        let order = |id: &str| {
+            CHECK_IDS
+                .iter()
+                .position(|x| *x == id)
+                .unwrap_or(usize::MAX)
+        };
+        self.results.sort_by_key(|r| order(r.id));
+        self.results
+    }
+}
+
+fn finish_fail_fast(
+    run: &mut Run,
+    f: impl FnOnce(&mut Run) -> Result<Option<VerifiedReport>, Stop>,
+) -> Result<VerifiedReport, Error> {
+    match f(run) {
+        Ok(Some(v)) if !run.failed() => Ok(v),
+        _ => Err(run
+            .error
+            .take()
+            .unwrap_or(Error::Internal("verification stopped without an error"))),
+    }
+}
+
+fn unix(t: SystemTime) -> u64 {
+    t.duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+/// The one pipeline behind `verify*` and `check*`.
+fn pipeline(
+    inp: &Inputs<'_>,
+    policy: &Policy,
+    now: SystemTime,
+    run: &mut Run,
+) -> Result<Option<VerifiedReport>, Stop> {
+    let now = unix(now);
+    // 1. Size, version, product.
+    let size = <&[u8; SNP_REPORT_LEN]>::try_from(inp.report)
+        .map(|_| ((), Done::Pass(format!("{SNP_REPORT_LEN} bytes"))))
+        .map_err(|_| Error::ReportSize {
+            expected: SNP_REPORT_LEN,
+            got: inp.report.len(),
+        });
+    if run.value("report.size", size)?.is_none() {
+        return Ok(None);
+    }
+    let Some(report) = run.value("report.version", decode(inp.report, policy))? else {
+        return Ok(None);
+    };
+    // 2, 3. Format.
+    run.check(
+        "report.reserved",
+        report
+            .check_format()
+            .and_then(|()| pass("reserved ranges zero, policy bit 17 set")),
+    )?;
+    let signer = run.value("report.key_info", key_info(&report, policy))?;
+    let authentic = match signer {
+        Some(signer) => authenticate(&report, signer, inp, policy, now, run)?,
+        None => false,
+    };
+    // 11-16. Policy.
+    policy_checks(&report, policy, run)?;
+    binding_checks(&report, policy, inp.bundle, now, run)?;
+    match signer {
+        Some(signer) if authentic && !run.failed() => Ok(Some(VerifiedReport { report, signer })),
+        _ => Ok(None),
+    }
+}
+
+fn decode(bytes: &[u8], policy: &Policy) -> Result<(Report, Done), Error> {
+    let report = Report::decode(bytes, policy.product)?;
+    if !policy.versions.contains(&report.version) {
+        return Err(Error::UnsupportedVersion {
+            version: report.version,
+        });
+    }
+    let how = if report.cpuid.is_some() {
+        "from CPUID"
+    } else {
+        "pinned by the policy"
+    };
+    let detail = format!("version {}, {} {how}", report.version, report.product);
+    Ok((report, Done::Pass(detail)))
+}
+
+fn key_info(report: &Report, policy: &Policy) -> Result<(SigningKey, Done), Error> {
+    if report.sig_algo != SIG_ALGO_ECDSA_P384_SHA384 {
+        return Err(Error::SignatureAlgorithm {
+            algo: report.sig_algo,
+        });
+    }
+    let raw = report.key_info.signing_key_raw();
+    let signer = report
+        .signing_key()
+        .ok_or(Error::SigningKeyReserved { value: raw })?;
+    if signer == SigningKey::None || !policy.signers.contains(&signer) {
+        return Err(Error::SignerNotAllowed { signer });
+    }
+    if report.key_info.mask_chip_key() {
+        return Err(Error::MaskChipKey);
+    }
+    Ok((
+        signer,
+        Done::Pass(format!("ECDSA P-384/SHA-384 by the {signer}")),
+    ))
+}
+
+/// Points 4-10. Returns whether all passed (only meaningful when the run has no failure).
+fn authenticate(
+    report: &Report,
+    signer: SigningKey,
+    inp: &Inputs<'_>,
+    policy: &Policy,
+    now: u64,
+    run: &mut Run,
+) -> Result<bool, Stop> {
+    let product = report.product;
+    let leaf_role = if signer == SigningKey::Vlek {
+        CertRole::Vlek
+    } else {
+        CertRole::Vcek
+    };
+    let supplied: Result<Vec<Certificate>, Error> = inp
+        .chain
+        .iter()
+        .map(|d| chain::decode_cert(d, CertRole::Ask))
+        .collect();
+    let ark = supplied.and_then(|s| {
+        let ark = chain::ark(product, &s, policy.simulated_root.as_deref())?;
+        Ok((
+            (ark, s),
+            Done::Pass(format!("pinned ARK-{product}, self-signed")),
+        ))
+    });
+    let Some((ark, supplied)) = run.value("chain.ark", ark)? else {
+        return Ok(false);
+    };
+    let inter = chain::intermediate(product, signer, &supplied, &ark).map(|i| {
+        let d = format!("{} signed by the ARK", i.role);
+        (i, Done::Pass(d))
+    });
+    let Some(inter) = run.value("chain.intermediate", inter)? else {
+        return Ok(false);
+    };
+    let leaf_der = if signer == SigningKey::Vlek {
+        inp.vlek
+    } else {
+        inp.vcek
+    };
+    let leaf = leaf_der
+        .ok_or(Error::SignerCertMissing { signer })
+        .and_then(|d| chain::decode_cert(d, leaf_role))
+        .and_then(|c| chain::leaf(c, signer, &inter))
+        .map(|l| {
+            (
+                l,
+                Done::Pass(format!(
+                    "{leaf_role} signed by the {}, P-384 key",
+                    inter.role
+                )),
+            )
+        });
+    let Some(leaf) = run.value("chain.leaf", leaf)? else {
+        return Ok(false);
+    };
+    run.check(
+        "cert.validity",
+        chain::check_validity(&[&ark, &inter, &leaf.cert], now)
+            .and_then(|()| pass("ARK, intermediate and leaf valid now")),
+    )?;
+    run.check(
+        "crl",
+        crl(inp.crl, policy.crl, &ark, &[&inter, &leaf.cert], now),
+    )?;
+    run.check("report.signature", report_signature(report, &leaf, signer))?;
+    let ext = chain::amd_extensions(&leaf.cert, product);
+    run.check(
+        "cert.product",
+        ext.clone()
+            .and_then(|e| product_name(e.product_name.as_deref(), product)),
+    )?;
+    run.check(
+        "tcb.cert_match",
+        ext.clone().and_then(|e| tcb_match(&e.tcb, report)),
+    )?;
+    run.check(
+        "chip_id",
+        ext.and_then(|e| chip_id(e.hwid.as_deref(), report, signer)),
+    )?;
+    Ok(true)
+}
+
+fn crl(
+    der: Option<&[u8]>,
+    policy: CrlPolicy,
+    ark: &RoleCert,
+    listed: &[&RoleCert],
+    now: u64,
+) -> Result<Done, Error> {
+    match chain::check_crl(der, policy, ark, listed, now)? {
+        CrlOutcome::Checked {
+            revoked_entries,
+            stale: false,
+        } => pass(format!(
+            "ARK-signed, current, {revoked_entries} entries, chain not revoked"
+        )),
+        CrlOutcome::Checked {
+            revoked_entries,
+            stale: true,
+        } => pass(format!(
+            "ARK-signed, past nextUpdate (allowed by policy), {revoked_entries} entries, chain not revoked"
+        )),
+        CrlOutcome::NotChecked(why) => skip(why),
+    }
+}
+
+/// Point 5: ECDSA P-384/SHA-384 over the raw signed bytes (not a re-encoding, unlike `sev`).
+/// R and S are stored little-endian in 72-byte fields whose bytes 48..72 are checked zero by
+/// [`Report::check_format`].
+fn report_signature(report: &Report, leaf: &Leaf, signer: SigningKey) -> Result<Done, Error> {
+    let err = Error::ReportSignature { signer };
+    let be48 = |le: &[u8; 72]| -> p384::FieldBytes {
+        let mut out = p384::FieldBytes::default();
+        for (o, b) in out.iter_mut().zip(le.iter().take(48).rev()) {
+            *o = *b;
+        }
+        out
+    };
+    let sig = Signature::from_scalars(be48(&report.signature.r), be48(&report.signature.s))
+        .map_err(|_| err.clone())?;
+    let key: &VerifyingKey = &leaf.key;
+    key.verify(report.signed_bytes(), &sig).map_err(|_| err)?;
+    pass(format!("verified with the {signer} key"))
+}
+
+fn product_name(name: Option<&str>, product: Product) -> Result<Done, Error> {
+    match name {
+        Some(n) if chain::product_name_matches(n, product) => pass(format!("productName {n:?}")),
+        Some(n) => Err(Error::ProductNameMismatch {
+            name: n.to_owned(),
+            product,
+        }),
+        None => skip("certificate has no productName"),
+    }
+}
+
+fn tcb_match(cert: &TcbVersion, report: &Report) -> Result<Done, Error> {
+    if let Some((component, c, r)) = cert.first_difference(&report.reported_tcb.version) {
+        return Err(Error::TcbCertMismatch {
+            component,
+            cert: c,
+            report: r,
+        });
+    }
+    pass(format!("certificate TCB = REPORTED_TCB ({cert})"))
+}
+
+fn chip_id(hwid: Option<&[u8]>, report: &Report, signer: SigningKey) -> Result<Done, Error> {
+    match (signer, hwid) {
+        (SigningKey::Vlek, None) => skip("VLEK: no hwID"),
+        (SigningKey::Vlek, Some(_)) => Err(Error::VlekHasHwId),
+        (_, None) => Err(Error::ExtensionMissing {
+            role: CertRole::Vcek,
+            extension: "hwID",
+        }),
+        (_, Some(hwid)) => {
+            if report.chip_id.iter().all(|b| *b == 0) {
+                return Err(Error::ChipIdMasked);
+            }
+            let n = report.product.hwid_len();
+            let (head, tail) = report.chip_id.split_at(n.min(report.chip_id.len()));
+            if hwid != head || tail.iter().any(|b| *b != 0) {
+                return Err(Error::ChipIdMismatch);
+            }
+            pass(format!("hwID = CHIP_ID ({n} bytes)"))
+        }
+    }
+}
+
+/// Points 11-15.
+fn policy_checks(report: &Report, policy: &Policy, run: &mut Run) -> Result<(), Stop> {
+    run.check("tcb.minimum", tcb_minimum(report, policy))?;
+    let gp = report.policy;
+    let debug = if !policy.guest_checks {
+        skip("not required by policy")
+    } else if gp.debug() && !policy.allow_debug {
+        Err(Error::DebugAllowed)
+    } else {
+        pass(if gp.debug() {
+            "DEBUG set (allowed by policy)"
+        } else {
+            "DEBUG off"
+        })
+    };
+    run.check("policy.debug", debug)?;
+    let ma = if !policy.guest_checks {
+        skip("not required by policy")
+    } else if gp.migrate_ma() && !policy.allow_migration_agent {
+        Err(Error::MigrationAgentAllowed)
+    } else {
+        pass(if gp.migrate_ma() {
+            "MIGRATE_MA set (allowed)"
+        } else {
+            "MIGRATE_MA off"
+        })
+    };
+    run.check("policy.migration", ma)?;
+    run.check("policy.guest", guest_bits(gp, policy))?;
+    run.check("platform_info", platform(report, policy))?;
+    let vmpl = match policy.vmpl {
+        None => skip("not required by policy"),
+        Some(v) if v == report.vmpl => pass(format!("VMPL {v}")),
+        Some(v) => Err(Error::Vmpl {
+            expected: v,
+            got: report.vmpl,
+        }),
+    };
+    run.check("vmpl", vmpl)?;
+    let m = match &policy.measurements {
+        None => skip("not required by policy"),
+        Some(list) if list.contains(&report.measurement) => {
+            pass(format!("{} allowed", report.measurement))
+        }
+        Some(_) => Err(Error::MeasurementNotAllowed {
+            measurement: report.measurement.to_string(),
+        }),
+    };
+    run.check("measurement", m)?;
+    run.check("workload.identity", identity(report, policy))
+}
+
+fn tcb_minimum(report: &Report, policy: &Policy) -> Result<Done, Error> {
+    let mut done = Vec::new();
+    if let Some((_, min)) = policy.min_tcb.iter().find(|(p, _)| *p == report.product) {
+        for (which, tcb) in [
+            ("reported", &report.reported_tcb),
+            ("current", &report.current_tcb),
+        ] {
+            if let Some((component, got, min)) = tcb.version.first_below(min) {
+                return Err(Error::TcbTooLow {
+                    which,
+                    component,
+                    got,
+                    min,
+                });
+            }
+        }
+        done.push(format!("TCB >= {min}"));
+    }
+    let (cur, com) = (&report.current_tcb.version, &report.committed_tcb.version);
+    let components = com.components().into_iter().zip(cur.components());
+    let fw = |v: FirmwareVersion| {
+        u32::from(v.major) << 16 | u32::from(v.minor) << 8 | u32::from(v.build)
+    };
+    match policy.tcb_relation {
+        TcbRelation::Any => {}
+        relation => {
+            let eq = relation == TcbRelation::CommittedEqualsCurrent;
+            for ((c, committed), (_, current)) in components {
+                if (eq && committed != current) || committed > current {
+                    let component = match c {
+                        crate::report::TcbComponent::Fmc => "fmc",
+                        crate::report::TcbComponent::Bl => "bl",
+                        crate::report::TcbComponent::Tee => "tee",
+                        crate::report::TcbComponent::Snp => "snp",
+                        crate::report::TcbComponent::Ucode => "ucode",
+                    };
+                    return Err(Error::CommittedVsCurrent {
+                        component,
+                        committed: committed.into(),
+                        current: current.into(),
+                    });
+                }
+            }
+            let (committed, current) = (fw(report.committed_fw), fw(report.current_fw));
+            if (eq && committed != current) || committed > current {
+                return Err(Error::CommittedVsCurrent {
+                    component: "firmware",
+                    committed,
+                    current,
+                });
+            }
+            done.push(if eq {
+                "COMMITTED = CURRENT".into()
+            } else {
+                "COMMITTED <= CURRENT".into()
+            });
+        }
+    }
+    if let Some(min) = policy.min_firmware {
+        if report.current_fw < min {
+            return Err(Error::FirmwareTooLow {
+                got: report.current_fw,
+                min,
+            });
+        }
+        done.push(format!("firmware {} >= {min}", report.current_fw));
+    }
+    if done.is_empty() {
+        skip("not required by policy")
+    } else {
+        pass(done.join("; "))
+    }
+}
+
+fn guest_bits(gp: GuestPolicy, policy: &Policy) -> Result<Done, Error> {
+    if !policy.guest_checks {
+        return skip("not required by policy");
+    }
+    let missing = policy.guest_required & !gp.0;
+    let forbidden = policy.guest_forbidden & gp.0;
+    if missing != 0 || forbidden != 0 {
+        return Err(Error::GuestPolicy {
+            policy: gp.0,
+            missing,
+            forbidden,
+        });
+    }
+    if let Some((major, minor)) = policy.min_abi {
+        if (gp.abi_major(), gp.abi_minor()) < (major, minor) {
+            return Err(Error::AbiTooLow {
+                major: gp.abi_major(),
+                minor: gp.abi_minor(),
+            });
+        }
+    }
+    pass(format!("guest policy {:#x}", gp.0))
+}
+
+fn platform(report: &Report, policy: &Policy) -> Result<Done, Error> {
+    let mut done = Vec::new();
+    if let Some((required, forbidden)) = policy.platform {
+        let info = report.platform_info.0;
+        let (missing, forbidden) = (required & !info, forbidden & info);
+        if missing != 0 || forbidden != 0 {
+            return Err(Error::PlatformInfo {
+                info,
+                missing,
+                forbidden,
+            });
+        }
+        done.push(format!("platform info {info:#x}"));
+    }
+    if let Some(required) = policy.mitigations {
+        let got = report.current_mit_vector;
+        if got.is_none_or(|v| v & required != required) {
+            return Err(Error::MitigationVector { got, required });
+        }
+        done.push(format!("mitigations {required:#x} present"));
+    }
+    if done.is_empty() {
+        skip("not required by policy")
+    } else {
+        pass(done.join("; "))
+    }
+}
+
+fn identity(report: &Report, policy: &Policy) -> Result<Done, Error> {
+    let mut done = Vec::new();
+    if let Some(h) = policy.host_data {
+        if h != report.host_data {
+            return Err(Error::HostData);
+        }
+        done.push("HOST_DATA");
+    }
+    if let Some(d) = policy.id_key_digest {
+        if d != report.id_key_digest {
+            return Err(Error::IdKeyDigest);
+        }
+        done.push("ID_KEY_DIGEST");
+    }
+    if let Some(d) = policy.author_key_digest {
+        if d != report.author_key_digest || !report.key_info.author_key_en() {
+            return Err(Error::AuthorKeyDigest);
+        }
+        done.push("AUTHOR_KEY_DIGEST");
+    }
+    if let Some(min) = policy.min_guest_svn {
+        if report.guest_svn < min {
+            return Err(Error::GuestSvnTooLow {
+                got: report.guest_svn,
+                min,
+            });
+        }
+        done.push("GUEST_SVN");
+    }
+    if done.is_empty() {
+        skip("not required by policy")
+    } else {
+        pass(format!("{} as required", done.join(", ")))
+    }
+}
+
+/// Point 16.
+fn binding_checks(
+    report: &Report,
+    policy: &Policy,
+    bundle: Option<&EvidenceBundle>,
+    now: u64,
+    run: &mut Run,
+) -> Result<(), Stop> {
+    let Some(bundle) = bundle else {
+        for id in ["report_data", "evidence.expiry", "nonce"] {
+            run.check(id, skip("no evidence bundle"))?;
+        }
+        return Ok(());
+    };
+    let rd = if !policy.binding {
+        skip("not required by policy")
+    } else if bundle.expected_report_data() == report.report_data {
+        pass("binds the key configurations, claims and nonce")
+    } else {
+        Err(Error::ReportDataMismatch)
+    };
+    run.check("report_data", rd)?;
+    let exp = if !policy.binding {
+        skip("not required by policy")
+    } else if now >= bundle.expires_at {
+        Err(Error::EvidenceExpired {
+            expires_at: bundle.expires_at,
+            now,
+        })
+    } else {
+        pass(format!("expires at {}", bundle.expires_at))
+    };
+    run.check("evidence.expiry", exp)?;
+    let nonce = match policy.nonce {
+        None => skip("fresh evidence not requested"),
+        Some(n) if bundle.nonce == Some(n) => pass("matches the requested nonce"),
+        Some(_) => Err(Error::NonceMismatch),
+    };
+    run.check("nonce", nonce)
+}
+
+#[cfg(test)]
+#[path = "verify_tests.rs"]
+mod tests;

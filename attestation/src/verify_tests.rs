@@ -1,0 +1,393 @@
+//! Verification against the real AMD-signed vectors in `shared/snp-vectors`.
+
+use der::{DecodePem, Encode};
+
+use super::*;
+use crate::report::tests::vector;
+
+/// The README's reference date, 2026-11-24T00:00:00Z.
+pub(crate) fn reference_now() -> SystemTime {
+    UNIX_EPOCH + Duration::from_secs(1_795_478_400)
+}
+
+fn pem_cert(path: &str) -> Option<Vec<u8>> {
+    let pem = vector(path)?;
+    Some(Certificate::from_pem(&pem).unwrap().to_der().unwrap())
+}
+
+fn der_or_pem_cert(dir: &str) -> Option<Vec<u8>> {
+    vector(&format!("{dir}/vcek.der")).or_else(|| pem_cert(&format!("{dir}/vcek.pem")))
+}
+
+fn crl(product: &str) -> Option<Vec<u8>> {
+    let pem = vector(&format!("amd-crls/{product}-crl.pem"))?;
+    let (label, der) = der::pem::decode_vec(&pem).unwrap();
+    assert_eq!(label, "X509 CRL");
+    Some(der)
+}
+
+struct Vector {
+    report: Vec<u8>,
+    vcek: Vec<u8>,
+    chain: Vec<Vec<u8>>,
+}
+
+fn load(dir: &str) -> Option<Vector> {
+    let report = vector(&format!("{dir}/report.bin"))?;
+    let vcek = der_or_pem_cert(dir)?;
+    let mut chain = Vec::new();
+    for name in ["ask.pem", "ark.pem"] {
+        let path = format!(
+            "{}/../../shared/snp-vectors/{dir}/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        if std::path::Path::new(&path).exists() {
+            chain.push(pem_cert(&format!("{dir}/{name}"))?);
+        }
+    }
+    Some(Vector {
+        report,
+        vcek,
+        chain,
+    })
+}
+
+impl Vector {
+    fn verify(&self, crl: Option<&[u8]>, policy: &Policy) -> Result<VerifiedReport, Error> {
+        let chain: Vec<&[u8]> = self.chain.iter().map(Vec::as_slice).collect();
+        verify_report(
+            &self.report,
+            &self.vcek,
+            &chain,
+            crl,
+            policy,
+            reference_now(),
+        )
+    }
+}
+
+fn milan_policy() -> Policy {
+    Policy::authenticity()
+        .product(Product::Milan)
+        .crl(CrlPolicy::AllowStale)
+}
+
+#[test]
+fn every_real_vector_verifies() {
+    let Some(milan_crl) = crl("milan") else {
+        return;
+    };
+    let Some(genoa_crl) = crl("genoa") else {
+        return;
+    };
+    let cases: [(&str, Option<&[u8]>, Policy, Product); 6] = [
+        (
+            "virtee-milan-v2",
+            Some(&milan_crl),
+            milan_policy(),
+            Product::Milan,
+        ),
+        (
+            "trustee-milan-v2",
+            Some(&milan_crl),
+            milan_policy(),
+            Product::Milan,
+        ),
+        (
+            "aci-milan-v2",
+            Some(&milan_crl),
+            milan_policy(),
+            Product::Milan,
+        ),
+        (
+            "dstack-milan-v3",
+            Some(&milan_crl),
+            Policy::authenticity().crl(CrlPolicy::AllowStale),
+            Product::Milan,
+        ),
+        (
+            "azure-genoa-v3",
+            Some(&genoa_crl),
+            Policy::authenticity().crl(CrlPolicy::AllowStale),
+            Product::Genoa,
+        ),
+        (
+            "oak-turin-v5",
+            None,
+            Policy::authenticity().crl(CrlPolicy::IfPresent),
+            Product::Turin,
+        ),
+    ];
+    for (dir, crl, policy, product) in cases {
+        let Some(v) = load(dir) else { return };
+        let ok = v
+            .verify(crl, &policy)
+            .unwrap_or_else(|e| panic!("{dir}: {e}"));
+        assert_eq!(ok.product(), product, "{dir}");
+        assert_eq!(ok.signer(), SigningKey::Vcek, "{dir}");
+        assert_eq!(ok.tcb(), ok.report().reported_tcb.version, "{dir}");
+    }
+}
+
+#[test]
+fn v2_without_pinned_product_is_refused() {
+    let Some(v) = load("virtee-milan-v2") else {
+        return;
+    };
+    let policy = Policy::authenticity().crl(CrlPolicy::Skip);
+    assert_eq!(
+        v.verify(None, &policy).unwrap_err(),
+        Error::ProductRequired { version: 2 }
+    );
+    // Strict policies do not accept v2 at all.
+    let strict = Policy::strict([])
+        .product(Product::Milan)
+        .crl(CrlPolicy::Skip);
+    assert_eq!(
+        v.verify(None, &strict).unwrap_err(),
+        Error::UnsupportedVersion { version: 2 }
+    );
+}
+
+#[test]
+fn trustee_provisional_firmware_rejected_when_committed_must_equal_current() {
+    let Some(v) = load("trustee-milan-v2") else {
+        return;
+    };
+    let policy = milan_policy()
+        .crl(CrlPolicy::Skip)
+        .tcb_relation(TcbRelation::CommittedEqualsCurrent);
+    assert_eq!(
+        v.verify(None, &policy).unwrap_err(),
+        Error::CommittedVsCurrent {
+            component: "ucode",
+            committed: 0x73,
+            current: 0xCE
+        }
+    );
+    let relaxed = policy.tcb_relation(TcbRelation::CommittedAtMostCurrent);
+    assert_eq!(v.verify(None, &relaxed).unwrap().tcb().ucode, 0x73);
+}
+
+#[test]
+fn invalid_vceks_fail_the_chain() {
+    let Some(v) = load("virtee-milan-v2") else {
+        return;
+    };
+    for name in ["vcek-invalid-legacy.der", "vcek-invalid-new.der"] {
+        let Some(bad) = vector(&format!("negative-trustee-invalid-vceks/{name}")) else {
+            return;
+        };
+        let v = Vector {
+            vcek: bad,
+            ..Vector {
+                report: v.report.clone(),
+                vcek: Vec::new(),
+                chain: v.chain.clone(),
+            }
+        };
+        assert_eq!(
+            v.verify(None, &milan_policy().crl(CrlPolicy::Skip))
+                .unwrap_err(),
+            Error::CertSignature {
+                signer: CertRole::Ask,
+                signee: CertRole::Vcek
+            },
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn stale_crl_is_a_policy_choice() {
+    let Some(v) = load("azure-genoa-v3") else {
+        return;
+    };
+    let Some(genoa_crl) = crl("genoa") else {
+        return;
+    };
+    let err = v
+        .verify(Some(&genoa_crl), &Policy::authenticity())
+        .unwrap_err();
+    assert_eq!(
+        err,
+        Error::CrlStale {
+            next_update: Some(1_762_131_600),
+            now: 1_795_478_400
+        }
+    );
+    assert_eq!(
+        v.verify(None, &Policy::authenticity()).unwrap_err(),
+        Error::CrlMissing
+    );
+    // The Milan CRL is not signed by the Genoa ARK.
+    let Some(milan_crl) = crl("milan") else {
+        return;
+    };
+    assert_eq!(
+        v.verify(
+            Some(&milan_crl),
+            &Policy::authenticity().crl(CrlPolicy::AllowStale)
+        )
+        .unwrap_err(),
+        Error::CrlSignature
+    );
+}
+
+#[test]
+fn reserved_byte_in_current_tcb_rejected_although_sev_accepts_it() {
+    let Some(mut v) = load("azure-genoa-v3") else {
+        return;
+    };
+    v.report[0x3A] ^= 1;
+    let policy = Policy::authenticity().crl(CrlPolicy::Skip);
+    assert_eq!(
+        v.verify(None, &policy).unwrap_err(),
+        Error::ReservedNonZero { offset: 0x3A }
+    );
+}
+
+#[test]
+fn flipped_signed_byte_breaks_the_signature() {
+    let Some(mut v) = load("oak-turin-v5") else {
+        return;
+    };
+    v.report[0x90] ^= 1; // MEASUREMENT
+    let policy = Policy::authenticity().crl(CrlPolicy::Skip);
+    assert_eq!(
+        v.verify(None, &policy).unwrap_err(),
+        Error::ReportSignature {
+            signer: SigningKey::Vcek
+        }
+    );
+}
+
+#[test]
+fn foreign_ark_is_never_trusted() {
+    let Some(mut v) = load("virtee-milan-v2") else {
+        return;
+    };
+    let Some(genoa_ark) = pem_cert("azure-genoa-v3/ark.pem") else {
+        return;
+    };
+    v.chain = vec![genoa_ark];
+    assert_eq!(
+        v.verify(None, &milan_policy()).unwrap_err(),
+        Error::ArkNotPinned {
+            product: Product::Milan
+        }
+    );
+}
+
+#[test]
+fn vcek_not_yet_valid() {
+    let Some(v) = load("dstack-milan-v3") else {
+        return;
+    };
+    let before = UNIX_EPOCH + Duration::from_secs(1_780_272_000); // 2026-06-01
+    let chain: Vec<&[u8]> = v.chain.iter().map(Vec::as_slice).collect();
+    let err = verify_report(
+        &v.report,
+        &v.vcek,
+        &chain,
+        None,
+        &Policy::authenticity().crl(CrlPolicy::Skip),
+        before,
+    )
+    .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::CertNotYetValid {
+                role: CertRole::Vcek,
+                now: 1_780_272_000,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn vcek_of_another_chip_fails_the_signature() {
+    // A genuine VCEK of another Milan chip (trustee) with the virtee report. The hwID
+    // mismatch itself is tested with simulated evidence, where the signature can be valid.
+    let Some(virtee) = load("virtee-milan-v2") else {
+        return;
+    };
+    let Some(trustee) = load("trustee-milan-v2") else {
+        return;
+    };
+    let v = Vector {
+        vcek: trustee.vcek,
+        ..virtee
+    };
+    let err = v
+        .verify(None, &milan_policy().crl(CrlPolicy::Skip))
+        .unwrap_err();
+    assert_eq!(
+        err,
+        Error::ReportSignature {
+            signer: SigningKey::Vcek
+        }
+    );
+}
+
+#[test]
+fn check_list_for_a_real_vector() {
+    let Some(v) = load("oak-turin-v5") else {
+        return;
+    };
+    let policy = Policy::authenticity().crl(CrlPolicy::IfPresent);
+    let results = check_report(&v.report, &v.vcek, &[], None, &policy, reference_now());
+    assert_eq!(
+        results.iter().map(|r| r.id).collect::<Vec<_>>(),
+        CHECK_IDS.to_vec()
+    );
+    let outcome = |id: &str| results.iter().find(|r| r.id == id).unwrap().outcome;
+    for id in [
+        "report.size",
+        "report.version",
+        "report.reserved",
+        "report.key_info",
+        "chain.ark",
+        "chain.intermediate",
+        "chain.leaf",
+        "cert.validity",
+        "report.signature",
+        "cert.product",
+        "tcb.cert_match",
+        "chip_id",
+    ] {
+        assert_eq!(outcome(id), Outcome::Pass, "{id}");
+    }
+    for id in [
+        "crl",
+        "tcb.minimum",
+        "policy.debug",
+        "vmpl",
+        "measurement",
+        "report_data",
+        "nonce",
+    ] {
+        assert_eq!(outcome(id), Outcome::Skipped, "{id}");
+    }
+    // A failure is reported with its error, and the independent checks still run.
+    let strict = Policy::strict([]).crl(CrlPolicy::Skip);
+    let results = check_report(&v.report, &v.vcek, &[], None, &strict, reference_now());
+    let m = results.iter().find(|r| r.id == "measurement").unwrap();
+    assert_eq!(m.outcome, Outcome::Fail);
+    assert!(matches!(m.error, Some(Error::MeasurementNotAllowed { .. })));
+    assert_eq!(
+        results.iter().find(|r| r.id == "vmpl").unwrap().outcome,
+        Outcome::Pass
+    );
+    assert_eq!(
+        results
+            .iter()
+            .find(|r| r.id == "report.signature")
+            .unwrap()
+            .outcome,
+        Outcome::Pass
+    );
+}
