@@ -19,6 +19,7 @@
 
 pub mod chain;
 pub mod report;
+pub mod sim;
 pub mod verify;
 
 use report::{Product, SigningKey, TcbComponent};

@@ -404,7 +404,12 @@ pub fn verify(
         report,
         key_configs: evidence.key_config_list()?,
         claims: evidence.claims.clone(),
-        expires_at: UNIX_EPOCH + Duration::from_secs(evidence.expires_at),
+        expires_at: UNIX_EPOCH
+            .checked_add(Duration::from_secs(evidence.expires_at))
+            .ok_or(Error::Evidence(obscura_protocol::Error::Malformed {
+                what: "evidence bundle",
+                reason: "expiry out of range",
+            }))?,
     })
 }
 
@@ -650,12 +655,15 @@ fn pipeline(
 }
 
 fn decode(bytes: &[u8], policy: &Policy) -> Result<(Report, Done), Error> {
-    let report = Report::decode(bytes, policy.product)?;
-    if !policy.versions.contains(&report.version) {
-        return Err(Error::UnsupportedVersion {
-            version: report.version,
-        });
+    // The allow-list comes first, so that a v2 report under a v3+ policy is reported as an
+    // unsupported version rather than as a missing product.
+    if let Some((version, _)) = bytes.split_first_chunk::<4>() {
+        let version = u32::from_le_bytes(*version);
+        if !policy.versions.contains(&version) {
+            return Err(Error::UnsupportedVersion { version });
+        }
     }
+    let report = Report::decode(bytes, policy.product)?;
     let how = if report.cpuid.is_some() {
         "from CPUID"
     } else {
