@@ -286,7 +286,12 @@ pub enum CrlPolicy {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum CrlOutcome {
     /// Checked; nothing in the chain is revoked. `stale` when past nextUpdate.
-    Checked { revoked_entries: usize, stale: bool },
+    Checked {
+        revoked_entries: usize,
+        stale: bool,
+        this_update: u64,
+        next_update: Option<u64>,
+    },
     /// Not checked, with the reason.
     NotChecked(&'static str),
 }
@@ -356,10 +361,7 @@ pub(crate) fn check_crl(
         return Err(Error::CrlNotYetValid { this_update, now });
     }
     let next_update = crl.tbs_cert_list.next_update.as_ref().map(unix);
-    let stale = next_update.is_none_or(|n| now > n);
-    if stale && policy != CrlPolicy::AllowStale {
-        return Err(Error::CrlStale { next_update, now });
-    }
+    let stale = crl_stale(next_update, policy, now)?;
     let revoked = crl
         .tbs_cert_list
         .revoked_certificates
@@ -377,7 +379,47 @@ pub(crate) fn check_crl(
     Ok(CrlOutcome::Checked {
         revoked_entries: revoked.len(),
         stale,
+        this_update,
+        next_update,
     })
+}
+
+/// Whether a CRL is past nextUpdate (or has none); an error unless the policy allows that.
+fn crl_stale(next_update: Option<u64>, policy: CrlPolicy, now: u64) -> Result<bool, Error> {
+    let stale = next_update.is_none_or(|n| now > n);
+    if stale && policy != CrlPolicy::AllowStale {
+        return Err(Error::CrlStale { next_update, now });
+    }
+    Ok(stale)
+}
+
+/// Re-checks the time-dependent part of an earlier CRL result (its signature and entries
+/// do not change) at `now`.
+pub(crate) fn recheck_crl(
+    earlier: &CrlOutcome,
+    policy: CrlPolicy,
+    now: u64,
+) -> Result<CrlOutcome, Error> {
+    match *earlier {
+        CrlOutcome::Checked {
+            revoked_entries,
+            this_update,
+            next_update,
+            ..
+        } => {
+            if now < this_update {
+                return Err(Error::CrlNotYetValid { this_update, now });
+            }
+            let stale = crl_stale(next_update, policy, now)?;
+            Ok(CrlOutcome::Checked {
+                revoked_entries,
+                stale,
+                this_update,
+                next_update,
+            })
+        }
+        CrlOutcome::NotChecked(why) => Ok(CrlOutcome::NotChecked(why)),
+    }
 }
 
 /// The AMD extensions of a VCEK/VLEK.

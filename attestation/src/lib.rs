@@ -5,14 +5,44 @@
 //! format, signature, VCEK/VLEK chain to the pinned AMD roots, validity dates, CRL, TCB,
 //! guest policy, launch measurement and the key binding of [`obscura_protocol::binding`].
 //!
-//! Modules follow the data flow: [`report`] decodes the 1184 bytes, [`chain`] checks the AMD
-//! certificates and CRL, [`verify`] runs every check against a [`verify::Policy`].
+//! Modules follow the data flow: [`sim`] (and later the hardware providers) produce a report
+//! through [`sim::AttestationProvider`], [`report`] decodes the 1184 bytes, [`chain`] checks
+//! the AMD certificates and CRL, and [`verify`] runs every check against a
+//! [`verify::Policy`], returning a proof type or a per-check list for a CLI.
+//!
+//! The whole flow with the simulator (its root is accepted only because the policy says so,
+//! dangerously; real evidence chains to the AMD roots pinned in code):
 //!
 //! ```
+//! use std::time::{Duration, SystemTime};
 //! use obscura_attestation::report::{Product, Report};
+//! use obscura_attestation::sim::{AttestationProvider, SimConfig, SimKeys, Simulator};
+//! use obscura_attestation::verify::{verify_report, Policy};
+//! use obscura_attestation::Error;
+//!
+//! let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_478_400); // 2026-11-24
+//! let keys = SimKeys::from_pkcs8_pem(
+//!     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/sim-ark.key.pem")),
+//!     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/sim-ask.key.pem")),
+//!     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/sim-asvk.key.pem")),
+//! )?;
+//! let sim = Simulator::new(&keys, SimConfig::new(Product::Genoa), now)?;
+//! let ev = sim.report([7; 64])?;
+//! let chain: Vec<&[u8]> = ev.chain.iter().map(Vec::as_slice).collect();
+//!
+//! // Refused by default: the simulated ARK is not AMD's.
+//! let policy = Policy::authenticity();
+//! let err = verify_report(&ev.report, &ev.signer_cert, &chain, ev.crl.as_deref(), &policy, now);
+//! assert_eq!(err.unwrap_err(), Error::ArkNotPinned { product: Product::Genoa });
+//!
+//! let policy = Policy::authenticity().dangerous_accept_simulated_root(sim.ark_der())?;
+//! let ok = verify_report(&ev.report, &ev.signer_cert, &chain, ev.crl.as_deref(), &policy, now)?;
+//! assert_eq!(ok.report().report_data.0, [7; 64]);
+//!
 //! // A report is exactly 1184 bytes; anything else is refused before any field is read.
 //! let err = Report::parse(&[0u8; 100], Some(Product::Milan)).unwrap_err();
-//! assert_eq!(err, obscura_attestation::Error::ReportSize { expected: 1184, got: 100 });
+//! assert_eq!(err, Error::ReportSize { expected: 1184, got: 100 });
+//! # Ok::<(), Error>(())
 //! ```
 
 #![forbid(unsafe_code)]

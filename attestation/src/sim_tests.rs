@@ -115,7 +115,7 @@ fn simulated_evidence_verifies_under_the_strict_policy() {
     );
     // Every check of the strict policy ran and passed, except those that do not apply.
     for r in check(&b, &policy(sim), now()) {
-        let expected = if matches!(r.id, "nonce" | "workload.identity") {
+        let expected = if matches!(r.id, "nonce" | "workload.identity" | "platform_info") {
             Outcome::Skipped
         } else {
             Outcome::Pass
@@ -548,6 +548,48 @@ fn raw_evidence_verifies_with_verify_report() {
         Error::IntermediateMissing {
             role: CertRole::Ask,
             product: Product::Genoa
+        }
+    );
+}
+
+#[test]
+fn cached_chain_skips_only_the_chain_signatures() {
+    let sim = genoa();
+    let first = verify(&bundle(sim, None), &policy(sim), now()).unwrap();
+    let chain = first.report().chain().clone();
+    assert_eq!(
+        (chain.product(), chain.signer()),
+        (Product::Genoa, SigningKey::Vcek)
+    );
+    let n = Nonce([9; 32]);
+    let second = bundle(sim, Some(n));
+    let v = crate::verify::verify_cached(&second, &policy(sim).nonce(n), now(), &chain).unwrap();
+    assert_eq!(v.report().signer(), SigningKey::Vcek);
+    // The report itself is still fully checked.
+    let mut t = second.clone();
+    t.report.0[0x90] ^= 1;
+    assert_eq!(
+        crate::verify::verify_cached(&t, &policy(sim).nonce(n), now(), &chain).unwrap_err(),
+        Error::ReportSignature {
+            signer: SigningKey::Vcek
+        }
+    );
+    // Time-dependent parts are re-checked: the CRL goes stale after 30 days.
+    let day40 = now() + Duration::from_secs(40 * 86_400);
+    let mut late = second.clone();
+    late.expires_at += 100 * 86_400;
+    assert!(matches!(
+        crate::verify::verify_cached(&late, &policy(sim).nonce(n), day40, &chain).unwrap_err(),
+        Error::CrlStale { .. }
+    ));
+    // Another platform's VCEK does not match the cache: the full check runs and the
+    // signature fails against the other key.
+    let mut other = second;
+    other.collateral.vcek = Some(Base64Bytes(sim_other_vcek()));
+    assert_eq!(
+        crate::verify::verify_cached(&other, &policy(sim).nonce(n), now(), &chain).unwrap_err(),
+        Error::ReportSignature {
+            signer: SigningKey::Vcek
         }
     );
 }

@@ -160,7 +160,6 @@ impl Policy {
             versions: vec![3, 4, 5],
             tcb_relation: TcbRelation::CommittedEqualsCurrent,
             guest_checks: true,
-            platform: Some((0, 0)),
             vmpl: Some(0),
             measurements: Some(measurements.into_iter().collect()),
             binding: true,
@@ -334,9 +333,15 @@ pub struct CheckResult {
 pub struct VerifiedReport {
     report: Report,
     signer: SigningKey,
+    chain: VerifiedChain,
 }
 
 impl VerifiedReport {
+    /// The verified chain, for [`verify_cached`] on later evidence from the same signer.
+    pub fn chain(&self) -> &VerifiedChain {
+        &self.chain
+    }
+
     /// The decoded report.
     pub fn report(&self) -> &Report {
         &self.report
@@ -396,8 +401,29 @@ pub fn verify(
     policy: &Policy,
     now: SystemTime,
 ) -> Result<VerifiedEvidence, Error> {
+    verify_inner(evidence, policy, now, None)
+}
+
+/// [`verify`], reusing a chain verified earlier (see [`VerifiedChain`]). Falls back to the
+/// full chain check when `chain` does not match this evidence or policy.
+pub fn verify_cached(
+    evidence: &EvidenceBundle,
+    policy: &Policy,
+    now: SystemTime,
+    chain: &VerifiedChain,
+) -> Result<VerifiedEvidence, Error> {
+    verify_inner(evidence, policy, now, Some(chain))
+}
+
+fn verify_inner(
+    evidence: &EvidenceBundle,
+    policy: &Policy,
+    now: SystemTime,
+    cached: Option<&VerifiedChain>,
+) -> Result<VerifiedEvidence, Error> {
     evidence.validate()?;
-    let inputs = Inputs::from_bundle(evidence);
+    let mut inputs = Inputs::from_bundle(evidence);
+    inputs.cached = cached;
     let mut run = Run::new(Mode::FailFast);
     let report = finish_fail_fast(&mut run, |run| pipeline(&inputs, policy, now, run))?;
     Ok(VerifiedEvidence {
@@ -459,6 +485,7 @@ struct Inputs<'a> {
     chain: Vec<&'a [u8]>,
     crl: Option<&'a [u8]>,
     bundle: Option<&'a EvidenceBundle>,
+    cached: Option<&'a VerifiedChain>,
 }
 
 impl<'a> Inputs<'a> {
@@ -471,6 +498,7 @@ impl<'a> Inputs<'a> {
             chain: c.chain.iter().map(|x| x.0.as_slice()).collect(),
             crl: c.crl.as_ref().map(|x| x.0.as_slice()),
             bundle: Some(b),
+            cached: None,
         }
     }
 
@@ -482,6 +510,7 @@ impl<'a> Inputs<'a> {
             chain: chain.to_vec(),
             crl,
             bundle: None,
+            cached: None,
         }
     }
 }
@@ -641,15 +670,19 @@ fn pipeline(
             .and_then(|()| pass("reserved ranges zero, policy bit 17 set")),
     )?;
     let signer = run.value("report.key_info", key_info(&report, policy))?;
-    let authentic = match signer {
+    let chain = match signer {
         Some(signer) => authenticate(&report, signer, inp, policy, now, run)?,
-        None => false,
+        None => None,
     };
     // 11-16. Policy.
     policy_checks(&report, policy, run)?;
     binding_checks(&report, policy, inp.bundle, now, run)?;
-    match signer {
-        Some(signer) if authentic && !run.failed() => Ok(Some(VerifiedReport { report, signer })),
+    match (signer, chain) {
+        (Some(signer), Some(chain)) if !run.failed() => Ok(Some(VerifiedReport {
+            report,
+            signer,
+            chain,
+        })),
         _ => Ok(None),
     }
 }
@@ -695,7 +728,56 @@ fn key_info(report: &Report, policy: &Policy) -> Result<(SigningKey, Done), Erro
     ))
 }
 
-/// Points 4-10. Returns whether all passed (only meaningful when the run has no failure).
+/// An AMD chain (ARK → ASK/ASVK → VCEK/VLEK) with its CRL result, already verified.
+///
+/// Pass it to [`verify_cached`] for further evidence signed by the same key: the RSA
+/// signature checks of the chain and CRL are skipped; validity windows and CRL freshness are
+/// re-checked at each use, and everything about the report is checked as usual. It is used
+/// only when the product, signer, leaf certificate, CRL and the policy's root and CRL rules
+/// are the same; otherwise the chain is verified again.
+#[derive(Debug, Clone)]
+pub struct VerifiedChain {
+    product: Product,
+    signer: SigningKey,
+    leaf_der: Vec<u8>,
+    crl_der: Option<Vec<u8>>,
+    simulated_root: Option<Vec<u8>>,
+    crl_policy: CrlPolicy,
+    ark: RoleCert,
+    inter: RoleCert,
+    leaf: Leaf,
+    crl: CrlOutcome,
+}
+
+impl VerifiedChain {
+    /// The product whose pinned root (or accepted simulated root) anchors the chain.
+    pub fn product(&self) -> Product {
+        self.product
+    }
+
+    /// VCEK or VLEK.
+    pub fn signer(&self) -> SigningKey {
+        self.signer
+    }
+
+    fn reusable(
+        &self,
+        product: Product,
+        signer: SigningKey,
+        leaf_der: Option<&[u8]>,
+        crl_der: Option<&[u8]>,
+        policy: &Policy,
+    ) -> bool {
+        self.product == product
+            && self.signer == signer
+            && leaf_der == Some(self.leaf_der.as_slice())
+            && crl_der == self.crl_der.as_deref()
+            && policy.simulated_root == self.simulated_root
+            && policy.crl == self.crl_policy
+    }
+}
+
+/// Points 4-10. Returns the verified chain when every step passed.
 fn authenticate(
     report: &Report,
     signer: SigningKey,
@@ -703,8 +785,69 @@ fn authenticate(
     policy: &Policy,
     now: u64,
     run: &mut Run,
-) -> Result<bool, Stop> {
+) -> Result<Option<VerifiedChain>, Stop> {
     let product = report.product;
+    let leaf_der = if signer == SigningKey::Vlek {
+        inp.vlek
+    } else {
+        inp.vcek
+    };
+    let cached = inp
+        .cached
+        .filter(|c| c.reusable(product, signer, leaf_der, inp.crl, policy));
+    let chain = match cached {
+        Some(c) => {
+            for id in ["chain.ark", "chain.intermediate", "chain.leaf"] {
+                run.check(id, pass("verified earlier (cached chain)"))?;
+            }
+            let validity = chain::check_validity(&[&c.ark, &c.inter, &c.leaf.cert], now);
+            run.check(
+                "cert.validity",
+                validity.and_then(|()| pass("ARK, intermediate and leaf valid now")),
+            )?;
+            let crl = chain::recheck_crl(&c.crl, policy.crl, now);
+            let Some(crl) = run.value("crl", crl.and_then(|o| crl_done(&o).map(|d| (o, d))))?
+            else {
+                return Ok(None);
+            };
+            VerifiedChain { crl, ..c.clone() }
+        }
+        None => match verify_chain(product, signer, leaf_der, inp, policy, now, run)? {
+            Some(c) => c,
+            None => return Ok(None),
+        },
+    };
+    run.check(
+        "report.signature",
+        report_signature(report, &chain.leaf, signer),
+    )?;
+    let ext = chain::amd_extensions(&chain.leaf.cert, product);
+    run.check(
+        "cert.product",
+        ext.clone()
+            .and_then(|e| product_name(e.product_name.as_deref(), product)),
+    )?;
+    run.check(
+        "tcb.cert_match",
+        ext.clone().and_then(|e| tcb_match(&e.tcb, report)),
+    )?;
+    run.check(
+        "chip_id",
+        ext.and_then(|e| chip_id(e.hwid.as_deref(), report, signer)),
+    )?;
+    Ok(Some(chain))
+}
+
+/// Points 6-8: ARK, intermediate, leaf, validity windows and CRL.
+fn verify_chain(
+    product: Product,
+    signer: SigningKey,
+    leaf_der: Option<&[u8]>,
+    inp: &Inputs<'_>,
+    policy: &Policy,
+    now: u64,
+    run: &mut Run,
+) -> Result<Option<VerifiedChain>, Stop> {
     let leaf_role = if signer == SigningKey::Vlek {
         CertRole::Vlek
     } else {
@@ -723,84 +866,67 @@ fn authenticate(
         ))
     });
     let Some((ark, supplied)) = run.value("chain.ark", ark)? else {
-        return Ok(false);
+        return Ok(None);
     };
     let inter = chain::intermediate(product, signer, &supplied, &ark).map(|i| {
         let d = format!("{} signed by the ARK", i.role);
         (i, Done::Pass(d))
     });
     let Some(inter) = run.value("chain.intermediate", inter)? else {
-        return Ok(false);
-    };
-    let leaf_der = if signer == SigningKey::Vlek {
-        inp.vlek
-    } else {
-        inp.vcek
+        return Ok(None);
     };
     let leaf = leaf_der
         .ok_or(Error::SignerCertMissing { signer })
         .and_then(|d| chain::decode_cert(d, leaf_role))
         .and_then(|c| chain::leaf(c, signer, &inter))
         .map(|l| {
-            (
-                l,
-                Done::Pass(format!(
-                    "{leaf_role} signed by the {}, P-384 key",
-                    inter.role
-                )),
-            )
+            let d = format!("{leaf_role} signed by the {}, P-384 key", inter.role);
+            (l, Done::Pass(d))
         });
     let Some(leaf) = run.value("chain.leaf", leaf)? else {
-        return Ok(false);
+        return Ok(None);
     };
     run.check(
         "cert.validity",
         chain::check_validity(&[&ark, &inter, &leaf.cert], now)
             .and_then(|()| pass("ARK, intermediate and leaf valid now")),
     )?;
-    run.check(
-        "crl",
-        crl(inp.crl, policy.crl, &ark, &[&inter, &leaf.cert], now),
-    )?;
-    run.check("report.signature", report_signature(report, &leaf, signer))?;
-    let ext = chain::amd_extensions(&leaf.cert, product);
-    run.check(
-        "cert.product",
-        ext.clone()
-            .and_then(|e| product_name(e.product_name.as_deref(), product)),
-    )?;
-    run.check(
-        "tcb.cert_match",
-        ext.clone().and_then(|e| tcb_match(&e.tcb, report)),
-    )?;
-    run.check(
-        "chip_id",
-        ext.and_then(|e| chip_id(e.hwid.as_deref(), report, signer)),
-    )?;
-    Ok(true)
+    let crl = chain::check_crl(inp.crl, policy.crl, &ark, &[&inter, &leaf.cert], now);
+    let Some(crl) = run.value("crl", crl.and_then(|o| crl_done(&o).map(|d| (o, d))))? else {
+        return Ok(None);
+    };
+    Ok(Some(VerifiedChain {
+        product,
+        signer,
+        leaf_der: leaf_der.unwrap_or_default().to_vec(),
+        crl_der: inp.crl.map(<[u8]>::to_vec),
+        simulated_root: policy.simulated_root.clone(),
+        crl_policy: policy.crl,
+        ark,
+        inter,
+        leaf,
+        crl,
+    }))
 }
 
-fn crl(
-    der: Option<&[u8]>,
-    policy: CrlPolicy,
-    ark: &RoleCert,
-    listed: &[&RoleCert],
-    now: u64,
-) -> Result<Done, Error> {
-    match chain::check_crl(der, policy, ark, listed, now)? {
+fn crl_done(outcome: &CrlOutcome) -> Result<Done, Error> {
+    match outcome {
         CrlOutcome::Checked {
             revoked_entries,
             stale: false,
+            ..
         } => pass(format!(
             "ARK-signed, current, {revoked_entries} entries, chain not revoked"
         )),
         CrlOutcome::Checked {
             revoked_entries,
             stale: true,
+            ..
         } => pass(format!(
-            "ARK-signed, past nextUpdate (allowed by policy), {revoked_entries} entries, chain not revoked"
+            "ARK-signed, past nextUpdate (allowed by policy), {revoked_entries} entries, \
+             chain not revoked"
         )),
-        CrlOutcome::NotChecked(why) => skip(why),
+        CrlOutcome::NotChecked(why) => skip(*why),
     }
 }
 
