@@ -235,6 +235,11 @@ fn time(t: SystemTime) -> Result<Time, Error> {
     }
 }
 
+fn later(t: SystemTime, d: Duration) -> Result<SystemTime, Error> {
+    t.checked_add(d)
+        .ok_or(Error::Provider("simulated validity out of range"))
+}
+
 fn pss_alg() -> Result<AlgorithmIdentifierOwned, Error> {
     rsa::pss::get_default_pss_signature_algo_id::<sha2::Sha384>()
         .map_err(|_| Error::Internal("PSS algorithm id"))
@@ -311,7 +316,7 @@ impl Simulator {
     pub fn new(keys: &SimKeys, config: SimConfig, now: SystemTime) -> Result<Self, Error> {
         let p = config.product;
         let start = now.checked_sub(DAY).unwrap_or(now);
-        let far = now + 365 * 25 * DAY;
+        let far = later(now, 365 * 25 * DAY)?;
         let ark_name = amd_name(&format!("ARK-{p}"))?;
         let ark = issue(
             &ARK_SERIAL,
@@ -355,7 +360,7 @@ impl Simulator {
             })?,
             leaf_spki,
             start,
-            now + config.leaf_validity,
+            later(now, config.leaf_validity)?,
             leaf_extensions(&config)?,
             inter_key,
         )?;
@@ -539,7 +544,7 @@ fn make_crl(
         signature: pss_alg()?,
         issuer: ark_name.clone(),
         this_update: time(now.checked_sub(DAY).unwrap_or(now))?,
-        next_update: Some(time(now + validity)?),
+        next_update: Some(time(later(now, validity)?)?),
         revoked_certificates: revoked,
         crl_extensions: None,
     };

@@ -593,3 +593,20 @@ fn cached_chain_skips_only_the_chain_signatures() {
         }
     );
 }
+
+#[test]
+fn malformed_bundle_is_reported_and_other_checks_still_run() {
+    let sim = genoa();
+    let mut b = bundle(sim, None);
+    b.expires_at = b.issued_at;
+    assert!(matches!(
+        verify(&b, &policy(sim), now()).unwrap_err(),
+        Error::Evidence(obscura_protocol::Error::Malformed { .. })
+    ));
+    let results = check(&b, &policy(sim), now());
+    let outcome = |id: &str| results.iter().find(|r| r.id == id).unwrap().outcome;
+    assert_eq!(outcome("evidence.format"), Outcome::Fail);
+    assert_eq!(outcome("report.signature"), Outcome::Pass);
+    assert_eq!(outcome("report_data"), Outcome::Pass);
+    assert_eq!(outcome("evidence.expiry"), Outcome::Fail);
+}

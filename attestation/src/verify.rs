@@ -8,6 +8,7 @@
 //!
 //! | id | what |
 //! |---|---|
+//! | `evidence.format` | bundle version, sizes, key configurations parse (bundles only) |
 //! | `report.size` | exactly 1184 bytes |
 //! | `report.version` | version allowed; product from CPUID, or pinned for v2 |
 //! | `report.reserved` | every reserved/MBZ range zero, policy bit 17 set, KEY_INFO reserved bits |
@@ -49,7 +50,8 @@ use crate::report::{
 use crate::{CertRole, Error};
 
 /// Every check id, in pipeline order.
-pub const CHECK_IDS: [&str; 24] = [
+pub const CHECK_IDS: [&str; 25] = [
+    "evidence.format",
     "report.size",
     "report.version",
     "report.reserved",
@@ -421,7 +423,6 @@ fn verify_inner(
     now: SystemTime,
     cached: Option<&VerifiedChain>,
 ) -> Result<VerifiedEvidence, Error> {
-    evidence.validate()?;
     let mut inputs = Inputs::from_bundle(evidence);
     inputs.cached = cached;
     let mut run = Run::new(Mode::FailFast);
@@ -649,6 +650,14 @@ fn pipeline(
     run: &mut Run,
 ) -> Result<Option<VerifiedReport>, Stop> {
     let now = unix(now);
+    let format = match inp.bundle {
+        None => skip("no evidence bundle"),
+        Some(b) => b
+            .validate()
+            .map_err(Error::from)
+            .and_then(|()| pass("bundle version, sizes and key configurations")),
+    };
+    run.check("evidence.format", format)?;
     // 1. Size, version, product.
     let size = <&[u8; SNP_REPORT_LEN]>::try_from(inp.report)
         .map(|_| ((), Done::Pass(format!("{SNP_REPORT_LEN} bytes"))))

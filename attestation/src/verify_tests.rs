@@ -391,3 +391,119 @@ fn check_list_for_a_real_vector() {
         Outcome::Pass
     );
 }
+
+#[test]
+fn every_truncation_of_report_and_certificates_is_refused() {
+    let Some(v) = load("azure-genoa-v3") else {
+        return;
+    };
+    for cut in 0..v.report.len() {
+        assert_eq!(
+            Report::decode(&v.report[..cut], None).unwrap_err(),
+            Error::ReportSize {
+                expected: 1184,
+                got: cut
+            }
+        );
+    }
+    for cut in 0..v.vcek.len() {
+        assert_eq!(
+            chain::decode_cert(&v.vcek[..cut], CertRole::Vcek).unwrap_err(),
+            Error::CertDecode {
+                role: CertRole::Vcek
+            }
+        );
+    }
+    // Through the verifier, a sample of cuts of the VCEK and of the CRL.
+    let Some(genoa_crl) = crl("genoa") else {
+        return;
+    };
+    let policy = Policy::authenticity().crl(CrlPolicy::AllowStale);
+    let chain: Vec<&[u8]> = v.chain.iter().map(Vec::as_slice).collect();
+    for cut in (0..v.vcek.len()).step_by(211) {
+        let err = verify_report(
+            &v.report,
+            &v.vcek[..cut],
+            &chain,
+            Some(&genoa_crl),
+            &policy,
+            reference_now(),
+        );
+        assert_eq!(
+            err.unwrap_err(),
+            Error::CertDecode {
+                role: CertRole::Vcek
+            },
+            "cut {cut}"
+        );
+    }
+    for cut in (0..genoa_crl.len()).step_by(127) {
+        let err = verify_report(
+            &v.report,
+            &v.vcek,
+            &chain,
+            Some(&genoa_crl[..cut]),
+            &policy,
+            reference_now(),
+        );
+        assert_eq!(
+            err.unwrap_err(),
+            Error::CertDecode {
+                role: CertRole::Crl
+            },
+            "cut {cut}"
+        );
+    }
+}
+
+#[test]
+fn real_genoa_crl_revokes_the_old_ask_serial() {
+    let Some(genoa_crl) = crl("genoa") else {
+        return;
+    };
+    let Some(ask) = pem_cert("azure-genoa-v3/ask.pem") else {
+        return;
+    };
+    let ark = chain::ark(Product::Genoa, &[], None).unwrap();
+    let mut old_ask = chain::decode_cert(&ask, CertRole::Ask).unwrap();
+    assert_eq!(
+        old_ask.tbs_certificate.serial_number.as_bytes(),
+        [0x02, 0x00, 0x02]
+    );
+    let current = chain::RoleCert {
+        role: CertRole::Ask,
+        cert: old_ask.clone(),
+    };
+    let now = 1_795_478_400;
+    assert!(
+        chain::check_crl(
+            Some(&genoa_crl),
+            CrlPolicy::AllowStale,
+            &ark,
+            &[&current],
+            now
+        )
+        .is_ok()
+    );
+    // The same ASK with the serial AMD revoked (only the CRL lookup looks at it here).
+    old_ask.tbs_certificate.serial_number =
+        x509_cert::serial_number::SerialNumber::new(&[0x02, 0x00, 0x01]).unwrap();
+    let revoked = chain::RoleCert {
+        role: CertRole::Ask,
+        cert: old_ask,
+    };
+    assert_eq!(
+        chain::check_crl(
+            Some(&genoa_crl),
+            CrlPolicy::AllowStale,
+            &ark,
+            &[&revoked],
+            now
+        )
+        .unwrap_err(),
+        Error::Revoked {
+            role: CertRole::Ask,
+            serial: "020001".into()
+        }
+    );
+}
