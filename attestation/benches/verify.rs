@@ -17,7 +17,7 @@ use obscura_attestation::sim::{AttestationProvider, SimConfig, SimKeys, Simulato
 use obscura_attestation::verify::{Policy, verify, verify_cached};
 use obscura_protocol::api::Digest32;
 use obscura_protocol::evidence::{
-    Base64Bytes, Collateral, EVIDENCE_VERSION, EvidenceBundle, Nonce, WorkloadClaims,
+    Base64Bytes, EVIDENCE_VERSION, EvidenceBundle, Nonce, WorkloadClaims,
 };
 use obscura_protocol::keys::{GatewayKey, Kem, KeyConfigList, KeyId};
 
@@ -45,13 +45,8 @@ fn bench_verify(c: &mut Criterion) {
     let issued_at = secs(now) - 60;
     let bundle = EvidenceBundle {
         version: EVIDENCE_VERSION,
-        report: Base64Bytes(raw.report),
-        collateral: Collateral {
-            vcek: Some(Base64Bytes(raw.signer_cert)),
-            vlek: None,
-            chain: raw.chain.into_iter().map(Base64Bytes).collect(),
-            crl: raw.crl.map(Base64Bytes),
-        },
+        report: Base64Bytes(raw.report.clone()),
+        collateral: raw.collateral(),
         key_configs: Base64Bytes(key_configs),
         claims,
         nonce: None,

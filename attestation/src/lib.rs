@@ -380,6 +380,12 @@ pub enum Error {
     /// ID_KEY_DIGEST differs from the policy's.
     #[error("ID_KEY_DIGEST does not match the policy")]
     IdKeyDigest,
+    /// FAMILY_ID differs from the policy's.
+    #[error("FAMILY_ID does not match the policy")]
+    FamilyId,
+    /// IMAGE_ID differs from the policy's.
+    #[error("IMAGE_ID does not match the policy")]
+    ImageId,
     /// AUTHOR_KEY_DIGEST differs from the policy's.
     #[error("AUTHOR_KEY_DIGEST does not match the policy")]
     AuthorKeyDigest,

@@ -50,6 +50,25 @@ pub struct RawEvidence {
     pub crl: Option<Vec<u8>>,
 }
 
+impl RawEvidence {
+    /// The collateral part of an evidence bundle: the signer's certificate under `vcek` or
+    /// `vlek`, the chain and the CRL.
+    pub fn collateral(&self) -> obscura_protocol::evidence::Collateral {
+        use obscura_protocol::evidence::{Base64Bytes, Collateral};
+        let cert = Some(Base64Bytes(self.signer_cert.clone()));
+        let (vcek, vlek) = match self.signer {
+            SigningKey::Vlek => (None, cert),
+            _ => (cert, None),
+        };
+        Collateral {
+            vcek,
+            vlek,
+            chain: self.chain.iter().cloned().map(Base64Bytes).collect(),
+            crl: self.crl.clone().map(Base64Bytes),
+        }
+    }
+}
+
 /// Something that can produce an attestation report for 64 bytes of report data.
 pub trait AttestationProvider {
     /// A report carrying `report_data`, with whatever collateral the provider has.

@@ -6,7 +6,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use obscura_protocol::api::Digest32;
 use obscura_protocol::evidence::{
-    Base64Bytes, Collateral, EVIDENCE_VERSION, EvidenceBundle, ModelClaim, Nonce, WorkloadClaims,
+    Base64Bytes, EVIDENCE_VERSION, EvidenceBundle, ModelClaim, Nonce, WorkloadClaims,
 };
 use obscura_protocol::keys::{GatewayKey, Kem, KeyConfigList, KeyId};
 
@@ -69,22 +69,13 @@ pub(crate) fn bundle(sim: &Simulator, nonce: Option<Nonce>) -> EvidenceBundle {
         nonce.as_ref().unwrap_or(&Nonce::ZERO),
     );
     let raw = sim.report(rd.0).unwrap();
-    let cert = Some(Base64Bytes(raw.signer_cert));
-    let (vcek, vlek) = if raw.signer == SigningKey::Vlek {
-        (None, cert)
-    } else {
-        (cert, None)
-    };
+    let collateral = raw.collateral();
+    assert_eq!(collateral.vlek.is_some(), raw.signer == SigningKey::Vlek);
     let issued_at = now().duration_since(UNIX_EPOCH).unwrap().as_secs() - 60;
     EvidenceBundle {
         version: EVIDENCE_VERSION,
         report: Base64Bytes(raw.report),
-        collateral: Collateral {
-            vcek,
-            vlek,
-            chain: raw.chain.into_iter().map(Base64Bytes).collect(),
-            crl: raw.crl.map(Base64Bytes),
-        },
+        collateral,
         key_configs: Base64Bytes(key_configs().to_vec()),
         claims,
         nonce,

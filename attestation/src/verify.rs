@@ -27,7 +27,7 @@
 //! | `platform_info` | PLATFORM_INFO bits, mitigation vector (v5) |
 //! | `vmpl` | VMPL as expected |
 //! | `measurement` | MEASUREMENT allowed |
-//! | `workload.identity` | HOST_DATA, ID/author key digests, GUEST_SVN |
+//! | `workload.identity` | HOST_DATA, FAMILY_ID, IMAGE_ID, ID/author key digests, GUEST_SVN |
 //! | `report_data` | REPORT_DATA binds the bundle's keys, claims and nonce |
 //! | `evidence.expiry` | evidence not expired |
 //! | `nonce` | nonce as requested |
@@ -113,6 +113,8 @@ pub struct Policy {
     measurements: Option<Vec<Measurement>>,
     host_data: Option<[u8; 32]>,
     id_key_digest: Option<[u8; 48]>,
+    family_id: Option<[u8; 16]>,
+    image_id: Option<[u8; 16]>,
     author_key_digest: Option<[u8; 48]>,
     min_guest_svn: Option<u32>,
     binding: bool,
@@ -146,6 +148,8 @@ impl Policy {
             measurements: None,
             host_data: None,
             id_key_digest: None,
+            family_id: None,
+            image_id: None,
             author_key_digest: None,
             min_guest_svn: None,
             binding: false,
@@ -267,6 +271,18 @@ impl Policy {
     /// The HOST_DATA required.
     pub fn host_data(mut self, host_data: [u8; 32]) -> Self {
         self.host_data = Some(host_data);
+        self
+    }
+
+    /// The FAMILY_ID (from the ID block) required.
+    pub fn family_id(mut self, id: [u8; 16]) -> Self {
+        self.family_id = Some(id);
+        self
+    }
+
+    /// The IMAGE_ID (from the ID block) required.
+    pub fn image_id(mut self, id: [u8; 16]) -> Self {
+        self.image_id = Some(id);
         self
     }
 
@@ -1193,6 +1209,18 @@ fn identity(report: &Report, policy: &Policy) -> Result<Done, Error> {
             return Err(Error::IdKeyDigest);
         }
         done.push("ID_KEY_DIGEST");
+    }
+    if let Some(id) = policy.family_id {
+        if id != report.family_id {
+            return Err(Error::FamilyId);
+        }
+        done.push("FAMILY_ID");
+    }
+    if let Some(id) = policy.image_id {
+        if id != report.image_id {
+            return Err(Error::ImageId);
+        }
+        done.push("IMAGE_ID");
     }
     if let Some(d) = policy.author_key_digest {
         if d != report.author_key_digest || !report.key_info.author_key_en() {

@@ -507,3 +507,82 @@ fn real_genoa_crl_revokes_the_old_ask_serial() {
         }
     );
 }
+
+#[test]
+fn vector_specific_policies() {
+    // dstack: REPORTED snp SPL 0x17 < CURRENT 0x18; a minimum of 0x18 rejects it.
+    let Some(v) = load("dstack-milan-v3") else {
+        return;
+    };
+    let base = Policy::authenticity().crl(CrlPolicy::Skip);
+    let min = TcbVersion {
+        fmc: None,
+        bl: 0,
+        tee: 0,
+        snp: 0x18,
+        ucode: 0,
+    };
+    assert_eq!(
+        v.verify(None, &base.clone().min_tcb(Product::Milan, min))
+            .unwrap_err(),
+        Error::TcbTooLow {
+            which: "reported",
+            component: crate::report::TcbComponent::Snp,
+            got: 0x17,
+            min: 0x18
+        }
+    );
+    // A minimum for another product does not apply.
+    assert!(
+        v.verify(None, &base.clone().min_tcb(Product::Genoa, min))
+            .is_ok_and(|r| r.tcb().snp == 0x17)
+    );
+    let ok_min = TcbVersion { snp: 0x17, ..min };
+    assert!(
+        v.verify(None, &base.min_tcb(Product::Milan, ok_min))
+            .is_ok_and(|r| r.product() == Product::Milan)
+    );
+
+    // aci: HOST_DATA carries the security-policy digest.
+    let Some(v) = load("aci-milan-v2") else {
+        return;
+    };
+    let host_data: [u8; 32] = v.report[0xC0..0xE0].try_into().unwrap();
+    assert_ne!(host_data, [0; 32]);
+    let p = milan_policy().crl(CrlPolicy::Skip);
+    assert!(
+        v.verify(None, &p.clone().host_data(host_data))
+            .is_ok_and(|r| r.report().host_data == host_data)
+    );
+    assert_eq!(
+        v.verify(None, &p.clone().host_data([0; 32])).unwrap_err(),
+        Error::HostData
+    );
+    assert_eq!(
+        v.verify(None, &p.clone().family_id([1; 16])).unwrap_err(),
+        Error::FamilyId
+    );
+    assert_eq!(
+        v.verify(None, &p.vmpl(1)).unwrap_err(),
+        Error::Vmpl {
+            expected: 1,
+            got: 0
+        }
+    );
+
+    // oak Turin: the strict guest checks pass (debug and migration off) on a real report.
+    let Some(v) = load("oak-turin-v5") else {
+        return;
+    };
+    let measurement = Measurement(v.report[0x90..0xC0].try_into().unwrap());
+    let strict = Policy::strict([measurement]).crl(CrlPolicy::IfPresent);
+    let results = check_report(&v.report, &v.vcek, &[], None, &strict, reference_now());
+    for r in &results {
+        let expected = match r.id {
+            "evidence.format" | "crl" | "platform_info" | "workload.identity" | "report_data"
+            | "evidence.expiry" | "nonce" => Outcome::Skipped,
+            _ => Outcome::Pass,
+        };
+        assert_eq!(r.outcome, expected, "{}: {}", r.id, r.detail);
+    }
+}
