@@ -8,7 +8,7 @@
 //! Modules follow the data flow: [`sim`] (and later the hardware providers) produce a report
 //! through [`sim::AttestationProvider`], [`report`] decodes the 1184 bytes, [`chain`] checks
 //! the AMD certificates and CRL, and [`verify`] runs every check against a
-//! [`verify::Policy`], returning a proof type or a per-check list for a CLI.
+//! [`policy::Policy`], returning a proof type or a per-check list for a CLI.
 //!
 //! The whole flow with the simulator (its root is accepted only because the policy says so,
 //! dangerously; real evidence chains to the AMD roots pinned in code):
@@ -48,6 +48,7 @@
 #![forbid(unsafe_code)]
 
 pub mod chain;
+pub mod policy;
 pub mod report;
 pub mod sim;
 pub mod verify;

@@ -574,7 +574,7 @@ fn vector_specific_policies() {
     let Some(v) = load("oak-turin-v5") else {
         return;
     };
-    let measurement = Measurement(v.report[0x90..0xC0].try_into().unwrap());
+    let measurement = crate::report::Measurement(v.report[0x90..0xC0].try_into().unwrap());
     let strict = Policy::strict([measurement]).crl(CrlPolicy::IfPresent);
     let results = check_report(&v.report, &v.vcek, &[], None, &strict, reference_now());
     for r in &results {
