@@ -204,16 +204,21 @@ pub(crate) fn intermediate(
     } else {
         CertRole::Ask
     };
-    let cert = match supplied.iter().find(|c| !is_self_issued(c)) {
+    let cn = match role {
+        CertRole::Asvk => format!("SEV-VLEK-{product}"),
+        _ => format!("SEV-{product}"),
+    };
+    // Prefer the supplied intermediate with the expected name (a host may send both ASK and
+    // ASVK); any other one is still checked, so that a wrong one gets its own error.
+    let named =
+        |c: &&Certificate| common_name(&c.tbs_certificate.subject).as_deref() == Some(cn.as_str());
+    let candidates = || supplied.iter().filter(|c| !is_self_issued(c));
+    let cert = match candidates().find(named).or_else(|| candidates().next()) {
         Some(c) => c.clone(),
         None if ark.cert == pinned_ark(product)? => builtin_intermediate(product, signer)?,
         None => return Err(Error::IntermediateMissing { role, product }),
     };
     let inter = RoleCert { role, cert };
-    let cn = match role {
-        CertRole::Asvk => format!("SEV-VLEK-{product}"),
-        _ => format!("SEV-{product}"),
-    };
     check_cn(&inter, &cn)?;
     check_signed(ark, &inter)?;
     Ok(inter)

@@ -586,3 +586,29 @@ fn vector_specific_policies() {
         assert_eq!(r.outcome, expected, "{}: {}", r.id, r.detail);
     }
 }
+
+#[test]
+fn intermediate_is_chosen_by_name_and_a_wrong_one_is_named() {
+    let Some(mut v) = load("virtee-milan-v2") else {
+        return;
+    };
+    let asvk = chain::builtin_intermediate(Product::Milan, SigningKey::Vlek)
+        .unwrap()
+        .to_der()
+        .unwrap();
+    let policy = milan_policy().crl(CrlPolicy::Skip);
+    // ASVK first, then the ASK and ARK: the ASK is picked for the VCEK.
+    v.chain.insert(0, asvk.clone());
+    assert!(
+        v.verify(None, &policy)
+            .is_ok_and(|r| r.signer() == SigningKey::Vcek)
+    );
+    // Only the ASVK for a VCEK-signed report (the VLEK/VCEK confusion of other verifiers).
+    v.chain = vec![asvk];
+    assert_eq!(
+        v.verify(None, &policy).unwrap_err(),
+        Error::CertName {
+            role: CertRole::Ask
+        }
+    );
+}
