@@ -150,6 +150,10 @@ pub struct SimConfig {
     pub cert_tcb: Option<TcbVersion>,
     /// hwID written into the VCEK, when it should differ from CHIP_ID (tests).
     pub cert_hwid: Option<Vec<u8>>,
+    /// productName written into the VCEK/VLEK, when it should differ from AMD's (tests).
+    pub cert_product_name: Option<String>,
+    /// Leave the TCB SPL extensions out of the leaf (tests).
+    pub omit_cert_tcb: bool,
     /// Validity of the leaf certificate from the simulator's start time.
     pub leaf_validity: Duration,
     /// Time from the CRL's thisUpdate to its nextUpdate.
@@ -199,6 +203,8 @@ impl SimConfig {
             mit_vector: 0,
             cert_tcb: None,
             cert_hwid: None,
+            cert_product_name: None,
+            omit_cert_tcb: false,
             leaf_validity: 365 * 7 * DAY,
             crl_validity: 30 * DAY,
             revoke_intermediate: false,
@@ -501,10 +507,11 @@ impl Writer {
 fn leaf_extensions(c: &SimConfig) -> Result<Vec<Extension>, Error> {
     let enc = |e: der::Result<Vec<u8>>| e.map_err(|_| Error::Internal("extension value"));
     let tcb = c.cert_tcb.unwrap_or(c.tcb);
-    let product_name = match c.product {
-        Product::Milan => "Milan-B0",
-        Product::Genoa => "Genoa",
-        Product::Turin => "Turin",
+    let product_name = match (&c.cert_product_name, c.product) {
+        (Some(name), _) => name.as_str(),
+        (None, Product::Milan) => "Milan-B0",
+        (None, Product::Genoa) => "Genoa",
+        (None, Product::Turin) => "Turin",
     };
     let mut out = vec![
         ext(
@@ -516,13 +523,15 @@ fn leaf_extensions(c: &SimConfig) -> Result<Vec<Extension>, Error> {
             enc(Ia5StringRef::new(product_name).and_then(|s| s.to_der()))?,
         )?,
     ];
-    if let Some(fmc) = tcb.fmc {
-        out.push(ext(OID_FMC_SPL, enc(fmc.to_der())?)?);
+    if !c.omit_cert_tcb {
+        if let Some(fmc) = tcb.fmc {
+            out.push(ext(OID_FMC_SPL, enc(fmc.to_der())?)?);
+        }
+        out.push(ext(OID_BL_SPL, enc(tcb.bl.to_der())?)?);
+        out.push(ext(OID_TEE_SPL, enc(tcb.tee.to_der())?)?);
+        out.push(ext(OID_SNP_SPL, enc(tcb.snp.to_der())?)?);
+        out.push(ext(OID_UCODE_SPL, enc(tcb.ucode.to_der())?)?);
     }
-    out.push(ext(OID_BL_SPL, enc(tcb.bl.to_der())?)?);
-    out.push(ext(OID_TEE_SPL, enc(tcb.tee.to_der())?)?);
-    out.push(ext(OID_SNP_SPL, enc(tcb.snp.to_der())?)?);
-    out.push(ext(OID_UCODE_SPL, enc(tcb.ucode.to_der())?)?);
     match c.signer {
         SigningKey::Vlek => {
             let csp = enc(Ia5StringRef::new("CN=simulated-csp").and_then(|s| s.to_der()))?;
@@ -530,6 +539,10 @@ fn leaf_extensions(c: &SimConfig) -> Result<Vec<Extension>, Error> {
                 spki::ObjectIdentifier::new_unwrap("1.3.6.1.4.1.3704.1.5"),
                 csp,
             )?);
+            // AMD issues VLEKs without a hwID; a test may add one.
+            if let Some(hwid) = &c.cert_hwid {
+                out.push(ext(OID_HWID, hwid.clone())?);
+            }
         }
         _ => {
             let n = c.product.hwid_len();

@@ -601,3 +601,70 @@ fn malformed_bundle_is_reported_and_other_checks_still_run() {
     assert_eq!(outcome("report_data"), Outcome::Pass);
     assert_eq!(outcome("evidence.expiry"), Outcome::Fail);
 }
+
+#[test]
+fn more_certificate_and_product_failures() {
+    // A VLEK chain whose ASVK is revoked.
+    let mut c = SimConfig::new(Product::Genoa);
+    c.signer = SigningKey::Vlek;
+    c.revoke_intermediate = true;
+    let s = sim(c);
+    assert_eq!(
+        verify(&bundle(&s, None), &policy(&s), now()).unwrap_err(),
+        Error::Revoked {
+            role: CertRole::Asvk,
+            serial: "030001".into()
+        }
+    );
+    // A VLEK with a hwID.
+    let mut c = SimConfig::new(Product::Genoa);
+    c.signer = SigningKey::Vlek;
+    c.cert_hwid = Some(vec![1; 64]);
+    let s = sim(c);
+    assert_eq!(
+        verify(&bundle(&s, None), &policy(&s), now()).unwrap_err(),
+        Error::VlekHasHwId
+    );
+    // A productName of another product.
+    let mut c = SimConfig::new(Product::Genoa);
+    c.cert_product_name = Some("Milan-B0".into());
+    let s = sim(c);
+    assert_eq!(
+        verify(&bundle(&s, None), &policy(&s), now()).unwrap_err(),
+        Error::ProductNameMismatch {
+            name: "Milan-B0".into(),
+            product: Product::Genoa
+        }
+    );
+    // No TCB extensions at all: a missing extension is a failure, never a skipped check.
+    let mut c = SimConfig::new(Product::Turin);
+    c.omit_cert_tcb = true;
+    let s = sim(c);
+    assert_eq!(
+        verify(&bundle(&s, None), &policy(&s), now()).unwrap_err(),
+        Error::ExtensionMissing {
+            role: CertRole::Vcek,
+            extension: "fmcSPL"
+        }
+    );
+    // The policy pins Milan, the CPUID says Genoa.
+    let s = genoa();
+    assert_eq!(
+        verify(&bundle(s, None), &policy(s).product(Product::Milan), now()).unwrap_err(),
+        Error::ProductMismatch {
+            expected: Product::Milan,
+            found: Product::Genoa
+        }
+    );
+    // A VCEK-signed report with a masked CHIP_ID, re-signed.
+    let b = bundle(s, None);
+    let mut raw: [u8; 1184] = b.report.0.clone().try_into().unwrap();
+    raw[0x1A0..0x1E0].fill(0);
+    s.sign(&mut raw).unwrap();
+    let mut t = b;
+    t.report.0 = raw.to_vec();
+    assert_eq!(
+        verify(&t, &policy(s), now()).unwrap_err(),
+        Error::ChipIdMasked
+    );
+}
