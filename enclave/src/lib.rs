@@ -18,8 +18,10 @@
 
 #![forbid(unsafe_code)]
 
+pub mod evidence;
 pub mod gateway;
 pub mod keys;
+pub mod server;
 
 /// Errors of the enclave service.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -31,4 +33,10 @@ pub enum Error {
     /// A lock was poisoned by a panic in another thread.
     #[error("internal state poisoned")]
     Poisoned,
+    /// Producing attestation evidence failed.
+    #[error(transparent)]
+    Attestation(#[from] obscura_attestation::Error),
+    /// The listener failed.
+    #[error("listener: {0}")]
+    Io(std::io::ErrorKind),
 }

@@ -135,6 +135,11 @@ impl Replicas {
             .map_err(|_| Error::Upstream)?;
         let status = resp.status().as_u16();
         let body = read_capped(resp, MAX_RESPONSE_BYTES).await?;
+        if status == RejectCode::UnknownKeyId.status() {
+            // The replica rotated its keys: the cached evidence binds keys it no longer has,
+            // so the client's re-attestation must see fresh evidence.
+            self.invalidate()?;
+        }
         Ok(Forwarded { status, body })
     }
 

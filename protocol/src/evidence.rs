@@ -27,8 +27,9 @@ use crate::codec::check_cap;
 use crate::error::{Error, Result};
 use crate::keys::KeyConfigList;
 use crate::limits::{
-    MAX_CERT_BYTES, MAX_CHAIN_CERTS, MAX_CLAIM_MODELS, MAX_CLAIM_STRING_BYTES, MAX_CRL_BYTES,
-    MAX_EVIDENCE_BYTES, NONCE_LEN, SNP_REPORT_LEN,
+    MAX_ATTESTATION_LIST_BYTES, MAX_CERT_BYTES, MAX_CHAIN_CERTS, MAX_CLAIM_MODELS,
+    MAX_CLAIM_STRING_BYTES, MAX_CRL_BYTES, MAX_EVIDENCE_BYTES, MAX_REPLICAS, NONCE_LEN,
+    SNP_REPORT_LEN,
 };
 
 /// Current evidence bundle format version.
@@ -412,17 +413,10 @@ pub struct AttestationList {
     pub replicas: Vec<EvidenceBundle>,
 }
 
-/// Largest number of replicas in an [`AttestationList`].
-pub const MAX_REPLICAS: usize = 64;
-
 impl AttestationList {
     /// Parses and validates a list from hostile JSON.
     pub fn from_json(bytes: &[u8]) -> Result<Self> {
-        check_cap(
-            "attestation list",
-            bytes.len(),
-            MAX_EVIDENCE_BYTES.saturating_mul(MAX_REPLICAS),
-        )?;
+        check_cap("attestation list", bytes.len(), MAX_ATTESTATION_LIST_BYTES)?;
         let list: Self =
             serde_json::from_slice(bytes).map_err(|e| Error::json("attestation list", &e))?;
         check_cap("replicas", list.replicas.len(), MAX_REPLICAS)?;

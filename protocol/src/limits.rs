@@ -56,6 +56,12 @@ pub const MAX_SYMMETRIC_SUITES: usize = 16;
 /// Largest serialized evidence bundle (JSON), in bytes.
 pub const MAX_EVIDENCE_BYTES: usize = 256 * 1024;
 
+/// Largest number of enclave replicas in one attestation list.
+pub const MAX_REPLICAS: usize = 64;
+
+/// Largest attestation list (`GET /v1/attestation` body), in bytes.
+pub const MAX_ATTESTATION_LIST_BYTES: usize = MAX_EVIDENCE_BYTES * MAX_REPLICAS;
+
 /// Largest single DER certificate in an evidence bundle, in bytes.
 pub const MAX_CERT_BYTES: usize = 16 * 1024;
 

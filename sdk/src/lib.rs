@@ -28,6 +28,12 @@
 
 #![forbid(unsafe_code)]
 
+mod client;
+
+pub use client::{Client, ClientBuilder};
+pub use obscura_attestation::verify::Policy;
+pub use obscura_protocol::api::{CaptionOptions, CaptionResponse};
+
 use obscura_protocol::keys::{KeyConfigList, Suite};
 use obscura_protocol::message::{CaptionOutcome, CaptionRequest};
 use obscura_protocol::oblivious::{ResponseOpener, seal_request};
@@ -39,6 +45,33 @@ pub enum Error {
     /// Encoding, encryption or decoding failed.
     #[error(transparent)]
     Protocol(#[from] obscura_protocol::Error),
+    /// Evidence did not verify against the policy (the first replica's reason).
+    #[error("attestation: {0}")]
+    Attestation(#[from] obscura_attestation::Error),
+    /// No replica's evidence verified.
+    #[error("no enclave replica passed attestation")]
+    NoVerifiedReplica,
+    /// The host or enclave refused the request before processing it.
+    #[error("refused: {0}")]
+    Rejected(obscura_protocol::api::RejectCode),
+    /// The enclave processed the request and answered with this fixed error.
+    #[error("enclave error: {0}")]
+    Service(obscura_protocol::api::ErrorCode),
+    /// An HTTP status without a recognisable body.
+    #[error("unexpected HTTP status {0}")]
+    HttpStatus(u16),
+    /// Connecting or talking to the host failed.
+    #[error("transport failure talking to the host")]
+    Transport,
+    /// A response exceeded its size limit.
+    #[error("response too large")]
+    ResponseTooLarge,
+    /// The client is misconfigured.
+    #[error("configuration: {0}")]
+    Config(&'static str),
+    /// A lock was poisoned by a panic in another thread.
+    #[error("internal state poisoned")]
+    Poisoned,
 }
 
 /// A sent request waiting for its one response.

@@ -1,9 +1,10 @@
-//! End-to-end tests for Obscura.
+//! End-to-end harness for Obscura: real enclave gateways, a real rustls host and the real SDK
+//! on `127.0.0.1:0`, with simulated SEV-SNP (the only mocked component, behind the same
+//! `AttestationProvider` trait as the hardware).
 //!
-//! The tests live in `tests/tests/*.rs` and drive the real crates together: the enclave's
-//! key set, the SDK's sealing, the host's routing. As the services land they start real
-//! processes and sockets on `127.0.0.1:0`. This library holds what the tests share:
-//! [`sample_png`], a small valid PNG built in memory.
+//! [`start_stack`] starts `n` enclave replicas (each with its own keys and simulated chip) and
+//! one host in front of them, and returns what a client needs: the host URL, the test CA, an
+//! API key and the simulated AMD root to trust (dangerously, on purpose).
 //!
 //! ```
 //! let png = obscura_tests::sample_png();
@@ -11,6 +12,221 @@
 //! ```
 
 #![forbid(unsafe_code)]
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime};
+
+use anyhow::Context;
+use obscura_attestation::report::{Measurement, Product};
+use obscura_attestation::sim::{SimConfig, SimKeys, Simulator};
+use obscura_attestation::verify::Policy;
+use obscura_enclave::evidence::EvidenceIssuer;
+use obscura_enclave::gateway::{Gateway, GatewayConfig, Handler};
+use obscura_enclave::keys::{KeyRing, KeySet};
+use obscura_enclave::server::EnclaveState;
+use obscura_host::metrics::Metrics;
+use obscura_host::replicas::Replicas;
+use obscura_host::server::AppState;
+use obscura_host::tenants::{Tenant, Tenants};
+use obscura_protocol::evidence::WorkloadClaims;
+use obscura_protocol::keys::KeyId;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+
+/// The simulator-only AMD-like root and intermediates shipped for tests (not secrets: they
+/// sign nothing but simulated reports, which no production policy accepts).
+pub fn sim_keys() -> anyhow::Result<SimKeys> {
+    Ok(SimKeys::from_pkcs8_pem(
+        include_str!("../../attestation/testdata/sim-ark.key.pem"),
+        include_str!("../../attestation/testdata/sim-ask.key.pem"),
+        include_str!("../../attestation/testdata/sim-asvk.key.pem"),
+    )?)
+}
+
+/// The launch measurement the simulated replicas report.
+pub const SIM_MEASUREMENT: Measurement = Measurement([0x5A; 48]);
+
+/// A running stack. Dropping it shuts every server down.
+pub struct Stack {
+    /// `https://127.0.0.1:PORT` of the host.
+    pub host_url: String,
+    /// The test CA that signed the host's certificate (PEM).
+    pub ca_pem: String,
+    /// A valid API key.
+    pub api_key: String,
+    /// The simulated ARK (DER), for `Policy::dangerous_accept_simulated_root`.
+    pub ark_der: Vec<u8>,
+    /// The enclave replicas' loopback addresses.
+    pub enclave_addrs: Vec<SocketAddr>,
+    /// The enclave states (to rotate keys in tests).
+    pub enclaves: Vec<Arc<dyn RotateKeys>>,
+    shutdown: Vec<oneshot::Sender<()>>,
+}
+
+impl std::fmt::Debug for Stack {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Stack")
+            .field("host_url", &self.host_url)
+            .field("enclave_addrs", &self.enclave_addrs)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Stack {
+    /// The policy a client of this stack uses: strict, with the simulated root trusted.
+    pub fn policy(&self) -> anyhow::Result<Policy> {
+        Ok(Policy::strict([SIM_MEASUREMENT]).dangerous_accept_simulated_root(&self.ark_der)?)
+    }
+
+    /// An SDK client for this stack.
+    pub fn client(&self) -> anyhow::Result<obscura_sdk::Client> {
+        Ok(obscura_sdk::Client::builder()
+            .endpoint(&self.host_url)
+            .api_key(&self.api_key)
+            .add_root_certificate_pem(self.ca_pem.as_bytes())
+            .policy(self.policy()?)
+            .build()?)
+    }
+}
+
+impl Drop for Stack {
+    fn drop(&mut self) {
+        for tx in self.shutdown.drain(..) {
+            let _ = tx.send(());
+        }
+    }
+}
+
+/// Key rotation on a running replica, for tests.
+pub trait RotateKeys: Send + Sync {
+    /// Installs new keys with ids `(xwing, x25519)` and retires the previous ones at once.
+    fn rotate_now(&self, xwing: u8, x25519: u8) -> anyhow::Result<()>;
+}
+
+impl<H: Handler> RotateKeys for EnclaveState<H> {
+    fn rotate_now(&self, xwing: u8, x25519: u8) -> anyhow::Result<()> {
+        let next = KeySet::generate_with_ids(KeyId(xwing), KeyId(x25519))?;
+        self.gateway.with_keys(|ring| {
+            ring.rotate(next)?;
+            ring.retire_previous();
+            Ok::<(), obscura_enclave::Error>(())
+        })??;
+        Ok(())
+    }
+}
+
+/// Starts one enclave replica per handler and a host in front of them.
+pub async fn start_stack<H: Handler>(
+    handlers: Vec<H>,
+    claims: WorkloadClaims,
+) -> anyhow::Result<Stack> {
+    let keys = sim_keys()?;
+    let now = SystemTime::now();
+    let mut shutdown = Vec::new();
+    let mut enclave_addrs = Vec::new();
+    let mut enclaves: Vec<Arc<dyn RotateKeys>> = Vec::new();
+    let mut ark_der = Vec::new();
+    for (i, handler) in handlers.into_iter().enumerate() {
+        let mut config = SimConfig::new(Product::Genoa);
+        config.measurement = SIM_MEASUREMENT;
+        if let Some(b) = config.chip_id.first_mut() {
+            *b = b.wrapping_add(u8::try_from(i).unwrap_or(0));
+        }
+        let sim = Simulator::new(&keys, config, now)?;
+        ark_der = sim.ark_der().to_vec();
+        let issuer = EvidenceIssuer::new(Box::new(sim), claims.clone(), Duration::from_secs(3600))?;
+        let id = u8::try_from(2 * i + 1).context("too many replicas")?;
+        let ring = KeyRing::new(KeySet::generate_with_ids(KeyId(id), KeyId(id + 1))?);
+        let state = Arc::new(EnclaveState::new(
+            Gateway::new(ring, handler, GatewayConfig::default()),
+            issuer,
+        ));
+        let listener = TcpListener::bind("127.0.0.1:0").await?;
+        enclave_addrs.push(listener.local_addr()?);
+        let (tx, rx) = oneshot::channel::<()>();
+        shutdown.push(tx);
+        let router = obscura_enclave::server::router(Arc::clone(&state));
+        tokio::spawn(obscura_enclave::server::serve(listener, router, async {
+            let _ = rx.await;
+        }));
+        enclaves.push(state);
+    }
+
+    let ca = test_ca()?;
+    let api_key = "test-tenant-key".to_owned();
+    let state = Arc::new(AppState {
+        tenants: Tenants::new(
+            vec![Tenant::with_key("test", &api_key, 1000.0, 1000.0)],
+            Instant::now(),
+        ),
+        replicas: Replicas::new(
+            enclave_addrs
+                .iter()
+                .map(|a| format!("http://{a}"))
+                .collect(),
+            Duration::from_secs(60),
+        )?,
+        metrics: Metrics::default(),
+    });
+    let tls =
+        obscura_host::server::tls_config(ca.server_cert.as_bytes(), ca.server_key.as_bytes())?;
+    let listener = TcpListener::bind("127.0.0.1:0").await?;
+    let host_addr = listener.local_addr()?;
+    let (tx, rx) = oneshot::channel::<()>();
+    shutdown.push(tx);
+    tokio::spawn(obscura_host::server::serve(
+        listener,
+        tls,
+        obscura_host::server::router(state),
+        async {
+            let _ = rx.await;
+        },
+    ));
+    Ok(Stack {
+        host_url: format!("https://{host_addr}"),
+        ca_pem: ca.ca_cert,
+        api_key,
+        ark_der,
+        enclave_addrs,
+        enclaves,
+        shutdown,
+    })
+}
+
+/// A test CA and a server certificate for 127.0.0.1 and localhost (PEM).
+pub struct TestCa {
+    /// CA certificate.
+    pub ca_cert: String,
+    /// Server certificate.
+    pub server_cert: String,
+    /// Server private key.
+    pub server_key: String,
+}
+
+/// Makes a fresh test CA and server certificate.
+pub fn test_ca() -> anyhow::Result<TestCa> {
+    use rcgen::{BasicConstraints, CertificateParams, IsCa, KeyPair, SanType};
+    let ca_key = KeyPair::generate()?;
+    let mut ca_params = CertificateParams::new(Vec::<String>::new())?;
+    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    ca_params
+        .distinguished_name
+        .push(rcgen::DnType::CommonName, "Obscura test CA");
+    let ca_cert = ca_params.self_signed(&ca_key)?;
+    let issuer = rcgen::Issuer::new(ca_params, ca_key);
+    let server_key = KeyPair::generate()?;
+    let mut params = CertificateParams::new(vec!["localhost".to_owned()])?;
+    params
+        .subject_alt_names
+        .push(SanType::IpAddress(std::net::IpAddr::from([127, 0, 0, 1])));
+    let server_cert = params.signed_by(&server_key, &issuer)?;
+    Ok(TestCa {
+        ca_cert: ca_cert.pem(),
+        server_cert: server_cert.pem(),
+        server_key: server_key.serialize_pem(),
+    })
+}
 
 /// A valid 1×1 greyscale PNG (67 bytes), enough to exercise the protocol path.
 pub fn sample_png() -> Vec<u8> {

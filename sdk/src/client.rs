@@ -1,0 +1,275 @@
+//! The client: attest, seal, send, open.
+//!
+//! [`Client::caption`] fetches the host's evidence (`GET /v1/attestation`, or with
+//! [`ClientBuilder::fresh`] a nonce-bound `POST`), verifies every replica's bundle against the
+//! [`Policy`], caches what verified until it expires, seals the request to a verified key only,
+//! and opens the answer. An `unknown_key_id` refusal (keys rotated) drops the cache and
+//! re-attests once.
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, SystemTime};
+
+use obscura_attestation::verify::{Policy, VerifiedEvidence, verify};
+use obscura_protocol::api::{
+    CaptionOptions, CaptionResponse, MediaType, OHTTP_REQUEST_MEDIA_TYPE, RejectBody, RejectCode,
+};
+use obscura_protocol::evidence::{AttestationList, FreshEvidenceRequest, Nonce};
+use obscura_protocol::limits::{MAX_ATTESTATION_LIST_BYTES, MAX_RESPONSE_BYTES};
+use obscura_protocol::message::{CaptionOutcome, CaptionRequest};
+use obscura_protocol::secret::SecretBytes;
+
+use crate::{Error, seal_caption};
+
+/// Builds a [`Client`].
+#[derive(Debug, Default)]
+pub struct ClientBuilder {
+    endpoint: Option<String>,
+    api_key: Option<String>,
+    policy: Option<Policy>,
+    roots_pem: Vec<Vec<u8>>,
+    fresh: bool,
+    timeout: Option<Duration>,
+}
+
+impl ClientBuilder {
+    /// The host's base URL, e.g. `https://obscura.example`.
+    pub fn endpoint(mut self, url: impl Into<String>) -> Self {
+        self.endpoint = Some(url.into());
+        self
+    }
+
+    /// The tenant's API key, sent as `authorization: Bearer …`.
+    pub fn api_key(mut self, key: impl Into<String>) -> Self {
+        self.api_key = Some(key.into());
+        self
+    }
+
+    /// What evidence to accept (required).
+    pub fn policy(mut self, policy: Policy) -> Self {
+        self.policy = Some(policy);
+        self
+    }
+
+    /// Trusts an extra TLS root (PEM) for the host, e.g. a private CA. The host's TLS only
+    /// protects the API key and availability: confidentiality comes from OHTTP to attested keys.
+    pub fn add_root_certificate_pem(mut self, pem: &[u8]) -> Self {
+        self.roots_pem.push(pem.to_vec());
+        self
+    }
+
+    /// Ask for evidence made for a fresh nonce on every attestation instead of cached evidence.
+    pub fn fresh(mut self, fresh: bool) -> Self {
+        self.fresh = fresh;
+        self
+    }
+
+    /// Timeout per HTTP request (default 120 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Builds the client.
+    pub fn build(self) -> Result<Client, Error> {
+        let endpoint = self
+            .endpoint
+            .ok_or(Error::Config("endpoint is required"))?
+            .trim_end_matches('/')
+            .to_owned();
+        if !endpoint.starts_with("https://") {
+            return Err(Error::Config("endpoint must be https://"));
+        }
+        let policy = self.policy.ok_or(Error::Config("policy is required"))?;
+        let mut http = reqwest::Client::builder()
+            .use_rustls_tls()
+            .https_only(true)
+            .timeout(self.timeout.unwrap_or(Duration::from_secs(120)));
+        for pem in &self.roots_pem {
+            let cert = reqwest::Certificate::from_pem(pem)
+                .map_err(|_| Error::Config("root certificate PEM"))?;
+            http = http.add_root_certificate(cert);
+        }
+        Ok(Client {
+            http: http.build().map_err(|_| Error::Config("HTTP client"))?,
+            endpoint,
+            api_key: self.api_key,
+            policy,
+            fresh: self.fresh,
+            verified: Mutex::new(Vec::new()),
+            next: AtomicUsize::new(0),
+        })
+    }
+}
+
+/// A client of one Obscura host. Cheap to share (`Arc`) across tasks.
+#[derive(Debug)]
+pub struct Client {
+    http: reqwest::Client,
+    endpoint: String,
+    api_key: Option<String>,
+    policy: Policy,
+    fresh: bool,
+    verified: Mutex<Vec<VerifiedEvidence>>,
+    next: AtomicUsize,
+}
+
+impl Client {
+    /// Starts building a client.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    /// Sends `image` (PNG, JPEG or WebP) and returns the redacted result.
+    pub async fn caption(
+        &self,
+        image: impl Into<Vec<u8>>,
+        options: CaptionOptions,
+    ) -> Result<CaptionResponse, Error> {
+        let image = SecretBytes::new(image.into());
+        let media_type = MediaType::sniff(image.expose());
+        for attempt in 0..2 {
+            let evidence = self.verified_evidence().await?;
+            let request = CaptionRequest {
+                options,
+                media_type,
+                date: SystemTime::now(),
+                image: image.clone(),
+            };
+            let (sealed, pending) = seal_caption(evidence.key_configs(), &request)?;
+            let resp = self
+                .authorized(self.http.post(format!("{}/v1/caption", self.endpoint)))
+                .header("content-type", OHTTP_REQUEST_MEDIA_TYPE)
+                .body(sealed)
+                .send()
+                .await
+                .map_err(|_| Error::Transport)?;
+            let status = resp.status().as_u16();
+            let body = read_capped(resp, MAX_RESPONSE_BYTES).await?;
+            if status == 200 {
+                return match pending.finish(&body)? {
+                    CaptionOutcome::Ok(resp) => Ok(*resp),
+                    CaptionOutcome::Err(code) => Err(Error::Service(code)),
+                };
+            }
+            let code = serde_json::from_slice::<RejectBody>(&body)
+                .map(|b| b.error)
+                .map_err(|_| Error::HttpStatus(status))?;
+            if code == RejectCode::UnknownKeyId && attempt == 0 {
+                self.forget()?;
+                continue;
+            }
+            return Err(Error::Rejected(code));
+        }
+        Err(Error::Rejected(RejectCode::UnknownKeyId))
+    }
+
+    /// Fetches and verifies evidence now, replacing the cache; returns how many replicas
+    /// verified.
+    pub async fn attest(&self) -> Result<usize, Error> {
+        let (list, policy) = if self.fresh {
+            let nonce = Nonce(random_nonce()?);
+            let body = serde_json::to_vec(&FreshEvidenceRequest { nonce })
+                .map_err(|_| Error::Config("nonce"))?;
+            let req = self
+                .http
+                .post(format!("{}/v1/attestation", self.endpoint))
+                .header("content-type", "application/json")
+                .body(body);
+            (
+                self.fetch_list(req).await?,
+                self.policy.clone().nonce(nonce),
+            )
+        } else {
+            let req = self.http.get(format!("{}/v1/attestation", self.endpoint));
+            (self.fetch_list(req).await?, self.policy.clone())
+        };
+        let now = SystemTime::now();
+        let mut verified = Vec::with_capacity(list.replicas.len());
+        let mut first_error = None;
+        for bundle in &list.replicas {
+            match verify(bundle, &policy, now) {
+                Ok(v) => verified.push(v),
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                }
+            }
+        }
+        if verified.is_empty() {
+            return Err(first_error.map_or(Error::NoVerifiedReplica, Error::Attestation));
+        }
+        let n = verified.len();
+        *self.verified.lock().map_err(|_| Error::Poisoned)? = verified;
+        Ok(n)
+    }
+
+    async fn verified_evidence(&self) -> Result<VerifiedEvidence, Error> {
+        if let Some(v) = self.pick(SystemTime::now())? {
+            return Ok(v);
+        }
+        self.attest().await?;
+        self.pick(SystemTime::now())?
+            .ok_or(Error::NoVerifiedReplica)
+    }
+
+    fn pick(&self, now: SystemTime) -> Result<Option<VerifiedEvidence>, Error> {
+        let mut cache = self.verified.lock().map_err(|_| Error::Poisoned)?;
+        // Fresh (nonce-bound) evidence is used for one request only.
+        if self.fresh {
+            return Ok(cache.pop());
+        }
+        cache.retain(|v| v.expires_at() > now);
+        if cache.is_empty() {
+            return Ok(None);
+        }
+        let i = self.next.fetch_add(1, Ordering::Relaxed) % cache.len();
+        Ok(cache.get(i).cloned())
+    }
+
+    fn forget(&self) -> Result<(), Error> {
+        self.verified.lock().map_err(|_| Error::Poisoned)?.clear();
+        Ok(())
+    }
+
+    async fn fetch_list(&self, req: reqwest::RequestBuilder) -> Result<AttestationList, Error> {
+        let resp = self
+            .authorized(req)
+            .send()
+            .await
+            .map_err(|_| Error::Transport)?;
+        let status = resp.status().as_u16();
+        let body = read_capped(resp, MAX_ATTESTATION_LIST_BYTES).await?;
+        if status != 200 {
+            return Err(serde_json::from_slice::<RejectBody>(&body)
+                .map_or(Error::HttpStatus(status), |b| Error::Rejected(b.error)));
+        }
+        Ok(AttestationList::from_json(&body)?)
+    }
+
+    fn authorized(&self, req: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
+        match &self.api_key {
+            Some(key) => req.bearer_auth(key),
+            None => req,
+        }
+    }
+}
+
+fn random_nonce() -> Result<[u8; 32], Error> {
+    let mut nonce = [0u8; 32];
+    getrandom::fill(&mut nonce).map_err(|_| Error::Config("OS random number generator"))?;
+    Ok(nonce)
+}
+
+async fn read_capped(mut resp: reqwest::Response, max: usize) -> Result<Vec<u8>, Error> {
+    if resp.content_length().is_some_and(|n| n > max as u64) {
+        return Err(Error::ResponseTooLarge);
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = resp.chunk().await.map_err(|_| Error::Transport)? {
+        if body.len().saturating_add(chunk.len()) > max {
+            return Err(Error::ResponseTooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}

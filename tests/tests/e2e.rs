@@ -1,0 +1,204 @@
+//! SDK → host (rustls on 127.0.0.1:0) → enclave gateways (127.0.0.1:0) and back, with
+//! simulated SEV-SNP evidence verified by the SDK under a strict policy.
+//!
+//! The enclave handler here reports what it received (the image pipeline plugs in through
+//! the same `Handler` trait); everything else is the production code path.
+
+#![allow(clippy::unwrap_used, clippy::panic)] // test code: a panic is a failed test
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use obscura_attestation::report::Measurement;
+use obscura_attestation::verify::Policy;
+use obscura_enclave::gateway::Handler;
+use obscura_protocol::api::{
+    CaptionOptions, CaptionResponse, Digest32, ErrorCode, RedactedText, RejectCode,
+};
+use obscura_protocol::evidence::{ModelClaim, WorkloadClaims};
+use obscura_protocol::message::{CaptionOutcome, CaptionRequest};
+use obscura_sdk::Error;
+use obscura_tests::{sample_png, start_stack};
+
+/// Reports which replica answered and how many image bytes arrived.
+struct Report {
+    replica: usize,
+    calls: Arc<AtomicUsize>,
+}
+
+impl Handler for Report {
+    fn handle(&self, request: CaptionRequest) -> CaptionOutcome {
+        self.calls.fetch_add(1, Ordering::Relaxed);
+        if request.image.len() < 8 {
+            return CaptionOutcome::Err(ErrorCode::ImageUndecodable);
+        }
+        CaptionOutcome::Ok(Box::new(CaptionResponse {
+            caption: Some(RedactedText::new(format!(
+                "replica {} got {} bytes",
+                self.replica,
+                request.image.len()
+            ))),
+            caption_withheld: None,
+            ocr: vec![],
+            regions: vec![],
+            entities: Default::default(),
+            models: vec![],
+            policy_digest: Digest32([3; 32]),
+            image: None,
+        }))
+    }
+}
+
+fn claims() -> WorkloadClaims {
+    WorkloadClaims {
+        enclave_version: env!("CARGO_PKG_VERSION").to_owned(),
+        models: vec![ModelClaim {
+            name: "test-handler".into(),
+            sha256: Digest32([1; 32]),
+        }],
+        pipeline_digest: Digest32([2; 32]),
+    }
+}
+
+fn handlers(n: usize) -> (Vec<Report>, Arc<AtomicUsize>) {
+    let calls = Arc::new(AtomicUsize::new(0));
+    let hs = (0..n)
+        .map(|replica| Report {
+            replica,
+            calls: Arc::clone(&calls),
+        })
+        .collect();
+    (hs, calls)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn caption_through_host_to_two_attested_replicas() {
+    let (hs, calls) = handlers(2);
+    let stack = start_stack(hs, claims()).await.unwrap();
+    let client = stack.client().unwrap();
+    let png = sample_png();
+    let mut seen = std::collections::BTreeSet::new();
+    for _ in 0..4 {
+        let resp = client
+            .caption(png.clone(), CaptionOptions::default())
+            .await
+            .unwrap();
+        let caption = resp.caption.unwrap();
+        assert!(caption.as_str().ends_with("got 67 bytes"), "{caption:?}");
+        seen.insert(caption.as_str().to_owned());
+    }
+    // Both replicas verified and were used in turn.
+    assert_eq!(seen.len(), 2);
+    assert_eq!(calls.load(Ordering::Relaxed), 4);
+    // The enclave's sealed error comes back typed.
+    assert_eq!(
+        client
+            .caption(vec![1, 2, 3], CaptionOptions::default())
+            .await
+            .unwrap_err(),
+        Error::Service(ErrorCode::ImageUndecodable)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fresh_nonce_bound_evidence() {
+    let (hs, _) = handlers(1);
+    let stack = start_stack(hs, claims()).await.unwrap();
+    let client = obscura_sdk::Client::builder()
+        .endpoint(&stack.host_url)
+        .api_key(&stack.api_key)
+        .add_root_certificate_pem(stack.ca_pem.as_bytes())
+        .policy(stack.policy().unwrap())
+        .fresh(true)
+        .build()
+        .unwrap();
+    for _ in 0..2 {
+        let resp = client
+            .caption(sample_png(), CaptionOptions::default())
+            .await
+            .unwrap();
+        assert_eq!(resp.caption.unwrap().as_str(), "replica 0 got 67 bytes");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn evidence_outside_policy_is_refused_before_anything_is_sent() {
+    let (hs, calls) = handlers(1);
+    let stack = start_stack(hs, claims()).await.unwrap();
+    let policy = Policy::strict([Measurement([0x11; 48])])
+        .dangerous_accept_simulated_root(&stack.ark_der)
+        .unwrap();
+    let client = obscura_sdk::Client::builder()
+        .endpoint(&stack.host_url)
+        .api_key(&stack.api_key)
+        .add_root_certificate_pem(stack.ca_pem.as_bytes())
+        .policy(policy)
+        .build()
+        .unwrap();
+    let err = client
+        .caption(sample_png(), CaptionOptions::default())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Attestation(obscura_attestation::Error::MeasurementNotAllowed { .. })
+        ),
+        "{err:?}"
+    );
+    // Without the dangerous switch, the simulated root itself is refused.
+    let client = obscura_sdk::Client::builder()
+        .endpoint(&stack.host_url)
+        .api_key(&stack.api_key)
+        .add_root_certificate_pem(stack.ca_pem.as_bytes())
+        .policy(Policy::strict([obscura_tests::SIM_MEASUREMENT]))
+        .build()
+        .unwrap();
+    assert!(matches!(
+        client
+            .caption(sample_png(), CaptionOptions::default())
+            .await
+            .unwrap_err(),
+        Error::Attestation(obscura_attestation::Error::ArkNotPinned { .. })
+    ));
+    assert_eq!(calls.load(Ordering::Relaxed), 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn key_rotation_makes_the_sdk_reattest() {
+    let (hs, calls) = handlers(1);
+    let stack = start_stack(hs, claims()).await.unwrap();
+    let client = stack.client().unwrap();
+    client
+        .caption(sample_png(), CaptionOptions::default())
+        .await
+        .unwrap();
+    stack.enclaves[0].rotate_now(9, 10).unwrap();
+    // The cached key is gone: unknown key id → host refreshes → SDK re-attests → success.
+    let resp = client
+        .caption(sample_png(), CaptionOptions::default())
+        .await
+        .unwrap();
+    assert_eq!(resp.caption.unwrap().as_str(), "replica 0 got 67 bytes");
+    assert_eq!(calls.load(Ordering::Relaxed), 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wrong_api_key_is_refused() {
+    let (hs, _) = handlers(1);
+    let stack = start_stack(hs, claims()).await.unwrap();
+    let client = obscura_sdk::Client::builder()
+        .endpoint(&stack.host_url)
+        .api_key("not-a-key")
+        .add_root_certificate_pem(stack.ca_pem.as_bytes())
+        .policy(stack.policy().unwrap())
+        .build()
+        .unwrap();
+    assert_eq!(
+        client
+            .caption(sample_png(), CaptionOptions::default())
+            .await
+            .unwrap_err(),
+        Error::Rejected(RejectCode::Unauthorized)
+    );
+}
