@@ -203,6 +203,12 @@ impl Client {
         Ok(n)
     }
 
+    /// The evidence currently trusted (after [`Client::attest`] or a request): product, TCB,
+    /// signer, bound keys and workload claims of each verified replica.
+    pub fn verified(&self) -> Result<Vec<VerifiedEvidence>, Error> {
+        Ok(self.verified.lock().map_err(|_| Error::Poisoned)?.clone())
+    }
+
     async fn verified_evidence(&self) -> Result<VerifiedEvidence, Error> {
         if let Some(v) = self.pick(SystemTime::now())? {
             return Ok(v);

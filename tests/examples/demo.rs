@@ -1,119 +1,150 @@
-//! The README demo, on what exists today: the protocol path of one caption request.
+//! The README demo: the main job end to end on simulated SEV-SNP, over real sockets.
 //!
-//! SDK → host → enclave and back, in one process: the enclave generates its X-Wing and X25519
-//! keys, the SDK seals the sample image to the preferred suite with OHTTP + BHTTP, the host
-//! routes it by key id without being able to read it, the enclave opens it and answers with a
-//! sealed response. Attestation (issue 4), the image pipeline (issue 5), the sanitizer
-//! (issue 6), the caption stage (issue 8) and real sockets (issue 7) are not built yet, so the
-//! enclave's answer is an honest empty result and this program says so.
+//! Starts two enclave replicas (each with its own OHTTP keys and a simulated SEV-SNP chip
+//! whose AMD-like root the client trusts only through the explicitly dangerous switch) and
+//! a rustls host in front of them on 127.0.0.1, then, as a backend app would, uses the SDK:
+//! verify both replicas' evidence under a strict policy, seal each image with OHTTP to a
+//! verified key, send it through the host, open the answer.
+//!
+//! What the enclave runs on each image is whatever the enclave pipeline provides; stages that
+//! are not built yet return nothing rather than invented detections, and this program says
+//! which.
 
 #![allow(clippy::print_stdout)]
 
-use std::time::{Instant, SystemTime};
+use std::time::Instant;
 
 use anyhow::{Context, bail};
-use obscura_enclave::keys::KeySet;
-use obscura_host::route::{ReplicaId, Routes};
+use obscura_enclave::gateway::Handler;
 use obscura_protocol::api::{CaptionOptions, CaptionResponse, Digest32, MediaType};
+use obscura_protocol::evidence::WorkloadClaims;
 use obscura_protocol::limits::MAX_IMAGE_BYTES;
 use obscura_protocol::message::{CaptionOutcome, CaptionRequest};
-use obscura_protocol::secret::SecretBytes;
 
-fn main() -> anyhow::Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let Some(image_path) = args.first() else {
-        bail!("usage: demo IMAGE [OUT_DIR]");
-    };
-    let meta = std::fs::metadata(image_path).with_context(|| format!("reading {image_path}"))?;
-    if meta.len() > MAX_IMAGE_BYTES as u64 {
-        bail!("{image_path} is larger than {MAX_IMAGE_BYTES} bytes");
+/// The enclave handler until the image pipeline is merged: it checks the image's format and
+/// returns an empty result.
+struct NoPipelineYet;
+
+impl Handler for NoPipelineYet {
+    fn handle(&self, request: CaptionRequest) -> CaptionOutcome {
+        if MediaType::sniff(request.image.expose()).is_none() {
+            return CaptionOutcome::Err(obscura_protocol::api::ErrorCode::UnsupportedMediaType);
+        }
+        CaptionOutcome::Ok(Box::new(CaptionResponse {
+            caption: None,
+            caption_withheld: None,
+            ocr: Vec::new(),
+            regions: Vec::new(),
+            entities: Default::default(),
+            models: Vec::new(),
+            policy_digest: Digest32([0; 32]),
+            image: None,
+        }))
     }
-    let image = std::fs::read(image_path).with_context(|| format!("reading {image_path}"))?;
-    let media_type = MediaType::sniff(&image).context("not a PNG, JPEG or WebP image")?;
+}
 
-    println!(
-        "Obscura demo — protocol path only (attestation, pipeline and sockets are not built yet)"
-    );
-    println!();
-    let t = Instant::now();
-    let enclave = KeySet::generate()?;
-    let list = enclave.config_list();
-    println!(
-        "1. enclave   generated {} OHTTP keys in {:.1} ms; key-config list {} bytes",
-        list.known().count(),
-        t.elapsed().as_secs_f64() * 1e3,
-        list.encoded().len()
-    );
-    let mut routes = Routes::default();
-    routes.insert_list(list, ReplicaId(0))?;
-
-    let request = CaptionRequest {
-        options: CaptionOptions::default(),
-        media_type: Some(media_type),
-        date: SystemTime::now(),
-        image: SecretBytes::new(image),
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some((out_dir, images)) = args.split_last() else {
+        bail!("usage: demo IMAGE... OUT_DIR");
     };
+    if images.is_empty() {
+        bail!("usage: demo IMAGE... OUT_DIR");
+    }
+    std::fs::create_dir_all(out_dir).with_context(|| format!("creating {out_dir}"))?;
+
+    println!("Obscura demo: simulated SEV-SNP, real OHTTP/TLS sockets on 127.0.0.1");
     let t = Instant::now();
-    let (ohttp_req, pending) = obscura_sdk::seal_caption(list, &request)?;
-    println!(
-        "2. sdk       sealed {} ({} bytes) with {:?} in {:.1} ms -> message/ohttp-req {} bytes",
-        media_type.as_str(),
-        request.image.len(),
-        pending.suite(),
-        t.elapsed().as_secs_f64() * 1e3,
-        ohttp_req.len()
-    );
-    let replica = routes.route(&ohttp_req)?;
-    println!(
-        "3. host      read key id {} from the clear header, routed to replica {}; the rest is ciphertext",
-        ohttp_req.first().copied().unwrap_or_default(),
-        replica.0
-    );
-    let t = Instant::now();
-    let (plain, sealer) = enclave.open(&ohttp_req)?;
-    let received = CaptionRequest::decode(plain.expose())?;
-    let skew = SystemTime::now()
-        .duration_since(received.date)
-        .map_or(0, |d| d.as_secs());
-    println!(
-        "4. enclave   opened and decoded POST /v1/caption in {:.1} ms: {} image bytes, sniffed {}, date skew {skew} s",
-        t.elapsed().as_secs_f64() * 1e3,
-        received.image.len(),
-        MediaType::sniff(received.image.expose()).map_or("unknown", MediaType::as_str),
-    );
-    println!("            pipeline stages are not implemented yet: answering with an empty result");
-    let empty = CaptionResponse {
-        caption: None,
-        caption_withheld: None,
-        ocr: Vec::new(),
-        regions: Vec::new(),
-        entities: Default::default(),
+    let claims = WorkloadClaims {
+        enclave_version: env!("CARGO_PKG_VERSION").to_owned(),
         models: Vec::new(),
-        policy_digest: Digest32([0; 32]),
-        image: None,
+        pipeline_digest: Digest32([0; 32]),
     };
-    let ohttp_res = sealer.seal(&CaptionOutcome::Ok(Box::new(empty)).encode()?)?;
+    let stack = obscura_tests::start_stack(vec![NoPipelineYet, NoPipelineYet], claims).await?;
     println!(
-        "            sealed message/ohttp-res {} bytes",
-        ohttp_res.len()
+        "  started 2 enclave replicas {:?} and the host at {} in {:.0} ms",
+        stack.enclave_addrs,
+        stack.host_url,
+        t.elapsed().as_secs_f64() * 1e3
     );
-    match pending.finish(&ohttp_res)? {
-        CaptionOutcome::Ok(resp) => println!(
-            "5. sdk       opened the response: caption {}, {} OCR lines, {} regions, image {}",
-            if resp.caption.is_some() {
-                "present"
-            } else {
-                "none"
-            },
-            resp.ocr.len(),
-            resp.regions.len(),
-            if resp.image.is_some() {
-                "present"
-            } else {
-                "none"
+
+    let client = stack.client()?;
+    let t = Instant::now();
+    let n = client.attest().await?;
+    println!(
+        "  SDK verified {n} replicas under a strict policy in {:.0} ms (simulated AMD root trusted via the dangerous switch):",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    for v in client.verified()? {
+        let r = v.report().report();
+        let keys: Vec<String> = v
+            .key_configs()
+            .known()
+            .map(|c| format!("{}", c.key_id()))
+            .collect();
+        println!(
+            "    {} report v{}, {:?}-signed, TCB {}, measurement {}…, key ids [{}], expires in {} s",
+            v.report().product(),
+            r.version,
+            v.report().signer(),
+            v.report().tcb(),
+            &r.measurement.to_string()[..16],
+            keys.join(", "),
+            v.expires_at()
+                .duration_since(std::time::SystemTime::now())
+                .map_or(0, |d| d.as_secs())
+        );
+    }
+
+    for path in images {
+        let meta = std::fs::metadata(path).with_context(|| format!("reading {path}"))?;
+        if meta.len() > MAX_IMAGE_BYTES as u64 {
+            bail!("{path} is larger than {MAX_IMAGE_BYTES} bytes");
+        }
+        let image = std::fs::read(path).with_context(|| format!("reading {path}"))?;
+        let t = Instant::now();
+        let resp = client.caption(image, CaptionOptions::default()).await?;
+        println!(
+            "\n  {path}: answered in {:.0} ms",
+            t.elapsed().as_secs_f64() * 1e3
+        );
+        match &resp.caption {
+            Some(c) => println!("    caption: {}", c.as_str()),
+            None => println!("    caption: none (caption stage not built yet)"),
+        }
+        println!(
+            "    regions: {} faces, {} text; OCR lines: {}",
+            resp.regions
+                .iter()
+                .filter(|r| r.kind == obscura_protocol::api::RegionKind::Face)
+                .count(),
+            resp.regions
+                .iter()
+                .filter(|r| r.kind == obscura_protocol::api::RegionKind::Text)
+                .count(),
+            resp.ocr.len()
+        );
+        if resp.entities.is_empty() {
+            println!("    entities: none");
+        } else {
+            for (kind, count) in &resp.entities {
+                println!("    entities: {kind:?} × {count}");
             }
-        ),
-        CaptionOutcome::Err(code) => println!("5. sdk       the enclave answered {code}"),
+        }
+        match &resp.image {
+            Some(img) => {
+                let stem = std::path::Path::new(path)
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or("image");
+                let out = std::path::Path::new(out_dir)
+                    .join(format!("{stem}.redacted.{}", img.media_type.extension()));
+                std::fs::write(&out, img.data.expose())?;
+                println!("    redacted image: {}", out.display());
+            }
+            None => println!("    redacted image: none (image pipeline not built yet)"),
+        }
     }
     Ok(())
 }
