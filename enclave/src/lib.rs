@@ -5,8 +5,8 @@
 //! pipeline on plaintext and seals redacted results back to the caller. Today it provides the
 //! key set and its rotation ([`keys::KeyRing`]) and the OHTTP gateway ([`gateway::Gateway`]:
 //! decapsulation, replay and date checks, bounded dispatch to a [`gateway::Handler`], sealed
-//! fixed-code errors). The image pipeline that plugs in as the handler and the network
-//! listeners arrive with their issues.
+//! fixed-code errors). The loopback listener for the host is [`server`], and
+//! [`evidence`] binds the current keys and workload claims into attestation reports.
 //!
 //! ```
 //! use obscura_enclave::keys::KeySet;

@@ -1,8 +1,10 @@
 //! The untrusted Obscura front door.
 //!
 //! The host sees only ciphertext: it reads the key id in the clear OHTTP header and forwards
-//! the bytes to the enclave replica that owns the key. HTTPS, evidence caching, tenants and
-//! rate limits arrive with the end-to-end issue; the routing table ([`route::Routes`]) is here.
+//! the bytes to the enclave replica that owns the key ([`route`]). It serves HTTPS with rustls
+//! ([`server`]), relays each replica's evidence and caches it until it nears expiry
+//! ([`replicas`]), authenticates tenants by API key with per-tenant rate limits
+//! ([`tenants`]), and counts requests with fixed labels only ([`metrics`]).
 //!
 //! ```
 //! use obscura_host::route::{Routes, ReplicaId};

@@ -1,10 +1,26 @@
 //! Obscura client library: send an image to an attested enclave and get redacted results.
 //!
-//! The full client (attestation fetch and verification, HTTPS to the host, re-attestation on
-//! an unknown key id) arrives with the end-to-end issue. Today the crate provides the
-//! request/response half that the client is built on: [`seal_caption`] encapsulates a caption
-//! request to the best suite of a key-configuration list, and [`PendingCaption::finish`]
-//! opens and decodes the answer.
+//! ```no_run
+//! use obscura_sdk::{CaptionOptions, Client, Policy};
+//! # async fn run(measurement: obscura_attestation::report::Measurement) -> Result<(), obscura_sdk::Error> {
+//! let client = Client::builder()
+//!     .endpoint("https://obscura.example")
+//!     .api_key(std::env::var("OBSCURA_API_KEY").unwrap_or_default())
+//!     .policy(Policy::strict([measurement]))
+//!     .build()?;
+//! let image = std::fs::read("xray.png").unwrap_or_default();
+//! let result = client.caption(image, CaptionOptions::default()).await?;
+//! println!("{:?} faces, caption {:?}", result.regions.len(), result.caption);
+//! # Ok(()) }
+//! ```
+//!
+//! [`Client::caption`] verifies the host's evidence for every enclave replica (AMD signature
+//! chain, CRL, TCB, measurement, and the binding of the enclave's OHTTP keys) before it
+//! encrypts anything, caches what verified until it expires, seals the image with Oblivious
+//! HTTP to a verified key only, and re-attests when the enclave has rotated its keys.
+//!
+//! The lower-level half is public too: [`seal_caption`] encapsulates a caption request to the
+//! best suite of a key-configuration list, and [`PendingCaption::finish`] opens the answer.
 //!
 //! ```
 //! # use std::time::SystemTime;
