@@ -3,8 +3,9 @@
 //! The enclave holds the only copies of its OHTTP private keys, publishes their
 //! configurations for the attestation report to bind, decapsulates requests, runs the image
 //! pipeline on plaintext and seals redacted results back to the caller. Today it provides the
-//! key set ([`keys::KeySet`]); the gateway (replay and date checks, bounded dispatch) and the
-//! pipeline stages arrive with their issues.
+//! key set ([`keys::KeySet`]), the pinned model set ([`models::Models`]) and the image
+//! pipeline ([`pipeline::Pipeline`]: decode → faces → text → redact → encode); the gateway
+//! (replay and date checks, bounded dispatch) arrives with its issue.
 //!
 //! ```
 //! use obscura_enclave::keys::KeySet;
@@ -17,12 +18,130 @@
 #![forbid(unsafe_code)]
 
 pub mod keys;
+pub mod models;
+pub mod pipeline;
+
+use obscura_protocol::api::{Digest32, MediaType};
+
+pub use models::ModelId;
 
 /// Errors of the enclave service.
+///
+/// No variant carries image content, OCR text or anything else derived from pixels: only
+/// sizes, formats, model names and digests, and ONNX Runtime's own status text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// A wire-format operation failed.
     #[error(transparent)]
     Protocol(#[from] obscura_protocol::Error),
+
+    /// The image body is empty.
+    #[error("empty image")]
+    EmptyImage,
+
+    /// The encoded image is larger than the byte cap.
+    #[error("encoded image of {bytes} bytes exceeds the cap of {max} bytes")]
+    InputTooLarge {
+        /// Size of the encoded image.
+        bytes: usize,
+        /// The cap ([`obscura_protocol::limits::MAX_IMAGE_BYTES`]).
+        max: usize,
+    },
+
+    /// The magic bytes are not PNG, JPEG or WebP.
+    #[error("unsupported image format")]
+    UnsupportedFormat,
+
+    /// The header declares a width, height or pixel count above the caps.
+    #[error("image of {width}x{height} pixels exceeds the size caps")]
+    ImageTooLarge {
+        /// Declared width.
+        width: u32,
+        /// Declared height.
+        height: u32,
+    },
+
+    /// The header declares a zero width or height.
+    #[error("image has a zero dimension")]
+    ZeroSizeImage,
+
+    /// The image could not be decoded (truncated, corrupt or an unsupported variant).
+    #[error("{format:?} image could not be decoded")]
+    Undecodable {
+        /// The format identified by its magic bytes.
+        format: MediaType,
+    },
+
+    /// The redacted image could not be encoded.
+    #[error("{format:?} encoding failed")]
+    Encode {
+        /// The requested output format.
+        format: MediaType,
+    },
+
+    /// A pixel buffer does not match its declared dimensions.
+    #[error("pixel buffer of {len} bytes does not match {width}x{height} RGB")]
+    PixelBufferSize {
+        /// Declared width.
+        width: u32,
+        /// Declared height.
+        height: u32,
+        /// Actual buffer length.
+        len: usize,
+    },
+
+    /// A pinned asset (model or ONNX Runtime library) could not be read.
+    #[error("asset {name} could not be read: {kind:?}")]
+    AssetUnreadable {
+        /// The asset's file name.
+        name: &'static str,
+        /// The I/O error kind.
+        kind: std::io::ErrorKind,
+    },
+
+    /// A pinned asset's SHA-256 differs from the manifest.
+    #[error("asset {name} has SHA-256 {got}, pinned {expected}")]
+    AssetDigestMismatch {
+        /// The asset's file name.
+        name: &'static str,
+        /// The pinned digest.
+        expected: Digest32,
+        /// The digest of the file found.
+        got: Digest32,
+    },
+
+    /// A model file is not the ONNX protobuf the loader expects.
+    #[error("model {model:?} is malformed: {reason}")]
+    ModelMalformed {
+        /// Which model.
+        model: ModelId,
+        /// What is wrong.
+        reason: &'static str,
+    },
+
+    /// ONNX Runtime could not be loaded or initialised.
+    #[error("ONNX Runtime unavailable: {detail}")]
+    Runtime {
+        /// ONNX Runtime's status text (never derived from image content).
+        detail: String,
+    },
+
+    /// ONNX Runtime failed to create a session or run a model.
+    #[error("model {model:?} failed: {detail}")]
+    Inference {
+        /// Which model.
+        model: ModelId,
+        /// ONNX Runtime's status text (shapes and node names, never image content).
+        detail: String,
+    },
+
+    /// A model returned outputs of an unexpected shape or count.
+    #[error("model {model:?} returned unexpected output: {reason}")]
+    ModelOutput {
+        /// Which model.
+        model: ModelId,
+        /// What was unexpected.
+        reason: &'static str,
+    },
 }

@@ -1,0 +1,128 @@
+//! The image pipeline: decode → faces → text → redact → encode.
+//!
+//! Each stage is a module with a pure function over typed values; [`Pipeline::run`] composes
+//! them. Models are loaded once ([`Models`]) and shared; the gateway calls `run` from a
+//! bounded blocking pool.
+//!
+//! Plaintext stays in [`RgbPixels`] and [`ocr::SecretText`] (zeroized, redacted `Debug`);
+//! what leaves is the re-encoded redacted image and region boxes, never text.
+
+pub mod decode;
+pub mod encode;
+pub mod faces;
+pub mod ocr;
+pub mod pixels;
+pub mod redact;
+#[cfg(test)]
+mod test_images;
+
+use obscura_protocol::api::{OutputFormat, RedactedImage, Region, RegionKind};
+
+pub use self::decode::{DecodedImage, decode};
+pub use self::faces::{Face, FaceParams};
+pub use self::ocr::{SecretText, TextLine};
+pub use self::pixels::{BoxF, RgbPixels};
+pub use self::redact::{PiiDecider, RedactAllText};
+use crate::Error;
+use crate::models::Models;
+
+/// Per-request options.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PipelineOptions {
+    /// Encoding of the returned image.
+    pub format: OutputFormat,
+    /// Face detection settings.
+    pub faces: FaceParams,
+    /// Run text detection and recognition.
+    pub text: bool,
+}
+
+impl Default for PipelineOptions {
+    fn default() -> Self {
+        Self {
+            format: OutputFormat::Same,
+            faces: FaceParams::default(),
+            text: true,
+        }
+    }
+}
+
+/// The result of one run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PipelineOutput {
+    /// The redacted image: same width and height as the (upright) input, no metadata.
+    pub image: RedactedImage,
+    /// Faces, then text lines, with the box actually filled for redacted ones.
+    pub regions: Vec<Region>,
+    /// Recognised text lines (plaintext, for the sanitizer; never leaves the enclave).
+    pub text: Vec<TextLine>,
+}
+
+/// The composed pipeline over a loaded model set.
+pub struct Pipeline {
+    models: Models,
+    decider: Box<dyn PiiDecider + Send + Sync>,
+}
+
+impl std::fmt::Debug for Pipeline {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pipeline")
+            .field("models", &self.models)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Pipeline {
+    /// A pipeline that redacts every text region ([`RedactAllText`]).
+    pub fn new(models: Models) -> Self {
+        Self::with_decider(models, Box::new(RedactAllText))
+    }
+
+    /// A pipeline with a custom PII decision for text regions.
+    pub fn with_decider(models: Models, decider: Box<dyn PiiDecider + Send + Sync>) -> Self {
+        Self { models, decider }
+    }
+
+    /// The loaded models.
+    pub fn models(&self) -> &Models {
+        &self.models
+    }
+
+    /// Decodes, detects, redacts and re-encodes one image.
+    pub fn run(&self, bytes: &[u8], options: &PipelineOptions) -> Result<PipelineOutput, Error> {
+        let DecodedImage { format, mut pixels } = decode(bytes)?;
+        let faces = faces::detect(&self.models.centerface, &pixels, options.faces)?;
+        let text: Vec<TextLine> = Vec::new();
+        let done = redact::redact(&mut pixels, &faces, &text, self.decider.as_ref());
+        let media_type = encode::output_media_type(options.format, format);
+        let data = encode::encode(&pixels, media_type)?;
+        let mut regions = Vec::with_capacity(faces.len() + text.len());
+        for (face, bbox) in faces.iter().zip(&done.faces) {
+            regions.push(Region {
+                kind: RegionKind::Face,
+                bbox: *bbox,
+                score: face.score,
+                redacted: true,
+            });
+        }
+        let (w, h) = (pixels.width(), pixels.height());
+        for (line, filled) in text.iter().zip(&done.text) {
+            regions.push(Region {
+                kind: RegionKind::Text,
+                bbox: filled.unwrap_or_else(|| line.bbox.to_pixels(w, h)),
+                score: line.score,
+                redacted: filled.is_some(),
+            });
+        }
+        Ok(PipelineOutput {
+            image: RedactedImage {
+                media_type,
+                width: w,
+                height: h,
+                data,
+            },
+            regions,
+            text,
+        })
+    }
+}

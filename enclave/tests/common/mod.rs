@@ -1,0 +1,185 @@
+//! Shared helpers for the model-backed tests: asset lookup with a clear skip, one pipeline
+//! per test binary, and a tiny built-in 5×7 bitmap font for synthetic text images.
+
+#![allow(
+    dead_code,
+    unreachable_pub,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation,
+    reason = "test helpers: a panic here is a test failure, values are small constants"
+)]
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use obscura_enclave::models::{ASSETS_ENV, Models};
+use obscura_enclave::pipeline::{Pipeline, RgbPixels};
+
+/// Files the model-backed tests need, relative to `$OBSCURA_ASSETS`.
+const NEEDED: [&str; 6] = [
+    "ort/libonnxruntime.so.1.31.1",
+    "models/centerface.onnx",
+    "models/ch_PP-OCRv4_det_infer.onnx",
+    "models/ch_PP-OCRv4_rec_infer.onnx",
+    "models/ch_ppocr_mobile_v2.0_cls_infer.onnx",
+    "images/astronaut.png",
+];
+
+/// The assets directory, or `None` (after printing why) when tests must skip.
+pub fn assets(test: &str) -> Option<PathBuf> {
+    let Some(dir) = std::env::var_os(ASSETS_ENV).map(PathBuf::from) else {
+        eprintln!("SKIP {test}: {ASSETS_ENV} is not set (run through `cargo xtask test`)");
+        return None;
+    };
+    for f in NEEDED {
+        if !dir.join(f).is_file() {
+            eprintln!(
+                "SKIP {test}: {} is missing (run `cargo xtask setup`)",
+                dir.join(f).display()
+            );
+            return None;
+        }
+    }
+    Some(dir)
+}
+
+/// One loaded pipeline per test binary (session creation is expensive).
+pub fn pipeline(test: &str) -> Option<&'static Pipeline> {
+    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
+    let dir = assets(test)?;
+    Some(PIPELINE.get_or_init(|| Pipeline::new(Models::load(&dir).expect("models load"))))
+}
+
+/// 5×7 glyphs, '#' = ink.
+fn glyph(c: char) -> [&'static str; 7] {
+    match c {
+        'A' => [
+            ".###.", "#...#", "#...#", "#####", "#...#", "#...#", "#...#",
+        ],
+        'B' => [
+            "####.", "#...#", "#...#", "####.", "#...#", "#...#", "####.",
+        ],
+        'C' => [
+            ".###.", "#...#", "#....", "#....", "#....", "#...#", ".###.",
+        ],
+        'D' => [
+            "####.", "#...#", "#...#", "#...#", "#...#", "#...#", "####.",
+        ],
+        'E' => [
+            "#####", "#....", "#....", "####.", "#....", "#....", "#####",
+        ],
+        'H' => [
+            "#...#", "#...#", "#...#", "#####", "#...#", "#...#", "#...#",
+        ],
+        'I' => [
+            ".###.", "..#..", "..#..", "..#..", "..#..", "..#..", ".###.",
+        ],
+        'J' => [
+            "..###", "...#.", "...#.", "...#.", "...#.", "#..#.", ".##..",
+        ],
+        'M' => [
+            "#...#", "##.##", "#.#.#", "#.#.#", "#...#", "#...#", "#...#",
+        ],
+        'N' => [
+            "#...#", "##..#", "#.#.#", "#..##", "#...#", "#...#", "#...#",
+        ],
+        'O' => [
+            ".###.", "#...#", "#...#", "#...#", "#...#", "#...#", ".###.",
+        ],
+        'P' => [
+            "####.", "#...#", "#...#", "####.", "#....", "#....", "#....",
+        ],
+        'R' => [
+            "####.", "#...#", "#...#", "####.", "#.#..", "#..#.", "#...#",
+        ],
+        'S' => [
+            ".####", "#....", "#....", ".###.", "....#", "....#", "####.",
+        ],
+        'T' => [
+            "#####", "..#..", "..#..", "..#..", "..#..", "..#..", "..#..",
+        ],
+        '0' => [
+            ".###.", "#...#", "#..##", "#.#.#", "##..#", "#...#", ".###.",
+        ],
+        '1' => [
+            "..#..", ".##..", "..#..", "..#..", "..#..", "..#..", ".###.",
+        ],
+        '2' => [
+            ".###.", "#...#", "....#", "...#.", "..#..", ".#...", "#####",
+        ],
+        '3' => [
+            "#####", "...#.", "..#..", "...#.", "....#", "#...#", ".###.",
+        ],
+        '4' => [
+            "...#.", "..##.", ".#.#.", "#..#.", "#####", "...#.", "...#.",
+        ],
+        '5' => [
+            "#####", "#....", "####.", "....#", "....#", "#...#", ".###.",
+        ],
+        '6' => [
+            "..##.", ".#...", "#....", "####.", "#...#", "#...#", ".###.",
+        ],
+        '7' => [
+            "#####", "....#", "...#.", "..#..", ".#...", ".#...", ".#...",
+        ],
+        '8' => [
+            ".###.", "#...#", "#...#", ".###.", "#...#", "#...#", ".###.",
+        ],
+        '9' => [
+            ".###.", "#...#", "#...#", ".####", "....#", "...#.", ".##..",
+        ],
+        ':' => [
+            ".....", "..#..", "..#..", ".....", "..#..", "..#..", ".....",
+        ],
+        '/' => [
+            ".....", "....#", "...#.", "..#..", ".#...", "#....", ".....",
+        ],
+        _ => [
+            ".....", ".....", ".....", ".....", ".....", ".....", ".....",
+        ],
+    }
+}
+
+/// Draws `text` with the 5×7 font at `scale` pixels per font dot, top-left at (`x`, `y`),
+/// one dot of spacing between glyphs.
+pub fn draw_text(img: &mut RgbPixels, text: &str, x: u32, y: u32, scale: u32, rgb: [u8; 3]) {
+    for (i, c) in text.chars().enumerate() {
+        let gx = x + i as u32 * 6 * scale;
+        for (row, bits) in glyph(c).iter().enumerate() {
+            for (col, bit) in bits.chars().enumerate() {
+                if bit == '#' {
+                    for dy in 0..scale {
+                        for dx in 0..scale {
+                            img.put(
+                                gx + col as u32 * scale + dx,
+                                y + row as u32 * scale + dy,
+                                rgb,
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A horizontal grey gradient.
+pub fn gradient(width: u32, height: u32) -> RgbPixels {
+    let mut data = Vec::with_capacity((width * height * 3) as usize);
+    for _y in 0..height {
+        for x in 0..width {
+            let v = (x * 255 / width.max(1)) as u8;
+            data.extend_from_slice(&[v, v, v.saturating_add(20)]);
+        }
+    }
+    RgbPixels::new(width, height, data).unwrap()
+}
+
+/// Encodes pixels as PNG (through the enclave's own encoder).
+pub fn png(p: &RgbPixels) -> Vec<u8> {
+    obscura_enclave::pipeline::encode::encode(p, obscura_protocol::api::MediaType::Png)
+        .unwrap()
+        .expose()
+        .to_vec()
+}

@@ -1,0 +1,209 @@
+//! The pipeline on the pinned models (skipped with a message when assets are absent).
+
+mod common;
+
+use obscura_enclave::Error;
+use obscura_enclave::models::Models;
+use obscura_enclave::pipeline::{PipelineOptions, RgbPixels, decode};
+use obscura_protocol::api::{BoundingBox, MediaType, OutputFormat, RegionKind};
+
+fn overlap(a: BoundingBox, b: BoundingBox) -> f32 {
+    let x = (a.x + a.width)
+        .min(b.x + b.width)
+        .saturating_sub(a.x.max(b.x));
+    let y = (a.y + a.height)
+        .min(b.y + b.height)
+        .saturating_sub(a.y.max(b.y));
+    let inter = (x * y) as f32;
+    inter / (a.width * a.height + b.width * b.height) as f32 * 2.0
+}
+
+#[test]
+fn astronaut_face_is_found_and_filled() {
+    let Some(pipeline) = common::pipeline("astronaut_face_is_found_and_filled") else {
+        return;
+    };
+    let dir = common::assets("astronaut").unwrap();
+    let bytes = std::fs::read(dir.join("images/astronaut.png")).unwrap();
+    let options = PipelineOptions {
+        text: false,
+        ..PipelineOptions::default()
+    };
+    let started = std::time::Instant::now();
+    let out = pipeline.run(&bytes, &options).unwrap();
+    eprintln!("astronaut (faces only): {:?}", started.elapsed());
+
+    let faces: Vec<_> = out
+        .regions
+        .iter()
+        .filter(|r| r.kind == RegionKind::Face)
+        .collect();
+    assert_eq!(faces.len(), 1, "{:?}", out.regions);
+    let face = faces[0];
+    assert!(face.redacted);
+    assert!(face.score > 0.8, "{}", face.score);
+    // The face (checked by eye): roughly x 170..290, y 60..210; the filled box is the
+    // detector box enlarged by 20 %.
+    let known = BoundingBox {
+        x: 170,
+        y: 60,
+        width: 120,
+        height: 150,
+    };
+    assert!(overlap(face.bbox, known) > 0.6, "{:?}", face.bbox);
+    assert!(
+        (150..=185).contains(&face.bbox.x) && (25..=75).contains(&face.bbox.y),
+        "{:?}",
+        face.bbox
+    );
+
+    assert_eq!(out.image.media_type, MediaType::Png);
+    assert_eq!((out.image.width, out.image.height), (512, 512));
+    let redacted = decode(out.image.data.expose()).unwrap().pixels;
+    let original = decode(&bytes).unwrap().pixels;
+    // Inside the filled box every pixel is the fill; far outside, pixels are unchanged.
+    let b = face.bbox;
+    for (x, y) in [
+        (b.x, b.y),
+        (b.x + b.width - 1, b.y + b.height - 1),
+        (b.x + b.width / 2, b.y + b.height / 2),
+    ] {
+        assert_eq!(redacted.get(x, y), Some([0, 0, 0]), "({x}, {y})");
+    }
+    assert_eq!(redacted.get(450, 450), original.get(450, 450));
+}
+
+#[test]
+fn images_without_faces_yield_none() {
+    let Some(pipeline) = common::pipeline("images_without_faces_yield_none") else {
+        return;
+    };
+    let options = PipelineOptions {
+        text: false,
+        ..PipelineOptions::default()
+    };
+    let gradient = common::png(&common::gradient(320, 240));
+    let out = pipeline.run(&gradient, &options).unwrap();
+    assert_eq!(out.regions, vec![]);
+
+    let mut text = RgbPixels::filled(600, 120, [0, 0, 0]).unwrap();
+    common::draw_text(&mut text, "PATIENT: JOHN SMITH", 20, 20, 4, [255, 255, 255]);
+    let out = pipeline.run(&common::png(&text), &options).unwrap();
+    assert_eq!(
+        out.regions
+            .iter()
+            .filter(|r| r.kind == RegionKind::Face)
+            .count(),
+        0
+    );
+}
+
+#[test]
+fn output_keeps_size_and_format_and_drops_exif() {
+    let Some(pipeline) = common::pipeline("output_keeps_size_and_format_and_drops_exif") else {
+        return;
+    };
+    let img = common::gradient(200, 90);
+    let jpeg = {
+        let png = common::png(&img);
+        let p = decode(&png).unwrap().pixels;
+        obscura_enclave::pipeline::encode::encode(&p, MediaType::Jpeg)
+            .unwrap()
+            .expose()
+            .to_vec()
+    };
+    // APP1 Exif with an owner string, inserted after SOI.
+    let secret = b"OWNER Jane Q. Patient";
+    let mut tiff =
+        b"Exif\0\0MM\0\x2a\0\0\0\x08\0\x01\x01\x3b\0\x02\0\0\0\x16\0\0\0\x1a\0\0\0\0".to_vec();
+    tiff.extend_from_slice(secret);
+    tiff.push(0);
+    let mut input = vec![0xff, 0xd8, 0xff, 0xe1];
+    input.extend_from_slice(&u16::try_from(tiff.len() + 2).unwrap().to_be_bytes());
+    input.extend_from_slice(&tiff);
+    input.extend_from_slice(&jpeg[2..]);
+
+    let opts = PipelineOptions {
+        text: false,
+        ..PipelineOptions::default()
+    };
+    let out = pipeline.run(&input, &opts).unwrap();
+    assert_eq!(out.image.media_type, MediaType::Jpeg);
+    assert_eq!((out.image.width, out.image.height), (200, 90));
+    assert!(
+        !out.image
+            .data
+            .expose()
+            .windows(secret.len())
+            .any(|w| w == secret)
+    );
+    assert!(!out.image.data.expose().windows(4).any(|w| w == b"Exif"));
+
+    let as_webp = PipelineOptions {
+        format: OutputFormat::Webp,
+        ..opts
+    };
+    let out = pipeline.run(&input, &as_webp).unwrap();
+    assert_eq!(out.image.media_type, MediaType::Webp);
+    assert_eq!(
+        decode(out.image.data.expose()).unwrap().format,
+        MediaType::Webp
+    );
+}
+
+#[test]
+fn pipeline_errors_are_typed() {
+    let Some(pipeline) = common::pipeline("pipeline_errors_are_typed") else {
+        return;
+    };
+    let opts = PipelineOptions::default();
+    assert_eq!(pipeline.run(b"", &opts).unwrap_err(), Error::EmptyImage);
+    assert_eq!(
+        pipeline.run(b"BM\0\0\0\0", &opts).unwrap_err(),
+        Error::UnsupportedFormat
+    );
+}
+
+#[test]
+fn model_digest_mismatch_is_refused() {
+    let Some(dir) = common::assets("model_digest_mismatch_is_refused") else {
+        return;
+    };
+    let tmp = std::env::temp_dir().join(format!("obscura-digest-{}", std::process::id()));
+    std::fs::create_dir_all(tmp.join("models")).unwrap();
+    std::fs::create_dir_all(tmp.join("ort")).unwrap();
+    let lib = "ort/libonnxruntime.so.1.31.1";
+    if !tmp.join(lib).exists() {
+        std::os::unix::fs::symlink(dir.join(lib), tmp.join(lib)).unwrap();
+    }
+    let err = Models::load(&tmp).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::AssetUnreadable {
+                name: "models/centerface.onnx",
+                kind: std::io::ErrorKind::NotFound
+            }
+        ),
+        "{err:?}"
+    );
+    let mut model = std::fs::read(dir.join("models/centerface.onnx")).unwrap();
+    model[1000] ^= 1;
+    std::fs::write(tmp.join("models/centerface.onnx"), &model).unwrap();
+    match Models::load(&tmp).unwrap_err() {
+        Error::AssetDigestMismatch {
+            name,
+            expected,
+            got,
+        } => {
+            assert_eq!(name, "models/centerface.onnx");
+            assert_eq!(
+                expected.to_string(),
+                "09189deaaf8646c5c51a68447e3c744ea1e211798155d4728c20507b9f5aefbc"
+            );
+            assert_ne!(got, expected);
+        }
+        other => panic!("{other:?}"),
+    }
+    std::fs::remove_dir_all(&tmp).unwrap();
+}
