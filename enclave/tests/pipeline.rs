@@ -207,3 +207,84 @@ fn model_digest_mismatch_is_refused() {
     }
     std::fs::remove_dir_all(&tmp).unwrap();
 }
+
+#[test]
+fn burned_in_text_is_read_and_filled() {
+    let Some(pipeline) = common::pipeline("burned_in_text_is_read_and_filled") else {
+        return;
+    };
+    let started = std::time::Instant::now();
+    let out = pipeline
+        .run(&common::png(&common::label()), &PipelineOptions::default())
+        .unwrap();
+    eprintln!("640x200 label (faces + text): {:?}", started.elapsed());
+
+    let words: Vec<&str> = out.text.iter().map(|l| l.text.expose()).collect();
+    assert_eq!(
+        words,
+        vec!["PATIENT:", "JOHN", "SMITH", "DATE", "01/02/1960"]
+    );
+    for line in &out.text {
+        assert!(line.score > 0.75, "{line:?}");
+    }
+    assert_eq!(out.regions.len(), 5);
+    assert!(
+        out.regions
+            .iter()
+            .all(|r| r.kind == RegionKind::Text && r.redacted)
+    );
+    // Boxes: first line at y 30..58, second at y 110..138 (the text's own extent), ±6 px,
+    // plus the 10 % fill margin.
+    let first = out.regions[0].bbox;
+    assert!(
+        (5..=20).contains(&first.x) && (24..=31).contains(&first.y),
+        "{first:?}"
+    );
+    let last = out.regions[4].bbox;
+    // "DATE 01/02/1960": 15 glyphs of 24 px from x = 20, the last ending 4 px early.
+    assert!((100..=111).contains(&last.y), "{last:?}");
+    assert!((372..=400).contains(&(last.x + last.width)), "{last:?}");
+
+    // Every text pixel is gone: the redacted image is black everywhere.
+    let redacted = decode(out.image.data.expose()).unwrap().pixels;
+    let bright = redacted
+        .as_bytes()
+        .chunks_exact(3)
+        .filter(|p| p.iter().any(|&c| c > 60))
+        .count();
+    assert_eq!(bright, 0);
+    // Text never appears in Debug output.
+    let debug = format!("{out:?}");
+    assert!(
+        !debug.contains("JOHN") && !debug.contains("1960"),
+        "{debug}"
+    );
+}
+
+#[test]
+fn face_and_text_together() {
+    let Some(pipeline) = common::pipeline("face_and_text_together") else {
+        return;
+    };
+    let dir = common::assets("face_and_text_together").unwrap();
+    let mut img = decode(&std::fs::read(dir.join("images/astronaut.png")).unwrap())
+        .unwrap()
+        .pixels;
+    common::draw_text(&mut img, "MRN 4815", 300, 470, 3, [255, 255, 255]);
+    let out = pipeline
+        .run(&common::png(&img), &PipelineOptions::default())
+        .unwrap();
+    let faces = out
+        .regions
+        .iter()
+        .filter(|r| r.kind == RegionKind::Face)
+        .count();
+    assert_eq!(faces, 1, "{:?}", out.regions);
+    assert!(
+        out.text
+            .iter()
+            .any(|l| l.text.expose() == "MRN 4815" || l.text.expose() == "4815"),
+        "{:?}",
+        out.text.iter().map(|l| l.text.expose()).collect::<Vec<_>>()
+    );
+}

@@ -20,7 +20,7 @@ use obscura_protocol::api::{OutputFormat, RedactedImage, Region, RegionKind};
 
 pub use self::decode::{DecodedImage, decode};
 pub use self::faces::{Face, FaceParams};
-pub use self::ocr::{SecretText, TextLine};
+pub use self::ocr::{OcrParams, SecretText, TextLine};
 pub use self::pixels::{BoxF, RgbPixels};
 pub use self::redact::{PiiDecider, RedactAllText};
 use crate::Error;
@@ -35,6 +35,8 @@ pub struct PipelineOptions {
     pub faces: FaceParams,
     /// Run text detection and recognition.
     pub text: bool,
+    /// Text detection and recognition settings.
+    pub ocr: OcrParams,
 }
 
 impl Default for PipelineOptions {
@@ -43,6 +45,7 @@ impl Default for PipelineOptions {
             format: OutputFormat::Same,
             faces: FaceParams::default(),
             text: true,
+            ocr: OcrParams::default(),
         }
     }
 }
@@ -92,7 +95,11 @@ impl Pipeline {
     pub fn run(&self, bytes: &[u8], options: &PipelineOptions) -> Result<PipelineOutput, Error> {
         let DecodedImage { format, mut pixels } = decode(bytes)?;
         let faces = faces::detect(&self.models.centerface, &pixels, options.faces)?;
-        let text: Vec<TextLine> = Vec::new();
+        let text = if options.text {
+            ocr::read_text(&self.models, &pixels, &options.ocr)?
+        } else {
+            Vec::new()
+        };
         let done = redact::redact(&mut pixels, &faces, &text, self.decider.as_ref());
         let media_type = encode::output_media_type(options.format, format);
         let data = encode::encode(&pixels, media_type)?;

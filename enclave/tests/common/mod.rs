@@ -183,3 +183,11 @@ pub fn png(p: &RgbPixels) -> Vec<u8> {
         .expose()
         .to_vec()
 }
+
+/// A synthetic radiograph label: white 5×7-font text on black.
+pub fn label() -> RgbPixels {
+    let mut img = RgbPixels::filled(640, 200, [0, 0, 0]).unwrap();
+    draw_text(&mut img, "PATIENT: JOHN SMITH", 20, 30, 4, [255, 255, 255]);
+    draw_text(&mut img, "DATE 01/02/1960", 20, 110, 4, [255, 255, 255]);
+    img
+}
