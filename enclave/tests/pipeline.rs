@@ -288,3 +288,35 @@ fn face_and_text_together() {
         out.text.iter().map(|l| l.text.expose()).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn small_faces_are_found_natively_and_in_tiles() {
+    let Some(pipeline) = common::pipeline("small_faces_are_found_natively_and_in_tiles") else {
+        return;
+    };
+    let dir = common::assets("small_faces").unwrap();
+    let astronaut = decode(&std::fs::read(dir.join("images/astronaut.png")).unwrap())
+        .unwrap()
+        .pixels;
+    let options = PipelineOptions {
+        text: false,
+        ..PipelineOptions::default()
+    };
+    // The face spans about x 175..275, y 55..180 of 512: at 64 px it is ~12 × 16 px.
+    // 640×480 runs as one native view; 1500×1100 as four overlapping 1024 tiles + coarse.
+    for (w, h, x, y) in [(640, 480, 213, 240), (1500, 1100, 1000, 900)] {
+        let img = common::small_astronaut(&astronaut, 64, w, h, x, y);
+        let started = std::time::Instant::now();
+        let out = pipeline.run(&common::png(&img), &options).unwrap();
+        eprintln!("{w}x{h} with a 12 px face: {:?}", started.elapsed());
+        assert_eq!(out.regions.len(), 1, "{w}x{h}: {:?}", out.regions);
+        let face = out.regions[0].bbox;
+        let known = BoundingBox {
+            x: x + 22,
+            y: y + 7,
+            width: 12,
+            height: 16,
+        };
+        assert!(overlap(face, known) > 0.3, "{w}x{h}: {face:?}");
+    }
+}

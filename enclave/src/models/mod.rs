@@ -131,27 +131,11 @@ impl ModelSession {
 #[derive(Debug)]
 pub struct Models {
     pub(crate) centerface: ModelSession,
-    #[allow(
-        dead_code,
-        reason = "read by the text stage, which lands in the next commit"
-    )]
     pub(crate) text_det: ModelSession,
-    #[allow(
-        dead_code,
-        reason = "read by the text stage, which lands in the next commit"
-    )]
     pub(crate) text_cls: ModelSession,
-    #[allow(
-        dead_code,
-        reason = "read by the text stage, which lands in the next commit"
-    )]
     pub(crate) text_rec: ModelSession,
     /// Recogniser classes: index 0 is the CTC blank (empty string), then the dictionary
     /// from the model's `character` metadata, then a space.
-    #[allow(
-        dead_code,
-        reason = "read by the text stage, which lands in the next commit"
-    )]
     pub(crate) text_classes: Vec<String>,
     digests: Vec<ModelDigest>,
 }

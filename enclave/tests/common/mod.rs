@@ -191,3 +191,22 @@ pub fn label() -> RgbPixels {
     draw_text(&mut img, "DATE 01/02/1960", 20, 110, 4, [255, 255, 255]);
     img
 }
+
+/// The astronaut scaled to `size` px square (face ≈ `size` × 0.2 px wide) pasted at
+/// (`x`, `y`) on a grey `width × height` canvas.
+pub fn small_astronaut(
+    astronaut: &RgbPixels,
+    size: u32,
+    width: u32,
+    height: u32,
+    x: u32,
+    y: u32,
+) -> RgbPixels {
+    let src = image::RgbImage::from_raw(512, 512, astronaut.as_bytes().to_vec()).unwrap();
+    let small = image::imageops::resize(&src, size, size, image::imageops::FilterType::Triangle);
+    let mut canvas = RgbPixels::filled(width, height, [120, 130, 140]).unwrap();
+    for (px, py, p) in small.enumerate_pixels() {
+        canvas.put(x + px, y + py, p.0);
+    }
+    canvas
+}
