@@ -22,8 +22,9 @@ use std::sync::{Mutex, OnceLock};
 use obscura_protocol::api::{Digest32, ModelDigest};
 use ort::session::Session;
 use ort::session::builder::{GraphOptimizationLevel, SessionBuilder};
-use ort::value::Tensor;
+use ort::value::TensorRef;
 use sha2::{Digest as _, Sha256};
+use zeroize::Zeroizing;
 
 use crate::Error;
 
@@ -65,11 +66,18 @@ impl ModelId {
     }
 }
 
-/// A tensor returned by a model: its shape and row-major values.
-#[derive(Debug, Clone, PartialEq)]
+/// A tensor returned by a model: its shape and row-major values (derived from pixels, so
+/// zeroized on drop and left out of `Debug`).
+#[derive(Clone, PartialEq)]
 pub(crate) struct OutputTensor {
     pub(crate) shape: Vec<usize>,
-    pub(crate) data: Vec<f32>,
+    pub(crate) data: Zeroizing<Vec<f32>>,
+}
+
+impl fmt::Debug for OutputTensor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<redacted tensor {:?}>", self.shape)
+    }
 }
 
 /// One ONNX Runtime session behind a lock (`Session::run` needs `&mut`).
@@ -99,7 +107,7 @@ impl ModelSession {
             model: id,
             detail: e.to_string(),
         };
-        let tensor = Tensor::from_array((shape, data)).map_err(fail)?;
+        let tensor = TensorRef::from_array_view((shape, data.as_slice())).map_err(fail)?;
         let mut session = self.session.lock().map_err(|_| Error::Inference {
             model: id,
             detail: "session lock poisoned".to_owned(),
@@ -120,7 +128,7 @@ impl ModelSession {
                 })?;
             result.push(OutputTensor {
                 shape,
-                data: data.to_vec(),
+                data: Zeroizing::new(data.to_vec()),
             });
         }
         Ok(result)

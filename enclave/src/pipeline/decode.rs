@@ -141,7 +141,7 @@ mod tests {
     use image::ExtendedColorType;
 
     use super::*;
-    use crate::pipeline::test_images::{jpeg, jpeg_with_exif, png, png_with_header};
+    use crate::pipeline::test_images::{cmyk_jpeg, jpeg, jpeg_with_exif, png, png_with_header};
 
     #[test]
     fn huge_declared_png_is_refused_before_allocation() {
@@ -306,5 +306,24 @@ mod tests {
         let bottom = got.pixels.get(1, 3).unwrap();
         assert!(top[0] > 200 && top[2] < 60, "{top:?}");
         assert!(bottom[2] > 200 && bottom[0] < 60, "{bottom:?}");
+    }
+
+    #[test]
+    fn cmyk_jpeg_is_converted_to_rgb() {
+        // C = M = Y = K = 128 in every sample; zune-jpeg's CMYK → RGB gives 64 per channel.
+        let got = decode(&cmyk_jpeg()).unwrap();
+        assert_eq!(got.format, MediaType::Jpeg);
+        assert_eq!(got.pixels, RgbPixels::filled(8, 8, [64, 64, 64]).unwrap());
+        let bytes = cmyk_jpeg();
+        // Cut inside the headers: a typed error. (The entropy byte and EOI come last.)
+        for cut in 3..bytes.len() - 3 {
+            assert_eq!(
+                decode(&bytes[..cut]),
+                Err(Error::Undecodable {
+                    format: MediaType::Jpeg
+                }),
+                "cut {cut}"
+            );
+        }
     }
 }

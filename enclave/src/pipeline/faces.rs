@@ -229,6 +229,8 @@ fn tile_starts(len: u32) -> Vec<u32> {
 
 #[cfg(test)]
 mod tests {
+    use zeroize::Zeroizing;
+
     use super::*;
 
     #[test]
@@ -296,15 +298,15 @@ mod tests {
         // 2×2 grid (view 8×8 px), one hot cell at row 1, col 0, box 8×4 px.
         let heat = OutputTensor {
             shape: vec![1, 1, 2, 2],
-            data: vec![0.1, 0.2, 0.9, 0.0],
+            data: Zeroizing::new(vec![0.1, 0.2, 0.9, 0.0]),
         };
         let scale = OutputTensor {
             shape: vec![1, 2, 2, 2],
-            data: vec![0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 2f32.ln(), 0.0],
+            data: Zeroizing::new(vec![0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 2f32.ln(), 0.0]),
         };
         let offset = OutputTensor {
             shape: vec![1, 2, 2, 2],
-            data: vec![0.0; 8],
+            data: Zeroizing::new(vec![0.0; 8]),
         };
         // The view covers source (100, 50)–(116, 66) at 8×8: factor 2.
         let view = View {
@@ -359,7 +361,7 @@ mod tests {
         );
         let t = OutputTensor {
             shape: vec![1, 1, 2, 2],
-            data: vec![0.0; 3],
+            data: Zeroizing::new(vec![0.0; 3]),
         };
         assert_eq!(
             decode_outputs(&[t.clone(), t.clone(), t], view, 0.5),

@@ -112,3 +112,37 @@ pub(crate) fn jpeg_with_exif(jpeg: &[u8], orientation: u16) -> Vec<u8> {
 pub(crate) fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
+
+/// A hand-built 8×8 baseline CMYK JPEG (Adobe APP14, transform 0): every coefficient is
+/// zero, so every sample of all four components decodes to 128.
+pub(crate) fn cmyk_jpeg() -> Vec<u8> {
+    let mut out = vec![0xff, 0xd8];
+    // APP14 "Adobe", version 100, flags 0, 0, transform 0 (CMYK, no colour transform).
+    out.extend_from_slice(&[
+        0xff, 0xee, 0, 14, b'A', b'd', b'o', b'b', b'e', 0, 100, 0, 0, 0, 0, 0,
+    ]);
+    // DQT: table 0, all ones.
+    out.extend_from_slice(&[0xff, 0xdb, 0, 67, 0]);
+    out.extend(std::iter::repeat_n(1u8, 64));
+    // SOF0: 8-bit, 8×8, 4 components with 1×1 sampling, table 0.
+    out.extend_from_slice(&[0xff, 0xc0, 0, 20, 8, 0, 8, 0, 8, 4]);
+    for id in 1..=4u8 {
+        out.extend_from_slice(&[id, 0x11, 0]);
+    }
+    // DHT: DC table 0 and AC table 0, each one code of length 1 ("0") for symbol 0.
+    for class in [0x00u8, 0x10] {
+        out.extend_from_slice(&[0xff, 0xc4, 0, 20, class, 1]);
+        out.extend(std::iter::repeat_n(0u8, 15));
+        out.push(0);
+    }
+    // SOS: 4 components, tables 0/0, spectral 0..63.
+    out.extend_from_slice(&[0xff, 0xda, 0, 14, 4]);
+    for id in 1..=4u8 {
+        out.extend_from_slice(&[id, 0x00]);
+    }
+    out.extend_from_slice(&[0, 63, 0]);
+    // One MCU: 4 blocks × (DC category 0 + EOB) = 8 zero bits.
+    out.push(0x00);
+    out.extend_from_slice(&[0xff, 0xd9]);
+    out
+}
