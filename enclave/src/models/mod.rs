@@ -283,25 +283,33 @@ fn read_verified(
 
 /// The process-wide ONNX Runtime environment (ort allows one per process).
 ///
-/// The first call decides the library: it is checked against the manifest, then loaded with
-/// [`ort::init_from`]. Later calls return the same environment (or the same error).
+/// The first *successful* call decides the library: it is checked against the manifest,
+/// then loaded with [`ort::init_from`]. Later calls return the same environment whatever
+/// their `assets`; a failed attempt is not cached, so a later call with good assets works.
 fn runtime(assets: &Path) -> Result<&'static ort::environment::Environment, Error> {
-    static ENV: OnceLock<Result<ort::environment::Environment, Error>> = OnceLock::new();
-    ENV.get_or_init(|| {
-        let (name, expected) = manifest::ORT_LIBRARY;
-        // Checked here, then loaded by path: the library must be mapped by the loader.
-        drop(read_verified(assets, name, expected)?);
-        let path: PathBuf = assets.join(name);
-        ort::init_from(&path)
-            .map_err(|e| Error::Runtime {
-                detail: e.to_string(),
-            })?
-            .with_name("obscura-enclave")
-            .build()
-            .map_err(|e| Error::Runtime {
-                detail: e.to_string(),
-            })
-    })
-    .as_ref()
-    .map_err(Clone::clone)
+    static ENV: OnceLock<ort::environment::Environment> = OnceLock::new();
+    static INIT: Mutex<()> = Mutex::new(());
+    if let Some(env) = ENV.get() {
+        return Ok(env);
+    }
+    let _guard = INIT.lock().map_err(|_| Error::Runtime {
+        detail: "init lock poisoned".to_owned(),
+    })?;
+    if let Some(env) = ENV.get() {
+        return Ok(env);
+    }
+    let (name, expected) = manifest::ORT_LIBRARY;
+    // Checked here, then loaded by path: the library must be mapped by the dynamic loader.
+    drop(read_verified(assets, name, expected)?);
+    let path: PathBuf = assets.join(name);
+    let env = ort::init_from(&path)
+        .map_err(|e| Error::Runtime {
+            detail: e.to_string(),
+        })?
+        .with_name("obscura-enclave")
+        .build()
+        .map_err(|e| Error::Runtime {
+            detail: e.to_string(),
+        })?;
+    Ok(ENV.get_or_init(|| env))
 }

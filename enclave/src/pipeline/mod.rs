@@ -6,6 +6,24 @@
 //!
 //! Plaintext stays in [`RgbPixels`] and [`ocr::SecretText`] (zeroized, redacted `Debug`);
 //! what leaves is the re-encoded redacted image and region boxes, never text.
+//!
+//! ```no_run
+//! use obscura_enclave::models::Models;
+//! use obscura_enclave::pipeline::{Pipeline, PipelineOptions};
+//! use obscura_protocol::api::RegionKind;
+//!
+//! // Once per process: loads ONNX Runtime and the four models, checking their SHA-256.
+//! let pipeline = Pipeline::new(Models::load("/opt/obscura/assets".as_ref())?);
+//! let photo = std::fs::read("photo.jpg").unwrap_or_default();
+//! let out = pipeline.run(&photo, &PipelineOptions::default())?;
+//! let faces = out.regions.iter().filter(|r| r.kind == RegionKind::Face).count();
+//! println!("{faces} faces filled, {} bytes of {:?}", out.image.data.len(), out.image.media_type);
+//! # Ok::<(), obscura_enclave::Error>(())
+//! ```
+//!
+//! Each model sits behind its own lock (`ort` sessions run through `&mut`), so concurrent
+//! `run` calls share the CPU stage by stage; a session per worker is a follow-up if the
+//! gateway's pool needs more parallelism.
 
 pub mod decode;
 pub mod encode;
@@ -131,5 +149,32 @@ impl Pipeline {
             regions,
             text,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pipeline_can_be_shared_across_threads() {
+        fn shared<T: Send + Sync>() {}
+        shared::<Pipeline>();
+        shared::<PipelineOutput>();
+    }
+
+    #[test]
+    fn default_options() {
+        let o = PipelineOptions::default();
+        assert_eq!(o.format, OutputFormat::Same);
+        assert!(o.text);
+        assert_eq!(
+            o.faces,
+            FaceParams {
+                threshold: 0.3,
+                nms_iou: 0.3
+            }
+        );
+        assert_eq!(o.ocr.det_limit_side, 736);
     }
 }
