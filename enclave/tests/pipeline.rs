@@ -320,3 +320,46 @@ fn small_faces_are_found_natively_and_in_tiles() {
         assert!(overlap(face, known) > 0.3, "{w}x{h}: {face:?}");
     }
 }
+
+#[test]
+fn sideways_photo_is_turned_upright_before_detection() {
+    let Some(pipeline) = common::pipeline("sideways_photo_is_turned_upright_before_detection")
+    else {
+        return;
+    };
+    let dir = common::assets("sideways").unwrap();
+    let upright = decode(&std::fs::read(dir.join("images/astronaut.png")).unwrap())
+        .unwrap()
+        .pixels;
+    // Stored turned 90° counter-clockwise; EXIF orientation 6 says "turn clockwise to view".
+    let stored = common::rotate_ccw(&upright);
+    assert_ne!(stored.get(10, 500), upright.get(10, 500));
+    let bytes = common::jpeg_with_orientation(&stored, 6);
+    let options = PipelineOptions {
+        text: false,
+        ..PipelineOptions::default()
+    };
+    let out = pipeline.run(&bytes, &options).unwrap();
+    assert_eq!(out.image.media_type, MediaType::Jpeg);
+    let faces: Vec<_> = out
+        .regions
+        .iter()
+        .filter(|r| r.kind == RegionKind::Face)
+        .collect();
+    assert_eq!(faces.len(), 1, "{:?}", out.regions);
+    // Same place as in the upright PNG: the output is upright too.
+    let known = BoundingBox {
+        x: 170,
+        y: 60,
+        width: 120,
+        height: 150,
+    };
+    assert!(overlap(faces[0].bbox, known) > 0.6, "{:?}", faces[0].bbox);
+    let redacted = decode(out.image.data.expose()).unwrap().pixels;
+    assert_eq!((redacted.width(), redacted.height()), (512, 512));
+    let c = faces[0].bbox;
+    assert_eq!(
+        redacted.get(c.x + c.width / 2, c.y + c.height / 2),
+        Some([0, 0, 0])
+    );
+}

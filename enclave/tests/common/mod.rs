@@ -7,6 +7,7 @@
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::cast_possible_truncation,
+    clippy::indexing_slicing,
     reason = "test helpers: a panic here is a test failure, values are small constants"
 )]
 
@@ -209,4 +210,33 @@ pub fn small_astronaut(
         canvas.put(x + px, y + py, p.0);
     }
     canvas
+}
+
+/// `img` turned 90° counter-clockwise.
+pub fn rotate_ccw(img: &RgbPixels) -> RgbPixels {
+    let (w, h) = (img.width(), img.height());
+    let mut out = RgbPixels::filled(h, w, [0, 0, 0]).unwrap();
+    for y in 0..h {
+        for x in 0..w {
+            out.put(y, w - 1 - x, img.get(x, y).unwrap());
+        }
+    }
+    out
+}
+
+/// JPEG bytes of `img` with an APP1 Exif block holding only `Orientation = orientation`.
+pub fn jpeg_with_orientation(img: &RgbPixels, orientation: u16) -> Vec<u8> {
+    let jpeg =
+        obscura_enclave::pipeline::encode::encode(img, obscura_protocol::api::MediaType::Jpeg)
+            .unwrap()
+            .expose()
+            .to_vec();
+    let mut exif = b"Exif\0\0MM\0\x2a\0\0\0\x08\0\x01\x01\x12\0\x03\0\0\0\x01".to_vec();
+    exif.extend_from_slice(&orientation.to_be_bytes());
+    exif.extend_from_slice(&[0, 0, 0, 0, 0, 0]);
+    let mut out = vec![0xff, 0xd8, 0xff, 0xe1];
+    out.extend_from_slice(&u16::try_from(exif.len() + 2).unwrap().to_be_bytes());
+    out.extend_from_slice(&exif);
+    out.extend_from_slice(&jpeg[2..]);
+    out
 }
