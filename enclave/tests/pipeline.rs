@@ -363,3 +363,48 @@ fn sideways_photo_is_turned_upright_before_detection() {
         Some([0, 0, 0])
     );
 }
+
+#[test]
+fn slanted_text_is_read_from_rotated_boxes() {
+    let Some(pipeline) = common::pipeline("slanted_text_is_read_from_rotated_boxes") else {
+        return;
+    };
+    for degrees in [-8.0f32, 3.0, 8.0] {
+        let img = common::rotated(&common::label(), degrees, 720, 320);
+        let out = pipeline
+            .run(&common::png(&img), &PipelineOptions::default())
+            .unwrap();
+        // The detector may split a line into words or not, depending on the angle: compare
+        // words without spaces, and the total count of characters read.
+        let lines: Vec<String> = out
+            .text
+            .iter()
+            .map(|l| l.text.expose().replace(' ', ""))
+            .collect();
+        for word in ["PATIENT:", "JOHN", "SMITH", "DATE", "01/02/1960"] {
+            assert!(
+                lines.iter().any(|l| l.contains(word)),
+                "{degrees}°: {word} not in {lines:?}"
+            );
+        }
+        let read: usize = lines.iter().map(|l| l.chars().count()).sum();
+        assert_eq!(
+            read,
+            "PATIENT:JOHNSMITHDATE01/02/1960".len(),
+            "{degrees}°: {lines:?}"
+        );
+        // The top edges follow the text's slant (counter-clockwise = up to the right).
+        for line in &out.text {
+            let [p0, p1, _, _] = line.quad.0;
+            let angle = (p0[1] - p1[1]).atan2(p1[0] - p0[0]).to_degrees();
+            assert!((angle - degrees).abs() < 3.0, "{degrees}°: {:?}", line.quad);
+        }
+        let redacted = decode(out.image.data.expose()).unwrap().pixels;
+        let bright = redacted
+            .as_bytes()
+            .chunks_exact(3)
+            .filter(|p| p.iter().any(|&c| c > 60))
+            .count();
+        assert_eq!(bright, 0, "{degrees}°");
+    }
+}

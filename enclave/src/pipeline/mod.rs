@@ -30,6 +30,7 @@ pub mod encode;
 pub mod faces;
 pub mod ocr;
 pub mod pixels;
+pub mod quad;
 pub mod redact;
 #[cfg(test)]
 mod test_images;

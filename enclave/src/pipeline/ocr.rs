@@ -2,25 +2,26 @@
 //!
 //! - det: BGR, Paddle normalisation, input sized as rapidocr (longer side ≤ 2000, shorter
 //!   side raised to 736, sides rounded half-to-even to 32) plus a pixel cap; DB
-//!   post-processing with **axis-aligned** boxes (see [`db_boxes`]); reading order as
-//!   rapidocr.
+//!   post-processing with rotated minimum-area rectangles (see [`db_boxes`]); reading
+//!   order as rapidocr; each quad is cropped upright by a perspective-style warp.
 //! - cls: crops taller than 1.5× their width are turned 90° counter-clockwise; crops the
 //!   classifier reads as upside down (p > 0.9) are turned 180°.
 //! - rec: batches of 6 sorted by aspect ratio, height 48, width ≥ 320, zero padding after
 //!   normalisation; CTC greedy decoding with the dictionary from the model's `character`
 //!   metadata (class 0 blank, last class space).
 //!
-//! Differences from rapidocr, on purpose: boxes are axis-aligned (no `minAreaRect` or
-//! perspective warp yet), crops get a margin ([`OcrParams::rec_margin`]), no letterbox
-//! padding for extreme strips (a pixel cap instead), and no line is dropped for low
-//! recognition confidence (redaction must not depend on legibility).
+//! Differences from rapidocr, on purpose: crops get a margin ([`OcrParams::rec_margin`]),
+//! no letterbox padding for extreme strips (a pixel cap instead), bilinear rather than
+//! bicubic crop sampling, and no line is dropped for low recognition confidence (redaction
+//! must not depend on legibility). Redaction fills the axis-aligned box around each quad,
+//! which over-covers slanted text.
 
 use std::fmt;
 
-use obscura_protocol::api::BoundingBox;
 use zeroize::Zeroizing;
 
-use super::pixels::{BoxF, RgbPixels, f32_of, sample_bgr_planar, usize_f32};
+use super::pixels::{BoxF, RgbPixels, clamp_px, f32_of, sample_bgr_planar, usize_f32};
+use super::quad::{Quad, min_area_rect, warp_crop};
 use crate::Error;
 use crate::models::{ModelId, ModelSession, Models};
 
@@ -49,8 +50,10 @@ impl fmt::Debug for SecretText {
 /// One detected line of text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextLine {
-    /// Axis-aligned box in image pixel coordinates.
+    /// Axis-aligned box covering [`TextLine::quad`] (what redaction fills, enlarged).
     pub bbox: BoxF,
+    /// The detected (possibly rotated) rectangle, corners in pixel-centre coordinates.
+    pub quad: Quad,
     /// Recogniser confidence in 0..=1 (detector score when not recognised).
     pub score: f32,
     /// The recognised text.
@@ -80,8 +83,8 @@ pub struct OcrParams {
     pub use_cls: bool,
     /// Classifier probability above which a crop is turned 180°.
     pub cls_thresh: f32,
-    /// Margin added around each box before cropping for cls and rec, as a fraction of the
-    /// box height (ours; rapidocr uses 0). DB boxes hug the glyphs; with no surrounding
+    /// Margin added above and below each box before cropping for cls and rec, as a
+    /// fraction of the box height (a third of it left and right; ours, rapidocr uses 0). DB boxes hug the glyphs; with no surrounding
     /// background the recogniser misreads edge strokes (P→F, J→T on a synthetic radiograph
     /// label); 0.3 read every test line correctly.
     pub rec_margin: f32,
@@ -105,6 +108,8 @@ impl Default for OcrParams {
     }
 }
 
+/// Longest side of a text crop (a text line cannot be longer than the image).
+const MAX_CROP_SIDE: u32 = 16_384;
 /// Crops per classifier / recogniser batch.
 const BATCH: usize = 6;
 /// Recogniser input height.
@@ -133,15 +138,15 @@ pub(crate) fn read_text(
 ) -> Result<Vec<TextLine>, Error> {
     let boxes = detect_boxes(&models.text_det, image, params)?;
     let mut crops = Vec::with_capacity(boxes.len());
-    for (bbox, _) in &boxes {
-        let pad = (bbox.y1 - bbox.y0) * params.rec_margin;
-        let padded = BoxF {
-            x0: bbox.x0 - pad,
-            y0: bbox.y0 - pad,
-            x1: bbox.x1 + pad,
-            y1: bbox.y1 + pad,
-        };
-        let mut crop = crop(image, padded.to_pixels(image.width(), image.height()))?;
+    for (quad, _) in &boxes {
+        // Less margin along the line than across it: it must not reach the next word.
+        let m = quad.height() * params.rec_margin;
+        let padded = quad.grown_xy(m / 3.0, m);
+        let (w, h) = (
+            clamp_px(padded.width(), MAX_CROP_SIDE),
+            clamp_px(padded.height(), MAX_CROP_SIDE),
+        );
+        let mut crop = warp_crop(image, &padded, w, h)?;
         if f32_of(crop.height()) >= 1.5 * f32_of(crop.width()) {
             crop = rotate90_ccw(&crop)?;
         }
@@ -154,7 +159,21 @@ pub(crate) fn read_text(
     Ok(boxes
         .into_iter()
         .zip(texts)
-        .map(|((bbox, _), (text, score))| TextLine { bbox, score, text })
+        .map(|((quad, _), (text, score))| {
+            let b = quad.aabb();
+            let bbox = BoxF {
+                x0: b.x0,
+                y0: b.y0,
+                x1: b.x1 + 1.0,
+                y1: b.y1 + 1.0,
+            };
+            TextLine {
+                bbox,
+                quad,
+                score,
+                text,
+            }
+        })
         .collect())
 }
 
@@ -192,7 +211,7 @@ fn detect_boxes(
     model: &ModelSession,
     image: &RgbPixels,
     params: &OcrParams,
-) -> Result<Vec<(BoxF, f32)>, Error> {
+) -> Result<Vec<(Quad, f32)>, Error> {
     let (dw, dh) = det_input_size(image.width(), image.height(), params);
     let whole = BoxF {
         x0: 0.0,
@@ -219,31 +238,37 @@ fn detect_boxes(
         f32_of(image.height()) / usize_f32(mh),
     );
     let (iw, ih) = (f32_of(image.width()), f32_of(image.height()));
-    let mut boxes: Vec<(BoxF, f32)> = map_boxes
+    let mut boxes: Vec<(Quad, f32)> = map_boxes
         .into_iter()
-        .map(|(b, score)| {
-            let b = BoxF {
-                x0: (b.x0 * sx).round().clamp(0.0, iw - 1.0),
-                y0: (b.y0 * sy).round().clamp(0.0, ih - 1.0),
-                x1: (b.x1 * sx).round().clamp(0.0, iw - 1.0),
-                y1: (b.y1 * sy).round().clamp(0.0, ih - 1.0),
-            };
-            (b, score)
+        .map(|(q, score)| {
+            let q = Quad(q.0.map(|[x, y]| {
+                [
+                    (x * sx).round().clamp(0.0, iw - 1.0),
+                    (y * sy).round().clamp(0.0, ih - 1.0),
+                ]
+            }));
+            (q, score)
         })
-        .filter(|(b, _)| b.x1 - b.x0 > 3.0 && b.y1 - b.y0 > 3.0)
+        .filter(|(q, _)| {
+            let [p0, p1, _, p3] = q.0;
+            let len =
+                |a: [f32; 2], b: [f32; 2]| ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt();
+            len(p0, p1).trunc() > 3.0 && len(p0, p3).trunc() > 3.0
+        })
         .collect();
     reading_order(&mut boxes);
     Ok(boxes)
 }
 
-/// DB post-processing, axis-aligned: threshold, 2×2 dilation, 8-connected components, mean
-/// probability over the component's box, unclip by area × ratio / perimeter.
+/// DB post-processing: threshold, 2×2 dilation, 8-connected components, minimum-area
+/// (rotated) rectangle of each component, mean probability inside it ("fast" score), unclip
+/// by area × ratio / perimeter. Returns quads in map coordinates, rapidocr corner order.
 ///
-/// rapidocr fits a rotated rectangle (`minAreaRect`) to each contour and offsets the polygon
-/// with pyclipper; we keep axis-aligned boxes, which is exact for horizontal burned-in text
-/// (the clinical case) and over-covers slanted text (safe for redaction). Rotated boxes are
-/// a follow-up.
-pub fn db_boxes(prob: &[f32], width: usize, height: usize, params: &OcrParams) -> Vec<(BoxF, f32)> {
+/// rapidocr offsets the rectangle with pyclipper (round joins) and fits `minAreaRect`
+/// again; for a rectangle that equals moving every side out by the unclip distance, which
+/// is what we do. Components come from 8-connectivity on the dilated bitmap rather than
+/// OpenCV contours (same pixel sets, no hole handling needed for boxes).
+pub fn db_boxes(prob: &[f32], width: usize, height: usize, params: &OcrParams) -> Vec<(Quad, f32)> {
     let on = |x: usize, y: usize| {
         prob.get(y * width + x)
             .is_some_and(|&p| p > params.det_thresh)
@@ -276,6 +301,8 @@ pub fn db_boxes(prob: &[f32], width: usize, height: usize, params: &OcrParams) -
         }
         // Flood fill (8-connected), tracking the bounding box.
         let (mut x0, mut y0, mut x1, mut y1) = (usize::MAX, usize::MAX, 0usize, 0usize);
+        // Leftmost and rightmost pixel of each row: enough for the convex hull.
+        let mut rows: std::collections::BTreeMap<usize, (usize, usize)> = Default::default();
         stack.clear();
         stack.push(start);
         if let Some(s) = seen.get_mut(start) {
@@ -287,6 +314,9 @@ pub fn db_boxes(prob: &[f32], width: usize, height: usize, params: &OcrParams) -
             y0 = y0.min(y);
             x1 = x1.max(x);
             y1 = y1.max(y);
+            let row = rows.entry(y).or_insert((x, x));
+            row.0 = row.0.min(x);
+            row.1 = row.1.max(x);
             for (dx, dy) in [
                 (-1isize, -1isize),
                 (0, -1),
@@ -314,47 +344,57 @@ pub fn db_boxes(prob: &[f32], width: usize, height: usize, params: &OcrParams) -
                 }
             }
         }
-        // Box over pixel centres (as minAreaRect of the contour points).
-        let (bw, bh) = (usize_f32(x1 - x0), usize_f32(y1 - y0));
-        if bw.min(bh) < 3.0 {
+        // Minimum-area rectangle over pixel centres (as minAreaRect of the contour).
+        let points: Vec<[f32; 2]> = rows
+            .iter()
+            .flat_map(|(&y, &(l, r))| [[usize_f32(l), usize_f32(y)], [usize_f32(r), usize_f32(y)]])
+            .collect();
+        let Some(rect) = min_area_rect(&points) else {
+            continue;
+        };
+        if rect.short_side() < 3.0 {
             continue;
         }
+        // "fast" score: mean probability inside the rectangle.
         let mut sum = 0.0f32;
         let mut n = 0usize;
         for y in y0..=y1 {
-            if let Some(row) = prob.get(y * width + x0..=y * width + x1) {
-                sum += row.iter().sum::<f32>();
-                n += row.len();
+            for x in x0..=x1 {
+                if rect.contains([usize_f32(x), usize_f32(y)]) {
+                    sum += prob.get(y * width + x).copied().unwrap_or(0.0);
+                    n += 1;
+                }
             }
         }
         let score = if n > 0 { sum / usize_f32(n) } else { 0.0 };
         if score < params.box_thresh {
             continue;
         }
-        let distance = bw * bh * params.unclip_ratio / (2.0 * (bw + bh));
-        let b = BoxF {
-            x0: usize_f32(x0) - distance,
-            y0: usize_f32(y0) - distance,
-            x1: usize_f32(x1) + distance,
-            y1: usize_f32(y1) + distance,
-        };
-        if (b.x1 - b.x0).min(b.y1 - b.y0) < 5.0 {
+        let distance = rect.w * rect.h * params.unclip_ratio / (2.0 * (rect.w + rect.h));
+        let grown = rect.grown(distance);
+        if grown.short_side() < 5.0 {
             continue;
         }
+        let b = grown.corners();
         out.push((b, score));
     }
     out
 }
 
 /// Sorts boxes top to bottom, then left to right within a line (tops within 10 px).
-fn reading_order(boxes: &mut [(BoxF, f32)]) {
-    boxes.sort_by(|a, b| a.0.y0.total_cmp(&b.0.y0).then(a.0.x0.total_cmp(&b.0.x0)));
+fn reading_order(boxes: &mut [(Quad, f32)]) {
+    let tl = |q: &Quad| q.0[0];
+    boxes.sort_by(|a, b| {
+        tl(&a.0)[1]
+            .total_cmp(&tl(&b.0)[1])
+            .then(tl(&a.0)[0].total_cmp(&tl(&b.0)[0]))
+    });
     for i in 0..boxes.len().saturating_sub(1) {
         for j in (0..=i).rev() {
             let (Some(a), Some(b)) = (boxes.get(j), boxes.get(j + 1)) else {
                 break;
             };
-            if (b.0.y0 - a.0.y0).abs() < 10.0 && b.0.x0 < a.0.x0 {
+            if (tl(&b.0)[1] - tl(&a.0)[1]).abs() < 10.0 && tl(&b.0)[0] < tl(&a.0)[0] {
                 boxes.swap(j, j + 1);
             } else {
                 break;
@@ -491,19 +531,6 @@ fn sample_whole(crop: &RgbPixels, w: usize, tensor_w: usize) -> Vec<f32> {
     sample_bgr_planar(crop, whole, w, REC_H, tensor_w, REC_H, 0.0, paddle_norm)
 }
 
-/// Copies `rect` (already clipped to the image) out of `image`.
-fn crop(image: &RgbPixels, rect: BoundingBox) -> Result<RgbPixels, Error> {
-    let (w, h) = (rect.width.max(1), rect.height.max(1));
-    let mut data =
-        Vec::with_capacity(usize::try_from(u64::from(w) * u64::from(h) * 3).unwrap_or(0));
-    for y in rect.y..rect.y + h {
-        for x in rect.x..rect.x + w {
-            data.extend_from_slice(&image.get(x, y).unwrap_or([0, 0, 0]));
-        }
-    }
-    RgbPixels::new(w, h, data)
-}
-
 /// Rotates 90° counter-clockwise (as `np.rot90`).
 fn rotate90_ccw(src: &RgbPixels) -> Result<RgbPixels, Error> {
     let (w, h) = (src.width(), src.height());
@@ -578,7 +605,8 @@ mod tests {
         }
         let boxes = db_boxes(&prob, w, h, &OcrParams::default());
         assert_eq!(boxes.len(), 1);
-        let (b, score) = boxes[0];
+        let (q, score) = boxes[0];
+        let b = q.aabb();
         // Dilation grows the component to x 10..=31, y 5..=14: 21 × 9 between centres.
         // Score: mean over that box = 0.9 × (21·9)/(22·10).
         assert!((score - 0.9 * 189.0 / 220.0).abs() < 1e-5, "{score}");
@@ -600,6 +628,35 @@ mod tests {
     }
 
     #[test]
+    fn db_fits_a_rotated_rectangle() {
+        // A 60 × 12 band turned by 20° about (50, 40) on a 100×80 map.
+        let (w, h) = (100usize, 80usize);
+        let (c, s) = (20f32.to_radians().cos(), 20f32.to_radians().sin());
+        let mut prob = vec![0.0f32; w * h];
+        for y in 0..h {
+            for x in 0..w {
+                let (dx, dy) = (x as f32 - 50.0, y as f32 - 40.0);
+                let (u, v) = (dx * c + dy * s, -dx * s + dy * c);
+                if u.abs() <= 30.0 && v.abs() <= 6.0 {
+                    prob[y * w + x] = 0.95;
+                }
+            }
+        }
+        let boxes = db_boxes(&prob, w, h, &OcrParams::default());
+        assert_eq!(boxes.len(), 1);
+        let (q, score) = boxes[0];
+        assert!(score > 0.8, "{score}");
+        // Top edge direction ≈ 20°; the sides grew by the unclip distance (≈ 8 map px).
+        let [p0, p1, _, p3] = q.0;
+        let angle = (p1[1] - p0[1]).atan2(p1[0] - p0[0]).to_degrees();
+        assert!((angle - 20.0).abs() < 3.0, "{q:?}");
+        let d = 60.0 * 12.0 * 1.6 / (2.0 * 72.0);
+        assert!((q.width() - (60.0 + 2.0 * d)).abs() < 3.0, "{q:?}");
+        assert!((q.height() - (12.0 + 2.0 * d)).abs() < 3.0, "{q:?}");
+        assert!(p3[1] > p0[1]);
+    }
+
+    #[test]
     fn db_drops_faint_and_thin_components() {
         let (w, h) = (30, 10);
         let mut prob = vec![0.0f32; w * h];
@@ -618,20 +675,15 @@ mod tests {
 
     #[test]
     fn reading_order_is_by_line_then_left_to_right() {
-        let b = |x0: f32, y0: f32| {
+        let b = |x: f32, y: f32| {
             (
-                BoxF {
-                    x0,
-                    y0,
-                    x1: x0 + 5.0,
-                    y1: y0 + 5.0,
-                },
+                Quad([[x, y], [x + 5.0, y], [x + 5.0, y + 5.0], [x, y + 5.0]]),
                 1.0,
             )
         };
         let mut boxes = vec![b(50.0, 12.0), b(10.0, 40.0), b(5.0, 15.0), b(90.0, 10.0)];
         reading_order(&mut boxes);
-        let xs: Vec<f32> = boxes.iter().map(|(b, _)| b.x0).collect();
+        let xs: Vec<f32> = boxes.iter().map(|(q, _)| q.0[0][0]).collect();
         assert_eq!(xs, vec![5.0, 50.0, 90.0, 10.0]);
     }
 
@@ -668,16 +720,5 @@ mod tests {
         assert_eq!((r.width(), r.height()), (1, 2));
         assert_eq!(r.as_bytes(), &[2, 2, 2, 1, 1, 1]);
         assert_eq!(rotate180(&p).unwrap().as_bytes(), &[2, 2, 2, 1, 1, 1]);
-        let c = crop(
-            &p,
-            BoundingBox {
-                x: 1,
-                y: 0,
-                width: 1,
-                height: 1,
-            },
-        )
-        .unwrap();
-        assert_eq!(c.as_bytes(), &[2, 2, 2]);
     }
 }

@@ -74,6 +74,7 @@ mod tests {
     use super::*;
     use crate::pipeline::ocr::SecretText;
     use crate::pipeline::pixels::BoxF;
+    use crate::pipeline::quad::Quad;
 
     struct KeepAll;
     impl PiiDecider for KeepAll {
@@ -105,6 +106,7 @@ mod tests {
                 x1: 90.0,
                 y1: 90.0,
             },
+            quad: Quad([[50.0, 80.0], [89.0, 80.0], [89.0, 89.0], [50.0, 89.0]]),
             score: 0.8,
             text: SecretText::new("X".to_owned()),
         };

@@ -240,3 +240,42 @@ pub fn jpeg_with_orientation(img: &RgbPixels, orientation: u16) -> Vec<u8> {
     out.extend_from_slice(&jpeg[2..]);
     out
 }
+
+/// `img` rotated by `degrees` (counter-clockwise on screen) about its centre onto a black
+/// `width × height` canvas, bilinear.
+pub fn rotated(img: &RgbPixels, degrees: f32, width: u32, height: u32) -> RgbPixels {
+    let (c, s) = (degrees.to_radians().cos(), degrees.to_radians().sin());
+    let (cx, cy) = (img.width() as f32 / 2.0, img.height() as f32 / 2.0);
+    let (ox, oy) = (width as f32 / 2.0, height as f32 / 2.0);
+    let mut out = RgbPixels::filled(width, height, [0, 0, 0]).unwrap();
+    for y in 0..height {
+        for x in 0..width {
+            let (dx, dy) = (x as f32 + 0.5 - ox, y as f32 + 0.5 - oy);
+            // Inverse rotation (screen y points down).
+            let sx = c * dx - s * dy + cx - 0.5;
+            let sy = s * dx + c * dy + cy - 0.5;
+            if sx < 0.0
+                || sy < 0.0
+                || sx > img.width() as f32 - 1.0
+                || sy > img.height() as f32 - 1.0
+            {
+                continue;
+            }
+            let (x0, y0) = (sx.floor() as u32, sy.floor() as u32);
+            let (fx, fy) = (sx - x0 as f32, sy - y0 as f32);
+            let px = |x: u32, y: u32| {
+                img.get(x.min(img.width() - 1), y.min(img.height() - 1))
+                    .unwrap()
+            };
+            let mut rgb = [0u8; 3];
+            for (k, v) in rgb.iter_mut().enumerate() {
+                let at = |p: [u8; 3]| f32::from(p[k]);
+                let top = at(px(x0, y0)) * (1.0 - fx) + at(px(x0 + 1, y0)) * fx;
+                let bottom = at(px(x0, y0 + 1)) * (1.0 - fx) + at(px(x0 + 1, y0 + 1)) * fx;
+                *v = (top * (1.0 - fy) + bottom * fy).round() as u8;
+            }
+            out.put(x, y, rgb);
+        }
+    }
+    out
+}
