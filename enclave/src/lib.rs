@@ -21,7 +21,7 @@ pub mod keys;
 pub mod models;
 pub mod pipeline;
 
-use obscura_protocol::api::{Digest32, MediaType};
+use obscura_protocol::api::{Digest32, ErrorCode, MediaType};
 
 pub use models::ModelId;
 
@@ -144,4 +144,90 @@ pub enum Error {
         /// What was unexpected.
         reason: &'static str,
     },
+}
+
+impl Error {
+    /// The fixed code the gateway returns for this error (STYLE rule 6): input problems
+    /// map to their specific codes, everything about models and the runtime to `Internal`.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Self::Protocol(_) => ErrorCode::BadRequest,
+            Self::InputTooLarge { .. } | Self::ImageTooLarge { .. } => ErrorCode::ImageTooLarge,
+            Self::UnsupportedFormat => ErrorCode::UnsupportedMediaType,
+            Self::EmptyImage | Self::ZeroSizeImage | Self::Undecodable { .. } => {
+                ErrorCode::ImageUndecodable
+            }
+            Self::Encode { .. }
+            | Self::PixelBufferSize { .. }
+            | Self::AssetUnreadable { .. }
+            | Self::AssetDigestMismatch { .. }
+            | Self::ModelMalformed { .. }
+            | Self::Runtime { .. }
+            | Self::Inference { .. }
+            | Self::ModelOutput { .. } => ErrorCode::Internal,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_map_to_fixed_codes() {
+        let cases = [
+            (Error::EmptyImage, ErrorCode::ImageUndecodable),
+            (
+                Error::InputTooLarge { bytes: 1, max: 0 },
+                ErrorCode::ImageTooLarge,
+            ),
+            (
+                Error::ImageTooLarge {
+                    width: 50_000,
+                    height: 50_000,
+                },
+                ErrorCode::ImageTooLarge,
+            ),
+            (Error::UnsupportedFormat, ErrorCode::UnsupportedMediaType),
+            (Error::ZeroSizeImage, ErrorCode::ImageUndecodable),
+            (
+                Error::Undecodable {
+                    format: MediaType::Png,
+                },
+                ErrorCode::ImageUndecodable,
+            ),
+            (
+                Error::Encode {
+                    format: MediaType::Jpeg,
+                },
+                ErrorCode::Internal,
+            ),
+            (
+                Error::Inference {
+                    model: ModelId::CenterFace,
+                    detail: "x".to_owned(),
+                },
+                ErrorCode::Internal,
+            ),
+            (
+                Error::ModelOutput {
+                    model: ModelId::TextRec,
+                    reason: "output size",
+                },
+                ErrorCode::Internal,
+            ),
+        ];
+        for (error, code) in cases {
+            assert_eq!(error.code(), code, "{error:?}");
+        }
+        assert_eq!(
+            Error::ImageTooLarge {
+                width: 1,
+                height: 2
+            }
+            .code()
+            .status(),
+            413
+        );
+    }
 }

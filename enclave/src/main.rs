@@ -6,8 +6,9 @@
 //!
 //! Writes `DIR/<stem>.<ext>` for each input (same width, height and, by default, format;
 //! no metadata). With `--json`, prints one JSON line per image with its regions (kind, box,
-//! score) and counts; recognised text is never printed. Models come from `--assets` or
-//! `$OBSCURA_ASSETS` and are checked against their pinned SHA-256 before use.
+//! score) and counts (or `{"input", "error": <fixed code>}`); recognised text is never
+//! printed. Models come from `--assets` or `$OBSCURA_ASSETS` and are checked against their
+//! pinned SHA-256 before use.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -62,7 +63,11 @@ fn run() -> anyhow::Result<bool> {
             all_ok = false;
             eprintln!("{}: {e:#}", input.display());
             if args.json {
-                let line = serde_json::json!({ "input": input, "error": e.to_string() });
+                // The fixed code for pipeline errors; I/O problems are "io".
+                let code = e
+                    .downcast_ref::<obscura_enclave::Error>()
+                    .map_or("io", |e| e.code().as_str());
+                let line = serde_json::json!({ "input": input, "error": code });
                 println!("{line}");
             }
         }

@@ -80,7 +80,7 @@ fn redacts_files_and_prints_json_without_text() {
     assert_eq!(lines[1]["faces"], 0);
     assert_eq!(lines[1]["text_regions"], 5);
     assert_eq!(lines[1]["redacted"], 5);
-    assert_eq!(lines[2]["error"], "unsupported image format");
+    assert_eq!(lines[2]["error"], "unsupported_media_type");
 
     let astronaut = decode(&std::fs::read(out_dir.join("astronaut.png")).unwrap()).unwrap();
     assert_eq!(astronaut.format, MediaType::Png);
