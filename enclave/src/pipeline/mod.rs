@@ -172,7 +172,7 @@ mod tests {
         assert_eq!(
             o.faces,
             FaceParams {
-                threshold: 0.3,
+                threshold: 0.2,
                 nms_iou: 0.3
             }
         );
