@@ -45,4 +45,10 @@ fn failed_runtime_load_is_not_cached_and_digests_are_reported() {
             ),
         ]
     );
+    let debug = format!("{models:?}");
+    assert!(
+        debug.starts_with("Models { digests: [ModelDigest { name: \"centerface\""),
+        "{debug}"
+    );
+    assert!(debug.len() < 1000, "{} bytes", debug.len());
 }

@@ -136,7 +136,6 @@ impl ModelSession {
 }
 
 /// Every model of the pipeline, loaded once and checked against the pinned manifest.
-#[derive(Debug)]
 pub struct Models {
     pub(crate) centerface: ModelSession,
     pub(crate) text_det: ModelSession,
@@ -146,6 +145,15 @@ pub struct Models {
     /// from the model's `character` metadata, then a space.
     pub(crate) text_classes: Vec<String>,
     digests: Vec<ModelDigest>,
+}
+
+impl fmt::Debug for Models {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The digests identify the set; the 6 625-entry dictionary would only be noise.
+        f.debug_struct("Models")
+            .field("digests", &self.digests)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Models {
