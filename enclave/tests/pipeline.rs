@@ -408,3 +408,27 @@ fn slanted_text_is_read_from_rotated_boxes() {
         assert_eq!(bright, 0, "{degrees}°");
     }
 }
+
+#[test]
+fn tiny_and_extreme_shapes_run_end_to_end() {
+    let Some(pipeline) = common::pipeline("tiny_and_extreme_shapes_run_end_to_end") else {
+        return;
+    };
+    for (w, h) in [(1, 1), (2, 3), (31, 33), (3000, 8), (8, 2500), (1100, 20)] {
+        let img = common::gradient(w, h);
+        let out = pipeline
+            .run(&common::png(&img), &PipelineOptions::default())
+            .unwrap();
+        assert_eq!((out.image.width, out.image.height), (w, h), "{w}x{h}");
+        assert_eq!(
+            out.regions
+                .iter()
+                .filter(|r| r.kind == RegionKind::Face)
+                .count(),
+            0,
+            "{w}x{h}"
+        );
+        let back = decode(out.image.data.expose()).unwrap().pixels;
+        assert_eq!((back.width(), back.height()), (w, h));
+    }
+}
