@@ -109,3 +109,75 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod structure_tests {
+    use super::*;
+
+    fn sample() -> RgbPixels {
+        RgbPixels::new(
+            9,
+            5,
+            (0..9 * 5 * 3)
+                .map(|i| u8::try_from(i % 256).unwrap())
+                .collect(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn png_has_only_critical_chunks() {
+        let out = encode(&sample(), MediaType::Png).unwrap();
+        let bytes = out.expose();
+        let mut at = 8;
+        let mut kinds = Vec::new();
+        while at + 8 <= bytes.len() {
+            let len = u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap()) as usize;
+            kinds.push(String::from_utf8_lossy(&bytes[at + 4..at + 8]).into_owned());
+            at += 12 + len;
+        }
+        kinds.dedup();
+        assert_eq!(kinds, vec!["IHDR", "IDAT", "IEND"]);
+    }
+
+    #[test]
+    fn jpeg_has_no_app_segment_but_jfif_and_no_comment() {
+        let out = encode(&sample(), MediaType::Jpeg).unwrap();
+        let bytes = out.expose();
+        let mut at = 2;
+        let mut markers = Vec::new();
+        // Walk marker segments up to the start of scan.
+        while at + 4 <= bytes.len() && bytes[at] == 0xff {
+            let marker = bytes[at + 1];
+            markers.push(marker);
+            if marker == 0xda {
+                break;
+            }
+            let len = usize::from(u16::from_be_bytes([bytes[at + 2], bytes[at + 3]]));
+            if marker == 0xe0 {
+                assert_eq!(&bytes[at + 4..at + 9], b"JFIF\0");
+            }
+            at += 2 + len;
+        }
+        assert_eq!(markers.last(), Some(&0xda));
+        // APP0 (JFIF) is the only application segment; no APP1..APP15, no COM.
+        assert!(
+            markers
+                .iter()
+                .all(|&m| m == 0xe0 || !(0xe1..=0xef).contains(&m) && m != 0xfe),
+            "{markers:x?}"
+        );
+    }
+
+    #[test]
+    fn webp_is_a_single_lossless_chunk() {
+        let out = encode(&sample(), MediaType::Webp).unwrap();
+        let bytes = out.expose();
+        assert_eq!(&bytes[0..4], b"RIFF");
+        assert_eq!(&bytes[8..12], b"WEBP");
+        assert_eq!(&bytes[12..16], b"VP8L");
+        let len = u32::from_le_bytes(bytes[16..20].try_into().unwrap()) as usize;
+        // One chunk (padded to even) fills the rest of the file: no VP8X, EXIF, XMP or ICCP.
+        assert_eq!(20 + len + len % 2, bytes.len());
+    }
+}
