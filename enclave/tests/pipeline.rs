@@ -432,3 +432,31 @@ fn tiny_and_extreme_shapes_run_end_to_end() {
         assert_eq!((back.width(), back.height()), (w, h));
     }
 }
+
+#[test]
+fn text_touching_the_edges_of_a_thin_strip_is_read() {
+    let Some(pipeline) = common::pipeline("text_touching_the_edges_of_a_thin_strip_is_read") else {
+        return;
+    };
+    // 28 px glyphs in a 40 px strip: the crop margin must not run past the image (with
+    // replicated borders "JOHN" was smeared and then read upside down as "NHOr").
+    let mut img = RgbPixels::filled(1600, 40, [0, 0, 0]).unwrap();
+    common::draw_text(&mut img, "PATIENT: JOHN SMITH", 4, 6, 4, [255, 255, 255]);
+    let out = pipeline
+        .run(&common::png(&img), &PipelineOptions::default())
+        .unwrap();
+    let words: Vec<&str> = out
+        .text
+        .iter()
+        .map(|l| l.text.expose())
+        .filter(|t| !t.is_empty())
+        .collect();
+    assert_eq!(words, vec!["PATIENT:", "JOHN", "SMITH"]);
+    let redacted = decode(out.image.data.expose()).unwrap().pixels;
+    let bright = redacted
+        .as_bytes()
+        .chunks_exact(3)
+        .filter(|p| p.iter().any(|&c| c > 60))
+        .count();
+    assert_eq!(bright, 0);
+}

@@ -139,9 +139,22 @@ pub(crate) fn read_text(
     let boxes = detect_boxes(&models.text_det, image, params)?;
     let mut crops = Vec::with_capacity(boxes.len());
     for (quad, _) in &boxes {
-        // Less margin along the line than across it: it must not reach the next word.
-        let m = quad.height() * params.rec_margin;
-        let padded = quad.grown_xy(m / 3.0, m);
+        // Less margin along the line than across it: it must not reach the next word. The
+        // margin never reaches past the image: replicated border rows would smear glyphs
+        // that touch the edge (seen on thin strips, where the classifier then turned
+        // "JOHN" upside down).
+        let (iw, ih) = (f32_of(image.width()) - 1.0, f32_of(image.height()) - 1.0);
+        let mut m = quad.height() * params.rec_margin;
+        let mut padded = quad.grown_xy(m / 3.0, m);
+        while m > 0.0
+            && !padded
+                .0
+                .iter()
+                .all(|&[x, y]| (0.0..=iw).contains(&x) && (0.0..=ih).contains(&y))
+        {
+            m = if m > 1.0 { m / 2.0 } else { 0.0 };
+            padded = quad.grown_xy(m / 3.0, m);
+        }
         let (w, h) = (
             clamp_px(padded.width(), MAX_CROP_SIDE),
             clamp_px(padded.height(), MAX_CROP_SIDE),
