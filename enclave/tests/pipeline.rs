@@ -460,3 +460,19 @@ fn text_touching_the_edges_of_a_thin_strip_is_read() {
         .count();
     assert_eq!(bright, 0);
 }
+
+#[test]
+fn large_text_is_read_from_downsampled_crops() {
+    let Some(pipeline) = common::pipeline("large_text_is_read_from_downsampled_crops") else {
+        return;
+    };
+    // 140 px high glyphs: the crop (~220 px across the line with its margin) is sampled at
+    // 192 px, then shrunk to the models' 48.
+    let mut img = RgbPixels::filled(1600, 700, [0, 0, 0]).unwrap();
+    common::draw_text(&mut img, "SMITH", 40, 60, 20, [255, 255, 255]);
+    let out = pipeline
+        .run(&common::png(&img), &PipelineOptions::default())
+        .unwrap();
+    let words: Vec<&str> = out.text.iter().map(|l| l.text.expose()).collect();
+    assert_eq!(words, vec!["SMITH"]);
+}

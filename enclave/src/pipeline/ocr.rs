@@ -110,6 +110,8 @@ impl Default for OcrParams {
 
 /// Longest side of a text crop (a text line cannot be longer than the image).
 const MAX_CROP_SIDE: u32 = 16_384;
+/// Shorter side of a text crop at most (4 × the 48 px model height).
+const MAX_CROP_SHORT_SIDE: f32 = 192.0;
 /// Crops per classifier / recogniser batch.
 const BATCH: usize = 6;
 /// Recogniser input height.
@@ -155,9 +157,13 @@ pub(crate) fn read_text(
             m = if m > 1.0 { m / 2.0 } else { 0.0 };
             padded = quad.grown_xy(m / 3.0, m);
         }
+        // cls and rec look at 48 px high crops: sample at most 4× that across the line,
+        // which bounds memory for huge text and keeps the later bilinear shrink mild.
+        let (pw, ph) = (padded.width(), padded.height());
+        let scale = (MAX_CROP_SHORT_SIDE / pw.min(ph).max(1.0)).min(1.0);
         let (w, h) = (
-            clamp_px(padded.width(), MAX_CROP_SIDE),
-            clamp_px(padded.height(), MAX_CROP_SIDE),
+            clamp_px(pw * scale, MAX_CROP_SIDE),
+            clamp_px(ph * scale, MAX_CROP_SIDE),
         );
         let mut crop = warp_crop(image, &padded, w, h)?;
         if f32_of(crop.height()) >= 1.5 * f32_of(crop.width()) {
