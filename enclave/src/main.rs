@@ -105,6 +105,13 @@ fn redact_one(
             "redacted": out.regions.iter().filter(|r| r.redacted).count(),
             "regions": out.regions,
             "elapsed_ms": elapsed_ms,
+            "stage_ms": {
+                "decode": out.timings.decode.as_millis(),
+                "faces": out.timings.faces.as_millis(),
+                "text": out.timings.text.as_millis(),
+                "redact": out.timings.redact.as_millis(),
+                "encode": out.timings.encode.as_millis(),
+            },
         });
         println!("{line}");
     }

@@ -77,6 +77,12 @@ fn redacts_files_and_prints_json_without_text() {
     assert_eq!(lines[0]["faces"], 1);
     assert_eq!(lines[0]["text_regions"], 0);
     assert_eq!(lines[0]["regions"][0]["kind"], "face");
+    assert!(
+        lines[0]["stage_ms"]["faces"].as_u64().unwrap() > 0,
+        "{}",
+        lines[0]
+    );
+    assert_eq!(lines[0]["stage_ms"].as_object().unwrap().len(), 5);
     assert_eq!(lines[1]["faces"], 0);
     assert_eq!(lines[1]["text_regions"], 5);
     assert_eq!(lines[1]["redacted"], 5);

@@ -31,7 +31,16 @@ fn astronaut_face_is_found_and_filled() {
     };
     let started = std::time::Instant::now();
     let out = pipeline.run(&bytes, &options).unwrap();
-    eprintln!("astronaut (faces only): {:?}", started.elapsed());
+    eprintln!(
+        "astronaut (faces only): {:?}, {:?}",
+        started.elapsed(),
+        out.timings
+    );
+    assert_eq!(
+        out.timings.text,
+        std::time::Duration::ZERO.max(out.timings.text)
+    );
+    assert!(out.timings.faces > out.timings.redact, "{:?}", out.timings);
 
     let faces: Vec<_> = out
         .regions

@@ -35,6 +35,8 @@ pub mod redact;
 #[cfg(test)]
 mod test_images;
 
+use std::time::{Duration, Instant};
+
 use obscura_protocol::api::{OutputFormat, RedactedImage, Region, RegionKind};
 
 pub use self::decode::{DecodedImage, decode};
@@ -78,6 +80,24 @@ pub struct PipelineOutput {
     pub regions: Vec<Region>,
     /// Recognised text lines (plaintext, for the sanitizer; never leaves the enclave).
     pub text: Vec<TextLine>,
+    /// Wall time of each stage (for metrics and benchmarks; says nothing about content
+    /// beyond what the output size already does).
+    pub timings: StageTimings,
+}
+
+/// Wall time spent in each stage of one [`Pipeline::run`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StageTimings {
+    /// Decoding and orientation.
+    pub decode: Duration,
+    /// Face detection (all views).
+    pub faces: Duration,
+    /// Text detection, orientation and recognition (next to nothing when skipped).
+    pub text: Duration,
+    /// Filling regions.
+    pub redact: Duration,
+    /// Re-encoding.
+    pub encode: Duration,
 }
 
 /// The composed pipeline over a loaded model set.
@@ -112,16 +132,34 @@ impl Pipeline {
 
     /// Decodes, detects, redacts and re-encodes one image.
     pub fn run(&self, bytes: &[u8], options: &PipelineOptions) -> Result<PipelineOutput, Error> {
+        let mut clock = Instant::now();
+        let mut lap = || {
+            let now = Instant::now();
+            let elapsed = now.duration_since(clock);
+            clock = now;
+            elapsed
+        };
         let DecodedImage { format, mut pixels } = decode(bytes)?;
+        let t_decode = lap();
         let faces = faces::detect(&self.models.centerface, &pixels, options.faces)?;
+        let t_faces = lap();
         let text = if options.text {
             ocr::read_text(&self.models, &pixels, &options.ocr)?
         } else {
             Vec::new()
         };
+        let t_text = lap();
         let done = redact::redact(&mut pixels, &faces, &text, self.decider.as_ref());
+        let t_redact = lap();
         let media_type = encode::output_media_type(options.format, format);
         let data = encode::encode(&pixels, media_type)?;
+        let timings = StageTimings {
+            decode: t_decode,
+            faces: t_faces,
+            text: t_text,
+            redact: t_redact,
+            encode: lap(),
+        };
         let mut regions = Vec::with_capacity(faces.len() + text.len());
         for (face, bbox) in faces.iter().zip(&done.faces) {
             regions.push(Region {
@@ -149,6 +187,7 @@ impl Pipeline {
             },
             regions,
             text,
+            timings,
         })
     }
 }
