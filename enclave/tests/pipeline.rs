@@ -485,3 +485,35 @@ fn large_text_is_read_from_downsampled_crops() {
     let words: Vec<&str> = out.text.iter().map(|l| l.text.expose()).collect();
     assert_eq!(words, vec!["SMITH"]);
 }
+
+#[test]
+fn small_print_in_a_large_image_is_read_in_native_tiles() {
+    let Some(pipeline) = common::pipeline("small_print_in_a_large_image_is_read_in_native_tiles")
+    else {
+        return;
+    };
+    // 14 px glyphs in a 4000 px wide image: the global pass sees them at 7 px (and read
+    // "DRTE"); the native-resolution tiles read both lines exactly.
+    let mut img = RgbPixels::filled(4000, 1200, [0, 0, 0]).unwrap();
+    common::draw_text(
+        &mut img,
+        "PATIENT: JOHN SMITH",
+        2900,
+        1100,
+        2,
+        [255, 255, 255],
+    );
+    common::draw_text(&mut img, "DATE 01/02/1960", 100, 100, 2, [255, 255, 255]);
+    let out = pipeline
+        .run(&common::png(&img), &PipelineOptions::default())
+        .unwrap();
+    let lines: Vec<&str> = out.text.iter().map(|l| l.text.expose().trim()).collect();
+    assert_eq!(lines, vec!["DATE 01/02/1960", "PATIENT: JOHN SMITH"]);
+    let redacted = decode(out.image.data.expose()).unwrap().pixels;
+    let bright = redacted
+        .as_bytes()
+        .chunks_exact(3)
+        .filter(|p| p.iter().any(|&c| c > 60))
+        .count();
+    assert_eq!(bright, 0);
+}

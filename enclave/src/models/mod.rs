@@ -3,9 +3,11 @@
 //! Session creation is expensive, so [`Models::load`] reads each model once: it reads the
 //! file into memory, checks its SHA-256 against the pinned manifest (`models/manifest.rs`),
 //! and only then hands those same bytes to ONNX Runtime (no second read between check and
-//! use). ONNX Runtime itself is
-//! loaded once per process from the pinned, digest-checked `libonnxruntime.so` with
-//! [`ort::init_from`], which returns an error instead of panicking.
+//! use). ONNX Runtime itself is loaded once per process from the pinned, digest-checked
+//! `libonnxruntime.so` with [`ort::init_from`], which returns an error instead of panicking.
+//! (The library is checked and then loaded by path: the dynamic loader has to map the file
+//! itself, so a swap between the check and `dlopen` is not excluded. In the CVM the file is
+//! part of the measured image.)
 //!
 //! Sessions run single-threaded with spin-waiting off: on a shared 2-core machine that was
 //! as fast as two spinning threads and never 2× slower (see `notes/dependencies.md` §2.6).

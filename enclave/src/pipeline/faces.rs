@@ -14,7 +14,7 @@
 //! - the whole image downscaled to [`COARSE_SIDE`] when larger (large, close-up faces);
 //! - the whole image upscaled 2× when it is small (tiny faces in thumbnails).
 
-use super::pixels::{BoxF, RgbPixels, f32_of, nms, sample_bgr_planar, usize_f32};
+use super::pixels::{BoxF, RgbPixels, f32_of, nms, sample_bgr_planar, tile_spans_with, usize_f32};
 use crate::Error;
 use crate::models::{ModelId, ModelSession, OutputTensor};
 
@@ -212,28 +212,9 @@ fn scaled(width: u32, height: u32, side: u32) -> (u32, u32) {
     )
 }
 
-/// Tiles `(start, length)` covering `0..len`: as few as keep neighbours overlapping by at
-/// least [`TILE_OVERLAP`] with tiles of at most [`TILE`], all the same length (a multiple of
-/// 32 where the image allows) and evenly spaced, so no pixel is run more often than needed.
+/// Face tiles along one side (see [`tile_spans_with`]).
 fn tile_spans(len: u32) -> Vec<(u32, u32)> {
-    if len <= TILE {
-        return vec![(0, len)];
-    }
-    let n = (len - TILE_OVERLAP).div_ceil(TILE - TILE_OVERLAP);
-    let tile = (len + (n - 1) * TILE_OVERLAP)
-        .div_ceil(n)
-        .div_ceil(32)
-        .saturating_mul(32)
-        .min(TILE)
-        .min(len);
-    let free = u64::from(len - tile);
-    let last = u64::from(n - 1).max(1);
-    (0..n)
-        .map(|k| {
-            let start = u32::try_from(free * u64::from(k) / last).unwrap_or(0);
-            (start, tile)
-        })
-        .collect()
+    tile_spans_with(len, TILE, TILE_OVERLAP)
 }
 
 #[cfg(test)]

@@ -3,7 +3,9 @@
 //! - det: BGR, Paddle normalisation, input sized as rapidocr (longer side ≤ 2000, shorter
 //!   side raised to 736, sides rounded half-to-even to 32) plus a pixel cap; DB
 //!   post-processing with rotated minimum-area rectangles (see [`db_boxes`]); reading
-//!   order as rapidocr; each quad is cropped upright by a perspective-style warp.
+//!   order as rapidocr; each quad is cropped upright by a perspective-style warp. Images
+//!   larger than 2000 px are also scanned at native resolution in overlapping tiles
+//!   ([`OcrParams::det_tiles`]), merged by NMS.
 //! - cls: crops taller than 1.5× their width are turned 90° counter-clockwise; crops the
 //!   classifier reads as upside down (p > 0.9) are turned 180°.
 //! - rec: batches of 6 sorted by aspect ratio, height 48, width ≥ 320, zero padding after
@@ -20,7 +22,9 @@ use std::fmt;
 
 use zeroize::Zeroizing;
 
-use super::pixels::{BoxF, RgbPixels, clamp_px, f32_of, sample_bgr_planar, usize_f32};
+use super::pixels::{
+    BoxF, RgbPixels, clamp_px, f32_of, nms, sample_bgr_planar, tile_spans_with, usize_f32,
+};
 use super::quad::{Quad, min_area_rect, warp_crop};
 use crate::Error;
 use crate::models::{ModelId, ModelSession, Models};
@@ -81,6 +85,10 @@ pub struct OcrParams {
     pub max_candidates: usize,
     /// Run the 0°/180° classifier.
     pub use_cls: bool,
+    /// For images larger than `max_side`, also run the detector at native resolution in
+    /// tiles of at most `max_side` (ours: the global pass shrinks small print below what
+    /// the detector sees).
+    pub det_tiles: bool,
     /// Classifier probability above which a crop is turned 180°.
     pub cls_thresh: f32,
     /// Margin added above and below each box before cropping for cls and rec, as a
@@ -102,6 +110,7 @@ impl Default for OcrParams {
             unclip_ratio: 1.6,
             max_candidates: 1000,
             use_cls: true,
+            det_tiles: true,
             cls_thresh: 0.9,
             rec_margin: 0.3,
         }
@@ -112,6 +121,8 @@ impl Default for OcrParams {
 const MAX_CROP_SIDE: u32 = 16_384;
 /// Shorter side of a text crop at most (4 × the 48 px model height).
 const MAX_CROP_SHORT_SIDE: f32 = 192.0;
+/// Overlap between detector tiles (a text line shorter than this is whole in some tile).
+const DET_TILE_OVERLAP: u32 = 256;
 /// Crops per classifier / recogniser batch.
 const BATCH: usize = 6;
 /// Recogniser input height.
@@ -238,7 +249,39 @@ fn detect_boxes(
         x1: f32_of(image.width()),
         y1: f32_of(image.height()),
     };
-    let input = sample_bgr_planar(image, whole, dw, dh, dw, dh, 0.0, paddle_norm);
+    let mut boxes = detect_view(model, image, whole, dw, dh, params)?;
+    if params.det_tiles && image.width().max(image.height()) > params.max_side {
+        // The global pass saw the image shrunk to `max_side`; small print is read at
+        // native resolution in overlapping tiles too. Overlapping finds are merged below.
+        for (y, h) in tile_spans_with(image.height(), params.max_side, DET_TILE_OVERLAP) {
+            for (x, w) in tile_spans_with(image.width(), params.max_side, DET_TILE_OVERLAP) {
+                let crop = BoxF {
+                    x0: f32_of(x),
+                    y0: f32_of(y),
+                    x1: f32_of(x + w),
+                    y1: f32_of(y + h),
+                };
+                let (tw, th) = (round_up_32(w), round_up_32(h));
+                boxes.extend(detect_view(model, image, crop, tw, th, params)?);
+            }
+        }
+        boxes = nms(boxes, 0.3, |(q, score)| (q.aabb(), *score));
+    }
+    reading_order(&mut boxes);
+    Ok(boxes)
+}
+
+/// Runs the detector on `crop` of `image` resized to `dw × dh`; quads in image coordinates,
+/// clipped and filtered as rapidocr does.
+fn detect_view(
+    model: &ModelSession,
+    image: &RgbPixels,
+    crop: BoxF,
+    dw: usize,
+    dh: usize,
+    params: &OcrParams,
+) -> Result<Vec<(Quad, f32)>, Error> {
+    let input = sample_bgr_planar(image, crop, dw, dh, dw, dh, 0.0, paddle_norm);
     let outputs = model.run([1, 3, dh, dw], input)?;
     let bad = |reason| Error::ModelOutput {
         model: ModelId::TextDet,
@@ -253,17 +296,17 @@ fn detect_boxes(
     }
     let map_boxes = db_boxes(&prob.data, mw, mh, params);
     let (sx, sy) = (
-        f32_of(image.width()) / usize_f32(mw),
-        f32_of(image.height()) / usize_f32(mh),
+        (crop.x1 - crop.x0) / usize_f32(mw),
+        (crop.y1 - crop.y0) / usize_f32(mh),
     );
     let (iw, ih) = (f32_of(image.width()), f32_of(image.height()));
-    let mut boxes: Vec<(Quad, f32)> = map_boxes
+    Ok(map_boxes
         .into_iter()
         .map(|(q, score)| {
             let q = Quad(q.0.map(|[x, y]| {
                 [
-                    (x * sx).round().clamp(0.0, iw - 1.0),
-                    (y * sy).round().clamp(0.0, ih - 1.0),
+                    (crop.x0 + x * sx).round().clamp(0.0, iw - 1.0),
+                    (crop.y0 + y * sy).round().clamp(0.0, ih - 1.0),
                 ]
             }));
             (q, score)
@@ -274,9 +317,11 @@ fn detect_boxes(
                 |a: [f32; 2], b: [f32; 2]| ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt();
             len(p0, p1).trunc() > 3.0 && len(p0, p3).trunc() > 3.0
         })
-        .collect();
-    reading_order(&mut boxes);
-    Ok(boxes)
+        .collect())
+}
+
+fn round_up_32(v: u32) -> usize {
+    usize::try_from(v.max(1).div_ceil(32).saturating_mul(32)).unwrap_or(usize::MAX)
 }
 
 /// DB post-processing: threshold, 2×2 dilation, 8-connected components, minimum-area

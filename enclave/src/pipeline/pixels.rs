@@ -194,6 +194,31 @@ pub(crate) fn f32_of(v: u32) -> f32 {
     out
 }
 
+/// Tiles `(start, length)` covering `0..len`: as few as keep neighbours overlapping by at
+/// least `overlap` with tiles of at most `tile` (a multiple of 32), all the same length (a
+/// multiple of 32 where the image allows) and evenly spaced, so no pixel is run more often
+/// than needed.
+pub(crate) fn tile_spans_with(len: u32, tile: u32, overlap: u32) -> Vec<(u32, u32)> {
+    if len <= tile || tile <= overlap {
+        return vec![(0, len)];
+    }
+    let n = (len - overlap).div_ceil(tile - overlap);
+    let size = (len + (n - 1) * overlap)
+        .div_ceil(n)
+        .div_ceil(32)
+        .saturating_mul(32)
+        .min(tile)
+        .min(len);
+    let free = u64::from(len - size);
+    let last = u64::from(n - 1).max(1);
+    (0..n)
+        .map(|k| {
+            let start = u32::try_from(free * u64::from(k) / last).unwrap_or(0);
+            (start, size)
+        })
+        .collect()
+}
+
 /// Greedy non-maximum suppression: keeps the highest-scoring box of each overlapping group.
 pub(crate) fn nms<T>(mut items: Vec<T>, iou: f32, key: impl Fn(&T) -> (BoxF, f32)) -> Vec<T> {
     items.sort_by(|a, b| key(b).1.total_cmp(&key(a).1));
