@@ -22,6 +22,7 @@
 
 pub mod evidence;
 pub mod gateway;
+pub mod handler;
 pub mod keys;
 pub mod server;
 pub mod models;
