@@ -48,6 +48,7 @@
 #![forbid(unsafe_code)]
 
 pub mod chain;
+pub mod measure;
 pub mod policy;
 pub mod provider;
 pub mod report;
@@ -472,6 +473,12 @@ pub enum Error {
         /// The device node looked at.
         sev_guest: String,
     },
+    /// An OVMF image given to the launch-measurement calculator is malformed or unusable.
+    #[error("OVMF image: {0}")]
+    Ovmf(measure::OvmfError),
+    /// The launch-measurement inputs (other than the OVMF image) are invalid.
+    #[error("launch inputs: {0}")]
+    LaunchInput(measure::LaunchInputError),
     /// A local invariant failed; a bug, never caused by input.
     #[error("internal error: {0}")]
     Internal(&'static str),
