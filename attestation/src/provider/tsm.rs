@@ -21,7 +21,7 @@
 //! the kernel's part there (they fill `outblob` and `auxblob` and bump `generation` when
 //! `inblob` is written), since a plain directory generates nothing.
 
-use std::io::{self, Read};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -66,7 +66,11 @@ impl ConfigFs for StdConfigFs {
     }
 
     fn write(&self, path: &Path, data: &[u8]) -> io::Result<()> {
-        std::fs::write(path, data)
+        // No create or truncate: configfs attributes exist already and take one write.
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)?
+            .write_all(data)
     }
 
     fn read(&self, path: &Path, max: usize) -> io::Result<Vec<u8>> {
@@ -473,6 +477,39 @@ mod tests {
             })
         );
         assert_eq!(kernel.removed.get(), GENERATION_RETRIES + 1);
+        assert_eq!(entries_left(&root), 0);
+        fs::remove_dir_all(root).unwrap();
+    }
+
+    /// Needs an SEV-SNP guest with configfs-tsm (Linux ≥ 6.7), as root:
+    /// `cargo test -p obscura-attestation --features hardware-tests -- --ignored`.
+    #[cfg(feature = "hardware-tests")]
+    #[test]
+    #[ignore = "needs configfs-tsm in an SEV-SNP guest"]
+    fn hardware_tsm_report_carries_the_report_data() {
+        let p = ConfigFsTsmProvider::new().with_privlevel(0).unwrap();
+        let ev = p.report([0x5C; 64]).unwrap();
+        let report = crate::report::Report::decode(&ev.report, None).unwrap();
+        assert_eq!(report.report_data.0, [0x5C; 64]);
+        assert_eq!(report.vmpl, 0);
+    }
+
+    #[test]
+    fn std_config_fs_neither_creates_nor_reads_past_the_cap() {
+        let root = temp_root("stdfs");
+        let dir = root.join("entry");
+        StdConfigFs.create_dir(&dir).unwrap();
+        let file = dir.join("inblob");
+        assert_eq!(
+            StdConfigFs.write(&file, b"x").unwrap_err().kind(),
+            io::ErrorKind::NotFound
+        );
+        fs::write(&file, b"").unwrap();
+        StdConfigFs.write(&file, &[7; 100]).unwrap();
+        assert_eq!(StdConfigFs.read(&file, 10).unwrap(), vec![7; 11]);
+        assert_eq!(StdConfigFs.read(&file, 1000).unwrap(), vec![7; 100]);
+        fs::remove_file(&file).unwrap();
+        StdConfigFs.remove_dir(&dir).unwrap();
         assert_eq!(entries_left(&root), 0);
         fs::remove_dir_all(root).unwrap();
     }
