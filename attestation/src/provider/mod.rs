@@ -1,7 +1,8 @@
 //! Hardware evidence providers inside an SEV-SNP guest, and a chooser between them.
 //!
 //! - [`tsm`]: configfs-tsm (`/sys/kernel/config/tsm/report`, Linux ≥ 6.7), preferred;
-//! - [`sev_guest`]: the `/dev/sev-guest` ioctl through the `sev` crate (Linux only);
+//! - [`sev_guest`]: the `/dev/sev-guest` ioctl through the `sev` crate (Linux only; report
+//!   only unless the caller opts into the host's certificates, see its docs);
 //! - [`cert_table`]: the host's GHCB certificate table both of them return, parsed as
 //!   hostile input.
 //!

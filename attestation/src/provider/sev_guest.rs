@@ -1,10 +1,17 @@
-//! Reports through `/dev/sev-guest` (`SNP_GET_EXT_REPORT`), via the `sev` crate.
+//! Reports through `/dev/sev-guest`, via the `sev` crate.
 //!
-//! The `sev` crate performs the ioctl (retrying with the certificate buffer size the
-//! firmware asks for) and splits the host's GUID table into entries. Those entries are
-//! still host-controlled: [`CertTable::from_entries`] caps their number and sizes and
-//! refuses duplicates before they become [`RawEvidence`]. A report without certificates
-//! (most hosts never call `SNP_SET_EXT_CONFIG`) is fine: the VCEK then comes from AMD's KDS.
+//! By default the provider asks for the report alone (`SNP_GET_REPORT`): the VCEK then comes
+//! from AMD's KDS, which is what most hosts require anyway (few call `SNP_SET_EXT_CONFIG`).
+//!
+//! [`SevGuestProvider::dangerous_with_host_certificates`] switches to `SNP_GET_EXT_REPORT`,
+//! which also returns the host's certificate table. **sev 8.0.0 splits that table in
+//! `unsafe` code without checking the entries' offsets and lengths against the buffer, nor
+//! that a terminator exists within it** (`CertTableEntry::parse_table`): a hostile host can
+//! make the guest read past the buffer, and the bytes read would end up in the evidence
+//! that is published. Hence off by default; configfs-tsm (preferred by
+//! [`super::detect`]) returns the same table as bytes, which [`CertTable::parse`] checks.
+//! The entries the `sev` crate does return still pass [`CertTable::from_entries`] (count,
+//! sizes, duplicates) before they become [`RawEvidence`].
 
 use std::path::Path;
 
@@ -24,15 +31,32 @@ pub const SEV_GUEST_DEVICE: &str = "/dev/sev-guest";
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SevGuestProvider {
     vmpl: u32,
+    host_certificates: bool,
 }
 
 impl SevGuestProvider {
-    /// Requests reports at VMPL `vmpl` (0..=3). The guest OS without an SVSM runs at 0.
+    /// Requests reports (without the host's certificates) at VMPL `vmpl` (0..=3). The guest
+    /// OS without an SVSM runs at 0.
     pub fn new(vmpl: u32) -> Result<Self, Error> {
         if vmpl > 3 {
             return Err(Error::InvalidVmpl { vmpl });
         }
-        Ok(Self { vmpl })
+        Ok(Self {
+            vmpl,
+            host_certificates: false,
+        })
+    }
+
+    /// Also asks for the host's certificate table (`SNP_GET_EXT_REPORT`). Dangerous: the
+    /// `sev` crate parses it without bounds checks (see the module docs).
+    pub fn dangerous_with_host_certificates(mut self) -> Self {
+        self.host_certificates = true;
+        self
+    }
+
+    /// Whether the host's certificate table is requested.
+    pub fn host_certificates(&self) -> bool {
+        self.host_certificates
     }
 
     /// The VMPL the reports are requested at.
@@ -64,11 +88,18 @@ impl AttestationProvider for SevGuestProvider {
         let mut fw = Firmware::open().map_err(|e| Error::SevGuest {
             detail: format!("open {SEV_GUEST_DEVICE}: {e}"),
         })?;
+        let device_err = |e: sev::error::UserApiError| Error::SevGuest {
+            detail: e.to_string(),
+        };
+        if !self.host_certificates {
+            let report = fw
+                .get_report(None, Some(report_data), Some(self.vmpl))
+                .map_err(device_err)?;
+            return CertTable::default().into_evidence(report);
+        }
         let (report, certs) = fw
             .get_ext_report(None, Some(report_data), Some(self.vmpl))
-            .map_err(|e| Error::SevGuest {
-                detail: e.to_string(),
-            })?;
+            .map_err(device_err)?;
         let entries = certs
             .unwrap_or_default()
             .into_iter()
@@ -83,8 +114,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn vmpl_is_bounded() {
-        assert_eq!(SevGuestProvider::new(3).unwrap().vmpl(), 3);
+    fn vmpl_is_bounded_and_host_certificates_are_opt_in() {
+        let p = SevGuestProvider::new(3).unwrap();
+        assert_eq!((p.vmpl(), p.host_certificates()), (3, false));
+        assert!(p.dangerous_with_host_certificates().host_certificates());
         assert_eq!(
             SevGuestProvider::new(4),
             Err(Error::InvalidVmpl { vmpl: 4 })
