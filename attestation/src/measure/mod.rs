@@ -17,6 +17,26 @@
 //! `contents` is the SHA-384 of the page for normal and VMSA pages and zero otherwise. The
 //! order is: the OVMF image page by page (ending at 4 GiB), the SEV metadata sections
 //! (zero, secrets, CPUID, kernel-hashes pages; VMM-specific), then one VMSA page per vCPU.
+//!
+//! ```
+//! use obscura_attestation::Error;
+//! use obscura_attestation::measure::{LaunchInputs, LaunchMeasurement, OvmfError, VcpuType};
+//!
+//! // What to pin for a 4-vCPU EPYC-Milan QEMU guest with direct boot (needs a real OVMF
+//! // built with SEV-SNP support, e.g. OvmfPkg/AmdSev):
+//! # fn pin(ovmf: &[u8], kernel: &[u8], initrd: &[u8]) -> Result<[u8; 48], Error> {
+//! let mut inputs = LaunchInputs::new(ovmf, 4, VcpuType::EpycMilan);
+//! inputs.kernel = Some(kernel);
+//! inputs.initrd = Some(initrd);
+//! inputs.cmdline = Some("console=ttyS0");
+//! let measurement: [u8; 48] = LaunchMeasurement::compute(&inputs)?;
+//! # Ok(measurement) }
+//!
+//! // An image without OVMF's GUID table is refused, not measured.
+//! let not_ovmf = vec![0u8; 4096];
+//! let err = LaunchMeasurement::compute(&LaunchInputs::new(&not_ovmf, 1, VcpuType::EpycMilan));
+//! assert_eq!(err, Err(Error::Ovmf(OvmfError::NoFooterTable)));
+//! ```
 
 pub mod ovmf;
 #[cfg(test)]

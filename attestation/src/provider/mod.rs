@@ -9,6 +9,30 @@
 //! [`detect`] picks the first available device and fails with [`Error::NoSnpDevice`]
 //! otherwise. It never falls back to the simulator: a caller that wants simulated evidence
 //! builds a [`crate::sim::Simulator`] explicitly.
+//!
+//! ```
+//! use obscura_attestation::Error;
+//! use obscura_attestation::provider::{DevicePaths, detect_at};
+//! use obscura_attestation::sim::AttestationProvider;
+//!
+//! # fn evidence() -> Result<(), Error> {
+//! // In the guest: `detect(0)` looks at the standard paths.
+//! let provider = obscura_attestation::provider::detect(0)?;
+//! let evidence = provider.report([0u8; 64])?;
+//! // `evidence.signer_cert` is empty when the host supplied no VCEK: fetch it from KDS.
+//! # Ok(()) }
+//! let paths = DevicePaths {
+//!     tsm_root: "/nonexistent/tsm/report".into(),
+//!     sev_guest: "/nonexistent/sev-guest".into(),
+//! };
+//! assert_eq!(
+//!     detect_at(&paths, 0).unwrap_err(),
+//!     Error::NoSnpDevice {
+//!         tsm_root: "/nonexistent/tsm/report".into(),
+//!         sev_guest: "/nonexistent/sev-guest".into(),
+//!     }
+//! );
+//! ```
 
 pub mod cert_table;
 #[cfg(target_os = "linux")]
