@@ -48,7 +48,9 @@
 #![forbid(unsafe_code)]
 
 pub mod chain;
+pub mod measure;
 pub mod policy;
+pub mod provider;
 pub mod report;
 pub mod sim;
 pub mod verify;
@@ -418,6 +420,65 @@ pub enum Error {
     /// The simulator or a provider failed.
     #[error("attestation provider: {0}")]
     Provider(&'static str),
+    /// The host's certificate table (configfs-tsm `auxblob`, sev-guest certificate buffer)
+    /// is malformed.
+    #[error("host certificate table: {0}")]
+    CertTable(provider::CertTableError),
+    /// A VMPL outside 0..=3 was requested.
+    #[error("VMPL {vmpl} is not in 0..=3")]
+    InvalidVmpl {
+        /// The requested level.
+        vmpl: u32,
+    },
+    /// A configfs-tsm file operation failed.
+    #[error("configfs-tsm {file}: {kind}")]
+    TsmIo {
+        /// The attribute file (or `report entry` for the directory).
+        file: &'static str,
+        /// The I/O error kind.
+        kind: std::io::ErrorKind,
+    },
+    /// A configfs-tsm attribute does not hold what the kernel documents.
+    #[error("configfs-tsm {file} is malformed")]
+    TsmMalformed {
+        /// The attribute file.
+        file: &'static str,
+    },
+    /// The configfs-tsm `provider` is not `sev_guest`.
+    #[error("configfs-tsm provider is {provider:?}, not sev_guest")]
+    TsmProvider {
+        /// The provider the kernel names.
+        provider: String,
+    },
+    /// Another writer changed the configfs-tsm entry on every attempt.
+    #[error("configfs-tsm generation changed under us ({before} -> {after})")]
+    TsmGenerationChanged {
+        /// `generation` after our writes, in the last attempt.
+        before: u64,
+        /// `generation` after our reads, in the last attempt.
+        after: u64,
+    },
+    /// The `/dev/sev-guest` ioctl (through the `sev` crate) failed.
+    #[error("sev-guest: {detail}")]
+    SevGuest {
+        /// The device's or firmware's error, as text.
+        detail: String,
+    },
+    /// Neither configfs-tsm nor `/dev/sev-guest` exists: not an SEV-SNP guest (or the
+    /// driver is not loaded). The simulator is never chosen instead.
+    #[error("no SEV-SNP device: neither {tsm_root} nor {sev_guest} exists")]
+    NoSnpDevice {
+        /// The configfs-tsm directory looked at.
+        tsm_root: String,
+        /// The device node looked at.
+        sev_guest: String,
+    },
+    /// An OVMF image given to the launch-measurement calculator is malformed or unusable.
+    #[error("OVMF image: {0}")]
+    Ovmf(measure::OvmfError),
+    /// The launch-measurement inputs (other than the OVMF image) are invalid.
+    #[error("launch inputs: {0}")]
+    LaunchInput(measure::LaunchInputError),
     /// A local invariant failed; a bug, never caused by input.
     #[error("internal error: {0}")]
     Internal(&'static str),
