@@ -24,9 +24,9 @@ pub mod evidence;
 pub mod gateway;
 pub mod handler;
 pub mod keys;
-pub mod server;
 pub mod models;
 pub mod pipeline;
+pub mod server;
 
 use obscura_protocol::api::{Digest32, ErrorCode, MediaType};
 

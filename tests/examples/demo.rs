@@ -15,33 +15,11 @@
 use std::time::Instant;
 
 use anyhow::{Context, bail};
-use obscura_enclave::gateway::Handler;
-use obscura_protocol::api::{CaptionOptions, CaptionResponse, Digest32, MediaType};
-use obscura_protocol::evidence::WorkloadClaims;
+use obscura_enclave::handler::PipelineHandler;
+use obscura_enclave::models::Models;
+use obscura_enclave::pipeline::Pipeline;
+use obscura_protocol::api::CaptionOptions;
 use obscura_protocol::limits::MAX_IMAGE_BYTES;
-use obscura_protocol::message::{CaptionOutcome, CaptionRequest};
-
-/// The enclave handler until the image pipeline is merged: it checks the image's format and
-/// returns an empty result.
-struct NoPipelineYet;
-
-impl Handler for NoPipelineYet {
-    fn handle(&self, request: CaptionRequest) -> CaptionOutcome {
-        if MediaType::sniff(request.image.expose()).is_none() {
-            return CaptionOutcome::Err(obscura_protocol::api::ErrorCode::UnsupportedMediaType);
-        }
-        CaptionOutcome::Ok(Box::new(CaptionResponse {
-            caption: None,
-            caption_withheld: None,
-            ocr: Vec::new(),
-            regions: Vec::new(),
-            entities: Default::default(),
-            models: Vec::new(),
-            policy_digest: Digest32([0; 32]),
-            image: None,
-        }))
-    }
-}
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -56,12 +34,24 @@ async fn main() -> anyhow::Result<()> {
 
     println!("Obscura demo: simulated SEV-SNP, real OHTTP/TLS sockets on 127.0.0.1");
     let t = Instant::now();
-    let claims = WorkloadClaims {
-        enclave_version: env!("CARGO_PKG_VERSION").to_owned(),
-        models: Vec::new(),
-        pipeline_digest: Digest32([0; 32]),
-    };
-    let stack = obscura_tests::start_stack(vec![NoPipelineYet, NoPipelineYet], claims).await?;
+    let mut handlers = Vec::new();
+    for _ in 0..2 {
+        let models = Models::load_from_env()
+            .context("OBSCURA_ASSETS is not set: run `cargo xtask demo`")??;
+        let digests = models.digests().to_vec();
+        handlers.push(PipelineHandler::new(Pipeline::new(models), digests));
+    }
+    let claims = handlers
+        .first()
+        .map(PipelineHandler::claims)
+        .context("no handler")?;
+    println!(
+        "  loaded and digest-checked {} models per replica in {:.0} ms",
+        claims.models.len(),
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    let t = Instant::now();
+    let stack = obscura_tests::start_stack(handlers, claims).await?;
     println!(
         "  started 2 enclave replicas {:?} and the host at {} in {:.0} ms",
         stack.enclave_addrs,
@@ -103,15 +93,23 @@ async fn main() -> anyhow::Result<()> {
             bail!("{path} is larger than {MAX_IMAGE_BYTES} bytes");
         }
         let image = std::fs::read(path).with_context(|| format!("reading {path}"))?;
+        let bytes_in = image.len();
         let t = Instant::now();
         let resp = client.caption(image, CaptionOptions::default()).await?;
         println!(
-            "\n  {path}: answered in {:.0} ms",
-            t.elapsed().as_secs_f64() * 1e3
+            "\n  {path} ({bytes_in} bytes): answered in {:.0} ms by models {}",
+            t.elapsed().as_secs_f64() * 1e3,
+            resp.models
+                .iter()
+                .map(|m| m.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         );
         match &resp.caption {
             Some(c) => println!("    caption: {}", c.as_str()),
-            None => println!("    caption: none (caption stage not built yet)"),
+            None => println!(
+                "    caption: none (caption stage not built yet); OCR text withheld (sanitizer not built yet)"
+            ),
         }
         println!(
             "    regions: {} faces, {} text; OCR lines: {}",
@@ -142,9 +140,24 @@ async fn main() -> anyhow::Result<()> {
                     .join(format!("{stem}.redacted.{}", img.media_type.extension()));
                 std::fs::write(&out, img.data.expose())?;
                 println!("    redacted image: {}", out.display());
+                let side = std::path::Path::new(out_dir).join(format!("{stem}.before-after.png"));
+                side_by_side(&std::fs::read(path)?, img.data.expose(), &side)?;
+                println!("    before/after:   {}", side.display());
             }
             None => println!("    redacted image: none (image pipeline not built yet)"),
         }
     }
+    Ok(())
+}
+
+/// Writes the original and the redacted image next to each other as one PNG.
+fn side_by_side(before: &[u8], after: &[u8], out: &std::path::Path) -> anyhow::Result<()> {
+    let a = image::load_from_memory(before)?.to_rgb8();
+    let b = image::load_from_memory(after)?.to_rgb8();
+    let (w, h) = (a.width(), a.height().max(b.height()));
+    let mut canvas = image::RgbImage::new(w.saturating_add(b.width()), h);
+    image::imageops::replace(&mut canvas, &a, 0, 0);
+    image::imageops::replace(&mut canvas, &b, i64::from(w), 0);
+    canvas.save(out)?;
     Ok(())
 }
