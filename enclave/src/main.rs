@@ -1,9 +1,11 @@
-//! `obscura-enclave`: the enclave's pipeline as a command-line tool (in-process, no gateway).
+//! `obscura-enclave`: the service inside the confidential VM, and its pipeline as a batch tool.
 //!
 //! ```text
+//! obscura-enclave serve [--listen 127.0.0.1:PORT] [--simulate] ...   (see `serve --help`)
 //! obscura-enclave redact IMAGE... --out DIR [--json] [--format same|png|jpeg|webp] [--assets DIR]
 //! ```
 //!
+//! `redact` runs the pipeline in-process with no network (batch jobs, evaluation).
 //! Writes `DIR/<stem>.<ext>` for each input (same width, height and, by default, format;
 //! no metadata). With `--json`, prints one JSON line per image with its regions (kind, box,
 //! score) and counts (or `{"input", "error": <fixed code>}`); recognised text is never
@@ -32,7 +34,20 @@ struct Args {
     assets: PathBuf,
 }
 
+#[path = "cli/serve.rs"]
+mod serve;
+
 fn main() -> ExitCode {
+    let mut raw = std::env::args().skip(1);
+    if raw.next().as_deref() == Some("serve") {
+        return match serve::run(raw.collect()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                ExitCode::from(2)
+            }
+        };
+    }
     match run() {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),

@@ -1,0 +1,239 @@
+//! `obscura-enclave serve`: the gateway, the pipeline and evidence on a listener for the host.
+//!
+//! ```text
+//! obscura-enclave serve [--listen 127.0.0.1:7001] [--assets DIR] [--simulate]
+//!     [--sim-product milan|genoa|turin] [--ark-out FILE] [--lifetime SECS]
+//!     [--rotate-every SECS] [--overlap SECS] [--workers N] [--queue N]
+//! ```
+//!
+//! Without `--simulate` the attestation provider is the SEV-SNP guest device (configfs-tsm,
+//! else `/dev/sev-guest`); start-up fails if there is none. With `--simulate` a simulated
+//! AMD-like chain is generated for this process and its ARK is written to `--ark-out` so a
+//! client can trust it, explicitly and dangerously; the simulated MEASUREMENT is the SHA-384 of
+//! this executable. TCP is accepted on loopback only (in a CVM the host connects over vsock,
+//! which this build does not implement yet).
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime};
+
+use anyhow::{Context, bail};
+use obscura_attestation::report::{Measurement, Product};
+use obscura_attestation::sim::{AttestationProvider, SimConfig, SimKeys, Simulator};
+use obscura_enclave::evidence::EvidenceIssuer;
+use obscura_enclave::gateway::{Gateway, GatewayConfig};
+use obscura_enclave::handler::PipelineHandler;
+use obscura_enclave::keys::{KeyRing, KeySet};
+use obscura_enclave::models::{ASSETS_ENV, Models};
+use obscura_enclave::pipeline::Pipeline;
+use obscura_enclave::server::{EnclaveState, router, serve};
+use obscura_protocol::keys::KeyId;
+use sha2::{Digest, Sha384};
+
+/// Parsed `serve` arguments.
+struct Args {
+    listen: SocketAddr,
+    assets: PathBuf,
+    simulate: bool,
+    product: Product,
+    ark_out: Option<PathBuf>,
+    lifetime: Duration,
+    rotate_every: Duration,
+    overlap: Duration,
+    gateway: GatewayConfig,
+}
+
+pub(crate) const USAGE: &str = "usage: obscura-enclave serve [--listen 127.0.0.1:PORT] [--assets DIR] \
+     [--simulate] [--sim-product milan|genoa|turin] [--ark-out FILE] [--lifetime SECS] \
+     [--rotate-every SECS] [--overlap SECS] [--workers N] [--queue N]";
+
+/// Runs the service until SIGINT/SIGTERM.
+pub(crate) fn run(raw: Vec<String>) -> anyhow::Result<()> {
+    let args = parse(raw)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")?;
+    runtime.block_on(serve_main(args))
+}
+
+async fn serve_main(args: Args) -> anyhow::Result<()> {
+    if !args.listen.ip().is_loopback() {
+        bail!("TCP is accepted on loopback only; in a CVM the host connects over vsock");
+    }
+    let t = Instant::now();
+    let models = Models::load(&args.assets)
+        .with_context(|| format!("loading models from {}", args.assets.display()))?;
+    let digests = models.digests().to_vec();
+    let handler = PipelineHandler::new(Pipeline::new(models), digests);
+    let claims = handler.claims();
+    eprintln!(
+        "models loaded and digest-checked in {} ms; pipeline digest {}",
+        t.elapsed().as_millis(),
+        claims.pipeline_digest
+    );
+
+    let provider: Box<dyn AttestationProvider + Send + Sync> = if args.simulate {
+        let t = Instant::now();
+        eprintln!("SIMULATED SEV-SNP: generating an AMD-like chain for this process (not AMD's)");
+        let keys = SimKeys::generate()?;
+        let mut config = SimConfig::new(args.product);
+        config.measurement = self_measurement()?;
+        let sim = Simulator::new(&keys, config, SystemTime::now())?;
+        if let Some(path) = &args.ark_out {
+            std::fs::write(path, sim.ark_der())
+                .with_context(|| format!("writing {}", path.display()))?;
+            eprintln!("simulated ARK (DER) written to {}", path.display());
+        }
+        eprintln!(
+            "simulated chain ready in {} ms; measurement {}",
+            t.elapsed().as_millis(),
+            sim.config().measurement
+        );
+        Box::new(sim)
+    } else {
+        let hw = obscura_attestation::provider::detect(0)?;
+        eprintln!("attestation provider: {}", hw.name());
+        Box::new(hw)
+    };
+    let issuer = EvidenceIssuer::new(provider, claims, args.lifetime)?;
+    let ring = KeyRing::new(KeySet::generate()?);
+    let state = Arc::new(EnclaveState::new(
+        Gateway::new(ring, handler, args.gateway),
+        issuer,
+    ));
+    // Issue the first evidence now: a broken provider stops start-up, not the first client.
+    state.evidence(SystemTime::now())?;
+    tokio::spawn(rotate_keys(
+        Arc::clone(&state),
+        args.rotate_every,
+        args.overlap,
+    ));
+    let listener = tokio::net::TcpListener::bind(args.listen)
+        .await
+        .with_context(|| format!("binding {}", args.listen))?;
+    eprintln!(
+        "obscura-enclave listening on http://{}",
+        listener.local_addr()?
+    );
+    serve(listener, router(state), shutdown_signal()).await?;
+    eprintln!("obscura-enclave stopped");
+    Ok(())
+}
+
+/// Rotates the OHTTP keys every `every`, keeping the previous set for `overlap`.
+async fn rotate_keys(
+    state: Arc<EnclaveState<PipelineHandler>>,
+    every: Duration,
+    overlap: Duration,
+) {
+    let mut generation: u8 = 0;
+    loop {
+        tokio::time::sleep(every).await;
+        generation = generation.wrapping_add(1) % 100;
+        // Key ids 1..=200, two per generation, never reusing the previous generation's pair.
+        let base = generation.wrapping_mul(2).wrapping_add(1);
+        let Ok(next) = KeySet::generate_with_ids(KeyId(base), KeyId(base.wrapping_add(1))) else {
+            eprintln!("key rotation: key generation failed; keeping the current keys");
+            continue;
+        };
+        match state.gateway.with_keys(|ring| ring.rotate(next)) {
+            Ok(Ok(())) => eprintln!(
+                "key rotation: new key ids {base} and {}",
+                base.wrapping_add(1)
+            ),
+            _ => {
+                eprintln!("key rotation failed; keeping the current keys");
+                continue;
+            }
+        }
+        tokio::time::sleep(overlap).await;
+        if state.gateway.with_keys(KeyRing::retire_previous).is_err() {
+            eprintln!("key rotation: could not retire the previous keys");
+        }
+    }
+}
+
+/// SHA-384 of this executable: the simulated launch measurement.
+fn self_measurement() -> anyhow::Result<Measurement> {
+    let exe = std::env::current_exe().context("locating this executable")?;
+    let bytes = std::fs::read(&exe).with_context(|| format!("reading {}", exe.display()))?;
+    Ok(Measurement(Sha384::digest(&bytes).into()))
+}
+
+fn parse(raw: Vec<String>) -> anyhow::Result<Args> {
+    let mut args = Args {
+        listen: SocketAddr::from(([127, 0, 0, 1], 7001)),
+        assets: std::env::var_os(ASSETS_ENV)
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from("assets")),
+        simulate: false,
+        product: Product::Genoa,
+        ark_out: None,
+        lifetime: Duration::from_secs(3600),
+        rotate_every: Duration::from_secs(24 * 3600),
+        overlap: Duration::from_secs(3600),
+        gateway: GatewayConfig::default(),
+    };
+    let mut it = raw.into_iter();
+    let secs = |v: Option<String>, flag: &str| -> anyhow::Result<Duration> {
+        let v = v.with_context(|| format!("{flag} needs SECS"))?;
+        Ok(Duration::from_secs(
+            v.parse().with_context(|| format!("{flag}: not a number"))?,
+        ))
+    };
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--listen" => {
+                args.listen = it
+                    .next()
+                    .context("--listen needs ADDR:PORT")?
+                    .parse()
+                    .context("--listen: not an address")?;
+            }
+            "--assets" => args.assets = PathBuf::from(it.next().context("--assets needs DIR")?),
+            "--simulate" => args.simulate = true,
+            "--sim-product" => {
+                args.product = match it.next().as_deref() {
+                    Some("milan") => Product::Milan,
+                    Some("genoa") => Product::Genoa,
+                    Some("turin") => Product::Turin,
+                    _ => bail!("--sim-product takes milan, genoa or turin"),
+                };
+            }
+            "--ark-out" => {
+                args.ark_out = Some(PathBuf::from(it.next().context("--ark-out needs FILE")?))
+            }
+            "--lifetime" => args.lifetime = secs(it.next(), "--lifetime")?,
+            "--rotate-every" => args.rotate_every = secs(it.next(), "--rotate-every")?,
+            "--overlap" => args.overlap = secs(it.next(), "--overlap")?,
+            "--workers" => {
+                args.gateway.workers = it.next().context("--workers needs N")?.parse()?;
+            }
+            "--queue" => args.gateway.queue = it.next().context("--queue needs N")?.parse()?,
+            "-h" | "--help" => bail!("{USAGE}"),
+            other => bail!("unknown argument {other:?}\n{USAGE}"),
+        }
+    }
+    if args.overlap >= args.rotate_every {
+        bail!("--overlap must be shorter than --rotate-every");
+    }
+    if args.ark_out.is_some() && !args.simulate {
+        bail!("--ark-out only makes sense with --simulate");
+    }
+    Ok(args)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    let Ok(mut term) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+    else {
+        let _ = ctrl_c.await;
+        return;
+    };
+    tokio::select! {
+        _ = ctrl_c => {}
+        _ = term.recv() => {}
+    }
+}
