@@ -23,7 +23,7 @@
 //!
 //! Retries: 429 and 5xx are retried up to [`KdsConfig::max_retries`] times with exponential
 //! backoff, or after `Retry-After` seconds when the server sends it (capped by
-//! [`KdsConfig::max_backoff`]); 404 and other statuses are final.
+//! the maximum of [`KdsConfig::backoff`]); 404 and other statuses are final.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};

@@ -48,7 +48,7 @@ Collateral:
   Certificates and CRLs may be PEM or DER.
 
 Exit status: 0 when no check fails and every authenticity check passes, 1 otherwise,
-2 for usage errors (e.g. a version 2 report without --product).";
+2 for usage errors (e.g. a version 2 report without --product, a bad policy file).";
 
 /// The Obscura command-line tool.
 #[derive(Parser)]
@@ -135,7 +135,10 @@ fn main() -> ExitCode {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(e) => {
-            let usage = matches!(e.downcast_ref::<cli::Error>(), Some(cli::Error::Usage(_)));
+            let usage = matches!(
+                e.downcast_ref::<cli::Error>(),
+                Some(cli::Error::Usage(_) | cli::Error::Policy { .. })
+            );
             eprintln!("error: {e:#}");
             ExitCode::from(if usage { 2 } else { 1 })
         }

@@ -561,3 +561,91 @@ fn keys_still_decodes_a_key_configuration_list() {
         )
     );
 }
+
+#[test]
+fn a_strict_policy_file_checks_the_guest() {
+    let Some(v) = vectors() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let raw = std::fs::read(v.join("dstack-milan-v3/report.bin")).unwrap();
+    let measurement = hex::encode(&raw[0x90..0xC0]);
+    let run = |policy: &str| {
+        obscura(
+            &[
+                "verify",
+                &p(&v, "dstack-milan-v3/report.bin"),
+                "--vcek",
+                &p(&v, "dstack-milan-v3/vcek.pem"),
+                "--crl",
+                &p(&v, "amd-crls/milan-crl.pem"),
+                "--at",
+                AT,
+                "--policy",
+                policy,
+                "--json",
+            ],
+            None,
+            tmp.path(),
+        )
+    };
+    let good = policy_file(
+        tmp.path(),
+        "good.toml",
+        &format!(
+            "base = \"strict\"\ncrl = \"allow-stale\"\nmeasurements = [\"{measurement}\"]\n[min_tcb.milan]\nbl = 4\ntee = 0\nsnp = 23\nucode = 213\n"
+        ),
+    );
+    let out = run(&good);
+    let j = json(&out);
+    assert_eq!(out.status.code(), Some(0), "{j}");
+    let s = statuses(&j);
+    for id in [
+        "tcb.minimum",
+        "policy.debug",
+        "policy.migration",
+        "vmpl",
+        "measurement",
+    ] {
+        assert_eq!(status_of(&s, id), "pass", "{id}: {j}");
+    }
+    assert_eq!(
+        detail_of(&j, "measurement"),
+        format!("{measurement} allowed")
+    );
+    assert_eq!(detail_of(&j, "vmpl"), "VMPL 0");
+
+    // Another measurement, and a minimum SNP SPL above REPORTED_TCB (0x17 = 23).
+    let bad = policy_file(
+        tmp.path(),
+        "bad.toml",
+        &format!(
+            "base = \"strict\"\ncrl = \"allow-stale\"\nmeasurements = [\"{}\"]\n[min_tcb.milan]\nbl = 4\ntee = 0\nsnp = 24\nucode = 213\n",
+            "00".repeat(48)
+        ),
+    );
+    let out = run(&bad);
+    let j = json(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(j["ok"], Value::Bool(false));
+    let s = statuses(&j);
+    assert_eq!(status_of(&s, "tcb.minimum"), "fail");
+    assert_eq!(
+        detail_of(&j, "tcb.minimum"),
+        "reported snp SPL 23 is below the minimum 24"
+    );
+
+    // Plain `strict` has an empty allow-list and a required fresh CRL.
+    let out = run("strict");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(status_of(&statuses(&json(&out)), "crl"), "fail");
+
+    // A broken policy file is a usage error.
+    let broken = policy_file(tmp.path(), "broken.toml", "crl = \"sometimes\"\n");
+    let out = run(&broken);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!(
+            "error: policy file {broken}: crl \"sometimes\": expected require, allow-stale, if-present or skip\n"
+        )
+    );
+}

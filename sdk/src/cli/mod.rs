@@ -27,7 +27,8 @@ pub(crate) fn emit(text: &str) -> Result<(), Error> {
     }
 }
 
-/// Errors of the CLI. [`Error::Usage`] exits with 2, everything else with 1.
+/// Errors of the CLI. [`Error::Usage`] and [`Error::Policy`] exit with 2, everything else
+/// with 1.
 #[derive(Debug, thiserror::Error)]
 pub(crate) enum Error {
     /// The arguments cannot work (a v2 report without `--product`, a bad `--at`, ...).
