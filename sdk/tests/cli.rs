@@ -38,12 +38,22 @@ fn vectors() -> Option<PathBuf> {
     }
 }
 
-/// Runs `obscura` with the KDS pointed at `kds` (or a closed loopback port) and an empty
-/// (or given) cache, never the real KDS.
+/// A KDS stand-in that knows nothing (every path is 404), shared by the tests that must
+/// not fetch anything real.
+fn empty_kds() -> String {
+    static EMPTY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    EMPTY
+        .get_or_init(|| format!("http://{}", start_kds(HashMap::new()).addr))
+        .clone()
+}
+
+/// Runs `obscura` with the KDS pointed at `kds` (or at [`empty_kds`]) and the given cache,
+/// never the real KDS.
 fn obscura(args: &[&str], kds: Option<&str>, cache: &Path) -> Output {
+    let base = kds.map_or_else(empty_kds, str::to_owned);
     Command::new(env!("CARGO_BIN_EXE_obscura"))
         .args(args)
-        .env("OBSCURA_KDS_URL", kds.unwrap_or("http://127.0.0.1:9"))
+        .env("OBSCURA_KDS_URL", base)
         .env("OBSCURA_KDS_CACHE", cache)
         .output()
         .unwrap()
@@ -370,7 +380,7 @@ fn offline_with_an_empty_cache_says_so() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
         err.starts_with(
-            "error: no --vcek given and --offline: the VCEK is not in the KDS cache: KDS offline: http://127.0.0.1:9/vcek/v1/Genoa/"
+            &format!("error: no --vcek given and --offline: the VCEK is not in the KDS cache: KDS offline: {}/vcek/v1/Genoa/", empty_kds())
         ),
         "{err}"
     );
@@ -647,5 +657,121 @@ fn a_strict_policy_file_checks_the_guest() {
         format!(
             "error: policy file {broken}: crl \"sometimes\": expected require, allow-stale, if-present or skip\n"
         )
+    );
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    let Some(v) = vectors() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let report = p(&v, "virtee-milan-v2/report.bin");
+    let out = obscura(&["report", "show", &report], None, tmp.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: report version 2 carries no CPUID: pass --product milan|genoa|turin\n"
+    );
+    let out = obscura(
+        &["verify", &report, "--product", "milan", "--at", "yesterday"],
+        None,
+        tmp.path(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: --at \"yesterday\": expected an RFC 3339 time such as 2026-11-24T00:00:00Z\n"
+    );
+    let out = obscura(&["verify", &report, "--product", "rome"], None, tmp.path());
+    assert_eq!(out.status.code(), Some(2));
+    let out = obscura(&["verify"], None, tmp.path());
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn without_a_crl_file_the_crl_is_fetched_and_a_404_fails_the_check() {
+    let Some(v) = vectors() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let out = obscura(
+        &[
+            "verify",
+            &p(&v, "azure-genoa-v3/report.bin"),
+            "--vcek",
+            &p(&v, "azure-genoa-v3/vcek.pem"),
+            "--at",
+            AT,
+            "--json",
+        ],
+        None,
+        tmp.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let j = json(&out);
+    assert_eq!(status_of(&statuses(&j), "crl"), "fail");
+    assert_eq!(detail_of(&j, "crl"), "no CRL supplied");
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!(
+            "warning: no CRL: KDS: {}/vcek/v1/Genoa/crl not found\n",
+            empty_kds()
+        )
+    );
+}
+
+#[test]
+fn report_show_prints_every_field_as_text() {
+    let Some(v) = vectors() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let out = obscura(
+        &[
+            "report",
+            "show",
+            &p(&v, "trustee-milan-v2/report.bin"),
+            "--product",
+            "milan",
+        ],
+        None,
+        tmp.path(),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let keys: Vec<&str> = text
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    for k in [
+        "version",
+        "product",
+        "format",
+        "policy.debug",
+        "platform_info.smt_en",
+        "key_info.signing_key",
+        "reported_tcb.ucode",
+        "current_tcb.ucode",
+        "committed_tcb.ucode",
+        "launch_tcb.ucode",
+        "cpuid",
+        "chip_id",
+        "current_fw.build",
+        "signature.r",
+        "signature.s",
+        "measurement",
+        "report_data",
+        "host_data",
+    ] {
+        assert!(keys.contains(&k), "{k} missing:\n{text}");
+    }
+    assert!(text.contains("\nproduct "), "{text}");
+    assert!(
+        text.contains("\ncpuid                               null\n"),
+        "{text}"
+    );
+    // trustee-milan-v2: CURRENT ucode 0xCE, REPORTED 0x73.
+    assert!(
+        text.contains("\ncurrent_tcb.ucode                   206\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\nreported_tcb.ucode                  115\n"),
+        "{text}"
     );
 }
