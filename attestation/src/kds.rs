@@ -19,7 +19,8 @@
 //! atomically (temporary file, then rename). A VCEK for a (chip, TCB) never changes, nor do
 //! the CA bundles, so they are served from the cache for ever; a CRL is served from the cache
 //! only while the verification time is before its nextUpdate. A cache that cannot be written
-//! is not an error: the fetched bytes are still returned.
+//! is not an error: the fetched bytes are still returned. The cache holds at most
+//! [`KdsConfig::max_cache_entries`] files; writing one more first removes the oldest.
 //!
 //! Retries: 429 and 5xx are retried up to [`KdsConfig::max_retries`] times with exponential
 //! backoff, or after `Retry-After` seconds when the server sends it (capped by
@@ -42,6 +43,8 @@ pub const DEFAULT_BASE_URL: &str = "https://kdsintf.amd.com";
 pub const MAX_VCEK_BYTES: usize = 16 * 1024;
 /// Largest `cert_chain` body accepted (real ones are about 4.5 KiB).
 pub const MAX_CHAIN_BYTES: usize = 64 * 1024;
+/// Default number of files the cache keeps.
+pub const DEFAULT_MAX_CACHE_ENTRIES: usize = 1024;
 /// Largest CRL body accepted (real ones are about 1 KiB; they grow with revocations).
 pub const MAX_CRL_BYTES: usize = 1024 * 1024;
 
@@ -108,6 +111,7 @@ pub struct KdsConfig {
     cache_dir: Option<PathBuf>,
     offline: bool,
     max_retries: u32,
+    max_cache_entries: usize,
     initial_backoff: Duration,
     max_backoff: Duration,
     timeout: Duration,
@@ -120,6 +124,7 @@ impl Default for KdsConfig {
             cache_dir: None,
             offline: false,
             max_retries: 4,
+            max_cache_entries: DEFAULT_MAX_CACHE_ENTRIES,
             initial_backoff: Duration::from_secs(1),
             max_backoff: Duration::from_secs(30),
             timeout: Duration::from_secs(30),
@@ -148,6 +153,12 @@ impl KdsConfig {
     /// Uses only the cache; a miss is [`Error::KdsOfflineMiss`].
     pub fn offline(mut self, offline: bool) -> Self {
         self.offline = offline;
+        self
+    }
+
+    /// The most files the cache keeps (the oldest go first; 0 = cache nothing new).
+    pub fn max_cache_entries(mut self, n: usize) -> Self {
+        self.max_cache_entries = n;
         self
     }
 
@@ -297,7 +308,7 @@ impl KdsClient {
         }
         if let (Some(dir), Some(p)) = (self.config.cache_dir.as_deref(), &path) {
             // A cache that cannot be written only costs a later fetch.
-            let _ = write_cache(dir, p, &body).await;
+            let _ = write_cache(dir, p, &body, self.config.max_cache_entries).await;
         }
         Ok(body)
     }
@@ -438,12 +449,16 @@ async fn read_cache(path: &Path, kind: Kind) -> Option<Vec<u8>> {
     (bytes.len() <= kind.cap()).then_some(bytes)
 }
 
-async fn write_cache(dir: &Path, path: &Path, body: &[u8]) -> Result<(), Error> {
+async fn write_cache(dir: &Path, path: &Path, body: &[u8], max: usize) -> Result<(), Error> {
     let err = |e: std::io::Error| Error::KdsCache {
         path: path.display().to_string(),
         reason: e.kind().to_string(),
     };
+    if max == 0 {
+        return Ok(());
+    }
     tokio::fs::create_dir_all(dir).await.map_err(err)?;
+    evict(dir, path, max.saturating_sub(1)).await.map_err(err)?;
     let nanos = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .unwrap_or_default()
@@ -460,6 +475,37 @@ async fn write_cache(dir: &Path, path: &Path, body: &[u8]) -> Result<(), Error> 
     if let Err(e) = tokio::fs::rename(&tmp, path).await {
         let _ = tokio::fs::remove_file(&tmp).await;
         return Err(err(e));
+    }
+    Ok(())
+}
+
+/// Removes the oldest cache files (by modification time) until at most `keep` remain
+/// besides `path`. Only files named like cache entries (64 hex digits) are touched.
+async fn evict(dir: &Path, path: &Path, keep: usize) -> std::io::Result<()> {
+    let mut entries = Vec::new();
+    let mut rd = tokio::fs::read_dir(dir).await?;
+    while let Some(e) = rd.next_entry().await? {
+        let name = e.file_name();
+        let is_entry = name
+            .to_str()
+            .is_some_and(|n| n.len() == 64 && n.bytes().all(|b| b.is_ascii_hexdigit()));
+        if !is_entry || e.path() == path {
+            continue;
+        }
+        let modified = e
+            .metadata()
+            .await
+            .and_then(|m| m.modified())
+            .unwrap_or(UNIX_EPOCH);
+        entries.push((modified, e.path()));
+    }
+    if entries.len() <= keep {
+        return Ok(());
+    }
+    entries.sort();
+    let excess = entries.len().saturating_sub(keep);
+    for (_, p) in entries.into_iter().take(excess) {
+        tokio::fs::remove_file(p).await?;
     }
     Ok(())
 }
@@ -807,6 +853,38 @@ mod tests {
         );
         assert!(!cache_path(cache.path(), &url).exists());
         assert_eq!(kds.hits(&url), 2);
+    }
+
+    #[tokio::test]
+    async fn the_cache_keeps_at_most_its_capacity() {
+        let Some(dir) = vectors() else { return };
+        let kds = Kds::start().await;
+        let cache = tempfile::tempdir().unwrap();
+        let mut urls = Vec::new();
+        for p in Product::ALL {
+            let url = cert_chain_url(&kds.base(), p, SigningKey::Vcek).unwrap();
+            let file = format!("amd-roots/ask_ark_{}.pem", p.name().to_lowercase());
+            kds.route(&url, vec![ok(read(&dir, &file))]);
+            urls.push(url);
+        }
+        let c = KdsClient::new(
+            KdsConfig::new()
+                .base_url(kds.base())
+                .cache_dir(cache.path())
+                .max_cache_entries(2),
+        )
+        .unwrap();
+        for p in Product::ALL {
+            c.cert_chain(p, SigningKey::Vcek).await.unwrap();
+            // Distinct modification times, so "oldest" is well defined.
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        let cached: Vec<bool> = urls
+            .iter()
+            .map(|u| cache_path(cache.path(), u).exists())
+            .collect();
+        assert_eq!(cached, [false, true, true]);
+        assert_eq!(std::fs::read_dir(cache.path()).unwrap().count(), 2);
     }
 
     #[tokio::test]
