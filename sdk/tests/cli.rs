@@ -775,3 +775,71 @@ fn report_show_prints_every_field_as_text() {
         "{text}"
     );
 }
+
+/// A simulated VLEK-signed Genoa report, its VLEK and its (simulated) chain, written to
+/// `dir` (the chain file holds the simulated ASVK only). Nothing simulated chains to AMD's
+/// pinned root: the CLI must refuse it.
+fn simulated_vlek(dir: &Path) -> (String, String, String) {
+    use obscura_attestation::report::SigningKey;
+    use obscura_attestation::sim::{AttestationProvider, SimConfig, SimKeys, Simulator};
+    use std::time::{Duration, UNIX_EPOCH};
+
+    let td = concat!(env!("CARGO_MANIFEST_DIR"), "/../attestation/testdata");
+    let rd = |f: &str| std::fs::read_to_string(format!("{td}/{f}")).unwrap();
+    let keys = SimKeys::from_pkcs8_pem(
+        &rd("sim-ark.key.pem"),
+        &rd("sim-ask.key.pem"),
+        &rd("sim-asvk.key.pem"),
+    )
+    .unwrap();
+    let mut config = SimConfig::new(Product::Genoa);
+    config.signer = SigningKey::Vlek;
+    let now = UNIX_EPOCH + Duration::from_secs(1_795_478_400);
+    let ev = Simulator::new(&keys, config, now)
+        .unwrap()
+        .report([1; 64])
+        .unwrap();
+    let report = dir.join("vlek-report.bin");
+    let vlek = dir.join("vlek.der");
+    let chain = dir.join("chain.der");
+    std::fs::write(&report, &ev.report).unwrap();
+    std::fs::write(&vlek, &ev.signer_cert).unwrap();
+    std::fs::write(&chain, ev.chain.first().unwrap()).unwrap();
+    let s = |p: PathBuf| p.to_str().unwrap().to_owned();
+    (s(report), s(vlek), s(chain))
+}
+
+#[test]
+fn a_vlek_report_needs_its_vlek_and_a_simulated_chain_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (report, vlek, chain) = simulated_vlek(tmp.path());
+
+    let out = obscura(&["verify", &report, "--at", AT], None, tmp.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: the report is VLEK-signed: a VLEK cannot be fetched from the KDS, pass --vlek FILE\n"
+    );
+
+    let skip = policy_file(tmp.path(), "skip.toml", "crl = \"skip\"\n");
+    let out = obscura(
+        &[
+            "verify", &report, "--vlek", &vlek, "--chain", &chain, "--at", AT, "--policy", &skip,
+            "--json",
+        ],
+        None,
+        tmp.path(),
+    );
+    let j = json(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(j["ok"], Value::Bool(false));
+    assert_eq!(status_of(&statuses(&j), "report.key_info"), "pass");
+    // The simulated ASVK is checked against the pinned AMD ARK, which did not sign it.
+    assert_eq!(status_of(&statuses(&j), "chain.ark"), "pass");
+    assert_eq!(status_of(&statuses(&j), "chain.intermediate"), "fail");
+    assert_eq!(
+        detail_of(&j, "chain.intermediate"),
+        "ASVK is not signed by the ARK with RSA-PSS/SHA-384"
+    );
+    assert_eq!(status_of(&statuses(&j), "report.signature"), "skip");
+}
