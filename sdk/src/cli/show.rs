@@ -26,7 +26,11 @@ pub(crate) fn run(
         out.push('\n');
     } else {
         let mut lines = Vec::new();
-        flatten("", &v, &mut lines);
+        for key in FIELD_ORDER {
+            if let Some(field) = v.get(key) {
+                flatten(key, field, &mut lines);
+            }
+        }
         let width = lines.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
         for (k, val) in lines {
             line!(out, "{k:<width$}  {val}");
@@ -34,6 +38,39 @@ pub(crate) fn run(
     }
     super::emit(&out)
 }
+
+/// Top-level fields in report order (the JSON object itself is sorted by key).
+const FIELD_ORDER: [&str; 29] = [
+    "version",
+    "product",
+    "format",
+    "guest_svn",
+    "policy",
+    "family_id",
+    "image_id",
+    "vmpl",
+    "signature_algo",
+    "current_tcb",
+    "platform_info",
+    "key_info",
+    "report_data",
+    "measurement",
+    "host_data",
+    "id_key_digest",
+    "author_key_digest",
+    "report_id",
+    "report_id_ma",
+    "reported_tcb",
+    "cpuid",
+    "chip_id",
+    "committed_tcb",
+    "current_fw",
+    "committed_fw",
+    "launch_tcb",
+    "launch_mit_vector",
+    "current_mit_vector",
+    "signature",
+];
 
 fn flatten(prefix: &str, v: &Value, out: &mut Vec<(String, String)>) {
     match v {
@@ -150,4 +187,24 @@ fn describe(r: &Report) -> Value {
             "s": hex::encode(r.signature.s),
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_output_covers_every_json_field() {
+        let mut raw = [0u8; 1184];
+        raw[0] = 2; // VERSION 2, everything else zero
+        let r = Report::decode(&raw, Some(Product::Milan)).unwrap();
+        let v = describe(&r);
+        let mut keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut order = FIELD_ORDER.to_vec();
+        keys.sort_unstable();
+        order.sort_unstable();
+        assert_eq!(keys, order);
+        assert_eq!(v["format"], "guest policy bit 17 must be set");
+        assert_eq!(v["cpuid"], Value::Null);
+    }
 }
