@@ -48,6 +48,8 @@
 #![forbid(unsafe_code)]
 
 pub mod chain;
+#[cfg(feature = "kds")]
+pub mod kds;
 pub mod measure;
 pub mod policy;
 pub mod provider;
@@ -417,6 +419,61 @@ pub enum Error {
     /// The evidence bundle is malformed (as `obscura-protocol` reports it).
     #[error("evidence bundle: {0}")]
     Evidence(#[from] obscura_protocol::Error),
+    /// The KDS has no such resource (HTTP 404; not retried).
+    #[error("KDS: {url} not found")]
+    KdsNotFound {
+        /// The URL requested.
+        url: String,
+    },
+    /// The KDS answered with a status that is final, or still failing after the retries.
+    #[error("KDS: {url} answered HTTP {status} after {attempts} attempt(s)")]
+    KdsStatus {
+        /// The URL requested.
+        url: String,
+        /// The last HTTP status.
+        status: u16,
+        /// Requests made.
+        attempts: u32,
+    },
+    /// The request or the body transfer failed (connection, TLS, timeout, truncated body).
+    #[error("KDS: {url}: {reason}")]
+    KdsTransport {
+        /// The URL requested.
+        url: String,
+        /// What the HTTP client reported.
+        reason: String,
+    },
+    /// The body is larger than the cap for its kind.
+    #[error("KDS: {url} body exceeds {limit} bytes")]
+    KdsBodyTooLarge {
+        /// The URL requested.
+        url: String,
+        /// The cap.
+        limit: usize,
+    },
+    /// The body is not what the URL serves (truncated or wrong content).
+    #[error("KDS: {url} body is not {expected}")]
+    KdsBody {
+        /// The URL requested.
+        url: String,
+        /// What was expected.
+        expected: &'static str,
+    },
+    /// Offline mode and the cache holds nothing usable for the URL (a CRL past its
+    /// nextUpdate is not usable).
+    #[error("KDS offline: {url} is not in the cache (or no longer fresh)")]
+    KdsOfflineMiss {
+        /// The URL that would have been requested.
+        url: String,
+    },
+    /// The KDS cache could not be written.
+    #[error("KDS cache {path}: {reason}")]
+    KdsCache {
+        /// The file.
+        path: String,
+        /// The I/O error kind.
+        reason: String,
+    },
     /// The simulator or a provider failed.
     #[error("attestation provider: {0}")]
     Provider(&'static str),
