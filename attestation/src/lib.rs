@@ -1,11 +1,14 @@
 //! SEV-SNP evidence for Obscura.
 //!
-//! This crate produces attestation reports inside the enclave (a simulator today; the
-//! `/dev/sev-guest` device and configfs-tsm later) and verifies them for clients: report
-//! format, signature, VCEK/VLEK chain to the pinned AMD roots, validity dates, CRL, TCB,
-//! guest policy, launch measurement and the key binding of [`obscura_protocol::binding`].
+//! This crate produces attestation reports inside the enclave (configfs-tsm or the
+//! `/dev/sev-guest` device through [`provider::detect`], or the [`sim`]ulator on laptops and
+//! in tests) and verifies them for clients: report format, signature, VCEK/VLEK chain to the
+//! pinned AMD roots, validity dates, CRL, TCB, guest policy, launch measurement and the key
+//! binding of [`obscura_protocol::binding`]. It also fetches AMD collateral from the KDS with an
+//! on-disk cache (`kds`, behind the `kds` feature) and computes the launch measurement to pin
+//! ([`measure`]).
 //!
-//! Modules follow the data flow: [`sim`] (and later the hardware providers) produce a report
+//! Modules follow the data flow: [`provider`] and [`sim`] produce a report
 //! through [`sim::AttestationProvider`], [`report`] decodes the 1184 bytes, [`chain`] checks
 //! the AMD certificates and CRL, and [`verify`] runs every check against a
 //! [`policy::Policy`], returning a proof type or a per-check list for a CLI.
