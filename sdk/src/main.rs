@@ -5,6 +5,8 @@
 //!   errors.
 //! - `obscura report show REPORT` decodes every field of a report.
 //! - `obscura keys FILE` decodes an `application/ohttp-keys` file.
+//! - `obscura caption IMAGE... --out DIR` sends images through an Obscura host after
+//!   verifying its evidence, and writes the redacted results.
 
 mod cli;
 
@@ -66,11 +68,57 @@ enum Command {
     /// Work with attestation reports.
     #[command(subcommand)]
     Report(ReportCommand),
+    /// Send images through an Obscura host (evidence verified first) and write the results.
+    Caption(CaptionArgs),
     /// Decode an application/ohttp-keys file.
     Keys {
         /// The key configuration list.
         file: PathBuf,
     },
+}
+
+#[derive(clap::Args)]
+struct CaptionArgs {
+    /// Images to send (PNG, JPEG or WebP).
+    #[arg(required = true)]
+    images: Vec<PathBuf>,
+    /// Directory for the redacted images.
+    #[arg(long)]
+    out: PathBuf,
+    /// The host, e.g. https://obscura.example (default: $OBSCURA_ENDPOINT). The API key is
+    /// read from $OBSCURA_API_KEY.
+    #[arg(long)]
+    endpoint: Option<String>,
+    /// Evidence policy: strict, authenticity or FILE.toml (as for `verify`).
+    #[arg(long)]
+    policy: String,
+    /// Extra TLS root for the host (PEM).
+    #[arg(long)]
+    ca: Option<PathBuf>,
+    /// Trust a simulated AMD root (DER), e.g. from `obscura-enclave serve --simulate
+    /// --ark-out`. Only for laptops and tests: anyone can forge simulated evidence.
+    #[arg(long)]
+    dangerous_simulated_ark: Option<PathBuf>,
+    /// Output format: same, png, jpeg or webp.
+    #[arg(long, default_value = "same", value_parser = parse_format)]
+    format: obscura_protocol::api::OutputFormat,
+    /// Ask for nonce-bound evidence for every request.
+    #[arg(long)]
+    fresh: bool,
+    /// One JSON line per image on stdout.
+    #[arg(long)]
+    json: bool,
+}
+
+fn parse_format(s: &str) -> Result<obscura_protocol::api::OutputFormat, String> {
+    use obscura_protocol::api::OutputFormat;
+    match s {
+        "same" => Ok(OutputFormat::Same),
+        "png" => Ok(OutputFormat::Png),
+        "jpeg" | "jpg" => Ok(OutputFormat::Jpeg),
+        "webp" => Ok(OutputFormat::Webp),
+        _ => Err(format!("{s:?}: expected same, png, jpeg or webp")),
+    }
 }
 
 #[derive(clap::Args)]
@@ -147,6 +195,17 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<bool> {
     match cli.command {
+        Command::Caption(a) => Ok(cli::caption::run(&cli::caption::Args {
+            images: a.images,
+            out: a.out,
+            endpoint: a.endpoint,
+            policy: a.policy,
+            ca: a.ca,
+            dangerous_simulated_ark: a.dangerous_simulated_ark,
+            format: a.format,
+            fresh: a.fresh,
+            json: a.json,
+        })?),
         Command::Keys { file } => {
             cli::keys::run(&file)?;
             Ok(true)

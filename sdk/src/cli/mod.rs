@@ -1,4 +1,4 @@
-//! The `obscura` subcommands, one module each (`keys`, `verify`, `report show`), plus the
+//! The `obscura` subcommands, one module each (`caption`, `keys`, `verify`, `report show`), plus the
 //! shared input readers ([`input`]) and the TOML policy file ([`policy_file`]).
 
 /// Appends one formatted line to a `String` (formatting into a `String` cannot fail).
@@ -9,6 +9,7 @@ macro_rules! line {
     }};
 }
 
+pub(crate) mod caption;
 pub(crate) mod input;
 pub(crate) mod keys;
 pub(crate) mod policy_file;

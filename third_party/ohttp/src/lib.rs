@@ -145,8 +145,15 @@ impl ClientRequest {
         let enc = hpke.enc()?;
         enc_request.extend_from_slice(&enc);
 
-        let mut ct = hpke.seal(&[], request)?;
-        enc_request.append(&mut ct);
+        // OBSCURA-PATCH: seal in place at the end of the request buffer (reserved above)
+        // instead of sealing into a new buffer and appending it: one copy of the body.
+        #[cfg(feature = "rust-hpke")]
+        hpke.seal_into(&[], request, &mut enc_request)?;
+        #[cfg(not(feature = "rust-hpke"))]
+        {
+            let mut ct = hpke.seal(&[], request)?;
+            enc_request.append(&mut ct);
+        }
 
         debug_assert_eq!(expected_len, enc_request.len());
         Ok((enc_request, ClientResponse::new(hpke, enc)))

@@ -237,11 +237,23 @@ impl HpkeS {
     }
 }
 
+impl HpkeS {
+    /// OBSCURA-PATCH: seal `pt` straight into the end of `out` (one copy of the plaintext,
+    /// no reallocation when `out` has room for the plaintext and the tag).
+    pub fn seal_into(&mut self, aad: &[u8], pt: &[u8], out: &mut Vec<u8>) -> Res<()> {
+        let start = out.len();
+        out.extend_from_slice(pt);
+        let tag = self.context.seal(&mut out[start..], aad)?;
+        out.extend_from_slice(&tag);
+        Ok(())
+    }
+}
+
 impl Encrypt for HpkeS {
     fn seal(&mut self, aad: &[u8], pt: &[u8]) -> Res<Vec<u8>> {
-        let mut buf = pt.to_owned();
-        let mut tag = self.context.seal(&mut buf, aad)?;
-        buf.append(&mut tag);
+        // OBSCURA-PATCH: reserve room for the tag so appending it does not reallocate.
+        let mut buf = Vec::with_capacity(pt.len() + self.config.aead().n_t());
+        self.seal_into(aad, pt, &mut buf)?;
         Ok(buf)
     }
 
