@@ -85,7 +85,7 @@ struct CaptionArgs {
     /// Directory for the redacted images.
     #[arg(long)]
     out: PathBuf,
-    /// The host, e.g. https://obscura.example (default: $OBSCURA_ENDPOINT). The API key is
+    /// The host, e.g. `https://obscura.example` (default: $OBSCURA_ENDPOINT). The API key is
     /// read from $OBSCURA_API_KEY.
     #[arg(long)]
     endpoint: Option<String>,
