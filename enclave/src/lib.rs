@@ -28,7 +28,7 @@ pub mod models;
 pub mod pipeline;
 pub mod server;
 
-use obscura_protocol::api::{Digest32, ErrorCode, MediaType};
+use obscura_protocol::api::{ErrorCode, MediaType};
 
 pub use models::ModelId;
 
@@ -107,25 +107,10 @@ pub enum Error {
         len: usize,
     },
 
-    /// A pinned asset (model or ONNX Runtime library) could not be read.
-    #[error("asset {name} could not be read: {kind:?}")]
-    AssetUnreadable {
-        /// The asset's file name.
-        name: &'static str,
-        /// The I/O error kind.
-        kind: std::io::ErrorKind,
-    },
-
-    /// A pinned asset's SHA-256 differs from the manifest.
-    #[error("asset {name} has SHA-256 {got}, pinned {expected}")]
-    AssetDigestMismatch {
-        /// The asset's file name.
-        name: &'static str,
-        /// The pinned digest.
-        expected: Digest32,
-        /// The digest of the file found.
-        got: Digest32,
-    },
+    /// The ONNX Runtime library or a model could not be loaded (missing, wrong digest,
+    /// rejected by the runtime).
+    #[error(transparent)]
+    Onnx(#[from] obscura_onnx::Error),
 
     /// A model file is not the ONNX protobuf the loader expects.
     #[error("model {model:?} is malformed: {reason}")]
@@ -134,13 +119,6 @@ pub enum Error {
         model: ModelId,
         /// What is wrong.
         reason: &'static str,
-    },
-
-    /// ONNX Runtime could not be loaded or initialised.
-    #[error("ONNX Runtime unavailable: {detail}")]
-    Runtime {
-        /// ONNX Runtime's status text (never derived from image content).
-        detail: String,
     },
 
     /// ONNX Runtime failed to create a session or run a model.
@@ -175,10 +153,8 @@ impl Error {
             }
             Self::Encode { .. }
             | Self::PixelBufferSize { .. }
-            | Self::AssetUnreadable { .. }
-            | Self::AssetDigestMismatch { .. }
+            | Self::Onnx(_)
             | Self::ModelMalformed { .. }
-            | Self::Runtime { .. }
             | Self::Inference { .. }
             | Self::ModelOutput { .. }
             | Self::Poisoned

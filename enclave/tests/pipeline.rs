@@ -186,25 +186,22 @@ fn model_digest_mismatch_is_refused() {
         std::os::unix::fs::symlink(dir.join(lib), tmp.join(lib)).unwrap();
     }
     let err = Models::load(&tmp).unwrap_err();
-    assert!(
-        matches!(
-            err,
-            Error::AssetUnreadable {
-                name: "models/centerface.onnx",
-                kind: std::io::ErrorKind::NotFound
-            }
-        ),
-        "{err:?}"
+    assert_eq!(
+        err,
+        Error::Onnx(obscura_onnx::Error::AssetUnreadable {
+            name: "models/centerface.onnx".to_owned(),
+            kind: std::io::ErrorKind::NotFound
+        })
     );
     let mut model = std::fs::read(dir.join("models/centerface.onnx")).unwrap();
     model[1000] ^= 1;
     std::fs::write(tmp.join("models/centerface.onnx"), &model).unwrap();
     match Models::load(&tmp).unwrap_err() {
-        Error::AssetDigestMismatch {
+        Error::Onnx(obscura_onnx::Error::AssetDigestMismatch {
             name,
             expected,
             got,
-        } => {
+        }) => {
             assert_eq!(name, "models/centerface.onnx");
             assert_eq!(
                 expected.to_string(),

@@ -13,10 +13,10 @@ fn failed_runtime_load_is_not_cached_and_digests_are_reported() {
     let missing = std::env::temp_dir().join("obscura-no-such-assets");
     assert_eq!(
         Models::load(&missing).unwrap_err(),
-        Error::AssetUnreadable {
-            name: "ort/libonnxruntime.so.1.31.1",
+        Error::Onnx(obscura_onnx::Error::AssetUnreadable {
+            name: "ort/libonnxruntime.so.1.31.1".to_owned(),
             kind: std::io::ErrorKind::NotFound
-        }
+        })
     );
     let models = Models::load(&dir).unwrap();
     let names: Vec<(&str, String)> = models

@@ -49,6 +49,45 @@ impl fmt::Debug for SecretBytes {
     }
 }
 
+/// Plaintext text (OCR output, a caption, text sent for sanitizing): zeroized on drop,
+/// `Debug` shows only the length, and there is deliberately no `Serialize`.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct SecretText(Zeroizing<String>);
+
+impl SecretText {
+    /// Takes ownership of `text`.
+    pub fn new(text: String) -> Self {
+        Self(Zeroizing::new(text))
+    }
+
+    /// Borrows the plaintext (for the sanitizer and the PII decision only).
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl From<String> for SecretText {
+    fn from(text: String) -> Self {
+        Self::new(text)
+    }
+}
+
+impl fmt::Debug for SecretText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<redacted text, {} bytes>", self.0.len())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,5 +97,7 @@ mod tests {
         let s = SecretBytes::new(b"PATIENT JOHN SMITH".to_vec());
         assert_eq!(format!("{s:?}"), "<redacted 18 bytes>");
         assert_eq!(format!("{s:#?}"), "<redacted 18 bytes>");
+        let t = SecretText::new("PATIENT JOHN SMITH".to_owned());
+        assert_eq!(format!("{t:?}"), "<redacted text, 18 bytes>");
     }
 }

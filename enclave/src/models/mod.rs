@@ -17,21 +17,18 @@ mod manifest;
 mod onnx_dims;
 
 use std::fmt;
-use std::io::Read as _;
-use std::path::{Path, PathBuf};
-use std::sync::{Mutex, OnceLock};
+use std::path::Path;
+use std::sync::Mutex;
 
 use obscura_protocol::api::{Digest32, ModelDigest};
 use ort::session::Session;
-use ort::session::builder::{GraphOptimizationLevel, SessionBuilder};
 use ort::value::TensorRef;
-use sha2::{Digest as _, Sha256};
 use zeroize::Zeroizing;
 
 use crate::Error;
 
 /// Environment variable naming the assets directory (as `cargo xtask` sets it).
-pub const ASSETS_ENV: &str = "OBSCURA_ASSETS";
+pub use obscura_onnx::ASSETS_ENV;
 
 /// The models the pipeline uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -162,7 +159,7 @@ impl Models {
     /// Loads ONNX Runtime and every model from `assets` (the layout `cargo xtask setup`
     /// creates), checking each file's SHA-256 first.
     pub fn load(assets: &Path) -> Result<Self, Error> {
-        let env = runtime(assets)?;
+        let env = obscura_onnx::runtime(assets)?;
         let mut digests = Vec::with_capacity(4);
         let mut load = |id: ModelId| -> Result<(ModelSession, Vec<String>), Error> {
             let (session, digest) = load_session(env, assets, id)?;
@@ -204,23 +201,13 @@ fn load_session(
     id: ModelId,
 ) -> Result<((ModelSession, Vec<String>), Digest32), Error> {
     let (name, expected) = id.manifest();
-    let (bytes, digest) = read_verified(assets, name, expected)?;
+    let (bytes, digest) = obscura_onnx::read_verified(assets, name, expected)?;
     let bytes = match id {
         ModelId::CenterFace => onnx_dims::dynamicize(id, &bytes)?,
         ModelId::TextDet | ModelId::TextCls | ModelId::TextRec => bytes,
     };
     let fail = |detail: String| Error::Inference { model: id, detail };
-    let built =
-        |r: Result<SessionBuilder, ort::Error<SessionBuilder>>| r.map_err(|e| fail(e.to_string()));
-    let builder = Session::builder(env).map_err(|e| fail(e.to_string()))?;
-    let builder = built(builder.with_optimization_level(GraphOptimizationLevel::All))?;
-    let builder = built(builder.with_intra_threads(1))?;
-    let builder = built(builder.with_inter_threads(1))?;
-    let builder = built(builder.with_intra_op_spinning(false))?;
-    let mut builder = built(builder.with_inter_op_spinning(false))?;
-    let session = builder
-        .commit_from_memory(&bytes)
-        .map_err(|e| fail(e.to_string()))?;
+    let session = obscura_onnx::session_from_memory(env, name, &bytes)?;
     let input = session
         .inputs()
         .first()
@@ -257,69 +244,4 @@ fn load_session(
         ),
         digest,
     ))
-}
-
-/// Reads an asset (bounded) and checks its SHA-256 against the manifest.
-fn read_verified(
-    assets: &Path,
-    name: &'static str,
-    expected_hex: &str,
-) -> Result<(Vec<u8>, Digest32), Error> {
-    let unreadable = |e: std::io::Error| Error::AssetUnreadable {
-        name,
-        kind: e.kind(),
-    };
-    let file = std::fs::File::open(assets.join(name)).map_err(unreadable)?;
-    let mut bytes = Vec::new();
-    file.take(manifest::MAX_ASSET_BYTES)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    let got = Digest32(Sha256::digest(&bytes).into());
-    let mut expected = [0u8; 32];
-    hex::decode_to_slice(expected_hex, &mut expected).map_err(|_| Error::AssetUnreadable {
-        name,
-        kind: std::io::ErrorKind::InvalidData,
-    })?;
-    let expected = Digest32(expected);
-    if got != expected {
-        return Err(Error::AssetDigestMismatch {
-            name,
-            expected,
-            got,
-        });
-    }
-    Ok((bytes, got))
-}
-
-/// The process-wide ONNX Runtime environment (ort allows one per process).
-///
-/// The first *successful* call decides the library: it is checked against the manifest,
-/// then loaded with [`ort::init_from`]. Later calls return the same environment whatever
-/// their `assets`; a failed attempt is not cached, so a later call with good assets works.
-fn runtime(assets: &Path) -> Result<&'static ort::environment::Environment, Error> {
-    static ENV: OnceLock<ort::environment::Environment> = OnceLock::new();
-    static INIT: Mutex<()> = Mutex::new(());
-    if let Some(env) = ENV.get() {
-        return Ok(env);
-    }
-    let _guard = INIT.lock().map_err(|_| Error::Runtime {
-        detail: "init lock poisoned".to_owned(),
-    })?;
-    if let Some(env) = ENV.get() {
-        return Ok(env);
-    }
-    let (name, expected) = manifest::ORT_LIBRARY;
-    // Checked here, then loaded by path: the library must be mapped by the dynamic loader.
-    drop(read_verified(assets, name, expected)?);
-    let path: PathBuf = assets.join(name);
-    let env = ort::init_from(&path)
-        .map_err(|e| Error::Runtime {
-            detail: e.to_string(),
-        })?
-        .with_name("obscura-enclave")
-        .build()
-        .map_err(|e| Error::Runtime {
-            detail: e.to_string(),
-        })?;
-    Ok(ENV.get_or_init(|| env))
 }

@@ -18,10 +18,6 @@
 //! must not depend on legibility). Redaction fills the axis-aligned box around each quad,
 //! which over-covers slanted text.
 
-use std::fmt;
-
-use zeroize::Zeroizing;
-
 use super::pixels::{
     BoxF, RgbPixels, clamp_px, f32_of, nms, sample_bgr_planar, tile_spans_with, usize_f32,
 };
@@ -30,26 +26,7 @@ use crate::Error;
 use crate::models::{ModelId, ModelSession, Models};
 
 /// Recognised text: zeroized on drop, `Debug` prints only the length, no `Serialize`.
-#[derive(Clone, PartialEq, Eq)]
-pub struct SecretText(Zeroizing<String>);
-
-impl SecretText {
-    /// Takes ownership of `text`.
-    pub fn new(text: String) -> Self {
-        Self(Zeroizing::new(text))
-    }
-
-    /// Borrows the plaintext (for the sanitizer and the PII decision only).
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for SecretText {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "<redacted text, {} bytes>", self.0.len())
-    }
-}
+pub use obscura_protocol::secret::SecretText;
 
 /// One detected line of text.
 #[derive(Debug, Clone, PartialEq)]
