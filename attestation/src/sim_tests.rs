@@ -586,6 +586,45 @@ fn cached_chain_skips_only_the_chain_signatures() {
 }
 
 #[test]
+fn same_report_again_skips_its_signature_but_nothing_else() {
+    let sim = genoa();
+    let evidence = bundle(sim, None);
+    let first = verify(&evidence, &policy(sim), now()).unwrap();
+    let chain = first.report().chain().clone();
+    // The host serves the same cached evidence again, half an hour later: still valid.
+    let later = now() + Duration::from_secs(1800);
+    let again = crate::verify::verify_cached(&evidence, &policy(sim), later, &chain).unwrap();
+    assert_eq!(
+        again.report().report().measurement,
+        first.report().report().measurement
+    );
+    // Same signed bytes but a different signature value: the digest differs, the ECDSA
+    // check runs and fails.
+    let mut resigned = evidence.clone();
+    resigned.report.0[0x2A0] ^= 1;
+    assert_eq!(
+        crate::verify::verify_cached(&resigned, &policy(sim), later, &chain).unwrap_err(),
+        Error::ReportSignature {
+            signer: SigningKey::Vcek
+        }
+    );
+    // Policy and time checks still run on the cached report: a stricter measurement
+    // allow-list refuses it, and so does a time past the evidence's expiry.
+    let strict = Policy::strict([crate::report::Measurement([0xEE; 48])])
+        .dangerous_accept_simulated_root(sim.ark_der())
+        .unwrap();
+    assert!(matches!(
+        crate::verify::verify_cached(&evidence, &strict, later, &chain).unwrap_err(),
+        Error::MeasurementNotAllowed { .. }
+    ));
+    let expired = UNIX_EPOCH + Duration::from_secs(evidence.expires_at + 1);
+    assert!(matches!(
+        crate::verify::verify_cached(&evidence, &policy(sim), expired, &chain).unwrap_err(),
+        Error::EvidenceExpired { .. }
+    ));
+}
+
+#[test]
 fn malformed_bundle_is_reported_and_other_checks_still_run() {
     let sim = genoa();
     let mut b = bundle(sim, None);

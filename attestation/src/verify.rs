@@ -39,6 +39,7 @@ use obscura_protocol::keys::KeyConfigList;
 use obscura_protocol::limits::SNP_REPORT_LEN;
 use p384::ecdsa::{Signature, VerifyingKey};
 use rsa::signature::Verifier;
+use sha2::Digest as _;
 use x509_cert::Certificate;
 
 pub use crate::chain::CrlPolicy;
@@ -513,7 +514,10 @@ fn key_info(report: &Report, policy: &Policy) -> Result<(SigningKey, Done), Erro
 ///
 /// Pass it to [`verify_cached`] for further evidence signed by the same key: the RSA
 /// signature checks of the chain and CRL are skipped; validity windows and CRL freshness are
-/// re-checked at each use, and everything about the report is checked as usual. It is used
+/// re-checked at each use, and everything about the report is checked as usual. When the
+/// report is byte for byte the one this chain last verified (signed bytes, R and S: the
+/// host serving the same cached evidence again), its ECDSA check is not repeated either;
+/// every policy, time, binding and nonce check still runs. It is used
 /// only when the product, signer, leaf certificate, CRL and the policy's root and CRL rules
 /// are the same; otherwise the chain is verified again.
 #[derive(Debug, Clone)]
@@ -528,6 +532,9 @@ pub struct VerifiedChain {
     inter: RoleCert,
     leaf: Leaf,
     crl: CrlOutcome,
+    /// SHA-384 of the signed bytes and signature of the last report whose ECDSA signature
+    /// was verified with this leaf key: re-checking those exact bytes skips the signature.
+    verified_report: Option<[u8; 48]>,
 }
 
 impl VerifiedChain {
@@ -598,10 +605,19 @@ fn authenticate(
             None => return Ok(None),
         },
     };
-    run.check(
-        "report.signature",
-        report_signature(report, &chain.leaf, signer),
-    )?;
+    let digest = signed_report_digest(report);
+    let signature = if chain.verified_report == Some(digest) {
+        pass(format!(
+            "verified earlier with the {signer} key (same signed bytes and signature)"
+        ))
+    } else {
+        report_signature(report, &chain.leaf, signer)
+    };
+    run.check("report.signature", signature)?;
+    let chain = VerifiedChain {
+        verified_report: Some(digest),
+        ..chain
+    };
     let ext = chain::amd_extensions(&chain.leaf.cert, product);
     run.check(
         "cert.product",
@@ -687,6 +703,7 @@ fn verify_chain(
         inter,
         leaf,
         crl,
+        verified_report: None,
     }))
 }
 
@@ -709,6 +726,15 @@ fn crl_done(outcome: &CrlOutcome) -> Result<Done, Error> {
         )),
         CrlOutcome::NotChecked(why) => skip(*why),
     }
+}
+
+/// SHA-384 over a report's signed bytes, R and S: identifies one signature check exactly.
+fn signed_report_digest(report: &Report) -> [u8; 48] {
+    let mut h = sha2::Sha384::new();
+    h.update(report.signed_bytes());
+    h.update(report.signature.r);
+    h.update(report.signature.s);
+    h.finalize().into()
 }
 
 /// Point 5: ECDSA P-384/SHA-384 over the raw signed bytes (not a re-encoding, unlike `sev`).

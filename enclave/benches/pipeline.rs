@@ -9,7 +9,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use obscura_enclave::models::Models;
 use obscura_enclave::pipeline::faces::Face;
-use obscura_enclave::pipeline::redact::{RedactAllText, redact};
+use obscura_enclave::pipeline::redact::redact;
 use obscura_enclave::pipeline::{BoxF, Pipeline, PipelineOptions, RgbPixels, decode, encode};
 use obscura_protocol::api::MediaType;
 
@@ -51,7 +51,7 @@ fn codecs(c: &mut Criterion) {
     group.bench_function("redact 10 faces", |b| {
         b.iter(|| {
             let mut p = pixels.clone();
-            redact(&mut p, &faces, &[], &RedactAllText)
+            redact(&mut p, &faces, &[], &[])
         })
     });
     group.finish();

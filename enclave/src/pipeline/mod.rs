@@ -130,8 +130,22 @@ impl Pipeline {
         &self.models
     }
 
-    /// Decodes, detects, redacts and re-encodes one image.
+    /// Decodes, detects, redacts and re-encodes one image, deciding text regions with the
+    /// pipeline's [`PiiDecider`].
     pub fn run(&self, bytes: &[u8], options: &PipelineOptions) -> Result<PipelineOutput, Error> {
+        let analysis = self.analyze(bytes, options)?;
+        let decisions: Vec<bool> = analysis
+            .text
+            .iter()
+            .map(|line| self.decider.is_pii(line))
+            .collect();
+        self.finish(analysis, &decisions, options)
+    }
+
+    /// The first half of [`Pipeline::run`]: decode, find faces, read text. The caller
+    /// then decides which text lines hold PII (the sanitizer works over every line and the
+    /// caption of a request together) and calls [`Pipeline::finish`].
+    pub fn analyze(&self, bytes: &[u8], options: &PipelineOptions) -> Result<Analysis, Error> {
         let mut clock = Instant::now();
         let mut lap = || {
             let now = Instant::now();
@@ -139,7 +153,7 @@ impl Pipeline {
             clock = now;
             elapsed
         };
-        let DecodedImage { format, mut pixels } = decode(bytes)?;
+        let DecodedImage { format, pixels } = decode(bytes)?;
         let t_decode = lap();
         let faces = faces::detect(&self.models.centerface, &pixels, options.faces)?;
         let t_faces = lap();
@@ -149,17 +163,42 @@ impl Pipeline {
             Vec::new()
         };
         let t_text = lap();
-        let done = redact::redact(&mut pixels, &faces, &text, self.decider.as_ref());
-        let t_redact = lap();
+        Ok(Analysis {
+            format,
+            pixels,
+            faces,
+            text,
+            timings: StageTimings {
+                decode: t_decode,
+                faces: t_faces,
+                text: t_text,
+                ..StageTimings::default()
+            },
+        })
+    }
+
+    /// The second half of [`Pipeline::run`]: fill every face and each text line whose entry
+    /// in `pii` is true (a missing entry counts as true: fail closed), then re-encode.
+    pub fn finish(
+        &self,
+        analysis: Analysis,
+        pii: &[bool],
+        options: &PipelineOptions,
+    ) -> Result<PipelineOutput, Error> {
+        let Analysis {
+            format,
+            mut pixels,
+            faces,
+            text,
+            mut timings,
+        } = analysis;
+        let mut clock = Instant::now();
+        let done = redact::redact(&mut pixels, &faces, &text, pii);
+        timings.redact = clock.elapsed();
+        clock = Instant::now();
         let media_type = encode::output_media_type(options.format, format);
         let data = encode::encode(&pixels, media_type)?;
-        let timings = StageTimings {
-            decode: t_decode,
-            faces: t_faces,
-            text: t_text,
-            redact: t_redact,
-            encode: lap(),
-        };
+        timings.encode = clock.elapsed();
         let mut regions = Vec::with_capacity(faces.len() + text.len());
         for (face, bbox) in faces.iter().zip(&done.faces) {
             regions.push(Region {
@@ -190,6 +229,22 @@ impl Pipeline {
             timings,
         })
     }
+}
+
+/// What [`Pipeline::analyze`] found, before anything is filled. Holds the decoded plaintext
+/// pixels (zeroized on drop) and the recognised text; it never leaves the enclave.
+#[derive(Debug)]
+pub struct Analysis {
+    /// The input's format (for "same format" output).
+    pub format: obscura_protocol::api::MediaType,
+    /// The upright decoded pixels.
+    pub pixels: RgbPixels,
+    /// Faces found.
+    pub faces: Vec<Face>,
+    /// Text lines found and read.
+    pub text: Vec<TextLine>,
+    /// Time spent so far (decode, faces, text).
+    pub timings: StageTimings,
 }
 
 #[cfg(test)]

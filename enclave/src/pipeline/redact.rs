@@ -40,12 +40,13 @@ pub struct Redactions {
     pub text: Vec<Option<BoundingBox>>,
 }
 
-/// Fills every face and every text line `decider` marks, in place.
+/// Fills every face and each text line whose entry in `pii` is true, in place. A line
+/// without an entry (a shorter `pii`) is filled: the decision fails closed.
 pub fn redact(
     pixels: &mut RgbPixels,
     faces: &[Face],
     text: &[TextLine],
-    decider: &dyn PiiDecider,
+    pii: &[bool],
 ) -> Redactions {
     let (w, h) = (pixels.width(), pixels.height());
     let faces = faces
@@ -58,8 +59,9 @@ pub fn redact(
         .collect();
     let text = text
         .iter()
-        .map(|line| {
-            decider.is_pii(line).then(|| {
+        .enumerate()
+        .map(|(i, line)| {
+            pii.get(i).copied().unwrap_or(true).then(|| {
                 let rect = line.bbox.enlarged(TEXT_MARGIN).to_pixels(w, h);
                 pixels.fill(rect, FILL);
                 rect
@@ -75,13 +77,6 @@ mod tests {
     use crate::pipeline::ocr::SecretText;
     use crate::pipeline::pixels::BoxF;
     use crate::pipeline::quad::Quad;
-
-    struct KeepAll;
-    impl PiiDecider for KeepAll {
-        fn is_pii(&self, _line: &TextLine) -> bool {
-            false
-        }
-    }
 
     fn count(p: &RgbPixels, rgb: [u8; 3]) -> usize {
         p.as_bytes().chunks_exact(3).filter(|px| *px == rgb).count()
@@ -110,7 +105,7 @@ mod tests {
             score: 0.8,
             text: SecretText::new("X".to_owned()),
         };
-        let r = redact(&mut p, &[face], std::slice::from_ref(&line), &RedactAllText);
+        let r = redact(&mut p, &[face], std::slice::from_ref(&line), &[true]);
         // 20×20 enlarged by 1.2 → 24×24 at (8, 8).
         assert_eq!(
             r.faces,
@@ -136,9 +131,13 @@ mod tests {
         assert_eq!(p.get(8, 8), Some(FILL));
 
         let mut q = RgbPixels::filled(100, 100, [200, 200, 200]).unwrap();
-        let r = redact(&mut q, &[], &[line], &KeepAll);
+        let r = redact(&mut q, &[], std::slice::from_ref(&line), &[false]);
         assert_eq!(r.text, vec![None]);
         assert_eq!(count(&q, FILL), 0);
+        // No decision for a line: it is filled (fail closed).
+        let r = redact(&mut q, &[], std::slice::from_ref(&line), &[]);
+        assert_eq!(count(&q, FILL), 44 * 12);
+        assert!(r.text[0].is_some());
     }
 
     #[test]
@@ -153,7 +152,7 @@ mod tests {
             },
             score: 0.5,
         };
-        let r = redact(&mut p, &[face], &[], &RedactAllText);
+        let r = redact(&mut p, &[face], &[], &[]);
         assert_eq!(
             r.faces,
             vec![BoundingBox {
