@@ -548,6 +548,12 @@ impl VerifiedChain {
         self.signer
     }
 
+    /// The leaf certificate (VCEK or VLEK, DER) this chain ends in: a caller holding several
+    /// chains picks the one for a bundle by comparing it with the bundle's collateral.
+    pub fn leaf_der(&self) -> &[u8] {
+        &self.leaf_der
+    }
+
     fn reusable(
         &self,
         product: Product,

@@ -10,7 +10,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, SystemTime};
 
-use obscura_attestation::verify::{Policy, VerifiedEvidence, verify};
+use obscura_attestation::verify::{Policy, VerifiedChain, VerifiedEvidence, verify, verify_cached};
 use obscura_protocol::api::{
     CaptionOptions, CaptionResponse, MediaType, OHTTP_REQUEST_MEDIA_TYPE, RejectBody, RejectCode,
 };
@@ -97,6 +97,7 @@ impl ClientBuilder {
             policy,
             fresh: self.fresh,
             verified: Mutex::new(Vec::new()),
+            chains: Mutex::new(Vec::new()),
             next: AtomicUsize::new(0),
         })
     }
@@ -111,6 +112,8 @@ pub struct Client {
     policy: Policy,
     fresh: bool,
     verified: Mutex<Vec<VerifiedEvidence>>,
+    /// AMD chains verified so far (kept across key rotation: they belong to the platform).
+    chains: Mutex<Vec<VerifiedChain>>,
     next: AtomicUsize,
 }
 
@@ -187,8 +190,22 @@ impl Client {
         let now = SystemTime::now();
         let mut verified = Vec::with_capacity(list.replicas.len());
         let mut first_error = None;
+        // Chains verified earlier (same VCEK/VLEK) skip their RSA checks; the report and
+        // every policy check run in full (see `verify_cached`).
+        let earlier: Vec<VerifiedChain> = self.chains.lock().map_err(|_| Error::Poisoned)?.clone();
         for bundle in &list.replicas {
-            match verify(bundle, &policy, now) {
+            let leaf = bundle
+                .collateral
+                .vcek
+                .as_ref()
+                .or(bundle.collateral.vlek.as_ref())
+                .map(|b| b.0.as_slice());
+            let chain = earlier.iter().find(|c| Some(c.leaf_der()) == leaf);
+            let result = match chain {
+                Some(chain) => verify_cached(bundle, &policy, now, chain),
+                None => verify(bundle, &policy, now),
+            };
+            match result {
                 Ok(v) => verified.push(v),
                 Err(e) => {
                     first_error.get_or_insert(e);
@@ -199,6 +216,11 @@ impl Client {
             return Err(first_error.map_or(Error::NoVerifiedReplica, Error::Attestation));
         }
         let n = verified.len();
+        let chains = verified
+            .iter()
+            .map(|v| v.report().chain().clone())
+            .collect();
+        *self.chains.lock().map_err(|_| Error::Poisoned)? = chains;
         *self.verified.lock().map_err(|_| Error::Poisoned)? = verified;
         Ok(n)
     }
