@@ -13,15 +13,18 @@ pub enum Route {
     FreshAttestation,
     /// `POST /v1/caption`
     Caption,
+    /// `POST /v1/sanitize`
+    Sanitize,
     /// Anything else.
     Other,
 }
 
 impl Route {
-    const ALL: [Self; 4] = [
+    const ALL: [Self; 5] = [
         Self::Attestation,
         Self::FreshAttestation,
         Self::Caption,
+        Self::Sanitize,
         Self::Other,
     ];
 
@@ -30,6 +33,7 @@ impl Route {
             Self::Attestation => "attestation",
             Self::FreshAttestation => "fresh_attestation",
             Self::Caption => "caption",
+            Self::Sanitize => "sanitize",
             Self::Other => "other",
         }
     }
@@ -40,7 +44,7 @@ const CLASSES: [&str; 4] = ["2xx", "4xx", "5xx", "other"];
 /// Request counters by route and status class.
 #[derive(Debug, Default)]
 pub struct Metrics {
-    counts: [[AtomicU64; 4]; 4],
+    counts: [[AtomicU64; 4]; 5],
 }
 
 impl Metrics {
@@ -94,6 +98,6 @@ mod tests {
         assert!(
             text.contains("obscura_host_requests_total{route=\"attestation\",status=\"2xx\"} 0")
         );
-        assert_eq!(text.lines().count(), 2 + 16);
+        assert_eq!(text.lines().count(), 2 + 5 * 4);
     }
 }

@@ -1,8 +1,10 @@
 //! The HTTPS front door: rustls on TCP, axum routes, graceful shutdown.
 //!
 //! Routes: `GET /healthz`, `GET /metrics`, and with an API key `GET /v1/attestation`,
-//! `POST /v1/attestation` (fresh, nonce-bound evidence) and `POST /v1/caption`
-//! (`message/ohttp-req` in, `message/ohttp-res` out). Refusals are fixed
+//! `POST /v1/attestation` (fresh, nonce-bound evidence), `POST /v1/caption` and
+//! `POST /v1/sanitize` (`message/ohttp-req` in, `message/ohttp-res` out, forwarded by key
+//! id alike: which endpoint a request is for is known only inside the enclave's decrypted
+//! message; the outer path only picks the metrics label). Refusals are fixed
 //! [`RejectCode`] JSON bodies; nothing in a response, log line or metric label is taken
 //! from request content.
 
@@ -55,6 +57,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/metrics", get(metrics))
         .route("/v1/attestation", get(attestation).post(fresh_attestation))
         .route("/v1/caption", post(caption))
+        .route("/v1/sanitize", post(sanitize))
         .layer(DefaultBodyLimit::max(MAX_REQUEST_BYTES))
         .with_state(state)
 }
@@ -151,8 +154,18 @@ async fn fresh_attestation(
 }
 
 async fn caption(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Bytes) -> Response {
+    forward(&state, Route::Caption, &headers, body).await
+}
+
+/// `POST /v1/sanitize`: the same opaque forwarding as captions (the enclave tells the two
+/// apart only after decrypting); counted under its own route.
+async fn sanitize(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Bytes) -> Response {
+    forward(&state, Route::Sanitize, &headers, body).await
+}
+
+async fn forward(state: &AppState, route: Route, headers: &HeaderMap, body: Bytes) -> Response {
     let result = async {
-        admit(&state, &headers)?;
+        admit(state, headers)?;
         let media_type = headers
             .get(header::CONTENT_TYPE)
             .map(|v| v.as_bytes())
@@ -173,7 +186,7 @@ async fn caption(State(state): State<Arc<AppState>>, headers: HeaderMap, body: B
         Ok(response(status, media, forwarded.body))
     }
     .await;
-    finish(&state, Route::Caption, result)
+    finish(state, route, result)
 }
 
 fn admit(state: &AppState, headers: &HeaderMap) -> Result<(), Error> {

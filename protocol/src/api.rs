@@ -242,6 +242,37 @@ pub enum EntityKind {
 /// How many entities of each kind were replaced in a request.
 pub type EntityCounts = BTreeMap<EntityKind, u32>;
 
+/// One replaced span of a text: offsets in Unicode code points into the original text
+/// (`start..end`), its type, and for people the `PERSON_n` label. Positions only, never the
+/// original characters.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TextEntity {
+    /// First code point of the span.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// What the span was.
+    #[serde(rename = "type")]
+    pub kind: EntityKind,
+    /// `PERSON_n` for people; absent for typed tags.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+/// The successful result of `POST /v1/sanitize`: one redacted text per input text, in
+/// order, with the replaced spans and the counts per type over the whole request.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SanitizeResponse {
+    /// The redacted texts.
+    pub texts: Vec<RedactedText>,
+    /// For each text, the replaced spans (sorted, non-overlapping).
+    pub entities: Vec<Vec<TextEntity>>,
+    /// Entities replaced per type.
+    pub counts: EntityCounts,
+}
+
 /// A SHA-256 digest, hex in JSON.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Digest32(pub [u8; 32]);

@@ -88,3 +88,9 @@ pub const MAX_CLAIM_STRING_BYTES: usize = 256;
 
 /// Largest clock difference accepted between a request's `date` and the enclave, in seconds.
 pub const MAX_CLOCK_SKEW_SECS: u64 = 60;
+
+/// Most texts in one `/v1/sanitize` request.
+pub const MAX_SANITIZE_TEXTS: usize = 1024;
+
+/// Largest `/v1/sanitize` request body (the JSON list of texts).
+pub const MAX_SANITIZE_BYTES: usize = 1024 * 1024;

@@ -19,14 +19,17 @@ use std::time::SystemTime;
 use bhttp::{Message, Mode};
 use zeroize::Zeroizing;
 
-use crate::api::{CaptionOptions, CaptionResponse, ErrorBody, ErrorCode, MediaType};
+use crate::api::{
+    CaptionOptions, CaptionResponse, ErrorBody, ErrorCode, MediaType, SanitizeResponse,
+};
 use crate::codec::{Reader, check_cap};
 use crate::error::{Error, Result};
 use crate::limits::{
     MAX_BHTTP_CHUNKS, MAX_BHTTP_CONTROL_BYTES, MAX_BHTTP_FIELD_SECTION_BYTES, MAX_BHTTP_FIELDS,
-    MAX_BHTTP_INFORMATIONAL, MAX_IMAGE_BYTES, MAX_RESPONSE_BYTES,
+    MAX_BHTTP_INFORMATIONAL, MAX_IMAGE_BYTES, MAX_RESPONSE_BYTES, MAX_SANITIZE_BYTES,
+    MAX_SANITIZE_TEXTS,
 };
-use crate::secret::SecretBytes;
+use crate::secret::{SecretBytes, SecretText};
 
 /// The request path of the caption endpoint.
 pub const CAPTION_PATH: &str = "/v1/caption";
@@ -54,13 +57,7 @@ impl CaptionRequest {
     /// Encodes as a known-length BHTTP request (zeroized on drop).
     pub fn encode(&self) -> Result<Zeroizing<Vec<u8>>> {
         check_cap("image", self.image.len(), MAX_IMAGE_BYTES)?;
-        let mut msg = Message::request(
-            b"POST".to_vec(),
-            b"https".to_vec(),
-            INNER_AUTHORITY.as_bytes().to_vec(),
-            CAPTION_PATH.as_bytes().to_vec(),
-        );
-        msg.put_header("date", httpdate::fmt_http_date(self.date));
+        let mut msg = inner_request(CAPTION_PATH, self.date);
         if let Some(mt) = self.media_type {
             msg.put_header("content-type", mt.as_str());
         }
@@ -72,22 +69,16 @@ impl CaptionRequest {
         Ok(out)
     }
 
-    /// Decodes a BHTTP request from hostile bytes.
+    /// Decodes a BHTTP request from hostile bytes (it must be `POST /v1/caption`).
     pub fn decode(bytes: &[u8]) -> Result<Self> {
-        let msg = decode_bhttp(bytes, Kind::Request, MAX_IMAGE_BYTES)?;
-        let control = msg.control();
-        if control.method() != Some(b"POST".as_slice()) {
-            return Err(Error::UnexpectedRequest { what: "method" });
+        match InnerRequest::decode(bytes)? {
+            InnerRequest::Caption(request) => Ok(request),
+            InnerRequest::Sanitize(_) => Err(Error::UnexpectedRequest { what: "path" }),
         }
-        if control.path() != Some(CAPTION_PATH.as_bytes()) {
-            return Err(Error::UnexpectedRequest { what: "path" });
-        }
+    }
+
+    fn from_message(msg: &Message, date: SystemTime) -> Result<Self> {
         let fields = msg.header();
-        let date = fields.get(b"date").ok_or(Error::Missing("date field"))?;
-        let date = std::str::from_utf8(date)
-            .ok()
-            .and_then(|d| httpdate::parse_http_date(d).ok())
-            .ok_or(Error::InvalidDate)?;
         let options = match fields.get(OPTIONS_FIELD.as_bytes()) {
             Some(v) => CaptionOptions::from_field_value(v)?,
             None => CaptionOptions::default(),
@@ -111,6 +102,204 @@ impl CaptionRequest {
     }
 }
 
+/// The request path of the sanitize endpoint.
+pub const SANITIZE_PATH: &str = "/v1/sanitize";
+
+/// A decrypted `POST /v1/sanitize` request: texts a backend already has (a caption, notes)
+/// to sanitize together, as the JSON body `{"texts": ["...", ...]}`. Holds plaintext: no
+/// `Serialize`, redacted `Debug`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SanitizeRequest {
+    /// The client's clock when it built the request (second precision).
+    pub date: SystemTime,
+    /// The texts, in order (at most [`MAX_SANITIZE_TEXTS`], [`MAX_SANITIZE_BYTES`] of JSON).
+    pub texts: Vec<SecretText>,
+}
+
+#[derive(serde::Serialize)]
+struct SanitizeBodyOut<'a> {
+    texts: Vec<&'a str>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SanitizeBodyIn {
+    texts: Vec<String>,
+}
+
+impl SanitizeRequest {
+    /// Encodes as a known-length BHTTP request (zeroized on drop).
+    pub fn encode(&self) -> Result<Zeroizing<Vec<u8>>> {
+        check_cap("texts", self.texts.len(), MAX_SANITIZE_TEXTS)?;
+        let body = SanitizeBodyOut {
+            texts: self.texts.iter().map(SecretText::expose).collect(),
+        };
+        let json = Zeroizing::new(
+            serde_json::to_vec(&body).map_err(|e| Error::json("sanitize request", &e))?,
+        );
+        check_cap("sanitize request", json.len(), MAX_SANITIZE_BYTES)?;
+        let mut msg = inner_request(SANITIZE_PATH, self.date);
+        msg.put_header("content-type", "application/json");
+        msg.write_content(&*json);
+        let mut out = Zeroizing::new(Vec::with_capacity(json.len() + 128));
+        msg.write_bhttp(Mode::KnownLength, &mut *out)
+            .map_err(|e| Error::bhttp(&e))?;
+        Ok(out)
+    }
+
+    fn from_message(msg: &Message, date: SystemTime) -> Result<Self> {
+        let content = msg.content();
+        check_cap("sanitize request", content.len(), MAX_SANITIZE_BYTES)?;
+        // serde_json's scratch buffers for escaped strings are freed without zeroizing (as
+        // bhttp's copy is, see the module doc); the strings it returns move into SecretText.
+        let body: SanitizeBodyIn =
+            serde_json::from_slice(content).map_err(|e| Error::json("sanitize request", &e))?;
+        check_cap("texts", body.texts.len(), MAX_SANITIZE_TEXTS)?;
+        Ok(Self {
+            date,
+            texts: body.texts.into_iter().map(SecretText::new).collect(),
+        })
+    }
+}
+
+/// Any decrypted inner request, by path.
+#[derive(Debug, Clone, PartialEq)]
+pub enum InnerRequest {
+    /// `POST /v1/caption`.
+    Caption(CaptionRequest),
+    /// `POST /v1/sanitize`.
+    Sanitize(SanitizeRequest),
+}
+
+impl InnerRequest {
+    /// Decodes a BHTTP request from hostile bytes: method, path, `date`, then the body of
+    /// that endpoint.
+    pub fn decode(bytes: &[u8]) -> Result<Self> {
+        let msg = decode_bhttp(bytes, Kind::Request, MAX_IMAGE_BYTES)?;
+        let control = msg.control();
+        if control.method() != Some(b"POST".as_slice()) {
+            return Err(Error::UnexpectedRequest { what: "method" });
+        }
+        let path = control.path();
+        let is_caption = path == Some(CAPTION_PATH.as_bytes());
+        if !is_caption && path != Some(SANITIZE_PATH.as_bytes()) {
+            return Err(Error::UnexpectedRequest { what: "path" });
+        }
+        let date = msg
+            .header()
+            .get(b"date")
+            .ok_or(Error::Missing("date field"))?;
+        let date = std::str::from_utf8(date)
+            .ok()
+            .and_then(|d| httpdate::parse_http_date(d).ok())
+            .ok_or(Error::InvalidDate)?;
+        if is_caption {
+            CaptionRequest::from_message(&msg, date).map(Self::Caption)
+        } else {
+            SanitizeRequest::from_message(&msg, date).map(Self::Sanitize)
+        }
+    }
+
+    /// The client's `date`.
+    pub fn date(&self) -> SystemTime {
+        match self {
+            Self::Caption(r) => r.date,
+            Self::Sanitize(r) => r.date,
+        }
+    }
+}
+
+fn inner_request(path: &str, date: SystemTime) -> Message {
+    let mut msg = Message::request(
+        b"POST".to_vec(),
+        b"https".to_vec(),
+        INNER_AUTHORITY.as_bytes().to_vec(),
+        path.as_bytes().to_vec(),
+    );
+    msg.put_header("date", httpdate::fmt_http_date(date));
+    msg
+}
+
+/// Encodes a `200` JSON response, or an error status with its [`ErrorBody`].
+fn encode_outcome<T: serde::Serialize>(
+    outcome: std::result::Result<&T, ErrorCode>,
+    what: &'static str,
+) -> Result<Zeroizing<Vec<u8>>> {
+    let (status, body) = match outcome {
+        Ok(resp) => (200, serde_json::to_vec(resp)),
+        Err(code) => (
+            code.status(),
+            serde_json::to_vec(&ErrorBody { error: code }),
+        ),
+    };
+    let body = Zeroizing::new(body.map_err(|e| Error::json(what, &e))?);
+    let status = bhttp::StatusCode::try_from(status).map_err(|_| Error::Malformed {
+        what: WHAT,
+        reason: "invalid status code",
+    })?;
+    let mut msg = Message::response(status);
+    msg.put_header("content-type", "application/json");
+    msg.write_content(&*body);
+    let mut out = Zeroizing::new(Vec::with_capacity(body.len() + 64));
+    msg.write_bhttp(Mode::KnownLength, &mut *out)
+        .map_err(|e| Error::bhttp(&e))?;
+    Ok(out)
+}
+
+/// Decodes a response from hostile bytes: the `200` JSON body, or the fixed error code
+/// (whose status must match).
+fn decode_outcome<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+    what: &'static str,
+) -> Result<std::result::Result<T, ErrorCode>> {
+    let msg = decode_bhttp(bytes, Kind::Response, MAX_RESPONSE_BYTES)?;
+    let status = msg
+        .control()
+        .status()
+        .ok_or(Error::Missing("status"))?
+        .code();
+    if status == 200 {
+        let resp: T = serde_json::from_slice(msg.content()).map_err(|e| Error::json(what, &e))?;
+        return Ok(Ok(resp));
+    }
+    let body: ErrorBody =
+        serde_json::from_slice(msg.content()).map_err(|e| Error::json("error response", &e))?;
+    if body.error.status() != status {
+        return Err(Error::Malformed {
+            what: "error response",
+            reason: "status does not match error code",
+        });
+    }
+    Ok(Err(body.error))
+}
+
+/// What the gateway answers a sanitize request: a result or a fixed error code.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SanitizeOutcome {
+    /// `200` with the redacted texts.
+    Ok(Box<SanitizeResponse>),
+    /// An error status with its fixed code.
+    Err(ErrorCode),
+}
+
+impl SanitizeOutcome {
+    /// Encodes as a known-length BHTTP response (zeroized on drop).
+    pub fn encode(&self) -> Result<Zeroizing<Vec<u8>>> {
+        match self {
+            Self::Ok(resp) => encode_outcome(Ok(resp.as_ref()), "sanitize response"),
+            Self::Err(code) => encode_outcome::<SanitizeResponse>(Err(*code), "sanitize response"),
+        }
+    }
+
+    /// Decodes a BHTTP response from hostile bytes.
+    pub fn decode(bytes: &[u8]) -> Result<Self> {
+        Ok(match decode_outcome(bytes, "sanitize response")? {
+            Ok(resp) => Self::Ok(Box::new(resp)),
+            Err(code) => Self::Err(code),
+        })
+    }
+}
+
 /// What the gateway answers: a result or a fixed error code.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CaptionOutcome {
@@ -123,50 +312,18 @@ pub enum CaptionOutcome {
 impl CaptionOutcome {
     /// Encodes as a known-length BHTTP response (zeroized on drop).
     pub fn encode(&self) -> Result<Zeroizing<Vec<u8>>> {
-        let (status, body) = match self {
-            Self::Ok(resp) => (200, serde_json::to_vec(resp)),
-            Self::Err(code) => (
-                code.status(),
-                serde_json::to_vec(&ErrorBody { error: *code }),
-            ),
-        };
-        let body = Zeroizing::new(body.map_err(|e| Error::json("caption response", &e))?);
-        let status = bhttp::StatusCode::try_from(status).map_err(|_| Error::Malformed {
-            what: WHAT,
-            reason: "invalid status code",
-        })?;
-        let mut msg = Message::response(status);
-        msg.put_header("content-type", "application/json");
-        msg.write_content(&*body);
-        let mut out = Zeroizing::new(Vec::with_capacity(body.len() + 64));
-        msg.write_bhttp(Mode::KnownLength, &mut *out)
-            .map_err(|e| Error::bhttp(&e))?;
-        Ok(out)
+        match self {
+            Self::Ok(resp) => encode_outcome(Ok(resp.as_ref()), "caption response"),
+            Self::Err(code) => encode_outcome::<CaptionResponse>(Err(*code), "caption response"),
+        }
     }
 
     /// Decodes a BHTTP response from hostile bytes.
     pub fn decode(bytes: &[u8]) -> Result<Self> {
-        let msg = decode_bhttp(bytes, Kind::Response, MAX_RESPONSE_BYTES)?;
-        let status = msg
-            .control()
-            .status()
-            .ok_or(Error::Missing("status"))?
-            .code();
-        if status == 200 {
-            let resp: CaptionResponse = serde_json::from_slice(msg.content())
-                .map_err(|e| Error::json("caption response", &e))?;
-            Ok(Self::Ok(Box::new(resp)))
-        } else {
-            let body: ErrorBody = serde_json::from_slice(msg.content())
-                .map_err(|e| Error::json("error response", &e))?;
-            if body.error.status() != status {
-                return Err(Error::Malformed {
-                    what: "error response",
-                    reason: "status does not match error code",
-                });
-            }
-            Ok(Self::Err(body.error))
-        }
+        Ok(match decode_outcome(bytes, "caption response")? {
+            Ok(resp) => Self::Ok(Box::new(resp)),
+            Err(code) => Self::Err(code),
+        })
     }
 }
 
@@ -479,5 +636,101 @@ mod tests {
                 reason: "status does not match error code"
             }
         );
+    }
+
+    fn sanitize_request(texts: &[&str]) -> SanitizeRequest {
+        SanitizeRequest {
+            date: UNIX_EPOCH + Duration::from_secs(1_764_000_000),
+            texts: texts
+                .iter()
+                .map(|t| SecretText::new((*t).to_owned()))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn sanitize_request_round_trips_and_is_told_apart_by_path() {
+        let req = sanitize_request(&["Seen by Dr. JOHN SMITH", "", "MRN 123 \"quoted\" é"]);
+        let bytes = req.encode().unwrap();
+        let msg = decode_bhttp(&bytes, Kind::Request, MAX_IMAGE_BYTES).unwrap();
+        assert_eq!(msg.control().path(), Some(b"/v1/sanitize".as_slice()));
+        assert_eq!(
+            msg.header().get(b"content-type"),
+            Some(b"application/json".as_slice())
+        );
+        assert_eq!(
+            InnerRequest::decode(&bytes).unwrap(),
+            InnerRequest::Sanitize(req.clone())
+        );
+        assert_eq!(InnerRequest::decode(&bytes).unwrap().date(), req.date);
+        // The caption decoder refuses the other endpoint.
+        assert_eq!(
+            CaptionRequest::decode(&bytes).unwrap_err(),
+            Error::UnexpectedRequest { what: "path" }
+        );
+        assert_eq!(
+            InnerRequest::decode(&request().encode().unwrap()).unwrap(),
+            InnerRequest::Caption(request())
+        );
+        assert!(!format!("{req:?}").contains("JOHN"));
+    }
+
+    #[test]
+    fn hostile_sanitize_bodies_get_typed_errors() {
+        let with_body = |body: &[u8]| {
+            let date = UNIX_EPOCH + Duration::from_secs(1_764_000_000);
+            let mut msg = inner_request(SANITIZE_PATH, date);
+            msg.write_content(body);
+            let mut out = Vec::new();
+            msg.write_bhttp(Mode::KnownLength, &mut out).unwrap();
+            InnerRequest::decode(&out)
+        };
+        for body in [
+            &br#"{"texts": "JOHN SMITH"}"#[..],
+            br#"{"texts": ["a"], "extra": 1}"#,
+            br#"["JOHN SMITH"]"#,
+            b"",
+            br#"{"texts": ["JOHN SMITH""#,
+        ] {
+            let err = with_body(body).unwrap_err();
+            assert!(matches!(err, Error::Json { .. }), "{err:?}");
+            assert!(!err.to_string().contains("JOHN"), "{err}");
+        }
+        let many = format!(
+            r#"{{"texts": [{}]}}"#,
+            vec![r#""x""#; MAX_SANITIZE_TEXTS + 1].join(",")
+        );
+        assert!(matches!(
+            with_body(many.as_bytes()).unwrap_err(),
+            Error::TooLarge { what: "texts", .. }
+        ));
+        let big = format!(r#"{{"texts": ["{}"]}}"#, "a".repeat(MAX_SANITIZE_BYTES));
+        assert!(matches!(
+            with_body(big.as_bytes()).unwrap_err(),
+            Error::TooLarge { .. }
+        ));
+        let too_many = sanitize_request(&vec!["x"; MAX_SANITIZE_TEXTS + 1]);
+        assert!(matches!(
+            too_many.encode().unwrap_err(),
+            Error::TooLarge { what: "texts", .. }
+        ));
+    }
+
+    #[test]
+    fn sanitize_outcomes_round_trip() {
+        let ok = SanitizeOutcome::Ok(Box::new(SanitizeResponse {
+            texts: vec![crate::api::RedactedText::new("Seen by PERSON_1".to_owned())],
+            entities: vec![vec![crate::api::TextEntity {
+                start: 8,
+                end: 22,
+                kind: crate::api::EntityKind::Person,
+                label: Some("PERSON_1".to_owned()),
+            }]],
+            counts: [(crate::api::EntityKind::Person, 1)].into_iter().collect(),
+        }));
+        for outcome in [ok, SanitizeOutcome::Err(ErrorCode::Busy)] {
+            let bytes = outcome.encode().unwrap();
+            assert_eq!(SanitizeOutcome::decode(&bytes).unwrap(), outcome);
+        }
     }
 }

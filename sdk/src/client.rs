@@ -12,14 +12,17 @@ use std::time::{Duration, SystemTime};
 
 use obscura_attestation::verify::{Policy, VerifiedChain, VerifiedEvidence, verify, verify_cached};
 use obscura_protocol::api::{
-    CaptionOptions, CaptionResponse, MediaType, OHTTP_REQUEST_MEDIA_TYPE, RejectBody, RejectCode,
+    CaptionOptions, CaptionResponse, ErrorCode, MediaType, OHTTP_REQUEST_MEDIA_TYPE, RejectBody,
+    RejectCode, SanitizeResponse,
 };
 use obscura_protocol::evidence::{AttestationList, FreshEvidenceRequest, Nonce};
 use obscura_protocol::limits::{MAX_ATTESTATION_LIST_BYTES, MAX_RESPONSE_BYTES};
-use obscura_protocol::message::{CaptionOutcome, CaptionRequest};
-use obscura_protocol::secret::SecretBytes;
+use obscura_protocol::message::{CaptionOutcome, CaptionRequest, SanitizeOutcome, SanitizeRequest};
+use obscura_protocol::oblivious::seal_request;
+use obscura_protocol::secret::{SecretBytes, SecretText};
+use zeroize::Zeroizing;
 
-use crate::{Error, seal_caption};
+use crate::Error;
 
 /// Builds a [`Client`].
 #[derive(Debug, Default)]
@@ -131,17 +134,65 @@ impl Client {
     ) -> Result<CaptionResponse, Error> {
         let image = SecretBytes::new(image.into());
         let media_type = MediaType::sniff(image.expose());
-        for attempt in 0..2 {
-            let evidence = self.verified_evidence().await?;
+        let encode = |date| {
             let request = CaptionRequest {
                 options,
                 media_type,
-                date: SystemTime::now(),
+                date,
                 image: image.clone(),
             };
-            let (sealed, pending) = seal_caption(evidence.key_configs(), &request)?;
+            Ok(request.encode()?)
+        };
+        let decode = |plain: &[u8]| {
+            Ok(match CaptionOutcome::decode(plain)? {
+                CaptionOutcome::Ok(resp) => Ok(*resp),
+                CaptionOutcome::Err(code) => Err(code),
+            })
+        };
+        self.exchange("/v1/caption", encode, decode).await
+    }
+
+    /// Sends texts the application already has (captions, notes) to the attested enclave's
+    /// sanitizer and returns them with names replaced by `PERSON_n` and identifiers by typed
+    /// tags, sanitized together (one person, one label across all of them).
+    pub async fn sanitize<S: AsRef<str>>(&self, texts: &[S]) -> Result<SanitizeResponse, Error> {
+        let texts: Vec<SecretText> = texts
+            .iter()
+            .map(|t| SecretText::new(t.as_ref().to_owned()))
+            .collect();
+        let encode = |date| {
+            let request = SanitizeRequest {
+                date,
+                texts: texts.clone(),
+            };
+            Ok(request.encode()?)
+        };
+        let decode = |plain: &[u8]| {
+            Ok(match SanitizeOutcome::decode(plain)? {
+                SanitizeOutcome::Ok(resp) => Ok(*resp),
+                SanitizeOutcome::Err(code) => Err(code),
+            })
+        };
+        self.exchange("/v1/sanitize", encode, decode).await
+    }
+
+    /// One sealed exchange with a verified replica: encode the inner request (with the
+    /// current `date`), seal it to the replica's key, post it to `path`, open and decode
+    /// the answer. An unknown key id (the enclave rotated) re-attests once and retries.
+    async fn exchange<T>(
+        &self,
+        path: &str,
+        encode: impl Fn(SystemTime) -> Result<Zeroizing<Vec<u8>>, Error>,
+        decode: impl Fn(&[u8]) -> Result<Result<T, ErrorCode>, Error>,
+    ) -> Result<T, Error> {
+        for attempt in 0..2 {
+            let evidence = self.verified_evidence().await?;
+            let (config, suite) = evidence.key_configs().select()?;
+            let inner = encode(SystemTime::now())?;
+            let (sealed, opener) = seal_request(config, suite, &inner)?;
+            drop(inner);
             let resp = self
-                .authorized(self.http.post(format!("{}/v1/caption", self.endpoint)))
+                .authorized(self.http.post(format!("{}{path}", self.endpoint)))
                 .header("content-type", OHTTP_REQUEST_MEDIA_TYPE)
                 .body(sealed)
                 .send()
@@ -150,10 +201,8 @@ impl Client {
             let status = resp.status().as_u16();
             let body = read_capped(resp, MAX_RESPONSE_BYTES).await?;
             if status == 200 {
-                return match pending.finish(&body)? {
-                    CaptionOutcome::Ok(resp) => Ok(*resp),
-                    CaptionOutcome::Err(code) => Err(Error::Service(code)),
-                };
+                let plain = opener.open(&body)?;
+                return decode(&plain)?.map_err(Error::Service);
             }
             let code = serde_json::from_slice::<RejectBody>(&body)
                 .map(|b| b.error)

@@ -14,9 +14,10 @@ use obscura_attestation::verify::Policy;
 use obscura_enclave::gateway::Handler;
 use obscura_protocol::api::{
     CaptionOptions, CaptionResponse, Digest32, ErrorCode, RedactedText, RejectCode,
+    SanitizeResponse,
 };
 use obscura_protocol::evidence::{ModelClaim, WorkloadClaims};
-use obscura_protocol::message::{CaptionOutcome, CaptionRequest};
+use obscura_protocol::message::{CaptionOutcome, CaptionRequest, SanitizeOutcome, SanitizeRequest};
 use obscura_sdk::Error;
 use obscura_tests::{sample_png, start_stack};
 
@@ -45,6 +46,20 @@ impl Handler for Report {
             models: vec![],
             policy_digest: Digest32([3; 32]),
             image: None,
+        }))
+    }
+
+    fn sanitize(&self, request: SanitizeRequest) -> SanitizeOutcome {
+        self.calls.fetch_add(1, Ordering::Relaxed);
+        // Reports the sizes it received (the real sanitizer is tested in e2e_pipeline.rs).
+        let sizes: Vec<String> = request.texts.iter().map(|t| t.len().to_string()).collect();
+        SanitizeOutcome::Ok(Box::new(SanitizeResponse {
+            texts: vec![RedactedText::new(format!(
+                "replica {} got {}",
+                self.replica,
+                sizes.join(",")
+            ))],
+            ..SanitizeResponse::default()
         }))
     }
 }
@@ -201,4 +216,18 @@ async fn wrong_api_key_is_refused() {
             .unwrap_err(),
         Error::Rejected(RejectCode::Unauthorized)
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sanitize_travels_the_same_confidential_path() {
+    let (hs, calls) = handlers(1);
+    let stack = start_stack(hs, claims()).await.unwrap();
+    let client = stack.client().unwrap();
+    let resp = client
+        .sanitize(&["Seen by Dr. Jane Roe", "", "MRN 0042"])
+        .await
+        .unwrap();
+    assert_eq!(resp.texts.len(), 1);
+    assert_eq!(resp.texts[0].as_str(), "replica 0 got 20,0,8");
+    assert_eq!(calls.load(Ordering::Relaxed), 1);
 }

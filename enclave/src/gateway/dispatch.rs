@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use obscura_protocol::api::ErrorCode;
-use obscura_protocol::message::{CaptionOutcome, CaptionRequest};
+use obscura_protocol::message::{CaptionOutcome, CaptionRequest, SanitizeOutcome, SanitizeRequest};
 use tokio::sync::Semaphore;
 
 /// What the gateway dispatches to: the image pipeline, or any stage composition.
@@ -16,6 +16,13 @@ use tokio::sync::Semaphore;
 pub trait Handler: Send + Sync + 'static {
     /// Processes one decrypted request into its outcome. Errors are fixed codes.
     fn handle(&self, request: CaptionRequest) -> CaptionOutcome;
+
+    /// Sanitizes the texts of one `/v1/sanitize` request. Handlers without a sanitizer
+    /// answer [`ErrorCode::NotFound`].
+    fn sanitize(&self, request: SanitizeRequest) -> SanitizeOutcome {
+        drop(request);
+        SanitizeOutcome::Err(ErrorCode::NotFound)
+    }
 }
 
 /// Runs requests on a bounded set of blocking threads with a bounded queue.
@@ -39,21 +46,37 @@ impl<H: Handler> Dispatcher<H> {
 
     /// Runs `request`, or answers [`ErrorCode::Busy`] at once when the queue is full.
     pub async fn dispatch(&self, request: CaptionRequest) -> CaptionOutcome {
+        self.run(move |h| h.handle(request))
+            .await
+            .unwrap_or_else(CaptionOutcome::Err)
+    }
+
+    /// Runs a sanitize request under the same limits as captions.
+    pub async fn dispatch_sanitize(&self, request: SanitizeRequest) -> SanitizeOutcome {
+        self.run(move |h| h.sanitize(request))
+            .await
+            .unwrap_or_else(SanitizeOutcome::Err)
+    }
+
+    /// Runs `job` on a blocking thread under the worker and queue limits.
+    async fn run<R: Send + 'static>(
+        &self,
+        job: impl FnOnce(&H) -> R + Send + 'static,
+    ) -> Result<R, ErrorCode> {
         let Ok(_admitted) = Arc::clone(&self.admitted).try_acquire_owned() else {
-            return CaptionOutcome::Err(ErrorCode::Busy);
+            return Err(ErrorCode::Busy);
         };
         let Ok(running) = Arc::clone(&self.running).acquire_owned().await else {
-            return CaptionOutcome::Err(ErrorCode::Internal);
+            return Err(ErrorCode::Internal);
         };
         let handler = Arc::clone(&self.handler);
-        let job = tokio::task::spawn_blocking(move || {
+        let task = tokio::task::spawn_blocking(move || {
             let _running = running;
-            handler.handle(request)
+            job(&handler)
         });
         // A panic in a handler is a bug; the request gets a fixed internal error and the
         // service stays up.
-        job.await
-            .unwrap_or(CaptionOutcome::Err(ErrorCode::Internal))
+        task.await.map_err(|_| ErrorCode::Internal)
     }
 }
 

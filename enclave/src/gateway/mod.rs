@@ -16,7 +16,7 @@ use std::time::{Duration, Instant, SystemTime};
 use obscura_protocol::Error as ProtocolError;
 use obscura_protocol::api::{ErrorCode, RejectCode};
 use obscura_protocol::limits::{MAX_CLOCK_SKEW_SECS, MAX_REQUEST_BYTES};
-use obscura_protocol::message::{CaptionOutcome, CaptionRequest};
+use obscura_protocol::message::{CaptionOutcome, InnerRequest, SanitizeOutcome};
 use obscura_protocol::oblivious::RequestHeader;
 
 use crate::Error;
@@ -103,13 +103,22 @@ impl<H: Handler> Gateway<H> {
                 Err(ReplayError::Full) => return Err(RejectCode::Busy),
             }
         }
-        let outcome = match CaptionRequest::decode(plain.expose()) {
-            Err(e) => CaptionOutcome::Err(request_error(&e)),
-            Ok(request) if !date_ok(request.date, now) => CaptionOutcome::Err(ErrorCode::StaleDate),
-            Ok(request) => self.dispatcher.dispatch(request).await,
+        let response = match InnerRequest::decode(plain.expose()) {
+            Err(e) => CaptionOutcome::Err(request_error(&e)).encode(),
+            Ok(request) if !date_ok(request.date(), now) => match request {
+                InnerRequest::Caption(_) => CaptionOutcome::Err(ErrorCode::StaleDate).encode(),
+                InnerRequest::Sanitize(_) => SanitizeOutcome::Err(ErrorCode::StaleDate).encode(),
+            },
+            Ok(InnerRequest::Caption(request)) => {
+                drop(plain);
+                self.dispatcher.dispatch(request).await.encode()
+            }
+            Ok(InnerRequest::Sanitize(request)) => {
+                drop(plain);
+                self.dispatcher.dispatch_sanitize(request).await.encode()
+            }
         };
-        drop(plain);
-        let response = outcome.encode().map_err(|_| RejectCode::Internal)?;
+        let response = response.map_err(|_| RejectCode::Internal)?;
         sealer.seal(&response).map_err(|_| RejectCode::Internal)
     }
 }

@@ -174,3 +174,61 @@ async fn a_bad_inner_request_gets_a_sealed_fixed_code() {
     let res = gw.handle(&req, now, Instant::now()).await.unwrap();
     assert_eq!(open(opener, &res), CaptionOutcome::Err(ErrorCode::NotFound));
 }
+
+#[tokio::test]
+async fn sanitize_requests_reach_the_handler_or_get_not_found() {
+    use obscura_protocol::api::SanitizeResponse;
+    use obscura_protocol::message::{SanitizeOutcome, SanitizeRequest};
+    use obscura_protocol::secret::SecretText;
+
+    /// Counts the texts it was sent.
+    struct Counting;
+    impl Handler for Counting {
+        fn handle(&self, _request: CaptionRequest) -> CaptionOutcome {
+            CaptionOutcome::Err(ErrorCode::Internal)
+        }
+        fn sanitize(&self, request: SanitizeRequest) -> SanitizeOutcome {
+            SanitizeOutcome::Ok(Box::new(SanitizeResponse {
+                texts: vec![RedactedText::new(format!("{} texts", request.texts.len()))],
+                ..SanitizeResponse::default()
+            }))
+        }
+    }
+    let seal = |config: &KeyConfig, suite, date| {
+        let request = SanitizeRequest {
+            date,
+            texts: vec![SecretText::new("a".into()), SecretText::new("b".into())],
+        };
+        seal_request(config, suite, &request.encode().unwrap()).unwrap()
+    };
+    let open = |opener: ResponseOpener, res: &[u8]| {
+        SanitizeOutcome::decode(&opener.open(res).unwrap()).unwrap()
+    };
+    let now = SystemTime::now();
+
+    // A handler without a sanitizer: a sealed not_found.
+    let (gw, config, suite) = gateway();
+    let (req, opener) = seal(&config, suite, now);
+    let res = gw.handle(&req, now, Instant::now()).await.unwrap();
+    assert_eq!(
+        open(opener, &res),
+        SanitizeOutcome::Err(ErrorCode::NotFound)
+    );
+
+    // One with a sanitizer gets the texts; a stale date is refused before it.
+    let keys = KeySet::generate().unwrap();
+    let (config, suite) = keys.config_list().select().unwrap();
+    let config = config.clone();
+    let gw = Gateway::new(KeyRing::new(keys), Counting, GatewayConfig::default());
+    let (req, opener) = seal(&config, suite, now);
+    match open(opener, &gw.handle(&req, now, Instant::now()).await.unwrap()) {
+        SanitizeOutcome::Ok(r) => assert_eq!(r.texts[0].as_str(), "2 texts"),
+        other => panic!("{other:?}"),
+    }
+    let old = now - Duration::from_secs(600);
+    let (req, opener) = seal(&config, suite, old);
+    assert_eq!(
+        open(opener, &gw.handle(&req, now, Instant::now()).await.unwrap()),
+        SanitizeOutcome::Err(ErrorCode::StaleDate)
+    );
+}
