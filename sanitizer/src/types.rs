@@ -1,0 +1,69 @@
+//! The sanitizer's input and output types.
+
+use obscura_protocol::api::{EntityCounts, EntityKind, RedactedText};
+use obscura_protocol::secret::SecretText;
+use serde::{Deserialize, Serialize};
+
+/// The texts of one request (a caption and its OCR lines, or a list sent to
+/// `/v1/sanitize`), sanitized together so one person gets one label across all of them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Texts {
+    items: Vec<SecretText>,
+}
+
+impl Texts {
+    /// The texts, in order.
+    pub fn new(items: Vec<SecretText>) -> Self {
+        Self { items }
+    }
+
+    /// Appends one text; returns its index.
+    pub fn push(&mut self, text: SecretText) -> usize {
+        self.items.push(text);
+        self.items.len() - 1
+    }
+
+    /// The texts, in order.
+    pub fn items(&self) -> &[SecretText] {
+        &self.items
+    }
+
+    /// Number of texts.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
+
+/// One replaced span of an original text.
+///
+/// Offsets are Unicode code points (not bytes) into the original text, `start..end`.
+/// `label` is `PERSON_n` for people and `None` for typed tags.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Entity {
+    /// First code point of the span.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// What the span is.
+    #[serde(rename = "type")]
+    pub kind: EntityKind,
+    /// `PERSON_n` for people.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+/// The result of sanitizing one request.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Sanitized {
+    /// The redacted texts, one per input text, in order.
+    pub texts: Vec<RedactedText>,
+    /// For each input text, the replaced spans, sorted by start, non-overlapping.
+    pub entities: Vec<Vec<Entity>>,
+    /// Number of entities replaced per type, over the whole request.
+    pub counts: EntityCounts,
+}
