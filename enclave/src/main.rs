@@ -3,14 +3,19 @@
 //! ```text
 //! obscura-enclave serve [--listen 127.0.0.1:PORT] [--simulate] ...   (see `serve --help`)
 //! obscura-enclave redact IMAGE... --out DIR [--json] [--format same|png|jpeg|webp] [--assets DIR]
+//! obscura-enclave sanitize --input IN.jsonl --output OUT.jsonl [--assets DIR]
 //! ```
 //!
-//! `redact` runs the pipeline in-process with no network (batch jobs, evaluation).
-//! Writes `DIR/<stem>.<ext>` for each input (same width, height and, by default, format;
-//! no metadata). With `--json`, prints one JSON line per image with its regions (kind, box,
-//! score) and counts (or `{"input", "error": <fixed code>}`); recognised text is never
-//! printed. Models come from `--assets` or `$OBSCURA_ASSETS` and are checked against their
-//! pinned SHA-256 before use.
+//! `redact` runs the pipeline and the sanitizer in-process with no network (batch jobs,
+//! evaluation). Writes `DIR/<stem>.<ext>` for each input (same width, height and, by
+//! default, format; no metadata). With `--json`, prints one JSON line per image with its
+//! regions (kind, box, score), counts and entity counts per type (or
+//! `{"input", "error": <fixed code>}`); recognised text is never printed. Models come from
+//! `--assets` or `$OBSCURA_ASSETS` and are checked against their pinned SHA-256 before use.
+//!
+//! `sanitize` reads JSON lines `{"id": ..., "text": ...}` and writes
+//! `{"id", "redacted", "entities": [{"start", "end", "type", "label"?}]}` per line (offsets
+//! in Unicode code points), each line sanitized on its own.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -18,9 +23,11 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context as _, bail};
+use obscura_enclave::handler::PipelineHandler;
 use obscura_enclave::models::{ASSETS_ENV, Models};
-use obscura_enclave::pipeline::{Pipeline, PipelineOptions};
-use obscura_protocol::api::{OutputFormat, RegionKind};
+use obscura_enclave::pipeline::Pipeline;
+use obscura_protocol::api::{CaptionOptions, OutputFormat, RegionKind};
+use obscura_sanitizer::Sanitizer;
 
 const USAGE: &str = "usage: obscura-enclave redact IMAGE... --out DIR [--json] \
                      [--format same|png|jpeg|webp] [--assets DIR]";
@@ -34,19 +41,29 @@ struct Args {
     assets: PathBuf,
 }
 
+#[path = "cli/sanitize.rs"]
+mod sanitize;
 #[path = "cli/serve.rs"]
 mod serve;
 
 fn main() -> ExitCode {
     let mut raw = std::env::args().skip(1);
-    if raw.next().as_deref() == Some("serve") {
-        return match serve::run(raw.collect()) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("error: {e:#}");
-                ExitCode::from(2)
-            }
-        };
+    let fatal = |e: anyhow::Error| {
+        eprintln!("error: {e:#}");
+        ExitCode::from(2)
+    };
+    match raw.next().as_deref() {
+        Some("serve") => {
+            return serve::run(raw.collect()).map_or_else(fatal, |()| ExitCode::SUCCESS);
+        }
+        Some("sanitize") => {
+            return match sanitize::run(raw.collect()) {
+                Ok(true) => ExitCode::SUCCESS,
+                Ok(false) => ExitCode::from(1),
+                Err(e) => fatal(e),
+            };
+        }
+        _ => {}
     }
     match run() {
         Ok(true) => ExitCode::SUCCESS,
@@ -64,17 +81,21 @@ fn run() -> anyhow::Result<bool> {
     let started = Instant::now();
     let models = Models::load(&args.assets)
         .with_context(|| format!("loading models from {}", args.assets.display()))?;
+    let sanitizer = Sanitizer::load(&args.assets)
+        .with_context(|| format!("loading the sanitizer from {}", args.assets.display()))?;
     eprintln!("models loaded in {} ms", started.elapsed().as_millis());
-    let pipeline = Pipeline::new(models);
+    let digests = models.digests().to_vec();
+    let handler = PipelineHandler::with_sanitizer(Pipeline::new(models), digests, sanitizer);
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("creating {}", args.out.display()))?;
-    let options = PipelineOptions {
+    let options = CaptionOptions {
         format: args.format,
-        ..PipelineOptions::default()
+        caption: false,
+        ..CaptionOptions::default()
     };
     let mut all_ok = true;
     for input in &args.inputs {
-        if let Err(e) = redact_one(&pipeline, &options, input, &args) {
+        if let Err(e) = redact_one(&handler, &options, input, &args) {
             all_ok = false;
             eprintln!("{}: {e:#}", input.display());
             if args.json {
@@ -91,41 +112,43 @@ fn run() -> anyhow::Result<bool> {
 }
 
 fn redact_one(
-    pipeline: &Pipeline,
-    options: &PipelineOptions,
+    handler: &PipelineHandler,
+    options: &CaptionOptions,
     input: &Path,
     args: &Args,
 ) -> anyhow::Result<()> {
     let bytes = std::fs::read(input).with_context(|| format!("reading {}", input.display()))?;
     let started = Instant::now();
-    let out = pipeline.run(&bytes, options)?;
+    let (out, timings) = handler.process_timed(&bytes, options)?;
     let elapsed_ms = started.elapsed().as_millis();
+    let image = out.image.context("the pipeline returned no image")?;
     let stem = input.file_stem().context("input has no file name")?;
     let mut name = stem.to_os_string();
     name.push(".");
-    name.push(out.image.media_type.extension());
+    name.push(image.media_type.extension());
     let path = args.out.join(name);
-    std::fs::write(&path, out.image.data.expose())
+    std::fs::write(&path, image.data.expose())
         .with_context(|| format!("writing {}", path.display()))?;
     if args.json {
         let count = |kind| out.regions.iter().filter(|r| r.kind == kind).count();
         let line = serde_json::json!({
             "input": input,
             "output": path,
-            "media_type": out.image.media_type,
-            "width": out.image.width,
-            "height": out.image.height,
+            "media_type": image.media_type,
+            "width": image.width,
+            "height": image.height,
             "faces": count(RegionKind::Face),
             "text_regions": count(RegionKind::Text),
             "redacted": out.regions.iter().filter(|r| r.redacted).count(),
             "regions": out.regions,
+            "entities": out.entities,
             "elapsed_ms": elapsed_ms,
             "stage_ms": {
-                "decode": out.timings.decode.as_millis(),
-                "faces": out.timings.faces.as_millis(),
-                "text": out.timings.text.as_millis(),
-                "redact": out.timings.redact.as_millis(),
-                "encode": out.timings.encode.as_millis(),
+                "decode": timings.decode.as_millis(),
+                "faces": timings.faces.as_millis(),
+                "text": timings.text.as_millis(),
+                "redact": timings.redact.as_millis(),
+                "encode": timings.encode.as_millis(),
             },
         });
         println!("{line}");

@@ -27,6 +27,11 @@ impl Sanitizer {
         ))
     }
 
+    /// Name and SHA-256 of the name model, when one is loaded (for workload claims).
+    pub fn model_digest(&self) -> Option<obscura_protocol::api::ModelDigest> {
+        self.model.as_ref().and_then(NameModel::digest)
+    }
+
     /// Sanitizes the texts of one request.
     pub fn sanitize(&self, texts: &Texts) -> Sanitized {
         let _ = (&self.lexicon, &self.model, texts);

@@ -65,8 +65,10 @@ async fn serve_main(args: Args) -> anyhow::Result<()> {
     let t = Instant::now();
     let models = Models::load(&args.assets)
         .with_context(|| format!("loading models from {}", args.assets.display()))?;
+    let sanitizer = obscura_sanitizer::Sanitizer::load(&args.assets)
+        .with_context(|| format!("loading the sanitizer from {}", args.assets.display()))?;
     let digests = models.digests().to_vec();
-    let handler = PipelineHandler::new(Pipeline::new(models), digests);
+    let handler = PipelineHandler::with_sanitizer(Pipeline::new(models), digests, sanitizer);
     let claims = handler.claims();
     eprintln!(
         "models loaded and digest-checked in {} ms; pipeline digest {}",
