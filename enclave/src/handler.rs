@@ -14,9 +14,7 @@ use obscura_protocol::api::{
     RedactedText, SanitizeResponse, TextEntity,
 };
 use obscura_protocol::evidence::{ModelClaim, WorkloadClaims};
-use obscura_protocol::message::{
-    CaptionOutcome, CaptionRequest, SanitizeOutcome, SanitizeRequest,
-};
+use obscura_protocol::message::{CaptionOutcome, CaptionRequest, SanitizeOutcome, SanitizeRequest};
 use obscura_protocol::secret::SecretText;
 use obscura_sanitizer::{Sanitized, Sanitizer, Texts};
 use sha2::{Digest, Sha256};
@@ -24,6 +22,7 @@ use sha2::{Digest, Sha256};
 use crate::Error;
 use crate::gateway::Handler;
 use crate::pipeline::{Pipeline, PipelineOptions, StageTimings, TextLine};
+use crate::text_rows::{self, Row};
 
 /// The redaction policy and pipeline configuration of a handler without a sanitizer; its
 /// digest is the `pipeline_digest` bound into attestation and returned as `policy_digest`.
@@ -101,7 +100,8 @@ impl PipelineHandler {
         image: &[u8],
         options: &CaptionOptions,
     ) -> Result<CaptionResponse, Error> {
-        self.process_timed(image, options).map(|(response, _)| response)
+        self.process_timed(image, options)
+            .map(|(response, _)| response)
     }
 
     /// [`PipelineHandler::process`], also returning the time each image stage took (for
@@ -118,10 +118,11 @@ impl PipelineHandler {
         let analysis = self.pipeline.analyze(image, &pipeline_options)?;
         let (pii, ocr, entities) = match &self.sanitizer {
             Some(sanitizer) => {
-                let texts = Texts::new(analysis.text.iter().map(|l| l.text.clone()).collect());
+                let rows = text_rows::group(&analysis.text);
+                let texts = Texts::new(rows.iter().map(|r| r.text.clone()).collect());
                 let sanitized = sanitizer.sanitize(&texts);
-                let pii = line_decisions(&analysis.text, &sanitized);
-                let ocr = ocr_lines(&analysis.text, &sanitized, &pii, &analysis.pixels);
+                let pii = line_decisions(&analysis.text, &rows, &sanitized);
+                let ocr = ocr_lines(&rows, &sanitized, &pii, &analysis.pixels);
                 (pii, ocr, sanitized.counts)
             }
             None => (
@@ -177,39 +178,47 @@ fn text_entity(e: obscura_sanitizer::Entity) -> TextEntity {
     }
 }
 
-/// Which lines to fill: those holding an entity, read as empty, or read with low confidence.
-fn line_decisions(lines: &[TextLine], sanitized: &Sanitized) -> Vec<bool> {
-    lines
-        .iter()
-        .enumerate()
-        .map(|(i, line)| {
-            let has_entity = sanitized.entities.get(i).is_none_or(|e| !e.is_empty());
-            has_entity
-                || line.text.expose().trim().is_empty()
-                || line.score < MIN_TRUSTED_LINE_SCORE
-        })
-        .collect()
+/// Which detector boxes to fill: those touching an entity of their row, read as empty, or
+/// read with low confidence. A row the sanitizer returned nothing for is filled whole.
+fn line_decisions(lines: &[TextLine], rows: &[Row], sanitized: &Sanitized) -> Vec<bool> {
+    let mut pii = vec![true; lines.len()];
+    for (r, row) in rows.iter().enumerate() {
+        let entities = sanitized.entities.get(r);
+        for &(i, start, end) in &row.members {
+            let touched =
+                entities.is_none_or(|list| list.iter().any(|e| e.start < end && start < e.end));
+            let unsure = lines.get(i).is_none_or(|l| {
+                l.score < MIN_TRUSTED_LINE_SCORE || l.text.expose().trim().is_empty()
+            });
+            if let Some(slot) = pii.get_mut(i) {
+                *slot = touched || unsure;
+            }
+        }
+    }
+    pii
 }
 
-/// The response's OCR lines: sanitized text, box, score and whether the line was filled.
-/// A line whose sanitized text is missing (the sanitizer returned fewer texts) is withheld.
+/// The response's OCR lines, one per row: sanitized text, box, lowest score, and whether any
+/// of its boxes was filled. A row whose sanitized text is missing is withheld.
 fn ocr_lines(
-    lines: &[TextLine],
+    rows: &[Row],
     sanitized: &Sanitized,
     pii: &[bool],
     pixels: &crate::pipeline::RgbPixels,
 ) -> Vec<OcrLine> {
     let (w, h) = (pixels.width(), pixels.height());
-    lines
-        .iter()
+    rows.iter()
         .enumerate()
-        .filter_map(|(i, line)| {
-            let text = sanitized.texts.get(i)?;
+        .filter_map(|(r, row)| {
+            let text = sanitized.texts.get(r)?;
             Some(OcrLine {
                 text: RedactedText::new(text.as_str().to_owned()),
-                bbox: line.bbox.to_pixels(w, h),
-                score: line.score,
-                redacted: pii.get(i).copied().unwrap_or(true),
+                bbox: row.bbox.to_pixels(w, h),
+                score: row.score,
+                redacted: row
+                    .members
+                    .iter()
+                    .any(|&(i, _, _)| pii.get(i).copied().unwrap_or(true)),
             })
         })
         .collect()

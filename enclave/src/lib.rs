@@ -27,6 +27,7 @@ pub mod keys;
 pub mod models;
 pub mod pipeline;
 pub mod server;
+pub mod text_rows;
 
 use obscura_protocol::api::{ErrorCode, MediaType};
 

@@ -56,9 +56,8 @@ pub(crate) fn run(raw: Vec<String>) -> anyhow::Result<bool> {
     let assets = assets.with_context(|| format!("set --assets or ${ASSETS_ENV}"))?;
     let sanitizer = Sanitizer::load(&assets)
         .with_context(|| format!("loading the sanitizer from {}", assets.display()))?;
-    let reader = BufReader::new(
-        File::open(&input).with_context(|| format!("opening {}", input.display()))?,
-    );
+    let reader =
+        BufReader::new(File::open(&input).with_context(|| format!("opening {}", input.display()))?);
     let mut writer = BufWriter::new(
         File::create(&output).with_context(|| format!("creating {}", output.display()))?,
     );
@@ -92,7 +91,9 @@ fn sanitize_lines(
         if too_long {
             // Skip the rest of the over-long line.
             let mut rest = Zeroizing::new(Vec::new());
-            reader.read_until(b'\n', &mut rest).context("reading the input")?;
+            reader
+                .read_until(b'\n', &mut rest)
+                .context("reading the input")?;
         }
         n = n.saturating_add(1);
         if buf.iter().all(u8::is_ascii_whitespace) {
