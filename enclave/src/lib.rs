@@ -8,7 +8,9 @@
 //! [`gateway::Handler`], sealed fixed-code errors); the pinned model set
 //! ([`models::Models`]) and the image pipeline ([`pipeline::Pipeline`]: decode → faces →
 //! text → redact → encode); [`evidence`], which binds the current keys and workload claims
-//! into attestation reports; and [`server`], the loopback listener for the host.
+//! into attestation reports; [`caption`], the pluggable caption stage (composed sentence,
+//! loopback VLM server, or in-process ONNX encoder-decoder); and [`server`], the loopback
+//! listener for the host.
 //!
 //! ```
 //! use obscura_enclave::keys::KeySet;
@@ -20,6 +22,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod caption;
 pub mod evidence;
 pub mod gateway;
 pub mod handler;
@@ -139,6 +142,10 @@ pub enum Error {
         /// What was unexpected.
         reason: &'static str,
     },
+
+    /// The caption stage failed (configuration, server, model or tokenizer).
+    #[error(transparent)]
+    Caption(caption::CaptionError),
 }
 
 impl Error {
@@ -158,6 +165,7 @@ impl Error {
             | Self::ModelMalformed { .. }
             | Self::Inference { .. }
             | Self::ModelOutput { .. }
+            | Self::Caption(_)
             | Self::Poisoned
             | Self::Attestation(_)
             | Self::Io(_) => ErrorCode::Internal,

@@ -96,10 +96,16 @@ impl<'de> Deserialize<'de> for Nonce {
 }
 
 /// A model the workload runs, pinned by digest.
+///
+/// The caption stage adds its backend as entries named `caption/<backend>/<what>`:
+/// `caption/onnx/<file>` per model-folder file, `caption/vlm-server/<model name>` (the
+/// server's image digest, all zero when the operator pinned none), or
+/// `caption/composed/template-v1` (the digest of the composed-caption rules). A client that
+/// pins models by name and digest pins the caption model the same way.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ModelClaim {
-    /// Model name (e.g. `centerface`).
+    /// Model name (e.g. `centerface`, `caption/onnx/encoder_model.onnx`).
     pub name: String,
     /// SHA-256 of the model file (or of the server model's image, for a VLM server).
     pub sha256: Digest32,

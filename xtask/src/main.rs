@@ -3,7 +3,7 @@
 //! - `setup`: fetch the pinned assets (ONNX Runtime, models, sample image) if missing;
 //! - `test`: setup, then the whole test suite (`cargo test --workspace`, doc tests included);
 //! - `demo`: setup, then the main job end to end on what exists today;
-//! - `bench [protocol|attestation|pipeline]`: setup, then the criterion benches;
+//! - `bench [protocol|attestation|pipeline|caption]`: setup, then the criterion benches;
 //! - `assets`: list the pinned assets and whether each is present and intact;
 //! - `fuzz-smoke [SECONDS]`: build every cargo-fuzz target and run each briefly.
 
@@ -87,15 +87,26 @@ fn run() -> anyhow::Result<()> {
                     )?;
                     bench::summary(&root, started, &[])
                 }
+                Some("caption") => {
+                    let started = std::time::SystemTime::now();
+                    cargo(
+                        &root,
+                        &["bench", "-p", "obscura-enclave", "--bench", "caption"],
+                        rest.get(1..).unwrap_or_default(),
+                    )?;
+                    bench::summary(&root, started, &[])
+                }
                 Some(other) => {
-                    bail!("unknown bench group {other:?} (known: protocol, attestation, pipeline)")
+                    bail!(
+                        "unknown bench group {other:?} (known: protocol, attestation, pipeline, caption)"
+                    )
                 }
             }
         }
         "fuzz-smoke" => fuzz_smoke(&root, rest.first().map(String::as_str)),
         "help" | "--help" | "-h" => {
             println!(
-                "usage: cargo xtask <setup|test|demo|bench [protocol|attestation|pipeline]|assets|fuzz-smoke [SECONDS]> [args for cargo]"
+                "usage: cargo xtask <setup|test|demo|bench [protocol|attestation|pipeline|caption]|assets|fuzz-smoke [SECONDS]> [args for cargo]"
             );
             Ok(())
         }

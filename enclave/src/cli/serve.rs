@@ -4,7 +4,16 @@
 //! obscura-enclave serve [--listen 127.0.0.1:7001] [--assets DIR] [--simulate]
 //!     [--sim-product milan|genoa|turin] [--ark-out FILE] [--lifetime SECS]
 //!     [--rotate-every SECS] [--overlap SECS] [--workers N] [--queue N]
+//!     [--caption-model DIR | --caption-server URL --caption-server-model NAME
+//!      [--caption-server-digest HEX]] [--caption-max-tokens N] [--caption-timeout SECS]
 //! ```
+//!
+//! The caption backend is chosen here (default: the composed caption). `--caption-model`
+//! loads an ONNX vision-encoder-decoder folder (Optimum `image-to-text` layout);
+//! `--caption-server` calls an OpenAI-compatible server, which must be on loopback
+//! (`127.0.0.0/8`, `[::1]`, `localhost`) — anything else stops start-up. The backend's
+//! identity (model-file digests, or the server model name and optional image digest) joins
+//! the workload claims.
 //!
 //! Without `--simulate` the attestation provider is the SEV-SNP guest device (configfs-tsm,
 //! else `/dev/sev-guest`); start-up fails if there is none. With `--simulate` a simulated
@@ -21,6 +30,9 @@ use std::time::{Duration, Instant, SystemTime};
 use anyhow::{Context, bail};
 use obscura_attestation::report::{Measurement, Product};
 use obscura_attestation::sim::{AttestationProvider, SimConfig, SimKeys, Simulator};
+use obscura_enclave::caption::CaptionConfig;
+use obscura_enclave::caption::server::ServerConfig;
+use obscura_enclave::caption::vision::DecodeLimits;
 use obscura_enclave::evidence::EvidenceIssuer;
 use obscura_enclave::gateway::{Gateway, GatewayConfig};
 use obscura_enclave::handler::PipelineHandler;
@@ -42,11 +54,14 @@ struct Args {
     rotate_every: Duration,
     overlap: Duration,
     gateway: GatewayConfig,
+    caption: CaptionConfig,
 }
 
 pub(crate) const USAGE: &str = "usage: obscura-enclave serve [--listen 127.0.0.1:PORT] [--assets DIR] \
      [--simulate] [--sim-product milan|genoa|turin] [--ark-out FILE] [--lifetime SECS] \
-     [--rotate-every SECS] [--overlap SECS] [--workers N] [--queue N]";
+     [--rotate-every SECS] [--overlap SECS] [--workers N] [--queue N] \
+     [--caption-model DIR | --caption-server URL --caption-server-model NAME \
+     [--caption-server-digest HEX]] [--caption-max-tokens N] [--caption-timeout SECS]";
 
 /// Runs the service until SIGINT/SIGTERM.
 pub(crate) fn run(raw: Vec<String>) -> anyhow::Result<()> {
@@ -68,11 +83,20 @@ async fn serve_main(args: Args) -> anyhow::Result<()> {
     let sanitizer = obscura_sanitizer::Sanitizer::load(&args.assets)
         .with_context(|| format!("loading the sanitizer from {}", args.assets.display()))?;
     let digests = models.digests().to_vec();
-    let handler = PipelineHandler::with_sanitizer(Pipeline::new(models), digests, sanitizer);
+    let captioner = args
+        .caption
+        .build(&args.assets)
+        .context("setting up the caption backend")?;
+    let handler = PipelineHandler::new(Pipeline::new(models), digests)
+        .with_sanitizer(sanitizer)
+        .with_captioner(captioner);
     let claims = handler.claims();
     eprintln!(
-        "models loaded and digest-checked in {} ms; pipeline digest {}",
+        "models loaded and digest-checked in {} ms; caption backend {}; pipeline digest {}",
         t.elapsed().as_millis(),
+        handler
+            .caption_identity()
+            .map_or("none", |id| id.backend.name()),
         claims.pipeline_digest
     );
 
@@ -177,7 +201,14 @@ fn parse(raw: Vec<String>) -> anyhow::Result<Args> {
         rotate_every: Duration::from_secs(24 * 3600),
         overlap: Duration::from_secs(3600),
         gateway: GatewayConfig::default(),
+        caption: CaptionConfig::Composed,
     };
+    let mut caption_model: Option<PathBuf> = None;
+    let mut caption_server: Option<String> = None;
+    let mut caption_server_model: Option<String> = None;
+    let mut caption_digest = None;
+    let mut caption_max_tokens: Option<u32> = None;
+    let mut caption_timeout: Option<Duration> = None;
     let mut it = raw.into_iter();
     let secs = |v: Option<String>, flag: &str| -> anyhow::Result<Duration> {
         let v = v.with_context(|| format!("{flag} needs SECS"))?;
@@ -214,6 +245,34 @@ fn parse(raw: Vec<String>) -> anyhow::Result<Args> {
                 args.gateway.workers = it.next().context("--workers needs N")?.parse()?;
             }
             "--queue" => args.gateway.queue = it.next().context("--queue needs N")?.parse()?,
+            "--caption-model" => {
+                caption_model = Some(PathBuf::from(
+                    it.next().context("--caption-model needs DIR")?,
+                ));
+            }
+            "--caption-server" => {
+                caption_server = Some(it.next().context("--caption-server needs URL")?);
+            }
+            "--caption-server-model" => {
+                caption_server_model =
+                    Some(it.next().context("--caption-server-model needs NAME")?);
+            }
+            "--caption-server-digest" => {
+                let hex = it.next().context("--caption-server-digest needs HEX")?;
+                let mut digest = [0u8; 32];
+                hex::decode_to_slice(&hex, &mut digest)
+                    .context("--caption-server-digest: not 64 hex digits")?;
+                caption_digest = Some(obscura_protocol::api::Digest32(digest));
+            }
+            "--caption-max-tokens" => {
+                caption_max_tokens = Some(
+                    it.next()
+                        .context("--caption-max-tokens needs N")?
+                        .parse()
+                        .context("--caption-max-tokens: not a number")?,
+                );
+            }
+            "--caption-timeout" => caption_timeout = Some(secs(it.next(), "--caption-timeout")?),
             "-h" | "--help" => bail!("{USAGE}"),
             other => bail!("unknown argument {other:?}\n{USAGE}"),
         }
@@ -223,6 +282,36 @@ fn parse(raw: Vec<String>) -> anyhow::Result<Args> {
     }
     if args.ark_out.is_some() && !args.simulate {
         bail!("--ark-out only makes sense with --simulate");
+    }
+    args.caption = match (caption_model, caption_server, caption_server_model) {
+        (None, None, None) => CaptionConfig::Composed,
+        (Some(dir), None, None) => {
+            let mut limits = DecodeLimits::default();
+            if let Some(n) = caption_max_tokens {
+                limits.max_new_tokens = usize::try_from(n).unwrap_or(usize::MAX);
+            }
+            if let Some(t) = caption_timeout {
+                limits.time_budget = t;
+            }
+            CaptionConfig::Onnx { dir, limits }
+        }
+        (None, Some(url), Some(model)) => {
+            let mut config = ServerConfig::new(url, model);
+            config.image_digest = caption_digest;
+            if let Some(n) = caption_max_tokens {
+                config.max_tokens = n;
+            }
+            if let Some(t) = caption_timeout {
+                config.timeout = t;
+            }
+            CaptionConfig::Server(config)
+        }
+        (None, Some(_), None) => bail!("--caption-server needs --caption-server-model"),
+        (None, None, Some(_)) => bail!("--caption-server-model needs --caption-server"),
+        (Some(_), _, _) => bail!("--caption-model and --caption-server are exclusive"),
+    };
+    if caption_digest.is_some() && !matches!(args.caption, CaptionConfig::Server(_)) {
+        bail!("--caption-server-digest only makes sense with --caption-server");
     }
     Ok(args)
 }
