@@ -23,10 +23,11 @@ pub mod propagate;
 pub mod recognize;
 mod sanitizer;
 pub mod stoplist;
+mod token;
 mod types;
 
 pub use self::error::Error;
-pub use self::sanitizer::Sanitizer;
+pub use self::sanitizer::{ModelOutput, Sanitizer};
 pub use self::types::{Entity, Sanitized, Texts};
 pub use obscura_protocol::api::{EntityCounts, EntityKind, RedactedText};
 pub use obscura_protocol::secret::SecretText;
