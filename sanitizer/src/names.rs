@@ -719,9 +719,8 @@ impl<'a> NameRules<'a> {
                     let joined = groups.last_mut().and_then(|g| {
                         let last_end = g.last().map(|x| x.1)?;
                         let gap_ok = a >= last_end
-                            && tokens
+                            && within(tokens, last_end, a)
                                 .iter()
-                                .filter(|t| t.start >= last_end && t.end <= a)
                                 .all(|t| t.is_punct('.') || t.is_punct(','));
                         gap_ok.then_some(g)
                     });
@@ -760,11 +759,12 @@ impl<'a> NameRules<'a> {
                 continue;
             };
             let (a, b) = (first.0, last.1);
-            let idx: Vec<usize> = tokens
+            let lo = tokens.partition_point(|t| t.end <= a);
+            let idx: Vec<usize> = within(tokens, a, b)
                 .iter()
                 .enumerate()
-                .filter(|(_, t)| t.is_word() && t.start < b && a < t.end)
-                .map(|(i, _)| i)
+                .filter(|(_, t)| t.is_word())
+                .map(|(i, _)| lo + i)
                 .collect();
             let Some(&first_tok) = idx.first() else {
                 continue;
@@ -795,9 +795,9 @@ impl<'a> NameRules<'a> {
                 m.end = m.end.max(t.name_end()).min(t.name_end().max(b));
             }
             for &(sa, sb, label) in &g {
-                let words: Vec<String> = tokens
+                let words: Vec<String> = within(tokens, sa, sb)
                     .iter()
-                    .filter(|t| t.is_word() && t.start < sb && sa < t.end)
+                    .filter(|t| t.is_word())
                     .map(|t| Self::norm(t.text))
                     .collect();
                 let Some(w) = words.last().cloned() else {
@@ -851,6 +851,13 @@ impl<'a> NameRules<'a> {
         }
         count
     }
+}
+
+/// The tokens overlapping bytes `a..b` (tokens are sorted and disjoint).
+fn within<'t, 'a>(tokens: &'t [Token<'a>], a: usize, b: usize) -> &'t [Token<'a>] {
+    let lo = tokens.partition_point(|t| t.end <= a);
+    let hi = tokens.partition_point(|t| t.start < b);
+    tokens.get(lo..hi.max(lo)).unwrap_or_default()
 }
 
 fn parts_shape(tokens: &[Token<'_>], parts: &[usize]) -> Option<Shape> {

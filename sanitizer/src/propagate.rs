@@ -101,15 +101,18 @@ pub(crate) fn cluster(mut mentions: Vec<(usize, Mention)>) -> (Vec<Person>, Vec<
     mentions.sort_by_key(|(t, m)| (*t, m.start, std::cmp::Reverse(m.end)));
     let mut people: Vec<Person> = Vec::new();
     let mut found: Vec<Found> = Vec::new();
+    // Mentions come sorted by start: one is inside an earlier one of its text exactly when
+    // the largest end so far in that text reaches its end.
+    let mut reach: Option<(usize, usize)> = None;
     for (text, m) in mentions {
-        let inside = found
-            .iter()
-            .rev()
-            .take_while(|f| f.text == text)
-            .any(|f| f.start <= m.start && m.end <= f.end);
+        let inside = reach.is_some_and(|(t, end)| t == text && m.end <= end);
         if inside {
             continue;
         }
+        reach = match reach {
+            Some((t, end)) if t == text => Some((t, end.max(m.end))),
+            _ => Some((text, m.end)),
+        };
         let best = people
             .iter()
             .enumerate()
@@ -201,29 +204,38 @@ pub(crate) fn propagate(
     if keys.is_empty() && others.is_empty() {
         return out;
     }
+    // Mention positions per person, sorted, for the most-recent rule.
+    let mut positions: Vec<Vec<(usize, usize)>> = vec![Vec::new(); people.len()];
+    for f in found {
+        if let Some(list) = positions.get_mut(f.person) {
+            list.push((f.text, f.start));
+        }
+    }
+    for list in &mut positions {
+        list.sort_unstable();
+    }
     let choose = |cands: &[usize], text: usize, at: usize| -> Option<usize> {
         let before = cands
             .iter()
             .filter_map(|&c| {
-                found
-                    .iter()
-                    .filter(|f| f.person == c && (f.text, f.start) <= (text, at))
-                    .map(|f| (f.text, f.start))
-                    .max()
-                    .map(|pos| (pos, c))
+                let list = positions.get(c)?;
+                let n = list.partition_point(|&p| p <= (text, at));
+                let pos = list.get(n.checked_sub(1)?)?;
+                Some((*pos, c))
             })
             .max()
             .map(|(_, c)| c);
         before.or_else(|| cands.iter().copied().min())
     };
     for (ti, view) in texts.iter().enumerate() {
-        let free = |a: usize, b: usize, out: &[Found]| {
-            !view.taken.iter().any(|s| s.start < b && a < s.end)
-                && !found
+        let mut occupied = Occupied::new(
+            view.taken.iter().map(|s| (s.start, s.end)).chain(
+                found
                     .iter()
-                    .any(|f| f.text == ti && f.start < b && a < f.end)
-                && !out.iter().any(|f| f.text == ti && f.start < b && a < f.end)
-        };
+                    .filter(|f| f.text == ti)
+                    .map(|f| (f.start, f.end)),
+            ),
+        );
         for (k, t) in view.tokens.iter().enumerate() {
             if !(t.class == Class::Word && t.latin && t.letters() >= 2) {
                 continue;
@@ -239,7 +251,7 @@ pub(crate) fn propagate(
                     !risky || !(t.sentence_start || t.upper_line || eponym_context(view.tokens, k))
                 }
             };
-            if !ok || !free(t.start, t.name_end(), &out) {
+            if !ok || !occupied.free(t.start, t.name_end()) {
                 continue;
             }
             let Some(person) = choose(cands, ti, t.start) else {
@@ -258,6 +270,7 @@ pub(crate) fn propagate(
                     }
                 }
             }
+            occupied.insert(start, t.name_end());
             out.push(Found {
                 text: ti,
                 start,
@@ -268,7 +281,8 @@ pub(crate) fn propagate(
         for (o, person) in &others {
             for (at, _) in view.text.match_indices(o) {
                 let end = at + o.len();
-                if free(at, end, &out) {
+                if occupied.free(at, end) {
+                    occupied.insert(at, end);
                     out.push(Found {
                         text: ti,
                         start: at,
@@ -280,4 +294,37 @@ pub(crate) fn propagate(
         }
     }
     out
+}
+
+/// Sorted, merged byte intervals of one text.
+struct Occupied {
+    spans: Vec<(usize, usize)>,
+}
+
+impl Occupied {
+    fn new(spans: impl Iterator<Item = (usize, usize)>) -> Self {
+        let mut v: Vec<(usize, usize)> = spans.filter(|(a, b)| a < b).collect();
+        v.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(v.len());
+        for (a, b) in v {
+            match merged.last_mut() {
+                Some(last) if a <= last.1 => last.1 = last.1.max(b),
+                _ => merged.push((a, b)),
+            }
+        }
+        Self { spans: merged }
+    }
+
+    /// True when `a..b` overlaps no interval.
+    fn free(&self, a: usize, b: usize) -> bool {
+        // First interval ending after `a`: it is the only one that can overlap.
+        let i = self.spans.partition_point(|s| s.1 <= a);
+        self.spans.get(i).is_none_or(|s| s.0 >= b)
+    }
+
+    /// Adds `a..b` (known to be free).
+    fn insert(&mut self, a: usize, b: usize) {
+        let i = self.spans.partition_point(|s| s.1 <= a);
+        self.spans.insert(i, (a, b));
+    }
 }
