@@ -229,6 +229,18 @@ impl<'a> NameRules<'a> {
         self.lex.common_word(&Self::norm(word)).is_some()
     }
 
+    /// A capitalised Latin word of 3+ letters that could be an unlisted name: not a common
+    /// word, not on the stop-list or in the medical vocabulary, not a field word.
+    fn name_like(&self, t: &Token<'_>) -> bool {
+        t.is_word()
+            && t.latin
+            && t.capitalized()
+            && t.letters() >= 3
+            && !self.common(t.text)
+            && self.stop(t.text).is_none()
+            && !in_list(t.text, FIELD_WORDS)
+    }
+
     /// An eponym used as a medical term here: a medical head noun follows, `of` precedes,
     /// or it stands alone in lower case.
     pub(crate) fn eponym_as_term(&self, tokens: &[Token<'_>], i: usize) -> bool {
@@ -327,6 +339,7 @@ impl<'a> NameRules<'a> {
         let mut comma_form = false;
         let mut i = at;
         let mut prev_lower_given = false;
+        let mut prev_lower_part = false;
         while parts.len() < 4 {
             let Some(t) = tokens.get(i) else { break };
             let next = tokens.get(i + 1);
@@ -345,7 +358,8 @@ impl<'a> NameRules<'a> {
             if !t.is_word() || t.letters() < 2 && t.latin {
                 break;
             }
-            if next.is_some_and(|n| n.is_punct(':'))
+            let first_after_title = parts.is_empty() && cue == Cue::Title;
+            if (next.is_some_and(|n| n.is_punct(':')) && !first_after_title)
                 || in_list(t.text, FIELD_WORDS) && !t.capitalized()
             {
                 break;
@@ -363,20 +377,41 @@ impl<'a> NameRules<'a> {
                 let pair_next = tokens.get(i + 1).is_some_and(|n| {
                     n.shape == Shape::Lower && self.surname(n.text) && !self.hard_stop(n.text)
                 });
-                self.listed(t.text)
-                    && self.stop(t.text).is_none()
+                let next_listed = tokens.get(i + 1).is_some_and(|n| {
+                    n.shape == Shape::Lower && self.listed(n.text) && !self.common(n.text)
+                });
+                let listed_ok = self.listed(t.text)
+                    && !self.hard_stop(t.text)
                     && (!self.common(t.text)
                         || (first && self.given(t.text) && pair_next)
-                        || (prev_lower_given && self.surname(t.text)))
+                        || (prev_lower_given && self.surname(t.text)));
+                // An unlisted lower-case word next to a listed one: "pt barbara thompson".
+                let unlisted_ok = !self.listed(t.text)
+                    && t.letters() >= 3
+                    && !self.common(t.text)
+                    && !self.hard_stop(t.text)
+                    && !in_list(t.text, FIELD_WORDS)
+                    && ((first && next_listed && self.stop(t.text).is_none()) || prev_lower_part);
+                listed_ok || unlisted_ok
             } else if first && cue != Cue::Weak {
                 // Title or label: whatever is capitalised ("Dr. Lung").
                 true
             } else if first {
-                self.listed(t.text) && !self.hard_stop(t.text) && !self.eponym_as_term(tokens, i)
+                let next_listed = tokens.get(i + 1).is_some_and(|n| {
+                    n.capitalized()
+                        && n.space_before
+                        && self.listed(n.text)
+                        && !self.hard_stop(n.text)
+                });
+                (self.listed(t.text) || (self.name_like(t) && next_listed))
+                    && !self.hard_stop(t.text)
+                    && !self.eponym_as_term(tokens, i)
             } else {
                 !self.hard_stop(t.text)
                     && !self.eponym_as_term(tokens, i)
-                    && (self.listed(t.text) || (!self.common(t.text) && cue != Cue::Weak))
+                    && (self.listed(t.text)
+                        || self.name_like(t)
+                        || (!self.common(t.text) && cue != Cue::Weak))
                     && (t.shape == parts_shape(tokens, &parts).unwrap_or(t.shape)
                         || t.shape == Shape::Mixed
                         || parts_shape(tokens, &parts) == Some(Shape::Mixed)
@@ -386,6 +421,7 @@ impl<'a> NameRules<'a> {
                 break;
             }
             prev_lower_given = t.shape == Shape::Lower && self.given(t.text);
+            prev_lower_part = t.shape == Shape::Lower;
             parts.push(i);
             // "SMITH, JOHN" after a label or title.
             if parts.len() == 1
@@ -494,13 +530,15 @@ impl<'a> NameRules<'a> {
                         && g.latin
                         && g.capitalized()
                         && same_shape
-                        && self.surname(t.text)
-                        && self.given(g.text)
+                        && ((self.surname(t.text) && self.given(g.text))
+                            || (self.surname(t.text) && self.name_like(g))
+                            || (self.name_like(t) && self.given(g.text)))
                         && !(self.common(t.text) && self.common(g.text))
                         && !self.hard_stop(t.text)
                         && !self.hard_stop(g.text)
                         && !self.eponym_as_term(tokens, i)
                         && !tokens.get(i + 3).is_some_and(|n| n.is_punct(','))
+                        && !head_after(tokens, i + 2)
                     {
                         out.push(Mention {
                             start: t.start,
@@ -535,7 +573,7 @@ impl<'a> NameRules<'a> {
                         && s.latin
                         && s.capitalized()
                         && s.letters() >= 2
-                        && self.surname(s.text)
+                        && (self.surname(s.text) || self.name_like(s))
                         && self.stop(s.text).is_none()
                         && !self.common(s.text)
                     {
@@ -587,7 +625,9 @@ impl<'a> NameRules<'a> {
             let found = if upper {
                 g.upper_line
                     && ((self.given(g.text) && self.surname(s.text))
-                        || (self.surname(g.text) && self.given(s.text)))
+                        || (self.surname(g.text) && self.given(s.text))
+                        || (self.listed(g.text) && self.name_like(s))
+                        || (self.name_like(g) && self.listed(s.text)))
                     && self.stop(g.text).is_none()
                     && self.stop(s.text).is_none()
                     && !self.common(g.text)
@@ -596,8 +636,12 @@ impl<'a> NameRules<'a> {
                 let both_common = self.common(g.text) && self.common(s.text);
                 let after = tokens.get(k + 1);
                 let lower_after = after.is_none_or(|a| !a.capitalized());
-                self.given(g.text)
-                    && self.surname(s.text)
+                let eponym_surname = self.stop(s.text) == Some(StopKind::Eponym)
+                    && s.letters() >= 3
+                    && !self.common(s.text);
+                ((self.given(g.text) && self.surname(s.text))
+                    || (self.given(g.text) && (self.name_like(s) || eponym_surname))
+                    || (self.name_like(g) && self.surname(s.text) && !self.common(s.text)))
                     && !self.hard_stop(g.text)
                     && !self.hard_stop(s.text)
                     && self.stop(g.text) != Some(StopKind::Eponym)
@@ -606,7 +650,7 @@ impl<'a> NameRules<'a> {
             } else {
                 false
             };
-            if !found {
+            if !found || head_after(tokens, k) {
                 continue;
             }
             let reversed = upper && !(self.given(g.text) && self.surname(s.text));
@@ -647,7 +691,11 @@ impl<'a> NameRules<'a> {
                 .lex
                 .surname(&n)
                 .is_some_and(|r| r.0 <= SINGLE_SURNAME_MAX_RANK);
-            if !(g || s) || self.common(t.text) || self.stop(t.text).is_some() {
+            if !(g || s)
+                || self.common(t.text)
+                || self.stop(t.text).is_some()
+                || head_after(tokens, i)
+            {
                 continue;
             }
             // Part of a capitalised phrase ("Emergency Department") is not a lone name.
@@ -892,6 +940,21 @@ pub(crate) fn eponym_context(tokens: &[Token<'_>], i: usize) -> bool {
             .get(i - 1)
             .is_some_and(|p| p.is_word() && lower(p.text) == "of");
     head || of_before
+}
+
+/// A medical head noun right after word `i` (possessive skipped): `Smith fracture`,
+/// `Bell's palsy`. A name-shaped word used this way is an eponym.
+pub(crate) fn head_after(tokens: &[Token<'_>], i: usize) -> bool {
+    let mut k = i + 1;
+    while tokens
+        .get(k)
+        .is_some_and(|n| n.is_punct('-') || n.is_punct('\'') || n.is_punct('’'))
+    {
+        k += 1;
+    }
+    tokens
+        .get(k)
+        .is_some_and(|n| n.is_word() && stoplist::is_medical_head(n.text))
 }
 
 /// DICOM person names: `LAST^FIRST^MIDDLE^PREFIX^SUFFIX`.

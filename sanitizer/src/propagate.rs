@@ -22,7 +22,7 @@
 
 use std::collections::HashMap;
 
-use crate::names::{Mention, NameRules, eponym_context};
+use crate::names::{Mention, NameRules, eponym_context, head_after};
 use crate::stoplist;
 use crate::token::{Class, Shape, Token};
 use crate::types::Span;
@@ -251,7 +251,7 @@ pub(crate) fn propagate(
                     !risky || !(t.sentence_start || t.upper_line || eponym_context(view.tokens, k))
                 }
             };
-            if !ok || !occupied.free(t.start, t.name_end()) {
+            if !ok || head_after(view.tokens, k) || !occupied.free(t.start, t.name_end()) {
                 continue;
             }
             let Some(person) = choose(cands, ti, t.start) else {

@@ -196,15 +196,25 @@ fn overlaps(spans: &[Span], start: usize, end: usize) -> bool {
     spans.iter().any(|s| s.start < end && start < s.end)
 }
 
-/// True when the texts have at least as many Latin letters as letters of other scripts.
+/// True when the texts have at least as many Latin words as words of other scripts (a
+/// CJK run counts as one word).
 fn mostly_latin<'a>(texts: impl Iterator<Item = &'a str>) -> bool {
     let (mut latin, mut other) = (0usize, 0usize);
     for t in texts {
+        let mut in_word: Option<bool> = None;
         for c in t.chars() {
-            if token::is_latin(c) {
-                latin += 1;
-            } else if c.is_alphabetic() {
-                other += 1;
+            if c.is_alphabetic() {
+                let l = token::is_latin(c);
+                if in_word != Some(l) {
+                    if l {
+                        latin += 1;
+                    } else {
+                        other += 1;
+                    }
+                    in_word = Some(l);
+                }
+            } else if !token::is_mark(c) {
+                in_word = None;
             }
         }
     }

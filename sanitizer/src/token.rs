@@ -94,7 +94,20 @@ pub(crate) fn is_latin(c: char) -> bool {
 
 /// True for combining marks (kept inside the word they follow).
 pub(crate) fn is_mark(c: char) -> bool {
-    matches!(c,
+    // Indic vowel signs and viramas, Hebrew points, Arabic harakat, Thai vowels, kana marks.
+    let script_mark = matches!(c,
+        '\u{591}'..='\u{5C7}'
+        | '\u{610}'..='\u{61A}'
+        | '\u{64B}'..='\u{65F}'
+        | '\u{670}'
+        | '\u{6D6}'..='\u{6ED}'
+        | '\u{E31}'..='\u{E4E}'
+        | '\u{3099}'..='\u{309A}')
+        || (('\u{900}'..='\u{DFF}').contains(&c)
+            && !c.is_numeric()
+            && !matches!(c, '\u{964}' | '\u{965}'));
+    script_mark
+        || matches!(c,
         '\u{300}'..='\u{36F}'
         | '\u{1AB0}'..='\u{1AFF}'
         | '\u{1DC0}'..='\u{1DFF}'

@@ -82,7 +82,7 @@ pub(crate) struct Span {
 
 /// Overlap priority (higher wins when spans of different kinds overlap; the union of the
 /// overlapping spans is replaced, so nothing of either leaks): email, URL, SSN, labelled ID,
-/// phone, date, age, organisation, person, location.
+/// phone, date, age, organisation, location, person.
 pub(crate) fn priority(kind: EntityKind) -> u8 {
     match kind {
         EntityKind::Email => 10,
@@ -93,7 +93,7 @@ pub(crate) fn priority(kind: EntityKind) -> u8 {
         EntityKind::Date => 5,
         EntityKind::Age => 4,
         EntityKind::Org => 3,
-        EntityKind::Person => 2,
-        EntityKind::Location => 1,
+        EntityKind::Location => 2,
+        EntityKind::Person => 1,
     }
 }
