@@ -393,9 +393,12 @@ impl<'a> NameRules<'a> {
                     && !in_list(t.text, FIELD_WORDS)
                     && ((first && next_listed && self.stop(t.text).is_none()) || prev_lower_part);
                 listed_ok || unlisted_ok
-            } else if first && cue != Cue::Weak {
-                // Title or label: whatever is capitalised ("Dr. Lung").
+            } else if first && cue == Cue::Title {
+                // Title: whatever is capitalised ("Dr. Lung").
                 true
+            } else if first && cue == Cue::Label {
+                // Label: anything but a department or clinical word ("REF: ORTHOPEDICS").
+                !self.hard_stop(t.text)
             } else if first {
                 let next_listed = tokens.get(i + 1).is_some_and(|n| {
                     n.capitalized()
@@ -426,9 +429,12 @@ impl<'a> NameRules<'a> {
             // "SMITH, JOHN" after a label or title.
             if parts.len() == 1
                 && next.is_some_and(|n| n.is_punct(','))
-                && tokens
-                    .get(i + 2)
-                    .is_some_and(|g| g.capitalized() && g.latin && self.given(g.text))
+                && tokens.get(i + 2).is_some_and(|g| {
+                    g.capitalized()
+                        && g.latin
+                        && (self.given(g.text)
+                            || (cue != Cue::Weak && g.shape == t.shape && self.name_like(g)))
+                })
             {
                 comma_form = true;
                 i += 2;

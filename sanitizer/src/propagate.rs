@@ -56,6 +56,14 @@ fn initial_of(s: &str) -> Option<char> {
     s.chars().next()
 }
 
+/// The space-separated words of a run of another script (`Иван Петров` → both), two
+/// characters or more.
+fn other_parts(run: &str) -> impl Iterator<Item = &str> {
+    std::iter::once(run)
+        .chain(run.split(' '))
+        .filter(|w| w.chars().count() >= 2)
+}
+
 fn conflicts(p: &Person, m: &Mention) -> bool {
     let differ =
         |a: &Option<String>, b: &Option<String>| matches!((a, b), (Some(x), Some(y)) if x != y);
@@ -78,7 +86,7 @@ fn conflicts(p: &Person, m: &Mention) -> bool {
 
 fn shares(p: &Person, m: &Mention) -> bool {
     if let Some(o) = &m.other {
-        if p.others.contains(o) {
+        if other_parts(o).any(|part| p.others.iter().any(|x| x == part)) {
             return true;
         }
     }
@@ -145,8 +153,10 @@ pub(crate) fn cluster(mut mentions: Vec<(usize, Mention)>) -> (Vec<Person>, Vec<
                 }
             }
             if let Some(o) = &m.other {
-                if !p.others.contains(o) {
-                    p.others.push(o.clone());
+                for part in std::iter::once(o.as_str()).chain(other_parts(o)) {
+                    if !p.others.iter().any(|x| x == part) {
+                        p.others.push(part.to_owned());
+                    }
                 }
             }
             p.last = (text, m.start);

@@ -87,7 +87,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| Patterns {
         r"(?:\+?1[\s.\-]?)?(?:\([2-9][0-9]{2}\)\s?|\b[2-9][0-9]{2}[\s.\-])[0-9]{3}[\s.\-][0-9]{4}\b",
     ),
     phone_intl: re(r"\+[1-9][0-9]{0,2}(?:[\s.\-]?\(?[0-9]{1,4}\)?){2,5}\b"),
-    phone_uk: re(r"\b0[1-9][0-9]{2,3}\s?[0-9]{3}\s?[0-9]{3,4}\b"),
+    phone_uk: re(r"\b0[1-9][0-9]{1,3}\s?[0-9]{3,4}\s?[0-9]{3,4}\b"),
     phone_label: re(
         r"(?i)\b(?:tel|telephone|phone|ph|fax|mobile|mob|cell|pager|bleep|ext)\.?\s*(?:no\.?|number|#)?\s*[:#]?\s*(\+?\(?[0-9][0-9\s.\-()]{2,18}[0-9])",
     ),

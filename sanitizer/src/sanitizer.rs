@@ -196,8 +196,8 @@ fn overlaps(spans: &[Span], start: usize, end: usize) -> bool {
     spans.iter().any(|s| s.start < end && start < s.end)
 }
 
-/// True when the texts have at least as many Latin words as words of other scripts (a
-/// CJK run counts as one word).
+/// True when the texts have at least half as many Latin words as words of other scripts (a
+/// CJK run counts as one word): an English text with some names in other scripts.
 fn mostly_latin<'a>(texts: impl Iterator<Item = &'a str>) -> bool {
     let (mut latin, mut other) = (0usize, 0usize);
     for t in texts {
@@ -218,7 +218,7 @@ fn mostly_latin<'a>(texts: impl Iterator<Item = &'a str>) -> bool {
             }
         }
     }
-    latin > 0 && latin >= other
+    latin > 0 && 2 * latin >= other
 }
 
 /// The tag that replaces a typed entity.

@@ -403,3 +403,96 @@ fn debug_never_prints_text() {
     let dbg = format!("{out:?} {:?}", texts(&["John Smith"]));
     assert!(!dbg.contains("Smith"), "{dbg}");
 }
+
+#[test]
+fn more_overlays_and_cues() {
+    check(&[
+        (
+            "REF: ORTHOPEDICS  PHYSICIAN: ON CALL",
+            "REF: ORTHOPEDICS  PHYSICIAN: ON CALL",
+        ),
+        (
+            "PATIENT: DOE, JANE  DOB: 01/02/1980",
+            "PATIENT: PERSON_1  DOB: [DATE]",
+        ),
+        ("SMITH^JOHN^A^DR^JR", "PERSON_1"),
+        (
+            "Dr. Smith, Dr. Jones and Dr. Brown attended",
+            "Dr. PERSON_1, Dr. PERSON_2 and Dr. PERSON_3 attended",
+        ),
+        ("Mr. and Mrs. Smith", "Mr. and Mrs. PERSON_1"),
+        ("pt. will f/u with pcp", "pt. will f/u with pcp"),
+    ]);
+}
+
+#[test]
+fn more_medical_words_stay() {
+    check(&[
+        (
+            "Right upper lobe nodule 5 mm, Fleischner recommends CT in 12 months.",
+            "Right upper lobe nodule 5 mm, Fleischner recommends CT in 12 months.",
+        ),
+        (
+            "Hounsfield units 20, Bosniak 2, BI-RADS 3, TI-RADS 4",
+            "Hounsfield units 20, Bosniak 2, BI-RADS 3, TI-RADS 4",
+        ),
+        (
+            "Grace period ended; Mark the lesion. Hope this helps.",
+            "Grace period ended; Mark the lesion. Hope this helps.",
+        ),
+        (
+            "Known Smith fracture and Raynaud phenomenon",
+            "Known Smith fracture and Raynaud phenomenon",
+        ),
+        (
+            "Pt is a 67 yo F with HTN, DM2, on Metformin 500 mg BID.",
+            "Pt is a [AGE] F with HTN, DM2, on Metformin 500 mg BID.",
+        ),
+        (
+            "Cultures grew S. aureus and E. coli",
+            "Cultures grew S. aureus and E. coli",
+        ),
+    ]);
+}
+
+#[test]
+fn more_structured_identifiers() {
+    check(&[
+        (
+            "Call 555-123-4567 ext 234 or 020 7946 0958",
+            "Call [PHONE] ext 234 or [PHONE]",
+        ),
+        (
+            "May 5 dose was 5 mg. In May we start.",
+            "[DATE] dose was 5 mg. In May we start.",
+        ),
+        (
+            "Riverside Medical Center, Springfield General Hospital, University of Michigan Health System",
+            "[ORG], [ORG], [ORG]",
+        ),
+        (
+            "Visit www.example.com or email info@clinic.org",
+            "Visit [URL] or email [EMAIL]",
+        ),
+        ("Study UID 1.2.840.113619.2.55.3.604688", "Study UID [ID]"),
+    ]);
+}
+
+#[test]
+fn more_scripts() {
+    check(&[
+        (
+            "Photo with Νίκος Παπαδόπουλος at home.",
+            "Photo with PERSON_1 at home.",
+        ),
+        (
+            "Patient राहुल शर्मा seen; דוד כהן called",
+            "Patient PERSON_1 seen; PERSON_2 called",
+        ),
+        (
+            // No word boundaries in CJK: the whole run goes, "患者" (patient) included.
+            "患者 王小明 seen; 王小明 called back",
+            "PERSON_1 seen; PERSON_1 called back",
+        ),
+    ]);
+}
