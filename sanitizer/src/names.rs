@@ -33,7 +33,8 @@ use crate::types::Span;
 
 /// One found mention of a person, in byte offsets of one text, with its name parts
 /// (normalized: lower case, possessive stripped).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+// No `Debug`: it holds plaintext name parts.
+#[derive(Clone, Default, PartialEq, Eq)]
 pub(crate) struct Mention {
     /// First byte.
     pub(crate) start: usize,

@@ -28,7 +28,8 @@ use crate::token::{Class, Shape, Token};
 use crate::types::Span;
 
 /// One person of a request.
-#[derive(Debug, Clone, Default)]
+// No `Debug`: it holds plaintext name parts.
+#[derive(Clone, Default)]
 pub(crate) struct Person {
     given: Option<String>,
     surname: Option<String>,

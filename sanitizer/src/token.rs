@@ -30,7 +30,8 @@ pub(crate) enum Class {
 }
 
 /// One token, borrowed from the text.
-#[derive(Debug, Clone, Copy)]
+// No `Debug`: it borrows plaintext.
+#[derive(Clone, Copy)]
 pub(crate) struct Token<'a> {
     /// Byte offset of the first byte.
     pub(crate) start: usize,

@@ -496,3 +496,25 @@ fn more_scripts() {
         ),
     ]);
 }
+
+#[test]
+fn model_locations_ids_and_lowercase_vetoes() {
+    let s = sanitizer();
+    let t = texts(&["we will review; lives near Oakwood, acct 77-1234"]);
+    let span = |start, end, label| ModelSpan {
+        start,
+        end,
+        label,
+        score: 0.8,
+    };
+    let spans = vec![vec![
+        span(3, 7, ModelLabel::GivenName),
+        span(27, 34, ModelLabel::Location),
+        span(41, 48, ModelLabel::Id),
+    ]];
+    let out = s.sanitize_with(&t, ModelOutput::Spans(spans));
+    assert_eq!(
+        out.texts[0].as_str(),
+        "we will review; lives near [LOCATION], acct [ID]"
+    );
+}
