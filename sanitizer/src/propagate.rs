@@ -1,6 +1,6 @@
 //! People and label propagation over a whole request (caption and OCR lines together).
 //!
-//! 1. **Clustering** ([`cluster`]): mentions are read in request order (text by text, left
+//! 1. **Clustering** (`cluster`): mentions are read in request order (text by text, left
 //!    to right). A mention joins the most recently mentioned *compatible* person, else it
 //!    starts a new one. Two mentions are incompatible when they have different surnames,
 //!    different given names, or a given name and an initial that disagree; they are
@@ -12,7 +12,7 @@
 //!    people goes to the one mentioned most recently before it; when none was mentioned
 //!    before it, to the first of them. It never creates a label of its own while a
 //!    compatible person exists, and never merges two people.
-//! 3. **Propagation** ([`propagate`]): every other occurrence of a person's name words in
+//! 3. **Propagation** (`propagate`): every other occurrence of a person's name words in
 //!    any text of the request gets that person's label, with the same most-recent rule.
 //!    Case-insensitive, possessive `'s` ignored, a preceding matching initial included.
 //!    A lower-case occurrence is propagated only when it is neither a common word nor on
