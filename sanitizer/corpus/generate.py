@@ -266,6 +266,12 @@ NO_PII = [
     "Dose: {dose} of {drug} for {dur}, then taper.",
     "Beta blocker started; β-blocker dose {dose}; α-1 antitrypsin normal.",
     "Tumor size 2.5 cm, Gleason 3+4, PSA 6.1 ng/mL.",
+    "Scanned on a Siemens Skyra at 3 T; repeat on the Philips Ingenia in {dur}.",
+    "Images acquired on a GE Revolution scanner with Omnipaque contrast.",
+    "Per the Fleischner Society guidelines, no follow-up for a 4 mm nodule.",
+    "ACR Appropriateness Criteria: imaging not indicated; reassess in {dur}.",
+    "Mammogram on the Hologic Selenia shows BI-RADS 2 benign findings.",
+    "PET on a Biograph Vision after Fludeoxyglucose injection; no avid lesion.",
 ]
 
 

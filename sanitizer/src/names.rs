@@ -407,7 +407,11 @@ impl<'a> NameRules<'a> {
                         && self.listed(n.text)
                         && !self.hard_stop(n.text)
                 });
-                (self.listed(t.text) || (self.name_like(t) && next_listed))
+                // Two name-like words after a weak cue: "patient Sarah Allen".
+                let next_name_like = tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.space_before && n.shape == t.shape && self.name_like(n));
+                (self.listed(t.text) || (self.name_like(t) && (next_listed || next_name_like)))
                     && !self.hard_stop(t.text)
                     && !self.eponym_as_term(tokens, i)
             } else {
@@ -648,7 +652,17 @@ impl<'a> NameRules<'a> {
                     && !self.common(s.text);
                 ((self.given(g.text) && self.surname(s.text))
                     || (self.given(g.text) && (self.name_like(s) || eponym_surname))
-                    || (self.name_like(g) && self.surname(s.text) && !self.common(s.text)))
+                    || (self.name_like(g) && self.surname(s.text) && !self.common(s.text))
+                    // Two unlisted name-like words mid-sentence: "for Michelle Cohen:".
+                    || (self.name_like(g)
+                        && self.name_like(s)
+                        && !g.sentence_start
+                        && g.shape == Shape::Title
+                        && s.shape == Shape::Title
+                        && !(i > 0 && tokens.get(i - 1).is_some_and(Token::capitalized))
+                        && !tokens
+                            .get(k + 1)
+                            .is_some_and(|a| a.capitalized() && a.space_before)))
                     && !self.hard_stop(g.text)
                     && !self.hard_stop(s.text)
                     && self.stop(g.text) != Some(StopKind::Eponym)
