@@ -12,7 +12,18 @@
 //!
 //! [`Sanitizer::sanitize`] runs them over a whole request ([`Texts`]) and returns the
 //! redacted texts, the spans (Unicode code-point offsets into the originals) and the counts
-//! per entity type. Plaintext stays in [`SecretText`] (zeroized, redacted `Debug`).
+//! per entity type. Plaintext stays in [`SecretText`] (zeroized, redacted `Debug`); no
+//! internal type that holds text implements `Debug`.
+//!
+//! Overlapping spans of different kinds are replaced by their union, which takes the kind
+//! of highest priority: email, URL, SSN, ID, phone, date, age, organisation, location,
+//! person (so `Johns Hopkins Hospital` is one `[ORG]`, and nothing of either span leaks).
+//!
+//! The name model plugs in through [`Sanitizer::sanitize`] (it calls `NameModel::tag` once
+//! per request) or, for callers that run the model themselves, [`Sanitizer::sanitize_with`]
+//! with a [`ModelOutput`]. Model person spans are one more source of mentions: the
+//! stop-list vetoes them on drugs, eponyms and anatomy, and propagation labels them like the
+//! rules' own. If the model fails, the sanitizer fails closed (see [`Sanitizer::sanitize`]).
 
 mod error;
 pub mod eval;
@@ -23,10 +34,11 @@ pub mod propagate;
 pub mod recognize;
 mod sanitizer;
 pub mod stoplist;
+mod token;
 mod types;
 
 pub use self::error::Error;
-pub use self::sanitizer::Sanitizer;
+pub use self::sanitizer::{ModelOutput, Sanitizer};
 pub use self::types::{Entity, Sanitized, Texts};
 pub use obscura_protocol::api::{EntityCounts, EntityKind, RedactedText};
 pub use obscura_protocol::secret::SecretText;

@@ -1,1 +1,1103 @@
-//! (skeleton: filled by the sanitizer-rules work)
+//! Person-name rules. Each rule needs context; list membership alone never makes a name
+//! (except in the fail-closed mode, see [`crate::Sanitizer::sanitize`]).
+//!
+//! Rules, strongest first:
+//! 1. DICOM person names `LAST^FIRST^MIDDLE^PREFIX^SUFFIX` (any case, no list needed);
+//! 2. title cues (`Dr.`, `Mr.`, `Mrs.`, `Ms.`, `Prof.`, `Nurse` …) and field labels
+//!    (`PATIENT:`, `NAME:`, `REF:`, `Signed by:` …): the next capitalised or all-caps words,
+//!    whatever they are (`Dr. Lung`), stopping at the next label, number or credential;
+//! 3. weak cues (`pt`, `patient`, `seen by`, `referred by`, `signed`, `discussed with` …):
+//!    the next words when they are in a name list, not on the stop-list; lower-case words
+//!    too (`pt john smith`) when not common words, or when they form a given+surname pair;
+//! 4. `Smith, John` (surname list, comma, given list) and `J. Smith` (initials, then a
+//!    listed name);
+//! 5. title-case `Given [Middle] Surname` where both are in the lists and not on the
+//!    stop-list; when both are also common words (`Will Green`) the surname must be followed
+//!    by a lower-case word or punctuation (a capitalised word mid-sentence);
+//! 6. all-caps `GIVEN SURNAME` / `SURNAME GIVEN` on an all-caps line (OCR overlays) when
+//!    both are in the lists and neither is a common or medical word;
+//! 7. a single title-case word mid-sentence that is a frequent given name or surname and not
+//!    a common word nor on the stop-list;
+//! 8. runs of non-Latin script in a mostly Latin request (Greek symbol letters excepted).
+//!
+//! The stop-list ([`crate::stoplist`]) and the lexicon's medical vocabulary veto rules 3–8
+//! and model spans; eponyms are accepted inside a full name (`John Bell`) but never when a
+//! medical head noun follows (`Bell's palsy`) or `of` precedes (`circle of Willis`).
+
+use crate::EntityKind;
+use crate::lexicon::Lexicon;
+use crate::model::{ModelLabel, ModelSpan};
+use crate::stoplist::{self, StopKind};
+use crate::token::{CharIndex, Class, Shape, Token};
+use crate::types::Span;
+
+/// One found mention of a person, in byte offsets of one text, with its name parts
+/// (normalized: lower case, possessive stripped).
+// No `Debug`: it holds plaintext name parts.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub(crate) struct Mention {
+    /// First byte.
+    pub(crate) start: usize,
+    /// One past the last byte.
+    pub(crate) end: usize,
+    /// Given name.
+    pub(crate) given: Option<String>,
+    /// Surname.
+    pub(crate) surname: Option<String>,
+    /// Initial of the given name when only that is known (`J. Smith`).
+    pub(crate) initial: Option<char>,
+    /// Middle names and words of unknown role (propagated, not used for identity).
+    pub(crate) extra: Vec<String>,
+    /// A run of another script, matched exactly.
+    pub(crate) other: Option<String>,
+}
+
+/// Given names rarer than this rank do not fire the single-word rule (7).
+const SINGLE_GIVEN_MAX_RANK: u32 = 2_000;
+/// Surnames rarer than this rank do not fire the single-word rule (7).
+const SINGLE_SURNAME_MAX_RANK: u32 = 10_000;
+
+const TITLES: &[&str] = &[
+    "dr",
+    "doctor",
+    "prof",
+    "professor",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "nurse",
+    "sister",
+    "rev",
+    "sr",
+    "dra",
+];
+
+/// Words right before a `:` that make the next words a name.
+const FIELD_LABELS: &[&str] = &[
+    "patient",
+    "name",
+    "ref",
+    "referring",
+    "referrer",
+    "physician",
+    "phys",
+    "radiologist",
+    "technologist",
+    "tech",
+    "attending",
+    "surgeon",
+    "signed",
+    "dictated",
+    "verified",
+    "consultant",
+    "gp",
+    "operator",
+    "performed",
+    "requested",
+    "cc",
+    "by",
+    "doctor",
+    "reader",
+    "author",
+    "pt",
+    "interpreted",
+    "resident",
+    "fellow",
+    "nurse",
+    "provider",
+    "clinician",
+    "sonographer",
+    "radiographer",
+    "reporter",
+    "pcp",
+    "contact",
+    "nok",
+    "guardian",
+    "mother",
+    "father",
+    "parent",
+    "spouse",
+    "emergency",
+    "to",
+    "from",
+    "attn",
+    "reviewer",
+    "approved",
+];
+
+/// Words that end a name (field names, credentials).
+const FIELD_WORDS: &[&str] = &[
+    "dob", "mrn", "sex", "age", "id", "acc", "date", "dos", "exam", "study", "ht", "wt", "md",
+    "phd", "rn", "mbbs", "frcr", "frcp", "dm", "np", "pa", "do", "ms", "mbchb", "facr", "pid",
+    "series", "image", "im", "se", "kv", "kvp", "ma", "mas", "wl", "ww", "w", "l", "r", "st", "et",
+    "al", "jr", "iii", "ii", "iv", "and", "or", "the", "with", "at", "on", "in", "for", "to",
+    "from", "of", "by", "is", "was", "has", "had", "who", "will", "says", "said",
+];
+
+/// Words after which (no colon) the next listed name is a person, with less confidence.
+const WEAK_CUES: &[&str] = &[
+    "pt", "patient", "signed", "per", "attn", "cc", "wife", "husband", "son", "daughter", "mother",
+    "father", "sister", "brother", "mom", "dad", "spouse", "partner", "dear",
+];
+
+/// Two-word weak cues: `seen by`, `referred by` …
+const WEAK_CUE_PAIRS: &[(&str, &str)] = &[
+    ("seen", "by"),
+    ("referred", "by"),
+    ("signed", "by"),
+    ("reviewed", "by"),
+    ("read", "by"),
+    ("reported", "by"),
+    ("dictated", "by"),
+    ("verified", "by"),
+    ("performed", "by"),
+    ("examined", "by"),
+    ("discussed", "with"),
+    ("spoke", "with"),
+    ("spoken", "with"),
+    ("d/w", "with"),
+    ("care", "of"),
+    ("accompanied", "by"),
+    ("called", "by"),
+];
+
+fn lower(word: &str) -> String {
+    word.to_lowercase()
+}
+
+fn in_list(word: &str, list: &[&str]) -> bool {
+    list.contains(&lower(word).as_str())
+}
+
+/// The name rules over one lexicon.
+pub(crate) struct NameRules<'a> {
+    lex: &'a Lexicon,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// Title (`Dr.`): anything capitalised follows.
+    Title,
+    /// Field label (`NAME:`).
+    Label,
+    /// Weak cue (`pt`, `seen by`).
+    Weak,
+}
+
+impl<'a> NameRules<'a> {
+    /// Rules over `lex`.
+    pub(crate) fn new(lex: &'a Lexicon) -> Self {
+        Self { lex }
+    }
+
+    fn norm(word: &str) -> String {
+        stoplist::normalize(word)
+    }
+
+    /// The stop kind of a word: the built-in stop-list, then the lexicon's medical words.
+    pub(crate) fn stop(&self, word: &str) -> Option<StopKind> {
+        stoplist::stop_kind(word).or_else(|| {
+            if self.lex.is_medical(&Self::norm(word)) {
+                Some(StopKind::Term)
+            } else {
+                None
+            }
+        })
+    }
+
+    fn hard_stop(&self, word: &str) -> bool {
+        matches!(
+            self.stop(word),
+            Some(StopKind::Drug | StopKind::Anatomy | StopKind::Term)
+        )
+    }
+
+    pub(crate) fn given(&self, word: &str) -> bool {
+        self.lex.given_name(&Self::norm(word)).is_some()
+    }
+
+    pub(crate) fn surname(&self, word: &str) -> bool {
+        self.lex.surname(&Self::norm(word)).is_some()
+    }
+
+    pub(crate) fn listed(&self, word: &str) -> bool {
+        self.given(word) || self.surname(word)
+    }
+
+    pub(crate) fn common(&self, word: &str) -> bool {
+        self.lex.common_word(&Self::norm(word)).is_some()
+    }
+
+    /// A capitalised Latin word of 3+ letters that could be an unlisted name: not a common
+    /// word, not on the stop-list or in the medical vocabulary, not a field word.
+    fn name_like(&self, t: &Token<'_>) -> bool {
+        t.is_word()
+            && t.latin
+            && t.capitalized()
+            && t.letters() >= 3
+            && !self.common(t.text)
+            && self.stop(t.text).is_none()
+            && !in_list(t.text, FIELD_WORDS)
+    }
+
+    /// An eponym used as a medical term here: a medical head noun follows, `of` precedes,
+    /// or it stands alone in lower case.
+    pub(crate) fn eponym_as_term(&self, tokens: &[Token<'_>], i: usize) -> bool {
+        let Some(t) = tokens.get(i) else { return false };
+        if self.stop(t.text) != Some(StopKind::Eponym) {
+            return false;
+        }
+        eponym_context(tokens, i)
+    }
+
+    /// Every person mention the rules find in one text. `blocked` spans (organisations)
+    /// remove mentions that overlap them.
+    pub(crate) fn find(
+        &self,
+        text: &str,
+        tokens: &[Token<'_>],
+        blocked: &[Span],
+        latin_request: bool,
+    ) -> Vec<Mention> {
+        let mut out = Vec::new();
+        caret_names(text, &mut out);
+        self.cues(tokens, &mut out);
+        self.comma_and_initials(tokens, &mut out);
+        self.pairs(tokens, &mut out);
+        self.singles(tokens, &mut out);
+        if latin_request {
+            other_scripts(tokens, &mut out);
+        }
+        out.retain(|m| {
+            m.start < m.end && !blocked.iter().any(|b| b.start < m.end && m.start < b.end)
+        });
+        out
+    }
+
+    fn cue_at(&self, tokens: &[Token<'_>], i: usize) -> Option<(Cue, usize)> {
+        let t = tokens.get(i)?;
+        if !t.is_word() {
+            return None;
+        }
+        let next = tokens.get(i + 1);
+        let w = lower(t.text);
+        if TITLES.contains(&w.as_str()) && (t.capitalized() || w == "dr") {
+            let after = if next.is_some_and(|n| n.is_punct('.')) {
+                i + 2
+            } else {
+                i + 1
+            };
+            // "Sister" and "Nurse" as plain nouns: only with a capitalised word after.
+            return Some((Cue::Title, after));
+        }
+        if next.is_some_and(|n| n.is_punct(':')) && FIELD_LABELS.contains(&w.as_str()) {
+            return Some((Cue::Label, i + 2));
+        }
+        if let Some(n) = next {
+            let nw = lower(n.text);
+            if WEAK_CUE_PAIRS
+                .iter()
+                .any(|(a, b)| *a == w.as_str() && *b == nw.as_str())
+            {
+                return Some((Cue::Weak, i + 2));
+            }
+        }
+        if WEAK_CUES.contains(&w.as_str()) {
+            let after = if next.is_some_and(|n| n.is_punct('.')) {
+                i + 2
+            } else {
+                i + 1
+            };
+            return Some((Cue::Weak, after));
+        }
+        None
+    }
+
+    fn cues(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for i in 0..tokens.len() {
+            let Some((cue, at)) = self.cue_at(tokens, i) else {
+                continue;
+            };
+            // A cue followed by a title ("seen by Dr. X"): the title's own turn handles it.
+            if self
+                .cue_at(tokens, at)
+                .is_some_and(|(c, _)| c == Cue::Title)
+            {
+                continue;
+            }
+            if let Some(m) = self.collect(tokens, at, cue) {
+                out.push(m);
+            }
+        }
+    }
+
+    /// Collects name words from `at` after a cue.
+    fn collect(&self, tokens: &[Token<'_>], at: usize, cue: Cue) -> Option<Mention> {
+        let mut parts: Vec<usize> = Vec::new();
+        let mut initials: Vec<(usize, char)> = Vec::new();
+        let mut comma_form = false;
+        let mut i = at;
+        let mut prev_lower_given = false;
+        let mut prev_lower_part = false;
+        while parts.len() < 4 {
+            let Some(t) = tokens.get(i) else { break };
+            let next = tokens.get(i + 1);
+            // An initial: "J." or a lone capital before a name.
+            if t.is_word()
+                && t.latin
+                && t.letters() == 1
+                && t.capitalized()
+                && next.is_some_and(|n| n.is_punct('.'))
+                && !in_list(t.text, &["l", "r"])
+            {
+                initials.push((i, t.text.chars().next().unwrap_or('?')));
+                i += 2;
+                continue;
+            }
+            if !t.is_word() || t.letters() < 2 && t.latin {
+                break;
+            }
+            let first_after_title = parts.is_empty() && cue == Cue::Title;
+            if (next.is_some_and(|n| n.is_punct(':')) && !first_after_title)
+                || in_list(t.text, FIELD_WORDS) && !t.capitalized()
+            {
+                break;
+            }
+            if t.capitalized()
+                && in_list(t.text, FIELD_WORDS)
+                && (t.shape == Shape::Upper || !self.listed(t.text))
+            {
+                break;
+            }
+            let first = parts.is_empty() && initials.is_empty();
+            let ok = if !t.latin {
+                true
+            } else if t.shape == Shape::Lower {
+                let pair_next = tokens.get(i + 1).is_some_and(|n| {
+                    n.shape == Shape::Lower && self.surname(n.text) && !self.hard_stop(n.text)
+                });
+                let next_listed = tokens.get(i + 1).is_some_and(|n| {
+                    n.shape == Shape::Lower && self.listed(n.text) && !self.common(n.text)
+                });
+                let listed_ok = self.listed(t.text)
+                    && !self.hard_stop(t.text)
+                    && (!self.common(t.text)
+                        || (first && self.given(t.text) && pair_next)
+                        || (prev_lower_given && self.surname(t.text)));
+                // An unlisted lower-case word next to a listed one: "pt barbara thompson".
+                let unlisted_ok = !self.listed(t.text)
+                    && t.letters() >= 3
+                    && !self.common(t.text)
+                    && !self.hard_stop(t.text)
+                    && !in_list(t.text, FIELD_WORDS)
+                    && ((first && next_listed && self.stop(t.text).is_none()) || prev_lower_part);
+                listed_ok || unlisted_ok
+            } else if first && cue == Cue::Title {
+                // Title: whatever is capitalised ("Dr. Lung").
+                true
+            } else if first && cue == Cue::Label {
+                // Label: anything but a department or clinical word ("REF: ORTHOPEDICS").
+                !self.hard_stop(t.text)
+            } else if first {
+                let next_listed = tokens.get(i + 1).is_some_and(|n| {
+                    n.capitalized()
+                        && n.space_before
+                        && self.listed(n.text)
+                        && !self.hard_stop(n.text)
+                });
+                // Two name-like words after a weak cue: "patient Sarah Allen".
+                let next_name_like = tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.space_before && n.shape == t.shape && self.name_like(n));
+                (self.listed(t.text) || (self.name_like(t) && (next_listed || next_name_like)))
+                    && !self.hard_stop(t.text)
+                    && !self.eponym_as_term(tokens, i)
+            } else {
+                !self.hard_stop(t.text)
+                    && !self.eponym_as_term(tokens, i)
+                    && (self.listed(t.text)
+                        || self.name_like(t)
+                        || (!self.common(t.text) && cue != Cue::Weak))
+                    && (t.shape == parts_shape(tokens, &parts).unwrap_or(t.shape)
+                        || t.shape == Shape::Mixed
+                        || parts_shape(tokens, &parts) == Some(Shape::Mixed)
+                        || t.shape == Shape::Title)
+            };
+            if !ok {
+                break;
+            }
+            prev_lower_given = t.shape == Shape::Lower && self.given(t.text);
+            prev_lower_part = t.shape == Shape::Lower;
+            parts.push(i);
+            // "SMITH, JOHN" after a label or title.
+            if parts.len() == 1
+                && next.is_some_and(|n| n.is_punct(','))
+                && tokens.get(i + 2).is_some_and(|g| {
+                    g.capitalized()
+                        && g.latin
+                        && (self.given(g.text)
+                            || (cue != Cue::Weak && g.shape == t.shape && self.name_like(g)))
+                })
+            {
+                comma_form = true;
+                i += 2;
+                continue;
+            }
+            // Words of a name are separated by spaces only.
+            if !tokens
+                .get(i + 1)
+                .is_some_and(|n| n.is_word() && n.space_before)
+                && !tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_word() && n.letters() == 1)
+                && !comma_form
+            {
+                break;
+            }
+            i += 1;
+        }
+        if parts.is_empty() {
+            return None;
+        }
+        let start_tok = initials.first().map_or(parts.first().copied()?, |(k, _)| {
+            (*k).min(parts.first().copied().unwrap_or(*k))
+        });
+        let start = tokens.get(start_tok)?.start;
+        let last = tokens.get(*parts.last()?)?;
+        let end = last.name_end();
+        let words: Vec<&Token<'_>> = parts.iter().filter_map(|&k| tokens.get(k)).collect();
+        let mut m = Mention {
+            start,
+            end,
+            ..Mention::default()
+        };
+        if words.iter().any(|w| !w.latin) {
+            m.other = Some(words.iter().map(|w| w.text).collect::<Vec<_>>().join(" "));
+            return Some(m);
+        }
+        self.assign_roles(&mut m, &words, comma_form, cue == Cue::Title);
+        if m.given.is_none() {
+            m.initial = initials.first().and_then(|(_, c)| c.to_lowercase().next());
+        }
+        Some(m)
+    }
+
+    /// Given/surname roles from word order, the comma form and the lists.
+    fn assign_roles(&self, m: &mut Mention, words: &[&Token<'_>], comma: bool, title: bool) {
+        let norms: Vec<String> = words.iter().map(|w| Self::norm(w.text)).collect();
+        match norms.as_slice() {
+            [] => {}
+            [only] => {
+                let w = words.first().map_or("", |w| w.text);
+                if self.given(w) && !self.surname(w) && !title {
+                    m.given = Some(only.clone());
+                } else if self.given(w) && !self.surname(w) && title {
+                    // "Nurse Mary": a given name after a title.
+                    m.given = Some(only.clone());
+                } else {
+                    m.surname = Some(only.clone());
+                }
+            }
+            [first, rest @ ..] => {
+                let (given, surname, middle): (String, String, Vec<String>) = if comma {
+                    let g = rest.first().cloned().unwrap_or_default();
+                    (g, first.clone(), rest.iter().skip(1).cloned().collect())
+                } else {
+                    let last = rest.last().cloned().unwrap_or_default();
+                    let mid = rest
+                        .get(..rest.len().saturating_sub(1))
+                        .unwrap_or_default()
+                        .to_vec();
+                    let w0 = words.first().map_or("", |w| w.text);
+                    let w1 = words.last().map_or("", |w| w.text);
+                    let all_upper = words.iter().all(|w| w.shape == Shape::Upper);
+                    if all_upper && self.surname(w0) && !self.given(w0) && self.given(w1) {
+                        (last, first.clone(), mid)
+                    } else {
+                        (first.clone(), last, mid)
+                    }
+                };
+                m.given = Some(given);
+                m.surname = Some(surname);
+                m.extra = middle;
+            }
+        }
+    }
+
+    fn comma_and_initials(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate() {
+            // Smith, John [A.]
+            if t.is_word()
+                && t.latin
+                && t.capitalized()
+                && t.letters() >= 2
+                && tokens.get(i + 1).is_some_and(|c| c.is_punct(','))
+            {
+                if let Some(g) = tokens.get(i + 2) {
+                    let same_shape = (t.shape == Shape::Upper) == (g.shape == Shape::Upper);
+                    if g.is_word()
+                        && g.latin
+                        && g.capitalized()
+                        && same_shape
+                        && ((self.surname(t.text) && self.given(g.text))
+                            || (self.surname(t.text) && self.name_like(g))
+                            || (self.name_like(t) && self.given(g.text)))
+                        && !(self.common(t.text) && self.common(g.text))
+                        && !self.hard_stop(t.text)
+                        && !self.hard_stop(g.text)
+                        && !self.eponym_as_term(tokens, i)
+                        && !tokens.get(i + 3).is_some_and(|n| n.is_punct(','))
+                        && !head_after(tokens, i + 2)
+                    {
+                        out.push(Mention {
+                            start: t.start,
+                            end: g.name_end(),
+                            given: Some(Self::norm(g.text)),
+                            surname: Some(Self::norm(t.text)),
+                            ..Mention::default()
+                        });
+                    }
+                }
+            }
+            // J. Smith, J.A. Smith, J. A. Smith
+            if t.is_word()
+                && t.latin
+                && t.letters() == 1
+                && t.shape != Shape::Lower
+                && tokens.get(i + 1).is_some_and(|d| d.is_punct('.'))
+                && !tokens
+                    .get(i.wrapping_sub(1))
+                    .is_some_and(|p| i > 0 && p.is_word() && p.letters() >= 2 && p.capitalized())
+            {
+                let mut k = i + 2;
+                while tokens
+                    .get(k)
+                    .is_some_and(|w| w.is_word() && w.letters() == 1)
+                    && tokens.get(k + 1).is_some_and(|d| d.is_punct('.'))
+                {
+                    k += 2;
+                }
+                if let Some(s) = tokens.get(k) {
+                    if s.is_word()
+                        && s.latin
+                        && s.capitalized()
+                        && s.letters() >= 2
+                        && (self.surname(s.text) || self.name_like(s))
+                        && self.stop(s.text).is_none()
+                        && !self.common(s.text)
+                    {
+                        out.push(Mention {
+                            start: t.start,
+                            end: s.name_end(),
+                            surname: Some(Self::norm(s.text)),
+                            initial: t.text.chars().next().and_then(|c| c.to_lowercase().next()),
+                            ..Mention::default()
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    fn pairs(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, g) in tokens.iter().enumerate() {
+            if !(g.is_word() && g.latin && g.letters() >= 2 && g.capitalized()) {
+                continue;
+            }
+            // Optional middle name or initial.
+            let mut k = i + 1;
+            let mut middle: Vec<String> = Vec::new();
+            if let Some(m) = tokens.get(k) {
+                if m.is_word() && m.letters() == 1 && m.capitalized() && m.space_before {
+                    if tokens.get(k + 1).is_some_and(|d| d.is_punct('.')) {
+                        k += 2;
+                    }
+                } else if m.is_word()
+                    && m.shape == g.shape
+                    && m.space_before
+                    && self.given(m.text)
+                    && tokens.get(k + 1).is_some_and(|s| {
+                        s.is_word() && s.shape == g.shape && s.space_before && self.surname(s.text)
+                    })
+                    && self.stop(m.text).is_none()
+                {
+                    middle.push(Self::norm(m.text));
+                    k += 1;
+                }
+            }
+            let Some(s) = tokens.get(k) else { continue };
+            if !(s.is_word() && s.latin && s.letters() >= 2 && s.space_before) {
+                continue;
+            }
+            let upper = g.shape == Shape::Upper && s.shape == Shape::Upper;
+            let title_like = |t: &Token<'_>| matches!(t.shape, Shape::Title | Shape::Mixed);
+            let found = if upper {
+                g.upper_line
+                    && ((self.given(g.text) && self.surname(s.text))
+                        || (self.surname(g.text) && self.given(s.text))
+                        || (self.listed(g.text) && self.name_like(s))
+                        || (self.name_like(g) && self.listed(s.text)))
+                    && self.stop(g.text).is_none()
+                    && self.stop(s.text).is_none()
+                    && !self.common(g.text)
+                    && !self.common(s.text)
+            } else if title_like(g) && title_like(s) {
+                let both_common = self.common(g.text) && self.common(s.text);
+                let after = tokens.get(k + 1);
+                let lower_after = after.is_none_or(|a| !a.capitalized());
+                let eponym_surname = self.stop(s.text) == Some(StopKind::Eponym)
+                    && s.letters() >= 3
+                    && !self.common(s.text);
+                ((self.given(g.text) && self.surname(s.text))
+                    || (self.given(g.text) && (self.name_like(s) || eponym_surname))
+                    || (self.name_like(g) && self.surname(s.text) && !self.common(s.text))
+                    // Two unlisted name-like words mid-sentence: "for Michelle Cohen:".
+                    || (self.name_like(g)
+                        && self.name_like(s)
+                        && !g.sentence_start
+                        && g.shape == Shape::Title
+                        && s.shape == Shape::Title
+                        && !(i > 0 && tokens.get(i - 1).is_some_and(Token::capitalized))
+                        && !tokens
+                            .get(k + 1)
+                            .is_some_and(|a| a.capitalized() && a.space_before)))
+                    && !self.hard_stop(g.text)
+                    && !self.hard_stop(s.text)
+                    && self.stop(g.text) != Some(StopKind::Eponym)
+                    && !self.eponym_as_term(tokens, k)
+                    && (!both_common || lower_after)
+            } else {
+                false
+            };
+            if !found || head_after(tokens, k) {
+                continue;
+            }
+            let reversed = upper && !(self.given(g.text) && self.surname(s.text));
+            let (gn, sn) = if reversed {
+                (Self::norm(s.text), Self::norm(g.text))
+            } else {
+                (Self::norm(g.text), Self::norm(s.text))
+            };
+            out.push(Mention {
+                start: g.start,
+                end: s.name_end(),
+                given: Some(gn),
+                surname: Some(sn),
+                extra: middle,
+                ..Mention::default()
+            });
+        }
+    }
+
+    fn singles(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate() {
+            if !(t.is_word()
+                && t.latin
+                && t.letters() >= 2
+                && matches!(t.shape, Shape::Title | Shape::Mixed)
+                && t.capitalized()
+                && !t.sentence_start
+                && !t.upper_line)
+            {
+                continue;
+            }
+            let n = Self::norm(t.text);
+            let g = self
+                .lex
+                .given_name(&n)
+                .is_some_and(|r| r.0 <= SINGLE_GIVEN_MAX_RANK);
+            let s = self
+                .lex
+                .surname(&n)
+                .is_some_and(|r| r.0 <= SINGLE_SURNAME_MAX_RANK);
+            if !(g || s)
+                || self.common(t.text)
+                || self.stop(t.text).is_some()
+                || head_after(tokens, i)
+            {
+                continue;
+            }
+            // Part of a capitalised phrase ("Emergency Department") is not a lone name.
+            let prev_cap = i > 0
+                && tokens
+                    .get(i - 1)
+                    .is_some_and(|p| p.is_word() && p.capitalized() && !p.sentence_start);
+            let next_cap = tokens
+                .get(i + 1)
+                .is_some_and(|p| p.is_word() && p.capitalized() && p.space_before);
+            if (prev_cap && !self.listed(tokens.get(i - 1).map_or("", |p| p.text))) || next_cap {
+                continue;
+            }
+            out.push(Mention {
+                start: t.start,
+                end: t.name_end(),
+                given: if g && !s { Some(n.clone()) } else { None },
+                surname: if s || !g { Some(n) } else { None },
+                ..Mention::default()
+            });
+        }
+    }
+
+    /// Fail-closed: every capitalised word in a name list and not on the stop-list.
+    pub(crate) fn fail_closed(&self, tokens: &[Token<'_>]) -> Vec<Mention> {
+        tokens
+            .iter()
+            .filter(|t| {
+                t.is_word()
+                    && t.latin
+                    && t.letters() >= 2
+                    && t.capitalized()
+                    && self.listed(t.text)
+                    && self.stop(t.text).is_none()
+            })
+            .map(|t| {
+                let n = Self::norm(t.text);
+                let given_only = self.given(t.text) && !self.surname(t.text);
+                Mention {
+                    start: t.start,
+                    end: t.name_end(),
+                    given: given_only.then(|| n.clone()),
+                    surname: (!given_only).then_some(n),
+                    ..Mention::default()
+                }
+            })
+            .collect()
+    }
+
+    /// Turns the model's spans (code points) into mentions and typed spans, vetoing person
+    /// spans that are only stop-listed words, eponyms used as terms, or lower-case common
+    /// words, unless a title cue precedes them.
+    pub(crate) fn model_mentions(
+        &self,
+        tokens: &[Token<'_>],
+        ix: &CharIndex,
+        spans: &[ModelSpan],
+    ) -> (Vec<Mention>, Vec<Span>) {
+        let mut mentions = Vec::new();
+        let mut typed = Vec::new();
+        let mut sorted: Vec<&ModelSpan> = spans.iter().filter(|s| s.start < s.end).collect();
+        sorted.sort_by_key(|s| s.start);
+        // Group adjacent given/surname spans (only spaces, dots or commas between).
+        let mut groups: Vec<Vec<(usize, usize, ModelLabel)>> = Vec::new();
+        for s in sorted {
+            let (a, b) = (ix.byte_of(s.start), ix.byte_of(s.end));
+            match s.label {
+                ModelLabel::GivenName | ModelLabel::Surname => {
+                    let joined = groups.last_mut().and_then(|g| {
+                        let last_end = g.last().map(|x| x.1)?;
+                        let gap_ok = a >= last_end
+                            && within(tokens, last_end, a)
+                                .iter()
+                                .all(|t| t.is_punct('.') || t.is_punct(','));
+                        gap_ok.then_some(g)
+                    });
+                    match joined {
+                        Some(g) => g.push((a, b, s.label)),
+                        None => groups.push(vec![(a, b, s.label)]),
+                    }
+                }
+                ModelLabel::Location | ModelLabel::Id => {
+                    let words: Vec<&Token<'_>> =
+                        tokens.iter().filter(|t| t.start < b && a < t.end).collect();
+                    let has_digit = words.iter().any(|t| t.class == Class::Number);
+                    let vetoed = words.iter().filter(|t| t.is_word()).all(|t| {
+                        self.stop(t.text).is_some()
+                            || (t.shape == Shape::Lower && self.common(t.text))
+                    });
+                    if s.label == ModelLabel::Id && has_digit {
+                        typed.push(Span {
+                            start: a,
+                            end: b,
+                            kind: EntityKind::Id,
+                        });
+                    } else if s.label == ModelLabel::Location && (!vetoed || has_digit) {
+                        typed.push(Span {
+                            start: a,
+                            end: b,
+                            kind: EntityKind::Location,
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+        for g in groups {
+            let (Some(first), Some(last)) = (g.first(), g.last()) else {
+                continue;
+            };
+            let (a, b) = (first.0, last.1);
+            let lo = tokens.partition_point(|t| t.end <= a);
+            let idx: Vec<usize> = within(tokens, a, b)
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.is_word())
+                .map(|(i, _)| lo + i)
+                .collect();
+            let Some(&first_tok) = idx.first() else {
+                continue;
+            };
+            let after_title = first_tok >= 1
+                && [first_tok - 1, first_tok.wrapping_sub(2)].iter().any(|&p| {
+                    tokens
+                        .get(p)
+                        .is_some_and(|t| t.is_word() && in_list(t.text, TITLES) && t.capitalized())
+                });
+            let all_vetoed = idx.iter().all(|&i| {
+                tokens.get(i).is_none_or(|t| {
+                    self.hard_stop(t.text)
+                        || self.eponym_as_term(tokens, i)
+                        || (t.shape == Shape::Lower && self.common(t.text))
+                        || (t.latin && t.letters() < 2)
+                })
+            });
+            if all_vetoed && !after_title {
+                continue;
+            }
+            let mut m = Mention {
+                start: tokens.get(first_tok).map_or(a, |t| t.start.min(a)),
+                end: b,
+                ..Mention::default()
+            };
+            if let Some(t) = idx.last().and_then(|&i| tokens.get(i)) {
+                m.end = m.end.max(t.name_end()).min(t.name_end().max(b));
+            }
+            for &(sa, sb, label) in &g {
+                let words: Vec<String> = within(tokens, sa, sb)
+                    .iter()
+                    .filter(|t| t.is_word())
+                    .map(|t| Self::norm(t.text))
+                    .collect();
+                let Some(w) = words.last().cloned() else {
+                    continue;
+                };
+                match label {
+                    ModelLabel::GivenName if m.given.is_none() => m.given = Some(w),
+                    ModelLabel::Surname if m.surname.is_none() => m.surname = Some(w),
+                    _ => m.extra.push(w),
+                }
+            }
+            if idx.iter().any(|&i| tokens.get(i).is_some_and(|t| !t.latin)) {
+                m.other = tokens
+                    .get(first_tok)
+                    .and_then(|t| (!t.latin).then(|| t.text.to_owned()));
+            }
+            mentions.push(m);
+        }
+        (mentions, typed)
+    }
+
+    /// Words in an already-sanitized text that still look like names (see
+    /// [`crate::Sanitizer::residual_name_candidates`]).
+    pub(crate) fn residual(&self, text: &str, tokens: &[Token<'_>], latin_text: bool) -> usize {
+        let mut count = 0usize;
+        let mut carets = Vec::new();
+        caret_names(text, &mut carets);
+        count += carets.len();
+        for (i, t) in tokens.iter().enumerate() {
+            if !(t.is_word() && t.latin && t.letters() >= 2 && t.capitalized()) {
+                continue;
+            }
+            // Our own tags: PERSON_3, [DATE].
+            if t.text == "PERSON" && tokens.get(i + 1).is_some_and(|n| n.is_punct('_')) {
+                continue;
+            }
+            if i > 0 && tokens.get(i - 1).is_some_and(|p| p.is_punct('[')) {
+                continue;
+            }
+            if carets.iter().any(|m| m.start <= t.start && t.end <= m.end) {
+                continue;
+            }
+            if self.listed(t.text) && self.stop(t.text).is_none() && !self.common(t.text) {
+                count += 1;
+            }
+        }
+        if latin_text {
+            let mut others = Vec::new();
+            other_scripts(tokens, &mut others);
+            count += others.len();
+        }
+        count
+    }
+}
+
+/// The tokens overlapping bytes `a..b` (tokens are sorted and disjoint).
+fn within<'t, 'a>(tokens: &'t [Token<'a>], a: usize, b: usize) -> &'t [Token<'a>] {
+    let lo = tokens.partition_point(|t| t.end <= a);
+    let hi = tokens.partition_point(|t| t.start < b);
+    tokens.get(lo..hi.max(lo)).unwrap_or_default()
+}
+
+fn parts_shape(tokens: &[Token<'_>], parts: &[usize]) -> Option<Shape> {
+    parts.first().and_then(|&i| tokens.get(i)).map(|t| t.shape)
+}
+
+/// An eponym-shaped word used as a term: a medical head follows, `of` precedes, or it is
+/// lower case.
+pub(crate) fn eponym_context(tokens: &[Token<'_>], i: usize) -> bool {
+    let Some(t) = tokens.get(i) else { return false };
+    if t.shape == Shape::Lower {
+        return true;
+    }
+    let mut k = i + 1;
+    // Skip "-" and a second eponym: "Charcot-Marie-Tooth disease", "Legg-Calve-Perthes".
+    while let Some(n) = tokens.get(k) {
+        if n.is_punct('-') || n.is_punct('\'') || n.is_punct('’') || n.text == "s" {
+            k += 1;
+            continue;
+        }
+        if n.is_word() && stoplist::stop_kind(n.text) == Some(StopKind::Eponym) {
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    let head = tokens
+        .get(k)
+        .is_some_and(|n| n.is_word() && stoplist::is_medical_head(n.text));
+    let of_before = i > 0
+        && tokens
+            .get(i - 1)
+            .is_some_and(|p| p.is_word() && lower(p.text) == "of");
+    head || of_before
+}
+
+/// A medical head noun right after word `i` (possessive skipped): `Smith fracture`,
+/// `Bell's palsy`. A name-shaped word used this way is an eponym.
+pub(crate) fn head_after(tokens: &[Token<'_>], i: usize) -> bool {
+    let mut k = i + 1;
+    while tokens
+        .get(k)
+        .is_some_and(|n| n.is_punct('-') || n.is_punct('\'') || n.is_punct('’'))
+    {
+        k += 1;
+    }
+    tokens
+        .get(k)
+        .is_some_and(|n| n.is_word() && stoplist::is_medical_head(n.text))
+}
+
+/// DICOM person names: `LAST^FIRST^MIDDLE^PREFIX^SUFFIX`.
+fn caret_names(text: &str, out: &mut Vec<Mention>) {
+    let bytes = text.as_bytes();
+    let mut search = 0usize;
+    while let Some(rel) = text.get(search..).and_then(|r| r.find('^')) {
+        let caret = search + rel;
+        // Extend left over name characters.
+        let before = text.get(..caret).unwrap_or("");
+        let start = before
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| {
+                c.is_alphabetic() || crate::token::is_mark(c) || matches!(c, '\'' | '’' | '-')
+            })
+            .last()
+            .map_or(caret, |(i, _)| i);
+        // Extend right over name characters and further carets.
+        let after = text.get(caret..).unwrap_or("");
+        let len = after
+            .char_indices()
+            .take_while(|&(_, c)| {
+                c.is_alphabetic()
+                    || crate::token::is_mark(c)
+                    || matches!(c, '\'' | '’' | '-' | '^' | '.')
+            })
+            .last()
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let mut end = caret + len;
+        while end > caret && matches!(bytes.get(end - 1), Some(b'.' | b'-')) {
+            end -= 1;
+        }
+        search = (caret + len).max(caret + 1);
+        if start == caret {
+            continue;
+        }
+        let Some(whole) = text.get(start..end) else {
+            continue;
+        };
+        let parts: Vec<String> = whole.split('^').map(stoplist::normalize).collect();
+        let mut it = parts.into_iter();
+        let surname = it.next().filter(|s| !s.is_empty());
+        let given = it.next().filter(|s| !s.is_empty());
+        let extra: Vec<String> = it
+            .filter(|s| s.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            .collect();
+        if surname.is_none() && given.is_none() {
+            continue;
+        }
+        out.push(Mention {
+            start,
+            end,
+            given,
+            surname,
+            extra,
+            ..Mention::default()
+        });
+    }
+}
+
+/// Greek letters used as symbols (`α`, `β-blocker`, `μg`, `γδ`) are not names: a Greek run
+/// of three letters or fewer, or one glued to a digit, a hyphen or a Latin word.
+fn other_scripts(tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+    let mut i = 0usize;
+    while i < tokens.len() {
+        let Some(t) = tokens.get(i) else { break };
+        if !t.is_word() || t.latin {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        // Join words of the run separated by a space or a middle dot.
+        loop {
+            let next = tokens.get(j + 1);
+            let next2 = tokens.get(j + 2);
+            if next.is_some_and(|n| n.is_word() && !n.latin && n.space_before) {
+                j += 1;
+            } else if next.is_some_and(|n| n.is_punct('·') || n.is_punct('・'))
+                && next2.is_some_and(|n| n.is_word() && !n.latin)
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        let (Some(a), Some(b)) = (tokens.get(i), tokens.get(j)) else {
+            break;
+        };
+        let greek = a
+            .text
+            .chars()
+            .next()
+            .is_some_and(|c| ('\u{370}'..='\u{3FF}').contains(&c));
+        let letters: usize = (i..=j)
+            .filter_map(|k| tokens.get(k))
+            .map(Token::letters)
+            .sum();
+        let glued = (i > 0
+            && !a.space_before
+            && tokens
+                .get(i - 1)
+                .is_some_and(|p| p.class != Class::Punct || p.is_punct('-')))
+            || tokens.get(j + 1).is_some_and(|n| {
+                !n.space_before && (n.is_word() || n.class == Class::Number || n.is_punct('-'))
+            });
+        let symbol = greek && (letters <= 3 || glued);
+        if !symbol && letters >= 2 {
+            out.push(Mention {
+                start: a.start,
+                end: b.end,
+                other: Some(
+                    (i..=j)
+                        .filter_map(|k| tokens.get(k))
+                        .filter(|t| t.is_word())
+                        .map(|t| t.text)
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ),
+                ..Mention::default()
+            });
+        }
+        i = j + 1;
+    }
+}

@@ -1,1 +1,341 @@
-//! (skeleton: filled by the sanitizer-rules work)
+//! People and label propagation over a whole request (caption and OCR lines together).
+//!
+//! 1. **Clustering** (`cluster`): mentions are read in request order (text by text, left
+//!    to right). A mention joins the most recently mentioned *compatible* person, else it
+//!    starts a new one. Two mentions are incompatible when they have different surnames,
+//!    different given names, or a given name and an initial that disagree; they are
+//!    compatible when, without a conflict, they share a surname, a given name, a name word
+//!    (for one-word mentions) or a run of another script. So `SMITH^JOHN`, `John Smith`,
+//!    `J. Smith`, `Smith, John` and `Dr. Smith` are one person, while `John Smith` and
+//!    `Mary Smith` are two.
+//! 2. **Bare shared surname rule**: a one-word mention (`Smith`) compatible with several
+//!    people goes to the one mentioned most recently before it; when none was mentioned
+//!    before it, to the first of them. It never creates a label of its own while a
+//!    compatible person exists, and never merges two people.
+//! 3. **Propagation** (`propagate`): every other occurrence of a person's name words in
+//!    any text of the request gets that person's label, with the same most-recent rule.
+//!    Case-insensitive, possessive `'s` ignored, a preceding matching initial included.
+//!    A lower-case occurrence is propagated only when it is neither a common word nor on
+//!    the stop-list (`will`, `mark`, `hope`, `green`, `lung` stay); a word that is common
+//!    or stop-listed is propagated only when capitalised mid-sentence, on a line that is not
+//!    all caps, and not used as an eponym (`Bell's palsy`).
+
+use std::collections::HashMap;
+
+use crate::names::{Mention, NameRules, eponym_context, head_after};
+use crate::stoplist;
+use crate::token::{Class, Shape, Token};
+use crate::types::Span;
+
+/// One person of a request.
+// No `Debug`: it holds plaintext name parts.
+#[derive(Clone, Default)]
+pub(crate) struct Person {
+    given: Option<String>,
+    surname: Option<String>,
+    initial: Option<char>,
+    extra: Vec<String>,
+    others: Vec<String>,
+    /// Request position (text, byte) of the latest mention.
+    last: (usize, usize),
+}
+
+/// A person span in one text of the request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// Index of the text in the request.
+    pub(crate) text: usize,
+    /// First byte.
+    pub(crate) start: usize,
+    /// One past the last byte.
+    pub(crate) end: usize,
+    /// Index of the person.
+    pub(crate) person: usize,
+}
+
+fn initial_of(s: &str) -> Option<char> {
+    s.chars().next()
+}
+
+/// The space-separated words of a run of another script (`Иван Петров` → both), two
+/// characters or more.
+fn other_parts(run: &str) -> impl Iterator<Item = &str> {
+    std::iter::once(run)
+        .chain(run.split(' '))
+        .filter(|w| w.chars().count() >= 2)
+}
+
+fn conflicts(p: &Person, m: &Mention) -> bool {
+    let differ =
+        |a: &Option<String>, b: &Option<String>| matches!((a, b), (Some(x), Some(y)) if x != y);
+    let one_word = m.given.is_some() != m.surname.is_some() && m.initial.is_none();
+    if one_word {
+        return false;
+    }
+    if differ(&p.surname, &m.surname) || differ(&p.given, &m.given) {
+        return true;
+    }
+    let init_conflict =
+        |g: &Option<String>, i: Option<char>| match (g.as_deref().and_then(initial_of), i) {
+            (Some(a), Some(b)) => a != b,
+            _ => false,
+        };
+    init_conflict(&p.given, m.initial)
+        || init_conflict(&m.given, p.initial)
+        || matches!((p.initial, m.initial), (Some(a), Some(b)) if a != b)
+}
+
+fn shares(p: &Person, m: &Mention) -> bool {
+    if let Some(o) = &m.other {
+        if other_parts(o).any(|part| p.others.iter().any(|x| x == part)) {
+            return true;
+        }
+    }
+    let one_word = m.given.is_some() != m.surname.is_some() && m.initial.is_none();
+    if one_word {
+        let w = m.given.as_ref().or(m.surname.as_ref());
+        return w.is_some_and(|w| {
+            p.given.as_ref() == Some(w) || p.surname.as_ref() == Some(w) || p.extra.contains(w)
+        });
+    }
+    let same =
+        |a: &Option<String>, b: &Option<String>| matches!((a, b), (Some(x), Some(y)) if x == y);
+    same(&p.surname, &m.surname)
+        || (same(&p.given, &m.given) && (p.surname.is_none() || m.surname.is_none()))
+}
+
+/// Groups mentions (text index, mention) into people; returns the people and one person
+/// span per kept mention (mentions inside a longer mention of the same text are dropped).
+pub(crate) fn cluster(mut mentions: Vec<(usize, Mention)>) -> (Vec<Person>, Vec<Found>) {
+    mentions.sort_by_key(|(t, m)| (*t, m.start, std::cmp::Reverse(m.end)));
+    let mut people: Vec<Person> = Vec::new();
+    let mut found: Vec<Found> = Vec::new();
+    // Mentions come sorted by start: one is inside an earlier one of its text exactly when
+    // the largest end so far in that text reaches its end.
+    let mut reach: Option<(usize, usize)> = None;
+    for (text, m) in mentions {
+        let inside = reach.is_some_and(|(t, end)| t == text && m.end <= end);
+        if inside {
+            continue;
+        }
+        reach = match reach {
+            Some((t, end)) if t == text => Some((t, end.max(m.end))),
+            _ => Some((text, m.end)),
+        };
+        let best = people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !conflicts(p, &m) && shares(p, &m))
+            .max_by_key(|(_, p)| p.last)
+            .map(|(i, _)| i);
+        let idx = match best {
+            Some(i) => i,
+            None => {
+                people.push(Person::default());
+                people.len() - 1
+            }
+        };
+        if let Some(p) = people.get_mut(idx) {
+            let one_word = m.given.is_some() != m.surname.is_some() && m.initial.is_none();
+            if !one_word || (p.given.is_none() && p.surname.is_none()) {
+                if p.given.is_none() {
+                    p.given.clone_from(&m.given);
+                }
+                if p.surname.is_none() {
+                    p.surname.clone_from(&m.surname);
+                }
+            }
+            if p.initial.is_none() {
+                p.initial = m.initial;
+            }
+            for e in &m.extra {
+                if !p.extra.contains(e) {
+                    p.extra.push(e.clone());
+                }
+            }
+            if let Some(o) = &m.other {
+                for part in std::iter::once(o.as_str()).chain(other_parts(o)) {
+                    if !p.others.iter().any(|x| x == part) {
+                        p.others.push(part.to_owned());
+                    }
+                }
+            }
+            p.last = (text, m.start);
+        }
+        found.push(Found {
+            text,
+            start: m.start,
+            end: m.end,
+            person: idx,
+        });
+    }
+    (people, found)
+}
+
+/// One text as propagation sees it.
+pub(crate) struct TextView<'t, 'a> {
+    /// The text.
+    pub(crate) text: &'a str,
+    /// Its tokens.
+    pub(crate) tokens: &'t [Token<'a>],
+    /// Spans already taken (any kind).
+    pub(crate) taken: &'t [Span],
+}
+
+/// Labels every other occurrence of the people's name words across the request.
+pub(crate) fn propagate(
+    rules: &NameRules<'_>,
+    people: &[Person],
+    found: &[Found],
+    texts: &[TextView<'_, '_>],
+) -> Vec<Found> {
+    let mut keys: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut others: Vec<(&str, usize)> = Vec::new();
+    for (i, p) in people.iter().enumerate() {
+        let words = [&p.given, &p.surname]
+            .into_iter()
+            .flatten()
+            .chain(p.extra.iter());
+        for w in words {
+            if w.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+                continue;
+            }
+            let list = keys.entry(w.as_str()).or_default();
+            if !list.contains(&i) {
+                list.push(i);
+            }
+        }
+        for o in &p.others {
+            if o.chars().count() >= 2 {
+                others.push((o.as_str(), i));
+            }
+        }
+    }
+    let mut out: Vec<Found> = Vec::new();
+    if keys.is_empty() && others.is_empty() {
+        return out;
+    }
+    // Mention positions per person, sorted, for the most-recent rule.
+    let mut positions: Vec<Vec<(usize, usize)>> = vec![Vec::new(); people.len()];
+    for f in found {
+        if let Some(list) = positions.get_mut(f.person) {
+            list.push((f.text, f.start));
+        }
+    }
+    for list in &mut positions {
+        list.sort_unstable();
+    }
+    let choose = |cands: &[usize], text: usize, at: usize| -> Option<usize> {
+        let before = cands
+            .iter()
+            .filter_map(|&c| {
+                let list = positions.get(c)?;
+                let n = list.partition_point(|&p| p <= (text, at));
+                let pos = list.get(n.checked_sub(1)?)?;
+                Some((*pos, c))
+            })
+            .max()
+            .map(|(_, c)| c);
+        before.or_else(|| cands.iter().copied().min())
+    };
+    for (ti, view) in texts.iter().enumerate() {
+        let mut occupied = Occupied::new(
+            view.taken.iter().map(|s| (s.start, s.end)).chain(
+                found
+                    .iter()
+                    .filter(|f| f.text == ti)
+                    .map(|f| (f.start, f.end)),
+            ),
+        );
+        for (k, t) in view.tokens.iter().enumerate() {
+            if !(t.class == Class::Word && t.latin && t.letters() >= 2) {
+                continue;
+            }
+            let n = stoplist::normalize(t.text);
+            let Some(cands) = keys.get(n.as_str()) else {
+                continue;
+            };
+            let risky = rules.common(t.text) || rules.stop(t.text).is_some();
+            let ok = match t.shape {
+                Shape::Lower => !risky,
+                _ => {
+                    !risky || !(t.sentence_start || t.upper_line || eponym_context(view.tokens, k))
+                }
+            };
+            if !ok || head_after(view.tokens, k) || !occupied.free(t.start, t.name_end()) {
+                continue;
+            }
+            let Some(person) = choose(cands, ti, t.start) else {
+                continue;
+            };
+            // Include a matching initial right before: "J. Smith".
+            let mut start = t.start;
+            if k >= 2 {
+                if let (Some(i), Some(dot)) = (view.tokens.get(k - 2), view.tokens.get(k - 1)) {
+                    let p = people.get(person);
+                    let want =
+                        p.and_then(|p| p.given.as_deref().and_then(initial_of).or(p.initial));
+                    let got = i.text.chars().next().and_then(|c| c.to_lowercase().next());
+                    if i.letters() == 1 && dot.is_punct('.') && want.is_some() && want == got {
+                        start = i.start;
+                    }
+                }
+            }
+            occupied.insert(start, t.name_end());
+            out.push(Found {
+                text: ti,
+                start,
+                end: t.name_end(),
+                person,
+            });
+        }
+        for (o, person) in &others {
+            for (at, _) in view.text.match_indices(o) {
+                let end = at + o.len();
+                if occupied.free(at, end) {
+                    occupied.insert(at, end);
+                    out.push(Found {
+                        text: ti,
+                        start: at,
+                        end,
+                        person: *person,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Sorted, merged byte intervals of one text.
+struct Occupied {
+    spans: Vec<(usize, usize)>,
+}
+
+impl Occupied {
+    fn new(spans: impl Iterator<Item = (usize, usize)>) -> Self {
+        let mut v: Vec<(usize, usize)> = spans.filter(|(a, b)| a < b).collect();
+        v.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(v.len());
+        for (a, b) in v {
+            match merged.last_mut() {
+                Some(last) if a <= last.1 => last.1 = last.1.max(b),
+                _ => merged.push((a, b)),
+            }
+        }
+        Self { spans: merged }
+    }
+
+    /// True when `a..b` overlaps no interval.
+    fn free(&self, a: usize, b: usize) -> bool {
+        // First interval ending after `a`: it is the only one that can overlap.
+        let i = self.spans.partition_point(|s| s.1 <= a);
+        self.spans.get(i).is_none_or(|s| s.0 >= b)
+    }
+
+    /// Adds `a..b` (known to be free).
+    fn insert(&mut self, a: usize, b: usize) {
+        let i = self.spans.partition_point(|s| s.1 <= a);
+        self.spans.insert(i, (a, b));
+    }
+}

@@ -67,3 +67,33 @@ pub struct Sanitized {
     /// Number of entities replaced per type, over the whole request.
     pub counts: EntityCounts,
 }
+
+/// A span found by a rule, in byte offsets of one text (internal; the API converts to code
+/// points).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Span {
+    /// First byte.
+    pub(crate) start: usize,
+    /// One past the last byte.
+    pub(crate) end: usize,
+    /// What it is.
+    pub(crate) kind: EntityKind,
+}
+
+/// Overlap priority (higher wins when spans of different kinds overlap; the union of the
+/// overlapping spans is replaced, so nothing of either leaks): email, URL, SSN, labelled ID,
+/// phone, date, age, organisation, location, person.
+pub(crate) fn priority(kind: EntityKind) -> u8 {
+    match kind {
+        EntityKind::Email => 10,
+        EntityKind::Url => 9,
+        EntityKind::Ssn => 8,
+        EntityKind::Id => 7,
+        EntityKind::Phone => 6,
+        EntityKind::Date => 5,
+        EntityKind::Age => 4,
+        EntityKind::Org => 3,
+        EntityKind::Location => 2,
+        EntityKind::Person => 1,
+    }
+}

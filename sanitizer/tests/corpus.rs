@@ -1,0 +1,157 @@
+//! Quality on the development corpus (`corpus/dev.jsonl`, made by `corpus/generate.py`)
+//! with the rules alone (model: None) and a lexicon that holds out half of the corpus names.
+
+mod common;
+
+use obscura_protocol::api::EntityKind;
+use obscura_sanitizer::eval::{self, GoldText, Scores};
+use obscura_sanitizer::lexicon::Lexicon;
+use obscura_sanitizer::{Entity, Sanitizer, SecretText, Texts};
+
+const CORPUS: &str = include_str!("../corpus/dev.jsonl");
+const NAMES: &str = include_str!("../corpus/names.json");
+
+fn list(v: &serde_json::Value, key: &str) -> Vec<String> {
+    v.get(key)
+        .and_then(|l| l.as_array())
+        .map(|l| {
+            l.iter()
+                .filter_map(|s| s.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Test lists plus the corpus names, minus the held-out half of the corpus names.
+fn held_out_lexicon() -> Lexicon {
+    let names: serde_json::Value = serde_json::from_str(NAMES).unwrap_or(serde_json::Value::Null);
+    let held = list(&names, "held_out");
+    let merge = |base: &[&str], extra: Vec<String>| -> Vec<String> {
+        let mut out: Vec<String> = base.iter().map(|s| (*s).to_owned()).collect();
+        for e in extra {
+            if !out.contains(&e) {
+                out.push(e);
+            }
+        }
+        out.retain(|n| !held.contains(n));
+        out
+    };
+    Lexicon::from_lists(
+        merge(common::GIVEN, list(&names, "given")),
+        merge(common::SURNAMES, list(&names, "surnames")),
+        common::COMMON.iter().map(|s| (*s).to_owned()),
+        common::MEDICAL.iter().map(|s| (*s).to_owned()),
+    )
+}
+
+fn run(s: &Sanitizer, gold: &[GoldText]) -> (Scores, Vec<Vec<Entity>>) {
+    let predicted: Vec<Vec<Entity>> = gold
+        .iter()
+        .map(|g| {
+            let out = s.sanitize(&Texts::new(vec![SecretText::new(g.text.clone())]));
+            out.entities.into_iter().next().unwrap_or_default()
+        })
+        .collect();
+    (eval::score(gold, &predicted), predicted)
+}
+
+#[test]
+fn corpus_shape() {
+    let gold = eval::parse_corpus(CORPUS).unwrap();
+    assert!(gold.len() >= 300, "{}", gold.len());
+    assert!(gold.iter().filter(|g| g.entities.is_empty()).count() >= 100);
+    let names: serde_json::Value = serde_json::from_str(NAMES).unwrap();
+    assert!(list(&names, "held_out").len() >= 50);
+    for g in &gold {
+        let n = g.text.chars().count();
+        for e in &g.entities {
+            assert!(e.start < e.end && e.end <= n, "{}", g.id);
+            assert_eq!(e.kind == EntityKind::Person, e.person.is_some(), "{}", g.id);
+        }
+    }
+}
+
+#[test]
+fn corpus_quality() {
+    let gold = eval::parse_corpus(CORPUS).unwrap();
+    let s = Sanitizer::new(held_out_lexicon(), None);
+    let (scores, predicted) = run(&s, &gold);
+    if std::env::var_os("SANITIZER_CORPUS_DUMP").is_some() {
+        for (g, p) in gold.iter().zip(&predicted) {
+            let out = s.sanitize(&Texts::new(vec![SecretText::new(g.text.clone())]));
+            let leak = g.entities.iter().any(|e| {
+                e.kind == EntityKind::Person
+                    && !(e.start..e.end).all(|at| p.iter().any(|x| x.start <= at && at < x.end))
+            });
+            let over = g.entities.is_empty() && !p.is_empty();
+            let one = eval::score(std::slice::from_ref(g), std::slice::from_ref(p));
+            let split = one.people_consistent < one.people_with_repeats;
+            if leak || over || split {
+                let why = if leak {
+                    "LEAK"
+                } else if over {
+                    "OVER"
+                } else {
+                    "SPLIT"
+                };
+                println!("{why} {}: {}", g.id, out.texts[0].as_str());
+            }
+        }
+    }
+    println!(
+        "corpus: {} texts; PERSON recall {:.3} ({}/{}); texts leaking a name {:.1}% ({}/{}); \
+         over-redacted {:.1}% ({}/{}); spurious spans {}; label consistency {:.3} ({}/{})",
+        gold.len(),
+        scores.person_recall(),
+        scores.person_spans_covered,
+        scores.person_spans,
+        100.0 * scores.leak_rate(),
+        scores.texts_leaking_names,
+        scores.texts_with_names,
+        100.0 * scores.over_redaction_rate(),
+        scores.texts_over_redacted,
+        scores.texts_without_pii,
+        scores.spurious_spans,
+        scores.label_consistency(),
+        scores.people_consistent,
+        scores.people_with_repeats,
+    );
+    // Floors measured on this corpus (2026-11-25: recall 0.964, leaks 4.9 %, over-redaction
+    // 0 %, consistency 1.000). Every remaining leak is a held-out name with no cue and no
+    // second name-like word (sentence-initial or alone): the model's job.
+    assert!(scores.person_recall() >= 0.95, "{scores:?}");
+    assert!(scores.leak_rate() <= 0.06, "{scores:?}");
+    assert!(scores.over_redaction_rate() <= 0.02, "{scores:?}");
+    assert!(scores.label_consistency() >= 0.95, "{scores:?}");
+}
+
+/// The same corpus with every corpus name in the lexicon (an upper bound for the rules,
+/// circular by construction: what a complete name list would give).
+#[test]
+fn corpus_quality_full_lexicon() {
+    let gold = eval::parse_corpus(CORPUS).unwrap();
+    let names: serde_json::Value = serde_json::from_str(NAMES).unwrap();
+    let lex = Lexicon::from_lists(
+        common::GIVEN
+            .iter()
+            .map(|s| (*s).to_owned())
+            .chain(list(&names, "given")),
+        common::SURNAMES
+            .iter()
+            .map(|s| (*s).to_owned())
+            .chain(list(&names, "surnames")),
+        common::COMMON.iter().map(|s| (*s).to_owned()),
+        common::MEDICAL.iter().map(|s| (*s).to_owned()),
+    );
+    let (scores, _) = run(&Sanitizer::new(lex, None), &gold);
+    println!(
+        "corpus (full lexicon): recall {:.3}, leaks {:.1}%, over-redacted {:.1}%, consistency {:.3}",
+        scores.person_recall(),
+        100.0 * scores.leak_rate(),
+        100.0 * scores.over_redaction_rate(),
+        scores.label_consistency(),
+    );
+    assert!(scores.person_recall() >= 0.95, "{scores:?}");
+    assert!(scores.leak_rate() <= 0.05, "{scores:?}");
+    assert!(scores.over_redaction_rate() <= 0.02, "{scores:?}");
+}

@@ -1,0 +1,520 @@
+//! Exact outputs of the rules on hand-written cases (model: None).
+
+mod common;
+
+use common::{lexicon, redact, redact1, sanitizer, texts};
+use obscura_sanitizer::model::{ModelLabel, ModelSpan};
+use obscura_sanitizer::{Entity, EntityKind, ModelOutput, Sanitizer};
+
+fn check(cases: &[(&str, &str)]) {
+    let s = sanitizer();
+    let mut failed = Vec::new();
+    for (input, want) in cases {
+        let got = redact1(&s, input);
+        if got != *want {
+            failed.push(format!("{input:?}\n   want {want:?}\n    got {got:?}"));
+        }
+    }
+    assert!(failed.is_empty(), "\n{}", failed.join("\n"));
+}
+
+#[test]
+fn dicom_and_overlays() {
+    check(&[
+        ("SMITH^JOHN 19600201", "PERSON_1 [DATE]"),
+        (
+            "PATIENT: SMITH^JOHN  DOB: 19600201  MRN: 12345678",
+            "PATIENT: PERSON_1  DOB: [DATE]  MRN: [ID]",
+        ),
+        ("NGUYEN^THI^MAI^^ 045Y F", "PERSON_1 [AGE] F"),
+        ("JOHN SMITH", "PERSON_1"),
+        ("SMITH JOHN  ACC# 20240305123", "PERSON_1  ACC# [ID]"),
+        (
+            "NAME: MARIA GARCIA  SEX: F  AGE: 045Y",
+            "NAME: PERSON_1  SEX: F  AGE: [AGE]",
+        ),
+        ("REF: DR JONES", "REF: DR PERSON_1"),
+        ("CHEST PA LAT  L  R", "CHEST PA LAT  L  R"),
+        ("W:400 L:40  SE:3 IM:12", "W:400 L:40  SE:3 IM:12"),
+        ("ST MARY'S HOSPITAL", "[ORG]"),
+    ]);
+}
+
+#[test]
+fn cue_words() {
+    check(&[
+        ("Will Green will review", "PERSON_1 will review"),
+        (
+            "Dr. Lung noted a lung nodule",
+            "Dr. PERSON_1 noted a lung nodule",
+        ),
+        ("pt john smith seen today", "pt PERSON_1 seen today"),
+        (
+            "Patient Maria Lopez tolerated the procedure",
+            "Patient PERSON_1 tolerated the procedure",
+        ),
+        (
+            "Seen by Dr. Patel in clinic",
+            "Seen by Dr. PERSON_1 in clinic",
+        ),
+        (
+            "Referred by Sarah Kim for pain",
+            "Referred by PERSON_1 for pain",
+        ),
+        ("Signed: Robert Chen, MD", "Signed: PERSON_1, MD"),
+        ("Mrs. O'Brien's knee", "Mrs. PERSON_1's knee"),
+        (
+            "Nurse Grace checked the line",
+            "Nurse PERSON_1 checked the line",
+        ),
+        ("discussed with mark", "discussed with mark"),
+        ("Patient education given", "Patient education given"),
+    ]);
+}
+
+#[test]
+fn name_forms() {
+    check(&[
+        (
+            "Smith, John presented with cough",
+            "PERSON_1 presented with cough",
+        ),
+        (
+            "Films reviewed with J. Smith",
+            "Films reviewed with PERSON_1",
+        ),
+        (
+            "Photo of Emily Johnson at the beach",
+            "Photo of PERSON_1 at the beach",
+        ),
+        (
+            "Birthday dinner with Jessica and Daniel",
+            "Birthday dinner with PERSON_1 and PERSON_2",
+        ),
+        (
+            "Mark Hill will mark the site",
+            "PERSON_1 will mark the site",
+        ),
+        ("We hope Hope Ramirez is well", "We hope PERSON_1 is well"),
+    ]);
+}
+
+#[test]
+fn medical_words_stay() {
+    check(&[
+        ("Parkinson's disease", "Parkinson's disease"),
+        (
+            "History of Parkinson disease and Alzheimer dementia",
+            "History of Parkinson disease and Alzheimer dementia",
+        ),
+        (
+            "Colles fracture of the left wrist",
+            "Colles fracture of the left wrist",
+        ),
+        (
+            "Aneurysm of the circle of Willis",
+            "Aneurysm of the circle of Willis",
+        ),
+        (
+            "Bell's palsy, Graves disease, Hashimoto thyroiditis",
+            "Bell's palsy, Graves disease, Hashimoto thyroiditis",
+        ),
+        (
+            "Crohn disease with Barrett esophagus",
+            "Crohn disease with Barrett esophagus",
+        ),
+        (
+            "Started Eliquis and Metformin; continue Lipitor",
+            "Started Eliquis and Metformin; continue Lipitor",
+        ),
+        (
+            "Hodgkin lymphoma, Ewing sarcoma, Wilms tumor",
+            "Hodgkin lymphoma, Ewing sarcoma, Wilms tumor",
+        ),
+        (
+            "Down syndrome, Cushing syndrome, Addison disease",
+            "Down syndrome, Cushing syndrome, Addison disease",
+        ),
+        (
+            "Follow-up in 6 weeks; 5 mg daily",
+            "Follow-up in 6 weeks; 5 mg daily",
+        ),
+        (
+            "Disc protrusion at L4-L5 and L5-S1",
+            "Disc protrusion at L4-L5 and L5-S1",
+        ),
+        (
+            "Window 400/40, T2 weighted, Gleason 3+4",
+            "Window 400/40, T2 weighted, Gleason 3+4",
+        ),
+        ("Seen at Johns Hopkins Hospital", "Seen at [ORG]"),
+        (
+            "Transferred from Mayo Clinic to Massachusetts General Hospital",
+            "Transferred from [ORG] to [ORG]",
+        ),
+    ]);
+}
+
+#[test]
+fn structured_identifiers() {
+    check(&[
+        (
+            "Exam 2024-03-05, follow-up 03/05/2024",
+            "Exam [DATE], follow-up [DATE]",
+        ),
+        (
+            "Seen 5 Mar 2024 and March 5th, 2024 at 10:30",
+            "Seen [DATE] and [DATE]",
+        ),
+        ("Symptoms since Mar 2024", "Symptoms since [DATE]"),
+        ("DOB 1960-02-01 14:20", "DOB [DATE]"),
+        (
+            "45 y/o male, 45-year-old, age 45, 45yo, 45 YO",
+            "[AGE] male, [AGE], age [AGE], [AGE], [AGE]",
+        ),
+        (
+            "Call (555) 123-4567 or +44 20 7946 0958",
+            "Call [PHONE] or [PHONE]",
+        ),
+        ("Tel: 020 7946 0958", "Tel: [PHONE]"),
+        ("Email jane.doe@example.org", "Email [EMAIL]"),
+        ("See https://example.org/report?id=5.", "See [URL]."),
+        ("SSN 123-45-6789", "SSN [SSN]"),
+        (
+            "Invalid 000-12-3456 and 666-12-3456",
+            "Invalid 000-12-3456 and 666-12-3456",
+        ),
+        (
+            "MRN: A1234567, PID 998877, Acc# 55512, Accession 778899",
+            "MRN: [ID], PID [ID], Acc# [ID], Accession [ID]",
+        ),
+        (
+            "Patient ID: 12-3456, NHS No 943 476 5919",
+            "Patient ID: [ID], NHS No [ID]",
+        ),
+        (
+            "DEA AB1234563, licence no. MD12345",
+            "DEA [ID], licence no. [ID]",
+        ),
+        (
+            "12 Oak Street, Springfield, IL 62704",
+            "[LOCATION], [LOCATION]",
+        ),
+        ("Clinic at SW1A 1AA", "Clinic at [LOCATION]"),
+        ("She lives in Boston now", "She lives in [LOCATION] now"),
+    ]);
+}
+
+#[test]
+fn other_scripts() {
+    check(&[
+        ("Patient 王小明 seen today", "Patient PERSON_1 seen today"),
+        (
+            "Photo with Иван Петров at home",
+            "Photo with PERSON_1 at home",
+        ),
+        (
+            "Visit from محمد علي yesterday",
+            "Visit from PERSON_1 yesterday",
+        ),
+        (
+            "Meeting with 김민준 and Priya",
+            "Meeting with PERSON_1 and PERSON_2",
+        ),
+        (
+            "Started β-blocker; α 0.05, 5 μg dose",
+            "Started β-blocker; α 0.05, 5 μg dose",
+        ),
+    ]);
+}
+
+#[test]
+fn consistent_labels_across_texts() {
+    let s = sanitizer();
+    let got = redact(
+        &s,
+        &[
+            "Chest film for John Smith. Smith's lungs are clear.",
+            "PATIENT: SMITH^JOHN  DOB: 19600201",
+            "J. Smith and Mary Smith discussed; Mary agreed.",
+            "SMITH, JOHN",
+            // A bare shared surname goes to the person mentioned most recently: John.
+            "smith",
+        ],
+    );
+    assert_eq!(
+        got,
+        [
+            "Chest film for PERSON_1. PERSON_1's lungs are clear.",
+            "PATIENT: PERSON_1  DOB: [DATE]",
+            "PERSON_1 and PERSON_2 discussed; PERSON_2 agreed.",
+            "PERSON_1",
+            "PERSON_1",
+        ]
+    );
+}
+
+#[test]
+fn labels_in_order_of_first_appearance() {
+    let s = sanitizer();
+    // "Garcia" in the first text is only known from the cue in the second.
+    let got = redact(
+        &s,
+        &["Garcia was here", "Seen by Dr. Garcia; also Dr. Nguyen"],
+    );
+    assert_eq!(
+        got,
+        [
+            "PERSON_1 was here",
+            "Seen by Dr. PERSON_1; also Dr. PERSON_2"
+        ]
+    );
+}
+
+#[test]
+fn two_people_never_merged() {
+    let s = sanitizer();
+    let got = redact(
+        &s,
+        &[
+            "John Smith and Mary Smith",
+            "SMITH^MARY",
+            "Dr. Smith called John",
+        ],
+    );
+    assert_eq!(
+        got,
+        [
+            "PERSON_1 and PERSON_2",
+            "PERSON_2",
+            "Dr. PERSON_2 called PERSON_1"
+        ]
+    );
+}
+
+#[test]
+fn common_words_not_propagated() {
+    let s = sanitizer();
+    let got = redact(
+        &s,
+        &[
+            "Will Green will review",
+            "green tissue; we will see",
+            "Green reviewed. Dr. Green agreed",
+        ],
+    );
+    assert_eq!(
+        got,
+        [
+            "PERSON_1 will review",
+            "green tissue; we will see",
+            "Green reviewed. Dr. PERSON_1 agreed"
+        ]
+    );
+}
+
+#[test]
+fn entities_offsets_counts() {
+    let s = sanitizer();
+    let out = s.sanitize(&texts(&["Dr. José Pérez saw 王小明 on 2024-03-05"]));
+    let e = &out.entities[0];
+    assert_eq!(
+        e,
+        &vec![
+            Entity {
+                start: 4,
+                end: 14,
+                kind: EntityKind::Person,
+                label: Some("PERSON_1".into())
+            },
+            Entity {
+                start: 19,
+                end: 22,
+                kind: EntityKind::Person,
+                label: Some("PERSON_2".into())
+            },
+            Entity {
+                start: 26,
+                end: 36,
+                kind: EntityKind::Date,
+                label: None
+            },
+        ]
+    );
+    assert_eq!(out.counts.get(&EntityKind::Person), Some(&2));
+    assert_eq!(out.counts.get(&EntityKind::Date), Some(&1));
+    assert_eq!(out.texts[0].as_str(), "Dr. PERSON_1 saw PERSON_2 on [DATE]");
+}
+
+#[test]
+fn model_spans_are_merged_and_vetoed() {
+    let s = sanitizer();
+    let t = texts(&["Started Eliquis; Brandon Okafor reviewed"]);
+    let span = |start, end, label| ModelSpan {
+        start,
+        end,
+        label,
+        score: 0.9,
+    };
+    let spans = vec![vec![
+        span(8, 15, ModelLabel::Surname),
+        span(17, 24, ModelLabel::GivenName),
+        span(25, 31, ModelLabel::Surname),
+    ]];
+    let out = s.sanitize_with(&t, ModelOutput::Spans(spans));
+    assert_eq!(out.texts[0].as_str(), "Started Eliquis; PERSON_1 reviewed");
+}
+
+#[test]
+fn model_failure_fails_closed() {
+    let s = sanitizer();
+    let t = texts(&["Brandon reviewed the Eliquis dose"]);
+    let open = s.sanitize_with(&t, ModelOutput::NotRun);
+    assert_eq!(open.texts[0].as_str(), "Brandon reviewed the Eliquis dose");
+    let closed = s.sanitize_with(&t, ModelOutput::Failed);
+    assert_eq!(
+        closed.texts[0].as_str(),
+        "PERSON_1 reviewed the Eliquis dose"
+    );
+    // A span list count that does not match the texts is a failure too.
+    let wrong = s.sanitize_with(&t, ModelOutput::Spans(vec![]));
+    assert_eq!(wrong, closed);
+}
+
+#[test]
+fn residual_candidates() {
+    let s = Sanitizer::new(lexicon(), None);
+    assert_eq!(
+        s.residual_name_candidates("PERSON_1 reviewed the [DATE] film"),
+        0
+    );
+    assert_eq!(s.residual_name_candidates("Parkinson disease, stable"), 0);
+    assert_eq!(
+        s.residual_name_candidates("PERSON_1 and Garcia, SMITH^JOHN"),
+        2
+    );
+    assert_eq!(s.residual_name_candidates("Met 王小明"), 1);
+}
+
+#[test]
+fn debug_never_prints_text() {
+    let s = sanitizer();
+    let out = s.sanitize(&texts(&["John Smith"]));
+    let dbg = format!("{out:?} {:?}", texts(&["John Smith"]));
+    assert!(!dbg.contains("Smith"), "{dbg}");
+}
+
+#[test]
+fn more_overlays_and_cues() {
+    check(&[
+        (
+            "REF: ORTHOPEDICS  PHYSICIAN: ON CALL",
+            "REF: ORTHOPEDICS  PHYSICIAN: ON CALL",
+        ),
+        (
+            "PATIENT: DOE, JANE  DOB: 01/02/1980",
+            "PATIENT: PERSON_1  DOB: [DATE]",
+        ),
+        ("SMITH^JOHN^A^DR^JR", "PERSON_1"),
+        (
+            "Dr. Smith, Dr. Jones and Dr. Brown attended",
+            "Dr. PERSON_1, Dr. PERSON_2 and Dr. PERSON_3 attended",
+        ),
+        ("Mr. and Mrs. Smith", "Mr. and Mrs. PERSON_1"),
+        ("pt. will f/u with pcp", "pt. will f/u with pcp"),
+    ]);
+}
+
+#[test]
+fn more_medical_words_stay() {
+    check(&[
+        (
+            "Right upper lobe nodule 5 mm, Fleischner recommends CT in 12 months.",
+            "Right upper lobe nodule 5 mm, Fleischner recommends CT in 12 months.",
+        ),
+        (
+            "Hounsfield units 20, Bosniak 2, BI-RADS 3, TI-RADS 4",
+            "Hounsfield units 20, Bosniak 2, BI-RADS 3, TI-RADS 4",
+        ),
+        (
+            "Grace period ended; Mark the lesion. Hope this helps.",
+            "Grace period ended; Mark the lesion. Hope this helps.",
+        ),
+        (
+            "Known Smith fracture and Raynaud phenomenon",
+            "Known Smith fracture and Raynaud phenomenon",
+        ),
+        (
+            "Pt is a 67 yo F with HTN, DM2, on Metformin 500 mg BID.",
+            "Pt is a [AGE] F with HTN, DM2, on Metformin 500 mg BID.",
+        ),
+        (
+            "Cultures grew S. aureus and E. coli",
+            "Cultures grew S. aureus and E. coli",
+        ),
+    ]);
+}
+
+#[test]
+fn more_structured_identifiers() {
+    check(&[
+        (
+            "Call 555-123-4567 ext 234 or 020 7946 0958",
+            "Call [PHONE] ext 234 or [PHONE]",
+        ),
+        (
+            "May 5 dose was 5 mg. In May we start.",
+            "[DATE] dose was 5 mg. In May we start.",
+        ),
+        (
+            "Riverside Medical Center, Springfield General Hospital, University of Michigan Health System",
+            "[ORG], [ORG], [ORG]",
+        ),
+        (
+            "Visit www.example.com or email info@clinic.org",
+            "Visit [URL] or email [EMAIL]",
+        ),
+        ("Study UID 1.2.840.113619.2.55.3.604688", "Study UID [ID]"),
+    ]);
+}
+
+#[test]
+fn more_scripts() {
+    check(&[
+        (
+            "Photo with Νίκος Παπαδόπουλος at home.",
+            "Photo with PERSON_1 at home.",
+        ),
+        (
+            "Patient राहुल शर्मा seen; דוד כהן called",
+            "Patient PERSON_1 seen; PERSON_2 called",
+        ),
+        (
+            // No word boundaries in CJK: the whole run goes, "患者" (patient) included.
+            "患者 王小明 seen; 王小明 called back",
+            "PERSON_1 seen; PERSON_1 called back",
+        ),
+    ]);
+}
+
+#[test]
+fn model_locations_ids_and_lowercase_vetoes() {
+    let s = sanitizer();
+    let t = texts(&["we will review; lives near Oakwood, acct 77-1234"]);
+    let span = |start, end, label| ModelSpan {
+        start,
+        end,
+        label,
+        score: 0.8,
+    };
+    let spans = vec![vec![
+        span(3, 7, ModelLabel::GivenName),
+        span(27, 34, ModelLabel::Location),
+        span(41, 48, ModelLabel::Id),
+    ]];
+    let out = s.sanitize_with(&t, ModelOutput::Spans(spans));
+    assert_eq!(
+        out.texts[0].as_str(),
+        "we will review; lives near [LOCATION], acct [ID]"
+    );
+}
