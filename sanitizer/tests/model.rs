@@ -1,4 +1,5 @@
-//! The rampart name model on real text: exact spans, batching, long texts, digest checks.
+//! The rampart name model on real text (exact spans, batching, long texts, digest checks), and
+//! the pinned name and word lists the lexicon loads.
 //! Needs the pinned assets (`cargo xtask setup`): `$OBSCURA_ASSETS` or `<workspace>/assets`.
 
 #![allow(
@@ -238,6 +239,72 @@ fn tampered_files_fail_with_typed_errors() {
             assert_eq!(kind, std::io::ErrorKind::NotFound);
         }
         other => panic!("expected unreadable, got {other:?}"),
+    }
+    std::fs::remove_dir_all(&tmp).unwrap();
+}
+
+// The pinned name and word lists (same assets directory).
+
+#[test]
+fn lexicon_loads_pinned_lists_quickly() {
+    use obscura_sanitizer::lexicon::{Lexicon, Rank};
+    let Some(dir) = assets("lexicon_loads_pinned_lists_quickly") else {
+        return;
+    };
+    if !dir.join("lexicon/wordfreq/small_en.msgpack.gz").is_file() {
+        eprintln!(
+            "SKIP lexicon_loads_pinned_lists_quickly: lists missing (run `cargo xtask setup`)"
+        );
+        return;
+    }
+    let started = std::time::Instant::now();
+    let lex = Lexicon::load(&dir).unwrap();
+    let took = started.elapsed();
+    eprintln!("lexicon loaded in {took:?}: sizes {:?}", lex.sizes());
+    // The target is < 300 ms; the bound leaves room for a busy shared machine.
+    assert!(took.as_millis() < 3000, "{took:?}");
+    let [given, surnames, common, vocabulary] = lex.sizes();
+    assert!(given > 90_000 && surnames > 160_000 && common > 20_000 && vocabulary > 190_000);
+
+    assert_eq!(lex.common_word("the"), Some(Rank(1)));
+    assert!(lex.common_word("The").is_some(), "case-insensitive");
+    for first in ["john", "Mary", "PRIYA", "jose"] {
+        let rank = lex.given_name(first);
+        assert!(rank.is_some_and(|r| r.0 <= 4_250), "{first}: {rank:?}");
+    }
+    for last in ["smith", "Nguyen", "KOWALCZYK", "garcia"] {
+        assert!(lex.surname(last).is_some(), "{last}");
+    }
+    assert!(lex.given_name("metformin").is_none());
+    assert!(lex.is_medical("metformin") && lex.is_medical("humerus"));
+    assert!(
+        !lex.is_medical("smith"),
+        "names removed from the vocabulary"
+    );
+    // Most frequent first: "john" is seen in text far more than "bartholomew".
+    assert!(lex.given_name("john").unwrap().0 < lex.given_name("bartholomew").unwrap().0);
+}
+
+#[test]
+fn lexicon_tampered_list_is_a_typed_error() {
+    use obscura_sanitizer::lexicon::{Lexicon, sources};
+    let Some(dir) = assets("lexicon_tampered_list_is_a_typed_error") else {
+        return;
+    };
+    if !dir.join(sources::WORDFREQ_EN.0).is_file() {
+        return;
+    }
+    let tmp = std::env::temp_dir().join(format!("obscura-lex-test-{}", std::process::id()));
+    std::fs::create_dir_all(tmp.join("lexicon/wordfreq")).unwrap();
+    let mut bytes = std::fs::read(dir.join(sources::WORDFREQ_EN.0)).unwrap();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 1;
+    std::fs::write(tmp.join(sources::WORDFREQ_EN.0), &bytes).unwrap();
+    match Lexicon::load(&tmp) {
+        Err(Error::Onnx(obscura_onnx::Error::AssetDigestMismatch { name, .. })) => {
+            assert_eq!(name, sources::WORDFREQ_EN.0);
+        }
+        other => panic!("expected a digest mismatch, got {other:?}"),
     }
     std::fs::remove_dir_all(&tmp).unwrap();
 }
