@@ -308,3 +308,37 @@ fn lexicon_tampered_list_is_a_typed_error() {
     }
     std::fs::remove_dir_all(&tmp).unwrap();
 }
+
+#[test]
+fn concurrent_calls_agree_with_sequential_ones() {
+    let Some(m) = model("concurrent_calls_agree_with_sequential_ones") else {
+        return;
+    };
+    let texts = [
+        "Patient John Smith was seen by Dr. Mary Jones",
+        "Follow up with Sarah O'Connor in 6 weeks",
+        "Chest radiograph, no acute cardiopulmonary process.",
+        "Referred by Dr. Bartholomew Kowalczyk for chest pain",
+    ];
+    let expected = m.tag(&texts).unwrap();
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..4)
+            .map(|_| {
+                s.spawn(|| {
+                    texts
+                        .iter()
+                        .map(|t| m.tag(&[t]).unwrap().remove(0))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for h in handles {
+            let got = h.join().unwrap();
+            for (g, e) in got.iter().zip(&expected) {
+                let g: Vec<_> = g.iter().map(|s| (s.start, s.end, s.label)).collect();
+                let e: Vec<_> = e.iter().map(|s| (s.start, s.end, s.label)).collect();
+                assert_eq!(g, e);
+            }
+        }
+    });
+}

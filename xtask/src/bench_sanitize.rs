@@ -1,10 +1,12 @@
 //! `cargo xtask bench sanitize [--corpus FILE] [--no-presidio]`: our text sanitizer against
 //! Microsoft Presidio's analyzer on the same corpus, in one run, with one table.
 //!
-//! 1. Presidio runs in `.venv-presidio` (git-ignored; created on first use from
-//!    `baselines/presidio-requirements.txt`, see `../shared/baselines/README.md` for the
-//!    facts behind it) through `baselines/presidio_analyze.py`, which prints one JSON line per
-//!    text: predicted spans (code points) and seconds.
+//! 1. Presidio runs in `.venv-presidio` (git-ignored; created on first use with
+//!    `pip install --require-hashes --no-deps` from `baselines/presidio-requirements.lock.txt`,
+//!    every package pinned by SHA-256, generated from `baselines/presidio-requirements.txt`;
+//!    see `../shared/baselines/README.md` for the facts behind it) through
+//!    `baselines/presidio_analyze.py`, which prints one JSON line per text: predicted spans
+//!    (code points) and seconds.
 //! 2. Our sanitizer runs in this process, built in release (a debug `cargo xtask` re-runs
 //!    itself with `--release`): load once, warm up, then every text as its own request
 //!    (`Sanitizer::sanitize` on a one-text `Texts`), sequentially and on two threads; the
@@ -309,6 +311,38 @@ fn run_ours(assets: &Path, gold: &[GoldText]) -> anyhow::Result<Vec<Run>> {
     }
     runs.push(Run {
         name: "  name model alone, 1 text per call".to_owned(),
+        per_text,
+        total: all.elapsed().as_secs_f64(),
+        texts: texts.len(),
+        scores: None,
+        labels: false,
+    });
+    let all = Instant::now();
+    let per_text: Vec<f64> = std::thread::scope(|s| {
+        let half = texts.len().div_ceil(2);
+        let handles: Vec<_> = texts
+            .chunks(half.max(1))
+            .map(|chunk| {
+                let model = &model;
+                s.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|t| {
+                            let start = Instant::now();
+                            drop(model.tag(&[t]));
+                            start.elapsed().as_secs_f64()
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    runs.push(Run {
+        name: "  name model alone, 1 text per call, 2 thr".to_owned(),
         per_text,
         total: all.elapsed().as_secs_f64(),
         texts: texts.len(),

@@ -13,10 +13,11 @@
 //! 4. token probabilities become word-level spans (`spans.rs`): a span always covers whole
 //!    words.
 //!
-//! One session is shared behind a `Mutex`: in `ort` 2.0.0-rc.15 `Session::run` takes
+//! Sessions are reused behind `Mutex`es: in `ort` 2.0.0-rc.15 `Session::run` takes
 //! `&mut self` because some ONNX Runtime internals are not thread-safe (the crate's own
-//! `Session` documentation), so concurrent callers serialise on the lock; batching is what
-//! amortises the model over many texts.
+//! `Session` documentation recommends one session per thread, or batching). So the model
+//! keeps a small pool, one single-threaded session per core up to [`MAX_SESSIONS`], created
+//! once from the same verified bytes; a call takes a free session or waits for one.
 
 mod manifest;
 mod spans;
@@ -47,6 +48,10 @@ pub const MAX_BATCH: usize = 32;
 
 /// Most padded tokens (windows × longest window) per model run.
 pub const MAX_BATCH_TOKENS: usize = 8192;
+
+/// Most sessions kept (one per core on the 2-core machines we target; each holds the
+/// 14.7 MB model plus its working memory).
+pub const MAX_SESSIONS: usize = 2;
 
 /// What the model says a span is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -79,7 +84,8 @@ pub struct ModelSpan {
 
 /// The loaded model and tokenizer.
 pub struct NameModel {
-    session: Mutex<Session>,
+    sessions: Vec<Mutex<Session>>,
+    next: std::sync::atomic::AtomicUsize,
     input_names: InputNames,
     tokenizer: Tokenizer,
     labels: Labels,
@@ -96,6 +102,7 @@ impl fmt::Debug for NameModel {
             .field("sha256", &self.digest)
             .field("labels", &self.labels.len())
             .field("window", &self.budget)
+            .field("sessions", &self.sessions.len())
             .finish_non_exhaustive()
     }
 }
@@ -178,7 +185,18 @@ impl NameModel {
 
         let (model, digest) =
             obscura_onnx::read_verified(assets, manifest::MODEL.0, manifest::MODEL.1)?;
-        let session = obscura_onnx::session_from_memory(env, manifest::MODEL.0, &model)?;
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+        let mut sessions = Vec::with_capacity(cores.min(MAX_SESSIONS));
+        for _ in 0..cores.clamp(1, MAX_SESSIONS) {
+            sessions.push(obscura_onnx::session_from_memory(
+                env,
+                manifest::MODEL.0,
+                &model,
+            )?);
+        }
+        let session = sessions.first().ok_or(Error::ModelMalformed {
+            reason: "no session",
+        })?;
         let mut input_names = InputNames {
             attention_mask: false,
             token_type_ids: false,
@@ -202,7 +220,8 @@ impl NameModel {
             });
         }
         Ok(Self {
-            session: Mutex::new(session),
+            sessions: sessions.into_iter().map(Mutex::new).collect(),
+            next: std::sync::atomic::AtomicUsize::new(0),
             input_names,
             tokenizer,
             labels,
@@ -284,6 +303,26 @@ impl NameModel {
         self.budget
     }
 
+    /// A free session, else the next one in turn (waiting for it).
+    fn session(&self) -> Result<std::sync::MutexGuard<'_, Session>, Error> {
+        for s in &self.sessions {
+            if let Ok(guard) = s.try_lock() {
+                return Ok(guard);
+            }
+        }
+        let turn = self.next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let len = self.sessions.len().max(1);
+        self.sessions
+            .get(turn % len)
+            .ok_or(Error::ModelMalformed {
+                reason: "no session",
+            })?
+            .lock()
+            .map_err(|_| Error::Inference {
+                detail: "session lock poisoned".to_owned(),
+            })
+    }
+
     fn encode(&self, text: &str) -> Result<Encoded, Error> {
         let enc = self
             .tokenizer
@@ -352,9 +391,7 @@ impl NameModel {
                     .into(),
             ));
         }
-        let mut session = self.session.lock().map_err(|_| Error::Inference {
-            detail: "session lock poisoned".to_owned(),
-        })?;
+        let mut session = self.session()?;
         let outputs = session.run(inputs).map_err(fail)?;
         let (_, value) = outputs.iter().next().ok_or(Error::ModelMalformed {
             reason: "no output",
