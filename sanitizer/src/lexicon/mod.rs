@@ -1,13 +1,15 @@
 //! Name and vocabulary lists from real-world public sources (pinned registry packages, see
 //! `xtask/src/assets.rs`), used by the name rules only together with context.
 //!
-//! INTERFACE (skeleton): `Lexicon::from_lists` and the lookups are what the name rules use;
-//! `Lexicon::load` reads the pinned list files from the assets directory.
+//! `Lexicon::from_lists` and the lookups are what the name rules use; `Lexicon::load` reads
+//! the pinned list files from the assets directory ([`sources`] parses each one).
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use crate::Error;
+
+pub mod sources;
 
 /// How common a word is in a list: `rank` 1 is the most frequent entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +38,16 @@ fn ranked<I: IntoIterator<Item = String>>(words: I) -> HashMap<String, Rank> {
     map
 }
 
+/// Like [`ranked`] for words that are already keys (lower-case).
+fn ranked_keys(words: Vec<String>) -> HashMap<String, Rank> {
+    let mut map = HashMap::with_capacity(words.len());
+    for (i, w) in words.into_iter().enumerate() {
+        let rank = Rank(u32::try_from(i).unwrap_or(u32::MAX).saturating_add(1));
+        map.entry(w).or_insert(rank);
+    }
+    map
+}
+
 impl Lexicon {
     /// An empty lexicon (rules then rely on context and the model alone).
     pub fn empty() -> Self {
@@ -59,10 +71,44 @@ impl Lexicon {
         }
     }
 
-    /// Loads the pinned lists from `assets` (the layout `cargo xtask setup` creates).
+    /// Loads the pinned lists from `assets` (the layout `cargo xtask setup` creates), each
+    /// read once (at most [`obscura_onnx::MAX_ASSET_BYTES`]) and checked against its pinned
+    /// SHA-256 before parsing. See [`sources`] for what each list is and how it is ranked.
     pub fn load(assets: &Path) -> Result<Self, Error> {
-        let _ = assets;
-        Ok(Self::empty())
+        let common = sources::wordfreq(assets)?;
+        let common_rank: HashMap<&str, usize> = common
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w.as_str(), i))
+            .collect();
+        let given = sources::by_tier_and_frequency(
+            [
+                sources::harvard_first_names(assets)?,
+                sources::philter_first_names(assets)?,
+            ],
+            &common_rank,
+        );
+        let surnames =
+            sources::by_tier_and_frequency([sources::census_surnames(assets)?], &common_rank);
+        let medical = sources::philter_vocabulary(assets)?;
+        drop(common_rank);
+        // Every parser already lower-cases: build the maps without a second pass.
+        Ok(Self {
+            given: ranked_keys(given),
+            surnames: ranked_keys(surnames),
+            common: ranked_keys(common),
+            medical: medical.into_iter().collect(),
+        })
+    }
+
+    /// Number of entries in each list: given names, surnames, common words, vocabulary.
+    pub fn sizes(&self) -> [usize; 4] {
+        [
+            self.given.len(),
+            self.surnames.len(),
+            self.common.len(),
+            self.medical.len(),
+        ]
     }
 
     /// Rank of `word` among given (first) names.

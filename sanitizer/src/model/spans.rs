@@ -1,0 +1,413 @@
+//! From per-token label probabilities to word-level spans (pure; no model needed).
+//!
+//! 1. Tokens are grouped into the tokenizer's words (sub-word pieces of one word share a word
+//!    id). A word's score for an entity type is the mean over its tokens of `P(B-type) +
+//!    P(I-type)`; the word takes the best type if that beats `O` and reaches [`THRESHOLD`].
+//!    So a span can never cover part of a word.
+//! 2. Consecutive words of one type merge when the next word does not begin a new entity
+//!    (its first token prefers `I-` over `B-`) and only whitespace separates them.
+//! 3. Spans are widened to whole runs of letters and digits (a CJK run, split per character
+//!    by the tokenizer, stays whole), then overlaps are resolved.
+
+use super::ModelLabel;
+use super::ModelSpan;
+
+/// Minimum probability for a word's entity type (the rampart package's default).
+pub(crate) const THRESHOLD: f32 = 0.5;
+
+/// What one output class of the model means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// Outside any entity.
+    Outside,
+    /// First token of an entity of type `.0` (index into the type list).
+    Begin(usize),
+    /// A later token of an entity of type `.0`.
+    Inside(usize),
+}
+
+/// The model's label set: one [`Class`] per output, and the type names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Labels {
+    pub(crate) classes: Vec<Class>,
+    pub(crate) types: Vec<(String, ModelLabel)>,
+}
+
+impl Labels {
+    /// Builds the set from `id2label` names in id order (`O`, `B-GIVEN_NAME`, …).
+    pub(crate) fn from_names<'a, I: IntoIterator<Item = &'a str>>(names: I) -> Option<Self> {
+        let mut classes = Vec::new();
+        let mut types: Vec<(String, ModelLabel)> = Vec::new();
+        for name in names {
+            if name == "O" {
+                classes.push(Class::Outside);
+                continue;
+            }
+            let (begin, ty) = match name.split_once('-') {
+                Some(("B", ty)) => (true, ty),
+                Some(("I", ty)) => (false, ty),
+                _ => return None,
+            };
+            let index = match types.iter().position(|(t, _)| t == ty) {
+                Some(i) => i,
+                None => {
+                    types.push((ty.to_owned(), map_type(ty)));
+                    types.len() - 1
+                }
+            };
+            classes.push(if begin {
+                Class::Begin(index)
+            } else {
+                Class::Inside(index)
+            });
+        }
+        classes
+            .contains(&Class::Outside)
+            .then_some(Self { classes, types })
+    }
+
+    /// Number of model outputs per token.
+    pub(crate) fn len(&self) -> usize {
+        self.classes.len()
+    }
+}
+
+/// Maps a rampart entity type to the sanitizer's coarse label.
+pub(crate) fn map_type(ty: &str) -> ModelLabel {
+    match ty {
+        "GIVEN_NAME" => ModelLabel::GivenName,
+        "SURNAME" => ModelLabel::Surname,
+        "BUILDING_NUMBER" | "STREET_NAME" | "SECONDARY_ADDRESS" | "CITY" | "STATE" | "ZIP_CODE"
+        | "ADDRESS" | "COUNTRY" => ModelLabel::Location,
+        "TAX_ID" | "BANK_ACCOUNT" | "ROUTING_NUMBER" | "GOVERNMENT_ID" | "PASSPORT"
+        | "DRIVERS_LICENSE" => ModelLabel::Id,
+        _ => ModelLabel::Other,
+    }
+}
+
+/// Softmax of `logits` into `out` (same length).
+pub(crate) fn softmax(logits: &[f32], out: &mut [f32]) {
+    let max = logits.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let mut sum = 0.0;
+    for (o, &l) in out.iter_mut().zip(logits) {
+        *o = (l - max).exp();
+        sum += *o;
+    }
+    if sum > 0.0 {
+        for o in out.iter_mut() {
+            *o /= sum;
+        }
+    }
+}
+
+/// One tokenizer word with its best entity type.
+struct Word {
+    start: usize,
+    end: usize,
+    ty: usize,
+    begin: bool,
+    score: f32,
+}
+
+/// Turns one text's token probabilities into sorted, non-overlapping word-level spans.
+///
+/// `chars` is the text; `offsets` are each token's code-point range, `word_ids` its word;
+/// `probs` holds `labels.len()` probabilities per token (a token with no probabilities,
+/// `None`, counts as `O`).
+pub(crate) fn spans(
+    chars: &[char],
+    offsets: &[(usize, usize)],
+    word_ids: &[Option<u32>],
+    probs: &[Option<&[f32]>],
+    labels: &Labels,
+) -> Vec<ModelSpan> {
+    let words = words(offsets, word_ids, probs, labels);
+    let gap_is_space = |from: usize, to: usize| {
+        chars
+            .get(from..to)
+            .is_some_and(|gap| gap.iter().all(|c| c.is_whitespace()))
+    };
+    let mut merged: Vec<(Word, usize)> = Vec::new();
+    for w in words {
+        if let Some((last, n)) = merged.last_mut() {
+            if last.ty == w.ty && !w.begin && last.end <= w.start && gap_is_space(last.end, w.start)
+            {
+                last.end = w.end;
+                last.score += w.score;
+                *n += 1;
+                continue;
+            }
+        }
+        merged.push((w, 1));
+    }
+    let mut out: Vec<ModelSpan> = Vec::with_capacity(merged.len());
+    for (w, n) in merged {
+        let Some((_, label)) = labels.types.get(w.ty) else {
+            continue;
+        };
+        // Word counts are tiny: exact in f32.
+        #[allow(clippy::cast_precision_loss)]
+        let score = w.score / n as f32;
+        let mut span = ModelSpan {
+            start: w.start,
+            end: w.end,
+            label: *label,
+            score,
+        };
+        widen(chars, &mut span);
+        push_resolving(&mut out, span);
+    }
+    out
+}
+
+fn words(
+    offsets: &[(usize, usize)],
+    word_ids: &[Option<u32>],
+    probs: &[Option<&[f32]>],
+    labels: &Labels,
+) -> Vec<Word> {
+    let n_types = labels.types.len();
+    let mut words = Vec::new();
+    let mut i = 0;
+    while i < offsets.len() {
+        let id = word_ids.get(i).copied().flatten();
+        let mut j = i + 1;
+        while id.is_some() && j < offsets.len() && word_ids.get(j).copied().flatten() == id {
+            j += 1;
+        }
+        // Tokens i..j form one word.
+        let mut type_sum = vec![0.0f32; n_types];
+        let mut outside = 0.0f32;
+        let mut first: Option<&[f32]> = None;
+        let (mut start, mut end) = (usize::MAX, 0);
+        let mut n = 0u32;
+        for t in i..j {
+            let Some(&(s, e)) = offsets.get(t) else {
+                continue;
+            };
+            if e <= s {
+                continue;
+            }
+            start = start.min(s);
+            end = end.max(e);
+            n += 1;
+            match probs.get(t).copied().flatten() {
+                Some(p) => {
+                    first.get_or_insert(p);
+                    for (class, &pr) in labels.classes.iter().zip(p) {
+                        match class {
+                            Class::Outside => outside += pr,
+                            Class::Begin(k) | Class::Inside(k) => {
+                                if let Some(s) = type_sum.get_mut(*k) {
+                                    *s += pr;
+                                }
+                            }
+                        }
+                    }
+                }
+                None => outside += 1.0,
+            }
+        }
+        i = j;
+        if n == 0 {
+            continue;
+        }
+        let best = type_sum
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(b.1));
+        let Some((ty, &sum)) = best else { continue };
+        // Token counts per word are tiny: exact in f32.
+        #[allow(clippy::cast_precision_loss)]
+        let (score, outside) = (sum / n as f32, outside / n as f32);
+        if score <= outside || score < THRESHOLD {
+            continue;
+        }
+        let begin = first.is_none_or(|p| {
+            let b = class_prob(labels, p, Class::Begin(ty));
+            let i = class_prob(labels, p, Class::Inside(ty));
+            b >= i
+        });
+        words.push(Word {
+            start,
+            end,
+            ty,
+            begin,
+            score,
+        });
+    }
+    words
+}
+
+fn class_prob(labels: &Labels, p: &[f32], class: Class) -> f32 {
+    labels
+        .classes
+        .iter()
+        .zip(p)
+        .find(|(c, _)| **c == class)
+        .map_or(0.0, |(_, &pr)| pr)
+}
+
+/// Widens `span` to whole runs of letters and digits.
+fn widen(chars: &[char], span: &mut ModelSpan) {
+    let word = |at: usize| chars.get(at).is_some_and(|c| c.is_alphanumeric());
+    while span.start > 0 && word(span.start - 1) {
+        span.start -= 1;
+    }
+    while word(span.end) {
+        span.end += 1;
+    }
+}
+
+/// Appends `span` (spans arrive sorted by start); an overlap with the previous span is
+/// resolved by union (same label) or by keeping the higher score.
+fn push_resolving(out: &mut Vec<ModelSpan>, span: ModelSpan) {
+    match out.last_mut() {
+        Some(last) if span.start < last.end => {
+            if last.label == span.label {
+                last.end = last.end.max(span.end);
+                last.score = last.score.max(span.score);
+            } else if span.score > last.score {
+                *last = span;
+            }
+        }
+        _ => out.push(span),
+    }
+}
+
+/// Splits `word_ids.len()` tokens into overlapping `[start, end)` windows of at most
+/// `budget` tokens that together cover every token. A window after the first starts
+/// `overlap` tokens before the previous one ended, moved back to the start of a word, and
+/// always after the previous window's start (so planning progresses).
+pub(crate) fn plan_windows(
+    word_ids: &[Option<u32>],
+    budget: usize,
+    overlap: usize,
+) -> Vec<(usize, usize)> {
+    let count = word_ids.len();
+    let budget = budget.max(1);
+    let overlap = overlap.min(budget - 1);
+    let mut windows = Vec::new();
+    let mut start = 0;
+    while start < count {
+        let end = (start + budget).min(count);
+        windows.push((start, end));
+        if end == count {
+            break;
+        }
+        let mut next = end - overlap;
+        while next - 1 > start && word_ids.get(next) == word_ids.get(next - 1) {
+            next -= 1;
+        }
+        start = next.max(start + 1);
+    }
+    windows
+}
+
+/// For each window, the tokens it is trusted for: overlaps are split at their middle, so
+/// every token is owned by exactly one window, the one giving it the most context.
+pub(crate) fn owned_ranges(windows: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut owned = Vec::with_capacity(windows.len());
+    for (k, &(start, end)) in windows.iter().enumerate() {
+        let from = match k.checked_sub(1).and_then(|p| windows.get(p)) {
+            Some(&(_, prev_end)) if prev_end > start => start + (prev_end - start) / 2,
+            _ => start,
+        };
+        let to = match windows.get(k + 1) {
+            Some(&(next_start, _)) if next_start < end => next_start + (end - next_start) / 2,
+            _ => end,
+        };
+        owned.push((from, to));
+    }
+    owned
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels() -> Labels {
+        Labels::from_names([
+            "O",
+            "B-GIVEN_NAME",
+            "I-GIVEN_NAME",
+            "B-SURNAME",
+            "I-SURNAME",
+        ])
+        .unwrap()
+    }
+
+    #[test]
+    fn label_set_maps_types() {
+        let l = labels();
+        assert_eq!(l.len(), 5);
+        assert_eq!(l.types[0].1, ModelLabel::GivenName);
+        assert_eq!(l.types[1].1, ModelLabel::Surname);
+        assert_eq!(map_type("ZIP_CODE"), ModelLabel::Location);
+        assert_eq!(map_type("PASSPORT"), ModelLabel::Id);
+        assert_eq!(map_type("EMAIL"), ModelLabel::Other);
+        assert!(Labels::from_names(["X-Y"]).is_none());
+        assert!(Labels::from_names(["B-A"]).is_none());
+    }
+
+    #[test]
+    fn sub_words_merge_into_whole_words_and_names_split_by_type() {
+        // "Dr Johnathan Smith": tokens dr | john ##athan | smith
+        let text: Vec<char> = "Dr Johnathan Smith".chars().collect();
+        let offsets = [(0, 2), (3, 7), (7, 12), (13, 18)];
+        let word_ids = [Some(0), Some(1), Some(1), Some(2)];
+        let o = [0.9, 0.025, 0.025, 0.025, 0.025];
+        let given_b = [0.1, 0.8, 0.05, 0.05, 0.0];
+        // The continuation piece alone is unsure; the word average decides.
+        let given_i = [0.45, 0.1, 0.4, 0.05, 0.0];
+        let sur_b = [0.05, 0.0, 0.05, 0.85, 0.05];
+        let probs: Vec<Option<&[f32]>> =
+            vec![Some(&o), Some(&given_b), Some(&given_i), Some(&sur_b)];
+        let got = spans(&text, &offsets, &word_ids, &probs, &labels());
+        assert_eq!(got.len(), 2);
+        assert_eq!(
+            (got[0].start, got[0].end, got[0].label),
+            (3, 12, ModelLabel::GivenName)
+        );
+        assert_eq!(
+            (got[1].start, got[1].end, got[1].label),
+            (13, 18, ModelLabel::Surname)
+        );
+    }
+
+    #[test]
+    fn inside_words_extend_a_span_only_across_whitespace() {
+        let text: Vec<char> = "Mary Ann, Ann".chars().collect();
+        let offsets = [(0, 4), (5, 8), (8, 9), (10, 13)];
+        let word_ids = [Some(0), Some(1), Some(2), Some(3)];
+        let b = [0.0, 0.9, 0.1, 0.0, 0.0];
+        let i = [0.0, 0.1, 0.9, 0.0, 0.0];
+        let o = [1.0, 0.0, 0.0, 0.0, 0.0];
+        let probs: Vec<Option<&[f32]>> = vec![Some(&b), Some(&i), Some(&o), Some(&i)];
+        let got = spans(&text, &offsets, &word_ids, &probs, &labels());
+        let ranges: Vec<_> = got.iter().map(|s| (s.start, s.end)).collect();
+        assert_eq!(ranges, [(0, 8), (10, 13)]);
+    }
+
+    #[test]
+    fn windows_cover_everything_and_ownership_partitions() {
+        let ids: Vec<Option<u32>> = (0..1000).map(|i| Some(i / 2)).collect();
+        let w = plan_windows(&ids, 256, 64);
+        assert_eq!(w.first().unwrap().0, 0);
+        assert_eq!(w.last().unwrap().1, 1000);
+        for pair in w.windows(2) {
+            assert!(pair[1].0 < pair[0].1, "windows overlap");
+            assert!(pair[1].0 > pair[0].0);
+            // A window starts at a word boundary.
+            assert_ne!(ids[pair[1].0], ids[pair[1].0 - 1]);
+        }
+        let owned = owned_ranges(&w);
+        assert_eq!(owned.first().unwrap().0, 0);
+        assert_eq!(owned.last().unwrap().1, 1000);
+        for pair in owned.windows(2) {
+            assert_eq!(pair[0].1, pair[1].0);
+        }
+        assert!(plan_windows(&[], 256, 64).is_empty());
+        assert_eq!(plan_windows(&ids[..10], 256, 64), [(0, 10)]);
+    }
+}
