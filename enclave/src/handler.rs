@@ -19,9 +19,7 @@ use obscura_protocol::api::{
     ModelDigest, OcrLine, RedactedText, SanitizeResponse, TextEntity,
 };
 use obscura_protocol::evidence::{ModelClaim, WorkloadClaims};
-use obscura_protocol::message::{
-    CaptionOutcome, CaptionRequest, SanitizeOutcome, SanitizeRequest,
-};
+use obscura_protocol::message::{CaptionOutcome, CaptionRequest, SanitizeOutcome, SanitizeRequest};
 use obscura_protocol::secret::SecretText;
 use obscura_sanitizer::{Sanitized, Sanitizer, Texts};
 use sha2::{Digest, Sha256};

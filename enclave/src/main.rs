@@ -85,7 +85,7 @@ fn run() -> anyhow::Result<bool> {
         .with_context(|| format!("loading the sanitizer from {}", args.assets.display()))?;
     eprintln!("models loaded in {} ms", started.elapsed().as_millis());
     let digests = models.digests().to_vec();
-    let handler = PipelineHandler::with_sanitizer(Pipeline::new(models), digests, sanitizer);
+    let handler = PipelineHandler::new(Pipeline::new(models), digests).with_sanitizer(sanitizer);
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("creating {}", args.out.display()))?;
     let options = CaptionOptions {

@@ -48,7 +48,7 @@ fn ok(outcome: CaptionOutcome) -> CaptionResponse {
 fn handler(assets: &Path, captioner: Box<dyn Captioner>) -> PipelineHandler {
     let models = Models::load(assets).unwrap();
     let digests = models.digests().to_vec();
-    PipelineHandler::with_captioner(Pipeline::new(models), digests, captioner)
+    PipelineHandler::new(Pipeline::new(models), digests).with_captioner(captioner)
 }
 
 #[test]

@@ -20,11 +20,7 @@ fn handler() -> Option<PipelineHandler> {
     let models = Models::load(&dir).unwrap();
     let sanitizer = Sanitizer::load(&dir).unwrap();
     let digests = models.digests().to_vec();
-    Some(PipelineHandler::with_sanitizer(
-        Pipeline::new(models),
-        digests,
-        sanitizer,
-    ))
+    Some(PipelineHandler::new(Pipeline::new(models), digests).with_sanitizer(sanitizer))
 }
 
 /// White 5×7-font text on black, three rows.
