@@ -2,7 +2,8 @@
 //!
 //! - `setup`: fetch the pinned assets (ONNX Runtime, models, sample image) if missing;
 //! - `test`: setup, then the whole test suite (`cargo test --workspace`, doc tests included);
-//! - `demo`: setup, then the main job end to end on what exists today;
+//! - `demo`: setup, build the three binaries, then `obscura demo` (enclave and host as child
+//!   processes on loopback, the sample images through them, before/after PNGs in `demo-out/`);
 //! - `bench [protocol|attestation|pipeline]`: setup, then the criterion benches;
 //! - `assets`: list the pinned assets and whether each is present and intact;
 //! - `fuzz-smoke [SECONDS]`: build every cargo-fuzz target and run each briefly.
@@ -40,21 +41,35 @@ fn run() -> anyhow::Result<()> {
         }
         "demo" => {
             assets::setup(&root)?;
-            let image = assets::dir(&root).join("images/astronaut.png");
-            let out = root.join("demo-out");
             cargo(
                 &root,
                 &[
-                    "run",
+                    "build",
                     "--quiet",
                     "-p",
-                    "obscura-tests",
-                    "--example",
-                    "demo",
-                    "--",
+                    "obscura-sdk",
+                    "-p",
+                    "obscura-enclave",
+                    "-p",
+                    "obscura-host",
+                    "--bins",
                 ],
-                &[image.display().to_string(), out.display().to_string()],
-            )
+                &[],
+            )?;
+            let target = std::env::var_os("CARGO_TARGET_DIR")
+                .map_or_else(|| root.join("target"), PathBuf::from);
+            let status = Command::new(target.join("debug").join("obscura"))
+                .current_dir(&root)
+                .arg("demo")
+                .arg("--assets")
+                .arg(assets::dir(&root))
+                .arg("--out")
+                .arg(root.join("demo-out"))
+                .args(rest)
+                .status()
+                .context("running obscura demo")?;
+            ensure!(status.success(), "obscura demo failed");
+            Ok(())
         }
         "bench" => {
             assets::setup(&root)?;
