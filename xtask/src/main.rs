@@ -102,6 +102,11 @@ fn run() -> anyhow::Result<()> {
                     )?;
                     bench::summary(&root, started, &[])
                 }
+                Some("e2e") => cargo(
+                    &root,
+                    &["bench", "-p", "obscura-tests", "--bench", "e2e"],
+                    rest.get(1..).unwrap_or_default(),
+                ),
                 Some(other) => {
                     bail!("unknown bench group {other:?} (known: protocol, attestation, pipeline)")
                 }
