@@ -2,7 +2,9 @@
 //! forwarding of ciphertext to the replica that owns a key id.
 //!
 //! The host is untrusted: it never parses more than the OHTTP header, and it relays evidence
-//! unchanged (clients verify it). Every body read from a replica is size-capped.
+//! unchanged (clients verify it). Every body read from a replica is size-capped. A replica
+//! that cannot be reached is dropped from the evidence list and the routes until it answers
+//! again, so that clients re-attest to the replicas that remain.
 
 use std::sync::RwLock;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -54,7 +56,9 @@ impl Replicas {
         })
     }
 
-    /// Every replica's current evidence, fetching what is missing or about to expire.
+    /// Every reachable replica's current evidence, fetching what is missing or about to
+    /// expire. A replica that cannot be reached (or answers out of bounds) is left out, and
+    /// its routes are dropped; only when no replica answers is this an error.
     pub async fn attestation(&self, now: SystemTime) -> Result<AttestationList, Error> {
         let mut replicas = Vec::with_capacity(self.bases.len());
         for (i, base) in self.bases.iter().enumerate() {
@@ -67,22 +71,34 @@ impl Replicas {
                 .flatten();
             let bundle = match cached {
                 Some(b) if fresh_enough(&b, now) => b,
-                _ => {
-                    let url = format!("{base}{ENCLAVE_EVIDENCE_PATH}");
-                    let resp = self
-                        .http
-                        .get(url)
-                        .send()
-                        .await
-                        .map_err(|_| Error::Upstream)?;
-                    let bundle = read_evidence(resp).await?;
-                    self.install(ReplicaId(i), &bundle)?;
-                    bundle
-                }
+                _ => match self.fetch_evidence(base).await {
+                    Ok(bundle) => {
+                        self.install(ReplicaId(i), &bundle)?;
+                        bundle
+                    }
+                    Err(Error::Upstream | Error::Protocol(_)) => {
+                        self.drop_replica(ReplicaId(i))?;
+                        continue;
+                    }
+                    Err(e) => return Err(e),
+                },
             };
             replicas.push(bundle);
         }
+        if replicas.is_empty() {
+            return Err(Error::Upstream);
+        }
         Ok(AttestationList { replicas })
+    }
+
+    async fn fetch_evidence(&self, base: &str) -> Result<EvidenceBundle, Error> {
+        let resp = self
+            .http
+            .get(format!("{base}{ENCLAVE_EVIDENCE_PATH}"))
+            .send()
+            .await
+            .map_err(|_| Error::Upstream)?;
+        read_evidence(resp).await
     }
 
     /// Fresh evidence bound to the client's nonce from every replica (never cached).
@@ -125,14 +141,19 @@ impl Replicas {
             }
         };
         let base = self.bases.get(replica.0).ok_or(Error::Upstream)?;
-        let resp = self
+        let sent = self
             .http
             .post(format!("{base}{ENCLAVE_OHTTP_PATH}"))
             .header("content-type", OHTTP_REQUEST_MEDIA_TYPE)
             .body(encapsulated)
             .send()
-            .await
-            .map_err(|_| Error::Upstream)?;
+            .await;
+        let Ok(resp) = sent else {
+            // The replica is gone (or hung): stop advertising it, so that the client's
+            // re-attestation sees only replicas that answer.
+            self.drop_replica(replica)?;
+            return Err(Error::Upstream);
+        };
         let status = resp.status().as_u16();
         let body = read_capped(resp, MAX_RESPONSE_BYTES).await?;
         if status == RejectCode::UnknownKeyId.status() {
@@ -156,6 +177,24 @@ impl Replicas {
     fn invalidate(&self) -> Result<(), Error> {
         let mut cache = self.evidence.write().map_err(|_| Error::Poisoned)?;
         cache.iter_mut().for_each(|e| *e = None);
+        Ok(())
+    }
+
+    /// Forgets a replica's cached evidence and routes (it is fetched again on the next
+    /// attestation).
+    fn drop_replica(&self, replica: ReplicaId) -> Result<(), Error> {
+        self.routes
+            .write()
+            .map_err(|_| Error::Poisoned)?
+            .remove_replica(replica);
+        if let Some(slot) = self
+            .evidence
+            .write()
+            .map_err(|_| Error::Poisoned)?
+            .get_mut(replica.0)
+        {
+            *slot = None;
+        }
         Ok(())
     }
 

@@ -3,8 +3,9 @@
 //! [`Client::caption`] fetches the host's evidence (`GET /v1/attestation`, or with
 //! [`ClientBuilder::fresh`] a nonce-bound `POST`), verifies every replica's bundle against the
 //! [`Policy`], caches what verified until it expires, seals the request to a verified key only,
-//! and opens the answer. An `unknown_key_id` refusal (keys rotated) drops the cache and
-//! re-attests once.
+//! and opens the answer. An `unknown_key_id` refusal (keys rotated) or an `unavailable` one
+//! (the host lost the replica it routed to) drops the cache and re-attests, at most
+//! [`REATTEST_LIMIT`] times per request.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -23,6 +24,10 @@ use obscura_protocol::secret::{SecretBytes, SecretText};
 use zeroize::Zeroizing;
 
 use crate::Error;
+
+/// Re-attestations one [`Client::caption`] call may make after `unknown_key_id` or
+/// `unavailable` refusals.
+pub const REATTEST_LIMIT: usize = 2;
 
 /// Builds a [`Client`].
 #[derive(Debug, Default)]
@@ -127,6 +132,11 @@ impl Client {
     }
 
     /// Sends `image` (PNG, JPEG or WebP) and returns the redacted result.
+    ///
+    /// When the host answers `unknown_key_id` (the enclave rotated its keys) or
+    /// `unavailable` (the replica it routed to is gone), the verified evidence is dropped,
+    /// fetched and verified again, and the request is sealed anew, up to [`REATTEST_LIMIT`]
+    /// times.
     pub async fn caption(
         &self,
         image: impl Into<Vec<u8>>,
@@ -178,14 +188,15 @@ impl Client {
 
     /// One sealed exchange with a verified replica: encode the inner request (with the
     /// current `date`), seal it to the replica's key, post it to `path`, open and decode
-    /// the answer. An unknown key id (the enclave rotated) re-attests once and retries.
+    /// the answer. `unknown_key_id` (the enclave rotated) or `unavailable` (the replica is
+    /// gone) re-attests and retries, at most [`REATTEST_LIMIT`] times.
     async fn exchange<T>(
         &self,
         path: &str,
         encode: impl Fn(SystemTime) -> Result<Zeroizing<Vec<u8>>, Error>,
         decode: impl Fn(&[u8]) -> Result<Result<T, ErrorCode>, Error>,
     ) -> Result<T, Error> {
-        for attempt in 0..2 {
+        for attempt in 0..=REATTEST_LIMIT {
             let evidence = self.verified_evidence().await?;
             let (config, suite) = evidence.key_configs().select()?;
             let inner = encode(SystemTime::now())?;
@@ -207,13 +218,14 @@ impl Client {
             let code = serde_json::from_slice::<RejectBody>(&body)
                 .map(|b| b.error)
                 .map_err(|_| Error::HttpStatus(status))?;
-            if code == RejectCode::UnknownKeyId && attempt == 0 {
+            let reattest = matches!(code, RejectCode::UnknownKeyId | RejectCode::Unavailable);
+            if reattest && attempt < REATTEST_LIMIT {
                 self.forget()?;
                 continue;
             }
             return Err(Error::Rejected(code));
         }
-        Err(Error::Rejected(RejectCode::UnknownKeyId))
+        Err(Error::Rejected(RejectCode::Unavailable))
     }
 
     /// Fetches and verifies evidence now, replacing the cache; returns how many replicas

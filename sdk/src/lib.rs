@@ -46,7 +46,7 @@
 
 mod client;
 
-pub use client::{Client, ClientBuilder};
+pub use client::{Client, ClientBuilder, REATTEST_LIMIT};
 pub use obscura_attestation::verify::Policy;
 pub use obscura_protocol::api::{CaptionOptions, CaptionResponse};
 

@@ -7,6 +7,8 @@
 //! - `obscura keys FILE` decodes an `application/ohttp-keys` file.
 //! - `obscura caption IMAGE... --out DIR` sends images through an Obscura host after
 //!   verifying its evidence, and writes the redacted results.
+//! - `obscura demo [IMAGE...] --out DIR` starts a simulated enclave and a host on loopback,
+//!   sends the images through them and writes before/after PNGs.
 
 mod cli;
 
@@ -70,6 +72,9 @@ enum Command {
     Report(ReportCommand),
     /// Send images through an Obscura host (evidence verified first) and write the results.
     Caption(CaptionArgs),
+    /// Start a simulated enclave and a host on 127.0.0.1, send images through them, and
+    /// write before/after PNGs.
+    Demo(DemoArgs),
     /// Decode an application/ohttp-keys file.
     Keys {
         /// The key configuration list.
@@ -108,6 +113,18 @@ struct CaptionArgs {
     /// One JSON line per image on stdout.
     #[arg(long)]
     json: bool,
+}
+
+#[derive(clap::Args)]
+struct DemoArgs {
+    /// Images to send (default: the sample images in ASSETS/images).
+    images: Vec<PathBuf>,
+    /// Directory for the before/after PNGs.
+    #[arg(long, default_value = "demo-out")]
+    out: PathBuf,
+    /// The pinned models and ONNX Runtime (default: $OBSCURA_ASSETS, else ./assets).
+    #[arg(long)]
+    assets: Option<PathBuf>,
 }
 
 fn parse_format(s: &str) -> Result<obscura_protocol::api::OutputFormat, String> {
@@ -205,6 +222,11 @@ fn run(cli: Cli) -> anyhow::Result<bool> {
             format: a.format,
             fresh: a.fresh,
             json: a.json,
+        })?),
+        Command::Demo(a) => Ok(cli::demo::run(&cli::demo::Args {
+            images: a.images,
+            out: a.out,
+            assets: a.assets,
         })?),
         Command::Keys { file } => {
             cli::keys::run(&file)?;

@@ -13,6 +13,8 @@
 
 #![forbid(unsafe_code)]
 
+pub mod mitm;
+
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
@@ -61,7 +63,8 @@ pub struct Stack {
     pub enclave_addrs: Vec<SocketAddr>,
     /// The enclave states (to rotate keys in tests).
     pub enclaves: Vec<Arc<dyn RotateKeys>>,
-    shutdown: Vec<oneshot::Sender<()>>,
+    replica_shutdown: Vec<Option<oneshot::Sender<()>>>,
+    host_shutdown: Option<oneshot::Sender<()>>,
 }
 
 impl std::fmt::Debug for Stack {
@@ -81,18 +84,35 @@ impl Stack {
 
     /// An SDK client for this stack.
     pub fn client(&self) -> anyhow::Result<obscura_sdk::Client> {
+        self.client_via(&self.host_url, &self.ca_pem)
+    }
+
+    /// An SDK client of this stack that talks to `endpoint` (a proxy in front of the host)
+    /// and trusts `ca_pem` for its TLS.
+    pub fn client_via(&self, endpoint: &str, ca_pem: &str) -> anyhow::Result<obscura_sdk::Client> {
         Ok(obscura_sdk::Client::builder()
-            .endpoint(&self.host_url)
+            .endpoint(endpoint)
             .api_key(&self.api_key)
-            .add_root_certificate_pem(self.ca_pem.as_bytes())
+            .add_root_certificate_pem(ca_pem.as_bytes())
             .policy(self.policy()?)
             .build()?)
+    }
+
+    /// Stops replica `i`: it accepts no new connection, and its open connections close once
+    /// their in-flight requests are answered.
+    pub fn stop_replica(&mut self, i: usize) {
+        if let Some(tx) = self.replica_shutdown.get_mut(i).and_then(Option::take) {
+            let _ = tx.send(());
+        }
     }
 }
 
 impl Drop for Stack {
     fn drop(&mut self) {
-        for tx in self.shutdown.drain(..) {
+        for tx in self.replica_shutdown.drain(..).flatten() {
+            let _ = tx.send(());
+        }
+        if let Some(tx) = self.host_shutdown.take() {
             let _ = tx.send(());
         }
     }
@@ -121,9 +141,18 @@ pub async fn start_stack<H: Handler>(
     handlers: Vec<H>,
     claims: WorkloadClaims,
 ) -> anyhow::Result<Stack> {
+    start_stack_with(handlers, claims, GatewayConfig::default()).await
+}
+
+/// [`start_stack`] with the enclaves' gateway limits (workers, queue, replay cache).
+pub async fn start_stack_with<H: Handler>(
+    handlers: Vec<H>,
+    claims: WorkloadClaims,
+    gateway: GatewayConfig,
+) -> anyhow::Result<Stack> {
     let keys = sim_keys()?;
     let now = SystemTime::now();
-    let mut shutdown = Vec::new();
+    let mut replica_shutdown = Vec::new();
     let mut enclave_addrs = Vec::new();
     let mut enclaves: Vec<Arc<dyn RotateKeys>> = Vec::new();
     let mut ark_der = Vec::new();
@@ -139,13 +168,13 @@ pub async fn start_stack<H: Handler>(
         let id = u8::try_from(2 * i + 1).context("too many replicas")?;
         let ring = KeyRing::new(KeySet::generate_with_ids(KeyId(id), KeyId(id + 1))?);
         let state = Arc::new(EnclaveState::new(
-            Gateway::new(ring, handler, GatewayConfig::default()),
+            Gateway::new(ring, handler, gateway),
             issuer,
         ));
         let listener = TcpListener::bind("127.0.0.1:0").await?;
         enclave_addrs.push(listener.local_addr()?);
         let (tx, rx) = oneshot::channel::<()>();
-        shutdown.push(tx);
+        replica_shutdown.push(Some(tx));
         let router = obscura_enclave::server::router(Arc::clone(&state));
         tokio::spawn(obscura_enclave::server::serve(listener, router, async {
             let _ = rx.await;
@@ -174,7 +203,6 @@ pub async fn start_stack<H: Handler>(
     let listener = TcpListener::bind("127.0.0.1:0").await?;
     let host_addr = listener.local_addr()?;
     let (tx, rx) = oneshot::channel::<()>();
-    shutdown.push(tx);
     tokio::spawn(obscura_host::server::serve(
         listener,
         tls,
@@ -190,7 +218,8 @@ pub async fn start_stack<H: Handler>(
         ark_der,
         enclave_addrs,
         enclaves,
-        shutdown,
+        replica_shutdown,
+        host_shutdown: Some(tx),
     })
 }
 

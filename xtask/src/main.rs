@@ -2,8 +2,9 @@
 //!
 //! - `setup`: fetch the pinned assets (ONNX Runtime, models, sample image) if missing;
 //! - `test`: setup, then the whole test suite (`cargo test --workspace`, doc tests included);
-//! - `demo`: setup, then the main job end to end on what exists today;
-//! - `bench [protocol|attestation|pipeline|caption]`: setup, then the criterion benches;
+//! - `demo`: setup, build the three binaries, then `obscura demo` (enclave and host as child
+//!   processes on loopback, the sample images through them, before/after PNGs in `demo-out/`);
+//! - `bench [protocol|attestation|pipeline|caption|e2e]`: setup, then the criterion benches;
 //! - `bench sanitize [--corpus FILE] [--no-presidio]`: our text sanitizer against Presidio;
 //! - `assets`: list the pinned assets and whether each is present and intact;
 //! - `fuzz-smoke [SECONDS]`: build every cargo-fuzz target and run each briefly.
@@ -42,21 +43,35 @@ fn run() -> anyhow::Result<()> {
         }
         "demo" => {
             assets::setup(&root)?;
-            let image = assets::dir(&root).join("images/astronaut.png");
-            let out = root.join("demo-out");
             cargo(
                 &root,
                 &[
-                    "run",
+                    "build",
                     "--quiet",
                     "-p",
-                    "obscura-tests",
-                    "--example",
-                    "demo",
-                    "--",
+                    "obscura-sdk",
+                    "-p",
+                    "obscura-enclave",
+                    "-p",
+                    "obscura-host",
+                    "--bins",
                 ],
-                &[image.display().to_string(), out.display().to_string()],
-            )
+                &[],
+            )?;
+            let target = std::env::var_os("CARGO_TARGET_DIR")
+                .map_or_else(|| root.join("target"), PathBuf::from);
+            let status = Command::new(target.join("debug").join("obscura"))
+                .current_dir(&root)
+                .arg("demo")
+                .arg("--assets")
+                .arg(assets::dir(&root))
+                .arg("--out")
+                .arg(root.join("demo-out"))
+                .args(rest)
+                .status()
+                .context("running obscura demo")?;
+            ensure!(status.success(), "obscura demo failed");
+            Ok(())
         }
         "bench" => {
             assets::setup(&root)?;
@@ -99,9 +114,14 @@ fn run() -> anyhow::Result<()> {
                     bench::summary(&root, started, &[])
                 }
                 Some("sanitize") => bench_sanitize::run(&root, rest.get(1..).unwrap_or_default()),
+                Some("e2e") => cargo(
+                    &root,
+                    &["bench", "-p", "obscura-tests", "--bench", "e2e"],
+                    rest.get(1..).unwrap_or_default(),
+                ),
                 Some(other) => {
                     bail!(
-                        "unknown bench group {other:?} (known: protocol, attestation, pipeline, caption, sanitize)"
+                        "unknown bench group {other:?} (known: protocol, attestation, pipeline, caption, sanitize, e2e)"
                     )
                 }
             }
@@ -109,7 +129,7 @@ fn run() -> anyhow::Result<()> {
         "fuzz-smoke" => fuzz_smoke(&root, rest.first().map(String::as_str)),
         "help" | "--help" | "-h" => {
             println!(
-                "usage: cargo xtask <setup|test|demo|bench [protocol|attestation|pipeline|caption|sanitize]|assets|fuzz-smoke [SECONDS]> [args for cargo]"
+                "usage: cargo xtask <setup|test|demo|bench [protocol|attestation|pipeline|caption|sanitize|e2e]|assets|fuzz-smoke [SECONDS]> [args for cargo]"
             );
             Ok(())
         }

@@ -5,7 +5,8 @@
 //! flag: other users can read command lines). Evidence is verified against `--policy` before
 //! any image is sealed. Writes `DIR/<stem>.<ext>` per image and, with `--json`, one line per
 //! image with what came back (regions, entity counts, the redacted caption); progress goes to
-//! stderr.
+//! stderr, as a progress bar for a batch when stderr is a terminal. Neither ever shows image
+//! content: only file names, counts and timings.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -72,10 +73,12 @@ pub(crate) fn run(args: &Args) -> Result<bool, Error> {
         ..CaptionOptions::default()
     };
     let total = args.images.len();
+    let mut progress = Progress::new(total);
     let mut all_ok = true;
     for (i, path) in args.images.iter().enumerate() {
         let started = Instant::now();
         let result = runtime.block_on(one(&client, path, &args.out, options));
+        progress.clear();
         match result {
             Ok(line) => {
                 eprintln!(
@@ -97,8 +100,67 @@ pub(crate) fn run(args: &Args) -> Result<bool, Error> {
                 }
             }
         }
+        progress.advance();
     }
+    progress.clear();
     Ok(all_ok)
+}
+
+/// A one-line progress bar on stderr for batches, drawn only when stderr is a terminal.
+struct Progress {
+    total: usize,
+    done: usize,
+    started: Instant,
+    enabled: bool,
+}
+
+impl Progress {
+    /// Width of the bar in characters.
+    const WIDTH: usize = 30;
+
+    fn new(total: usize) -> Self {
+        use std::io::IsTerminal as _;
+        let progress = Self {
+            total,
+            done: 0,
+            started: Instant::now(),
+            enabled: total > 1 && std::io::stderr().is_terminal(),
+        };
+        progress.draw();
+        progress
+    }
+
+    fn advance(&mut self) {
+        self.done = self.done.saturating_add(1).min(self.total);
+        self.draw();
+    }
+
+    fn draw(&self) {
+        if !self.enabled {
+            return;
+        }
+        let filled = Self::WIDTH * self.done / self.total.max(1);
+        let secs = self.started.elapsed().as_secs_f64();
+        let rate = if secs > 0.0 {
+            f64::from(u32::try_from(self.done).unwrap_or(u32::MAX)) / secs
+        } else {
+            0.0
+        };
+        eprint!(
+            "\r[{}{}] {}/{} images, {rate:.2}/s",
+            "#".repeat(filled),
+            " ".repeat(Self::WIDTH - filled),
+            self.done,
+            self.total
+        );
+    }
+
+    /// Erases the bar so that a message line can be printed in its place.
+    fn clear(&self) {
+        if self.enabled {
+            eprint!("\r\x1b[2K");
+        }
+    }
 }
 
 async fn one(

@@ -1,4 +1,4 @@
-//! The `obscura` subcommands, one module each (`caption`, `keys`, `verify`, `report show`), plus the
+//! The `obscura` subcommands, one module each (`caption`, `demo`, `keys`, `verify`, `report show`), plus the
 //! shared input readers ([`input`]) and the TOML policy file ([`policy_file`]).
 
 /// Appends one formatted line to a `String` (formatting into a `String` cannot fail).
@@ -10,6 +10,7 @@ macro_rules! line {
 }
 
 pub(crate) mod caption;
+pub(crate) mod demo;
 pub(crate) mod input;
 pub(crate) mod keys;
 pub(crate) mod policy_file;
@@ -67,6 +68,9 @@ pub(crate) enum Error {
     /// Writing the output failed.
     #[error("writing to stdout: {0}")]
     Stdout(std::io::Error),
+    /// A step of `obscura demo` failed (child processes, TLS set-up, an image).
+    #[error("demo: {0}")]
+    Demo(String),
     /// The async runtime could not start.
     #[error("starting the runtime: {0}")]
     Runtime(std::io::Error),
