@@ -543,7 +543,8 @@ impl<'a> NameRules<'a> {
                         && same_shape
                         && ((self.surname(t.text) && self.given(g.text))
                             || (self.surname(t.text) && self.name_like(g))
-                            || (self.name_like(t) && self.given(g.text)))
+                            || (self.name_like(t) && self.given(g.text))
+                            || (self.name_like(t) && self.name_like(g)))
                         && !(self.common(t.text) && self.common(g.text))
                         && !self.hard_stop(t.text)
                         && !self.hard_stop(g.text)
@@ -638,13 +639,18 @@ impl<'a> NameRules<'a> {
                     && ((self.given(g.text) && self.surname(s.text))
                         || (self.surname(g.text) && self.given(s.text))
                         || (self.listed(g.text) && self.name_like(s))
-                        || (self.name_like(g) && self.listed(s.text)))
+                        || (self.name_like(g) && self.listed(s.text))
+                        || (self.name_like(g) && self.name_like(s)))
                     && self.stop(g.text).is_none()
                     && self.stop(s.text).is_none()
                     && !self.common(g.text)
                     && !self.common(s.text)
             } else if title_like(g) && title_like(s) {
                 let both_common = self.common(g.text) && self.common(s.text);
+                // "Ana Collins is …", "Lisa Jones (45 y/o)": a verb or an aside follows.
+                let lower_after_word = tokens
+                    .get(k + 1)
+                    .is_some_and(|a| (a.is_word() && a.shape == Shape::Lower) || a.is_punct('('));
                 let after = tokens.get(k + 1);
                 let lower_after = after.is_none_or(|a| !a.capitalized());
                 let eponym_surname = self.stop(s.text) == Some(StopKind::Eponym)
@@ -656,7 +662,7 @@ impl<'a> NameRules<'a> {
                     // Two unlisted name-like words mid-sentence: "for Michelle Cohen:".
                     || (self.name_like(g)
                         && self.name_like(s)
-                        && !g.sentence_start
+                        && (!g.sentence_start || lower_after_word)
                         && g.shape == Shape::Title
                         && s.shape == Shape::Title
                         && !(i > 0 && tokens.get(i - 1).is_some_and(Token::capitalized))

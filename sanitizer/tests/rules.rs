@@ -518,3 +518,27 @@ fn model_locations_ids_and_lowercase_vetoes() {
         "we will review; lives near [LOCATION], acct [ID]"
     );
 }
+
+#[test]
+fn unlisted_names_need_two_name_like_words() {
+    check(&[
+        (
+            "Rodriguez, Xiomara presented with pain",
+            "PERSON_1 presented with pain",
+        ),
+        (
+            "Xiomara Okonkwo has a history of asthma",
+            "PERSON_1 has a history of asthma",
+        ),
+        (
+            "MRI for Xiomara Okonkwo: normal",
+            "MRI for PERSON_1: normal",
+        ),
+        ("XIOMARA OKONKWO  045Y F", "PERSON_1  [AGE] F"),
+        (
+            "Scanned on a Siemens Skyra scanner",
+            "Scanned on a Siemens Skyra scanner",
+        ),
+        ("Reviewed with Xiomara", "Reviewed with Xiomara"),
+    ]);
+}
