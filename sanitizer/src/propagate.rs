@@ -172,6 +172,13 @@ pub(crate) fn cluster(mut mentions: Vec<(usize, Mention)>) -> (Vec<Person>, Vec<
     (people, found)
 }
 
+/// The spans of text `text` in `found`, which is sorted by text.
+pub(crate) fn of_text(found: &[Found], text: usize) -> &[Found] {
+    let lo = found.partition_point(|f| f.text < text);
+    let hi = found.partition_point(|f| f.text <= text);
+    found.get(lo..hi.max(lo)).unwrap_or_default()
+}
+
 /// One text as propagation sees it.
 pub(crate) struct TextView<'t, 'a> {
     /// The text.
@@ -240,12 +247,10 @@ pub(crate) fn propagate(
     };
     for (ti, view) in texts.iter().enumerate() {
         let mut occupied = Occupied::new(
-            view.taken.iter().map(|s| (s.start, s.end)).chain(
-                found
-                    .iter()
-                    .filter(|f| f.text == ti)
-                    .map(|f| (f.start, f.end)),
-            ),
+            view.taken
+                .iter()
+                .map(|s| (s.start, s.end))
+                .chain(of_text(found, ti).iter().map(|f| (f.start, f.end))),
         );
         for (k, t) in view.tokens.iter().enumerate() {
             if !(t.class == Class::Word && t.latin && t.letters() >= 2) {

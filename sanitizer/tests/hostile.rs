@@ -99,6 +99,17 @@ fn one_megabyte_text() {
 }
 
 #[test]
+fn many_texts_in_one_request() {
+    let items: Vec<String> = (0..5000)
+        .map(|i| format!("Dr. Smith{i} saw Mary Jones on 2024-03-05; MRN {i:08}"))
+        .collect();
+    let started = std::time::Instant::now();
+    let out = run(&items[..]);
+    assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
+    assert_eq!(out.texts.len(), 5000);
+}
+
+#[test]
 fn rules_are_fast_on_short_texts() {
     let s = sanitizer();
     let items: Vec<Texts> = (0..500)
