@@ -65,6 +65,16 @@ fn other_parts(run: &str) -> impl Iterator<Item = &str> {
         .filter(|w| w.chars().count() >= 2)
 }
 
+/// The words a mention can share with a person.
+fn mention_words(m: &Mention) -> impl Iterator<Item = &str> {
+    [&m.given, &m.surname]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .chain(m.extra.iter().map(String::as_str))
+        .chain(m.other.as_deref().into_iter().flat_map(other_parts))
+}
+
 fn conflicts(p: &Person, m: &Mention) -> bool {
     let differ =
         |a: &Option<String>, b: &Option<String>| matches!((a, b), (Some(x), Some(y)) if x != y);
@@ -110,6 +120,7 @@ pub(crate) fn cluster(mut mentions: Vec<(usize, Mention)>) -> (Vec<Person>, Vec<
     mentions.sort_by_key(|(t, m)| (*t, m.start, std::cmp::Reverse(m.end)));
     let mut people: Vec<Person> = Vec::new();
     let mut found: Vec<Found> = Vec::new();
+    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
     // Mentions come sorted by start: one is inside an earlier one of its text exactly when
     // the largest end so far in that text reaches its end.
     let mut reach: Option<(usize, usize)> = None;
@@ -122,9 +133,17 @@ pub(crate) fn cluster(mut mentions: Vec<(usize, Mention)>) -> (Vec<Person>, Vec<
             Some((t, end)) if t == text => Some((t, end.max(m.end))),
             _ => Some((text, m.end)),
         };
-        let best = people
-            .iter()
-            .enumerate()
+        // Only people sharing a word can be compatible: look them up by word.
+        let mut candidates: Vec<usize> = mention_words(&m)
+            .filter_map(|w| index.get(w))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let best = candidates
+            .into_iter()
+            .filter_map(|i| people.get(i).map(|p| (i, p)))
             .filter(|(_, p)| !conflicts(p, &m) && shares(p, &m))
             .max_by_key(|(_, p)| p.last)
             .map(|(i, _)| i);
@@ -161,6 +180,17 @@ pub(crate) fn cluster(mut mentions: Vec<(usize, Mention)>) -> (Vec<Person>, Vec<
                 }
             }
             p.last = (text, m.start);
+            let words = [&p.given, &p.surname]
+                .into_iter()
+                .flatten()
+                .chain(p.extra.iter())
+                .chain(p.others.iter());
+            for w in words {
+                let list = index.entry(w.clone()).or_default();
+                if !list.contains(&idx) {
+                    list.push(idx);
+                }
+            }
         }
         found.push(Found {
             text,
@@ -170,6 +200,13 @@ pub(crate) fn cluster(mut mentions: Vec<(usize, Mention)>) -> (Vec<Person>, Vec<
         });
     }
     (people, found)
+}
+
+/// The spans of text `text` in `found`, which is sorted by text.
+pub(crate) fn of_text(found: &[Found], text: usize) -> &[Found] {
+    let lo = found.partition_point(|f| f.text < text);
+    let hi = found.partition_point(|f| f.text <= text);
+    found.get(lo..hi.max(lo)).unwrap_or_default()
 }
 
 /// One text as propagation sees it.
@@ -240,12 +277,10 @@ pub(crate) fn propagate(
     };
     for (ti, view) in texts.iter().enumerate() {
         let mut occupied = Occupied::new(
-            view.taken.iter().map(|s| (s.start, s.end)).chain(
-                found
-                    .iter()
-                    .filter(|f| f.text == ti)
-                    .map(|f| (f.start, f.end)),
-            ),
+            view.taken
+                .iter()
+                .map(|s| (s.start, s.end))
+                .chain(of_text(found, ti).iter().map(|f| (f.start, f.end))),
         );
         for (k, t) in view.tokens.iter().enumerate() {
             if !(t.class == Class::Word && t.latin && t.letters() >= 2) {

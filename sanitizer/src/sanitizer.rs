@@ -145,7 +145,7 @@ impl Sanitizer {
                 .get(i)
                 .map(|v| v.iter().map(|s| (*s, None)).collect())
                 .unwrap_or_default();
-            spans.extend(persons.iter().filter(|f| f.text == i).map(|f| {
+            spans.extend(propagate::of_text(&persons, i).iter().map(|f| {
                 (
                     Span {
                         start: f.start,

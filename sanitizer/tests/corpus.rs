@@ -116,11 +116,12 @@ fn corpus_quality() {
         scores.people_consistent,
         scores.people_with_repeats,
     );
-    // Floors measured on this corpus (2026-11-25: recall 0.964, leaks 4.9 %, over-redaction
+    // Floors measured on this corpus (2026-11-25: recall 0.981, leaks 2.7 %, over-redaction
     // 0 %, consistency 1.000). Every remaining leak is a held-out name with no cue and no
-    // second name-like word (sentence-initial or alone): the model's job.
-    assert!(scores.person_recall() >= 0.95, "{scores:?}");
-    assert!(scores.leak_rate() <= 0.06, "{scores:?}");
+    // second name-like word (alone after "with", or before an eponym surname), or a
+    // lower-case pair of held-out names: the model's job.
+    assert!(scores.person_recall() >= 0.97, "{scores:?}");
+    assert!(scores.leak_rate() <= 0.04, "{scores:?}");
     assert!(scores.over_redaction_rate() <= 0.02, "{scores:?}");
     assert!(scores.label_consistency() >= 0.95, "{scores:?}");
 }

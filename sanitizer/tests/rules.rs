@@ -518,3 +518,43 @@ fn model_locations_ids_and_lowercase_vetoes() {
         "we will review; lives near [LOCATION], acct [ID]"
     );
 }
+
+#[test]
+fn unlisted_names_need_two_name_like_words() {
+    check(&[
+        (
+            "Rodriguez, Xiomara presented with pain",
+            "PERSON_1 presented with pain",
+        ),
+        (
+            "Xiomara Okonkwo has a history of asthma",
+            "PERSON_1 has a history of asthma",
+        ),
+        (
+            "MRI for Xiomara Okonkwo: normal",
+            "MRI for PERSON_1: normal",
+        ),
+        ("XIOMARA OKONKWO  045Y F", "PERSON_1  [AGE] F"),
+        (
+            "Scanned on a Siemens Skyra scanner",
+            "Scanned on a Siemens Skyra scanner",
+        ),
+        ("Reviewed with Xiomara", "Reviewed with Xiomara"),
+    ]);
+}
+
+#[test]
+fn more_dates_and_ages() {
+    check(&[
+        ("Acquired 2024-03-05T10:30:00Z", "Acquired [DATE]"),
+        ("DICOM 20240305101530.123 series", "DICOM [DATE] series"),
+        ("On 05-Mar-2024 and 5th March 2024", "On [DATE] and [DATE]"),
+        ("Seen 3/5/24, again 12.03.2024", "Seen [DATE], again [DATE]"),
+        ("Born in 1960; seen in 2024", "Born in 1960; seen in 2024"),
+        ("A 3-month-old and a 45 YO", "A [AGE] and a [AGE]"),
+        (
+            "Ratio 1/2, score 3/4, levels 40/400",
+            "Ratio 1/2, score 3/4, levels 40/400",
+        ),
+    ]);
+}

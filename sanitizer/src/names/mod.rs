@@ -24,11 +24,13 @@
 //! and model spans; eponyms are accepted inside a full name (`John Bell`) but never when a
 //! medical head noun follows (`Bell's palsy`) or `of` precedes (`circle of Willis`).
 
-use crate::EntityKind;
+mod forms;
+mod merge;
+
+use self::forms::{caret_names, other_scripts};
 use crate::lexicon::Lexicon;
-use crate::model::{ModelLabel, ModelSpan};
 use crate::stoplist::{self, StopKind};
-use crate::token::{CharIndex, Class, Shape, Token};
+use crate::token::{Shape, Token};
 use crate::types::Span;
 
 /// One found mention of a person, in byte offsets of one text, with its name parts
@@ -543,7 +545,8 @@ impl<'a> NameRules<'a> {
                         && same_shape
                         && ((self.surname(t.text) && self.given(g.text))
                             || (self.surname(t.text) && self.name_like(g))
-                            || (self.name_like(t) && self.given(g.text)))
+                            || (self.name_like(t) && self.given(g.text))
+                            || (self.name_like(t) && self.name_like(g)))
                         && !(self.common(t.text) && self.common(g.text))
                         && !self.hard_stop(t.text)
                         && !self.hard_stop(g.text)
@@ -638,13 +641,18 @@ impl<'a> NameRules<'a> {
                     && ((self.given(g.text) && self.surname(s.text))
                         || (self.surname(g.text) && self.given(s.text))
                         || (self.listed(g.text) && self.name_like(s))
-                        || (self.name_like(g) && self.listed(s.text)))
+                        || (self.name_like(g) && self.listed(s.text))
+                        || (self.name_like(g) && self.name_like(s)))
                     && self.stop(g.text).is_none()
                     && self.stop(s.text).is_none()
                     && !self.common(g.text)
                     && !self.common(s.text)
             } else if title_like(g) && title_like(s) {
                 let both_common = self.common(g.text) && self.common(s.text);
+                // "Ana Collins is …", "Lisa Jones (45 y/o)": a verb or an aside follows.
+                let lower_after_word = tokens
+                    .get(k + 1)
+                    .is_some_and(|a| (a.is_word() && a.shape == Shape::Lower) || a.is_punct('('));
                 let after = tokens.get(k + 1);
                 let lower_after = after.is_none_or(|a| !a.capitalized());
                 let eponym_surname = self.stop(s.text) == Some(StopKind::Eponym)
@@ -656,7 +664,7 @@ impl<'a> NameRules<'a> {
                     // Two unlisted name-like words mid-sentence: "for Michelle Cohen:".
                     || (self.name_like(g)
                         && self.name_like(s)
-                        && !g.sentence_start
+                        && (!g.sentence_start || lower_after_word)
                         && g.shape == Shape::Title
                         && s.shape == Shape::Title
                         && !(i > 0 && tokens.get(i - 1).is_some_and(Token::capitalized))
@@ -739,187 +747,6 @@ impl<'a> NameRules<'a> {
             });
         }
     }
-
-    /// Fail-closed: every capitalised word in a name list and not on the stop-list.
-    pub(crate) fn fail_closed(&self, tokens: &[Token<'_>]) -> Vec<Mention> {
-        tokens
-            .iter()
-            .filter(|t| {
-                t.is_word()
-                    && t.latin
-                    && t.letters() >= 2
-                    && t.capitalized()
-                    && self.listed(t.text)
-                    && self.stop(t.text).is_none()
-            })
-            .map(|t| {
-                let n = Self::norm(t.text);
-                let given_only = self.given(t.text) && !self.surname(t.text);
-                Mention {
-                    start: t.start,
-                    end: t.name_end(),
-                    given: given_only.then(|| n.clone()),
-                    surname: (!given_only).then_some(n),
-                    ..Mention::default()
-                }
-            })
-            .collect()
-    }
-
-    /// Turns the model's spans (code points) into mentions and typed spans, vetoing person
-    /// spans that are only stop-listed words, eponyms used as terms, or lower-case common
-    /// words, unless a title cue precedes them.
-    pub(crate) fn model_mentions(
-        &self,
-        tokens: &[Token<'_>],
-        ix: &CharIndex,
-        spans: &[ModelSpan],
-    ) -> (Vec<Mention>, Vec<Span>) {
-        let mut mentions = Vec::new();
-        let mut typed = Vec::new();
-        let mut sorted: Vec<&ModelSpan> = spans.iter().filter(|s| s.start < s.end).collect();
-        sorted.sort_by_key(|s| s.start);
-        // Group adjacent given/surname spans (only spaces, dots or commas between).
-        let mut groups: Vec<Vec<(usize, usize, ModelLabel)>> = Vec::new();
-        for s in sorted {
-            let (a, b) = (ix.byte_of(s.start), ix.byte_of(s.end));
-            match s.label {
-                ModelLabel::GivenName | ModelLabel::Surname => {
-                    let joined = groups.last_mut().and_then(|g| {
-                        let last_end = g.last().map(|x| x.1)?;
-                        let gap_ok = a >= last_end
-                            && within(tokens, last_end, a)
-                                .iter()
-                                .all(|t| t.is_punct('.') || t.is_punct(','));
-                        gap_ok.then_some(g)
-                    });
-                    match joined {
-                        Some(g) => g.push((a, b, s.label)),
-                        None => groups.push(vec![(a, b, s.label)]),
-                    }
-                }
-                ModelLabel::Location | ModelLabel::Id => {
-                    let words: Vec<&Token<'_>> =
-                        tokens.iter().filter(|t| t.start < b && a < t.end).collect();
-                    let has_digit = words.iter().any(|t| t.class == Class::Number);
-                    let vetoed = words.iter().filter(|t| t.is_word()).all(|t| {
-                        self.stop(t.text).is_some()
-                            || (t.shape == Shape::Lower && self.common(t.text))
-                    });
-                    if s.label == ModelLabel::Id && has_digit {
-                        typed.push(Span {
-                            start: a,
-                            end: b,
-                            kind: EntityKind::Id,
-                        });
-                    } else if s.label == ModelLabel::Location && (!vetoed || has_digit) {
-                        typed.push(Span {
-                            start: a,
-                            end: b,
-                            kind: EntityKind::Location,
-                        });
-                    }
-                }
-                _ => {}
-            }
-        }
-        for g in groups {
-            let (Some(first), Some(last)) = (g.first(), g.last()) else {
-                continue;
-            };
-            let (a, b) = (first.0, last.1);
-            let lo = tokens.partition_point(|t| t.end <= a);
-            let idx: Vec<usize> = within(tokens, a, b)
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| t.is_word())
-                .map(|(i, _)| lo + i)
-                .collect();
-            let Some(&first_tok) = idx.first() else {
-                continue;
-            };
-            let after_title = first_tok >= 1
-                && [first_tok - 1, first_tok.wrapping_sub(2)].iter().any(|&p| {
-                    tokens
-                        .get(p)
-                        .is_some_and(|t| t.is_word() && in_list(t.text, TITLES) && t.capitalized())
-                });
-            let all_vetoed = idx.iter().all(|&i| {
-                tokens.get(i).is_none_or(|t| {
-                    self.hard_stop(t.text)
-                        || self.eponym_as_term(tokens, i)
-                        || (t.shape == Shape::Lower && self.common(t.text))
-                        || (t.latin && t.letters() < 2)
-                })
-            });
-            if all_vetoed && !after_title {
-                continue;
-            }
-            let mut m = Mention {
-                start: tokens.get(first_tok).map_or(a, |t| t.start.min(a)),
-                end: b,
-                ..Mention::default()
-            };
-            if let Some(t) = idx.last().and_then(|&i| tokens.get(i)) {
-                m.end = m.end.max(t.name_end()).min(t.name_end().max(b));
-            }
-            for &(sa, sb, label) in &g {
-                let words: Vec<String> = within(tokens, sa, sb)
-                    .iter()
-                    .filter(|t| t.is_word())
-                    .map(|t| Self::norm(t.text))
-                    .collect();
-                let Some(w) = words.last().cloned() else {
-                    continue;
-                };
-                match label {
-                    ModelLabel::GivenName if m.given.is_none() => m.given = Some(w),
-                    ModelLabel::Surname if m.surname.is_none() => m.surname = Some(w),
-                    _ => m.extra.push(w),
-                }
-            }
-            if idx.iter().any(|&i| tokens.get(i).is_some_and(|t| !t.latin)) {
-                m.other = tokens
-                    .get(first_tok)
-                    .and_then(|t| (!t.latin).then(|| t.text.to_owned()));
-            }
-            mentions.push(m);
-        }
-        (mentions, typed)
-    }
-
-    /// Words in an already-sanitized text that still look like names (see
-    /// [`crate::Sanitizer::residual_name_candidates`]).
-    pub(crate) fn residual(&self, text: &str, tokens: &[Token<'_>], latin_text: bool) -> usize {
-        let mut count = 0usize;
-        let mut carets = Vec::new();
-        caret_names(text, &mut carets);
-        count += carets.len();
-        for (i, t) in tokens.iter().enumerate() {
-            if !(t.is_word() && t.latin && t.letters() >= 2 && t.capitalized()) {
-                continue;
-            }
-            // Our own tags: PERSON_3, [DATE].
-            if t.text == "PERSON" && tokens.get(i + 1).is_some_and(|n| n.is_punct('_')) {
-                continue;
-            }
-            if i > 0 && tokens.get(i - 1).is_some_and(|p| p.is_punct('[')) {
-                continue;
-            }
-            if carets.iter().any(|m| m.start <= t.start && t.end <= m.end) {
-                continue;
-            }
-            if self.listed(t.text) && self.stop(t.text).is_none() && !self.common(t.text) {
-                count += 1;
-            }
-        }
-        if latin_text {
-            let mut others = Vec::new();
-            other_scripts(tokens, &mut others);
-            count += others.len();
-        }
-        count
-    }
 }
 
 /// The tokens overlapping bytes `a..b` (tokens are sorted and disjoint).
@@ -976,128 +803,4 @@ pub(crate) fn head_after(tokens: &[Token<'_>], i: usize) -> bool {
     tokens
         .get(k)
         .is_some_and(|n| n.is_word() && stoplist::is_medical_head(n.text))
-}
-
-/// DICOM person names: `LAST^FIRST^MIDDLE^PREFIX^SUFFIX`.
-fn caret_names(text: &str, out: &mut Vec<Mention>) {
-    let bytes = text.as_bytes();
-    let mut search = 0usize;
-    while let Some(rel) = text.get(search..).and_then(|r| r.find('^')) {
-        let caret = search + rel;
-        // Extend left over name characters.
-        let before = text.get(..caret).unwrap_or("");
-        let start = before
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| {
-                c.is_alphabetic() || crate::token::is_mark(c) || matches!(c, '\'' | '’' | '-')
-            })
-            .last()
-            .map_or(caret, |(i, _)| i);
-        // Extend right over name characters and further carets.
-        let after = text.get(caret..).unwrap_or("");
-        let len = after
-            .char_indices()
-            .take_while(|&(_, c)| {
-                c.is_alphabetic()
-                    || crate::token::is_mark(c)
-                    || matches!(c, '\'' | '’' | '-' | '^' | '.')
-            })
-            .last()
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let mut end = caret + len;
-        while end > caret && matches!(bytes.get(end - 1), Some(b'.' | b'-')) {
-            end -= 1;
-        }
-        search = (caret + len).max(caret + 1);
-        if start == caret {
-            continue;
-        }
-        let Some(whole) = text.get(start..end) else {
-            continue;
-        };
-        let parts: Vec<String> = whole.split('^').map(stoplist::normalize).collect();
-        let mut it = parts.into_iter();
-        let surname = it.next().filter(|s| !s.is_empty());
-        let given = it.next().filter(|s| !s.is_empty());
-        let extra: Vec<String> = it
-            .filter(|s| s.chars().filter(|c| c.is_alphabetic()).count() >= 2)
-            .collect();
-        if surname.is_none() && given.is_none() {
-            continue;
-        }
-        out.push(Mention {
-            start,
-            end,
-            given,
-            surname,
-            extra,
-            ..Mention::default()
-        });
-    }
-}
-
-/// Greek letters used as symbols (`α`, `β-blocker`, `μg`, `γδ`) are not names: a Greek run
-/// of three letters or fewer, or one glued to a digit, a hyphen or a Latin word.
-fn other_scripts(tokens: &[Token<'_>], out: &mut Vec<Mention>) {
-    let mut i = 0usize;
-    while i < tokens.len() {
-        let Some(t) = tokens.get(i) else { break };
-        if !t.is_word() || t.latin {
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        // Join words of the run separated by a space or a middle dot.
-        loop {
-            let next = tokens.get(j + 1);
-            let next2 = tokens.get(j + 2);
-            if next.is_some_and(|n| n.is_word() && !n.latin && n.space_before) {
-                j += 1;
-            } else if next.is_some_and(|n| n.is_punct('·') || n.is_punct('・'))
-                && next2.is_some_and(|n| n.is_word() && !n.latin)
-            {
-                j += 2;
-            } else {
-                break;
-            }
-        }
-        let (Some(a), Some(b)) = (tokens.get(i), tokens.get(j)) else {
-            break;
-        };
-        let greek = a
-            .text
-            .chars()
-            .next()
-            .is_some_and(|c| ('\u{370}'..='\u{3FF}').contains(&c));
-        let letters: usize = (i..=j)
-            .filter_map(|k| tokens.get(k))
-            .map(Token::letters)
-            .sum();
-        let glued = (i > 0
-            && !a.space_before
-            && tokens
-                .get(i - 1)
-                .is_some_and(|p| p.class != Class::Punct || p.is_punct('-')))
-            || tokens.get(j + 1).is_some_and(|n| {
-                !n.space_before && (n.is_word() || n.class == Class::Number || n.is_punct('-'))
-            });
-        let symbol = greek && (letters <= 3 || glued);
-        if !symbol && letters >= 2 {
-            out.push(Mention {
-                start: a.start,
-                end: b.end,
-                other: Some(
-                    (i..=j)
-                        .filter_map(|k| tokens.get(k))
-                        .filter(|t| t.is_word())
-                        .map(|t| t.text)
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                ),
-                ..Mention::default()
-            });
-        }
-        i = j + 1;
-    }
 }

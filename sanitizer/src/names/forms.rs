@@ -1,0 +1,129 @@
+//! Name forms found without the lexicon: DICOM person names and runs of other scripts.
+
+use super::Mention;
+use crate::stoplist;
+use crate::token::{Class, Token};
+
+/// DICOM person names: `LAST^FIRST^MIDDLE^PREFIX^SUFFIX`.
+pub(super) fn caret_names(text: &str, out: &mut Vec<Mention>) {
+    let bytes = text.as_bytes();
+    let mut search = 0usize;
+    while let Some(rel) = text.get(search..).and_then(|r| r.find('^')) {
+        let caret = search + rel;
+        // Extend left over name characters.
+        let before = text.get(..caret).unwrap_or("");
+        let start = before
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| {
+                c.is_alphabetic() || crate::token::is_mark(c) || matches!(c, '\'' | '’' | '-')
+            })
+            .last()
+            .map_or(caret, |(i, _)| i);
+        // Extend right over name characters and further carets.
+        let after = text.get(caret..).unwrap_or("");
+        let len = after
+            .char_indices()
+            .take_while(|&(_, c)| {
+                c.is_alphabetic()
+                    || crate::token::is_mark(c)
+                    || matches!(c, '\'' | '’' | '-' | '^' | '.')
+            })
+            .last()
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let mut end = caret + len;
+        while end > caret && matches!(bytes.get(end - 1), Some(b'.' | b'-')) {
+            end -= 1;
+        }
+        search = (caret + len).max(caret + 1);
+        if start == caret {
+            continue;
+        }
+        let Some(whole) = text.get(start..end) else {
+            continue;
+        };
+        let parts: Vec<String> = whole.split('^').map(stoplist::normalize).collect();
+        let mut it = parts.into_iter();
+        let surname = it.next().filter(|s| !s.is_empty());
+        let given = it.next().filter(|s| !s.is_empty());
+        let extra: Vec<String> = it
+            .filter(|s| s.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            .collect();
+        if surname.is_none() && given.is_none() {
+            continue;
+        }
+        out.push(Mention {
+            start,
+            end,
+            given,
+            surname,
+            extra,
+            ..Mention::default()
+        });
+    }
+}
+
+/// Greek letters used as symbols (`α`, `β-blocker`, `μg`, `γδ`) are not names: a Greek run
+/// of three letters or fewer, or one glued to a digit, a hyphen or a Latin word.
+pub(super) fn other_scripts(tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+    let mut i = 0usize;
+    while i < tokens.len() {
+        let Some(t) = tokens.get(i) else { break };
+        if !t.is_word() || t.latin {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        // Join words of the run separated by a space or a middle dot.
+        loop {
+            let next = tokens.get(j + 1);
+            let next2 = tokens.get(j + 2);
+            if next.is_some_and(|n| n.is_word() && !n.latin && n.space_before) {
+                j += 1;
+            } else if next.is_some_and(|n| n.is_punct('·') || n.is_punct('・'))
+                && next2.is_some_and(|n| n.is_word() && !n.latin)
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        let (Some(a), Some(b)) = (tokens.get(i), tokens.get(j)) else {
+            break;
+        };
+        let greek = a
+            .text
+            .chars()
+            .next()
+            .is_some_and(|c| ('\u{370}'..='\u{3FF}').contains(&c));
+        let letters: usize = (i..=j)
+            .filter_map(|k| tokens.get(k))
+            .map(Token::letters)
+            .sum();
+        let glued = (i > 0
+            && !a.space_before
+            && tokens
+                .get(i - 1)
+                .is_some_and(|p| p.class != Class::Punct || p.is_punct('-')))
+            || tokens.get(j + 1).is_some_and(|n| {
+                !n.space_before && (n.is_word() || n.class == Class::Number || n.is_punct('-'))
+            });
+        let symbol = greek && (letters <= 3 || glued);
+        if !symbol && letters >= 2 {
+            out.push(Mention {
+                start: a.start,
+                end: b.end,
+                other: Some(
+                    (i..=j)
+                        .filter_map(|k| tokens.get(k))
+                        .filter(|t| t.is_word())
+                        .map(|t| t.text)
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ),
+                ..Mention::default()
+            });
+        }
+        i = j + 1;
+    }
+}

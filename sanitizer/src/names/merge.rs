@@ -1,0 +1,191 @@
+//! The model's spans and the second passes: model mentions merged with the rules (vetoed by
+//! the stop-list), the fail-closed mode, and residual name candidates.
+
+use super::{Mention, NameRules, TITLES, caret_names, in_list, other_scripts, within};
+use crate::EntityKind;
+use crate::model::{ModelLabel, ModelSpan};
+use crate::token::{CharIndex, Class, Shape, Token};
+use crate::types::Span;
+
+impl NameRules<'_> {
+    /// Fail-closed: every capitalised word in a name list and not on the stop-list.
+    pub(crate) fn fail_closed(&self, tokens: &[Token<'_>]) -> Vec<Mention> {
+        tokens
+            .iter()
+            .filter(|t| {
+                t.is_word()
+                    && t.latin
+                    && t.letters() >= 2
+                    && t.capitalized()
+                    && self.listed(t.text)
+                    && self.stop(t.text).is_none()
+            })
+            .map(|t| {
+                let n = Self::norm(t.text);
+                let given_only = self.given(t.text) && !self.surname(t.text);
+                Mention {
+                    start: t.start,
+                    end: t.name_end(),
+                    given: given_only.then(|| n.clone()),
+                    surname: (!given_only).then_some(n),
+                    ..Mention::default()
+                }
+            })
+            .collect()
+    }
+
+    /// Turns the model's spans (code points) into mentions and typed spans, vetoing person
+    /// spans that are only stop-listed words, eponyms used as terms, or lower-case common
+    /// words, unless a title cue precedes them.
+    pub(crate) fn model_mentions(
+        &self,
+        tokens: &[Token<'_>],
+        ix: &CharIndex,
+        spans: &[ModelSpan],
+    ) -> (Vec<Mention>, Vec<Span>) {
+        let mut mentions = Vec::new();
+        let mut typed = Vec::new();
+        let mut sorted: Vec<&ModelSpan> = spans.iter().filter(|s| s.start < s.end).collect();
+        sorted.sort_by_key(|s| s.start);
+        // Group adjacent given/surname spans (only spaces, dots or commas between).
+        let mut groups: Vec<Vec<(usize, usize, ModelLabel)>> = Vec::new();
+        for s in sorted {
+            let (a, b) = (ix.byte_of(s.start), ix.byte_of(s.end));
+            match s.label {
+                ModelLabel::GivenName | ModelLabel::Surname => {
+                    let joined = groups.last_mut().and_then(|g| {
+                        let last_end = g.last().map(|x| x.1)?;
+                        let gap_ok = a >= last_end
+                            && within(tokens, last_end, a)
+                                .iter()
+                                .all(|t| t.is_punct('.') || t.is_punct(','));
+                        gap_ok.then_some(g)
+                    });
+                    match joined {
+                        Some(g) => g.push((a, b, s.label)),
+                        None => groups.push(vec![(a, b, s.label)]),
+                    }
+                }
+                ModelLabel::Location | ModelLabel::Id => {
+                    let words: Vec<&Token<'_>> =
+                        tokens.iter().filter(|t| t.start < b && a < t.end).collect();
+                    let has_digit = words.iter().any(|t| t.class == Class::Number);
+                    let vetoed = words.iter().filter(|t| t.is_word()).all(|t| {
+                        self.stop(t.text).is_some()
+                            || (t.shape == Shape::Lower && self.common(t.text))
+                    });
+                    if s.label == ModelLabel::Id && has_digit {
+                        typed.push(Span {
+                            start: a,
+                            end: b,
+                            kind: EntityKind::Id,
+                        });
+                    } else if s.label == ModelLabel::Location && (!vetoed || has_digit) {
+                        typed.push(Span {
+                            start: a,
+                            end: b,
+                            kind: EntityKind::Location,
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+        for g in groups {
+            let (Some(first), Some(last)) = (g.first(), g.last()) else {
+                continue;
+            };
+            let (a, b) = (first.0, last.1);
+            let lo = tokens.partition_point(|t| t.end <= a);
+            let idx: Vec<usize> = within(tokens, a, b)
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.is_word())
+                .map(|(i, _)| lo + i)
+                .collect();
+            let Some(&first_tok) = idx.first() else {
+                continue;
+            };
+            let after_title = first_tok >= 1
+                && [first_tok - 1, first_tok.wrapping_sub(2)].iter().any(|&p| {
+                    tokens
+                        .get(p)
+                        .is_some_and(|t| t.is_word() && in_list(t.text, TITLES) && t.capitalized())
+                });
+            let all_vetoed = idx.iter().all(|&i| {
+                tokens.get(i).is_none_or(|t| {
+                    self.hard_stop(t.text)
+                        || self.eponym_as_term(tokens, i)
+                        || (t.shape == Shape::Lower && self.common(t.text))
+                        || (t.latin && t.letters() < 2)
+                })
+            });
+            if all_vetoed && !after_title {
+                continue;
+            }
+            let mut m = Mention {
+                start: tokens.get(first_tok).map_or(a, |t| t.start.min(a)),
+                end: b,
+                ..Mention::default()
+            };
+            if let Some(t) = idx.last().and_then(|&i| tokens.get(i)) {
+                m.end = m.end.max(t.name_end()).min(t.name_end().max(b));
+            }
+            for &(sa, sb, label) in &g {
+                let words: Vec<String> = within(tokens, sa, sb)
+                    .iter()
+                    .filter(|t| t.is_word())
+                    .map(|t| Self::norm(t.text))
+                    .collect();
+                let Some(w) = words.last().cloned() else {
+                    continue;
+                };
+                match label {
+                    ModelLabel::GivenName if m.given.is_none() => m.given = Some(w),
+                    ModelLabel::Surname if m.surname.is_none() => m.surname = Some(w),
+                    _ => m.extra.push(w),
+                }
+            }
+            if idx.iter().any(|&i| tokens.get(i).is_some_and(|t| !t.latin)) {
+                m.other = tokens
+                    .get(first_tok)
+                    .and_then(|t| (!t.latin).then(|| t.text.to_owned()));
+            }
+            mentions.push(m);
+        }
+        (mentions, typed)
+    }
+
+    /// Words in an already-sanitized text that still look like names (see
+    /// [`crate::Sanitizer::residual_name_candidates`]).
+    pub(crate) fn residual(&self, text: &str, tokens: &[Token<'_>], latin_text: bool) -> usize {
+        let mut count = 0usize;
+        let mut carets = Vec::new();
+        caret_names(text, &mut carets);
+        count += carets.len();
+        for (i, t) in tokens.iter().enumerate() {
+            if !(t.is_word() && t.latin && t.letters() >= 2 && t.capitalized()) {
+                continue;
+            }
+            // Our own tags: PERSON_3, [DATE].
+            if t.text == "PERSON" && tokens.get(i + 1).is_some_and(|n| n.is_punct('_')) {
+                continue;
+            }
+            if i > 0 && tokens.get(i - 1).is_some_and(|p| p.is_punct('[')) {
+                continue;
+            }
+            if carets.iter().any(|m| m.start <= t.start && t.end <= m.end) {
+                continue;
+            }
+            if self.listed(t.text) && self.stop(t.text).is_none() && !self.common(t.text) {
+                count += 1;
+            }
+        }
+        if latin_text {
+            let mut others = Vec::new();
+            other_scripts(tokens, &mut others);
+            count += others.len();
+        }
+        count
+    }
+}
