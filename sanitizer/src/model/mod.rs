@@ -19,6 +19,7 @@
 //! keeps a small pool, one single-threaded session per core up to [`MAX_SESSIONS`], created
 //! once from the same verified bytes; a call takes a free session or waits for one.
 
+mod int8;
 mod manifest;
 mod spans;
 
@@ -90,6 +91,7 @@ pub struct NameModel {
     tokenizer: Tokenizer,
     labels: Labels,
     budget: usize,
+    int8_matmuls: usize,
     cls: i64,
     sep: i64,
     digest: Digest32,
@@ -103,6 +105,7 @@ impl fmt::Debug for NameModel {
             .field("labels", &self.labels.len())
             .field("window", &self.budget)
             .field("sessions", &self.sessions.len())
+            .field("int8_matmuls", &self.int8_matmuls)
             .finish_non_exhaustive()
     }
 }
@@ -185,6 +188,11 @@ impl NameModel {
 
         let (model, digest) =
             obscura_onnx::read_verified(assets, manifest::MODEL.0, manifest::MODEL.1)?;
+        // Same labels, int8 arithmetic in the 4-bit matmuls (see `int8.rs`).
+        let (model, int8_matmuls) =
+            int8::with_int8_matmul(&model).ok_or(Error::ModelMalformed {
+                reason: "model is not a well-formed ONNX protobuf",
+            })?;
         let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
         let mut sessions = Vec::with_capacity(cores.min(MAX_SESSIONS));
         for _ in 0..cores.clamp(1, MAX_SESSIONS) {
@@ -226,6 +234,7 @@ impl NameModel {
             tokenizer,
             labels,
             budget,
+            int8_matmuls,
             cls,
             sep,
             digest,
