@@ -122,3 +122,70 @@ async fn sanitize_endpoint_labels_people_consistently_across_texts() {
     assert_eq!((first.start, first.end), (8, 18));
     assert_eq!(first.label.as_deref(), Some("PERSON_1"));
 }
+
+/// A caption "model" that returns a fixed raw caption (stands in for a VLM that reads the
+/// wristband), so the handler's sanitizing of model captions can be checked exactly.
+struct Fixed(&'static str);
+
+impl obscura_enclave::caption::Captioner for Fixed {
+    fn caption(
+        &self,
+        _input: &obscura_enclave::caption::CaptionInput<'_>,
+    ) -> Result<obscura_protocol::secret::SecretText, obscura_enclave::Error> {
+        Ok(obscura_protocol::secret::SecretText::new(self.0.to_owned()))
+    }
+
+    fn identity(&self) -> obscura_enclave::caption::CaptionerIdentity {
+        obscura_enclave::caption::CaptionerIdentity {
+            backend: obscura_enclave::caption::CaptionBackend::VlmServer,
+            models: vec![],
+        }
+    }
+}
+
+#[test]
+fn model_caption_and_ocr_share_labels_and_fail_closed_withholds_residual_names() {
+    let Some(dir) = common::assets("model_caption_and_ocr_share_labels") else {
+        return;
+    };
+    let handler = |caption: &'static str| {
+        let models = Models::load(&dir).unwrap();
+        let digests = models.digests().to_vec();
+        PipelineHandler::new(Pipeline::new(models), digests)
+            .with_sanitizer(Sanitizer::load(&dir).unwrap())
+            .with_captioner(Box::new(Fixed(caption)))
+    };
+    let png = common::png(&radiograph_label());
+    let h = handler("Chest film of Mr. John Smith, labelled SMITH, next to Dr. Mary Jones.");
+    let resp = h.process(&png, &CaptionOptions::default()).unwrap();
+    // The name on the film is PERSON_1 in the OCR row and in the caption; the doctor is
+    // another person.
+    assert_eq!(resp.ocr[0].text.as_str(), "PATIENT: PERSON_1");
+    assert_eq!(
+        resp.caption.as_ref().unwrap().as_str(),
+        "Chest film of Mr. PERSON_1, labelled PERSON_1, next to Dr. PERSON_2."
+    );
+    assert_eq!(resp.entities.get(&EntityKind::Person), Some(&4));
+
+    // Without asking for a caption there is none, and the model is not run.
+    let no_caption = CaptionOptions {
+        caption: false,
+        ..CaptionOptions::default()
+    };
+    assert_eq!(h.process(&png, &no_caption).unwrap().caption, None);
+
+    // Fail-closed: a bare listed name without context. Whatever the first pass decides,
+    // the raw name never leaves: either it was replaced, or the second pass withholds the
+    // caption with the fixed code.
+    let h = handler("Linda");
+    let fail_closed = CaptionOptions {
+        fail_closed: true,
+        ..CaptionOptions::default()
+    };
+    let resp = h.process(&png, &fail_closed).unwrap();
+    match (&resp.caption, resp.caption_withheld) {
+        (Some(c), None) => assert_eq!(c.as_str(), "PERSON_2"),
+        (None, Some(obscura_protocol::api::CaptionWithheld::ResidualNameCandidate)) => {}
+        other => panic!("unexpected caption outcome {other:?}"),
+    }
+}

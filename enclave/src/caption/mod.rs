@@ -9,9 +9,10 @@
 //!   Face Optimum's `image-to-text` export layout, greedy decoding with the KV cache.
 //!
 //! Every backend returns the *raw* caption as a [`SecretText`]: it may echo a name the model
-//! read off the image, so it never prints, and the integrator runs it through the text
-//! sanitizer (with the OCR lines, so both get the same `PERSON_n`) before anything leaves the
-//! enclave. The one exception is [`CaptionBackend::Composed`], whose sentence is a template
+//! read off the image, so it never prints, and the handler
+//! ([`crate::handler::PipelineHandler`]) runs it through the text sanitizer together with the
+//! OCR rows (so both get the same `PERSON_n`) before anything leaves the enclave; without a
+//! sanitizer a model caption is dropped. The one exception is [`CaptionBackend::Composed`], whose sentence is a template
 //! filled only with counts, a pixel statistic and lines that were sanitized *before* they
 //! were handed in: [`CaptionBackend::output_is_sanitized`] says so.
 //!
@@ -49,9 +50,7 @@ pub mod vision;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use obscura_protocol::api::{
-    CaptionWithheld, Digest32, ModelDigest, RedactedText, Region, RegionKind,
-};
+use obscura_protocol::api::{Digest32, ModelDigest, RedactedText, Region, RegionKind};
 use obscura_protocol::evidence::ModelClaim;
 use obscura_protocol::secret::SecretText;
 
@@ -85,48 +84,6 @@ impl<'a> CaptionInput<'a> {
             text_regions: count(RegionKind::Text),
             text_lines,
         }
-    }
-}
-
-/// The text sanitizer as the caption stage needs it (implemented by the integrator over the
-/// sanitizer crate): one pass over the raw caption together with the OCR lines, so a name
-/// gets the same `PERSON_n` in both, and a second check for fail-closed mode.
-pub trait CaptionSanitizer: Send + Sync {
-    /// Sanitizes `caption` in the context of the recognised `ocr` lines.
-    fn sanitize(&self, caption: &SecretText, ocr: &[SecretText]) -> RedactedText;
-
-    /// Whether sanitized text still holds a name candidate (the fail-closed second pass).
-    fn has_name_candidate(&self, text: &RedactedText) -> bool;
-}
-
-/// Decides what of a raw caption may leave the enclave: `(caption, withheld)` for
-/// `CaptionResponse`.
-///
-/// - Model output (`backend.output_is_sanitized()` false) leaves only through `sanitizer`;
-///   without one it is dropped (`(None, None)`).
-/// - Composed output is already sanitized text and leaves as is.
-/// - With `fail_closed`, a caption in which `sanitizer` still finds a name candidate is
-///   withheld with [`CaptionWithheld::ResidualNameCandidate`].
-pub fn release(
-    raw: SecretText,
-    backend: CaptionBackend,
-    ocr: &[SecretText],
-    sanitizer: Option<&dyn CaptionSanitizer>,
-    fail_closed: bool,
-) -> (Option<RedactedText>, Option<CaptionWithheld>) {
-    let text = if backend.output_is_sanitized() {
-        RedactedText::new(raw.expose().to_owned())
-    } else if let Some(s) = sanitizer {
-        s.sanitize(&raw, ocr)
-    } else {
-        return (None, None);
-    };
-    drop(raw);
-    match sanitizer {
-        Some(s) if fail_closed && s.has_name_candidate(&text) => {
-            (None, Some(CaptionWithheld::ResidualNameCandidate))
-        }
-        _ => (Some(text), None),
     }
 }
 
@@ -363,58 +320,6 @@ mod tests {
         assert!(CaptionBackend::Composed.output_is_sanitized());
         assert!(!CaptionBackend::VlmServer.output_is_sanitized());
         assert!(!CaptionBackend::OnnxEncoderDecoder.output_is_sanitized());
-    }
-
-    /// Replaces "Alice" with PERSON_1; "Bob" survives as a residual candidate.
-    struct Toy;
-
-    impl CaptionSanitizer for Toy {
-        fn sanitize(&self, caption: &SecretText, ocr: &[SecretText]) -> RedactedText {
-            assert_eq!(ocr.len(), 1);
-            RedactedText::new(caption.expose().replace("Alice", "PERSON_1"))
-        }
-
-        fn has_name_candidate(&self, text: &RedactedText) -> bool {
-            text.as_str().contains("Bob")
-        }
-    }
-
-    #[test]
-    fn release_sanitizes_model_output_and_fails_closed() {
-        let raw = |s: &str| SecretText::new(s.to_owned());
-        let ocr = [raw("ALICE")];
-        let model = CaptionBackend::OnnxEncoderDecoder;
-        let released = |text: &str, backend, sanitizer: Option<&dyn CaptionSanitizer>, fc| {
-            let (caption, withheld) = release(raw(text), backend, &ocr, sanitizer, fc);
-            (caption.map(|c| c.as_str().to_owned()), withheld)
-        };
-        assert_eq!(released("Alice smiles", model, None, false), (None, None));
-        assert_eq!(
-            released("Alice smiles", model, Some(&Toy), false),
-            (Some("PERSON_1 smiles".to_owned()), None)
-        );
-        assert_eq!(
-            released("Alice and Bob", model, Some(&Toy), false),
-            (Some("PERSON_1 and Bob".to_owned()), None)
-        );
-        assert_eq!(
-            released("Alice and Bob", model, Some(&Toy), true),
-            (None, Some(CaptionWithheld::ResidualNameCandidate))
-        );
-        let composed = CaptionBackend::Composed;
-        assert_eq!(
-            released("Colour photo-like image; one face.", composed, None, true),
-            (Some("Colour photo-like image; one face.".to_owned()), None)
-        );
-        assert_eq!(
-            released(
-                "Greyscale image, with burned-in text \"Bob\"",
-                composed,
-                Some(&Toy),
-                true
-            ),
-            (None, Some(CaptionWithheld::ResidualNameCandidate))
-        );
     }
 
     #[test]
