@@ -3,7 +3,7 @@
 //! ```text
 //! obscura-enclave serve [--listen 127.0.0.1:7001] [--assets DIR] [--simulate]
 //!     [--sim-product milan|genoa|turin] [--ark-out FILE] [--lifetime SECS]
-//!     [--rotate-every SECS] [--overlap SECS] [--workers N] [--queue N]
+//!     [--rotate-every SECS] [--overlap SECS] [--workers N] [--queue N] [--replica 0..15]
 //!     [--caption-model DIR | --caption-server URL --caption-server-model NAME
 //!      [--caption-server-digest HEX]] [--caption-max-tokens N] [--caption-timeout SECS]
 //! ```
@@ -55,11 +55,28 @@ struct Args {
     overlap: Duration,
     gateway: GatewayConfig,
     caption: CaptionConfig,
+    /// This replica's index behind the host (0..=15): picks its key-id range.
+    replica: u8,
 }
+
+/// Replicas behind one host are told apart by key id, so each owns a disjoint range: replica
+/// `r` uses ids `16r + 1 ..= 16r + 14`, two per key generation, seven generations in turn
+/// (never reusing the previous generation's pair, so the overlap window stays unambiguous).
+pub(crate) fn key_ids(replica: u8, generation: u8) -> (KeyId, KeyId) {
+    let base = replica
+        .min(MAX_REPLICA)
+        .wrapping_mul(16)
+        .wrapping_add(1)
+        .wrapping_add((generation % 7).wrapping_mul(2));
+    (KeyId(base), KeyId(base.wrapping_add(1)))
+}
+
+/// Highest replica index (`--replica`).
+pub(crate) const MAX_REPLICA: u8 = 15;
 
 pub(crate) const USAGE: &str = "usage: obscura-enclave serve [--listen 127.0.0.1:PORT] [--assets DIR] \
      [--simulate] [--sim-product milan|genoa|turin] [--ark-out FILE] [--lifetime SECS] \
-     [--rotate-every SECS] [--overlap SECS] [--workers N] [--queue N] \
+     [--rotate-every SECS] [--overlap SECS] [--workers N] [--queue N] [--replica 0..15] \
      [--caption-model DIR | --caption-server URL --caption-server-model NAME \
      [--caption-server-digest HEX]] [--caption-max-tokens N] [--caption-timeout SECS]";
 
@@ -124,7 +141,8 @@ async fn serve_main(args: Args) -> anyhow::Result<()> {
         Box::new(hw)
     };
     let issuer = EvidenceIssuer::new(provider, claims, args.lifetime)?;
-    let ring = KeyRing::new(KeySet::generate()?);
+    let (xwing, x25519) = key_ids(args.replica, 0);
+    let ring = KeyRing::new(KeySet::generate_with_ids(xwing, x25519)?);
     let state = Arc::new(EnclaveState::new(
         Gateway::new(ring, handler, args.gateway),
         issuer,
@@ -133,6 +151,7 @@ async fn serve_main(args: Args) -> anyhow::Result<()> {
     state.evidence(SystemTime::now())?;
     tokio::spawn(rotate_keys(
         Arc::clone(&state),
+        args.replica,
         args.rotate_every,
         args.overlap,
     ));
@@ -151,16 +170,17 @@ async fn serve_main(args: Args) -> anyhow::Result<()> {
 /// Rotates the OHTTP keys every `every`, keeping the previous set for `overlap`.
 async fn rotate_keys(
     state: Arc<EnclaveState<PipelineHandler>>,
+    replica: u8,
     every: Duration,
     overlap: Duration,
 ) {
     let mut generation: u8 = 0;
     loop {
         tokio::time::sleep(every).await;
-        generation = generation.wrapping_add(1) % 100;
-        // Key ids 1..=200, two per generation, never reusing the previous generation's pair.
-        let base = generation.wrapping_mul(2).wrapping_add(1);
-        let Ok(next) = KeySet::generate_with_ids(KeyId(base), KeyId(base.wrapping_add(1))) else {
+        generation = generation.wrapping_add(1) % 7;
+        let (xwing, x25519) = key_ids(replica, generation);
+        let base = xwing.0;
+        let Ok(next) = KeySet::generate_with_ids(xwing, x25519) else {
             eprintln!("key rotation: key generation failed; keeping the current keys");
             continue;
         };
@@ -202,6 +222,7 @@ fn parse(raw: Vec<String>) -> anyhow::Result<Args> {
         overlap: Duration::from_secs(3600),
         gateway: GatewayConfig::default(),
         caption: CaptionConfig::Composed,
+        replica: 0,
     };
     let mut caption_model: Option<PathBuf> = None;
     let mut caption_server: Option<String> = None;
@@ -245,6 +266,13 @@ fn parse(raw: Vec<String>) -> anyhow::Result<Args> {
                 args.gateway.workers = it.next().context("--workers needs N")?.parse()?;
             }
             "--queue" => args.gateway.queue = it.next().context("--queue needs N")?.parse()?,
+            "--replica" => {
+                let r: u8 = it.next().context("--replica needs N")?.parse()?;
+                if r > MAX_REPLICA {
+                    bail!("--replica takes 0..={MAX_REPLICA}");
+                }
+                args.replica = r;
+            }
             "--caption-model" => {
                 caption_model = Some(PathBuf::from(
                     it.next().context("--caption-model needs DIR")?,
@@ -326,5 +354,31 @@ async fn shutdown_signal() {
     tokio::select! {
         _ = ctrl_c => {}
         _ = term.recv() => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replicas_own_disjoint_key_ids_and_generations_alternate() {
+        let mut seen = std::collections::BTreeSet::new();
+        for replica in 0..=MAX_REPLICA {
+            for generation in 0..7 {
+                let (a, b) = key_ids(replica, generation);
+                assert!(
+                    seen.insert(a.0) && seen.insert(b.0),
+                    "{replica}/{generation}"
+                );
+                assert_eq!(a.0 / 16, replica);
+                assert_eq!(b.0 / 16, replica);
+            }
+            // Consecutive generations never share a pair, also across the wrap.
+            assert_ne!(key_ids(replica, 6), key_ids(replica, 0));
+        }
+        // Replica 0's first pair is what a single enclave always used.
+        assert_eq!(key_ids(0, 0), (KeyId(1), KeyId(2)));
+        assert_eq!(key_ids(15, 6), (KeyId(253), KeyId(254)));
     }
 }
