@@ -71,12 +71,64 @@ pub(crate) const WHEELS: &[Wheel] = &[
     Wheel {
         requirement: "scikit-image==0.25.2",
         sha256: "24cc986e1f4187a12aa319f777b36008764e856e5013666a4a83f8df083c2641",
-        license: "public domain (NASA astronaut photo shipped in scikit-image)",
-        files: &[(
-            "skimage/data/astronaut.png",
-            "images/astronaut.png",
-            "88431cd9653ccd539741b555fb0a46b61558b301d4110412b5bc28b5e3ea6cb5",
-        )],
+        license: "public domain / CC0 (scikit-image sample photos)",
+        files: &[
+            (
+                "skimage/data/astronaut.png",
+                "images/astronaut.png",
+                "88431cd9653ccd539741b555fb0a46b61558b301d4110412b5bc28b5e3ea6cb5",
+            ),
+            (
+                "skimage/data/camera.png",
+                "images/camera.png",
+                "b0793d2adda0fa6ae899c03989482bff9a42d3d5690fc7e3648f2795d730c23a",
+            ),
+            (
+                "skimage/data/chelsea.png",
+                "images/chelsea.png",
+                "596aa1e7cb875eb79f437e310381d26b338a81c2da23439704a73c4651e8c4bb",
+            ),
+            (
+                "skimage/data/coffee.png",
+                "images/coffee.png",
+                "cc02f8ca188b167c775a7101b5d767d1e71792cf762c33d6fa15a4599b5a8de7",
+            ),
+            (
+                "skimage/data/coins.png",
+                "images/coins.png",
+                "f8d773fc9cfa6f4d8e5942dc34d0a0788fcaed2a4fefbbed0aef5398d7ef4cba",
+            ),
+            (
+                "skimage/data/rocket.jpg",
+                "images/rocket.jpg",
+                "c2dd0de7c538df8d111e479619b129464d0269d0ae5fd18ca91d33a7fdfea95c",
+            ),
+            (
+                "skimage/data/brick.png",
+                "images/brick.png",
+                "7966caf324f6ba843118d98f7a07746d22f6a343430add0233eca5f6eaaa8fcf",
+            ),
+            (
+                "skimage/data/grass.png",
+                "images/grass.png",
+                "b6b6022426b38936c43a4ac09635cd78af074e90f42ffa8227ac8b7452d39f89",
+            ),
+            (
+                "skimage/data/gravel.png",
+                "images/gravel.png",
+                "c48615b451bf1e606fbd72c0aa9f8cc0f068ab7111ef7d93bb9b0f2586440c12",
+            ),
+            (
+                "skimage/data/horse.png",
+                "images/horse.png",
+                "c7fb60789fe394c485f842291ea3b21e50d140f39d6dcb5fb9917cc178225455",
+            ),
+            (
+                "skimage/data/hubble_deep_field.jpg",
+                "images/hubble_deep_field.jpg",
+                "3a19c5dd8a927a9334bb1229a6d63711b1c0c767fb27e2286e7c84a3e2c2f5f4",
+            ),
+        ],
     },
 ];
 
