@@ -9,6 +9,7 @@
 
 mod assets;
 mod bench;
+mod bench_anchors;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -87,6 +88,7 @@ fn run() -> anyhow::Result<()> {
                     )?;
                     bench::summary(&root, started, &[])
                 }
+                Some("anchors") => bench_anchors::run(&root, rest.get(1..).unwrap_or_default()),
                 Some(other) => {
                     bail!("unknown bench group {other:?} (known: protocol, attestation, pipeline)")
                 }
