@@ -515,16 +515,16 @@ fn mixed_set_recall_by_size_and_false_positive_area() {
         }
     }
 
-    // Floors at what this set measured (11/16, 15/16, 20/20, 24/24 faces; 0.098 % false
-    // positive area). The target is 95 % overall (we reach 92 %: the misses are
-    // 12–16 px faces in heavy JPEG or low contrast) and < 1 % false-positive area.
-    let floors = [0.68f32, 0.93, 1.0, 1.0];
+    // Floors at what this set measured (13/16, 14/16, 20/20, 24/24 faces, 71/76 overall;
+    // 0.046 % false-positive area). The target is 95 % overall (71/76 is 93.4 %: the
+    // misses are 12–22 px faces in low-contrast or heavy-JPEG images) and < 1 % area.
+    let floors = [0.81f32, 0.87, 1.0, 1.0];
     for (b, (name, _)) in BUCKETS.iter().enumerate() {
         let r = hits[b] as f32 / totals[b].max(1) as f32;
         assert!(r >= floors[b], "{name}: recall {r}");
     }
-    assert!(recall >= 0.92, "overall recall {recall}");
-    assert!(fp_area < 0.15, "false-positive area {fp_area} %");
+    assert!(recall >= 0.93, "overall recall {recall}");
+    assert!(fp_area < 0.1, "false-positive area {fp_area} %");
     assert!(
         (stray_px as f64) < 0.001 * all_px as f64,
         "stray fills {stray_px} px"
