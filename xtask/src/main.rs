@@ -6,11 +6,13 @@
 //!   processes on loopback, the sample images through them, before/after PNGs in `demo-out/`);
 //! - `bench [protocol|attestation|pipeline|caption|e2e]`: setup, then the criterion benches;
 //! - `bench sanitize [--corpus FILE] [--no-presidio]`: our text sanitizer against Presidio;
+//! - `bench anchors [REPS]`: our pipeline against deface and Presidio's image redactor;
 //! - `assets`: list the pinned assets and whether each is present and intact;
 //! - `fuzz-smoke [SECONDS]`: build every cargo-fuzz target and run each briefly.
 
 mod assets;
 mod bench;
+mod bench_anchors;
 mod bench_sanitize;
 
 use std::path::{Path, PathBuf};
@@ -119,9 +121,10 @@ fn run() -> anyhow::Result<()> {
                     &["bench", "-p", "obscura-tests", "--bench", "e2e"],
                     rest.get(1..).unwrap_or_default(),
                 ),
+                Some("anchors") => bench_anchors::run(&root, rest.get(1..).unwrap_or_default()),
                 Some(other) => {
                     bail!(
-                        "unknown bench group {other:?} (known: protocol, attestation, pipeline, caption, sanitize, e2e)"
+                        "unknown bench group {other:?} (known: protocol, attestation, pipeline, caption, sanitize, e2e, anchors)"
                     )
                 }
             }
@@ -129,7 +132,7 @@ fn run() -> anyhow::Result<()> {
         "fuzz-smoke" => fuzz_smoke(&root, rest.first().map(String::as_str)),
         "help" | "--help" | "-h" => {
             println!(
-                "usage: cargo xtask <setup|test|demo|bench [protocol|attestation|pipeline|caption|sanitize|e2e]|assets|fuzz-smoke [SECONDS]> [args for cargo]"
+                "usage: cargo xtask <setup|test|demo|bench [protocol|attestation|pipeline|caption|sanitize|e2e|anchors]|assets|fuzz-smoke [SECONDS]> [args for cargo]"
             );
             Ok(())
         }

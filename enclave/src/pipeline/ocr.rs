@@ -1,7 +1,8 @@
 //! Stage 3: burned-in text (PP-OCRv4 det + cls + rec), after rapidocr 1.4.4.
 //!
 //! - det: BGR, Paddle normalisation, input sized as rapidocr (longer side ≤ 2000, shorter
-//!   side raised to 736, sides rounded half-to-even to 32) plus a pixel cap; DB
+//!   side raised to 736, sides rounded half-to-even to 32) plus a pixel cap, and small
+//!   images (shorter side ≤ [`SMALL_SIDE`]) at 2× at least; DB
 //!   post-processing with rotated minimum-area rectangles (see [`db_boxes`]); reading
 //!   order as rapidocr; each quad is cropped upright by a perspective-style warp. Images
 //!   larger than 2000 px are also scanned at native resolution in overlapping tiles
@@ -64,7 +65,8 @@ pub struct OcrParams {
     pub use_cls: bool,
     /// For images larger than `max_side`, also run the detector at native resolution in
     /// tiles of at most `max_side` (ours: the global pass shrinks small print below what
-    /// the detector sees).
+    /// the detector sees; even at 2048 px seen at 2000, 11 px "DATE" was read "DRTE"
+    /// without the tiles, and the tiles cost about 60 % of the text stage there).
     pub det_tiles: bool,
     /// Classifier probability above which a crop is turned 180°.
     pub cls_thresh: f32,
@@ -93,6 +95,12 @@ impl Default for OcrParams {
         }
     }
 }
+
+/// Images whose shorter side is at most this are detected at 2× at least (ours; rapidocr
+/// raises the shorter side to 736 only, 1.44× for 512 px). The astronaut's 4–5 px name tag
+/// is found only from 2× on (its text at 2×, the whole tag at 3×, which costs 4.5× the
+/// detector time): at 2× the text stage of a 512² photo takes about twice as long.
+pub const SMALL_SIDE: u32 = 512;
 
 /// Longest side of a text crop (a text line cannot be longer than the image).
 const MAX_CROP_SIDE: u32 = 16_384;
@@ -185,7 +193,8 @@ pub(crate) fn read_text(
 }
 
 /// Detector input size for a `width × height` image: the global pre-step (longer side ≤
-/// `max_side`, shorter ≥ `min_side`), then shorter side ≥ `det_limit_side`, each side
+/// `max_side`, shorter ≥ `min_side`), then shorter side ≥ `det_limit_side` (and at least 2×
+/// when the shorter side is at most [`SMALL_SIDE`]), each side
 /// rounded half-to-even to a multiple of 32 (Python `round`), then our pixel cap.
 pub fn det_input_size(width: u32, height: u32, params: &OcrParams) -> (usize, usize) {
     let (w, h) = (f64::from(width), f64::from(height));
@@ -201,6 +210,9 @@ pub fn det_input_size(width: u32, height: u32, params: &OcrParams) -> (usize, us
     let shorter = w.min(h) * ratio;
     if shorter < f64::from(params.det_limit_side) {
         ratio *= f64::from(params.det_limit_side) / shorter.max(1e-6);
+    }
+    if w.min(h) <= f64::from(SMALL_SIDE) {
+        ratio = ratio.max(2.0);
     }
     let round32 = |v: f64| ((v.trunc() / 32.0).round_ties_even() * 32.0).max(32.0);
     let (mut dw, mut dh) = (round32(w * ratio), round32(h * ratio));
@@ -621,6 +633,9 @@ mod tests {
         // notes §2.6: the 900×120 test strip runs at [1,3,736,5504] (172.5 rounds to even).
         assert_eq!(det_input_size(900, 120, &p), (5504, 736));
         assert_eq!(det_input_size(640, 200, &p), (2368, 736));
+        // Small images run at 2× at least (ours): 512² at 1024², not 736².
+        assert_eq!(det_input_size(512, 512, &p), (1024, 1024));
+        assert_eq!(det_input_size(600, 513, &p), (864, 736));
         // Shorter side already ≥ 736: only rounding to 32.
         assert_eq!(det_input_size(1000, 800, &p), (992, 800));
         // Longer side capped at 2000 first, then the shorter side raised to 736.

@@ -145,6 +145,13 @@ impl BoxF {
         if union > 0.0 { inter / union } else { 0.0 }
     }
 
+    /// Area of the intersection with `other` (0 when they do not overlap).
+    pub fn intersection_area(&self, other: &Self) -> f32 {
+        let w = (self.x1.min(other.x1) - self.x0.max(other.x0)).max(0.0);
+        let h = (self.y1.min(other.y1) - self.y0.max(other.y0)).max(0.0);
+        w * h
+    }
+
     /// The box scaled about its centre by `factor` in width and height.
     pub fn enlarged(&self, factor: f32) -> Self {
         let cx = (self.x0 + self.x1) / 2.0;

@@ -1,0 +1,207 @@
+//! Helper binary for `cargo xtask bench anchors` (not a user tool).
+//!
+//! - `bench_anchors gen DIR`: writes the fixed image set (256–2048 px: the pinned photos
+//!   resized, and synthetic radiographs with burned-in text) as PNG files into `DIR`, one
+//!   path per line on stdout;
+//! - `bench_anchors time REPS IMAGE...`: runs the whole pipeline (faces and text) on each
+//!   image `REPS` times after one warm-up run, printing one JSON line per run with the
+//!   milliseconds of each stage and in total;
+//! - `bench_anchors rss IMAGE`: loads the models, runs the pipeline once and prints the
+//!   process's peak resident set (`VmHWM` of `/proc/self/status`) in KiB.
+//!
+//! Assets come from `$OBSCURA_ASSETS`. Output holds timings and counts only, never pixels
+//! or text.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::cast_precision_loss,
+    clippy::indexing_slicing,
+    clippy::print_stdout,
+    missing_docs,
+    reason = "benchmark helper: a panic is a failed run, values are small"
+)]
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+use obscura_enclave::models::{ASSETS_ENV, Models};
+use obscura_enclave::pipeline::{Pipeline, PipelineOptions, RgbPixels, decode};
+
+/// (photo, longer side of the resized copy).
+const PHOTOS: [(&str, u32); 6] = [
+    ("astronaut.png", 256),
+    ("chelsea.png", 512),
+    ("camera.png", 1024),
+    ("coffee.png", 1024),
+    ("rocket.jpg", 2048),
+    ("astronaut.png", 2048),
+];
+/// Synthetic radiographs (width, height); the 2048² one is the peak-RSS case.
+const RADIOGRAPHS: [(u32, u32); 5] = [
+    (256, 256),
+    (512, 512),
+    (768, 1024),
+    (1024, 1024),
+    (2048, 2048),
+];
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("gen") => generate(Path::new(args.get(1).context("gen DIR")?)),
+        Some("time") => {
+            let reps: usize = args.get(1).context("time REPS IMAGE...")?.parse()?;
+            time(reps, args.get(2..).unwrap_or_default())
+        }
+        Some("rss") => rss(Path::new(args.get(1).context("rss IMAGE")?)),
+        _ => bail!("usage: bench_anchors gen DIR | time REPS IMAGE... | rss IMAGE"),
+    }
+}
+
+fn assets() -> anyhow::Result<PathBuf> {
+    std::env::var_os(ASSETS_ENV)
+        .map(PathBuf::from)
+        .with_context(|| format!("{ASSETS_ENV} is not set"))
+}
+
+fn pipeline() -> anyhow::Result<Pipeline> {
+    Ok(Pipeline::new(Models::load(&assets()?)?))
+}
+
+fn generate(dir: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let images = assets()?.join("images");
+    for (name, side) in PHOTOS {
+        let photo = decode(&std::fs::read(images.join(name))?)?.pixels;
+        let longer = photo.width().max(photo.height());
+        let (w, h) = (
+            (photo.width() * side).div_ceil(longer),
+            (photo.height() * side).div_ceil(longer),
+        );
+        let src =
+            image::RgbImage::from_raw(photo.width(), photo.height(), photo.as_bytes().to_vec())
+                .context("photo buffer")?;
+        let resized = image::imageops::resize(&src, w, h, image::imageops::FilterType::Triangle);
+        let pixels = RgbPixels::new(w, h, resized.into_raw())?;
+        let stem = name.split('.').next().unwrap_or(name);
+        write(dir, &format!("photo-{stem}-{w}x{h}.png"), &pixels)?;
+    }
+    for (w, h) in RADIOGRAPHS {
+        write(dir, &format!("radiograph-{w}x{h}.png"), &radiograph(w, h))?;
+    }
+    Ok(())
+}
+
+fn write(dir: &Path, name: &str, pixels: &RgbPixels) -> anyhow::Result<()> {
+    let path = dir.join(name);
+    std::fs::write(&path, common::png(pixels))?;
+    println!("{}", path.display());
+    Ok(())
+}
+
+/// A radiograph-like image: dark background, a soft bright elliptical "body" with
+/// rib-like bands, and burned-in labels (name, date, MRN, an "R" side marker) in the corners at
+/// a font size that grows with the image (11 px glyphs at 256 px).
+fn radiograph(w: u32, h: u32) -> RgbPixels {
+    let mut img = RgbPixels::filled(w, h, [0, 0, 0]).unwrap();
+    let (cx, cy) = (w as f32 / 2.0, h as f32 / 2.0);
+    let (rx, ry) = (w as f32 * 0.35, h as f32 * 0.42);
+    for y in 0..h {
+        for x in 0..w {
+            let (dx, dy) = ((x as f32 - cx) / rx, (y as f32 - cy) / ry);
+            let d = dx * dx + dy * dy;
+            if d < 1.0 {
+                let band = ((y as f32 / h as f32 * 40.0).sin() * 0.5 + 0.5) * 30.0;
+                let v = (150.0 * (1.0 - d).sqrt() + band).min(220.0) as u8;
+                img.put(x, y, [v, v, v]);
+            }
+        }
+    }
+    let scale = (w.min(h) / 256).max(1);
+    let white = [255, 255, 255];
+    let line = 10 * scale;
+    common::draw_text(
+        &mut img,
+        "PATIENT: JOHN SMITH",
+        4 * scale,
+        4 * scale,
+        scale,
+        white,
+    );
+    common::draw_text(
+        &mut img,
+        "DATE 01/02/1960",
+        4 * scale,
+        4 * scale + line,
+        scale,
+        white,
+    );
+    common::draw_text(
+        &mut img,
+        "MRN 4815",
+        4 * scale,
+        h - 4 * scale - 7 * scale,
+        scale,
+        [200, 200, 200],
+    );
+    common::draw_text(&mut img, "R", w - 12 * scale, 4 * scale, scale * 2, white);
+    img
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn time(reps: usize, images: &[String]) -> anyhow::Result<()> {
+    let pipeline = pipeline()?;
+    let options = PipelineOptions::default();
+    for path in images {
+        let bytes = std::fs::read(path)?;
+        for rep in 0..=reps {
+            let start = Instant::now();
+            let out = pipeline.run(&bytes, &options)?;
+            let total = start.elapsed();
+            if rep == 0 {
+                continue;
+            }
+            let t = out.timings;
+            println!(
+                "{}",
+                serde_json::json!({
+                    "image": path,
+                    "decode": ms(t.decode),
+                    "faces": ms(t.faces),
+                    "text": ms(t.text),
+                    "redact": ms(t.redact),
+                    "encode": ms(t.encode),
+                    "total": ms(total),
+                    "regions": out.regions.len(),
+                })
+            );
+        }
+    }
+    Ok(())
+}
+
+fn rss(image: &Path) -> anyhow::Result<()> {
+    let pipeline = pipeline()?;
+    let out = pipeline.run(&std::fs::read(image)?, &PipelineOptions::default())?;
+    let status = std::fs::read_to_string("/proc/self/status")?;
+    let kib: u64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .context("VmHWM in /proc/self/status")?;
+    println!(
+        "{}",
+        serde_json::json!({"image": image, "vmhwm_kib": kib, "regions": out.regions.len()})
+    );
+    Ok(())
+}

@@ -1,0 +1,154 @@
+//! Small burned-in text: 11 px glyphs on radiograph-like overlays (skipped with a message
+//! when assets are absent).
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::cast_precision_loss,
+    clippy::indexing_slicing,
+    reason = "test: a panic is a failure, values are small"
+)]
+
+mod common;
+
+use obscura_enclave::pipeline::{PipelineOptions, RgbPixels, decode};
+
+/// Lines of the overlay: (text, x, y of the top-left corner).
+const LINES: [(&str, u32, u32); 4] = [
+    ("PATIENT: JOHN SMITH", 12, 10),
+    ("DATE 01/02/1960", 12, 26),
+    ("MRN 4815", 12, 0),
+    ("ID 2718", 0, 0),
+];
+
+/// Glyph height of the overlay in px.
+const GLYPH_PX: u32 = 11;
+
+/// A radiograph-like `width × height` image: dark background, a soft bright elliptical body
+/// with rib-like bands, and `LINES` drawn with the 5×7 font at 21 px and shrunk to 11 px
+/// (antialiased, as scanner overlays are), light grey to white, blended over the image. The
+/// last two lines sit in the bottom-left and bottom-right corners. Returns the image and the
+/// overlay's coverage (0..=255 per pixel).
+fn radiograph_with_overlay(width: u32, height: u32) -> (RgbPixels, Vec<u8>) {
+    let mut img = RgbPixels::filled(width, height, [0, 0, 0]).unwrap();
+    let (cx, cy) = (width as f32 / 2.0, height as f32 / 2.0);
+    let (rx, ry) = (width as f32 * 0.35, height as f32 * 0.42);
+    for y in 0..height {
+        for x in 0..width {
+            let (dx, dy) = ((x as f32 - cx) / rx, (y as f32 - cy) / ry);
+            let d = dx * dx + dy * dy;
+            if d < 1.0 {
+                let band = ((y as f32 / height as f32 * 40.0).sin() * 0.5 + 0.5) * 30.0;
+                let v = (150.0 * (1.0 - d).sqrt() + band).min(220.0) as u8;
+                img.put(x, y, [v, v, v]);
+            }
+        }
+    }
+    let mut coverage = vec![0u8; (width * height) as usize];
+    for (i, (text, x, y)) in LINES.iter().enumerate() {
+        // 21 px glyphs (scale 3) shrunk by 11/21.
+        let big_w = text.len() as u32 * 18 + 6;
+        let mut big = RgbPixels::filled(big_w, 27, [0, 0, 0]).unwrap();
+        common::draw_text(&mut big, text, 3, 3, 3, [255, 255, 255]);
+        let (w, h) = (
+            (big_w * GLYPH_PX).div_ceil(21),
+            (27 * GLYPH_PX).div_ceil(21),
+        );
+        let src = image::RgbImage::from_raw(big_w, 27, big.as_bytes().to_vec()).unwrap();
+        let small = image::imageops::resize(&src, w, h, image::imageops::FilterType::Triangle);
+        let (x0, y0) = match i {
+            2 => (*x, height - h - 10),
+            3 => (width - w - 12, height - h - 10),
+            _ => (*x, *y),
+        };
+        let ink = if i % 2 == 0 { 255.0 } else { 210.0 };
+        for (px, py, p) in small.enumerate_pixels() {
+            let a = f32::from(p.0[0]) / 255.0;
+            let (ix, iy) = (x0 + px, y0 + py);
+            let under = f32::from(img.get(ix, iy).unwrap()[0]);
+            let v = (under * (1.0 - a) + ink * a).round() as u8;
+            img.put(ix, iy, [v, v, v]);
+            let c = &mut coverage[(iy * width + ix) as usize];
+            *c = (*c).max(p.0[0]);
+        }
+    }
+    (img, coverage)
+}
+
+#[test]
+fn eleven_px_overlay_text_is_found_and_filled() {
+    let Some(pipeline) = common::pipeline("eleven_px_overlay_text_is_found_and_filled") else {
+        return;
+    };
+    for (w, h) in [(512u32, 512u32), (1024, 1024), (2048, 2048)] {
+        let (img, coverage) = radiograph_with_overlay(w, h);
+        let out = pipeline
+            .run(&common::png(&img), &PipelineOptions::default())
+            .unwrap();
+        let lines: Vec<String> = out
+            .text
+            .iter()
+            .map(|l| l.text.expose().replace(' ', ""))
+            .collect();
+        let read = LINES
+            .iter()
+            .filter(|(t, _, _)| {
+                let t = t.replace(' ', "");
+                lines.iter().any(|l| l.contains(&t))
+            })
+            .count();
+        let redacted = decode(out.image.data.expose()).unwrap().pixels;
+        // Glyph pixels (coverage ≥ 50 %) still visible after redaction.
+        let mut glyph_px = 0;
+        let mut left = 0;
+        for y in 0..h {
+            for x in 0..w {
+                if coverage[(y * w + x) as usize] >= 128 {
+                    glyph_px += 1;
+                    if redacted.get(x, y) != Some([0, 0, 0]) {
+                        left += 1;
+                    }
+                }
+            }
+        }
+        eprintln!(
+            "{w}x{h}: {} lines found, {read}/{} read exactly, {left}/{glyph_px} glyph px left, \
+             text stage {:?}",
+            out.text.len(),
+            LINES.len(),
+            out.timings.text
+        );
+        assert_eq!(left, 0, "{w}x{h}: glyph pixels left unfilled");
+        assert_eq!(read, LINES.len(), "{w}x{h}: {lines:?}");
+    }
+}
+
+#[test]
+fn astronaut_name_tag_is_found() {
+    let Some(pipeline) = common::pipeline("astronaut_name_tag_is_found") else {
+        return;
+    };
+    let dir = common::assets("astronaut_name_tag_is_found").unwrap();
+    let bytes = std::fs::read(dir.join("images/astronaut.png")).unwrap();
+    let out = pipeline.run(&bytes, &PipelineOptions::default()).unwrap();
+    // The name tag's text line (4–5 px glyphs, checked by eye at 8× zoom): x 287..322,
+    // y 365..375. At rapidocr's 736 px detector input nothing is found there.
+    let tag = out.text.iter().find(|l| {
+        let b = l.bbox;
+        b.x0 < 322.0 && b.x1 > 287.0 && b.y0 < 375.0 && b.y1 > 365.0
+    });
+    eprintln!(
+        "astronaut: {} text lines, name tag box {:?}, text stage {:?}",
+        out.text.len(),
+        tag.map(|l| l.bbox),
+        out.timings.text
+    );
+    let tag = tag.expect("a text line on the name tag");
+    assert!(
+        out.regions.iter().any(|r| r.redacted
+            && r.bbox.x <= tag.bbox.x0 as u32
+            && r.bbox.y <= tag.bbox.y0 as u32),
+        "the name tag line is filled"
+    );
+}

