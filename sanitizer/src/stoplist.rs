@@ -177,6 +177,8 @@ pub const EPONYMS: &[&str] = &[
     "paget",
     "pancoast",
     "parkinson",
+    // Salter-Harris fracture classification.
+    "salter",
     "perthes",
     "peyronie",
     "pick",

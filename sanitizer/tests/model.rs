@@ -344,3 +344,61 @@ fn concurrent_calls_agree_with_sequential_ones() {
         }
     });
 }
+
+/// The whole sanitizer with the pinned model and lists: the cases the real lists and the
+/// model got wrong before (frequent surnames counted as common words, name-words such as
+/// "Will" or "Hope" treated as vocabulary, vertebral levels and classifications tagged).
+#[test]
+fn full_sanitizer_with_real_lists_and_model() {
+    let Some(dir) = assets("full_sanitizer_with_real_lists_and_model") else {
+        return;
+    };
+    let sanitizer = obscura_sanitizer::Sanitizer::load(&dir).unwrap();
+    let one = |text: &str| {
+        let texts = obscura_sanitizer::Texts::new(vec![obscura_sanitizer::SecretText::new(
+            text.to_owned(),
+        )]);
+        sanitizer.sanitize(&texts).texts[0].as_str().to_owned()
+    };
+    let cases = [
+        (
+            "Reviewed by Dr. Sarah Roberts and Dr. Christopher Davis; Roberts recommends biopsy.",
+            "Reviewed by Dr. PERSON_1 and Dr. PERSON_2; PERSON_1 recommends biopsy.",
+        ),
+        (
+            "Patient Donna Ramirez tolerated the procedure well. Ramirez's vitals are stable.",
+            "Patient PERSON_1 tolerated the procedure well. PERSON_1's vitals are stable.",
+        ),
+        (
+            "Will Green will review the images tomorrow.",
+            "PERSON_1 will review the images tomorrow.",
+        ),
+        (
+            "Patient Hope Brown reports green sputum.",
+            "Patient PERSON_1 reports green sputum.",
+        ),
+        (
+            "Disc protrusion at L4-L5 with mild canal stenosis; Plavix 5 mg daily for 3 months.",
+            "Disc protrusion at L4-L5 with mild canal stenosis; Plavix 5 mg daily for 3 months.",
+        ),
+        (
+            "Lumbar spine: degenerative change at L5-S1, no fracture.",
+            "Lumbar spine: degenerative change at L5-S1, no fracture.",
+        ),
+        (
+            "Exam notable for Salter-Harris type II.",
+            "Exam notable for Salter-Harris type II.",
+        ),
+        (
+            "Exam notable for the Glasgow Coma Scale.",
+            "Exam notable for the Glasgow Coma Scale.",
+        ),
+        (
+            "Dr. Lung noted a lung nodule.",
+            "Dr. PERSON_1 noted a lung nodule.",
+        ),
+    ];
+    for (input, expected) in cases {
+        assert_eq!(one(input), expected, "{input}");
+    }
+}

@@ -4,7 +4,7 @@
 //! `Lexicon::from_lists` and the lookups are what the name rules use; `Lexicon::load` reads
 //! the pinned list files from the assets directory ([`sources`] parses each one).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use crate::Error;
@@ -24,6 +24,10 @@ pub struct Lexicon {
     common: HashMap<String, Rank>,
     medical: std::collections::HashSet<String>,
 }
+
+/// Surnames that are vocabulary words count as ambiguous names (not medical terms) up to this
+/// English frequency rank (`green` 781, `hill` 1617); rarer ones (`coma`, `lung`) stay terms.
+const AMBIGUOUS_SURNAME_MAX_RANK: usize = 3_000;
 
 fn key(word: &str) -> String {
     word.to_lowercase()
@@ -90,14 +94,42 @@ impl Lexicon {
         );
         let surnames =
             sources::by_tier_and_frequency([sources::census_surnames(assets)?], &common_rank);
-        let medical = sources::philter_vocabulary(assets)?;
-        drop(common_rank);
+        let vocabulary: HashSet<String> =
+            sources::philter_vocabulary(assets)?.into_iter().collect();
+        let given_set: HashSet<&str> = given.iter().map(String::as_str).collect();
+        let surname_set: HashSet<&str> = surnames.iter().map(String::as_str).collect();
+        // Frequency lists are counted over running text, so frequent surnames (`johnson`,
+        // `roberts`, `cohen`) rank as words too: a listed name is a common word only when
+        // philter's vocabulary (names removed) also has it (`will`, `hope`, `green`).
+        let common_words: Vec<String> = common
+            .iter()
+            .filter(|w| {
+                let name = given_set.contains(w.as_str()) || surname_set.contains(w.as_str());
+                !name || vocabulary.contains(w.as_str())
+            })
+            .cloned()
+            .collect();
+        // philter's vocabulary keeps words that are also names (`will`, `hope`, `green`,
+        // `mary`): those are ambiguous, not medical terms, when they are given names or
+        // surnames among the most frequent English words. Rarer surnames that are
+        // vocabulary words (`coma`, `lung`) stay terms.
+        let medical: HashSet<String> = vocabulary
+            .iter()
+            .filter(|w| {
+                let frequent = common_rank
+                    .get(w.as_str())
+                    .is_some_and(|&r| r < AMBIGUOUS_SURNAME_MAX_RANK);
+                !(given_set.contains(w.as_str()) || (surname_set.contains(w.as_str()) && frequent))
+            })
+            .cloned()
+            .collect();
+        drop((given_set, surname_set, common_rank, vocabulary));
         // Every parser already lower-cases: build the maps without a second pass.
         Ok(Self {
             given: ranked_keys(given),
             surnames: ranked_keys(surnames),
-            common: ranked_keys(common),
-            medical: medical.into_iter().collect(),
+            common: ranked_keys(common_words),
+            medical,
         })
     }
 

@@ -1,9 +1,10 @@
 //! The model's spans and the second passes: model mentions merged with the rules (vetoed by
 //! the stop-list), the fail-closed mode, and residual name candidates.
 
-use super::{Mention, NameRules, TITLES, caret_names, in_list, other_scripts, within};
+use super::{Mention, NameRules, TITLES, caret_names, head_after, in_list, other_scripts, within};
 use crate::EntityKind;
 use crate::model::{ModelLabel, ModelSpan};
+use crate::stoplist;
 use crate::token::{CharIndex, Class, Shape, Token};
 use crate::types::Span;
 
@@ -74,6 +75,10 @@ impl NameRules<'_> {
                         self.stop(t.text).is_some()
                             || (t.shape == Shape::Lower && self.common(t.text))
                     });
+                    // Vertebral levels ("L4-L5", "C5/6") look like street numbers to the model.
+                    if spinal_level(&words) {
+                        continue;
+                    }
                     if s.label == ModelLabel::Id && has_digit {
                         typed.push(Span {
                             start: a,
@@ -121,6 +126,35 @@ impl NameRules<'_> {
                 })
             });
             if all_vetoed && !after_title {
+                continue;
+            }
+            // Names of scales and classifications: the span ends in a medical head noun
+            // ("Glasgow Coma Scale"), or a hyphenated pair is followed by one
+            // ("Salter-Harris type II", "Legg-Calve-Perthes disease").
+            let last_tok = idx.last().copied().unwrap_or(first_tok);
+            let ends_in_head = tokens
+                .get(last_tok)
+                .is_some_and(|t| stoplist::is_medical_head(t.text));
+            // The hyphenated compound the span belongs to (the model may tag its halves
+            // separately): extend over "-word" on both sides.
+            let (mut lo_c, mut hi_c) = (first_tok, last_tok);
+            while lo_c >= 2
+                && tokens.get(lo_c - 1).is_some_and(|t| t.is_punct('-'))
+                && tokens.get(lo_c - 2).is_some_and(Token::is_word)
+            {
+                lo_c -= 2;
+            }
+            while tokens.get(hi_c + 1).is_some_and(|t| t.is_punct('-'))
+                && tokens.get(hi_c + 2).is_some_and(Token::is_word)
+            {
+                hi_c += 2;
+            }
+            let hyphenated = lo_c < first_tok
+                || hi_c > last_tok
+                || within(tokens, a, b)
+                    .iter()
+                    .any(|t| t.is_punct('-') || (t.is_word() && t.text.contains('-')));
+            if !after_title && (ends_in_head || (hyphenated && head_after(tokens, hi_c))) {
                 continue;
             }
             let mut m = Mention {
@@ -188,4 +222,22 @@ impl NameRules<'_> {
         }
         count
     }
+}
+
+/// True when `words` spell a vertebral level or range: `L4`, `L4-L5`, `L5-S1`, `C5/6`,
+/// `T12-L1` (each part a C/T/L/S letter with 1-2 digits, or a bare 1-2 digit number after
+/// the first part, joined by `-`, `–` or `/`).
+fn spinal_level(words: &[&Token<'_>]) -> bool {
+    let text: String = words.iter().map(|t| t.text).collect();
+    let mut parts = text.split(['-', '–', '/']);
+    let level = |p: &str, first: bool| {
+        let mut chars = p.chars();
+        let digits: &str = match chars.next() {
+            Some('C' | 'T' | 'L' | 'S') => chars.as_str(),
+            Some(c) if c.is_ascii_digit() && !first => p,
+            _ => return false,
+        };
+        (1..=2).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit())
+    };
+    parts.next().is_some_and(|p| level(p, true)) && parts.all(|p| level(p, false))
 }

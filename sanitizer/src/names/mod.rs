@@ -679,7 +679,8 @@ impl<'a> NameRules<'a> {
             } else {
                 false
             };
-            if !found || head_after(tokens, k) {
+            // "Glasgow Coma Scale": a pair whose second word is a medical head noun.
+            if !found || head_after(tokens, k) || stoplist::is_medical_head(s.text) {
                 continue;
             }
             let reversed = upper && !(self.given(g.text) && self.surname(s.text));
