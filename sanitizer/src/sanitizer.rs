@@ -61,10 +61,25 @@ impl Sanitizer {
         let output = match &self.model {
             None => ModelOutput::NotRun,
             Some(model) => {
+                // The model only runs on texts where it could add a name (see
+                // `may_hold_a_name`); the others get an empty span list.
+                let rules = NameRules::new(&self.lexicon);
                 let strs: Vec<&str> = texts.items().iter().map(|t| t.expose()).collect();
-                match model.tag(&strs) {
-                    Ok(spans) => ModelOutput::Spans(spans),
-                    Err(_) => ModelOutput::Failed,
+                let run: Vec<usize> = (0..strs.len())
+                    .filter(|&i| strs.get(i).is_some_and(|t| may_hold_a_name(&rules, t)))
+                    .collect();
+                let picked: Vec<&str> = run.iter().filter_map(|&i| strs.get(i).copied()).collect();
+                match model.tag(&picked) {
+                    Ok(tagged) if tagged.len() == picked.len() => {
+                        let mut spans = vec![Vec::new(); strs.len()];
+                        for (i, list) in run.into_iter().zip(tagged) {
+                            if let Some(slot) = spans.get_mut(i) {
+                                *slot = list;
+                            }
+                        }
+                        ModelOutput::Spans(spans)
+                    }
+                    _ => ModelOutput::Failed,
                 }
             }
         };
@@ -277,4 +292,65 @@ fn resolve_labelled(
         out.push((s, label));
     }
     out
+}
+
+/// Whether the name model could add anything to `text`: it has a word of another script, a
+/// listed name that is not a common word (in any case: `pt john smith`), a capitalised word
+/// that is neither common nor on the stop-list (an unlisted name), or a capitalised listed
+/// name inside a sentence (`Will Green`, `Hope Brown`). Texts made only of common words,
+/// stop-listed terms, numbers and sentence-initial capitals (`Chest radiograph, no acute
+/// findings.`) skip the model: on short clinical texts it is most of the sanitizer's time.
+fn may_hold_a_name(rules: &NameRules<'_>, text: &str) -> bool {
+    token::tokenize(text).iter().any(|t| {
+        if !t.is_word() || t.letters() < 2 {
+            return false;
+        }
+        if !t.latin {
+            return true;
+        }
+        let listed = rules.listed(t.text);
+        let common = rules.common(t.text);
+        (listed && !common)
+            || (t.capitalized() && !common && rules.stop(t.text).is_none())
+            || (t.capitalized() && listed && !t.sentence_start)
+    })
+}
+
+#[cfg(test)]
+mod gate_tests {
+    use super::*;
+
+    #[test]
+    fn the_model_runs_only_where_it_could_add_a_name() {
+        let words = |w: &[&str]| w.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        let lex = Lexicon::from_lists(
+            words(&["john", "will", "hope", "mary"]),
+            words(&["smith", "green", "brown"]),
+            words(&[
+                "chest",
+                "radiograph",
+                "no",
+                "acute",
+                "findings",
+                "will",
+                "hope",
+                "green",
+                "we",
+                "review",
+            ]),
+            words(&[]),
+        );
+        let rules = NameRules::new(&lex);
+        for (text, expected) in [
+            ("Chest radiograph, no acute findings.", false),
+            ("we will review", false),
+            ("", false),
+            ("pt john smith seen today", true),
+            ("Will Green will review", true),
+            ("Seen by Okonkwo today", true),
+            ("Пациент Иван Петров", true),
+        ] {
+            assert_eq!(may_hold_a_name(&rules, text), expected, "{text}");
+        }
+    }
 }
