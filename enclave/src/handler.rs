@@ -16,7 +16,7 @@
 
 use obscura_protocol::api::{
     CaptionOptions, CaptionResponse, CaptionWithheld, Digest32, EntityCounts, ErrorCode,
-    ModelDigest, OcrLine, RedactedText, SanitizeResponse, TextEntity,
+    ModelDigest, OcrLine, RedactedText, SanitizeResponse,
 };
 use obscura_protocol::evidence::{ModelClaim, WorkloadClaims};
 use obscura_protocol::message::{CaptionOutcome, CaptionRequest, SanitizeOutcome, SanitizeRequest};
@@ -245,11 +245,7 @@ impl PipelineHandler {
         let sanitized = sanitizer.sanitize(&Texts::new(texts));
         Some(SanitizeResponse {
             texts: sanitized.texts,
-            entities: sanitized
-                .entities
-                .into_iter()
-                .map(|list| list.into_iter().map(text_entity).collect())
-                .collect(),
+            entities: sanitized.entities,
             counts: sanitized.counts,
         })
     }
@@ -290,15 +286,6 @@ fn sanitize_request(
         ocr,
         counts: sanitized.counts,
         caption,
-    }
-}
-
-fn text_entity(e: obscura_sanitizer::Entity) -> TextEntity {
-    TextEntity {
-        start: e.start,
-        end: e.end,
-        kind: e.kind,
-        label: e.label,
     }
 }
 

@@ -2,7 +2,6 @@
 
 use obscura_protocol::api::{EntityCounts, EntityKind, RedactedText};
 use obscura_protocol::secret::SecretText;
-use serde::{Deserialize, Serialize};
 
 /// The texts of one request (a caption and its OCR lines, or a list sent to
 /// `/v1/sanitize`), sanitized together so one person gets one label across all of them.
@@ -39,23 +38,10 @@ impl Texts {
     }
 }
 
-/// One replaced span of an original text.
-///
-/// Offsets are Unicode code points (not bytes) into the original text, `start..end`.
-/// `label` is `PERSON_n` for people and `None` for typed tags.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct Entity {
-    /// First code point of the span.
-    pub start: usize,
-    /// One past the last code point.
-    pub end: usize,
-    /// What the span is.
-    #[serde(rename = "type")]
-    pub kind: EntityKind,
-    /// `PERSON_n` for people.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
-}
+/// One replaced span of an original text: the protocol's [`TextEntity`] (the same type the
+/// enclave returns). Offsets are Unicode code points (not bytes) into the original text,
+/// `start..end`; `label` is `PERSON_n` for people and `None` for typed tags.
+pub use obscura_protocol::api::TextEntity as Entity;
 
 /// The result of sanitizing one request.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -105,17 +105,7 @@ fn sanitize_lines(
         {
             Some(InputLine { id, text }) => {
                 let sanitized = sanitizer.sanitize(&Texts::new(vec![SecretText::new(text)]));
-                let entities: Vec<TextEntity> = sanitized
-                    .entities
-                    .into_iter()
-                    .flatten()
-                    .map(|e| TextEntity {
-                        start: e.start,
-                        end: e.end,
-                        kind: e.kind,
-                        label: e.label,
-                    })
-                    .collect();
+                let entities: Vec<TextEntity> = sanitized.entities.into_iter().flatten().collect();
                 let redacted = sanitized
                     .texts
                     .first()
