@@ -1,7 +1,8 @@
 //! `cargo xtask`: Obscura's automation (the cargo-xtask pattern).
 //!
 //! - `setup`: fetch the pinned assets (ONNX Runtime, models, sample image) if missing;
-//! - `test`: setup, then the whole test suite (`cargo test --workspace`, doc tests included);
+//! - `test`: setup, build every binary, then the whole test suite (`cargo test --workspace`,
+//!   doc tests included);
 //! - `demo`: setup, build the three binaries, then `obscura demo` (enclave and host as child
 //!   processes on loopback, the sample images through them, before/after PNGs in `demo-out/`);
 //! - `bench [protocol|attestation|pipeline|caption|e2e]`: setup, then the criterion benches;
@@ -41,6 +42,10 @@ fn run() -> anyhow::Result<()> {
         "assets" => list_assets(&root),
         "test" => {
             assets::setup(&root)?;
+            // The CLI tests run the real binaries (`obscura`, `obscura-enclave`,
+            // `obscura-host`); `cargo test` builds a package's binaries only for that
+            // package's own integration tests, so build them all first.
+            cargo(&root, &["build", "--workspace", "--bins"], &[])?;
             cargo(&root, &["test", "--workspace"], rest)
         }
         "demo" => {
