@@ -38,7 +38,8 @@ impl Texts {
     }
 }
 
-/// One replaced span of an original text: the protocol's [`TextEntity`] (the same type the
+/// One replaced span of an original text: the protocol's
+/// [`TextEntity`](obscura_protocol::api::TextEntity) (the same type the
 /// enclave returns). Offsets are Unicode code points (not bytes) into the original text,
 /// `start..end`; `label` is `PERSON_n` for people and `None` for typed tags.
 pub use obscura_protocol::api::TextEntity as Entity;
