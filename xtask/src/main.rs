@@ -21,6 +21,9 @@ use std::process::{Command, ExitCode};
 
 use anyhow::{Context, bail, ensure};
 
+/// The images `cargo xtask demo` sends when given none (relative to the assets directory).
+const DEMO_SAMPLES: [&str; 2] = ["images/astronaut.png", "images/camera.png"];
+
 fn main() -> ExitCode {
     match run() {
         Ok(()) => ExitCode::SUCCESS,
@@ -67,6 +70,16 @@ fn run() -> anyhow::Result<()> {
             )?;
             let target = std::env::var_os("CARGO_TARGET_DIR")
                 .map_or_else(|| root.join("target"), PathBuf::from);
+            // Without arguments: the sample photos with people in them (the other pinned
+            // photos are face-free negatives for the face evaluation).
+            let samples: Vec<PathBuf> = if rest.is_empty() {
+                DEMO_SAMPLES
+                    .iter()
+                    .map(|s| assets::dir(&root).join(s))
+                    .collect()
+            } else {
+                rest.iter().map(PathBuf::from).collect()
+            };
             let status = Command::new(target.join("debug").join("obscura"))
                 .current_dir(&root)
                 .arg("demo")
@@ -74,7 +87,7 @@ fn run() -> anyhow::Result<()> {
                 .arg(assets::dir(&root))
                 .arg("--out")
                 .arg(root.join("demo-out"))
-                .args(rest)
+                .args(&samples)
                 .status()
                 .context("running obscura demo")?;
             ensure!(status.success(), "obscura demo failed");
