@@ -209,7 +209,21 @@ impl PipelineHandler {
         if let Some((c, id)) = captioner
             && id.backend.output_is_sanitized()
         {
-            let lines: Vec<RedactedText> = ocr.iter().map(|l| l.text.clone()).collect();
+            // Only rows read with confidence and holding at least two letters or digits are
+            // quoted: the caption must not repeat detector noise as "burned-in text".
+            let lines: Vec<RedactedText> = ocr
+                .iter()
+                .filter(|l| {
+                    l.score >= MIN_TRUSTED_LINE_SCORE
+                        && l.text
+                            .as_str()
+                            .chars()
+                            .filter(|c| c.is_alphanumeric())
+                            .count()
+                            >= 2
+                })
+                .map(|l| l.text.clone())
+                .collect();
             let composed = c.caption(&input(&lines))?;
             caption = Some(RedactedText::new(composed.expose().to_owned()));
         }
