@@ -14,7 +14,7 @@
 //!
 //! Every file is read once with [`obscura_onnx::read_capped`] and digested; the digests are
 //! the backend's identity. Decoding is greedy with the KV cache: the first step runs the
-//! merged decoder's no-cache branch (`use_cache_branch = false`, placeholder past of length
+//! merged decoder's no-cache branch (`use_cache_branch = false`, zero-filled past of length
 //! 1, ignored by that branch), every later step feeds back `present.*` as
 //! `past_key_values.*` with only the newest token. It stops at `eos`, after
 //! [`DecodeLimits::max_new_tokens`] (or the model's own limit, whichever is smaller), or when
