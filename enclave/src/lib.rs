@@ -55,6 +55,9 @@ pub enum Error {
     /// The listener failed.
     #[error("listener: {0}")]
     Io(std::io::ErrorKind),
+    /// The listening address is not allowed, for the reason given.
+    #[error("listener refused: {0}")]
+    ListenerRefused(&'static str),
 
     /// The image body is empty.
     #[error("empty image")]
@@ -168,7 +171,8 @@ impl Error {
             | Self::Caption(_)
             | Self::Poisoned
             | Self::Attestation(_)
-            | Self::Io(_) => ErrorCode::Internal,
+            | Self::Io(_)
+            | Self::ListenerRefused(_) => ErrorCode::Internal,
         }
     }
 }

@@ -25,6 +25,7 @@ pub mod replicas;
 pub mod route;
 pub mod server;
 pub mod tenants;
+pub mod transport;
 
 /// Errors of the host.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -42,6 +43,9 @@ pub enum Error {
     /// A replica could not be reached or answered out of bounds.
     #[error("enclave replica unavailable")]
     Upstream,
+    /// A replica address is a wildcard (`vsock://any:…`, `0.0.0.0`, port 0), not a peer.
+    #[error("a replica address must name one peer, not a wildcard")]
+    ReplicaAddress,
     /// The request is refused with this fixed code.
     #[error("request refused: {0}")]
     Reject(obscura_protocol::api::RejectCode),

@@ -3,8 +3,11 @@
 //! ```text
 //! OBSCURA_API_KEYS="clinic-a=KEY1,clinic-b=KEY2" obscura-host \
 //!     --listen 0.0.0.0:8443 --cert host.pem --key host.key \
-//!     --replica http://127.0.0.1:7001 --replica http://127.0.0.1:7002
+//!     --replica vsock://3:7001 --replica vsock://4:7001
 //! ```
+//!
+//! A replica is `vsock://CID:PORT` (an enclave in a CVM), `http://127.0.0.1:PORT` (the
+//! simulator) or `unix:/PATH`.
 //!
 //! API keys come from the environment (not the command line, which other users can read).
 //! SIGINT/SIGTERM stop accepting connections and drain in-flight requests.
@@ -32,9 +35,10 @@ struct Args {
     /// TLS private key (PEM).
     #[arg(long)]
     key: std::path::PathBuf,
-    /// Base URL of an enclave replica (repeat for several).
+    /// An enclave replica: vsock://CID:PORT, http://127.0.0.1:PORT or unix:/PATH (repeat for
+    /// several).
     #[arg(long = "replica", required = true)]
-    replicas: Vec<String>,
+    replicas: Vec<obscura_protocol::transport::EnclaveAddr>,
     /// Sustained requests per second per tenant.
     #[arg(long, default_value_t = 20.0)]
     rate: f64,

@@ -14,9 +14,11 @@ use obscura_protocol::api::{
 };
 use obscura_protocol::evidence::{AttestationList, EvidenceBundle, FreshEvidenceRequest};
 use obscura_protocol::limits::{MAX_EVIDENCE_BYTES, MAX_RESPONSE_BYTES};
+use obscura_protocol::transport::EnclaveAddr;
 
 use crate::Error;
 use crate::route::{ReplicaId, Routes};
+use crate::transport::{Answer, LinkError, ReplicaLink};
 
 /// Evidence is refreshed this long before it expires.
 pub const REFRESH_MARGIN: Duration = Duration::from_secs(60);
@@ -33,24 +35,22 @@ pub struct Forwarded {
 /// The replicas, their cached evidence and the key-id routes derived from it.
 #[derive(Debug)]
 pub struct Replicas {
-    bases: Vec<String>,
-    http: reqwest::Client,
+    links: Vec<ReplicaLink>,
     evidence: RwLock<Vec<Option<EvidenceBundle>>>,
     routes: RwLock<Routes>,
 }
 
 impl Replicas {
-    /// Replicas at `bases` (e.g. `http://127.0.0.1:7001`), called with `timeout` per request.
-    pub fn new(bases: Vec<String>, timeout: Duration) -> Result<Self, Error> {
-        let http = reqwest::Client::builder()
-            .timeout(timeout)
-            .no_proxy()
-            .build()
-            .map_err(|_| Error::Upstream)?;
-        let n = bases.len();
+    /// Replicas at `addrs` (`vsock://CID:PORT`, `http://127.0.0.1:7001`, `unix:/PATH`), each
+    /// call bounded by `timeout`.
+    pub fn new(addrs: Vec<EnclaveAddr>, timeout: Duration) -> Result<Self, Error> {
+        let links = addrs
+            .into_iter()
+            .map(|addr| ReplicaLink::new(addr, timeout))
+            .collect::<Result<Vec<_>, _>>()?;
+        let n = links.len();
         Ok(Self {
-            bases,
-            http,
+            links,
             evidence: RwLock::new(vec![None; n]),
             routes: RwLock::new(Routes::default()),
         })
@@ -60,8 +60,8 @@ impl Replicas {
     /// expire. A replica that cannot be reached (or answers out of bounds) is left out, and
     /// its routes are dropped; only when no replica answers is this an error.
     pub async fn attestation(&self, now: SystemTime) -> Result<AttestationList, Error> {
-        let mut replicas = Vec::with_capacity(self.bases.len());
-        for (i, base) in self.bases.iter().enumerate() {
+        let mut replicas = Vec::with_capacity(self.links.len());
+        for (i, link) in self.links.iter().enumerate() {
             let cached = self
                 .evidence
                 .read()
@@ -71,7 +71,8 @@ impl Replicas {
                 .flatten();
             let bundle = match cached {
                 Some(b) if fresh_enough(&b, now) => b,
-                _ => match self.fetch_evidence(base).await {
+                _ => match read_evidence(link.get(ENCLAVE_EVIDENCE_PATH, MAX_EVIDENCE_BYTES).await)
+                {
                     Ok(bundle) => {
                         self.install(ReplicaId(i), &bundle)?;
                         bundle
@@ -91,30 +92,20 @@ impl Replicas {
         Ok(AttestationList { replicas })
     }
 
-    async fn fetch_evidence(&self, base: &str) -> Result<EvidenceBundle, Error> {
-        let resp = self
-            .http
-            .get(format!("{base}{ENCLAVE_EVIDENCE_PATH}"))
-            .send()
-            .await
-            .map_err(|_| Error::Upstream)?;
-        read_evidence(resp).await
-    }
-
     /// Fresh evidence bound to the client's nonce from every replica (never cached).
     pub async fn fresh(&self, request: FreshEvidenceRequest) -> Result<AttestationList, Error> {
         let body = serde_json::to_vec(&request).map_err(|_| Error::Upstream)?;
-        let mut replicas = Vec::with_capacity(self.bases.len());
-        for (i, base) in self.bases.iter().enumerate() {
-            let resp = self
-                .http
-                .post(format!("{base}{ENCLAVE_EVIDENCE_PATH}"))
-                .header("content-type", "application/json")
-                .body(body.clone())
-                .send()
-                .await
-                .map_err(|_| Error::Upstream)?;
-            let bundle = read_evidence(resp).await?;
+        let mut replicas = Vec::with_capacity(self.links.len());
+        for (i, link) in self.links.iter().enumerate() {
+            let answer = link
+                .post(
+                    ENCLAVE_EVIDENCE_PATH,
+                    "application/json",
+                    body.clone(),
+                    MAX_EVIDENCE_BYTES,
+                )
+                .await;
+            let bundle = read_evidence(answer)?;
             if bundle.nonce != Some(request.nonce) {
                 return Err(Error::Upstream);
             }
@@ -140,22 +131,25 @@ impl Replicas {
                     .ok_or(Error::Reject(RejectCode::UnknownKeyId))?
             }
         };
-        let base = self.bases.get(replica.0).ok_or(Error::Upstream)?;
-        let sent = self
-            .http
-            .post(format!("{base}{ENCLAVE_OHTTP_PATH}"))
-            .header("content-type", OHTTP_REQUEST_MEDIA_TYPE)
-            .body(encapsulated)
-            .send()
+        let link = self.links.get(replica.0).ok_or(Error::Upstream)?;
+        let answer = link
+            .post(
+                ENCLAVE_OHTTP_PATH,
+                OHTTP_REQUEST_MEDIA_TYPE,
+                encapsulated,
+                MAX_RESPONSE_BYTES,
+            )
             .await;
-        let Ok(resp) = sent else {
-            // The replica is gone (or hung): stop advertising it, so that the client's
-            // re-attestation sees only replicas that answer.
-            self.drop_replica(replica)?;
-            return Err(Error::Upstream);
+        let Answer { status, body } = match answer {
+            Ok(answer) => answer,
+            Err(LinkError::Unreachable) => {
+                // The replica is gone (or hung): stop advertising it, so that the client's
+                // re-attestation sees only replicas that answer.
+                self.drop_replica(replica)?;
+                return Err(Error::Upstream);
+            }
+            Err(LinkError::BadBody) => return Err(Error::Upstream),
         };
-        let status = resp.status().as_u16();
-        let body = read_capped(resp, MAX_RESPONSE_BYTES).await?;
         if status == RejectCode::UnknownKeyId.status() {
             // The replica rotated its keys: the cached evidence binds keys it no longer has,
             // so the client's re-attestation must see fresh evidence.
@@ -220,25 +214,9 @@ fn fresh_enough(bundle: &EvidenceBundle, now: SystemTime) -> bool {
     bundle.expires_at > now.saturating_add(REFRESH_MARGIN.as_secs())
 }
 
-async fn read_evidence(resp: reqwest::Response) -> Result<EvidenceBundle, Error> {
-    if !resp.status().is_success() {
-        return Err(Error::Upstream);
+fn read_evidence(answer: Result<Answer, LinkError>) -> Result<EvidenceBundle, Error> {
+    match answer {
+        Ok(Answer { status: 200, body }) => Ok(EvidenceBundle::from_json(&body)?),
+        _ => Err(Error::Upstream),
     }
-    let body = read_capped(resp, MAX_EVIDENCE_BYTES).await?;
-    Ok(EvidenceBundle::from_json(&body)?)
-}
-
-/// Reads a body, refusing one that grows past `max` (checked per chunk, before buffering).
-async fn read_capped(mut resp: reqwest::Response, max: usize) -> Result<Vec<u8>, Error> {
-    if resp.content_length().is_some_and(|n| n > max as u64) {
-        return Err(Error::Upstream);
-    }
-    let mut body = Vec::new();
-    while let Some(chunk) = resp.chunk().await.map_err(|_| Error::Upstream)? {
-        if body.len().saturating_add(chunk.len()) > max {
-            return Err(Error::Upstream);
-        }
-        body.extend_from_slice(&chunk);
-    }
-    Ok(body)
 }

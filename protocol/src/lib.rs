@@ -61,5 +61,6 @@ pub mod limits;
 pub mod message;
 pub mod oblivious;
 pub mod secret;
+pub mod transport;
 
 pub use error::{Error, Result};

@@ -15,7 +15,7 @@
 
 pub mod mitm;
 
-use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
@@ -33,6 +33,7 @@ use obscura_host::server::AppState;
 use obscura_host::tenants::{Tenant, Tenants};
 use obscura_protocol::evidence::WorkloadClaims;
 use obscura_protocol::keys::KeyId;
+use obscura_protocol::transport::EnclaveAddr;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
@@ -59,12 +60,13 @@ pub struct Stack {
     pub api_key: String,
     /// The simulated ARK (DER), for `Policy::dangerous_accept_simulated_root`.
     pub ark_der: Vec<u8>,
-    /// The enclave replicas' loopback addresses.
-    pub enclave_addrs: Vec<SocketAddr>,
+    /// The enclave replicas' addresses (TCP loopback, or Unix sockets).
+    pub enclave_addrs: Vec<EnclaveAddr>,
     /// The enclave states (to rotate keys in tests).
     pub enclaves: Vec<Arc<dyn RotateKeys>>,
     replica_shutdown: Vec<Option<oneshot::Sender<()>>>,
     host_shutdown: Option<oneshot::Sender<()>>,
+    socket_dir: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for Stack {
@@ -115,7 +117,20 @@ impl Drop for Stack {
         if let Some(tx) = self.host_shutdown.take() {
             let _ = tx.send(());
         }
+        if let Some(dir) = self.socket_dir.take() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
     }
+}
+
+/// How the host reaches the replicas of a test stack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReplicaTransport {
+    /// TCP on `127.0.0.1:0` (what the simulator uses).
+    Tcp,
+    /// Unix-domain sockets in a fresh private directory: the non-TCP path the host also
+    /// takes for vsock (same pooled client, another socket type).
+    Unix,
 }
 
 /// Key rotation on a running replica, for tests.
@@ -150,6 +165,20 @@ pub async fn start_stack_with<H: Handler>(
     claims: WorkloadClaims,
     gateway: GatewayConfig,
 ) -> anyhow::Result<Stack> {
+    start_stack_over(handlers, claims, gateway, ReplicaTransport::Tcp).await
+}
+
+/// [`start_stack_with`], the host reaching the replicas over `transport`.
+pub async fn start_stack_over<H: Handler>(
+    handlers: Vec<H>,
+    claims: WorkloadClaims,
+    gateway: GatewayConfig,
+    transport: ReplicaTransport,
+) -> anyhow::Result<Stack> {
+    let socket_dir = match transport {
+        ReplicaTransport::Tcp => None,
+        ReplicaTransport::Unix => Some(private_socket_dir()?),
+    };
     let keys = sim_keys()?;
     let now = SystemTime::now();
     let mut replica_shutdown = Vec::new();
@@ -171,12 +200,16 @@ pub async fn start_stack_with<H: Handler>(
             Gateway::new(ring, handler, gateway),
             issuer,
         ));
-        let listener = TcpListener::bind("127.0.0.1:0").await?;
+        let addr = match &socket_dir {
+            None => "127.0.0.1:0".parse()?,
+            Some(dir) => EnclaveAddr::Unix(dir.join(format!("replica{i}.sock"))),
+        };
+        let listener = obscura_enclave::server::bind(&addr).await?;
         enclave_addrs.push(listener.local_addr()?);
         let (tx, rx) = oneshot::channel::<()>();
         replica_shutdown.push(Some(tx));
         let router = obscura_enclave::server::router(Arc::clone(&state));
-        tokio::spawn(obscura_enclave::server::serve(listener, router, async {
+        tokio::spawn(listener.serve(router, async {
             let _ = rx.await;
         }));
         enclaves.push(state);
@@ -189,13 +222,7 @@ pub async fn start_stack_with<H: Handler>(
             vec![Tenant::with_key("test", &api_key, 1000.0, 1000.0)],
             Instant::now(),
         ),
-        replicas: Replicas::new(
-            enclave_addrs
-                .iter()
-                .map(|a| format!("http://{a}"))
-                .collect(),
-            Duration::from_secs(60),
-        )?,
+        replicas: Replicas::new(enclave_addrs.clone(), Duration::from_secs(60))?,
         metrics: Metrics::default(),
     });
     let tls =
@@ -220,7 +247,25 @@ pub async fn start_stack_with<H: Handler>(
         enclaves,
         replica_shutdown,
         host_shutdown: Some(tx),
+        socket_dir,
     })
+}
+
+/// A new directory only this user can enter, for the replicas' Unix sockets.
+fn private_socket_dir() -> anyhow::Result<PathBuf> {
+    use std::os::unix::fs::DirBuilderExt;
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "obscura-sockets-{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::DirBuilder::new()
+        .mode(0o700)
+        .create(&dir)
+        .with_context(|| format!("creating {}", dir.display()))?;
+    Ok(dir)
 }
 
 /// A test CA and a server certificate for 127.0.0.1 and localhost (PEM).

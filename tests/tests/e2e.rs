@@ -11,6 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use obscura_attestation::report::Measurement;
 use obscura_attestation::verify::Policy;
+use obscura_enclave::gateway::GatewayConfig;
 use obscura_enclave::gateway::Handler;
 use obscura_protocol::api::{
     CaptionOptions, CaptionResponse, Digest32, ErrorCode, RedactedText, RejectCode,
@@ -18,8 +19,9 @@ use obscura_protocol::api::{
 };
 use obscura_protocol::evidence::{ModelClaim, WorkloadClaims};
 use obscura_protocol::message::{CaptionOutcome, CaptionRequest, SanitizeOutcome, SanitizeRequest};
+use obscura_protocol::transport::EnclaveAddr;
 use obscura_sdk::Error;
-use obscura_tests::{sample_png, start_stack};
+use obscura_tests::{ReplicaTransport, sample_png, start_stack, start_stack_over};
 
 /// Reports which replica answered and how many image bytes arrived.
 struct Report {
@@ -113,6 +115,59 @@ async fn caption_through_host_to_two_attested_replicas() {
             .unwrap_err(),
         Error::Service(ErrorCode::ImageUndecodable)
     );
+}
+
+/// The host reaches the replicas over Unix sockets: the same pooled client and socket enum
+/// that carries vsock in a CVM, with fresh nonce-bound evidence and the image round trip.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn replicas_behind_unix_sockets_answer_like_tcp_ones() {
+    let (hs, calls) = handlers(2);
+    let stack = start_stack_over(
+        hs,
+        claims(),
+        GatewayConfig::default(),
+        ReplicaTransport::Unix,
+    )
+    .await
+    .unwrap();
+    assert!(
+        stack
+            .enclave_addrs
+            .iter()
+            .all(|a| matches!(a, EnclaveAddr::Unix(p) if p.to_string_lossy().ends_with(".sock"))),
+        "{:?}",
+        stack.enclave_addrs
+    );
+    let client = stack.client().unwrap();
+    assert_eq!(client.attest().await.unwrap(), 2);
+    let mut seen = std::collections::BTreeSet::new();
+    for _ in 0..4 {
+        let resp = client
+            .caption(sample_png(), CaptionOptions::default())
+            .await
+            .unwrap();
+        seen.insert(resp.caption.unwrap().as_str().to_owned());
+    }
+    let expected: std::collections::BTreeSet<String> =
+        ["replica 0 got 67 bytes", "replica 1 got 67 bytes"]
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+    assert_eq!(seen, expected);
+    assert_eq!(calls.load(Ordering::Relaxed), 4);
+    let fresh = obscura_sdk::Client::builder()
+        .endpoint(&stack.host_url)
+        .api_key(&stack.api_key)
+        .add_root_certificate_pem(stack.ca_pem.as_bytes())
+        .policy(stack.policy().unwrap())
+        .fresh(true)
+        .build()
+        .unwrap();
+    let resp = fresh
+        .caption(sample_png(), CaptionOptions::default())
+        .await
+        .unwrap();
+    assert!(resp.caption.unwrap().as_str().ends_with("got 67 bytes"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

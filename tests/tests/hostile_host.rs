@@ -446,10 +446,7 @@ async fn a_request_sent_to_the_wrong_replica_is_refused() {
         obscura_sdk::seal_caption(&keys0, &request_at(SystemTime::now())).unwrap();
     let http = reqwest::Client::new();
     let resp = http
-        .post(format!(
-            "http://{}{ENCLAVE_OHTTP_PATH}",
-            s.stack.enclave_addrs[1]
-        ))
+        .post(format!("{}{ENCLAVE_OHTTP_PATH}", s.stack.enclave_addrs[1]))
         .header("content-type", OHTTP_REQUEST_MEDIA_TYPE)
         .body(sealed)
         .send()

@@ -1,7 +1,7 @@
 //! `obscura-enclave serve`: the gateway, the pipeline and evidence on a listener for the host.
 //!
 //! ```text
-//! obscura-enclave serve [--listen 127.0.0.1:7001] [--assets DIR] [--simulate]
+//! obscura-enclave serve [--listen ADDR] [--assets DIR] [--simulate]
 //!     [--sim-product milan|genoa|turin] [--ark-out FILE] [--lifetime SECS]
 //!     [--rotate-every SECS] [--overlap SECS] [--workers N] [--queue N] [--replica 0..15]
 //!     [--caption-model DIR | --caption-server URL --caption-server-model NAME
@@ -19,8 +19,12 @@
 //! else `/dev/sev-guest`); start-up fails if there is none. With `--simulate` a simulated
 //! AMD-like chain is generated for this process and its ARK is written to `--ark-out` so a
 //! client can trust it, explicitly and dangerously; the simulated MEASUREMENT is the SHA-384 of
-//! this executable. TCP is accepted on loopback only (in a CVM the host connects over vsock,
-//! which this build does not implement yet).
+//! this executable.
+//!
+//! `--listen` takes `vsock://any:PORT` (in a CVM: the host connects to the guest's CID),
+//! `127.0.0.1:PORT` (the simulator; TCP is accepted on loopback only) or `unix:/PATH`
+//! (default `127.0.0.1:7001`). The bound address is printed on stderr as
+//! `obscura-enclave listening on ADDR`, in the form `obscura-host --replica` takes.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -39,13 +43,14 @@ use obscura_enclave::handler::PipelineHandler;
 use obscura_enclave::keys::{KeyRing, KeySet};
 use obscura_enclave::models::{ASSETS_ENV, Models};
 use obscura_enclave::pipeline::Pipeline;
-use obscura_enclave::server::{EnclaveState, router, serve};
+use obscura_enclave::server::{EnclaveState, bind, router};
 use obscura_protocol::keys::KeyId;
+use obscura_protocol::transport::EnclaveAddr;
 use sha2::{Digest, Sha384};
 
 /// Parsed `serve` arguments.
 struct Args {
-    listen: SocketAddr,
+    listen: EnclaveAddr,
     assets: PathBuf,
     simulate: bool,
     product: Product,
@@ -74,7 +79,7 @@ pub(crate) fn key_ids(replica: u8, generation: u8) -> (KeyId, KeyId) {
 /// Highest replica index (`--replica`).
 pub(crate) const MAX_REPLICA: u8 = 15;
 
-pub(crate) const USAGE: &str = "usage: obscura-enclave serve [--listen 127.0.0.1:PORT] [--assets DIR] \
+pub(crate) const USAGE: &str = "usage: obscura-enclave serve [--listen vsock://any:PORT | 127.0.0.1:PORT | unix:PATH] [--assets DIR] \
      [--simulate] [--sim-product milan|genoa|turin] [--ark-out FILE] [--lifetime SECS] \
      [--rotate-every SECS] [--overlap SECS] [--workers N] [--queue N] [--replica 0..15] \
      [--caption-model DIR | --caption-server URL --caption-server-model NAME \
@@ -91,7 +96,7 @@ pub(crate) fn run(raw: Vec<String>) -> anyhow::Result<()> {
 }
 
 async fn serve_main(args: Args) -> anyhow::Result<()> {
-    if !args.listen.ip().is_loopback() {
+    if matches!(&args.listen, EnclaveAddr::Tcp(a) if !a.ip().is_loopback()) {
         bail!("TCP is accepted on loopback only; in a CVM the host connects over vsock");
     }
     let t = Instant::now();
@@ -155,14 +160,11 @@ async fn serve_main(args: Args) -> anyhow::Result<()> {
         args.rotate_every,
         args.overlap,
     ));
-    let listener = tokio::net::TcpListener::bind(args.listen)
+    let listener = bind(&args.listen)
         .await
         .with_context(|| format!("binding {}", args.listen))?;
-    eprintln!(
-        "obscura-enclave listening on http://{}",
-        listener.local_addr()?
-    );
-    serve(listener, router(state), shutdown_signal()).await?;
+    eprintln!("obscura-enclave listening on {}", listener.local_addr()?);
+    listener.serve(router(state), shutdown_signal()).await?;
     eprintln!("obscura-enclave stopped");
     Ok(())
 }
@@ -210,7 +212,7 @@ fn self_measurement() -> anyhow::Result<Measurement> {
 
 fn parse(raw: Vec<String>) -> anyhow::Result<Args> {
     let mut args = Args {
-        listen: SocketAddr::from(([127, 0, 0, 1], 7001)),
+        listen: EnclaveAddr::Tcp(SocketAddr::from(([127, 0, 0, 1], 7001))),
         assets: std::env::var_os(ASSETS_ENV)
             .map(PathBuf::from)
             .unwrap_or_else(|| PathBuf::from("assets")),
@@ -242,9 +244,9 @@ fn parse(raw: Vec<String>) -> anyhow::Result<Args> {
             "--listen" => {
                 args.listen = it
                     .next()
-                    .context("--listen needs ADDR:PORT")?
+                    .context("--listen needs ADDR")?
                     .parse()
-                    .context("--listen: not an address")?;
+                    .context("--listen takes vsock://any:PORT, 127.0.0.1:PORT or unix:PATH")?;
             }
             "--assets" => args.assets = PathBuf::from(it.next().context("--assets needs DIR")?),
             "--simulate" => args.simulate = true,
