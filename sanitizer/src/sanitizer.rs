@@ -8,6 +8,7 @@ use crate::model::{ModelSpan, NameModel};
 use crate::names::{self, Mention, NameRules};
 use crate::propagate::{self, Found, TextView};
 use crate::recognize;
+use crate::stoplist;
 use crate::token::{self, CharIndex, Token};
 use crate::types::{Span, priority};
 use crate::{Entity, EntityCounts, EntityKind, Error, RedactedText, Sanitized, Texts};
@@ -104,6 +105,7 @@ impl Sanitizer {
             Source::Given(other) => other,
             Source::Model(model) => {
                 let covered = rule_coverage(&rules, &strs, &tokens, &typed, &by_rules);
+                let parts = name_parts(&by_rules);
                 let windows: Vec<Window> = tokens
                     .iter()
                     .enumerate()
@@ -113,13 +115,13 @@ impl Sanitizer {
                             by_rules.get(i).map_or(empty, Vec::as_slice),
                             covered.get(i).map_or(&[][..], Vec::as_slice),
                         );
-                        model_windows(&rules, toks, m, c)
-                            .into_iter()
-                            .map(move |(start, end)| Window {
+                        model_windows(&rules, toks, m, c, &parts).into_iter().map(
+                            move |(start, end)| Window {
                                 text: i,
                                 start,
                                 end,
-                            })
+                            },
+                        )
                     })
                     .collect();
                 tag_windows(model, &strs, &indexes, &windows)
@@ -256,6 +258,26 @@ fn rule_coverage(
         }
     }
     covered
+}
+
+/// The name parts (given names, surnames, other words; normalized) of every mention the
+/// rules found in the request, sorted and deduplicated.
+fn name_parts(by_rules: &[Vec<Mention>]) -> Vec<String> {
+    let mut parts: Vec<String> = by_rules
+        .iter()
+        .flatten()
+        .flat_map(|m| {
+            m.given
+                .iter()
+                .chain(m.surname.iter())
+                .chain(m.extra.iter())
+                .cloned()
+        })
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .collect();
+    parts.sort_unstable();
+    parts.dedup();
+    parts
 }
 
 fn text_views<'t, 'a>(
@@ -424,7 +446,10 @@ fn tag_windows(
 /// - a capitalised word that is neither common nor on the stop-list (an unlisted name);
 /// - a capitalised listed name inside a sentence (`Will Green`, `Hope Brown`);
 /// - a capitalised listed word right beside a one-part name the rules found (`Will` when
-///   the rules took only `Green`).
+///   the rules took only `Green`);
+/// - a capitalised word that is a part of a name the rules found in the request (`parts`)
+///   where propagation does not label it (`Stone` at the start of a sentence after `Rusty
+///   Stone`: a common word there).
 ///
 /// Not candidates: common words, numbers, sentence-initial capitals (`Chest radiograph, no
 /// acute findings.`), field words (`AGE`), drugs, anatomy and clinical terms (a model span
@@ -432,7 +457,13 @@ fn tag_windows(
 /// terms (`of Oddi`, `Barrett esophagus`) unless a capitalised word that could be a name
 /// part precedes them, and hyphenated eponym compounds before a medical head noun
 /// (`Osgood-Schlatter disease`).
-fn candidate(rules: &NameRules<'_>, tokens: &[Token<'_>], k: usize, found: &[Mention]) -> bool {
+fn candidate(
+    rules: &NameRules<'_>,
+    tokens: &[Token<'_>],
+    k: usize,
+    found: &[Mention],
+    parts: &[String],
+) -> bool {
     let Some(t) = tokens.get(k) else {
         return false;
     };
@@ -463,6 +494,7 @@ fn candidate(rules: &NameRules<'_>, tokens: &[Token<'_>], k: usize, found: &[Men
     if (listed && !common)
         || (t.capitalized() && !common && rules.stop(t.text).is_none())
         || (t.capitalized() && listed && !t.sentence_start && !names::field_word(t.text))
+        || (t.capitalized() && parts.binary_search(&stoplist::normalize(t.text)).is_ok())
     {
         return true;
     }
@@ -498,12 +530,13 @@ fn model_windows(
     tokens: &[Token<'_>],
     found: &[Mention],
     covered: &[Span],
+    parts: &[String],
 ) -> Vec<(usize, usize)> {
     let mut ranges: Vec<(usize, usize)> = Vec::new();
     for (k, t) in tokens.iter().enumerate() {
         let explained = found.iter().any(|m| m.start < t.end && t.start < m.end)
             || overlaps(covered, t.start, t.end);
-        if explained || !candidate(rules, tokens, k, found) {
+        if explained || !candidate(rules, tokens, k, found, parts) {
             continue;
         }
         let lo = k.saturating_sub(MODEL_CONTEXT_TOKENS);
@@ -569,10 +602,16 @@ mod gate_tests {
             std::slice::from_ref(&found),
         );
         let covered = covered.first().map_or(&[][..], Vec::as_slice);
-        model_windows(&rules, &toks, &found, covered)
-            .into_iter()
-            .map(|(a, b)| text.get(a..b).unwrap_or("").to_owned())
-            .collect()
+        model_windows(
+            &rules,
+            &toks,
+            &found,
+            covered,
+            &name_parts(std::slice::from_ref(&found)),
+        )
+        .into_iter()
+        .map(|(a, b)| text.get(a..b).unwrap_or("").to_owned())
+        .collect()
     }
 
     #[test]
@@ -586,6 +625,12 @@ mod gate_tests {
             ("Dr. Moore will review", &[]),
             ("pt john smith seen today", &[]),
             ("Seen by Okonkwo today", &["Seen by Okonkwo today"]),
+            // A found name's part where propagation will not label it (a common word
+            // starting a clause): the model decides.
+            (
+                "Seen by Hope Brown; Hope called back",
+                &["Seen by Hope Brown; Hope called back"],
+            ),
             ("Пациент Иван Петров", &["Пациент Иван Петров"]),
         ] {
             assert_eq!(windows(&lex, text), expected, "{text}");
