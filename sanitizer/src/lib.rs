@@ -38,7 +38,7 @@ mod token;
 mod types;
 
 pub use self::error::Error;
-pub use self::sanitizer::{MODEL_CONTEXT_TOKENS, ModelOutput, Sanitizer};
+pub use self::sanitizer::{MODEL_CONTEXT_TOKENS, MODEL_WHOLE_TEXT_TOKENS, ModelOutput, Sanitizer};
 pub use self::types::{Entity, Sanitized, Texts};
 pub use obscura_protocol::api::{EntityCounts, EntityKind, RedactedText};
 pub use obscura_protocol::secret::SecretText;

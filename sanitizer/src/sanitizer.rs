@@ -54,8 +54,9 @@ impl Sanitizer {
     /// Sanitizes the texts of one request.
     ///
     /// The rules run first. The model (when loaded) then runs only where it could add a
-    /// name the rules did not find: on windows of [`MODEL_CONTEXT_TOKENS`] tokens each side
-    /// of every candidate word (see `model_windows`) that no rule span already covers, all
+    /// name the rules did not find: on texts with a candidate word (see `model_windows`)
+    /// that no rule span already covers; whole when short ([`MODEL_WHOLE_TEXT_TOKENS`]),
+    /// else on the sentences within [`MODEL_CONTEXT_TOKENS`] tokens of each such word; all
     /// windows of the request in one batch; its spans are handed on as in
     /// [`Sanitizer::sanitize_with`]. **Fails closed**: when the model returns an error (or a
     /// span list count that does not match the windows), the rules' spans are kept and, in
@@ -378,10 +379,14 @@ fn resolve_labelled(
     out
 }
 
-/// Tokens (words, numbers, punctuation, as `token::tokenize` cuts them) of context the
-/// model sees on each side of a candidate word. Names in our texts are recognised from
-/// their close context (a cue word, the other name part, the verb after them); a short
-/// clinical text fits in one window whole.
+/// Texts of at most this many tokens (words, numbers, punctuation, as `token::tokenize`
+/// cuts them) go to the model whole when it runs on them: on short texts a cut window
+/// changes what the model says (on the dev corpus, windows of 8 tokens each side made it
+/// tag device names in texts without PII), so only long texts are cut.
+pub const MODEL_WHOLE_TEXT_TOKENS: usize = 48;
+
+/// In a text longer than [`MODEL_WHOLE_TEXT_TOKENS`], tokens of context the model sees on
+/// each side of a candidate word at least; the window then widens to whole sentences.
 pub const MODEL_CONTEXT_TOKENS: usize = 12;
 
 /// Where the model's input comes from.
@@ -519,10 +524,11 @@ fn candidate(
             || next.is_some_and(|n| n.space_before && in_partial_mention(Some(n))))
 }
 
-/// The byte ranges of one text the model should see: [`MODEL_CONTEXT_TOKENS`] tokens each
-/// side of every candidate word (see `candidate`) that no rule span (`found` person
-/// mentions, `covered` spans from `rule_coverage`) already covers, overlapping windows
-/// merged. Empty when every
+/// The byte ranges of one text the model should see, around every candidate word (see
+/// `candidate`) that no rule span (`found` person mentions, `covered` spans from
+/// `rule_coverage`) already covers: the whole text when it has at most
+/// [`MODEL_WHOLE_TEXT_TOKENS`] tokens, else [`MODEL_CONTEXT_TOKENS`] tokens each side
+/// widened to whole sentences, overlapping windows merged. Empty when every
 /// word that could be a name is already explained by the rules: the model, which only adds
 /// spans, has nothing left to add there.
 fn model_windows(
@@ -533,14 +539,26 @@ fn model_windows(
     parts: &[String],
 ) -> Vec<(usize, usize)> {
     let mut ranges: Vec<(usize, usize)> = Vec::new();
+    let whole = tokens.len() <= MODEL_WHOLE_TEXT_TOKENS;
     for (k, t) in tokens.iter().enumerate() {
         let explained = found.iter().any(|m| m.start < t.end && t.start < m.end)
             || overlaps(covered, t.start, t.end);
         if explained || !candidate(rules, tokens, k, found, parts) {
             continue;
         }
-        let lo = k.saturating_sub(MODEL_CONTEXT_TOKENS);
-        let hi = (k + MODEL_CONTEXT_TOKENS + 1).min(tokens.len());
+        if whole {
+            ranges.push((0, tokens.len()));
+            break;
+        }
+        // At least the context, widened to the start and end of the sentences it touches.
+        let mut lo = k.saturating_sub(MODEL_CONTEXT_TOKENS);
+        while lo > 0 && !tokens.get(lo).is_some_and(|t| t.sentence_start) {
+            lo -= 1;
+        }
+        let mut hi = (k + MODEL_CONTEXT_TOKENS + 1).min(tokens.len());
+        while hi < tokens.len() && !tokens.get(hi).is_some_and(|t| t.sentence_start) {
+            hi += 1;
+        }
         match ranges.last_mut() {
             Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
             _ => ranges.push((lo, hi)),
@@ -638,18 +656,30 @@ mod gate_tests {
     }
 
     #[test]
-    fn windows_cover_only_the_context_of_unexplained_candidates() {
+    fn long_texts_are_cut_into_sentence_windows_around_unexplained_candidates() {
         let lex = lexicon();
-        let filler = "no acute findings and ".repeat(6);
+        let filler = "No acute findings. ".repeat(12);
         let text = format!("Dr. Moore will review. {filler}Seen by Okonkwo today");
+        assert!(token::tokenize(&text).len() > MODEL_WHOLE_TEXT_TOKENS);
         let got = windows(&lex, &text);
         assert_eq!(got.len(), 1, "{got:?}");
         let w = got.first().map_or("", String::as_str);
-        assert!(w.ends_with("Seen by Okonkwo today"), "{w}");
-        assert!(!w.contains("Moore"), "{w}");
-        assert_eq!(token::tokenize(w).len(), MODEL_CONTEXT_TOKENS + 2);
+        // 12 tokens back from the candidate, widened to the start of that sentence.
+        assert_eq!(
+            w,
+            format!("{}Seen by Okonkwo today", "No acute findings. ".repeat(3))
+        );
+        // A short text goes whole.
+        let short = "Dr. Moore will review. No acute findings. Seen by Okonkwo today";
+        assert_eq!(windows(&lex, short), [short]);
         // Two candidates close together share one window.
-        let two = windows(&lex, "Okonkwo and Adeyemi today");
-        assert_eq!(two, ["Okonkwo and Adeyemi today"]);
+        let two = format!("{filler}Okonkwo and Adeyemi today");
+        assert_eq!(
+            windows(&lex, &two),
+            [format!(
+                "{}Okonkwo and Adeyemi today",
+                "No acute findings. ".repeat(3)
+            )]
+        );
     }
 }
