@@ -19,9 +19,11 @@
 //! of highest priority: email, URL, SSN, ID, phone, date, age, organisation, location,
 //! person (so `Johns Hopkins Hospital` is one `[ORG]`, and nothing of either span leaks).
 //!
-//! The name model plugs in through [`Sanitizer::sanitize`] (it calls `NameModel::tag` once
-//! per request) or, for callers that run the model themselves, [`Sanitizer::sanitize_with`]
-//! with a [`ModelOutput`]. Model person spans are one more source of mentions: the
+//! The name model plugs in through [`Sanitizer::sanitize`] (after the rules, it calls
+//! `NameModel::tag` at most once per request, only on the texts, or for long texts the
+//! sentences, where a word that could be a name is left unexplained by the rules) or, for
+//! callers that run the model themselves, [`Sanitizer::sanitize_with`] with a
+//! [`ModelOutput`]. Model person spans are one more source of mentions: the
 //! stop-list vetoes them on drugs, eponyms and anatomy, and propagation labels them like the
 //! rules' own. If the model fails, the sanitizer fails closed (see [`Sanitizer::sanitize`]).
 
@@ -38,7 +40,7 @@ mod token;
 mod types;
 
 pub use self::error::Error;
-pub use self::sanitizer::{ModelOutput, Sanitizer};
+pub use self::sanitizer::{MODEL_CONTEXT_TOKENS, MODEL_WHOLE_TEXT_TOKENS, ModelOutput, Sanitizer};
 pub use self::types::{Entity, Sanitized, Texts};
 pub use obscura_protocol::api::{EntityCounts, EntityKind, RedactedText};
 pub use obscura_protocol::secret::SecretText;

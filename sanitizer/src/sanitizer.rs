@@ -5,9 +5,10 @@ use std::path::Path;
 
 use crate::lexicon::Lexicon;
 use crate::model::{ModelSpan, NameModel};
-use crate::names::{Mention, NameRules};
+use crate::names::{self, Mention, NameRules};
 use crate::propagate::{self, Found, TextView};
 use crate::recognize;
+use crate::stoplist;
 use crate::token::{self, CharIndex, Token};
 use crate::types::{Span, priority};
 use crate::{Entity, EntityCounts, EntityKind, Error, RedactedText, Sanitized, Texts};
@@ -52,71 +53,96 @@ impl Sanitizer {
 
     /// Sanitizes the texts of one request.
     ///
-    /// Runs the model (when loaded) over all texts in one batch and hands its spans to
+    /// The rules run first. The model (when loaded) then runs only where it could add a
+    /// name the rules did not find: on texts with a candidate word (see `model_windows`)
+    /// that no rule span already covers; whole when short ([`MODEL_WHOLE_TEXT_TOKENS`]),
+    /// else on the sentences within [`MODEL_CONTEXT_TOKENS`] tokens of each such word; all
+    /// windows of the request in one batch; its spans are handed on as in
     /// [`Sanitizer::sanitize_with`]. **Fails closed**: when the model returns an error (or a
-    /// span list count that does not match the texts), the rules' spans are kept and, in
+    /// span list count that does not match the windows), the rules' spans are kept and, in
     /// addition, every capitalised word that is in a name list and not on the stop-list
     /// (nor in the medical vocabulary) is treated as a name.
     pub fn sanitize(&self, texts: &Texts) -> Sanitized {
-        let output = match &self.model {
-            None => ModelOutput::NotRun,
-            Some(model) => {
-                // The model only runs on texts where it could add a name (see
-                // `may_hold_a_name`); the others get an empty span list.
-                let rules = NameRules::new(&self.lexicon);
-                let strs: Vec<&str> = texts.items().iter().map(|t| t.expose()).collect();
-                let run: Vec<usize> = (0..strs.len())
-                    .filter(|&i| strs.get(i).is_some_and(|t| may_hold_a_name(&rules, t)))
-                    .collect();
-                let picked: Vec<&str> = run.iter().filter_map(|&i| strs.get(i).copied()).collect();
-                match model.tag(&picked) {
-                    Ok(tagged) if tagged.len() == picked.len() => {
-                        let mut spans = vec![Vec::new(); strs.len()];
-                        for (i, list) in run.into_iter().zip(tagged) {
-                            if let Some(slot) = spans.get_mut(i) {
-                                *slot = list;
-                            }
-                        }
-                        ModelOutput::Spans(spans)
-                    }
-                    _ => ModelOutput::Failed,
-                }
-            }
-        };
-        self.sanitize_with(texts, output)
+        match &self.model {
+            None => self.run(texts, Source::Given(ModelOutput::NotRun)),
+            Some(model) => self.run(texts, Source::Model(model)),
+        }
     }
 
     /// Sanitizes the texts of one request with the given model output: the model's person
     /// spans are one more source of mentions (vetoed by the stop-list like the rules' own),
     /// its location and identifier spans are added as `[LOCATION]` and `[ID]`.
     pub fn sanitize_with(&self, texts: &Texts, model: ModelOutput) -> Sanitized {
+        self.run(texts, Source::Given(model))
+    }
+
+    fn run(&self, texts: &Texts, source: Source<'_>) -> Sanitized {
         let strs: Vec<&str> = texts.items().iter().map(|t| t.expose()).collect();
-        let model = match model {
-            ModelOutput::Spans(s) if s.len() != strs.len() => ModelOutput::Failed,
-            other => other,
-        };
-        let fail_closed = model == ModelOutput::Failed;
         let tokens: Vec<Vec<Token<'_>>> = strs.iter().map(|s| token::tokenize(s)).collect();
         let indexes: Vec<CharIndex> = strs.iter().map(|s| CharIndex::new(s)).collect();
         let latin_request = mostly_latin(strs.iter().copied());
         let rules = NameRules::new(&self.lexicon);
 
+        // The rules, per text: typed spans, organisations, person mentions.
         let mut typed: Vec<Vec<Span>> = Vec::with_capacity(strs.len());
-        let mut mentions: Vec<(usize, Mention)> = Vec::new();
-        for (i, (text, toks)) in strs.iter().zip(&tokens).enumerate() {
+        let mut orgs: Vec<Vec<Span>> = Vec::with_capacity(strs.len());
+        let mut by_rules: Vec<Vec<Mention>> = Vec::with_capacity(strs.len());
+        for (text, toks) in strs.iter().zip(&tokens) {
             let mut spans = Vec::new();
             recognize::structured(text, &mut spans);
             recognize::organisations(toks, &mut spans);
-            let orgs: Vec<Span> = spans
+            let own_orgs: Vec<Span> = spans
                 .iter()
                 .filter(|s| s.kind == EntityKind::Org)
                 .copied()
                 .collect();
-            let mut found = rules.find(text, toks, &orgs, latin_request);
+            by_rules.push(rules.find(text, toks, &own_orgs, latin_request));
+            orgs.push(own_orgs);
+            typed.push(spans);
+        }
+
+        let model = match source {
+            Source::Given(ModelOutput::Spans(s)) if s.len() != strs.len() => ModelOutput::Failed,
+            Source::Given(other) => other,
+            Source::Model(model) => {
+                let covered = rule_coverage(&rules, &strs, &tokens, &typed, &by_rules);
+                let parts = name_parts(&by_rules);
+                let windows: Vec<Window> = tokens
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, toks)| {
+                        let empty: &[Mention] = &[];
+                        let (m, c) = (
+                            by_rules.get(i).map_or(empty, Vec::as_slice),
+                            covered.get(i).map_or(&[][..], Vec::as_slice),
+                        );
+                        model_windows(&rules, toks, m, c, &parts).into_iter().map(
+                            move |(start, end)| Window {
+                                text: i,
+                                start,
+                                end,
+                            },
+                        )
+                    })
+                    .collect();
+                tag_windows(model, &strs, &indexes, &windows)
+            }
+        };
+        let fail_closed = model == ModelOutput::Failed;
+
+        let mut mentions: Vec<(usize, Mention)> = Vec::new();
+        for (i, ((toks, found), spans)) in tokens
+            .iter()
+            .zip(by_rules)
+            .zip(typed.iter_mut())
+            .enumerate()
+        {
+            let mut found = found;
+            let orgs = orgs.get(i).map_or(&[][..], Vec::as_slice);
             if let (ModelOutput::Spans(all), Some(ix)) = (&model, indexes.get(i)) {
                 let own = all.get(i).map_or(&[][..], Vec::as_slice);
                 let (m, t) = rules.model_mentions(toks, ix, own);
-                found.extend(m.into_iter().filter(|m| !overlaps(&orgs, m.start, m.end)));
+                found.extend(m.into_iter().filter(|m| !overlaps(orgs, m.start, m.end)));
                 spans.extend(t);
             }
             if fail_closed {
@@ -124,24 +150,14 @@ impl Sanitizer {
                     rules
                         .fail_closed(toks)
                         .into_iter()
-                        .filter(|m| !overlaps(&orgs, m.start, m.end)),
+                        .filter(|m| !overlaps(orgs, m.start, m.end)),
                 );
             }
             mentions.extend(found.into_iter().map(|m| (i, m)));
-            typed.push(spans);
         }
 
         let (people, found) = propagate::cluster(mentions);
-        let views: Vec<TextView<'_, '_>> = strs
-            .iter()
-            .zip(&tokens)
-            .zip(&typed)
-            .map(|((text, toks), taken)| TextView {
-                text,
-                tokens: toks,
-                taken,
-            })
-            .collect();
+        let views = text_views(&strs, &tokens, &typed);
         let more = propagate::propagate(&rules, &people, &found, &views);
         let mut persons: Vec<Found> = found;
         persons.extend(more);
@@ -210,6 +226,75 @@ impl Sanitizer {
         let rules = NameRules::new(&self.lexicon);
         rules.residual(text, &tokens, mostly_latin(std::iter::once(text)))
     }
+}
+
+/// Per text, every span the rules will replace: the typed spans, the person mentions and
+/// the words propagation will label from them (the model only adds mentions, which never
+/// take a propagated word away).
+fn rule_coverage(
+    rules: &NameRules<'_>,
+    strs: &[&str],
+    tokens: &[Vec<Token<'_>>],
+    typed: &[Vec<Span>],
+    by_rules: &[Vec<Mention>],
+) -> Vec<Vec<Span>> {
+    let mentions: Vec<(usize, Mention)> = by_rules
+        .iter()
+        .enumerate()
+        .flat_map(|(i, ms)| ms.iter().cloned().map(move |m| (i, m)))
+        .collect();
+    let (people, found) = propagate::cluster(mentions);
+    let views = text_views(strs, tokens, typed);
+    let mut covered: Vec<Vec<Span>> = typed.to_vec();
+    for f in propagate::propagate(rules, &people, &found, &views)
+        .iter()
+        .chain(&found)
+    {
+        if let Some(list) = covered.get_mut(f.text) {
+            list.push(Span {
+                start: f.start,
+                end: f.end,
+                kind: EntityKind::Person,
+            });
+        }
+    }
+    covered
+}
+
+/// The name parts (given names, surnames, other words; normalized) of every mention the
+/// rules found in the request, sorted and deduplicated.
+fn name_parts(by_rules: &[Vec<Mention>]) -> Vec<String> {
+    let mut parts: Vec<String> = by_rules
+        .iter()
+        .flatten()
+        .flat_map(|m| {
+            m.given
+                .iter()
+                .chain(m.surname.iter())
+                .chain(m.extra.iter())
+                .cloned()
+        })
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .collect();
+    parts.sort_unstable();
+    parts.dedup();
+    parts
+}
+
+fn text_views<'t, 'a>(
+    strs: &[&'a str],
+    tokens: &'t [Vec<Token<'a>>],
+    typed: &'t [Vec<Span>],
+) -> Vec<TextView<'t, 'a>> {
+    strs.iter()
+        .zip(tokens)
+        .zip(typed)
+        .map(|((text, toks), taken)| TextView {
+            text,
+            tokens: toks,
+            taken,
+        })
+        .collect()
 }
 
 fn overlaps(spans: &[Span], start: usize, end: usize) -> bool {
@@ -294,38 +379,210 @@ fn resolve_labelled(
     out
 }
 
-/// Whether the name model could add anything to `text`: it has a word of another script, a
-/// listed name that is not a common word (in any case: `pt john smith`), a capitalised word
-/// that is neither common nor on the stop-list (an unlisted name), or a capitalised listed
-/// name inside a sentence (`Will Green`, `Hope Brown`). Texts made only of common words,
-/// stop-listed terms, numbers and sentence-initial capitals (`Chest radiograph, no acute
-/// findings.`) skip the model: on short clinical texts it is most of the sanitizer's time.
-fn may_hold_a_name(rules: &NameRules<'_>, text: &str) -> bool {
-    token::tokenize(text).iter().any(|t| {
-        if !t.is_word() || t.letters() < 2 {
-            return false;
+/// Texts of at most this many tokens (words, numbers, punctuation, as `token::tokenize`
+/// cuts them) go to the model whole when it runs on them: on short texts a cut window
+/// changes what the model says (on the dev corpus, windows of 8 tokens each side made it
+/// tag device names in texts without PII), so only long texts are cut.
+pub const MODEL_WHOLE_TEXT_TOKENS: usize = 48;
+
+/// In a text longer than [`MODEL_WHOLE_TEXT_TOKENS`], tokens of context the model sees on
+/// each side of a candidate word at least; the window then widens to whole sentences.
+pub const MODEL_CONTEXT_TOKENS: usize = 12;
+
+/// Where the model's input comes from.
+enum Source<'m> {
+    /// A caller ran it (or chose not to).
+    Given(ModelOutput),
+    /// Run this model on the windows the rules leave open.
+    Model(&'m NameModel),
+}
+
+/// A byte range of one text of the request that the model runs on.
+struct Window {
+    text: usize,
+    start: usize,
+    end: usize,
+}
+
+/// Runs the model over `windows` in one batch and returns one span list per text, in code
+/// points of the whole text (texts without a window get an empty list).
+fn tag_windows(
+    model: &NameModel,
+    strs: &[&str],
+    indexes: &[CharIndex],
+    windows: &[Window],
+) -> ModelOutput {
+    let mut out: Vec<Vec<ModelSpan>> = vec![Vec::new(); strs.len()];
+    if windows.is_empty() {
+        return ModelOutput::Spans(out);
+    }
+    let slices: Option<Vec<&str>> = windows
+        .iter()
+        .map(|w| strs.get(w.text).and_then(|t| t.get(w.start..w.end)))
+        .collect();
+    let Some(slices) = slices else {
+        return ModelOutput::Failed;
+    };
+    match model.tag(&slices) {
+        Ok(tagged) if tagged.len() == slices.len() => {
+            for (w, list) in windows.iter().zip(tagged) {
+                let (Some(slot), Some(ix)) = (out.get_mut(w.text), indexes.get(w.text)) else {
+                    return ModelOutput::Failed;
+                };
+                let base = ix.char_of(w.start);
+                slot.extend(list.into_iter().map(|s| ModelSpan {
+                    start: s.start + base,
+                    end: s.end + base,
+                    ..s
+                }));
+            }
+            for list in &mut out {
+                list.sort_by_key(|s| s.start);
+            }
+            ModelOutput::Spans(out)
         }
-        if !t.latin {
-            return true;
+        _ => ModelOutput::Failed,
+    }
+}
+
+/// Whether the model could make token `k` (part of) a name the rules have not found:
+/// - a word of another script;
+/// - a listed name that is not a common word, in any case (`pt john smith`);
+/// - a capitalised word that is neither common nor on the stop-list (an unlisted name);
+/// - a capitalised listed name inside a sentence (`Will Green`, `Hope Brown`);
+/// - a capitalised listed word right beside a one-part name the rules found (`Will` when
+///   the rules took only `Green`);
+/// - a capitalised word that is a part of a name the rules found in the request (`parts`)
+///   where propagation does not label it (`Stone` at the start of a sentence after `Rusty
+///   Stone`: a common word there).
+///
+/// Not candidates: common words, numbers, sentence-initial capitals (`Chest radiograph, no
+/// acute findings.`), field words (`AGE`), drugs, anatomy and clinical terms (a model span
+/// made only of those is vetoed anyway, see `NameRules::model_mentions`), eponyms used as
+/// terms (`of Oddi`, `Barrett esophagus`) unless a capitalised word that could be a name
+/// part precedes them, and hyphenated eponym compounds before a medical head noun
+/// (`Osgood-Schlatter disease`).
+fn candidate(
+    rules: &NameRules<'_>,
+    tokens: &[Token<'_>],
+    k: usize,
+    found: &[Mention],
+    parts: &[String],
+) -> bool {
+    let Some(t) = tokens.get(k) else {
+        return false;
+    };
+    if !t.is_word() || t.letters() < 2 {
+        return false;
+    }
+    if !t.latin {
+        return true;
+    }
+    let listed = rules.listed(t.text);
+    let common = rules.common(t.text);
+    let prev = k.checked_sub(1).and_then(|p| tokens.get(p));
+    let next = tokens.get(k + 1);
+    // A capitalised word before `t` that could be a name part with it.
+    let name_part_before = prev.is_some_and(|p| {
+        p.is_word()
+            && p.latin
+            && p.capitalized()
+            && t.space_before
+            && !(p.sentence_start && rules.common(p.text))
+    });
+    let term = rules.hard_stop(t.text)
+        || (rules.eponym_as_term(tokens, k) && !name_part_before)
+        || (t.text.contains('-') && names::head_after(tokens, k));
+    if term {
+        return false;
+    }
+    if (listed && !common)
+        || (t.capitalized() && !common && rules.stop(t.text).is_none())
+        || (t.capitalized() && listed && !t.sentence_start && !names::field_word(t.text))
+        || (t.capitalized() && parts.binary_search(&stoplist::normalize(t.text)).is_ok())
+    {
+        return true;
+    }
+    // One-part mentions only: a given name with a surname (or an initial) is whole.
+    let in_partial_mention = |t: Option<&Token<'_>>| {
+        t.is_some_and(|t| {
+            t.is_word()
+                && found.iter().any(|m| {
+                    m.start < t.end
+                        && t.start < m.end
+                        && m.other.is_none()
+                        && m.initial.is_none()
+                        && (m.given.is_none() || m.surname.is_none())
+                })
+        })
+    };
+    t.capitalized()
+        && listed
+        && rules.stop(t.text).is_none()
+        && !names::field_word(t.text)
+        && ((t.space_before && in_partial_mention(prev))
+            || next.is_some_and(|n| n.space_before && in_partial_mention(Some(n))))
+}
+
+/// The byte ranges of one text the model should see, around every candidate word (see
+/// `candidate`) that no rule span (`found` person mentions, `covered` spans from
+/// `rule_coverage`) already covers: the whole text when it has at most
+/// [`MODEL_WHOLE_TEXT_TOKENS`] tokens, else [`MODEL_CONTEXT_TOKENS`] tokens each side
+/// widened to whole sentences, overlapping windows merged. Empty when every
+/// word that could be a name is already explained by the rules: the model, which only adds
+/// spans, has nothing left to add there.
+fn model_windows(
+    rules: &NameRules<'_>,
+    tokens: &[Token<'_>],
+    found: &[Mention],
+    covered: &[Span],
+    parts: &[String],
+) -> Vec<(usize, usize)> {
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    let whole = tokens.len() <= MODEL_WHOLE_TEXT_TOKENS;
+    for (k, t) in tokens.iter().enumerate() {
+        let explained = found.iter().any(|m| m.start < t.end && t.start < m.end)
+            || overlaps(covered, t.start, t.end);
+        if explained || !candidate(rules, tokens, k, found, parts) {
+            continue;
         }
-        let listed = rules.listed(t.text);
-        let common = rules.common(t.text);
-        (listed && !common)
-            || (t.capitalized() && !common && rules.stop(t.text).is_none())
-            || (t.capitalized() && listed && !t.sentence_start)
-    })
+        if whole {
+            ranges.push((0, tokens.len()));
+            break;
+        }
+        // At least the context, widened to the start and end of the sentences it touches.
+        let mut lo = k.saturating_sub(MODEL_CONTEXT_TOKENS);
+        while lo > 0 && !tokens.get(lo).is_some_and(|t| t.sentence_start) {
+            lo -= 1;
+        }
+        let mut hi = (k + MODEL_CONTEXT_TOKENS + 1).min(tokens.len());
+        while hi < tokens.len() && !tokens.get(hi).is_some_and(|t| t.sentence_start) {
+            hi += 1;
+        }
+        match ranges.last_mut() {
+            Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
+            _ => ranges.push((lo, hi)),
+        }
+    }
+    ranges
+        .into_iter()
+        .filter_map(|(lo, hi)| {
+            let start = tokens.get(lo)?.start;
+            let end = tokens.get(hi.checked_sub(1)?)?.end;
+            (start < end).then_some((start, end))
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod gate_tests {
     use super::*;
 
-    #[test]
-    fn the_model_runs_only_where_it_could_add_a_name() {
+    fn lexicon() -> Lexicon {
         let words = |w: &[&str]| w.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
-        let lex = Lexicon::from_lists(
+        Lexicon::from_lists(
             words(&["john", "will", "hope", "mary"]),
-            words(&["smith", "green", "brown"]),
+            words(&["smith", "green", "brown", "moore"]),
             words(&[
                 "chest",
                 "radiograph",
@@ -337,20 +594,92 @@ mod gate_tests {
                 "green",
                 "we",
                 "review",
+                "seen",
+                "today",
+                "by",
+                "and",
+                "dr",
             ]),
             words(&[]),
+        )
+    }
+
+    /// The windows of `text` after the rules, as the text they cover.
+    fn windows(lex: &Lexicon, text: &str) -> Vec<String> {
+        let rules = NameRules::new(lex);
+        let toks = token::tokenize(text);
+        let mut typed = Vec::new();
+        recognize::structured(text, &mut typed);
+        recognize::organisations(&toks, &mut typed);
+        let found = rules.find(text, &toks, &[], mostly_latin(std::iter::once(text)));
+        let covered = rule_coverage(
+            &rules,
+            &[text],
+            std::slice::from_ref(&toks),
+            std::slice::from_ref(&typed),
+            std::slice::from_ref(&found),
         );
-        let rules = NameRules::new(&lex);
+        let covered = covered.first().map_or(&[][..], Vec::as_slice);
+        model_windows(
+            &rules,
+            &toks,
+            &found,
+            covered,
+            &name_parts(std::slice::from_ref(&found)),
+        )
+        .into_iter()
+        .map(|(a, b)| text.get(a..b).unwrap_or("").to_owned())
+        .collect()
+    }
+
+    #[test]
+    fn the_model_runs_only_where_it_could_add_a_name() {
+        let lex = lexicon();
         for (text, expected) in [
-            ("Chest radiograph, no acute findings.", false),
-            ("we will review", false),
-            ("", false),
-            ("pt john smith seen today", true),
-            ("Will Green will review", true),
-            ("Seen by Okonkwo today", true),
-            ("Пациент Иван Петров", true),
+            ("Chest radiograph, no acute findings.", &[][..]),
+            ("we will review", &[]),
+            ("", &[]),
+            // Found whole by the rules: nothing left for the model.
+            ("Dr. Moore will review", &[]),
+            ("pt john smith seen today", &[]),
+            ("Seen by Okonkwo today", &["Seen by Okonkwo today"]),
+            // A found name's part where propagation will not label it (a common word
+            // starting a clause): the model decides.
+            (
+                "Seen by Hope Brown; Hope called back",
+                &["Seen by Hope Brown; Hope called back"],
+            ),
+            ("Пациент Иван Петров", &["Пациент Иван Петров"]),
         ] {
-            assert_eq!(may_hold_a_name(&rules, text), expected, "{text}");
+            assert_eq!(windows(&lex, text), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn long_texts_are_cut_into_sentence_windows_around_unexplained_candidates() {
+        let lex = lexicon();
+        let filler = "No acute findings. ".repeat(12);
+        let text = format!("Dr. Moore will review. {filler}Seen by Okonkwo today");
+        assert!(token::tokenize(&text).len() > MODEL_WHOLE_TEXT_TOKENS);
+        let got = windows(&lex, &text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        let w = got.first().map_or("", String::as_str);
+        // 12 tokens back from the candidate, widened to the start of that sentence.
+        assert_eq!(
+            w,
+            format!("{}Seen by Okonkwo today", "No acute findings. ".repeat(3))
+        );
+        // A short text goes whole.
+        let short = "Dr. Moore will review. No acute findings. Seen by Okonkwo today";
+        assert_eq!(windows(&lex, short), [short]);
+        // Two candidates close together share one window.
+        let two = format!("{filler}Okonkwo and Adeyemi today");
+        assert_eq!(
+            windows(&lex, &two),
+            [format!(
+                "{}Okonkwo and Adeyemi today",
+                "No acute findings. ".repeat(3)
+            )]
+        );
     }
 }

@@ -9,6 +9,7 @@ use obscura_sanitizer::lexicon::Lexicon;
 use obscura_sanitizer::{Entity, Sanitizer, SecretText, Texts};
 
 const CORPUS: &str = include_str!("../corpus/dev.jsonl");
+const HELDOUT: &str = include_str!("../corpus/heldout.jsonl");
 const NAMES: &str = include_str!("../corpus/names.json");
 
 fn list(v: &serde_json::Value, key: &str) -> Vec<String> {
@@ -155,4 +156,51 @@ fn corpus_quality_full_lexicon() {
     assert!(scores.person_recall() >= 0.95, "{scores:?}");
     assert!(scores.leak_rate() <= 0.05, "{scores:?}");
     assert!(scores.over_redaction_rate() <= 0.02, "{scores:?}");
+}
+
+/// The held-out corpus (`corpus/heldout.jsonl`, made by `corpus/generate_heldout.py`; never
+/// used for tuning) with the rules alone and the test lists only: none of its names was
+/// added to the lexicon, most are in no list at all. Floors, not targets: a regression
+/// alarm for the rules on unseen names and sentence shapes (the model's share is measured
+/// by `cargo xtask bench sanitize --corpus sanitizer/corpus/heldout.jsonl`).
+#[test]
+fn heldout_quality_rules_only() {
+    let gold = eval::parse_corpus(HELDOUT).unwrap();
+    assert!(gold.len() >= 250, "{}", gold.len());
+    for g in &gold {
+        let n = g.text.chars().count();
+        for e in &g.entities {
+            assert!(e.start < e.end && e.end <= n, "{}", g.id);
+            assert_eq!(e.kind == EntityKind::Person, e.person.is_some(), "{}", g.id);
+        }
+    }
+    let lex = Lexicon::from_lists(
+        common::GIVEN.iter().map(|s| (*s).to_owned()),
+        common::SURNAMES.iter().map(|s| (*s).to_owned()),
+        common::COMMON.iter().map(|s| (*s).to_owned()),
+        common::MEDICAL.iter().map(|s| (*s).to_owned()),
+    );
+    let (scores, _) = run(&Sanitizer::new(lex, None), &gold);
+    println!(
+        "held-out (rules, test lists): recall {:.3} ({}/{}), leaks {}/{}, over-redacted {}/{}, \
+         spurious {}, consistency {:.3} ({}/{})",
+        scores.person_recall(),
+        scores.person_spans_covered,
+        scores.person_spans,
+        scores.texts_leaking_names,
+        scores.texts_with_names,
+        scores.texts_over_redacted,
+        scores.texts_without_pii,
+        scores.spurious_spans,
+        scores.label_consistency(),
+        scores.people_consistent,
+        scores.people_with_repeats,
+    );
+    // Measured 2026-11-26: recall 0.517, leaks 96/186 (51.6 %), over-redacted 5/104
+    // (4.8 %), consistency 0.375. Most leaks are unlisted names without a cue: the model's
+    // job, not the rules'.
+    assert!(scores.person_recall() >= 0.48, "{scores:?}");
+    assert!(scores.leak_rate() <= 0.56, "{scores:?}");
+    assert!(scores.over_redaction_rate() <= 0.07, "{scores:?}");
+    assert!(scores.label_consistency() >= 0.3, "{scores:?}");
 }

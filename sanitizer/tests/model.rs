@@ -402,3 +402,42 @@ fn full_sanitizer_with_real_lists_and_model() {
         assert_eq!(one(input), expected, "{input}");
     }
 }
+
+/// The model runs on a window around an unlisted name far from the start of a long text
+/// (the rules found the other name): its spans land at the right offsets of the whole text,
+/// and the rules alone would have missed the name.
+#[test]
+fn model_window_spans_map_back_to_the_whole_text() {
+    let Some(dir) = assets("model_window_spans_map_back_to_the_whole_text") else {
+        return;
+    };
+    let filler = "No acute findings in the chest. ".repeat(6);
+    let text = format!(
+        "The report was reviewed by Dr. Sarah Roberts. {filler}The films were sent and \
+         Kjartansdóttir agreed at noon."
+    );
+    let texts =
+        obscura_sanitizer::Texts::new(vec![obscura_sanitizer::SecretText::new(text.clone())]);
+    let with_model = obscura_sanitizer::Sanitizer::load(&dir).unwrap();
+    let out = with_model.sanitize(&texts);
+    assert_eq!(
+        out.texts[0].as_str(),
+        format!(
+            "The report was reviewed by Dr. PERSON_1. {filler}The films were sent and \
+             PERSON_2 agreed at noon."
+        )
+    );
+    let start = text.chars().count() - "Kjartansdóttir agreed at noon.".chars().count();
+    let persons: Vec<(usize, usize)> = out.entities[0]
+        .iter()
+        .filter(|e| e.kind == obscura_sanitizer::EntityKind::Person)
+        .map(|e| (e.start, e.end))
+        .collect();
+    assert_eq!(persons, [(31, 44), (start, start + 14)]);
+    let lexicon = obscura_sanitizer::lexicon::Lexicon::load(&dir).unwrap();
+    let rules_only = obscura_sanitizer::Sanitizer::new(lexicon, None).sanitize(&texts);
+    assert!(
+        rules_only.texts[0].as_str().contains("Kjartansdóttir"),
+        "the rules alone find the unlisted name: the test no longer exercises the model"
+    );
+}

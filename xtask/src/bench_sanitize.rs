@@ -10,7 +10,9 @@
 //! 2. Our sanitizer runs in this process, built in release (a debug `cargo xtask` re-runs
 //!    itself with `--release`): load once, warm up, then every text as its own request
 //!    (`Sanitizer::sanitize` on a one-text `Texts`), sequentially and on two threads; the
-//!    name model alone is also timed one text per call and in one batch.
+//!    rules and lists alone (no model) are timed and scored too, and the name model alone
+//!    is timed on every whole text, one per call and in one batch (the sanitizer itself runs
+//!    it only where the rules leave a candidate word unexplained).
 //! 3. Both are scored with `obscura_sanitizer::eval::score`.
 //!
 //! Corpus: `sanitizer/corpus/dev.jsonl` when it exists, else `sanitizer/corpus/bench-smoke.jsonl`
@@ -23,6 +25,7 @@ use std::time::Instant;
 
 use anyhow::{Context, bail, ensure};
 use obscura_sanitizer::eval::{GoldText, Scores, parse_corpus, score};
+use obscura_sanitizer::lexicon::Lexicon;
 use obscura_sanitizer::model::NameModel;
 use obscura_sanitizer::{Entity, EntityKind, Sanitizer, SecretText, Texts};
 
@@ -293,6 +296,28 @@ fn run_ours(assets: &Path, gold: &[GoldText]) -> anyhow::Result<Vec<Run>> {
         total: all.elapsed().as_secs_f64(),
         texts: requests.len(),
         scores: None,
+        labels: true,
+    });
+
+    // The rules and lists alone (no model): the floor of our cost per text, and what the
+    // model adds to quality.
+    let lexicon = Lexicon::load(assets).context("loading the lexicon")?;
+    let rules_only = Sanitizer::new(lexicon, None);
+    let mut per_text = Vec::with_capacity(requests.len());
+    let mut predicted = Vec::with_capacity(requests.len());
+    let all = Instant::now();
+    for r in &requests {
+        let t = Instant::now();
+        let out = rules_only.sanitize(r);
+        per_text.push(t.elapsed().as_secs_f64());
+        predicted.push(out.entities.into_iter().next().unwrap_or_default());
+    }
+    runs.push(Run {
+        name: "  rules and lists alone, no model".to_owned(),
+        per_text,
+        total: all.elapsed().as_secs_f64(),
+        texts: requests.len(),
+        scores: Some(score(gold, &predicted)),
         labels: true,
     });
 

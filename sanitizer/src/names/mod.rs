@@ -209,7 +209,8 @@ impl<'a> NameRules<'a> {
         })
     }
 
-    fn hard_stop(&self, word: &str) -> bool {
+    /// A drug, anatomy or other clinical term (not an eponym, which can also be a surname).
+    pub(crate) fn hard_stop(&self, word: &str) -> bool {
         matches!(
             self.stop(word),
             Some(StopKind::Drug | StopKind::Anatomy | StopKind::Term)
@@ -755,6 +756,11 @@ fn within<'t, 'a>(tokens: &'t [Token<'a>], a: usize, b: usize) -> &'t [Token<'a>
     let lo = tokens.partition_point(|t| t.end <= a);
     let hi = tokens.partition_point(|t| t.start < b);
     tokens.get(lo..hi.max(lo)).unwrap_or_default()
+}
+
+/// A field name or credential (`AGE`, `DOB`, `MD`) that ends a name.
+pub(crate) fn field_word(word: &str) -> bool {
+    in_list(word, FIELD_WORDS)
 }
 
 fn parts_shape(tokens: &[Token<'_>], parts: &[usize]) -> Option<Shape> {
