@@ -31,6 +31,7 @@ struct Patterns {
     dicom_date: Option<Regex>,
     iso_date: Option<Regex>,
     numeric_date: Option<Regex>,
+    ocr_date: Option<Regex>,
     text_date: Option<Regex>,
     time_after: Option<Regex>,
     age_suffix: Option<Regex>,
@@ -72,6 +73,9 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| Patterns {
     numeric_date: re(
         r"\b([0-3]?[0-9])(?:/([0-3]?[0-9])/(?:[0-9]{4}|[0-9]{2})|-([0-3]?[0-9])-[0-9]{4}|\.([0-3]?[0-9])\.[0-9]{4})\b",
     ),
+    // `DD/MM/YYYY`-shaped runs whatever their day and month read as: OCR of overlay fonts
+    // turns 0 into 8 or O and 1 into I or l ("82/81/1960", "O2/0l/1960").
+    ocr_date: re(r"\b([0-9OoIl]{1,2})([/.\-])([0-9OoIl]{1,2})([/.\-])((?:19|20)[0-9]{2})\b"),
     text_date: re(&format!(
         r"(?i)\b(?:(?P<d1>[0-3]?[0-9])(?:st|nd|rd|th)?[\s\-]*(?:of\s+)?)?(?P<m>{MONTH})\.?(?:[\s\-]*(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?\b)?(?:,?[\s\-]*(?P<y>(?:19|20)[0-9]{{2}})\b)?"
     )),
@@ -131,6 +135,7 @@ pub fn patterns_ok() -> bool {
         &p.dicom_date,
         &p.iso_date,
         &p.numeric_date,
+        &p.ocr_date,
         &p.text_date,
         &p.time_after,
         &p.age_suffix,
@@ -261,6 +266,21 @@ fn dates(text: &str, p: &Patterns, out: &mut Vec<Span>) {
                 _ => false,
             };
             if let (true, Some(m)) = (ok, c.get(0)) {
+                found.push((m.start(), m.end()));
+            }
+        }
+    }
+    if let Some(re) = &p.ocr_date {
+        for c in re.captures_iter(text) {
+            let same_separator = c.get(2).map(|m| m.as_str()) == c.get(4).map(|m| m.as_str());
+            let has_digit = |i| {
+                c.get(i).is_some_and(|m: regex::Match<'_>| {
+                    m.as_str().chars().any(|ch| ch.is_ascii_digit())
+                })
+            };
+            if let (true, true, true, Some(m)) =
+                (same_separator, has_digit(1), has_digit(3), c.get(0))
+            {
                 found.push((m.start(), m.end()));
             }
         }

@@ -21,8 +21,11 @@ use std::process::{Command, ExitCode};
 
 use anyhow::{Context, bail, ensure};
 
-/// The images `cargo xtask demo` sends when given none (relative to the assets directory).
+/// The photos `cargo xtask demo` sends when given none (relative to the assets directory).
 const DEMO_SAMPLES: [&str; 2] = ["images/astronaut.png", "images/camera.png"];
+/// The synthetic radiograph with a burned-in name, DOB and MRN it sends with them (relative to
+/// the repository; made by `cargo run -p obscura-enclave --example demo_label`).
+const DEMO_LABEL: &str = "enclave/testdata/demo/chest-label.png";
 
 fn main() -> ExitCode {
     match run() {
@@ -71,11 +74,12 @@ fn run() -> anyhow::Result<()> {
             let target = std::env::var_os("CARGO_TARGET_DIR")
                 .map_or_else(|| root.join("target"), PathBuf::from);
             // Without arguments: the sample photos with people in them (the other pinned
-            // photos are face-free negatives for the face evaluation).
+            // photos are face-free negatives for the face evaluation) and the radiograph.
             let samples: Vec<PathBuf> = if rest.is_empty() {
                 DEMO_SAMPLES
                     .iter()
                     .map(|s| assets::dir(&root).join(s))
+                    .chain(std::iter::once(root.join(DEMO_LABEL)))
                     .collect()
             } else {
                 rest.iter().map(PathBuf::from).collect()

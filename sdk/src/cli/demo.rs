@@ -6,7 +6,9 @@
 //! under a strict policy (the expected measurement is computed here from the enclave binary;
 //! the simulated AMD root is trusted through the explicitly dangerous switch), sends each
 //! image through the host, and writes `DIR/<stem>.before-after.png` (original left, redacted
-//! right). Prints each caption (if the enclave returns one) and a table of entity counts.
+//! right). Prints each caption (if the enclave returns one), the sanitized burned-in text
+//! lines read with confidence (marking those filled in the image), and a table of entity
+//! counts.
 //! The children are killed when the demo ends, fails or is interrupted with Ctrl-C.
 
 use std::collections::BTreeSet;
@@ -175,6 +177,14 @@ async fn demo_main(
                 match &resp.caption {
                     Some(c) => println!("  caption: {}", c.as_str()),
                     None => println!("  caption: none returned"),
+                }
+                // The burned-in text as the enclave returns it: already sanitized.
+                for line in resp.ocr.iter().filter(|l| l.score >= 0.5) {
+                    println!(
+                        "  text: {:?}{}",
+                        line.text.as_str(),
+                        if line.redacted { " (filled)" } else { "" }
+                    );
                 }
                 rows.push((name, resp));
             }
