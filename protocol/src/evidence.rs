@@ -100,7 +100,7 @@ impl<'de> Deserialize<'de> for Nonce {
 /// The caption stage adds its backend as entries named `caption/<backend>/<what>`:
 /// `caption/onnx/<file>` per model-folder file, `caption/vlm-server/<model name>` (the
 /// server's image digest, all zero when the operator pinned none), or
-/// `caption/composed/template-v1` (the digest of the composed-caption rules). A client that
+/// `caption/composed/template-v2` (the digest of the composed-caption rules). A client that
 /// pins models by name and digest pins the caption model the same way.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

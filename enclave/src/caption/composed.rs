@@ -10,7 +10,9 @@
 //!   most [`GREY_MEAN_CHROMA`] and at most [`GREY_SATURATED_FRACTION`] of the samples have a
 //!   chroma above [`SATURATED_CHROMA`] (tolerates JPEG noise and a coloured annotation).
 //!   A greyscale image whose luma spans at least [`RADIOGRAPH_MIN_SPREAD`] levels between its
-//!   5th and 95th percentiles is called *radiograph-like*; otherwise just *greyscale*.
+//!   5th and 95th percentiles *and* whose text holds a view or side marker (below) is called
+//!   *radiograph-like*; otherwise just *greyscale* (a black-and-white photo has the same
+//!   tonal range, so pixels alone never make the claim).
 //!   Anything else is a *colour photo-like image*. These are statements about pixels, not
 //!   diagnoses.
 //! - *view* and side markers come only from whole words in the (sanitized) text lines:
@@ -43,8 +45,8 @@ pub const MAX_QUOTED_LINES: usize = 3;
 pub const MAX_QUOTED_CHARS: usize = 80;
 
 /// Describes the template for the workload claims; its digest is the `composed` claim.
-const TEMPLATE_VERSION: &str = "obscura-composed-caption-v1: kind(grey mean chroma<=6, \
-     saturated(>40)<=2%, radiograph spread>=64), markers PORTABLE AP PA LATERAL LAT L R, \
+const TEMPLATE_VERSION: &str = "obscura-composed-caption-v2: kind(grey mean chroma<=6, \
+     saturated(>40)<=2%, radiograph spread>=64 and a marker), markers PORTABLE AP PA LATERAL LAT L R, \
      quoted lines<=3 x 80 chars, face count";
 
 /// The composed-caption backend.
@@ -60,7 +62,7 @@ impl Captioner for ComposedCaptioner {
         CaptionerIdentity {
             backend: CaptionBackend::Composed,
             models: vec![ModelDigest {
-                name: "caption/composed/template-v1".to_owned(),
+                name: "caption/composed/template-v2".to_owned(),
                 sha256: obscura_onnx::sha256(TEMPLATE_VERSION.as_bytes()),
             }],
         }
@@ -70,7 +72,7 @@ impl Captioner for ComposedCaptioner {
 /// The kind of image, from pixel statistics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImageKind {
-    /// Greyscale with a wide tonal range.
+    /// Greyscale with a wide tonal range (and, in a caption, a view or side marker).
     RadiographLike,
     /// Greyscale, narrow tonal range.
     Greyscale,
@@ -209,6 +211,11 @@ impl Markers {
         m
     }
 
+    /// Whether any marker was found.
+    pub fn any(&self) -> bool {
+        self.portable || self.ap || self.pa || self.lateral || self.left || self.right
+    }
+
     fn view(&self) -> Option<String> {
         let projections: Vec<&str> = [(self.ap, "AP"), (self.pa, "PA"), (self.lateral, "lateral")]
             .iter()
@@ -241,8 +248,11 @@ impl Markers {
 
 /// Builds the sentence (see the module docs).
 pub fn compose(input: &CaptionInput<'_>) -> String {
-    let kind = ImageStats::measure(input.pixels).kind();
     let markers = Markers::find(input.text_lines);
+    let kind = match ImageStats::measure(input.pixels).kind() {
+        ImageKind::RadiographLike if !markers.any() => ImageKind::Greyscale,
+        kind => kind,
+    };
     let mut parts: Vec<String> = vec![kind.phrase().to_owned()];
     parts.extend(markers.view());
     parts.extend(markers.sides().map(str::to_owned));
@@ -377,6 +387,24 @@ mod tests {
     }
 
     #[test]
+    fn pixels_alone_never_call_an_image_a_radiograph() {
+        // The same wide-range grey pixels: a black-and-white photo of a person, a photo with a
+        // stray word, and an overlay with a side marker.
+        assert_eq!(
+            caption(&radiograph(), 1, 0, &[]),
+            "Greyscale image; one face."
+        );
+        assert_eq!(
+            caption(&radiograph(), 0, 1, &["EXIT"]),
+            "Greyscale image, with burned-in text \"EXIT\"; no faces."
+        );
+        assert_eq!(
+            caption(&radiograph(), 0, 1, &["R"]),
+            "Greyscale radiograph-like image, with an R side marker, with burned-in text \"R\"; no faces."
+        );
+    }
+
+    #[test]
     fn colour_photo_with_faces_and_no_text() {
         let red = RgbPixels::filled(64, 48, [200, 40, 40]).unwrap();
         assert_eq!(
@@ -432,7 +460,7 @@ mod tests {
         assert_eq!(
             id.models,
             vec![ModelDigest {
-                name: "caption/composed/template-v1".to_owned(),
+                name: "caption/composed/template-v2".to_owned(),
                 sha256: obscura_onnx::sha256(TEMPLATE_VERSION.as_bytes()),
             }]
         );
