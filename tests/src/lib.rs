@@ -31,7 +31,8 @@ use obscura_host::metrics::Metrics;
 use obscura_host::replicas::Replicas;
 use obscura_host::server::AppState;
 use obscura_host::tenants::{Tenant, Tenants};
-use obscura_protocol::evidence::WorkloadClaims;
+use obscura_protocol::api::{CaptionResponse, Digest32, RedactedText};
+use obscura_protocol::evidence::{ModelClaim, WorkloadClaims};
 use obscura_protocol::keys::KeyId;
 use obscura_protocol::transport::EnclaveAddr;
 use tokio::net::TcpListener;
@@ -49,6 +50,32 @@ pub fn sim_keys() -> anyhow::Result<SimKeys> {
 
 /// The launch measurement the simulated replicas report.
 pub const SIM_MEASUREMENT: Measurement = Measurement([0x5A; 48]);
+
+/// Workload claims for a stack of stand-in handlers: one model called `model`, fixed digests.
+pub fn stand_in_claims(model: &str) -> WorkloadClaims {
+    WorkloadClaims {
+        enclave_version: env!("CARGO_PKG_VERSION").to_owned(),
+        models: vec![ModelClaim {
+            name: model.to_owned(),
+            sha256: Digest32([1; 32]),
+        }],
+        pipeline_digest: Digest32([2; 32]),
+    }
+}
+
+/// What a stand-in handler answers: only `caption`, nothing else found, a fixed policy digest.
+pub fn caption_only(caption: String) -> CaptionResponse {
+    CaptionResponse {
+        caption: Some(RedactedText::new(caption)),
+        caption_withheld: None,
+        ocr: vec![],
+        regions: vec![],
+        entities: Default::default(),
+        models: vec![],
+        policy_digest: Digest32([3; 32]),
+        image: None,
+    }
+}
 
 /// A running stack. Dropping it shuts every server down.
 pub struct Stack {

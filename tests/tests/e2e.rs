@@ -14,10 +14,9 @@ use obscura_attestation::verify::Policy;
 use obscura_enclave::gateway::GatewayConfig;
 use obscura_enclave::gateway::Handler;
 use obscura_protocol::api::{
-    CaptionOptions, CaptionResponse, Digest32, ErrorCode, RedactedText, RejectCode,
-    SanitizeResponse,
+    CaptionOptions, ErrorCode, RedactedText, RejectCode, SanitizeResponse,
 };
-use obscura_protocol::evidence::{ModelClaim, WorkloadClaims};
+use obscura_protocol::evidence::WorkloadClaims;
 use obscura_protocol::message::{CaptionOutcome, CaptionRequest, SanitizeOutcome, SanitizeRequest};
 use obscura_protocol::transport::EnclaveAddr;
 use obscura_sdk::Error;
@@ -35,20 +34,11 @@ impl Handler for Report {
         if request.image.len() < 8 {
             return CaptionOutcome::Err(ErrorCode::ImageUndecodable);
         }
-        CaptionOutcome::Ok(Box::new(CaptionResponse {
-            caption: Some(RedactedText::new(format!(
-                "replica {} got {} bytes",
-                self.replica,
-                request.image.len()
-            ))),
-            caption_withheld: None,
-            ocr: vec![],
-            regions: vec![],
-            entities: Default::default(),
-            models: vec![],
-            policy_digest: Digest32([3; 32]),
-            image: None,
-        }))
+        CaptionOutcome::Ok(Box::new(obscura_tests::caption_only(format!(
+            "replica {} got {} bytes",
+            self.replica,
+            request.image.len()
+        ))))
     }
 
     fn sanitize(&self, request: SanitizeRequest) -> SanitizeOutcome {
@@ -67,14 +57,7 @@ impl Handler for Report {
 }
 
 fn claims() -> WorkloadClaims {
-    WorkloadClaims {
-        enclave_version: env!("CARGO_PKG_VERSION").to_owned(),
-        models: vec![ModelClaim {
-            name: "test-handler".into(),
-            sha256: Digest32([1; 32]),
-        }],
-        pipeline_digest: Digest32([2; 32]),
-    }
+    obscura_tests::stand_in_claims("test-handler")
 }
 
 fn handlers(n: usize) -> (Vec<Report>, Arc<AtomicUsize>) {

@@ -16,10 +16,9 @@ use std::time::{Duration, SystemTime};
 use obscura_attestation::report::SigningKey;
 use obscura_enclave::gateway::Handler;
 use obscura_protocol::api::{
-    CaptionOptions, CaptionResponse, Digest32, ENCLAVE_OHTTP_PATH, ErrorCode,
-    OHTTP_REQUEST_MEDIA_TYPE, RedactedText, RejectBody, RejectCode,
+    CaptionOptions, ENCLAVE_OHTTP_PATH, ErrorCode, OHTTP_REQUEST_MEDIA_TYPE, RejectBody, RejectCode,
 };
-use obscura_protocol::evidence::{AttestationList, ModelClaim, WorkloadClaims};
+use obscura_protocol::evidence::{AttestationList, WorkloadClaims};
 use obscura_protocol::message::{CaptionOutcome, CaptionRequest};
 use obscura_protocol::secret::SecretBytes;
 use obscura_sdk::Error;
@@ -35,32 +34,16 @@ struct Echo {
 impl Handler for Echo {
     fn handle(&self, request: CaptionRequest) -> CaptionOutcome {
         self.calls.fetch_add(1, Ordering::SeqCst);
-        CaptionOutcome::Ok(Box::new(CaptionResponse {
-            caption: Some(RedactedText::new(format!(
-                "replica {} got {} bytes",
-                self.replica,
-                request.image.len()
-            ))),
-            caption_withheld: None,
-            ocr: vec![],
-            regions: vec![],
-            entities: Default::default(),
-            models: vec![],
-            policy_digest: Digest32([3; 32]),
-            image: None,
-        }))
+        CaptionOutcome::Ok(Box::new(obscura_tests::caption_only(format!(
+            "replica {} got {} bytes",
+            self.replica,
+            request.image.len()
+        ))))
     }
 }
 
 fn claims() -> WorkloadClaims {
-    WorkloadClaims {
-        enclave_version: env!("CARGO_PKG_VERSION").to_owned(),
-        models: vec![ModelClaim {
-            name: "echo".into(),
-            sha256: Digest32([1; 32]),
-        }],
-        pipeline_digest: Digest32([2; 32]),
-    }
+    obscura_tests::stand_in_claims("echo")
 }
 
 struct Setup {

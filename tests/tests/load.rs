@@ -12,10 +12,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use obscura_enclave::gateway::{GatewayConfig, Handler};
-use obscura_protocol::api::{
-    CaptionOptions, CaptionResponse, Digest32, ErrorCode, RedactedText, RejectCode,
-};
-use obscura_protocol::evidence::{ModelClaim, WorkloadClaims};
+use obscura_protocol::api::{CaptionOptions, ErrorCode, RejectCode};
+use obscura_protocol::evidence::WorkloadClaims;
 use obscura_protocol::message::{CaptionOutcome, CaptionRequest};
 use obscura_sdk::{Client, Error};
 use tokio::sync::Mutex;
@@ -33,20 +31,11 @@ impl Handler for Echo {
     fn handle(&self, request: CaptionRequest) -> CaptionOutcome {
         self.calls.fetch_add(1, Ordering::SeqCst);
         std::thread::sleep(Duration::from_millis(3));
-        CaptionOutcome::Ok(Box::new(CaptionResponse {
-            caption: Some(RedactedText::new(format!(
-                "replica {}: {}",
-                self.replica,
-                hex(request.image.expose())
-            ))),
-            caption_withheld: None,
-            ocr: vec![],
-            regions: vec![],
-            entities: Default::default(),
-            models: vec![],
-            policy_digest: Digest32([3; 32]),
-            image: None,
-        }))
+        CaptionOutcome::Ok(Box::new(obscura_tests::caption_only(format!(
+            "replica {}: {}",
+            self.replica,
+            hex(request.image.expose())
+        ))))
     }
 }
 
@@ -55,14 +44,7 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 fn claims() -> WorkloadClaims {
-    WorkloadClaims {
-        enclave_version: env!("CARGO_PKG_VERSION").to_owned(),
-        models: vec![ModelClaim {
-            name: "echo".into(),
-            sha256: Digest32([1; 32]),
-        }],
-        pipeline_digest: Digest32([2; 32]),
-    }
+    obscura_tests::stand_in_claims("echo")
 }
 
 /// A distinct "image" per request: the PNG signature, then the request number.
