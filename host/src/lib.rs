@@ -20,6 +20,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod budget;
 pub mod metrics;
 pub mod replicas;
 pub mod route;

@@ -17,6 +17,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
 use clap::Parser;
+use obscura_host::budget::InflightBudget;
 use obscura_host::metrics::Metrics;
 use obscura_host::replicas::Replicas;
 use obscura_host::server::{AppState, router, serve, tls_config};
@@ -48,6 +49,9 @@ struct Args {
     /// Timeout for each call to a replica, in seconds.
     #[arg(long, default_value_t = 120)]
     upstream_timeout: u64,
+    /// Most MiB of request and answer bodies held at once; past it, requests get `busy`.
+    #[arg(long, default_value_t = obscura_host::budget::DEFAULT_INFLIGHT_BYTES / (1024 * 1024))]
+    max_inflight_mib: usize,
 }
 
 #[tokio::main]
@@ -82,6 +86,7 @@ async fn main() -> anyhow::Result<()> {
         tenants: Tenants::new(tenants, Instant::now()),
         replicas: Replicas::new(args.replicas, Duration::from_secs(args.upstream_timeout))?,
         metrics: Metrics::default(),
+        inflight: InflightBudget::new(args.max_inflight_mib.saturating_mul(1024 * 1024)),
     });
     let listener = tokio::net::TcpListener::bind(&args.listen)
         .await

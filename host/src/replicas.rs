@@ -9,6 +9,7 @@
 use std::sync::RwLock;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use hyper::body::Bytes;
 use obscura_protocol::api::{
     ENCLAVE_EVIDENCE_PATH, ENCLAVE_OHTTP_PATH, OHTTP_REQUEST_MEDIA_TYPE, RejectCode,
 };
@@ -94,7 +95,7 @@ impl Replicas {
 
     /// Fresh evidence bound to the client's nonce from every replica (never cached).
     pub async fn fresh(&self, request: FreshEvidenceRequest) -> Result<AttestationList, Error> {
-        let body = serde_json::to_vec(&request).map_err(|_| Error::Upstream)?;
+        let body = Bytes::from(serde_json::to_vec(&request).map_err(|_| Error::Upstream)?);
         let mut replicas = Vec::with_capacity(self.links.len());
         for (i, link) in self.links.iter().enumerate() {
             let answer = link
@@ -117,11 +118,7 @@ impl Replicas {
 
     /// Sends an encapsulated request to the replica owning its key id. An unknown key id
     /// first triggers one evidence refresh (the replica may have rotated its keys).
-    pub async fn forward(
-        &self,
-        encapsulated: Vec<u8>,
-        now: SystemTime,
-    ) -> Result<Forwarded, Error> {
+    pub async fn forward(&self, encapsulated: Bytes, now: SystemTime) -> Result<Forwarded, Error> {
         let replica = match self.route(&encapsulated)? {
             Some(r) => r,
             None => {

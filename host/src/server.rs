@@ -18,6 +18,7 @@ use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::Response;
 use axum::routing::{get, post};
+use http_body_util::{BodyExt, Limited};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
@@ -30,6 +31,7 @@ use tokio::net::TcpListener;
 use tokio_rustls::TlsAcceptor;
 
 use crate::Error;
+use crate::budget::InflightBudget;
 use crate::metrics::{Metrics, Route};
 use crate::replicas::Replicas;
 use crate::tenants::{Refusal, Tenants};
@@ -48,6 +50,8 @@ pub struct AppState {
     pub replicas: Replicas,
     /// Counters.
     pub metrics: Metrics,
+    /// Bound on the body bytes held at once.
+    pub inflight: InflightBudget,
 }
 
 /// The routes, with body limits.
@@ -153,17 +157,20 @@ async fn fresh_attestation(
     finish(&state, Route::FreshAttestation, result.and_then(json_list))
 }
 
-async fn caption(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Bytes) -> Response {
+async fn caption(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Body) -> Response {
     forward(&state, Route::Caption, &headers, body).await
 }
 
 /// `POST /v1/sanitize`: the same opaque forwarding as captions (the enclave tells the two
 /// apart only after decrypting); counted under its own route.
-async fn sanitize(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Bytes) -> Response {
+async fn sanitize(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Body) -> Response {
     forward(&state, Route::Sanitize, &headers, body).await
 }
 
-async fn forward(state: &AppState, route: Route, headers: &HeaderMap, body: Bytes) -> Response {
+/// Checks the API key and media type from the headers alone, reserves room in the in-flight
+/// budget, and only then reads the (capped) body and sends it on: an unauthenticated or
+/// over-budget client never makes the host buffer anything.
+async fn forward(state: &AppState, route: Route, headers: &HeaderMap, body: Body) -> Response {
     let result = async {
         admit(state, headers)?;
         let media_type = headers
@@ -173,10 +180,27 @@ async fn forward(state: &AppState, route: Route, headers: &HeaderMap, body: Byte
         if media_type != OHTTP_REQUEST_MEDIA_TYPE.as_bytes() {
             return Err(Error::Reject(RejectCode::WrongMediaType));
         }
-        let forwarded = state
-            .replicas
-            .forward(body.to_vec(), SystemTime::now())
-            .await?;
+        let declared = match headers.get(header::CONTENT_LENGTH) {
+            None => MAX_REQUEST_BYTES,
+            Some(v) => v
+                .to_str()
+                .ok()
+                .and_then(|v| v.parse::<usize>().ok())
+                .ok_or(Error::Reject(RejectCode::MalformedRequest))?,
+        };
+        if declared > MAX_REQUEST_BYTES {
+            return Err(Error::Reject(RejectCode::TooLarge));
+        }
+        let _reservation = state
+            .inflight
+            .try_reserve(declared)
+            .ok_or(Error::Reject(RejectCode::Busy))?;
+        let body = Limited::new(body, MAX_REQUEST_BYTES)
+            .collect()
+            .await
+            .map_err(|_| Error::Reject(RejectCode::TooLarge))?
+            .to_bytes();
+        let forwarded = state.replicas.forward(body, SystemTime::now()).await?;
         let status = StatusCode::from_u16(forwarded.status).map_err(|_| Error::Upstream)?;
         let media = if status == StatusCode::OK {
             OHTTP_RESPONSE_MEDIA_TYPE

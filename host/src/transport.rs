@@ -99,7 +99,7 @@ impl ReplicaLink {
         &self,
         path: &str,
         content_type: &'static str,
-        body: Vec<u8>,
+        body: Bytes,
         cap: usize,
     ) -> Result<Answer, LinkError> {
         self.call(Method::POST, path, Some((content_type, body)), cap)
@@ -110,7 +110,7 @@ impl ReplicaLink {
         &self,
         method: Method,
         path: &str,
-        body: Option<(&'static str, Vec<u8>)>,
+        body: Option<(&'static str, Bytes)>,
         cap: usize,
     ) -> Result<Answer, LinkError> {
         let deadline = tokio::time::Instant::now() + self.timeout;
@@ -121,7 +121,7 @@ impl ReplicaLink {
         let payload = match body {
             Some((content_type, bytes)) => {
                 builder = builder.header(header::CONTENT_TYPE, content_type);
-                Full::new(Bytes::from(bytes))
+                Full::new(bytes)
             }
             None => Full::new(Bytes::new()),
         };

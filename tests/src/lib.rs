@@ -251,6 +251,7 @@ pub async fn start_stack_over<H: Handler>(
         ),
         replicas: Replicas::new(enclave_addrs.clone(), Duration::from_secs(60))?,
         metrics: Metrics::default(),
+        inflight: obscura_host::budget::InflightBudget::default(),
     });
     let tls =
         obscura_host::server::tls_config(ca.server_cert.as_bytes(), ca.server_key.as_bytes())?;
