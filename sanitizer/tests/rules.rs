@@ -558,3 +558,54 @@ fn more_dates_and_ages() {
         ),
     ]);
 }
+
+/// General causes of the held-out corpus's failures (sani4), one case each, rules alone.
+#[test]
+fn heldout_failure_causes() {
+    check(&[
+        // An upper-case family name, then the given name, on an overlay line.
+        (
+            "L PA ERECT   OKAFOR Chidinma   6/22/26",
+            "L PA ERECT   PERSON_1   [DATE]",
+        ),
+        // Particles before the DICOM family name.
+        (
+            "Ref.Phys VAN DER BERG^ANNEKE  12/3/16",
+            "Ref.Phys PERSON_1  [DATE]",
+        ),
+        // Particles inside a name and on a later surname-only mention.
+        (
+            "Anneke R. van Berg was discharged; van Berg's son will collect.",
+            "PERSON_1 was discharged; PERSON_1's son will collect.",
+        ),
+        (
+            "Technologist: Anneke S. de Vries. Done.",
+            "Technologist: PERSON_1. Done.",
+        ),
+        // An initial without a dot in brackets or after a list comma.
+        (
+            "Consults: cardiology (M Okafor), renal (Jane Smith).",
+            "Consults: cardiology (PERSON_1), renal (PERSON_2).",
+        ),
+        // Capitalised kinship words address a person like a title.
+        (
+            "Grandpa Chidi teaching the dog to fetch",
+            "Grandpa PERSON_1 teaching the dog to fetch",
+        ),
+        (
+            "Christmas at the Okafor house",
+            "Christmas at the PERSON_1 house",
+        ),
+        // A common-word surname starting a clause with a reporting verb.
+        (
+            "Seen with Jennifer Stone; Stone confirms the history.",
+            "Seen with PERSON_1; PERSON_1 confirms the history.",
+        ),
+        ("Stone in the left ureter.", "Stone in the left ureter."),
+        // Eponymous devices, breathing patterns and structures are not names or places.
+        (
+            "Status post a Denis Browne splint; Kussmaul breathing.",
+            "Status post a Denis Browne splint; Kussmaul breathing.",
+        ),
+    ]);
+}

@@ -27,6 +27,7 @@
 mod forms;
 mod merge;
 
+pub(crate) use self::forms::is_particle;
 use self::forms::{caret_names, other_scripts};
 use crate::lexicon::Lexicon;
 use crate::stoplist::{self, StopKind};
@@ -140,9 +141,45 @@ const FIELD_WORDS: &[&str] = &[
 
 /// Words after which (no colon) the next listed name is a person, with less confidence.
 const WEAK_CUES: &[&str] = &[
-    "pt", "patient", "signed", "per", "attn", "cc", "wife", "husband", "son", "daughter", "mother",
-    "father", "sister", "brother", "mom", "dad", "spouse", "partner", "dear",
+    "pt",
+    "patient",
+    "signed",
+    "per",
+    "attn",
+    "cc",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "mother",
+    "father",
+    "sister",
+    "brother",
+    "mom",
+    "dad",
+    "spouse",
+    "partner",
+    "dear",
+    "cousin",
+    "uncle",
+    "aunt",
+    "niece",
+    "nephew",
+    "grandson",
+    "granddaughter",
+    "grandma",
+    "grandpa",
 ];
+
+/// Kinship words that, capitalised right before a capitalised word, are a form of address
+/// like a title: "Grandpa Sem", "Uncle Youssef", "Nana Yui".
+const KIN_TITLES: &[&str] = &[
+    "grandpa", "grandma", "granny", "grandad", "granddad", "nana", "nan", "uncle", "aunt",
+    "auntie", "aunty", "cousin",
+];
+
+/// Nouns that make `the <Word> …` a family name: "at the Whaanga house".
+const FAMILY_NOUNS: &[&str] = &["family", "house", "household", "home", "residence", "twins"];
 
 /// Two-word weak cues: `seen by`, `referred by` …
 const WEAK_CUE_PAIRS: &[(&str, &str)] = &[
@@ -270,6 +307,7 @@ impl<'a> NameRules<'a> {
         self.comma_and_initials(tokens, &mut out);
         self.pairs(tokens, &mut out);
         self.singles(tokens, &mut out);
+        self.family_names(tokens, &mut out);
         if latin_request {
             other_scripts(tokens, &mut out);
         }
@@ -294,6 +332,12 @@ impl<'a> NameRules<'a> {
             };
             // "Sister" and "Nurse" as plain nouns: only with a capitalised word after.
             return Some((Cue::Title, after));
+        }
+        if KIN_TITLES.contains(&w.as_str())
+            && t.shape == Shape::Title
+            && next.is_some_and(|n| n.is_word() && n.capitalized() && n.space_before)
+        {
+            return Some((Cue::Title, i + 1));
         }
         if next.is_some_and(|n| n.is_punct(':')) && FIELD_LABELS.contains(&w.as_str()) {
             return Some((Cue::Label, i + 2));
@@ -344,6 +388,7 @@ impl<'a> NameRules<'a> {
         let mut i = at;
         let mut prev_lower_given = false;
         let mut prev_lower_part = false;
+        let mut after_particle = false;
         while parts.len() < 4 {
             let Some(t) = tokens.get(i) else { break };
             let next = tokens.get(i + 1);
@@ -357,6 +402,18 @@ impl<'a> NameRules<'a> {
             {
                 initials.push((i, t.text.chars().next().unwrap_or('?')));
                 i += 2;
+                continue;
+            }
+            // A family-name particle inside the name: "Saoirse S. de Vries".
+            if (!parts.is_empty() || !initials.is_empty())
+                && t.is_word()
+                && t.shape != Shape::Upper
+                && is_particle(t.text)
+                && next.is_some_and(|n| n.is_word() && n.capitalized() && n.space_before)
+                && t.space_before
+            {
+                after_particle = true;
+                i += 1;
                 continue;
             }
             if !t.is_word() || t.letters() < 2 && t.latin {
@@ -377,6 +434,9 @@ impl<'a> NameRules<'a> {
             let first = parts.is_empty() && initials.is_empty();
             let ok = if !t.latin {
                 true
+            } else if after_particle {
+                // "de Vries": a capitalised word after a particle is the family name.
+                t.capitalized() && !particle_blocked(t.text)
             } else if t.shape == Shape::Lower {
                 let pair_next = tokens.get(i + 1).is_some_and(|n| {
                     n.shape == Shape::Lower && self.surname(n.text) && !self.hard_stop(n.text)
@@ -431,6 +491,7 @@ impl<'a> NameRules<'a> {
             if !ok {
                 break;
             }
+            after_particle = false;
             prev_lower_given = t.shape == Shape::Lower && self.given(t.text);
             prev_lower_part = t.shape == Shape::Lower;
             parts.push(i);
@@ -565,6 +626,44 @@ impl<'a> NameRules<'a> {
                     }
                 }
             }
+            // An initial without a dot after an opening bracket or a list comma:
+            // "(M Mamani)", ", R Whaanga".
+            if t.is_word()
+                && t.latin
+                && t.letters() == 1
+                && t.shape != Shape::Lower
+                && !in_list(t.text, &["a", "i"])
+                && !tokens.get(i + 1).is_some_and(|d| d.is_punct('.'))
+                && (i == 0
+                    || tokens
+                        .get(i.wrapping_sub(1))
+                        .is_some_and(|p| p.is_punct('(') || p.is_punct(',') || p.is_punct(';')))
+            {
+                if let Some(s) = tokens.get(i + 1) {
+                    let ends = tokens
+                        .get(i + 2)
+                        .is_none_or(|n| !n.is_word() || !n.capitalized());
+                    if s.is_word()
+                        && s.latin
+                        && s.space_before
+                        && s.shape == Shape::Title
+                        && s.letters() >= 3
+                        && (self.surname(s.text) || self.name_like(s))
+                        && self.stop(s.text).is_none()
+                        && !self.common(s.text)
+                        && !head_after(tokens, i + 1)
+                        && ends
+                    {
+                        out.push(Mention {
+                            start: t.start,
+                            end: s.name_end(),
+                            surname: Some(Self::norm(s.text)),
+                            initial: t.text.chars().next().and_then(|c| c.to_lowercase().next()),
+                            ..Mention::default()
+                        });
+                    }
+                }
+            }
             // J. Smith, J.A. Smith, J. A. Smith
             if t.is_word()
                 && t.latin
@@ -607,7 +706,9 @@ impl<'a> NameRules<'a> {
 
     fn pairs(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         for (i, g) in tokens.iter().enumerate() {
-            if !(g.is_word() && g.latin && g.letters() >= 2 && g.capitalized()) {
+            if !(g.is_word() && g.latin && g.letters() >= 2 && g.capitalized())
+                || in_list(g.text, KIN_TITLES)
+            {
                 continue;
             }
             // Optional middle name or initial.
@@ -631,13 +732,43 @@ impl<'a> NameRules<'a> {
                     k += 1;
                 }
             }
+            // Family-name particles: "Lieke R. van Dijk", "Sem Ní Bhriain".
+            let mut particle = false;
+            while tokens.get(k).is_some_and(|p| {
+                p.is_word() && p.space_before && p.shape != Shape::Upper && is_particle(p.text)
+            }) && tokens
+                .get(k + 1)
+                .is_some_and(|s| s.is_word() && s.space_before && s.capitalized())
+            {
+                particle = true;
+                k += 1;
+            }
             let Some(s) = tokens.get(k) else { continue };
             if !(s.is_word() && s.latin && s.letters() >= 2 && s.space_before) {
                 continue;
             }
-            let upper = g.shape == Shape::Upper && s.shape == Shape::Upper;
+            let upper = !particle && g.shape == Shape::Upper && s.shape == Shape::Upper;
             let title_like = |t: &Token<'_>| matches!(t.shape, Shape::Title | Shape::Mixed);
-            let found = if upper {
+            let found = if particle {
+                title_like(g)
+                    && title_like(s)
+                    && (self.given(g.text) || self.name_like(g))
+                    && !self.hard_stop(g.text)
+                    && !particle_blocked(s.text)
+            } else if g.shape == Shape::Upper && s.shape == Shape::Title {
+                // "NDLOVU Temitope" on an overlay: an upper-case family name, then the given.
+                g.letters() >= 3
+                    && (self.listed(g.text) || self.name_like(g))
+                    && (self.listed(s.text) || self.name_like(s))
+                    && !self.common(g.text)
+                    && !self.common(s.text)
+                    && self.stop(g.text).is_none()
+                    && self.stop(s.text).is_none()
+                    && !in_list(g.text, FIELD_WORDS)
+                    && !tokens
+                        .get(k + 1)
+                        .is_some_and(|a| a.is_word() && a.capitalized() && a.space_before)
+            } else if upper {
                 g.upper_line
                     && ((self.given(g.text) && self.surname(s.text))
                         || (self.surname(g.text) && self.given(s.text))
@@ -684,7 +815,8 @@ impl<'a> NameRules<'a> {
             if !found || head_after(tokens, k) || stoplist::is_medical_head(s.text) {
                 continue;
             }
-            let reversed = upper && !(self.given(g.text) && self.surname(s.text));
+            let reversed = (upper && !(self.given(g.text) && self.surname(s.text)))
+                || (g.shape == Shape::Upper && s.shape == Shape::Title);
             let (gn, sn) = if reversed {
                 (Self::norm(s.text), Self::norm(g.text))
             } else {
@@ -698,6 +830,36 @@ impl<'a> NameRules<'a> {
                 extra: middle,
                 ..Mention::default()
             });
+        }
+    }
+
+    /// `the <Name> family` / `house` / `household`: the capitalised word is a family name
+    /// when it is not a common word or a medical term.
+    fn family_names(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate() {
+            let the_before = i > 0
+                && tokens
+                    .get(i - 1)
+                    .is_some_and(|p| p.is_word() && lower(p.text) == "the");
+            let noun_after = tokens.get(i + 1).is_some_and(|n| {
+                n.is_word() && n.shape == Shape::Lower && in_list(n.text, FAMILY_NOUNS)
+            });
+            if the_before
+                && noun_after
+                && t.is_word()
+                && t.latin
+                && t.shape == Shape::Title
+                && (self.surname(t.text) || self.name_like(t))
+                && !self.common(t.text)
+                && self.stop(t.text).is_none()
+            {
+                out.push(Mention {
+                    start: t.start,
+                    end: t.name_end(),
+                    surname: Some(Self::norm(t.text)),
+                    ..Mention::default()
+                });
+            }
         }
     }
 
@@ -756,6 +918,15 @@ fn within<'t, 'a>(tokens: &'t [Token<'a>], a: usize, b: usize) -> &'t [Token<'a>
     let lo = tokens.partition_point(|t| t.end <= a);
     let hi = tokens.partition_point(|t| t.start < b);
     tokens.get(lo..hi.max(lo)).unwrap_or_default()
+}
+
+/// After a family-name particle only a drug or a body part is not a name (`de Vries` is
+/// in the medical vocabulary as an eponym).
+fn particle_blocked(word: &str) -> bool {
+    matches!(
+        stoplist::stop_kind(word),
+        Some(StopKind::Drug | StopKind::Anatomy)
+    )
 }
 
 /// A field name or credential (`AGE`, `DOB`, `MD`) that ends a name.
