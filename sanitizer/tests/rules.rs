@@ -609,3 +609,34 @@ fn heldout_failure_causes() {
         ),
     ]);
 }
+
+/// The model's spans after the held-out fixes: a lower-case name tagged in part gets its
+/// next word; eponymous structures and devices the model calls places are vetoed.
+#[test]
+fn model_lowercase_tails_and_eponymous_places() {
+    let s = sanitizer();
+    let span = |start, end, label| ModelSpan {
+        start,
+        end,
+        label,
+        score: 0.9,
+    };
+    let t = texts(&["pls ask chidi okafor to call back"]);
+    let out = s.sanitize_with(
+        &t,
+        ModelOutput::Spans(vec![vec![span(8, 13, ModelLabel::GivenName)]]),
+    );
+    assert_eq!(out.texts[0].as_str(), "pls ask PERSON_1 to call back");
+    let t = texts(&["Fluid in Wharton duct; a Jackson-Pratt drain in place."]);
+    let out = s.sanitize_with(
+        &t,
+        ModelOutput::Spans(vec![vec![
+            span(9, 21, ModelLabel::Location),
+            span(25, 38, ModelLabel::Location),
+        ]]),
+    );
+    assert_eq!(
+        out.texts[0].as_str(),
+        "Fluid in Wharton duct; a Jackson-Pratt drain in place."
+    );
+}
