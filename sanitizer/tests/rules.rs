@@ -602,6 +602,20 @@ fn heldout_failure_causes() {
             "Seen with PERSON_1; PERSON_1 confirms the history.",
         ),
         ("Stone in the left ureter.", "Stone in the left ureter."),
+        // An unlisted subject of a person verb, an unlisted possessive mid-sentence.
+        (
+            "Hospital course: Chidi was admitted with pneumonia. Chidi improved.",
+            "Hospital course: PERSON_1 was admitted with pneumonia. PERSON_1 improved.",
+        ),
+        (
+            "Please call regarding Okafor's imaging.",
+            "Please call regarding PERSON_1's imaging.",
+        ),
+        ("Biopsy confirmed carcinoma.", "Biopsy confirmed carcinoma."),
+        (
+            "Findings in keeping with Hodgkin's lymphoma.",
+            "Findings in keeping with Hodgkin's lymphoma.",
+        ),
         // Eponymous devices, breathing patterns and structures are not names or places.
         (
             "Status post a Denis Browne splint; Kussmaul breathing.",

@@ -24,6 +24,7 @@
 //! and model spans; eponyms are accepted inside a full name (`John Bell`) but never when a
 //! medical head noun follows (`Bell's palsy`) or `of` precedes (`circle of Willis`).
 
+mod context;
 mod forms;
 mod merge;
 
@@ -178,9 +179,6 @@ const KIN_TITLES: &[&str] = &[
     "auntie", "aunty", "cousin",
 ];
 
-/// Nouns that make `the <Word> …` a family name: "at the Whaanga house".
-const FAMILY_NOUNS: &[&str] = &["family", "house", "household", "home", "residence", "twins"];
-
 /// Two-word weak cues: `seen by`, `referred by` …
 const WEAK_CUE_PAIRS: &[(&str, &str)] = &[
     ("seen", "by"),
@@ -308,6 +306,7 @@ impl<'a> NameRules<'a> {
         self.pairs(tokens, &mut out);
         self.singles(tokens, &mut out);
         self.family_names(tokens, &mut out);
+        self.subjects_and_possessives(tokens, &mut out);
         if latin_request {
             other_scripts(tokens, &mut out);
         }
@@ -830,36 +829,6 @@ impl<'a> NameRules<'a> {
                 extra: middle,
                 ..Mention::default()
             });
-        }
-    }
-
-    /// `the <Name> family` / `house` / `household`: the capitalised word is a family name
-    /// when it is not a common word or a medical term.
-    fn family_names(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
-        for (i, t) in tokens.iter().enumerate() {
-            let the_before = i > 0
-                && tokens
-                    .get(i - 1)
-                    .is_some_and(|p| p.is_word() && lower(p.text) == "the");
-            let noun_after = tokens.get(i + 1).is_some_and(|n| {
-                n.is_word() && n.shape == Shape::Lower && in_list(n.text, FAMILY_NOUNS)
-            });
-            if the_before
-                && noun_after
-                && t.is_word()
-                && t.latin
-                && t.shape == Shape::Title
-                && (self.surname(t.text) || self.name_like(t))
-                && !self.common(t.text)
-                && self.stop(t.text).is_none()
-            {
-                out.push(Mention {
-                    start: t.start,
-                    end: t.name_end(),
-                    surname: Some(Self::norm(t.text)),
-                    ..Mention::default()
-                });
-            }
         }
     }
 
