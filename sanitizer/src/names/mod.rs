@@ -23,9 +23,9 @@
 //!    (`Lieke R. van Dijk`, `NÍ BHRIAIN^CAOIMHE`), an upper-case family name then a
 //!    title-case given name (`NDLOVU Temitope`), an initial without a dot after `(` or a
 //!    list comma (`(M Mamani)`); capitalised kinship words act as titles (`Grandpa Sem`);
-//! 10. (`context.rs`) an unlisted word known by its context alone: `the Whaanga house`, the
-//!    subject of a person verb (`Tane was admitted`, `Tane improved`), a possessive before
-//!    a noun mid-sentence (`regarding Quispe's imaging`).
+//! 10. (`context.rs`) an unlisted word known by its context alone: `the Whaanga house`,
+//!     the subject of a person verb (`Tane was admitted`, `Tane improved`), a possessive
+//!     before a noun mid-sentence (`regarding Quispe's imaging`).
 //!
 //! The stop-list ([`crate::stoplist`]) and the lexicon's medical vocabulary veto rules 3–8
 //! and model spans; eponyms are accepted inside a full name (`John Bell`) but never when a
