@@ -291,10 +291,17 @@ pub(crate) fn propagate(
                 continue;
             };
             let risky = rules.common(t.text) || rules.stop(t.text).is_some();
+            // A clause that starts with the word and a reporting verb: "; Stone confirms".
+            let says = view.tokens.get(k + 1).is_some_and(|v| {
+                v.is_word() && v.shape == Shape::Lower && REPORTING_VERBS.contains(&v.text)
+            });
             let ok = match t.shape {
                 Shape::Lower => !risky,
                 _ => {
-                    !risky || !(t.sentence_start || t.upper_line || eponym_context(view.tokens, k))
+                    !risky
+                        || !((t.sentence_start && !says)
+                            || t.upper_line
+                            || eponym_context(view.tokens, k))
                 }
             };
             if !ok || head_after(view.tokens, k) || !occupied.free(t.start, t.name_end()) {
@@ -315,6 +322,24 @@ pub(crate) fn propagate(
                         start = i.start;
                     }
                 }
+            }
+            // Include family-name particles right before: "van Dijk's".
+            let mut j = if start == t.start {
+                k
+            } else {
+                k.saturating_sub(2)
+            };
+            while j >= 1
+                && view.tokens.get(j).is_some_and(|w| w.space_before)
+                && view.tokens.get(j - 1).is_some_and(|p| {
+                    p.is_word() && p.shape != Shape::Upper && crate::names::is_particle(p.text)
+                })
+            {
+                j -= 1;
+                start = view.tokens.get(j).map_or(start, |p| p.start.min(start));
+            }
+            if !occupied.free(start, t.name_end()) {
+                continue;
             }
             occupied.insert(start, t.name_end());
             out.push(Found {
@@ -341,6 +366,30 @@ pub(crate) fn propagate(
     }
     out
 }
+
+/// Verbs after which a name word that starts a clause is the subject, not a common noun.
+const REPORTING_VERBS: &[&str] = &[
+    "confirms",
+    "confirmed",
+    "reports",
+    "reported",
+    "denies",
+    "denied",
+    "says",
+    "said",
+    "agrees",
+    "agreed",
+    "states",
+    "stated",
+    "declined",
+    "declines",
+    "understands",
+    "consented",
+    "consents",
+    "attended",
+    "prefers",
+    "wishes",
+];
 
 /// Sorted, merged byte intervals of one text.
 struct Occupied {

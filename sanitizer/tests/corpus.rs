@@ -10,6 +10,7 @@ use obscura_sanitizer::{Entity, Sanitizer, SecretText, Texts};
 
 const CORPUS: &str = include_str!("../corpus/dev.jsonl");
 const HELDOUT: &str = include_str!("../corpus/heldout.jsonl");
+const TEST: &str = include_str!("../corpus/test.jsonl");
 const NAMES: &str = include_str!("../corpus/names.json");
 
 fn list(v: &serde_json::Value, key: &str) -> Vec<String> {
@@ -196,11 +197,35 @@ fn heldout_quality_rules_only() {
         scores.people_consistent,
         scores.people_with_repeats,
     );
-    // Measured 2026-11-26: recall 0.517, leaks 96/186 (51.6 %), over-redacted 5/104
-    // (4.8 %), consistency 0.375. Most leaks are unlisted names without a cue: the model's
-    // job, not the rules'.
-    assert!(scores.person_recall() >= 0.48, "{scores:?}");
-    assert!(scores.leak_rate() <= 0.56, "{scores:?}");
-    assert!(scores.over_redaction_rate() <= 0.07, "{scores:?}");
-    assert!(scores.label_consistency() >= 0.3, "{scores:?}");
+    // Measured 2026-11-26 before the held-out fixes (sani4): recall 0.517, leaks 96/186,
+    // over-redacted 5/104, consistency 0.375; after them: recall 0.636, leaks 68/186,
+    // over-redacted 4/104, consistency 0.781 (the held-out set is a development set since).
+    // Most leaks are unlisted names without a cue: the model's job, not the rules'.
+    assert!(scores.person_recall() >= 0.6, "{scores:?}");
+    assert!(scores.leak_rate() <= 0.4, "{scores:?}");
+    assert!(scores.over_redaction_rate() <= 0.05, "{scores:?}");
+    assert!(scores.label_consistency() >= 0.7, "{scores:?}");
+}
+
+/// The test corpus (`corpus/test.jsonl`, made by `corpus/generate_test.py`, committed before
+/// the changes that followed the held-out run and never tuned on) is well formed. Its
+/// quality is measured only by `cargo xtask bench sanitize --corpus
+/// sanitizer/corpus/test.jsonl`; no floor here, so that nothing is fitted to it.
+#[test]
+fn test_corpus_shape() {
+    let gold = eval::parse_corpus(TEST).unwrap();
+    assert_eq!(gold.len(), 242);
+    for g in &gold {
+        let n = g.text.chars().count();
+        for e in &g.entities {
+            assert!(e.start < e.end && e.end <= n, "{}", g.id);
+            assert_eq!(e.kind == EntityKind::Person, e.person.is_some(), "{}", g.id);
+        }
+    }
+    let with_names = gold
+        .iter()
+        .filter(|g| g.entities.iter().any(|e| e.kind == EntityKind::Person))
+        .count();
+    let without_pii = gold.iter().filter(|g| g.entities.is_empty()).count();
+    assert_eq!((with_names, without_pii), (170, 72));
 }

@@ -414,7 +414,7 @@ fn model_window_spans_map_back_to_the_whole_text() {
     let filler = "No acute findings in the chest. ".repeat(6);
     let text = format!(
         "The report was reviewed by Dr. Sarah Roberts. {filler}The films were sent and \
-         Kjartansdóttir agreed at noon."
+         Kjartansdóttir phoned at noon."
     );
     let texts =
         obscura_sanitizer::Texts::new(vec![obscura_sanitizer::SecretText::new(text.clone())]);
@@ -424,10 +424,10 @@ fn model_window_spans_map_back_to_the_whole_text() {
         out.texts[0].as_str(),
         format!(
             "The report was reviewed by Dr. PERSON_1. {filler}The films were sent and \
-             PERSON_2 agreed at noon."
+             PERSON_2 phoned at noon."
         )
     );
-    let start = text.chars().count() - "Kjartansdóttir agreed at noon.".chars().count();
+    let start = text.chars().count() - "Kjartansdóttir phoned at noon.".chars().count();
     let persons: Vec<(usize, usize)> = out.entities[0]
         .iter()
         .filter(|e| e.kind == obscura_sanitizer::EntityKind::Person)

@@ -53,13 +53,52 @@ pub(super) fn caret_names(text: &str, out: &mut Vec<Mention>) {
             continue;
         }
         out.push(Mention {
-            start,
+            start: particle_before(text, start),
             end,
             given,
             surname,
             extra,
             ..Mention::default()
         });
+    }
+}
+
+/// Lower-case forms of the particles that begin a family name: `van Dijk`, `de Vries`,
+/// `Ní Bhriain`, `Mac Giolla`, `dos Santos`, `al Masri`.
+pub(crate) const PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "di", "da", "del", "della", "dos", "das", "du", "la", "le",
+    "ter", "ten", "ní", "nic", "mac", "mhic", "ó", "ua", "al", "el", "bin", "ben", "st",
+];
+
+/// Whether `word` is a family-name particle (any case).
+pub(crate) fn is_particle(word: &str) -> bool {
+    PARTICLES.contains(&word.to_lowercase().as_str())
+}
+
+/// Where a DICOM family name starts when particles precede the word before the caret
+/// (`NÍ BHRIAIN^CAOIMHE`, `VAN DIJK^LIEKE`): the start of the first particle, else `start`.
+fn particle_before(text: &str, start: usize) -> usize {
+    let mut at = start;
+    loop {
+        let before = text.get(..at).unwrap_or("");
+        let Some(head) = before.strip_suffix(' ') else {
+            return at;
+        };
+        let word_start = head
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(head.len(), |(i, _)| i);
+        let word = head.get(word_start..).unwrap_or("");
+        let clean_edge = head
+            .get(..word_start)
+            .and_then(|h| h.chars().next_back())
+            .is_none_or(|c| !c.is_alphanumeric());
+        if word.is_empty() || !is_particle(word) || !clean_edge {
+            return at;
+        }
+        at = word_start;
     }
 }
 

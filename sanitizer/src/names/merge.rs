@@ -79,6 +79,16 @@ impl NameRules<'_> {
                     if spinal_level(&words) {
                         continue;
                     }
+                    // An eponymous structure or device ("Wharton duct", "a Jackson-Pratt
+                    // drain", "Roux-en-Y bypass"): a medical head noun ends or follows it.
+                    let last = tokens.partition_point(|t| t.start < b).checked_sub(1);
+                    let named_term = words
+                        .last()
+                        .is_some_and(|t| stoplist::is_medical_head(t.text))
+                        || last.is_some_and(|k| head_after(tokens, k));
+                    if s.label == ModelLabel::Location && !has_digit && named_term {
+                        continue;
+                    }
                     if s.label == ModelLabel::Id && has_digit {
                         typed.push(Span {
                             start: a,
@@ -165,6 +175,25 @@ impl NameRules<'_> {
             if let Some(t) = idx.last().and_then(|&i| tokens.get(i)) {
                 m.end = m.end.max(t.name_end()).min(t.name_end().max(b));
             }
+            // A lower-case name the model tagged in part ("pls ask babajide ndlovu to"):
+            // the next lower-case word belongs to it when it is no word of the language.
+            let mut tail: Option<String> = None;
+            if let (Some(t), Some(n)) = (tokens.get(last_tok), tokens.get(last_tok + 1)) {
+                if t.shape == Shape::Lower
+                    && t.latin
+                    && n.is_word()
+                    && n.latin
+                    && n.space_before
+                    && n.shape == Shape::Lower
+                    && n.letters() >= 3
+                    && !self.common(n.text)
+                    && self.stop(n.text).is_none()
+                    && !in_list(n.text, super::FIELD_WORDS)
+                {
+                    m.end = m.end.max(n.name_end());
+                    tail = Some(Self::norm(n.text));
+                }
+            }
             for &(sa, sb, label) in &g {
                 let words: Vec<String> = within(tokens, sa, sb)
                     .iter()
@@ -178,6 +207,13 @@ impl NameRules<'_> {
                     ModelLabel::GivenName if m.given.is_none() => m.given = Some(w),
                     ModelLabel::Surname if m.surname.is_none() => m.surname = Some(w),
                     _ => m.extra.push(w),
+                }
+            }
+            if let Some(w) = tail {
+                if m.surname.is_none() {
+                    m.surname = Some(w);
+                } else {
+                    m.extra.push(w);
                 }
             }
             if idx.iter().any(|&i| tokens.get(i).is_some_and(|t| !t.latin)) {

@@ -18,15 +18,25 @@
 //!    both are in the lists and neither is a common or medical word;
 //! 7. a single title-case word mid-sentence that is a frequent given name or surname and not
 //!    a common word nor on the stop-list;
-//! 8. runs of non-Latin script in a mostly Latin request (Greek symbol letters excepted).
+//! 8. runs of non-Latin script in a mostly Latin request (Greek symbol letters excepted);
+//! 9. (`pairs.rs`) family-name particles inside names and before DICOM family names
+//!    (`Lieke R. van Dijk`, `NÍ BHRIAIN^CAOIMHE`), an upper-case family name then a
+//!    title-case given name (`NDLOVU Temitope`), an initial without a dot after `(` or a
+//!    list comma (`(M Mamani)`); capitalised kinship words act as titles (`Grandpa Sem`);
+//! 10. (`context.rs`) an unlisted word known by its context alone: `the Whaanga house`,
+//!     the subject of a person verb (`Tane was admitted`, `Tane improved`), a possessive
+//!     before a noun mid-sentence (`regarding Quispe's imaging`).
 //!
 //! The stop-list ([`crate::stoplist`]) and the lexicon's medical vocabulary veto rules 3–8
 //! and model spans; eponyms are accepted inside a full name (`John Bell`) but never when a
 //! medical head noun follows (`Bell's palsy`) or `of` precedes (`circle of Willis`).
 
+mod context;
 mod forms;
 mod merge;
+mod pairs;
 
+pub(crate) use self::forms::is_particle;
 use self::forms::{caret_names, other_scripts};
 use crate::lexicon::Lexicon;
 use crate::stoplist::{self, StopKind};
@@ -140,8 +150,41 @@ const FIELD_WORDS: &[&str] = &[
 
 /// Words after which (no colon) the next listed name is a person, with less confidence.
 const WEAK_CUES: &[&str] = &[
-    "pt", "patient", "signed", "per", "attn", "cc", "wife", "husband", "son", "daughter", "mother",
-    "father", "sister", "brother", "mom", "dad", "spouse", "partner", "dear",
+    "pt",
+    "patient",
+    "signed",
+    "per",
+    "attn",
+    "cc",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "mother",
+    "father",
+    "sister",
+    "brother",
+    "mom",
+    "dad",
+    "spouse",
+    "partner",
+    "dear",
+    "cousin",
+    "uncle",
+    "aunt",
+    "niece",
+    "nephew",
+    "grandson",
+    "granddaughter",
+    "grandma",
+    "grandpa",
+];
+
+/// Kinship words that, capitalised right before a capitalised word, are a form of address
+/// like a title: "Grandpa Sem", "Uncle Youssef", "Nana Yui".
+const KIN_TITLES: &[&str] = &[
+    "grandpa", "grandma", "granny", "grandad", "granddad", "nana", "nan", "uncle", "aunt",
+    "auntie", "aunty", "cousin",
 ];
 
 /// Two-word weak cues: `seen by`, `referred by` …
@@ -270,6 +313,8 @@ impl<'a> NameRules<'a> {
         self.comma_and_initials(tokens, &mut out);
         self.pairs(tokens, &mut out);
         self.singles(tokens, &mut out);
+        self.family_names(tokens, &mut out);
+        self.subjects_and_possessives(tokens, &mut out);
         if latin_request {
             other_scripts(tokens, &mut out);
         }
@@ -294,6 +339,12 @@ impl<'a> NameRules<'a> {
             };
             // "Sister" and "Nurse" as plain nouns: only with a capitalised word after.
             return Some((Cue::Title, after));
+        }
+        if KIN_TITLES.contains(&w.as_str())
+            && t.shape == Shape::Title
+            && next.is_some_and(|n| n.is_word() && n.capitalized() && n.space_before)
+        {
+            return Some((Cue::Title, i + 1));
         }
         if next.is_some_and(|n| n.is_punct(':')) && FIELD_LABELS.contains(&w.as_str()) {
             return Some((Cue::Label, i + 2));
@@ -344,6 +395,7 @@ impl<'a> NameRules<'a> {
         let mut i = at;
         let mut prev_lower_given = false;
         let mut prev_lower_part = false;
+        let mut after_particle = false;
         while parts.len() < 4 {
             let Some(t) = tokens.get(i) else { break };
             let next = tokens.get(i + 1);
@@ -357,6 +409,18 @@ impl<'a> NameRules<'a> {
             {
                 initials.push((i, t.text.chars().next().unwrap_or('?')));
                 i += 2;
+                continue;
+            }
+            // A family-name particle inside the name: "Saoirse S. de Vries".
+            if (!parts.is_empty() || !initials.is_empty())
+                && t.is_word()
+                && t.shape != Shape::Upper
+                && is_particle(t.text)
+                && next.is_some_and(|n| n.is_word() && n.capitalized() && n.space_before)
+                && t.space_before
+            {
+                after_particle = true;
+                i += 1;
                 continue;
             }
             if !t.is_word() || t.letters() < 2 && t.latin {
@@ -377,6 +441,9 @@ impl<'a> NameRules<'a> {
             let first = parts.is_empty() && initials.is_empty();
             let ok = if !t.latin {
                 true
+            } else if after_particle {
+                // "de Vries": a capitalised word after a particle is the family name.
+                t.capitalized() && !particle_blocked(t.text)
             } else if t.shape == Shape::Lower {
                 let pair_next = tokens.get(i + 1).is_some_and(|n| {
                     n.shape == Shape::Lower && self.surname(n.text) && !self.hard_stop(n.text)
@@ -431,6 +498,7 @@ impl<'a> NameRules<'a> {
             if !ok {
                 break;
             }
+            after_particle = false;
             prev_lower_given = t.shape == Shape::Lower && self.given(t.text);
             prev_lower_part = t.shape == Shape::Lower;
             parts.push(i);
@@ -529,178 +597,6 @@ impl<'a> NameRules<'a> {
         }
     }
 
-    fn comma_and_initials(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
-        for (i, t) in tokens.iter().enumerate() {
-            // Smith, John [A.]
-            if t.is_word()
-                && t.latin
-                && t.capitalized()
-                && t.letters() >= 2
-                && tokens.get(i + 1).is_some_and(|c| c.is_punct(','))
-            {
-                if let Some(g) = tokens.get(i + 2) {
-                    let same_shape = (t.shape == Shape::Upper) == (g.shape == Shape::Upper);
-                    if g.is_word()
-                        && g.latin
-                        && g.capitalized()
-                        && same_shape
-                        && ((self.surname(t.text) && self.given(g.text))
-                            || (self.surname(t.text) && self.name_like(g))
-                            || (self.name_like(t) && self.given(g.text))
-                            || (self.name_like(t) && self.name_like(g)))
-                        && !(self.common(t.text) && self.common(g.text))
-                        && !self.hard_stop(t.text)
-                        && !self.hard_stop(g.text)
-                        && !self.eponym_as_term(tokens, i)
-                        && !tokens.get(i + 3).is_some_and(|n| n.is_punct(','))
-                        && !head_after(tokens, i + 2)
-                    {
-                        out.push(Mention {
-                            start: t.start,
-                            end: g.name_end(),
-                            given: Some(Self::norm(g.text)),
-                            surname: Some(Self::norm(t.text)),
-                            ..Mention::default()
-                        });
-                    }
-                }
-            }
-            // J. Smith, J.A. Smith, J. A. Smith
-            if t.is_word()
-                && t.latin
-                && t.letters() == 1
-                && t.shape != Shape::Lower
-                && tokens.get(i + 1).is_some_and(|d| d.is_punct('.'))
-                && !tokens
-                    .get(i.wrapping_sub(1))
-                    .is_some_and(|p| i > 0 && p.is_word() && p.letters() >= 2 && p.capitalized())
-            {
-                let mut k = i + 2;
-                while tokens
-                    .get(k)
-                    .is_some_and(|w| w.is_word() && w.letters() == 1)
-                    && tokens.get(k + 1).is_some_and(|d| d.is_punct('.'))
-                {
-                    k += 2;
-                }
-                if let Some(s) = tokens.get(k) {
-                    if s.is_word()
-                        && s.latin
-                        && s.capitalized()
-                        && s.letters() >= 2
-                        && (self.surname(s.text) || self.name_like(s))
-                        && self.stop(s.text).is_none()
-                        && !self.common(s.text)
-                    {
-                        out.push(Mention {
-                            start: t.start,
-                            end: s.name_end(),
-                            surname: Some(Self::norm(s.text)),
-                            initial: t.text.chars().next().and_then(|c| c.to_lowercase().next()),
-                            ..Mention::default()
-                        });
-                    }
-                }
-            }
-        }
-    }
-
-    fn pairs(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
-        for (i, g) in tokens.iter().enumerate() {
-            if !(g.is_word() && g.latin && g.letters() >= 2 && g.capitalized()) {
-                continue;
-            }
-            // Optional middle name or initial.
-            let mut k = i + 1;
-            let mut middle: Vec<String> = Vec::new();
-            if let Some(m) = tokens.get(k) {
-                if m.is_word() && m.letters() == 1 && m.capitalized() && m.space_before {
-                    if tokens.get(k + 1).is_some_and(|d| d.is_punct('.')) {
-                        k += 2;
-                    }
-                } else if m.is_word()
-                    && m.shape == g.shape
-                    && m.space_before
-                    && self.given(m.text)
-                    && tokens.get(k + 1).is_some_and(|s| {
-                        s.is_word() && s.shape == g.shape && s.space_before && self.surname(s.text)
-                    })
-                    && self.stop(m.text).is_none()
-                {
-                    middle.push(Self::norm(m.text));
-                    k += 1;
-                }
-            }
-            let Some(s) = tokens.get(k) else { continue };
-            if !(s.is_word() && s.latin && s.letters() >= 2 && s.space_before) {
-                continue;
-            }
-            let upper = g.shape == Shape::Upper && s.shape == Shape::Upper;
-            let title_like = |t: &Token<'_>| matches!(t.shape, Shape::Title | Shape::Mixed);
-            let found = if upper {
-                g.upper_line
-                    && ((self.given(g.text) && self.surname(s.text))
-                        || (self.surname(g.text) && self.given(s.text))
-                        || (self.listed(g.text) && self.name_like(s))
-                        || (self.name_like(g) && self.listed(s.text))
-                        || (self.name_like(g) && self.name_like(s)))
-                    && self.stop(g.text).is_none()
-                    && self.stop(s.text).is_none()
-                    && !self.common(g.text)
-                    && !self.common(s.text)
-            } else if title_like(g) && title_like(s) {
-                let both_common = self.common(g.text) && self.common(s.text);
-                // "Ana Collins is …", "Lisa Jones (45 y/o)": a verb or an aside follows.
-                let lower_after_word = tokens
-                    .get(k + 1)
-                    .is_some_and(|a| (a.is_word() && a.shape == Shape::Lower) || a.is_punct('('));
-                let after = tokens.get(k + 1);
-                let lower_after = after.is_none_or(|a| !a.capitalized());
-                let eponym_surname = self.stop(s.text) == Some(StopKind::Eponym)
-                    && s.letters() >= 3
-                    && !self.common(s.text);
-                ((self.given(g.text) && self.surname(s.text))
-                    || (self.given(g.text) && (self.name_like(s) || eponym_surname))
-                    || (self.name_like(g) && self.surname(s.text) && !self.common(s.text))
-                    // Two unlisted name-like words mid-sentence: "for Michelle Cohen:".
-                    || (self.name_like(g)
-                        && self.name_like(s)
-                        && (!g.sentence_start || lower_after_word)
-                        && g.shape == Shape::Title
-                        && s.shape == Shape::Title
-                        && !(i > 0 && tokens.get(i - 1).is_some_and(Token::capitalized))
-                        && !tokens
-                            .get(k + 1)
-                            .is_some_and(|a| a.capitalized() && a.space_before)))
-                    && !self.hard_stop(g.text)
-                    && !self.hard_stop(s.text)
-                    && self.stop(g.text) != Some(StopKind::Eponym)
-                    && !self.eponym_as_term(tokens, k)
-                    && (!both_common || lower_after)
-            } else {
-                false
-            };
-            // "Glasgow Coma Scale": a pair whose second word is a medical head noun.
-            if !found || head_after(tokens, k) || stoplist::is_medical_head(s.text) {
-                continue;
-            }
-            let reversed = upper && !(self.given(g.text) && self.surname(s.text));
-            let (gn, sn) = if reversed {
-                (Self::norm(s.text), Self::norm(g.text))
-            } else {
-                (Self::norm(g.text), Self::norm(s.text))
-            };
-            out.push(Mention {
-                start: g.start,
-                end: s.name_end(),
-                given: Some(gn),
-                surname: Some(sn),
-                extra: middle,
-                ..Mention::default()
-            });
-        }
-    }
-
     fn singles(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         for (i, t) in tokens.iter().enumerate() {
             if !(t.is_word()
@@ -756,6 +652,15 @@ fn within<'t, 'a>(tokens: &'t [Token<'a>], a: usize, b: usize) -> &'t [Token<'a>
     let lo = tokens.partition_point(|t| t.end <= a);
     let hi = tokens.partition_point(|t| t.start < b);
     tokens.get(lo..hi.max(lo)).unwrap_or_default()
+}
+
+/// After a family-name particle only a drug or a body part is not a name (`de Vries` is
+/// in the medical vocabulary as an eponym).
+fn particle_blocked(word: &str) -> bool {
+    matches!(
+        stoplist::stop_kind(word),
+        Some(StopKind::Drug | StopKind::Anatomy)
+    )
 }
 
 /// A field name or credential (`AGE`, `DOB`, `MD`) that ends a name.

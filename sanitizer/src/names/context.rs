@@ -1,0 +1,141 @@
+//! Names known by the words around them only (no cue word, not in the lists): the family
+//! noun after `the <Name>`, a reporting verb after a clause's subject, a possessive.
+
+use super::{FIELD_WORDS, Mention, NameRules, head_after, in_list, lower};
+use crate::token::{Shape, Token};
+
+/// Nouns that make `the <Word> …` a family name: "at the Whaanga house".
+const FAMILY_NOUNS: &[&str] = &["family", "house", "household", "home", "residence", "twins"];
+
+/// Verbs whose subject is a person: "Tane reports", "Tane improved".
+const PERSON_VERBS: &[&str] = &[
+    "reports",
+    "reported",
+    "denies",
+    "denied",
+    "complains",
+    "complained",
+    "presents",
+    "presented",
+    "improved",
+    "tolerated",
+    "attended",
+    "agrees",
+    "agreed",
+    "declined",
+    "understands",
+    "confirms",
+    "confirmed",
+    "says",
+    "said",
+    "states",
+    "stated",
+    "wishes",
+    "prefers",
+    "fell",
+    "lives",
+];
+
+/// `was` / `is` + these: "Tane was admitted", "Tane is keen".
+const PERSON_STATES: &[&str] = &[
+    "admitted",
+    "readmitted",
+    "discharged",
+    "seen",
+    "reviewed",
+    "transferred",
+    "referred",
+    "keen",
+    "aware",
+    "happy",
+    "unable",
+];
+
+impl NameRules<'_> {
+    /// `the <Name> family` / `house` / `household`: the capitalised word is a family name
+    /// when it is not a common word or a medical term.
+    pub(super) fn family_names(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate() {
+            let the_before = i > 0
+                && tokens
+                    .get(i - 1)
+                    .is_some_and(|p| p.is_word() && lower(p.text) == "the");
+            let noun_after = tokens.get(i + 1).is_some_and(|n| {
+                n.is_word() && n.shape == Shape::Lower && in_list(n.text, FAMILY_NOUNS)
+            });
+            if the_before
+                && noun_after
+                && t.is_word()
+                && t.latin
+                && t.shape == Shape::Title
+                && (self.surname(t.text) || self.name_like(t))
+                && !self.common(t.text)
+                && self.stop(t.text).is_none()
+            {
+                out.push(Mention {
+                    start: t.start,
+                    end: t.name_end(),
+                    surname: Some(Self::norm(t.text)),
+                    ..Mention::default()
+                });
+            }
+        }
+    }
+
+    /// An unlisted capitalised word that is the subject of a person verb ("Tane was
+    /// admitted", "Tane improved") or a possessive before a lower-case noun ("regarding
+    /// Quispe's imaging"), when it is not a common word, a medical term or an eponym used
+    /// as one.
+    pub(super) fn subjects_and_possessives(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate() {
+            if !(t.is_word()
+                && t.latin
+                && t.shape == Shape::Title
+                && t.letters() >= 3
+                && self.name_like(t)
+                && !in_list(t.text, FIELD_WORDS)
+                && !head_after(tokens, i)
+                && !self.eponym_as_term(tokens, i))
+            {
+                continue;
+            }
+            let word = |k: usize| {
+                tokens
+                    .get(k)
+                    .filter(|w| w.is_word() && w.shape == Shape::Lower && w.space_before)
+                    .map(|w| lower(w.text))
+            };
+            let prev_cap = i > 0
+                && tokens.get(i - 1).is_some_and(|p| {
+                    p.is_word()
+                        && p.capitalized()
+                        && p.space_before == t.space_before
+                        && !p.sentence_start
+                });
+            let subject = word(i + 1).is_some_and(|v| {
+                PERSON_VERBS.contains(&v.as_str())
+                    || (matches!(v.as_str(), "was" | "is")
+                        && word(i + 2).is_some_and(|s| PERSON_STATES.contains(&s.as_str())))
+            });
+            let possessive = !t.sentence_start && t.name_end() < t.end && word(i + 1).is_some();
+            if (subject || possessive) && !prev_cap {
+                // Particles before the family name belong to it: "van Dijk's son".
+                let mut j = i;
+                while j >= 1
+                    && tokens.get(j).is_some_and(|w| w.space_before)
+                    && tokens.get(j - 1).is_some_and(|p| {
+                        p.is_word() && p.shape != Shape::Upper && super::is_particle(p.text)
+                    })
+                {
+                    j -= 1;
+                }
+                out.push(Mention {
+                    start: tokens.get(j).map_or(t.start, |p| p.start),
+                    end: t.name_end(),
+                    surname: Some(Self::norm(t.text)),
+                    ..Mention::default()
+                });
+            }
+        }
+    }
+}

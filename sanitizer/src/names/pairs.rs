@@ -1,0 +1,254 @@
+//! Two-word names: `Smith, John`, initials before a surname (`J. Smith`, `(M Mamani)`),
+//! given + family name pairs in title case, upper case, mixed (`NDLOVU Temitope`) and with
+//! particles (`Lieke R. van Dijk`).
+
+use super::{
+    FIELD_WORDS, KIN_TITLES, Mention, NameRules, head_after, in_list, is_particle, particle_blocked,
+};
+use crate::stoplist::{self, StopKind};
+use crate::token::{Shape, Token};
+
+impl NameRules<'_> {
+    pub(super) fn comma_and_initials(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate() {
+            // Smith, John [A.]
+            if t.is_word()
+                && t.latin
+                && t.capitalized()
+                && t.letters() >= 2
+                && tokens.get(i + 1).is_some_and(|c| c.is_punct(','))
+            {
+                if let Some(g) = tokens.get(i + 2) {
+                    let same_shape = (t.shape == Shape::Upper) == (g.shape == Shape::Upper);
+                    if g.is_word()
+                        && g.latin
+                        && g.capitalized()
+                        && same_shape
+                        && ((self.surname(t.text) && self.given(g.text))
+                            || (self.surname(t.text) && self.name_like(g))
+                            || (self.name_like(t) && self.given(g.text))
+                            || (self.name_like(t) && self.name_like(g)))
+                        && !(self.common(t.text) && self.common(g.text))
+                        && !self.hard_stop(t.text)
+                        && !self.hard_stop(g.text)
+                        && !self.eponym_as_term(tokens, i)
+                        && !tokens.get(i + 3).is_some_and(|n| n.is_punct(','))
+                        && !head_after(tokens, i + 2)
+                    {
+                        out.push(Mention {
+                            start: t.start,
+                            end: g.name_end(),
+                            given: Some(Self::norm(g.text)),
+                            surname: Some(Self::norm(t.text)),
+                            ..Mention::default()
+                        });
+                    }
+                }
+            }
+            // An initial without a dot after an opening bracket or a list comma:
+            // "(M Mamani)", ", R Whaanga".
+            if t.is_word()
+                && t.latin
+                && t.letters() == 1
+                && t.shape != Shape::Lower
+                && !in_list(t.text, &["a", "i"])
+                && !tokens.get(i + 1).is_some_and(|d| d.is_punct('.'))
+                && (i == 0
+                    || tokens
+                        .get(i.wrapping_sub(1))
+                        .is_some_and(|p| p.is_punct('(') || p.is_punct(',') || p.is_punct(';')))
+            {
+                if let Some(s) = tokens.get(i + 1) {
+                    let ends = tokens
+                        .get(i + 2)
+                        .is_none_or(|n| !n.is_word() || !n.capitalized());
+                    if s.is_word()
+                        && s.latin
+                        && s.space_before
+                        && s.shape == Shape::Title
+                        && s.letters() >= 3
+                        && (self.surname(s.text) || self.name_like(s))
+                        && self.stop(s.text).is_none()
+                        && !self.common(s.text)
+                        && !head_after(tokens, i + 1)
+                        && ends
+                    {
+                        out.push(Mention {
+                            start: t.start,
+                            end: s.name_end(),
+                            surname: Some(Self::norm(s.text)),
+                            initial: t.text.chars().next().and_then(|c| c.to_lowercase().next()),
+                            ..Mention::default()
+                        });
+                    }
+                }
+            }
+            // J. Smith, J.A. Smith, J. A. Smith
+            if t.is_word()
+                && t.latin
+                && t.letters() == 1
+                && t.shape != Shape::Lower
+                && tokens.get(i + 1).is_some_and(|d| d.is_punct('.'))
+                && !tokens
+                    .get(i.wrapping_sub(1))
+                    .is_some_and(|p| i > 0 && p.is_word() && p.letters() >= 2 && p.capitalized())
+            {
+                let mut k = i + 2;
+                while tokens
+                    .get(k)
+                    .is_some_and(|w| w.is_word() && w.letters() == 1)
+                    && tokens.get(k + 1).is_some_and(|d| d.is_punct('.'))
+                {
+                    k += 2;
+                }
+                if let Some(s) = tokens.get(k) {
+                    if s.is_word()
+                        && s.latin
+                        && s.capitalized()
+                        && s.letters() >= 2
+                        && (self.surname(s.text) || self.name_like(s))
+                        && self.stop(s.text).is_none()
+                        && !self.common(s.text)
+                    {
+                        out.push(Mention {
+                            start: t.start,
+                            end: s.name_end(),
+                            surname: Some(Self::norm(s.text)),
+                            initial: t.text.chars().next().and_then(|c| c.to_lowercase().next()),
+                            ..Mention::default()
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    pub(super) fn pairs(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, g) in tokens.iter().enumerate() {
+            if !(g.is_word() && g.latin && g.letters() >= 2 && g.capitalized())
+                || in_list(g.text, KIN_TITLES)
+            {
+                continue;
+            }
+            // Optional middle name or initial.
+            let mut k = i + 1;
+            let mut middle: Vec<String> = Vec::new();
+            if let Some(m) = tokens.get(k) {
+                if m.is_word() && m.letters() == 1 && m.capitalized() && m.space_before {
+                    if tokens.get(k + 1).is_some_and(|d| d.is_punct('.')) {
+                        k += 2;
+                    }
+                } else if m.is_word()
+                    && m.shape == g.shape
+                    && m.space_before
+                    && self.given(m.text)
+                    && tokens.get(k + 1).is_some_and(|s| {
+                        s.is_word() && s.shape == g.shape && s.space_before && self.surname(s.text)
+                    })
+                    && self.stop(m.text).is_none()
+                {
+                    middle.push(Self::norm(m.text));
+                    k += 1;
+                }
+            }
+            // Family-name particles: "Lieke R. van Dijk", "Sem Ní Bhriain".
+            let mut particle = false;
+            while tokens.get(k).is_some_and(|p| {
+                p.is_word() && p.space_before && p.shape != Shape::Upper && is_particle(p.text)
+            }) && tokens
+                .get(k + 1)
+                .is_some_and(|s| s.is_word() && s.space_before && s.capitalized())
+            {
+                particle = true;
+                k += 1;
+            }
+            let Some(s) = tokens.get(k) else { continue };
+            if !(s.is_word() && s.latin && s.letters() >= 2 && s.space_before) {
+                continue;
+            }
+            let upper = !particle && g.shape == Shape::Upper && s.shape == Shape::Upper;
+            let title_like = |t: &Token<'_>| matches!(t.shape, Shape::Title | Shape::Mixed);
+            let found = if particle {
+                title_like(g)
+                    && title_like(s)
+                    && (self.given(g.text) || self.name_like(g))
+                    && !self.hard_stop(g.text)
+                    && !particle_blocked(s.text)
+            } else if g.shape == Shape::Upper && s.shape == Shape::Title {
+                // "NDLOVU Temitope" on an overlay: an upper-case family name, then the given.
+                g.letters() >= 3
+                    && (self.listed(g.text) || self.name_like(g))
+                    && (self.listed(s.text) || self.name_like(s))
+                    && !self.common(g.text)
+                    && !self.common(s.text)
+                    && self.stop(g.text).is_none()
+                    && self.stop(s.text).is_none()
+                    && !in_list(g.text, FIELD_WORDS)
+                    && !tokens
+                        .get(k + 1)
+                        .is_some_and(|a| a.is_word() && a.capitalized() && a.space_before)
+            } else if upper {
+                g.upper_line
+                    && ((self.given(g.text) && self.surname(s.text))
+                        || (self.surname(g.text) && self.given(s.text))
+                        || (self.listed(g.text) && self.name_like(s))
+                        || (self.name_like(g) && self.listed(s.text))
+                        || (self.name_like(g) && self.name_like(s)))
+                    && self.stop(g.text).is_none()
+                    && self.stop(s.text).is_none()
+                    && !self.common(g.text)
+                    && !self.common(s.text)
+            } else if title_like(g) && title_like(s) {
+                let both_common = self.common(g.text) && self.common(s.text);
+                // "Ana Collins is …", "Lisa Jones (45 y/o)": a verb or an aside follows.
+                let lower_after_word = tokens
+                    .get(k + 1)
+                    .is_some_and(|a| (a.is_word() && a.shape == Shape::Lower) || a.is_punct('('));
+                let after = tokens.get(k + 1);
+                let lower_after = after.is_none_or(|a| !a.capitalized());
+                let eponym_surname = self.stop(s.text) == Some(StopKind::Eponym)
+                    && s.letters() >= 3
+                    && !self.common(s.text);
+                ((self.given(g.text) && self.surname(s.text))
+                    || (self.given(g.text) && (self.name_like(s) || eponym_surname))
+                    || (self.name_like(g) && self.surname(s.text) && !self.common(s.text))
+                    // Two unlisted name-like words mid-sentence: "for Michelle Cohen:".
+                    || (self.name_like(g)
+                        && self.name_like(s)
+                        && (!g.sentence_start || lower_after_word)
+                        && g.shape == Shape::Title
+                        && s.shape == Shape::Title
+                        && !(i > 0 && tokens.get(i - 1).is_some_and(Token::capitalized))
+                        && !tokens
+                            .get(k + 1)
+                            .is_some_and(|a| a.capitalized() && a.space_before)))
+                    && !self.hard_stop(g.text)
+                    && !self.hard_stop(s.text)
+                    && self.stop(g.text) != Some(StopKind::Eponym)
+                    && !self.eponym_as_term(tokens, k)
+                    && (!both_common || lower_after)
+            } else {
+                false
+            };
+            // "Glasgow Coma Scale": a pair whose second word is a medical head noun.
+            if !found || head_after(tokens, k) || stoplist::is_medical_head(s.text) {
+                continue;
+            }
+            let reversed = (upper && !(self.given(g.text) && self.surname(s.text)))
+                || (g.shape == Shape::Upper && s.shape == Shape::Title);
+            let (gn, sn) = if reversed {
+                (Self::norm(s.text), Self::norm(g.text))
+            } else {
+                (Self::norm(g.text), Self::norm(s.text))
+            };
+            out.push(Mention {
+                start: g.start,
+                end: s.name_end(),
+                given: Some(gn),
+                surname: Some(sn),
+                extra: middle,
+                ..Mention::default()
+            });
+        }
+    }
+}
