@@ -433,7 +433,13 @@ fn mixed_set_recall_by_size_and_false_positive_area() {
             if c >= 0.8 {
                 hits[b] += 1;
             } else {
-                missed.push(format!("image {n} face {} px: {:.0} %", g.size, c * 100.0));
+                missed.push(format!(
+                    "image {n} face {} px at ({:.0}, {:.0}): {:.0} %",
+                    g.size,
+                    (g.x0 + g.x1) / 2.0,
+                    (g.y0 + g.y1) / 2.0,
+                    c * 100.0
+                ));
             }
         }
         // Filled pixels far from every gold face (outside the gold box doubled): stray fills.
@@ -515,22 +521,24 @@ fn mixed_set_recall_by_size_and_false_positive_area() {
         }
     }
 
-    // Floors at what this set measured (13/16, 14/16, 20/20, 24/24 faces, 71/76 overall;
-    // 0.046 % false-positive area). The target is 95 % overall (71/76 is 93.4 %: the
-    // misses are 12–22 px faces in low-contrast or heavy-JPEG images) and < 1 % area.
-    let floors = [0.81f32, 0.87, 1.0, 1.0];
+    // Floors at what this set measured (14/16, 14/16, 20/20, 24/24 faces, 72/76 overall;
+    // 0.014 % false-positive area, all of it on the Hubble deep field). The target is
+    // 95 % overall (72/76 is 94.7 %: the misses are 12–22 px faces at the top edge or in
+    // low-contrast JPEGs, whose zoom crops score 0.05–0.2) and < 1 % area.
+    let floors = [0.87f32, 0.87, 1.0, 1.0];
     for (b, (name, _)) in BUCKETS.iter().enumerate() {
         let r = hits[b] as f32 / totals[b].max(1) as f32;
         assert!(r >= floors[b], "{name}: recall {r}");
     }
-    assert!(recall >= 0.93, "overall recall {recall}");
-    assert!(fp_area < 0.1, "false-positive area {fp_area} %");
+    assert!(found >= 72, "overall recall {recall}");
+    assert!(fp_area < 0.03, "false-positive area {fp_area} %");
     assert!(
         (stray_px as f64) < 0.001 * all_px as f64,
         "stray fills {stray_px} px"
     );
     for (name, _, filled, _) in &per_image {
-        if ["chelsea.png", "coins.png"].contains(name) {
+        // The gravel got 0.2 % filled with 2× zoom crops (a demo run showed it too).
+        if ["chelsea.png", "coins.png", "coffee.png", "gravel.png"].contains(name) {
             assert_eq!(*filled, 0, "{name} must get no fill");
         }
     }

