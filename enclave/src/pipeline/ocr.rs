@@ -19,6 +19,8 @@
 //! must not depend on legibility). Redaction fills the axis-aligned box around each quad,
 //! which over-covers slanted text.
 
+use std::time::{Duration, Instant};
+
 use super::pixels::{
     BoxF, RgbPixels, clamp_px, f32_of, nms, sample_bgr_planar, tile_spans_with, usize_f32,
 };
@@ -40,6 +42,19 @@ pub struct TextLine {
     pub score: f32,
     /// The recognised text.
     pub text: SecretText,
+}
+
+/// Wall time of the parts of the text stage (for benchmarks and metrics).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TextTimings {
+    /// Detector input sampling, inference and box extraction (every view).
+    pub detect: Duration,
+    /// Cutting the upright crops out of the image.
+    pub crop: Duration,
+    /// The 0°/180° classifier.
+    pub classify: Duration,
+    /// Recogniser input sampling, inference and CTC decoding.
+    pub recognise: Duration,
 }
 
 /// Text detection and recognition settings (rapidocr 1.4.4 defaults unless noted).
@@ -133,8 +148,17 @@ pub(crate) fn read_text(
     models: &Models,
     image: &RgbPixels,
     params: &OcrParams,
-) -> Result<Vec<TextLine>, Error> {
+) -> Result<(Vec<TextLine>, TextTimings), Error> {
+    let mut timings = TextTimings::default();
+    let mut clock = Instant::now();
+    let mut lap = || {
+        let now = Instant::now();
+        let elapsed = now.duration_since(clock);
+        clock = now;
+        elapsed
+    };
     let boxes = detect_boxes(&models.text_det, image, params)?;
+    timings.detect = lap();
     let mut crops = Vec::with_capacity(boxes.len());
     for (quad, _) in &boxes {
         // Less margin along the line than across it: it must not reach the next word. The
@@ -167,11 +191,14 @@ pub(crate) fn read_text(
         }
         crops.push(crop);
     }
+    timings.crop = lap();
     if params.use_cls {
         classify_orientation(&models.text_cls, &mut crops, params.cls_thresh)?;
     }
+    timings.classify = lap();
     let texts = recognise(&models.text_rec, &models.text_classes, &crops)?;
-    Ok(boxes
+    timings.recognise = lap();
+    let lines = boxes
         .into_iter()
         .zip(texts)
         .map(|((quad, _), (text, score))| {
@@ -189,7 +216,8 @@ pub(crate) fn read_text(
                 text,
             }
         })
-        .collect())
+        .collect();
+    Ok((lines, timings))
 }
 
 /// Detector input size for a `width × height` image: the global pre-step (longer side ≤
