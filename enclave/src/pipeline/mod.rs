@@ -323,6 +323,6 @@ mod tests {
                 nms_iou: 0.3
             }
         );
-        assert_eq!(o.ocr.det_limit_side, 736);
+        assert_eq!(o.ocr.small_side, ocr::SMALL_SIDE);
     }
 }
