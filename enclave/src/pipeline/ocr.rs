@@ -373,21 +373,30 @@ fn round_up_32(v: u32) -> usize {
 /// is what we do. Components come from 8-connectivity on the dilated bitmap rather than
 /// OpenCV contours (same pixel sets, no hole handling needed for boxes).
 pub fn db_boxes(prob: &[f32], width: usize, height: usize, params: &OcrParams) -> Vec<(Quad, f32)> {
-    let on = |x: usize, y: usize| {
-        prob.get(y * width + x)
-            .is_some_and(|&p| p > params.det_thresh)
-    };
-    // Dilate with a 2×2 kernel anchored at (1,1): out(x,y) = OR of in(x-1..=x, y-1..=y).
-    let mut bitmap = vec![false; width * height];
-    for y in 0..height {
-        for x in 0..width {
-            let hit = on(x, y)
-                || (x > 0 && on(x - 1, y))
-                || (y > 0 && on(x, y - 1))
-                || (x > 0 && y > 0 && on(x - 1, y - 1));
-            if let Some(cell) = bitmap.get_mut(y * width + x) {
-                *cell = hit;
+    if width == 0 {
+        return Vec::new();
+    }
+    let n = width * height;
+    let above: Vec<bool> = (0..n)
+        .map(|i| prob.get(i).is_some_and(|&p| p > params.det_thresh))
+        .collect();
+    // Dilate with a 2×2 kernel anchored at (1,1): out(x,y) = OR of in(x-1..=x, y-1..=y),
+    // row by row: OR with the row above, then each cell with its left neighbour.
+    let mut bitmap = vec![false; n];
+    let mut vertical = vec![false; width];
+    for (y, out_row) in bitmap.chunks_exact_mut(width).enumerate() {
+        vertical.fill(false);
+        for row in [Some(y), y.checked_sub(1)].into_iter().flatten() {
+            if let Some(cells) = above.get(row * width..(row + 1) * width) {
+                for (v, &a) in vertical.iter_mut().zip(cells) {
+                    *v |= a;
+                }
             }
+        }
+        let mut left = false;
+        for (o, &v) in out_row.iter_mut().zip(&vertical) {
+            *o = v || left;
+            left = v;
         }
     }
     let mut seen = vec![false; width * height];
