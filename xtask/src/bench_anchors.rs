@@ -269,9 +269,24 @@ fn report(
         images.len()
     );
     println!("{:<34} {:>11} {:>11}", "", "median ms", "p95 ms");
-    for key in ["decode", "faces", "text", "redact", "encode", "total"] {
+    for key in [
+        "decode",
+        "faces",
+        "text",
+        "text_detect",
+        "text_crop",
+        "text_classify",
+        "text_recognise",
+        "redact",
+        "encode",
+        "total",
+    ] {
         let (m, p) = stats(&stage(key, None));
-        println!("{:<34} {m:>11.1} {p:>11.1}", format!("ours: {key}"));
+        let label = key.strip_prefix("text_").map_or_else(
+            || format!("ours: {key}"),
+            |part| format!("ours:   text {part}"),
+        );
+        println!("{:<34} {m:>11.1} {p:>11.1}", label);
     }
     let (dm, dp) = stats(&all(deface));
     println!(

@@ -93,8 +93,14 @@ fn check_dimensions(width: u32, height: u32) -> Result<(), Error> {
 }
 
 /// Converts any decoded colour type to RGB8 (alpha over white) and zeroizes the source.
-fn to_rgb(mut image: DynamicImage) -> Result<RgbPixels, Error> {
+fn to_rgb(image: DynamicImage) -> Result<RgbPixels, Error> {
     let (width, height) = (image.width(), image.height());
+    // Already RGB8 (most PNG and every baseline colour JPEG): take the codec's buffer as
+    // is, no copy and nothing left behind to zeroize.
+    let mut image = match image {
+        DynamicImage::ImageRgb8(buffer) => return RgbPixels::new(width, height, buffer.into_raw()),
+        other => other,
+    };
     let rgb = if image.color().has_alpha() {
         let rgba = image.to_rgba8();
         let mut out = Vec::with_capacity(rgba.as_raw().len() / 4 * 3);

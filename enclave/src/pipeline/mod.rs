@@ -21,9 +21,11 @@
 //! # Ok::<(), obscura_enclave::Error>(())
 //! ```
 //!
-//! Each model sits behind its own lock (`ort` sessions run through `&mut`), so concurrent
-//! `run` calls share the CPU stage by stage; a session per worker is a follow-up if the
-//! gateway's pool needs more parallelism.
+//! Each model sits behind its own lock (`ort` sessions run through `&mut`) and runs on one
+//! thread. Within a run the face and text stages overlap: text runs on a scoped second
+//! thread while the calling thread finds faces (two single-threaded sessions on two cores,
+//! no oversubscription). Concurrent `run` calls share the models stage by stage; a session
+//! per worker is a follow-up if the gateway's pool needs more parallelism.
 
 pub mod decode;
 pub mod encode;
@@ -41,7 +43,7 @@ use obscura_protocol::api::{OutputFormat, RedactedImage, Region, RegionKind};
 
 pub use self::decode::{DecodedImage, decode};
 pub use self::faces::{Face, FaceParams};
-pub use self::ocr::{OcrParams, SecretText, TextLine};
+pub use self::ocr::{OcrParams, SecretText, TextLine, TextTimings};
 pub use self::pixels::{BoxF, RgbPixels};
 pub use self::redact::{PiiDecider, RedactAllText};
 use crate::Error;
@@ -94,10 +96,19 @@ pub struct StageTimings {
     pub faces: Duration,
     /// Text detection, orientation and recognition (next to nothing when skipped).
     pub text: Duration,
+    /// The parts of [`StageTimings::text`].
+    pub text_parts: TextTimings,
     /// Filling regions.
     pub redact: Duration,
     /// Re-encoding.
     pub encode: Duration,
+}
+
+/// What the text stage returns.
+struct TextStage {
+    lines: Vec<TextLine>,
+    parts: TextTimings,
+    wall: Duration,
 }
 
 /// The composed pipeline over a loaded model set.
@@ -146,34 +157,76 @@ impl Pipeline {
     /// then decides which text lines hold PII (the sanitizer works over every line and the
     /// caption of a request together) and calls [`Pipeline::finish`].
     pub fn analyze(&self, bytes: &[u8], options: &PipelineOptions) -> Result<Analysis, Error> {
-        let mut clock = Instant::now();
-        let mut lap = || {
-            let now = Instant::now();
-            let elapsed = now.duration_since(clock);
-            clock = now;
-            elapsed
-        };
+        let started = Instant::now();
         let DecodedImage { format, pixels } = decode(bytes)?;
-        let t_decode = lap();
-        let faces = faces::detect(&self.models.centerface, &pixels, options.faces)?;
-        let t_faces = lap();
-        let text = if options.text {
-            ocr::read_text(&self.models, &pixels, &options.ocr)?
-        } else {
-            Vec::new()
-        };
-        let t_text = lap();
+        let t_decode = started.elapsed();
+        let (faces, t_faces, text) = self.faces_and_text(&pixels, options)?;
         Ok(Analysis {
             format,
             pixels,
             faces,
-            text,
+            text: text.lines,
             timings: StageTimings {
                 decode: t_decode,
                 faces: t_faces,
-                text: t_text,
+                text: text.wall,
+                text_parts: text.parts,
                 ..StageTimings::default()
             },
+        })
+    }
+
+    /// Runs the face and the text stage, each timed on its own. Every model session is
+    /// single-threaded, so the text stage runs on a second (scoped) thread while this one
+    /// finds faces: on two cores the stages overlap instead of taking turns. When no thread
+    /// can be started they run one after the other. Either way the calling thread waits for
+    /// both, so a request still occupies one slot of the gateway's blocking pool.
+    fn faces_and_text(
+        &self,
+        pixels: &RgbPixels,
+        options: &PipelineOptions,
+    ) -> Result<(Vec<Face>, Duration, TextStage), Error> {
+        let faces_stage = || -> Result<(Vec<Face>, Duration), Error> {
+            let started = Instant::now();
+            let faces = faces::detect(&self.models.centerface, pixels, options.faces)?;
+            Ok((faces, started.elapsed()))
+        };
+        // Captures only shared references, so it is `Copy`: usable again if spawning fails.
+        let text_stage = || -> Result<TextStage, Error> {
+            let started = Instant::now();
+            let (lines, parts) = ocr::read_text(&self.models, pixels, &options.ocr)?;
+            Ok(TextStage {
+                lines,
+                parts,
+                wall: started.elapsed(),
+            })
+        };
+        if !options.text {
+            let (faces, t_faces) = faces_stage()?;
+            let none = TextStage {
+                lines: Vec::new(),
+                parts: TextTimings::default(),
+                wall: Duration::ZERO,
+            };
+            return Ok((faces, t_faces, none));
+        }
+        std::thread::scope(|scope| {
+            let spawned = std::thread::Builder::new()
+                .name("obscura-text".to_owned())
+                .spawn_scoped(scope, text_stage);
+            match spawned {
+                Ok(handle) => {
+                    let faces = faces_stage();
+                    // A panic in the text thread surfaces as an error, not a second panic.
+                    let text = handle.join().map_err(|_| Error::Poisoned)?;
+                    let (faces, t_faces) = faces?;
+                    Ok((faces, t_faces, text?))
+                }
+                Err(_) => {
+                    let (faces, t_faces) = faces_stage()?;
+                    Ok((faces, t_faces, text_stage()?))
+                }
+            }
         })
     }
 
@@ -270,6 +323,6 @@ mod tests {
                 nms_iou: 0.3
             }
         );
-        assert_eq!(o.ocr.det_limit_side, 736);
+        assert_eq!(o.ocr.small_side, ocr::SMALL_SIDE);
     }
 }

@@ -5,8 +5,8 @@
 //!   images (shorter side ≤ [`SMALL_SIDE`]) at 2× at least; DB
 //!   post-processing with rotated minimum-area rectangles (see [`db_boxes`]); reading
 //!   order as rapidocr; each quad is cropped upright by a perspective-style warp. Images
-//!   larger than 2000 px are also scanned at native resolution in overlapping tiles
-//!   ([`OcrParams::det_tiles`]), merged by NMS.
+//!   larger than 2000 px are scanned at native resolution in overlapping tiles
+//!   ([`OcrParams::det_tiles`]) plus a global pass at 1024 px, merged by NMS.
 //! - cls: crops taller than 1.5× their width are turned 90° counter-clockwise; crops the
 //!   classifier reads as upside down (p > 0.9) are turned 180°.
 //! - rec: batches of 6 sorted by aspect ratio, height 48, width ≥ 320, zero padding after
@@ -18,6 +18,8 @@
 //! bicubic crop sampling, and no line is dropped for low recognition confidence (redaction
 //! must not depend on legibility). Redaction fills the axis-aligned box around each quad,
 //! which over-covers slanted text.
+
+use std::time::{Duration, Instant};
 
 use super::pixels::{
     BoxF, RgbPixels, clamp_px, f32_of, nms, sample_bgr_planar, tile_spans_with, usize_f32,
@@ -42,13 +44,34 @@ pub struct TextLine {
     pub text: SecretText,
 }
 
+/// Wall time of the parts of the text stage (for benchmarks and metrics).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TextTimings {
+    /// Detector input sampling, inference and box extraction (every view).
+    pub detect: Duration,
+    /// Cutting the upright crops out of the image.
+    pub crop: Duration,
+    /// The 0°/180° classifier.
+    pub classify: Duration,
+    /// Recogniser input sampling, inference and CTC decoding.
+    pub recognise: Duration,
+}
+
 /// Text detection and recognition settings (rapidocr 1.4.4 defaults unless noted).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct OcrParams {
     /// The detector input's shorter side is scaled up to at least this (`limit_type: min`).
     pub det_limit_side: u32,
-    /// Longer side cap of the global pre-step.
+    /// Images whose shorter side is at most this are detected at 2× at least (ours, see
+    /// [`SMALL_SIDE`]).
+    pub small_side: u32,
+    /// Longer side cap of the global pre-step; images above it are [`det_tiled`].
     pub max_side: u32,
+    /// Longer side of the global pass over a [`det_tiled`] image when `det_tiles` is on
+    /// (ours; rapidocr: `max_side`). The native tiles find the small print; this pass only
+    /// has to find lines longer than the tiles' overlap, which are large. At 2048² a
+    /// global pass at 2000 cost 43 % of the detector's pixels.
+    pub global_side: u32,
     /// Shorter side floor of the global pre-step.
     pub min_side: u32,
     /// Detector input pixel cap (ours: bounds latency and memory for extreme aspect ratios).
@@ -66,7 +89,7 @@ pub struct OcrParams {
     /// For images larger than `max_side`, also run the detector at native resolution in
     /// tiles of at most `max_side` (ours: the global pass shrinks small print below what
     /// the detector sees; even at 2048 px seen at 2000, 11 px "DATE" was read "DRTE"
-    /// without the tiles, and the tiles cost about 60 % of the text stage there).
+    /// without the tiles; one native 2048² pass instead of tiles misread it too).
     pub det_tiles: bool,
     /// Classifier probability above which a crop is turned 180°.
     pub cls_thresh: f32,
@@ -81,7 +104,9 @@ impl Default for OcrParams {
     fn default() -> Self {
         Self {
             det_limit_side: 736,
+            small_side: SMALL_SIDE,
             max_side: 2000,
+            global_side: 1024,
             min_side: 30,
             max_det_pixels: 4 * 1024 * 1024,
             det_thresh: 0.3,
@@ -96,10 +121,10 @@ impl Default for OcrParams {
     }
 }
 
-/// Images whose shorter side is at most this are detected at 2× at least (ours; rapidocr
-/// raises the shorter side to 736 only, 1.44× for 512 px). The astronaut's 4–5 px name tag
-/// is found only from 2× on (its text at 2×, the whole tag at 3×, which costs 4.5× the
-/// detector time): at 2× the text stage of a 512² photo takes about twice as long.
+/// Images whose shorter side is at most this are detected at 2× (ours; rapidocr raises the
+/// shorter side to 736 only, 1.44× for 512 px). The astronaut's 4–5 px name tag is found
+/// only from 2× on (its text at 2×, the whole tag at 3×, which costs 4.5× the detector
+/// time): at 2× the text stage of a 512² photo takes about twice as long.
 pub const SMALL_SIDE: u32 = 512;
 
 /// Longest side of a text crop (a text line cannot be longer than the image).
@@ -133,8 +158,17 @@ pub(crate) fn read_text(
     models: &Models,
     image: &RgbPixels,
     params: &OcrParams,
-) -> Result<Vec<TextLine>, Error> {
+) -> Result<(Vec<TextLine>, TextTimings), Error> {
+    let mut timings = TextTimings::default();
+    let mut clock = Instant::now();
+    let mut lap = || {
+        let now = Instant::now();
+        let elapsed = now.duration_since(clock);
+        clock = now;
+        elapsed
+    };
     let boxes = detect_boxes(&models.text_det, image, params)?;
+    timings.detect = lap();
     let mut crops = Vec::with_capacity(boxes.len());
     for (quad, _) in &boxes {
         // Less margin along the line than across it: it must not reach the next word. The
@@ -167,11 +201,14 @@ pub(crate) fn read_text(
         }
         crops.push(crop);
     }
+    timings.crop = lap();
     if params.use_cls {
         classify_orientation(&models.text_cls, &mut crops, params.cls_thresh)?;
     }
+    timings.classify = lap();
     let texts = recognise(&models.text_rec, &models.text_classes, &crops)?;
-    Ok(boxes
+    timings.recognise = lap();
+    let lines = boxes
         .into_iter()
         .zip(texts)
         .map(|((quad, _), (text, score))| {
@@ -189,19 +226,26 @@ pub(crate) fn read_text(
                 text,
             }
         })
-        .collect())
+        .collect();
+    Ok((lines, timings))
 }
 
 /// Detector input size for a `width × height` image: the global pre-step (longer side ≤
-/// `max_side`, shorter ≥ `min_side`), then shorter side ≥ `det_limit_side` (and at least 2×
-/// when the shorter side is at most [`SMALL_SIDE`]), each side
-/// rounded half-to-even to a multiple of 32 (Python `round`), then our pixel cap.
+/// `max_side`, or ≤ `global_side` when the image is tiled, shorter ≥ `min_side`), then
+/// shorter side ≥ `det_limit_side` (and at least 2× when the shorter side is at most
+/// [`OcrParams::small_side`]), each side rounded half-to-even to a multiple of 32 (Python
+/// `round`), then our pixel cap.
 pub fn det_input_size(width: u32, height: u32, params: &OcrParams) -> (usize, usize) {
     let (w, h) = (f64::from(width), f64::from(height));
     let mut ratio = 1.0f64;
     let longer = w.max(h);
-    if longer > f64::from(params.max_side) {
-        ratio = f64::from(params.max_side) / longer;
+    if det_tiled(width, height, params) {
+        let side = if params.det_tiles {
+            params.global_side.min(params.max_side)
+        } else {
+            params.max_side
+        };
+        ratio = f64::from(side) / longer;
     }
     let shorter = w.min(h) * ratio;
     if shorter < f64::from(params.min_side) {
@@ -211,7 +255,7 @@ pub fn det_input_size(width: u32, height: u32, params: &OcrParams) -> (usize, us
     if shorter < f64::from(params.det_limit_side) {
         ratio *= f64::from(params.det_limit_side) / shorter.max(1e-6);
     }
-    if w.min(h) <= f64::from(SMALL_SIDE) {
+    if w.min(h) <= f64::from(params.small_side) {
         ratio = ratio.max(2.0);
     }
     let round32 = |v: f64| ((v.trunc() / 32.0).round_ties_even() * 32.0).max(32.0);
@@ -223,6 +267,13 @@ pub fn det_input_size(width: u32, height: u32, params: &OcrParams) -> (usize, us
         dh = ((dh * s / 32.0).floor() * 32.0).max(32.0);
     }
     (usize_of(dw), usize_of(dh))
+}
+
+/// Whether an image is larger than `max_side`: its global detector pass is then shrunk,
+/// and with [`OcrParams::det_tiles`] it is also scanned at native resolution in
+/// overlapping tiles of at most `max_side`.
+pub fn det_tiled(width: u32, height: u32, params: &OcrParams) -> bool {
+    width.max(height) > params.max_side
 }
 
 /// Runs the detector and returns boxes in image coordinates (reading order) with scores.
@@ -239,8 +290,8 @@ fn detect_boxes(
         y1: f32_of(image.height()),
     };
     let mut boxes = detect_view(model, image, whole, dw, dh, params)?;
-    if params.det_tiles && image.width().max(image.height()) > params.max_side {
-        // The global pass saw the image shrunk to `max_side`; small print is read at
+    if params.det_tiles && det_tiled(image.width(), image.height(), params) {
+        // The global pass saw the image shrunk to `global_side`; small print is read at
         // native resolution in overlapping tiles too. Overlapping finds are merged below.
         for (y, h) in tile_spans_with(image.height(), params.max_side, DET_TILE_OVERLAP) {
             for (x, w) in tile_spans_with(image.width(), params.max_side, DET_TILE_OVERLAP) {
@@ -322,21 +373,30 @@ fn round_up_32(v: u32) -> usize {
 /// is what we do. Components come from 8-connectivity on the dilated bitmap rather than
 /// OpenCV contours (same pixel sets, no hole handling needed for boxes).
 pub fn db_boxes(prob: &[f32], width: usize, height: usize, params: &OcrParams) -> Vec<(Quad, f32)> {
-    let on = |x: usize, y: usize| {
-        prob.get(y * width + x)
-            .is_some_and(|&p| p > params.det_thresh)
-    };
-    // Dilate with a 2×2 kernel anchored at (1,1): out(x,y) = OR of in(x-1..=x, y-1..=y).
-    let mut bitmap = vec![false; width * height];
-    for y in 0..height {
-        for x in 0..width {
-            let hit = on(x, y)
-                || (x > 0 && on(x - 1, y))
-                || (y > 0 && on(x, y - 1))
-                || (x > 0 && y > 0 && on(x - 1, y - 1));
-            if let Some(cell) = bitmap.get_mut(y * width + x) {
-                *cell = hit;
+    if width == 0 {
+        return Vec::new();
+    }
+    let n = width * height;
+    let above: Vec<bool> = (0..n)
+        .map(|i| prob.get(i).is_some_and(|&p| p > params.det_thresh))
+        .collect();
+    // Dilate with a 2×2 kernel anchored at (1,1): out(x,y) = OR of in(x-1..=x, y-1..=y),
+    // row by row: OR with the row above, then each cell with its left neighbour.
+    let mut bitmap = vec![false; n];
+    let mut vertical = vec![false; width];
+    for (y, out_row) in bitmap.chunks_exact_mut(width).enumerate() {
+        vertical.fill(false);
+        for row in [Some(y), y.checked_sub(1)].into_iter().flatten() {
+            if let Some(cells) = above.get(row * width..(row + 1) * width) {
+                for (v, &a) in vertical.iter_mut().zip(cells) {
+                    *v |= a;
+                }
             }
+        }
+        let mut left = false;
+        for (o, &v) in out_row.iter_mut().zip(&vertical) {
+            *o = v || left;
+            left = v;
         }
     }
     let mut seen = vec![false; width * height];
@@ -628,7 +688,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn det_input_size_matches_rapidocr() {
+    fn det_input_size_matches_rapidocr_up_to_2000() {
         let p = OcrParams::default();
         // notes §2.6: the 900×120 test strip runs at [1,3,736,5504] (172.5 rounds to even).
         assert_eq!(det_input_size(900, 120, &p), (5504, 736));
@@ -638,9 +698,19 @@ mod tests {
         assert_eq!(det_input_size(600, 513, &p), (864, 736));
         // Shorter side already ≥ 736: only rounding to 32.
         assert_eq!(det_input_size(1000, 800, &p), (992, 800));
-        // Longer side capped at 2000 first, then the shorter side raised to 736.
-        // (2000 / 32 = 62.5 rounds to even: 62.)
-        assert_eq!(det_input_size(4000, 3000, &p), (1984, 1504));
+        assert!(!det_tiled(2000, 1500, &p));
+        // Larger than 2000: tiled, the global pass at 1024 (ours), then the shorter side
+        // raised to 736 (4000 × 736 / 1200 = 2453.3 → 76.7 → 2464).
+        assert!(det_tiled(2048, 2048, &p));
+        assert_eq!(det_input_size(2048, 2048, &p), (1024, 1024));
+        assert_eq!(det_input_size(2048, 1367, &p), (1088, 736));
+        assert_eq!(det_input_size(4000, 1200, &p), (2464, 736));
+        // Without tiles the global pass keeps rapidocr's 2000 (62.5 rounds to even: 62).
+        let untiled = OcrParams {
+            det_tiles: false,
+            ..p
+        };
+        assert_eq!(det_input_size(4000, 3000, &untiled), (1984, 1504));
         // Extreme strip: pixel cap applies.
         let (w, h) = det_input_size(16_000, 40, &p);
         assert!(

@@ -266,17 +266,23 @@ pub(crate) fn sample_bgr_planar(
     let scale_y = (crop.y1 - crop.y0) / usize_f32(out_h);
     let max_x = f32_of(sw - 1);
     let max_y = f32_of(sh - 1);
-    // Precompute horizontal taps once per column.
-    let cols: Vec<(u32, u32, f32)> = (0..out_w.min(tensor_w))
+    // Horizontal taps once per column: byte offsets of the left and right source pixels
+    // within a row, and the right one's weight.
+    let cols: Vec<(usize, usize, f32)> = (0..out_w.min(tensor_w))
         .map(|ox| {
             let fx = (crop.x0 + (usize_f32(ox) + 0.5) * scale_x - 0.5).clamp(0.0, max_x);
             let x0 = clamp_px(fx.floor(), sw - 1);
             let x1 = (x0 + 1).min(sw - 1);
-            (x0, x1, fx - f32_of(x0))
+            // Out-of-range offsets (unreachable) make the reads below miss: padding stays.
+            let at = |x: u32| usize::try_from(x).map_or(usize::MAX - 3, |x| x * 3);
+            (at(x0), at(x1), fx - f32_of(x0))
         })
         .collect();
     let row_len = usize::try_from(sw).unwrap_or(0) * 3;
     let data = src.as_bytes();
+    // BGR planes: plane 0 = blue (source channel 2), plane 2 = red.
+    let (blue, rest) = out.split_at_mut(plane);
+    let (green, red) = rest.split_at_mut(plane);
     for oy in 0..out_h.min(tensor_h) {
         let fy = (crop.y0 + (usize_f32(oy) + 0.5) * scale_y - 0.5).clamp(0.0, max_y);
         let y0 = clamp_px(fy.floor(), sh - 1);
@@ -291,22 +297,41 @@ pub(crate) fn sample_bgr_planar(
         ) else {
             continue;
         };
-        for (ox, &(x0, x1, wx)) in cols.iter().enumerate() {
-            let (Ok(a), Ok(b)) = (usize::try_from(x0), usize::try_from(x1)) else {
+        let span = oy * tensor_w..oy * tensor_w + cols.len();
+        let (Some(b_row), Some(g_row), Some(r_row)) = (
+            blue.get_mut(span.clone()),
+            green.get_mut(span.clone()),
+            red.get_mut(span),
+        ) else {
+            continue;
+        };
+        let cells = b_row.iter_mut().zip(g_row.iter_mut()).zip(r_row.iter_mut());
+        for (((b_cell, g_cell), r_cell), &(a, b, wx)) in cells.zip(&cols) {
+            let (Some(&[ar0, ag0, ab0]), Some(&[br0, bg0, bb0])) = (
+                row0.get(a..a + 3)
+                    .and_then(|p| <&[u8; 3]>::try_from(p).ok()),
+                row0.get(b..b + 3)
+                    .and_then(|p| <&[u8; 3]>::try_from(p).ok()),
+            ) else {
                 continue;
             };
-            for (c, channel_plane) in [2usize, 1, 0].into_iter().enumerate() {
-                // BGR planes: plane 0 = blue (source channel 2), plane 2 = red.
-                let tap = |row: &[u8], x: usize| {
-                    f32::from(row.get(x * 3 + channel_plane).copied().unwrap_or(0))
-                };
-                let top = tap(row0, a) * (1.0 - wx) + tap(row0, b) * wx;
-                let bottom = tap(row1, a) * (1.0 - wx) + tap(row1, b) * wx;
-                let v = top * (1.0 - wy) + bottom * wy;
-                if let Some(cell) = out.get_mut(c * plane + oy * tensor_w + ox) {
-                    *cell = map(v);
-                }
-            }
+            let (Some(&[ar1, ag1, ab1]), Some(&[br1, bg1, bb1])) = (
+                row1.get(a..a + 3)
+                    .and_then(|p| <&[u8; 3]>::try_from(p).ok()),
+                row1.get(b..b + 3)
+                    .and_then(|p| <&[u8; 3]>::try_from(p).ok()),
+            ) else {
+                continue;
+            };
+            // Same operations, in the same order, as a per-tap bilinear blend.
+            let lerp = |l0: u8, r0: u8, l1: u8, r1: u8| {
+                let top = f32::from(l0) * (1.0 - wx) + f32::from(r0) * wx;
+                let bottom = f32::from(l1) * (1.0 - wx) + f32::from(r1) * wx;
+                map(top * (1.0 - wy) + bottom * wy)
+            };
+            *b_cell = lerp(ab0, bb0, ab1, bb1);
+            *g_cell = lerp(ag0, bg0, ag1, bg1);
+            *r_cell = lerp(ar0, br0, ar1, br1);
         }
     }
     out
@@ -432,6 +457,66 @@ mod tests {
         ];
         let kept = nms(boxes, 0.3, |b| *b);
         assert_eq!(kept.iter().map(|b| b.1).collect::<Vec<_>>(), vec![0.9, 0.5]);
+    }
+
+    /// The sampler per output cell, written the plain way (the reference for the row-wise
+    /// implementation).
+    #[allow(clippy::too_many_arguments, clippy::cast_possible_truncation)]
+    fn sample_reference(
+        src: &RgbPixels,
+        crop: BoxF,
+        out_w: usize,
+        out_h: usize,
+        tensor_w: usize,
+        tensor_h: usize,
+        pad: f32,
+    ) -> Vec<f32> {
+        let plane = tensor_w * tensor_h;
+        let mut out = vec![pad; plane * 3];
+        let (sw, sh) = (src.width(), src.height());
+        let sx = (crop.x1 - crop.x0) / out_w as f32;
+        let sy = (crop.y1 - crop.y0) / out_h as f32;
+        for oy in 0..out_h.min(tensor_h) {
+            let fy = (crop.y0 + (oy as f32 + 0.5) * sy - 0.5).clamp(0.0, (sh - 1) as f32);
+            let y0 = fy.floor() as u32;
+            let y1 = (y0 + 1).min(sh - 1);
+            let wy = fy - y0 as f32;
+            for ox in 0..out_w.min(tensor_w) {
+                let fx = (crop.x0 + (ox as f32 + 0.5) * sx - 0.5).clamp(0.0, (sw - 1) as f32);
+                let x0 = fx.floor() as u32;
+                let x1 = (x0 + 1).min(sw - 1);
+                let wx = fx - x0 as f32;
+                for (c, ch) in [2usize, 1, 0].into_iter().enumerate() {
+                    let p = |x, y| f32::from(src.get(x, y).unwrap()[ch]);
+                    let top = p(x0, y0) * (1.0 - wx) + p(x1, y0) * wx;
+                    let bottom = p(x0, y1) * (1.0 - wx) + p(x1, y1) * wx;
+                    out[c * plane + oy * tensor_w + ox] = (top * (1.0 - wy) + bottom * wy) / 2.0;
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    #[allow(clippy::cast_possible_truncation)]
+    fn sampling_equals_the_per_cell_reference() {
+        let data: Vec<u8> = (0..37 * 23 * 3).map(|i| (i * 31 % 251) as u8).collect();
+        let src = RgbPixels::new(37, 23, data).unwrap();
+        let b = |x0, y0, x1, y1| BoxF { x0, y0, x1, y1 };
+        // (crop, out_w, out_h, tensor_w, tensor_h): native, shrink, enlarge, a crop past
+        // the edges, and a tensor larger than the output (padding).
+        let cases = [
+            (b(0.0, 0.0, 37.0, 23.0), 37, 23, 37, 23),
+            (b(0.0, 0.0, 37.0, 23.0), 16, 9, 16, 9),
+            (b(3.5, 2.25, 20.0, 11.0), 64, 40, 64, 40),
+            (b(-4.0, -3.0, 41.0, 30.0), 30, 20, 32, 24),
+            (b(10.0, 5.0, 30.0, 15.0), 20, 10, 48, 16),
+        ];
+        for (crop, ow, oh, tw, th) in cases {
+            let got = sample_bgr_planar(&src, crop, ow, oh, tw, th, -7.0, |v| v / 2.0);
+            let want = sample_reference(&src, crop, ow, oh, tw, th, -7.0);
+            assert_eq!(got, want, "{crop:?} {ow}x{oh} in {tw}x{th}");
+        }
     }
 
     #[test]
