@@ -4,7 +4,7 @@
 //!
 //! hyper's pooled client does the HTTP; this module only opens the right kind of socket for
 //! it (hyper's own connector knows TCP only, and no maintained crate offers one connector
-//! for TCP, Unix and vsock, so the small [`Stream`] enum below is written here).
+//! for TCP, Unix and vsock, so the small `Stream` enum below is written here).
 
 use std::future::Future;
 use std::io;
