@@ -64,6 +64,7 @@ pub const EPONYMS: &[&str] = &[
     "brodie",
     "brudzinski",
     "brugada",
+    "buck",
     "budd",
     "buerger",
     "burkitt",
@@ -1148,21 +1149,6 @@ pub const MEDICAL_HEADS: &[&str] = &[
     "breathing",
     "respiration",
     "respirations",
-    "splint",
-    "drain",
-    "bypass",
-    "brace",
-    "collar",
-    "catheter",
-    "pin",
-    "wire",
-    "frame",
-    "harness",
-    "rod",
-    "nail",
-    "repair",
-    "traction",
-    "stoma",
     "anastomosis",
     "fundoplication",
     "fascia",
@@ -1173,6 +1159,14 @@ pub const MEDICAL_HEADS: &[&str] = &[
     "fibres",
     "fibers",
     "patches",
+];
+
+/// Devices and repairs that eponyms name ("a Denis Browne splint", "a Jackson-Pratt drain"):
+/// medical heads too, but after a possessive they mean ownership ("Saleh's drain"), so an
+/// unlisted word there is still a name (listed eponyms stay terms: "Buck's traction").
+pub const DEVICE_HEADS: &[&str] = &[
+    "splint", "drain", "bypass", "brace", "collar", "catheter", "pin", "wire", "frame", "harness",
+    "rod", "nail", "repair", "traction", "stoma",
 ];
 
 static INDEX: LazyLock<HashMap<&'static str, StopKind>> = LazyLock::new(|| {
@@ -1193,7 +1187,7 @@ static INDEX: LazyLock<HashMap<&'static str, StopKind>> = LazyLock::new(|| {
 });
 
 static HEADS: LazyLock<std::collections::HashSet<&'static str>> =
-    LazyLock::new(|| MEDICAL_HEADS.iter().copied().collect());
+    LazyLock::new(|| MEDICAL_HEADS.iter().chain(DEVICE_HEADS).copied().collect());
 
 /// Lower-cases `word` and strips a possessive `'s` / `’s` / trailing apostrophe.
 pub fn normalize(word: &str) -> String {
@@ -1224,6 +1218,12 @@ pub fn is_stop_word(word: &str) -> bool {
 pub fn is_medical_head(word: &str) -> bool {
     let w = normalize(word);
     HEADS.contains(w.as_str())
+}
+
+/// Whether `word` is one of the [`DEVICE_HEADS`].
+pub fn is_device_head(word: &str) -> bool {
+    let w = normalize(word);
+    DEVICE_HEADS.contains(&w.as_str())
 }
 
 #[cfg(test)]

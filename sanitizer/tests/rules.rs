@@ -654,3 +654,39 @@ fn model_lowercase_tails_and_eponymous_places() {
         "Fluid in Wharton duct; a Jackson-Pratt drain in place."
     );
 }
+
+/// A capitalised name the model runs into the short word after it keeps only the name, and
+/// that word is never propagated as a name part.
+#[test]
+fn model_name_spans_do_not_swallow_a_following_function_word() {
+    let s = sanitizer();
+    let t = texts(&["d/w Dr Kwabena re bloods; re-check Kwabena later"]);
+    let spans = vec![vec![ModelSpan {
+        start: 7,
+        end: 17,
+        label: ModelLabel::Surname,
+        score: 0.9,
+    }]];
+    let out = s.sanitize_with(&t, ModelOutput::Spans(spans));
+    assert_eq!(
+        out.texts[0].as_str(),
+        "d/w Dr PERSON_1 re bloods; re-check PERSON_1 later"
+    );
+}
+
+/// A device after an unlisted possessive belongs to the person ("Saleh's drain"); after a
+/// listed eponym it is a term ("Buck's traction").
+#[test]
+fn possessive_before_a_device_is_a_person() {
+    check(&[
+        (
+            "Jobs: review Saleh's drain; Buck's traction applied",
+            "Jobs: review PERSON_1's drain; Buck's traction applied",
+        ),
+        (
+            "a Jackson-Pratt drain in situ",
+            "a Jackson-Pratt drain in situ",
+        ),
+        ("Bell's palsy on the left", "Bell's palsy on the left"),
+    ]);
+}

@@ -94,7 +94,7 @@ impl NameRules<'_> {
                 && t.letters() >= 3
                 && self.name_like(t)
                 && !in_list(t.text, FIELD_WORDS)
-                && !head_after(tokens, i)
+                && (!head_after(tokens, i) || owns_device(tokens, i))
                 && !self.eponym_as_term(tokens, i))
             {
                 continue;
@@ -138,4 +138,13 @@ impl NameRules<'_> {
             }
         }
     }
+}
+
+/// A possessive unlisted word before a device ("Saleh's drain"): the device is the
+/// person's, not an eponymous term (listed eponyms never reach this test).
+fn owns_device(tokens: &[Token<'_>], i: usize) -> bool {
+    tokens.get(i).is_some_and(|t| t.name_end() < t.end)
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| n.is_word() && crate::stoplist::is_device_head(n.text))
 }

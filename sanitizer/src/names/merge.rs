@@ -118,6 +118,26 @@ impl NameRules<'_> {
                 .filter(|(_, t)| t.is_word())
                 .map(|(i, _)| lo + i)
                 .collect();
+            // "Dr Okafor re bloods": the model can run a capitalised name into the lower-case
+            // word after it; a capitalised name never ends in a short or common lower-case
+            // word, so such words are cut off the end of the span.
+            let (mut idx, mut b) = (idx, b);
+            if idx
+                .first()
+                .and_then(|&i| tokens.get(i))
+                .is_some_and(|t| t.shape != Shape::Lower)
+            {
+                while idx.len() > 1 {
+                    let Some(t) = idx.last().and_then(|&i| tokens.get(i)) else {
+                        break;
+                    };
+                    if t.shape != Shape::Lower || (t.letters() >= 3 && !self.common(t.text)) {
+                        break;
+                    }
+                    idx.pop();
+                    b = idx.last().and_then(|&i| tokens.get(i)).map_or(b, |t| t.end);
+                }
+            }
             let Some(&first_tok) = idx.first() else {
                 continue;
             };
@@ -195,7 +215,10 @@ impl NameRules<'_> {
                 }
             }
             for &(sa, sb, label) in &g {
-                let words: Vec<String> = within(tokens, sa, sb)
+                if sa >= b {
+                    continue;
+                }
+                let words: Vec<String> = within(tokens, sa, sb.min(b))
                     .iter()
                     .filter(|t| t.is_word())
                     .map(|t| Self::norm(t.text))
