@@ -672,6 +672,16 @@ fn model_name_spans_do_not_swallow_a_following_function_word() {
         out.texts[0].as_str(),
         "d/w Dr PERSON_1 re bloods; re-check PERSON_1 later"
     );
+    // A medical head is not cut off: the span stays an eponymous term.
+    let t = texts(&["incidental note of Warthin tumor."]);
+    let spans = vec![vec![ModelSpan {
+        start: 19,
+        end: 32,
+        label: ModelLabel::Surname,
+        score: 0.9,
+    }]];
+    let out = s.sanitize_with(&t, ModelOutput::Spans(spans));
+    assert_eq!(out.texts[0].as_str(), "incidental note of Warthin tumor.");
 }
 
 /// A device after an unlisted possessive belongs to the person ("Saleh's drain"); after a

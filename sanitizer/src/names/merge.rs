@@ -131,7 +131,11 @@ impl NameRules<'_> {
                     let Some(t) = idx.last().and_then(|&i| tokens.get(i)) else {
                         break;
                     };
-                    if t.shape != Shape::Lower || (t.letters() >= 3 && !self.common(t.text)) {
+                    // A medical head stays: it makes the span a term ("Warthin tumor").
+                    if t.shape != Shape::Lower
+                        || (t.letters() >= 3 && !self.common(t.text))
+                        || stoplist::is_medical_head(t.text)
+                    {
                         break;
                     }
                     idx.pop();
