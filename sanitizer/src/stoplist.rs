@@ -64,7 +64,6 @@ pub const EPONYMS: &[&str] = &[
     "brodie",
     "brudzinski",
     "brugada",
-    "buck",
     "budd",
     "buerger",
     "burkitt",
@@ -1163,7 +1162,8 @@ pub const MEDICAL_HEADS: &[&str] = &[
 
 /// Devices and repairs that eponyms name ("a Denis Browne splint", "a Jackson-Pratt drain"):
 /// medical heads too, but after a possessive they mean ownership ("Saleh's drain"), so an
-/// unlisted word there is still a name (listed eponyms stay terms: "Buck's traction").
+/// unlisted word there is still a name (listed eponyms stay terms: "Thomas splint" is not
+/// possessive; a given name such as Buck is not listed, so "Buck's traction" is tagged).
 pub const DEVICE_HEADS: &[&str] = &[
     "splint", "drain", "bypass", "brace", "collar", "catheter", "pin", "wire", "frame", "harness",
     "rod", "nail", "repair", "traction", "stoma",

@@ -684,14 +684,14 @@ fn model_name_spans_do_not_swallow_a_following_function_word() {
     assert_eq!(out.texts[0].as_str(), "incidental note of Warthin tumor.");
 }
 
-/// A device after an unlisted possessive belongs to the person ("Saleh's drain"); after a
-/// listed eponym it is a term ("Buck's traction").
+/// A device after an unlisted possessive belongs to the person ("Saleh's drain"); without a
+/// possessive it is an eponymous term.
 #[test]
 fn possessive_before_a_device_is_a_person() {
     check(&[
         (
-            "Jobs: review Saleh's drain; Buck's traction applied",
-            "Jobs: review PERSON_1's drain; Buck's traction applied",
+            "Jobs: review Saleh's drain; Hamilton traction applied",
+            "Jobs: review PERSON_1's drain; Hamilton traction applied",
         ),
         (
             "a Jackson-Pratt drain in situ",
