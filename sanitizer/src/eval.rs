@@ -89,6 +89,28 @@ impl Scores {
     }
 }
 
+/// One line with every figure and the counts behind it (for test and tool output).
+impl std::fmt::Display for Scores {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "recall {:.3} ({}/{}), leaks {}/{}, over-redacted {}/{}, spurious spans {}, \
+             label consistency {:.3} ({}/{})",
+            self.person_recall(),
+            self.person_spans_covered,
+            self.person_spans,
+            self.texts_leaking_names,
+            self.texts_with_names,
+            self.texts_over_redacted,
+            self.texts_without_pii,
+            self.spurious_spans,
+            self.label_consistency(),
+            self.people_consistent,
+            self.people_with_repeats,
+        )
+    }
+}
+
 fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 {
         0.0

@@ -119,12 +119,23 @@ impl Stack {
     /// An SDK client of this stack that talks to `endpoint` (a proxy in front of the host)
     /// and trusts `ca_pem` for its TLS.
     pub fn client_via(&self, endpoint: &str, ca_pem: &str) -> anyhow::Result<obscura_sdk::Client> {
+        Ok(self.builder(endpoint, ca_pem)?.build()?)
+    }
+
+    /// An SDK client of this stack that asks for fresh, nonce-bound evidence every time.
+    pub fn fresh_client(&self) -> anyhow::Result<obscura_sdk::Client> {
+        Ok(self
+            .builder(&self.host_url, &self.ca_pem)?
+            .fresh(true)
+            .build()?)
+    }
+
+    fn builder(&self, endpoint: &str, ca_pem: &str) -> anyhow::Result<obscura_sdk::ClientBuilder> {
         Ok(obscura_sdk::Client::builder()
             .endpoint(endpoint)
             .api_key(&self.api_key)
             .add_root_certificate_pem(ca_pem.as_bytes())
-            .policy(self.policy()?)
-            .build()?)
+            .policy(self.policy()?))
     }
 
     /// Stops replica `i`: it accepts no new connection, and its open connections close once

@@ -138,14 +138,7 @@ async fn replicas_behind_unix_sockets_answer_like_tcp_ones() {
             .collect();
     assert_eq!(seen, expected);
     assert_eq!(calls.load(Ordering::Relaxed), 4);
-    let fresh = obscura_sdk::Client::builder()
-        .endpoint(&stack.host_url)
-        .api_key(&stack.api_key)
-        .add_root_certificate_pem(stack.ca_pem.as_bytes())
-        .policy(stack.policy().unwrap())
-        .fresh(true)
-        .build()
-        .unwrap();
+    let fresh = stack.fresh_client().unwrap();
     let resp = fresh
         .caption(sample_png(), CaptionOptions::default())
         .await
@@ -157,14 +150,7 @@ async fn replicas_behind_unix_sockets_answer_like_tcp_ones() {
 async fn fresh_nonce_bound_evidence() {
     let (hs, _) = handlers(1);
     let stack = start_stack(hs, claims()).await.unwrap();
-    let client = obscura_sdk::Client::builder()
-        .endpoint(&stack.host_url)
-        .api_key(&stack.api_key)
-        .add_root_certificate_pem(stack.ca_pem.as_bytes())
-        .policy(stack.policy().unwrap())
-        .fresh(true)
-        .build()
-        .unwrap();
+    let client = stack.fresh_client().unwrap();
     for _ in 0..2 {
         let resp = client
             .caption(sample_png(), CaptionOptions::default())
