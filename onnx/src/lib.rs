@@ -13,7 +13,9 @@
 //!
 //! Sessions run single-threaded with spin-waiting off: on a shared 2-core machine that was as
 //! fast as two spinning threads and never 2× slower. Concurrency comes from running several
-//! requests, not from threads inside one model.
+//! requests (and stages) at once, not from threads inside one model. A caller that knows it
+//! has the machine to itself can keep a second, multi-threaded session of the same model
+//! ([`session_with_threads`]).
 
 use std::io::Read as _;
 use std::path::Path;
@@ -160,6 +162,17 @@ pub fn runtime(assets: &Path) -> Result<&'static Environment, Error> {
 /// Creates a session from model bytes with Obscura's settings: full graph optimisation, one
 /// intra-op and one inter-op thread, no spin-waiting. `name` only labels errors.
 pub fn session_from_memory(env: &Environment, name: &str, bytes: &[u8]) -> Result<Session, Error> {
+    session_with_threads(env, name, bytes, 1)
+}
+
+/// As [`session_from_memory`] with `intra_threads` intra-op threads (at least 1; spin-waiting
+/// stays off, so idle threads cost nothing while another session runs).
+pub fn session_with_threads(
+    env: &Environment,
+    name: &str,
+    bytes: &[u8],
+    intra_threads: usize,
+) -> Result<Session, Error> {
     let fail = |detail: String| Error::Session {
         name: name.to_owned(),
         detail,
@@ -168,7 +181,7 @@ pub fn session_from_memory(env: &Environment, name: &str, bytes: &[u8]) -> Resul
         |r: Result<SessionBuilder, ort::Error<SessionBuilder>>| r.map_err(|e| fail(e.to_string()));
     let builder = Session::builder(env).map_err(|e| fail(e.to_string()))?;
     let builder = built(builder.with_optimization_level(GraphOptimizationLevel::All))?;
-    let builder = built(builder.with_intra_threads(1))?;
+    let builder = built(builder.with_intra_threads(intra_threads.max(1)))?;
     let builder = built(builder.with_inter_threads(1))?;
     let builder = built(builder.with_intra_op_spinning(false))?;
     let mut builder = built(builder.with_inter_op_spinning(false))?;

@@ -11,7 +11,11 @@
 //!
 //! Sessions run single-threaded with spin-waiting off: on a shared 2-core machine that was
 //! as fast as two spinning threads and never 2× slower (see `notes/dependencies.md` §2.6).
-//! Concurrency comes from running several requests, not from threads inside one model.
+//! Concurrency comes from running several requests, and within one request from running the
+//! face and text stages side by side. When one stage finishes first the other would leave a
+//! core idle, so the heavy models also keep a *wide* session with one intra-op thread per
+//! core: a run takes it only while no other pipeline stage in the process is busy (counted
+//! by `StageGuard`), which never puts more model threads than cores to work.
 
 mod manifest;
 mod onnx_dims;
@@ -19,6 +23,7 @@ mod onnx_dims;
 use std::fmt;
 use std::path::Path;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use obscura_protocol::api::{Digest32, ModelDigest};
 use ort::session::Session;
@@ -79,11 +84,41 @@ impl fmt::Debug for OutputTensor {
     }
 }
 
-/// One ONNX Runtime session behind a lock (`Session::run` needs `&mut`).
+/// Pipeline stages (of any request in this process) that are running now.
+static BUSY_STAGES: AtomicUsize = AtomicUsize::new(0);
+
+/// Marks one pipeline stage as running while it lives (see the module docs): model runs
+/// use their wide session only when theirs is the single busy stage.
+#[derive(Debug)]
+pub(crate) struct StageGuard(());
+
+impl StageGuard {
+    /// Counts the calling stage as busy until the guard is dropped.
+    pub(crate) fn enter() -> Self {
+        BUSY_STAGES.fetch_add(1, Ordering::AcqRel);
+        Self(())
+    }
+}
+
+impl Drop for StageGuard {
+    fn drop(&mut self) {
+        BUSY_STAGES.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
+/// Intra-op threads of a wide session: one per core, at most 4; `None` on one core.
+fn wide_threads() -> Option<usize> {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    (cores >= 2).then_some(cores.min(4))
+}
+
+/// One ONNX Runtime session behind a lock (`Session::run` needs `&mut`), and for the heavy
+/// models a second, multi-threaded one over the same weights (see the module docs).
 pub(crate) struct ModelSession {
     id: ModelId,
     input: String,
     session: Mutex<Session>,
+    wide: Option<Mutex<Session>>,
 }
 
 impl fmt::Debug for ModelSession {
@@ -95,19 +130,35 @@ impl fmt::Debug for ModelSession {
 }
 
 impl ModelSession {
-    /// Runs the model on one `f32` input of `shape` and returns every output, in order.
+    /// Runs the model on one `f32` input of `shape` and returns every output, in order: on
+    /// the wide session when the calling stage is the only busy one, else single-threaded.
     pub(crate) fn run(
         &self,
         shape: [usize; 4],
         data: Vec<f32>,
+    ) -> Result<Vec<OutputTensor>, Error> {
+        let wide = BUSY_STAGES.load(Ordering::Acquire) <= 1;
+        self.run_on(wide, shape, &data)
+    }
+
+    /// Runs on the wide session if `wide` and the model has one, else on the single-threaded one.
+    fn run_on(
+        &self,
+        wide: bool,
+        shape: [usize; 4],
+        data: &[f32],
     ) -> Result<Vec<OutputTensor>, Error> {
         let id = self.id;
         let fail = |e: ort::Error| Error::Inference {
             model: id,
             detail: e.to_string(),
         };
-        let tensor = TensorRef::from_array_view((shape, data.as_slice())).map_err(fail)?;
-        let mut session = self.session.lock().map_err(|_| Error::Inference {
+        let tensor = TensorRef::from_array_view((shape, data)).map_err(fail)?;
+        let chosen = match &self.wide {
+            Some(session) if wide => session,
+            _ => &self.session,
+        };
+        let mut session = chosen.lock().map_err(|_| Error::Inference {
             model: id,
             detail: "session lock poisoned".to_owned(),
         })?;
@@ -208,6 +259,15 @@ fn load_session(
     };
     let fail = |detail: String| Error::Inference { model: id, detail };
     let session = obscura_onnx::session_from_memory(env, name, &bytes)?;
+    // The small direction classifier gains nothing from more threads.
+    let wide = match (id, wide_threads()) {
+        (ModelId::CenterFace | ModelId::TextDet | ModelId::TextRec, Some(threads)) => {
+            Some(Mutex::new(obscura_onnx::session_with_threads(
+                env, name, &bytes, threads,
+            )?))
+        }
+        _ => None,
+    };
     let input = session
         .inputs()
         .first()
@@ -239,9 +299,66 @@ fn load_session(
                 id,
                 input,
                 session: Mutex::new(session),
+                wide,
             },
             classes,
         ),
         digest,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "test")]
+
+    use super::*;
+
+    /// A pseudo-random input in Paddle/CenterFace value ranges (no pixels needed).
+    fn input(len: usize) -> Vec<f32> {
+        let mut state = 0x2545_f491_u32;
+        (0..len)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 17;
+                state ^= state << 5;
+                f32::from(u16::try_from(state >> 16).unwrap_or(0)) / 65_535.0 * 2.0 - 1.0
+            })
+            .collect()
+    }
+
+    /// The wide sessions must give the same numbers as the single-threaded ones, or which
+    /// session a run happened to get (it depends on the other stage's timing) would change
+    /// what is found.
+    #[test]
+    fn wide_and_single_threaded_sessions_agree_bit_for_bit() {
+        let Some(models) = Models::load_from_env() else {
+            eprintln!("skipped: {ASSETS_ENV} is not set");
+            return;
+        };
+        let models = models.unwrap();
+        let cases: [(&ModelSession, [usize; 4]); 3] = [
+            (&models.centerface, [1, 3, 96, 128]),
+            (&models.text_det, [1, 3, 96, 160]),
+            (&models.text_rec, [2, 3, 48, 320]),
+        ];
+        for (model, shape) in cases {
+            if wide_threads().is_some() {
+                assert!(model.wide.is_some(), "{:?} has no wide session", model.id);
+            }
+            let data = input(shape.iter().product());
+            let narrow = model.run_on(false, shape, &data).unwrap();
+            let wide = model.run_on(true, shape, &data).unwrap();
+            assert_eq!(narrow.len(), wide.len());
+            for (a, b) in narrow.iter().zip(&wide) {
+                assert_eq!(a.shape, b.shape, "{:?}", model.id);
+                let same = a
+                    .data
+                    .iter()
+                    .zip(b.data.iter())
+                    .all(|(x, y)| x.to_bits() == y.to_bits());
+                assert!(same, "{:?}: wide session output differs", model.id);
+            }
+        }
+        assert!(models.text_cls.wide.is_none());
+    }
 }

@@ -47,7 +47,7 @@ pub use self::ocr::{OcrParams, SecretText, TextLine, TextTimings};
 pub use self::pixels::{BoxF, RgbPixels};
 pub use self::redact::{PiiDecider, RedactAllText};
 use crate::Error;
-use crate::models::Models;
+use crate::models::{Models, StageGuard};
 
 /// Per-request options.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -178,9 +178,11 @@ impl Pipeline {
 
     /// Runs the face and the text stage, each timed on its own. Every model session is
     /// single-threaded, so the text stage runs on a second (scoped) thread while this one
-    /// finds faces: on two cores the stages overlap instead of taking turns. When no thread
-    /// can be started they run one after the other. Either way the calling thread waits for
-    /// both, so a request still occupies one slot of the gateway's blocking pool.
+    /// finds faces: on two cores the stages overlap instead of taking turns. Both count as
+    /// busy stages from before the spawn, so that only the stage left running alone takes
+    /// the models' wide sessions ([`StageGuard`]). When no thread can be started they run one
+    /// after the other. Either way the calling thread waits for both, so a request still
+    /// occupies one slot of the gateway's blocking pool.
     fn faces_and_text(
         &self,
         pixels: &RgbPixels,
@@ -202,7 +204,9 @@ impl Pipeline {
             })
         };
         if !options.text {
+            let busy = StageGuard::enter();
             let (faces, t_faces) = faces_stage()?;
+            drop(busy);
             let none = TextStage {
                 lines: Vec::new(),
                 parts: TextTimings::default(),
@@ -211,12 +215,19 @@ impl Pipeline {
             return Ok((faces, t_faces, none));
         }
         std::thread::scope(|scope| {
+            let faces_busy = StageGuard::enter();
+            let text_busy = StageGuard::enter();
+            // If the spawn fails the closure, and with it `text_busy`, is dropped.
             let spawned = std::thread::Builder::new()
                 .name("obscura-text".to_owned())
-                .spawn_scoped(scope, text_stage);
+                .spawn_scoped(scope, move || {
+                    let _busy = text_busy;
+                    text_stage()
+                });
             match spawned {
                 Ok(handle) => {
                     let faces = faces_stage();
+                    drop(faces_busy);
                     // A panic in the text thread surfaces as an error, not a second panic.
                     let text = handle.join().map_err(|_| Error::Poisoned)?;
                     let (faces, t_faces) = faces?;
@@ -224,6 +235,8 @@ impl Pipeline {
                 }
                 Err(_) => {
                     let (faces, t_faces) = faces_stage()?;
+                    drop(faces_busy);
+                    let _busy = StageGuard::enter();
                     Ok((faces, t_faces, text_stage()?))
                 }
             }
