@@ -96,7 +96,7 @@ impl Sanitizer {
                 .filter(|s| s.kind == EntityKind::Org)
                 .copied()
                 .collect();
-            by_rules.push(rules.find(text, toks, &own_orgs, latin_request));
+            by_rules.push(rules.find(text, toks, &spans, latin_request));
             orgs.push(own_orgs);
             typed.push(spans);
         }

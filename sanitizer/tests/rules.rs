@@ -700,3 +700,116 @@ fn possessive_before_a_device_is_a_person() {
         ("Bell's palsy on the left", "Bell's palsy on the left"),
     ]);
 }
+
+/// An upper-case family name, a comma and a listed given name in title case is one name
+/// (the register form "MUTUA, Janet"), not a lone given name after an unknown word.
+#[test]
+fn upper_family_name_comma_title_given_name() {
+    check(&[
+        ("Re: MUTUA, Janet  seen today", "Re: PERSON_1  seen today"),
+        ("CHEST, Janet reviewed", "CHEST, PERSON_1 reviewed"),
+    ]);
+}
+
+/// An all-caps pair set off by dashes in a mixed-case list line is a name; an all-caps
+/// clinical phrase there is not.
+#[test]
+fn upper_case_name_between_dashes() {
+    check(&[
+        (
+            "Bay 2 - ODHIAMBO TEMBO - NBM, IV fluids",
+            "Bay 2 - PERSON_1 - NBM, IV fluids",
+        ),
+        (
+            "Bay 2 - CT HEAD - awaiting report",
+            "Bay 2 - CT HEAD - awaiting report",
+        ),
+        ("Bay 2 - NO CHANGE - stable", "Bay 2 - NO CHANGE - stable"),
+    ]);
+}
+
+/// A role abbreviation before a capitalised word is a title ("Night RN Oyelaran"); after a
+/// name it is a credential, and a common word after it is no name.
+#[test]
+fn role_abbreviation_before_a_name() {
+    check(&[
+        (
+            "Obs stable overnight. Night RN Oyelaran",
+            "Obs stable overnight. Night RN PERSON_1",
+        ),
+        ("Night RN Ward 5 closed", "Night RN Ward 5 closed"),
+    ]);
+}
+
+/// A lower-case word after a kinship noun is a relative's name only when it is a given
+/// name ("daughter mary"); a family name there is a verb ("husband burns").
+#[test]
+fn lower_case_word_after_kinship_noun_must_be_a_given_name() {
+    check(&[
+        (
+            "Her husband burns easily in the sun",
+            "Her husband burns easily in the sun",
+        ),
+        ("his daughter mary called", "his daughter PERSON_1 called"),
+    ]);
+    // The same veto on a model span.
+    let s = sanitizer();
+    let t = texts(&["Her husband burns easily"]);
+    let spans = vec![vec![ModelSpan {
+        start: 12,
+        end: 17,
+        label: ModelLabel::Surname,
+        score: 0.9,
+    }]];
+    let out = s.sanitize_with(&t, ModelOutput::Spans(spans));
+    assert_eq!(out.texts[0].as_str(), "Her husband burns easily");
+}
+
+/// Subjects of handover verbs ("mobilising", "tolerating", "aware"), the verb also with
+/// OCR case flips ("toleraTing").
+#[test]
+fn subjects_of_handover_verbs() {
+    check(&[
+        (
+            "Sats fine, Otieno mobilising with frame.",
+            "Sats fine, PERSON_1 mobilising with frame.",
+        ),
+        (
+            "Plan noted. Wanjiru toleraTing diet.",
+            "Plan noted. PERSON_1 toleraTing diet.",
+        ),
+        (
+            "Results back, Kiptoo aware.",
+            "Results back, PERSON_1 aware.",
+        ),
+        ("Results back, family aware.", "Results back, family aware."),
+    ]);
+}
+
+/// Before `family` (a noun that only names people) a capitalised listed surname is the
+/// family's name even when it is a common word; before `house` it must not be one.
+#[test]
+fn listed_surname_before_family_noun() {
+    check(&[
+        (
+            "The Hunt family at the beach",
+            "The PERSON_1 family at the beach",
+        ),
+        (
+            "We met the Hunt house owners",
+            "We met the Hunt house owners",
+        ),
+    ]);
+}
+
+/// A capitalised word right before an age is the person's name.
+#[test]
+fn name_before_an_age() {
+    check(&[
+        (
+            "bed 4: Njoroge 85 y/o, obs stable",
+            "bed 4: PERSON_1 [AGE], obs stable",
+        ),
+        ("Patient 85 y/o, obs stable", "Patient [AGE], obs stable"),
+    ]);
+}

@@ -2,7 +2,9 @@
 //! noun after `the <Name>`, a reporting verb after a clause's subject, a possessive.
 
 use super::{FIELD_WORDS, Mention, NameRules, head_after, in_list, lower};
+use crate::EntityKind;
 use crate::token::{Shape, Token};
+use crate::types::Span;
 
 /// Nouns that make `the <Word> …` a family name: "at the Whaanga house".
 const FAMILY_NOUNS: &[&str] = &["family", "house", "household", "home", "residence", "twins"];
@@ -34,6 +36,24 @@ const PERSON_VERBS: &[&str] = &[
     "prefers",
     "fell",
     "lives",
+    // Handover shorthand: what a patient is doing or knows ("Tane mobilising with frame",
+    // "Tane tolerating diet", "Tane aware").
+    "mobilising",
+    "mobilizing",
+    "mobilised",
+    "mobilized",
+    "ambulating",
+    "tolerating",
+    "sleeping",
+    "slept",
+    "eating",
+    "drinking",
+    "settled",
+    "refusing",
+    "refused",
+    "requesting",
+    "requested",
+    "aware",
 ];
 
 /// `was` / `is` + these: "Tane was admitted", "Tane is keen".
@@ -52,24 +72,55 @@ const PERSON_STATES: &[&str] = &[
 ];
 
 impl NameRules<'_> {
+    /// A capitalised word right before an age is the person's name ("bed 4: Whaanga 85 y/o"),
+    /// when it is not a common word, a medical term or a field word.
+    pub(super) fn before_ages(&self, tokens: &[Token<'_>], typed: &[Span], out: &mut Vec<Mention>) {
+        for age in typed.iter().filter(|s| s.kind == EntityKind::Age) {
+            let k = tokens.partition_point(|t| t.start < age.start);
+            let Some(t) = k.checked_sub(1).and_then(|p| tokens.get(p)) else {
+                continue;
+            };
+            if tokens
+                .get(k)
+                .is_some_and(|a| a.start == age.start && a.space_before)
+                && t.is_word()
+                && t.latin
+                && matches!(t.shape, Shape::Title | Shape::Upper)
+                && t.letters() >= 3
+                && self.name_like(t)
+            {
+                out.push(Mention {
+                    start: t.start,
+                    end: t.name_end(),
+                    surname: Some(Self::norm(t.text)),
+                    ..Mention::default()
+                });
+            }
+        }
+    }
+
     /// `the <Name> family` / `house` / `household`: the capitalised word is a family name
-    /// when it is not a common word or a medical term.
+    /// when it is not a common word or a medical term. Before a noun that only names people
+    /// (`family`, `household`, `twins`) a listed surname that is also a common word counts
+    /// too: capitalised there, it is the name ("the Stone family").
     pub(super) fn family_names(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         for (i, t) in tokens.iter().enumerate() {
             let the_before = i > 0
                 && tokens
                     .get(i - 1)
                     .is_some_and(|p| p.is_word() && lower(p.text) == "the");
-            let noun_after = tokens.get(i + 1).is_some_and(|n| {
+            let noun_after = tokens.get(i + 1).filter(|n| {
                 n.is_word() && n.shape == Shape::Lower && in_list(n.text, FAMILY_NOUNS)
             });
+            let people_noun =
+                noun_after.is_some_and(|n| in_list(n.text, &["family", "household", "twins"]));
             if the_before
-                && noun_after
+                && noun_after.is_some()
                 && t.is_word()
                 && t.latin
                 && t.shape == Shape::Title
                 && (self.surname(t.text) || self.name_like(t))
-                && !self.common(t.text)
+                && (!self.common(t.text) || (people_noun && self.surname(t.text)))
                 && self.stop(t.text).is_none()
             {
                 out.push(Mention {
@@ -112,7 +163,18 @@ impl NameRules<'_> {
                         && p.space_before == t.space_before
                         && !p.sentence_start
                 });
-            let subject = word(i + 1).is_some_and(|v| {
+            // The verb in any case but title case: OCR flips letters ("toleraTing").
+            let verb = |k: usize| {
+                tokens
+                    .get(k)
+                    .filter(|w| {
+                        w.is_word()
+                            && matches!(w.shape, Shape::Lower | Shape::Mixed)
+                            && w.space_before
+                    })
+                    .map(|w| lower(w.text))
+            };
+            let subject = verb(i + 1).is_some_and(|v| {
                 PERSON_VERBS.contains(&v.as_str())
                     || (matches!(v.as_str(), "was" | "is")
                         && word(i + 2).is_some_and(|s| PERSON_STATES.contains(&s.as_str())))

@@ -159,7 +159,11 @@ impl NameRules<'_> {
                         || (t.latin && t.letters() < 2)
                 })
             });
-            if all_vetoed && !after_title {
+            // "daughter rang": a lower-case word after a kinship noun names a relative only
+            // when it is a given name.
+            if (all_vetoed && !after_title)
+                || (idx.len() == 1 && self.lower_non_given_after_kin(tokens, first_tok))
+            {
                 continue;
             }
             // Names of scales and classifications: the span ends in a medical head noun

@@ -6,6 +6,7 @@
 //! 2. title cues (`Dr.`, `Mr.`, `Mrs.`, `Ms.`, `Prof.`, `Nurse` …) and field labels
 //!    (`PATIENT:`, `NAME:`, `REF:`, `Signed by:` …): the next capitalised or all-caps words,
 //!    whatever they are (`Dr. Lung`), stopping at the next label, number or credential;
+//!    clinical role abbreviations (`RN`, `SHO`) likewise, before an uncommon word (`RN Tane`);
 //! 3. weak cues (`pt`, `patient`, `seen by`, `referred by`, `signed`, `discussed with` …):
 //!    the next words when they are in a name list, not on the stop-list; lower-case words
 //!    too (`pt john smith`) when not common words, or when they form a given+surname pair;
@@ -25,7 +26,14 @@
 //!    list comma (`(M Mamani)`); capitalised kinship words act as titles (`Grandpa Sem`);
 //! 10. (`context.rs`) an unlisted word known by its context alone: `the Whaanga house`,
 //!     the subject of a person verb (`Tane was admitted`, `Tane improved`), a possessive
-//!     before a noun mid-sentence (`regarding Quispe's imaging`).
+//!     before a noun mid-sentence (`regarding Quispe's imaging`), a word right before an
+//!     age (`Tane 85 y/o`), `the <Surname> family` even for a common word (`the Stone
+//!     family`);
+//! 11. (`pairs.rs`) `SURNAME, Given` in mixed case, an all-caps pair between dashes in a
+//!     mixed-case list line (`bed 4 - ANA LIMA - NBM`).
+//!
+//! A lower-case word after a kinship noun is a name only when it is a given name
+//! (`daughter rang` is a verb), for the rules and the model alike.
 //!
 //! The stop-list ([`crate::stoplist`]) and the lexicon's medical vocabulary veto rules 3–8
 //! and model spans; eponyms are accepted inside a full name (`John Bell`) but never when a
@@ -187,6 +195,36 @@ const KIN_TITLES: &[&str] = &[
     "auntie", "aunty", "cousin",
 ];
 
+/// Upper-case abbreviations of clinical roles that, like a title, stand before a name
+/// ("Night RN Tane", "SHO Whaanga"); after a name they are credentials and end it.
+const ROLE_TITLES: &[&str] = &["rn", "rgn", "sho", "hca", "anp"];
+
+/// Kinship weak cues: a relative is named by a given name ("daughter ana"), so a lower-case
+/// word after one that is only a family name is a verb or noun ("daughter rang").
+const KIN_CUES: &[&str] = &[
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "mother",
+    "father",
+    "sister",
+    "brother",
+    "mom",
+    "dad",
+    "spouse",
+    "partner",
+    "cousin",
+    "uncle",
+    "aunt",
+    "niece",
+    "nephew",
+    "grandson",
+    "granddaughter",
+    "grandma",
+    "grandpa",
+];
+
 /// Two-word weak cues: `seen by`, `referred by` …
 const WEAK_CUE_PAIRS: &[(&str, &str)] = &[
     ("seen", "by"),
@@ -229,6 +267,9 @@ enum Cue {
     Label,
     /// Weak cue (`pt`, `seen by`).
     Weak,
+    /// A clinical role abbreviation before a name (`RN Tane`): an uncommon capitalised word
+    /// follows.
+    Role,
 }
 
 impl<'a> NameRules<'a> {
@@ -298,16 +339,30 @@ impl<'a> NameRules<'a> {
         eponym_context(tokens, i)
     }
 
-    /// Every person mention the rules find in one text. `blocked` spans (organisations)
-    /// remove mentions that overlap them.
+    /// Word `i` is lower case, no given name, and right after a kinship word: "daughter
+    /// rang" (a verb), not "daughter ana".
+    pub(crate) fn lower_non_given_after_kin(&self, tokens: &[Token<'_>], i: usize) -> bool {
+        i > 0
+            && tokens
+                .get(i - 1)
+                .is_some_and(|k| k.is_word() && in_list(k.text, KIN_CUES))
+            && tokens
+                .get(i)
+                .is_some_and(|n| n.shape == Shape::Lower && !self.given(n.text))
+    }
+
+    /// Every person mention the rules find in one text, given its `typed` spans (from
+    /// [`crate::recognize`]): organisations remove mentions that overlap them, ages mark
+    /// the word before them as a person (`Tane 85 y/o`).
     pub(crate) fn find(
         &self,
         text: &str,
         tokens: &[Token<'_>],
-        blocked: &[Span],
+        typed: &[Span],
         latin_request: bool,
     ) -> Vec<Mention> {
         let mut out = Vec::new();
+        self.before_ages(tokens, typed, &mut out);
         caret_names(text, &mut out);
         self.cues(tokens, &mut out);
         self.comma_and_initials(tokens, &mut out);
@@ -318,8 +373,9 @@ impl<'a> NameRules<'a> {
         if latin_request {
             other_scripts(tokens, &mut out);
         }
+        let blocked = typed.iter().filter(|s| s.kind == crate::EntityKind::Org);
         out.retain(|m| {
-            m.start < m.end && !blocked.iter().any(|b| b.start < m.end && m.start < b.end)
+            m.start < m.end && !blocked.clone().any(|b| b.start < m.end && m.start < b.end)
         });
         out
     }
@@ -345,6 +401,12 @@ impl<'a> NameRules<'a> {
             && next.is_some_and(|n| n.is_word() && n.capitalized() && n.space_before)
         {
             return Some((Cue::Title, i + 1));
+        }
+        if ROLE_TITLES.contains(&w.as_str())
+            && t.shape == Shape::Upper
+            && next.is_some_and(|n| n.is_word() && n.shape == Shape::Title && n.space_before)
+        {
+            return Some((Cue::Role, i + 1));
         }
         if next.is_some_and(|n| n.is_punct(':')) && FIELD_LABELS.contains(&w.as_str()) {
             return Some((Cue::Label, i + 2));
@@ -379,6 +441,9 @@ impl<'a> NameRules<'a> {
                 .cue_at(tokens, at)
                 .is_some_and(|(c, _)| c == Cue::Title)
             {
+                continue;
+            }
+            if self.lower_non_given_after_kin(tokens, at) {
                 continue;
             }
             if let Some(m) = self.collect(tokens, at, cue) {
@@ -467,6 +532,12 @@ impl<'a> NameRules<'a> {
             } else if first && cue == Cue::Title {
                 // Title: whatever is capitalised ("Dr. Lung").
                 true
+            } else if first && cue == Cue::Role {
+                // Role: an uncommon capitalised word ("RN Ward 5" is a place).
+                !self.hard_stop(t.text)
+                    && !self.common(t.text)
+                    && !in_list(t.text, FIELD_WORDS)
+                    && !self.eponym_as_term(tokens, i)
             } else if first && cue == Cue::Label {
                 // Label: anything but a department or clinical word ("REF: ORTHOPEDICS").
                 !self.hard_stop(t.text)

@@ -20,10 +20,18 @@ impl NameRules<'_> {
             {
                 if let Some(g) = tokens.get(i + 2) {
                     let same_shape = (t.shape == Shape::Upper) == (g.shape == Shape::Upper);
+                    // "MCKAY, Fiona": an upper-case family name, then a listed given name
+                    // in title case (the register form of many record systems).
+                    let upper_family = t.shape == Shape::Upper
+                        && g.shape == Shape::Title
+                        && t.letters() >= 3
+                        && self.given(g.text)
+                        && (self.surname(t.text) || self.name_like(t))
+                        && !in_list(t.text, FIELD_WORDS);
                     if g.is_word()
                         && g.latin
                         && g.capitalized()
-                        && same_shape
+                        && (same_shape || upper_family)
                         && ((self.surname(t.text) && self.given(g.text))
                             || (self.surname(t.text) && self.name_like(g))
                             || (self.name_like(t) && self.given(g.text))
@@ -188,7 +196,7 @@ impl NameRules<'_> {
                         .get(k + 1)
                         .is_some_and(|a| a.is_word() && a.capitalized() && a.space_before)
             } else if upper {
-                g.upper_line
+                (g.upper_line || set_off_by_dashes(tokens, i, k))
                     && ((self.given(g.text) && self.surname(s.text))
                         || (self.surname(g.text) && self.given(s.text))
                         || (self.listed(g.text) && self.name_like(s))
@@ -251,4 +259,18 @@ impl NameRules<'_> {
             });
         }
     }
+}
+
+/// Words `i..=k` stand between dashes like a field of a list line ("bed 4 - ANA LIMA -
+/// NBM"): a dash before them, and a dash, the end of the text or a new line after them.
+fn set_off_by_dashes(tokens: &[Token<'_>], i: usize, k: usize) -> bool {
+    let dash = |t: &Token<'_>| t.is_punct('-') || t.is_punct('–') || t.is_punct('—');
+    let before = i
+        .checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|p| dash(p) && tokens.get(i).is_some_and(|g| g.space_before));
+    let after = tokens
+        .get(k + 1)
+        .is_none_or(|n| (dash(n) && n.space_before) || (n.is_word() && n.sentence_start));
+    before && after
 }
