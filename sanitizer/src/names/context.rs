@@ -205,7 +205,7 @@ impl NameRules<'_> {
 /// A possessive unlisted word before a device ("Saleh's drain"): the device is the
 /// person's, not an eponymous term (listed eponyms never reach this test; "Buck's traction"
 /// is tagged, since Buck is also a given name).
-fn owns_device(tokens: &[Token<'_>], i: usize) -> bool {
+pub(super) fn owns_device(tokens: &[Token<'_>], i: usize) -> bool {
     tokens.get(i).is_some_and(|t| t.name_end() < t.end)
         && tokens
             .get(i + 1)

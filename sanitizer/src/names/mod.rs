@@ -225,6 +225,68 @@ const KIN_CUES: &[&str] = &[
     "grandpa",
 ];
 
+/// Side and projection words that follow a radiographic view's name on an overlay
+/// ("CALDWELL BILAT"): never part of a person's name.
+const VIEW_SIDES: &[&str] = &[
+    "left",
+    "right",
+    "bilat",
+    "bilateral",
+    "lat",
+    "lateral",
+    "ap",
+    "pa",
+    "obl",
+    "oblique",
+    "view",
+    "views",
+    "proj",
+    "projection",
+];
+
+/// Month names (several are also given names: April, May, June).
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Words before a month that make it a time, not a name: "in March", "since June".
+const TIME_WORDS: &[&str] = &[
+    "in",
+    "since",
+    "until",
+    "till",
+    "during",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "every",
+    "throughout",
+];
+
+/// Word `i` is a month name after a time word ("in March", "since June").
+pub(crate) fn month_after_time_word(tokens: &[Token<'_>], i: usize) -> bool {
+    tokens
+        .get(i)
+        .is_some_and(|t| t.is_word() && in_list(t.text, MONTHS))
+        && i.checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .is_some_and(|p| p.is_word() && in_list(p.text, TIME_WORDS))
+}
+
 /// Two-word weak cues: `seen by`, `referred by` …
 const WEAK_CUE_PAIRS: &[(&str, &str)] = &[
     ("seen", "by"),
@@ -693,6 +755,7 @@ impl<'a> NameRules<'a> {
                 || self.common(t.text)
                 || self.stop(t.text).is_some()
                 || head_after(tokens, i)
+                || month_after_time_word(tokens, i)
             {
                 continue;
             }

@@ -3,7 +3,8 @@
 //! particles (`Lieke R. van Dijk`).
 
 use super::{
-    FIELD_WORDS, KIN_TITLES, Mention, NameRules, head_after, in_list, is_particle, particle_blocked,
+    FIELD_WORDS, KIN_TITLES, Mention, NameRules, VIEW_SIDES, head_after, in_list, is_particle,
+    particle_blocked,
 };
 use crate::stoplist::{self, StopKind};
 use crate::token::{Shape, Token};
@@ -197,6 +198,7 @@ impl NameRules<'_> {
                         .is_some_and(|a| a.is_word() && a.capitalized() && a.space_before)
             } else if upper {
                 (g.upper_line || set_off_by_dashes(tokens, i, k))
+                    && !in_list(s.text, VIEW_SIDES)
                     && ((self.given(g.text) && self.surname(s.text))
                         || (self.surname(g.text) && self.given(s.text))
                         || (self.listed(g.text) && self.name_like(s))
@@ -239,7 +241,11 @@ impl NameRules<'_> {
                 false
             };
             // "Glasgow Coma Scale": a pair whose second word is a medical head noun.
-            if !found || head_after(tokens, k) || stoplist::is_medical_head(s.text) {
+            if !found
+                || head_after(tokens, k)
+                || stoplist::is_medical_head(s.text)
+                || super::month_after_time_word(tokens, k)
+            {
                 continue;
             }
             let reversed = (upper && !(self.given(g.text) && self.surname(s.text)))
