@@ -957,3 +957,64 @@ fn month_after_time_word_is_no_name() {
         "seen by Dr PERSON_1 today"
     );
 }
+
+/// Three-word all-caps names between dashes; upper-case particles before a comma-form
+/// family name; two common words that are a listed surname and given name in the comma
+/// form before a lower-case word.
+#[test]
+fn longer_dashed_names_particles_and_common_word_pairs() {
+    check(&[
+        (
+            "Bay 1 - HOANI TIPENE PAKI - awaiting CT",
+            "Bay 1 - PERSON_1 - awaiting CT",
+        ),
+        (
+            "Re: DE LA TIPENE, Maria  seen today",
+            "Re: PERSON_1  seen today",
+        ),
+        (
+            "Handover: Long, Joy in bed 3, stable.",
+            "Handover: PERSON_1 in bed 3, stable.",
+        ),
+        ("Bell, Grace and Hope", "Bell, Grace and Hope"),
+    ]);
+}
+
+/// Names spelt with accents are looked up without them ("Sofía" is the listed "sofia"),
+/// and an accented spelling of a listed name is not a common word.
+#[test]
+fn accented_names_are_looked_up_without_accents() {
+    let own = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+    let lex = obscura_sanitizer::lexicon::Lexicon::from_lists(
+        own(&["sofia", "jose"]),
+        own(&["tipene"]),
+        own(&["josé", "seen", "today", "with"]),
+        Vec::new(),
+    );
+    let s = Sanitizer::new(lex, None);
+    assert_eq!(
+        redact1(&s, "seen today with José Tipene"),
+        "seen today with PERSON_1"
+    );
+    assert_eq!(
+        redact1(&s, "seen today with Sofía Tipene"),
+        "seen today with PERSON_1"
+    );
+}
+
+/// A stop-listed eponym before a test result is the test ("Hutchinson positive").
+#[test]
+fn eponym_before_a_test_result() {
+    check_model(&[
+        (
+            "Gait unsteady; Hutchinson positive.",
+            &[("Hutchinson", ModelLabel::Surname)],
+            "Gait unsteady; Hutchinson positive.",
+        ),
+        (
+            "Dr Hutchinson positive about discharge.",
+            &[("Hutchinson", ModelLabel::Surname)],
+            "Dr PERSON_1 positive about discharge.",
+        ),
+    ]);
+}

@@ -29,8 +29,9 @@
 //!     before a noun mid-sentence (`regarding Quispe's imaging`), a word right before an
 //!     age (`Tane 85 y/o`), `the <Surname> family` even for a common word (`the Stone
 //!     family`);
-//! 11. (`pairs.rs`) `SURNAME, Given` in mixed case, an all-caps pair between dashes in a
-//!     mixed-case list line (`bed 4 - ANA LIMA - NBM`).
+//! 11. (`pairs.rs`) `SURNAME, Given` in mixed case (with upper-case particles before it:
+//!     `DE LA CRUZ, Ana`), an all-caps run of two to four words between dashes in a
+//!     mixed-case list line (`bed 4 - ANA MARIA LIMA - NBM`).
 //!
 //! A lower-case word after a kinship noun is a name only when it is a given name
 //! (`daughter rang` is a verb), for the rules and the model alike.
@@ -364,19 +365,30 @@ impl<'a> NameRules<'a> {
     }
 
     pub(crate) fn given(&self, word: &str) -> bool {
-        self.lex.given_name(&Self::norm(word)).is_some()
+        let n = Self::norm(word);
+        self.lex.given_name(&n).is_some()
+            || fold_accents(&n).is_some_and(|f| self.lex.given_name(&f).is_some())
     }
 
     pub(crate) fn surname(&self, word: &str) -> bool {
-        self.lex.surname(&Self::norm(word)).is_some()
+        let n = Self::norm(word);
+        self.lex.surname(&n).is_some()
+            || fold_accents(&n).is_some_and(|f| self.lex.surname(&f).is_some())
     }
 
     pub(crate) fn listed(&self, word: &str) -> bool {
         self.given(word) || self.surname(word)
     }
 
+    /// A common word. An accented spelling of a listed name ("josé", "maría") is frequent
+    /// in English text as a name, not as a word: the lists spell names without accents.
     pub(crate) fn common(&self, word: &str) -> bool {
-        self.lex.common_word(&Self::norm(word)).is_some()
+        let n = Self::norm(word);
+        self.lex.common_word(&n).is_some()
+            && !fold_accents(&n).is_some_and(|f| {
+                (self.lex.given_name(&f).is_some() || self.lex.surname(&f).is_some())
+                    && self.lex.common_word(&f).is_none()
+            })
     }
 
     /// A capitalised Latin word of 3+ letters that could be an unlisted name: not a common
@@ -429,6 +441,7 @@ impl<'a> NameRules<'a> {
         self.cues(tokens, &mut out);
         self.comma_and_initials(tokens, &mut out);
         self.pairs(tokens, &mut out);
+        self.dashed_caps(tokens, &mut out);
         self.singles(tokens, &mut out);
         self.family_names(tokens, &mut out);
         self.subjects_and_possessives(tokens, &mut out);
@@ -781,6 +794,41 @@ impl<'a> NameRules<'a> {
     }
 }
 
+/// `word` (lower case) with Latin accents removed ("maría" → "maria"), or `None` when it
+/// has none to remove.
+fn fold_accents(word: &str) -> Option<String> {
+    if word.is_ascii() {
+        return None;
+    }
+    let mut changed = false;
+    let folded: String = word
+        .chars()
+        .map(|c| {
+            let f = match c {
+                'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+                'ç' | 'ć' | 'č' => 'c',
+                'ď' | 'đ' => 'd',
+                'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+                'ğ' => 'g',
+                'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' | 'į' => 'i',
+                'ł' | 'ľ' => 'l',
+                'ñ' | 'ń' | 'ň' => 'n',
+                'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+                'ř' => 'r',
+                'ś' | 'š' | 'ş' | 'ș' => 's',
+                'ť' | 'ţ' | 'ț' => 't',
+                'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
+                'ý' | 'ÿ' => 'y',
+                'ź' | 'ż' | 'ž' => 'z',
+                c => c,
+            };
+            changed |= f != c;
+            f
+        })
+        .collect();
+    changed.then_some(folded)
+}
+
 /// The tokens overlapping bytes `a..b` (tokens are sorted and disjoint).
 fn within<'t, 'a>(tokens: &'t [Token<'a>], a: usize, b: usize) -> &'t [Token<'a>] {
     let lo = tokens.partition_point(|t| t.end <= a);
@@ -806,8 +854,8 @@ fn parts_shape(tokens: &[Token<'_>], parts: &[usize]) -> Option<Shape> {
     parts.first().and_then(|&i| tokens.get(i)).map(|t| t.shape)
 }
 
-/// An eponym-shaped word used as a term: a medical head follows, `of` precedes, or it is
-/// lower case.
+/// An eponym-shaped word used as a term: a medical head or a test result (`positive`,
+/// `negative`) follows, `of` precedes, or it is lower case.
 pub(crate) fn eponym_context(tokens: &[Token<'_>], i: usize) -> bool {
     let Some(t) = tokens.get(i) else { return false };
     if t.shape == Shape::Lower {
@@ -833,7 +881,11 @@ pub(crate) fn eponym_context(tokens: &[Token<'_>], i: usize) -> bool {
         && tokens
             .get(i - 1)
             .is_some_and(|p| p.is_word() && lower(p.text) == "of");
-    head || of_before
+    // A test's result follows: "Romberg positive", "Kernig negative".
+    let result = tokens
+        .get(k)
+        .is_some_and(|n| n.is_word() && in_list(n.text, &["positive", "negative"]));
+    head || of_before || result
 }
 
 /// A medical head noun right after word `i` (possessive skipped): `Smith fracture`,
