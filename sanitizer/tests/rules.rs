@@ -1018,3 +1018,31 @@ fn eponym_before_a_test_result() {
         ),
     ]);
 }
+
+/// Names known by their place in a handover: the object of a teaching or asking verb before
+/// `to` ("teaching Hoani to fish"), a name before a ward place ("perkins in bed 4"), an
+/// upper-case listed surname labelling a line of running text ("SANDOVAL: NPO …").
+#[test]
+fn objects_ward_places_and_surname_labels() {
+    check(&[
+        (
+            "Photo: uncle teaching Hoani to fish",
+            "Photo: uncle teaching PERSON_1 to fish",
+        ),
+        ("asked Patient to rest", "asked Patient to rest"),
+        (
+            "handed over; perkins in bed 4 needs bloods",
+            "handed over; PERSON_1 in bed 4 needs bloods",
+        ),
+        ("Paki in bay 2 for review", "PERSON_1 in bay 2 for review"),
+        (
+            "patient in bed 4 needs bloods",
+            "patient in bed 4 needs bloods",
+        ),
+        (
+            "SANDOVAL: NPO after midnight",
+            "PERSON_1: NPO after midnight",
+        ),
+        ("PLAN: NPO after midnight", "PLAN: NPO after midnight"),
+    ]);
+}

@@ -56,6 +56,31 @@ const PERSON_VERBS: &[&str] = &[
     "aware",
 ];
 
+/// Verbs whose object, before `to` and a verb, is a person: "teaching Tane to swim".
+const OBJECT_VERBS: &[&str] = &[
+    "teaching",
+    "taught",
+    "helping",
+    "helped",
+    "asking",
+    "asked",
+    "telling",
+    "told",
+    "encouraging",
+    "encouraged",
+    "reminding",
+    "reminded",
+    "advising",
+    "advised",
+    "inviting",
+    "invited",
+    "urging",
+    "urged",
+];
+
+/// Places of a patient on a ward: "tane in bed 4", "Tane in bay 2".
+const BED_WORDS: &[&str] = &["bed", "bay", "cubicle", "room"];
+
 /// `was` / `is` + these: "Tane was admitted", "Tane is keen".
 const PERSON_STATES: &[&str] = &[
     "admitted",
@@ -133,6 +158,64 @@ impl NameRules<'_> {
         }
     }
 
+    /// A name before a ward place ("meijer in bed 4", "Tane in bay 2"): a listed name that is
+    /// no common word in any case, or an unlisted capitalised one.
+    pub(super) fn in_bed(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate() {
+            let place = tokens
+                .get(i + 1)
+                .is_some_and(|n| n.is_word() && lower(n.text) == "in" && n.space_before)
+                && tokens
+                    .get(i + 2)
+                    .is_some_and(|b| b.is_word() && b.space_before && in_list(b.text, BED_WORDS))
+                && tokens
+                    .get(i + 3)
+                    .is_some_and(|n| n.class == crate::token::Class::Number && n.space_before);
+            if !(place && t.is_word() && t.latin && t.letters() >= 3) {
+                continue;
+            }
+            let listed = self.listed(t.text) && !self.common(t.text) && !self.hard_stop(t.text);
+            let unlisted = t.shape == Shape::Title && self.name_like(t);
+            if (listed || unlisted) && self.stop(t.text).is_none() && !in_list(t.text, FIELD_WORDS)
+            {
+                out.push(Mention {
+                    start: t.start,
+                    end: t.name_end(),
+                    surname: Some(Self::norm(t.text)),
+                    ..Mention::default()
+                });
+            }
+        }
+    }
+
+    /// An upper-case listed surname opening a line of running text as its label
+    /// ("NIEMINEN: NPO after midnight"): not a common or medical word (headings such as
+    /// `PLAN:` are), and the line is not all capitals (an overlay's field names).
+    pub(super) fn surname_labels(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate() {
+            if t.is_word()
+                && t.latin
+                && t.shape == Shape::Upper
+                && t.sentence_start
+                && !t.upper_line
+                && t.letters() >= 4
+                && tokens.get(i + 1).is_some_and(|c| c.is_punct(':'))
+                && self.surname(t.text)
+                && !self.common(t.text)
+                && self.stop(t.text).is_none()
+                && !in_list(t.text, FIELD_WORDS)
+                && !in_list(t.text, super::FIELD_LABELS)
+            {
+                out.push(Mention {
+                    start: t.start,
+                    end: t.name_end(),
+                    surname: Some(Self::norm(t.text)),
+                    ..Mention::default()
+                });
+            }
+        }
+    }
+
     /// An unlisted capitalised word that is the subject of a person verb ("Tane was
     /// admitted", "Tane improved") or a possessive before a lower-case noun ("regarding
     /// Quispe's imaging"), when it is not a common word, a medical term or an eponym used
@@ -180,7 +263,17 @@ impl NameRules<'_> {
                         && word(i + 2).is_some_and(|s| PERSON_STATES.contains(&s.as_str())))
             });
             let possessive = !t.sentence_start && t.name_end() < t.end && word(i + 1).is_some();
-            if (subject || possessive) && !prev_cap {
+            let object = !t.sentence_start
+                && i.checked_sub(1)
+                    .and_then(|p| tokens.get(p))
+                    .is_some_and(|p| {
+                        p.is_word()
+                            && p.shape == Shape::Lower
+                            && OBJECT_VERBS.contains(&lower(p.text).as_str())
+                    })
+                && word(i + 1).as_deref() == Some("to")
+                && word(i + 2).is_some();
+            if (subject || possessive || object) && !prev_cap {
                 // Particles before the family name belong to it: "van Dijk's son".
                 let mut j = i;
                 while j >= 1

@@ -28,7 +28,9 @@
 //!     the subject of a person verb (`Tane was admitted`, `Tane improved`), a possessive
 //!     before a noun mid-sentence (`regarding Quispe's imaging`), a word right before an
 //!     age (`Tane 85 y/o`), `the <Surname> family` even for a common word (`the Stone
-//!     family`);
+//!     family`), the object of a teaching or asking verb before `to` (`teaching Tane to
+//!     swim`), a name before a ward place (`tane in bed 4`), an upper-case listed surname
+//!     labelling a line of running text (`WHAANGA: NPO after midnight`);
 //! 11. (`pairs.rs`) `SURNAME, Given` in mixed case (with upper-case particles before it:
 //!     `DE LA CRUZ, Ana`), an all-caps run of two to four words between dashes in a
 //!     mixed-case list line (`bed 4 - ANA MARIA LIMA - NBM`).
@@ -445,6 +447,8 @@ impl<'a> NameRules<'a> {
         self.singles(tokens, &mut out);
         self.family_names(tokens, &mut out);
         self.subjects_and_possessives(tokens, &mut out);
+        self.in_bed(tokens, &mut out);
+        self.surname_labels(tokens, &mut out);
         if latin_request {
             other_scripts(tokens, &mut out);
         }
