@@ -1046,3 +1046,34 @@ fn objects_ward_places_and_surname_labels() {
         ("PLAN: NPO after midnight", "PLAN: NPO after midnight"),
     ]);
 }
+
+/// More forms: a possessive before an ordinal ("Tipene's 80th"), a listed common word in
+/// the possessive before a kinship noun ("Green's daughter"), a listed common word after a
+/// role ("RN Long"), two name-like words in the `SURNAME, Given` form, a common listed
+/// word in a dashed name with an uncommon one, a name joined by `and` to a found person,
+/// a frequent given name that is a common word before an age.
+#[test]
+fn possessive_ordinals_kin_coordination_and_common_given_names() {
+    check(&[
+        (
+            "Photo with the twins at Tipene's 80th",
+            "Photo with the twins at PERSON_1's 80th",
+        ),
+        (
+            "Green's daughter rang today",
+            "PERSON_1's daughter rang today",
+        ),
+        ("Obs fine. Night RN Long", "Obs fine. Night RN PERSON_1"),
+        ("Re: TIPENE, Hoani  seen today", "Re: PERSON_1  seen today"),
+        ("Bay 1 - HUNT PAKI - NBM", "Bay 1 - PERSON_1 - NBM"),
+        (
+            "Hoani and Mary Smith on the ferry",
+            "PERSON_1 and PERSON_2 on the ferry",
+        ),
+        ("Aspirin and Mary Smith", "Aspirin and PERSON_1"),
+        (
+            "bay 3: Grace 44 y/o, stable",
+            "bay 3: PERSON_1 [AGE], stable",
+        ),
+    ]);
+}

@@ -98,7 +98,8 @@ const PERSON_STATES: &[&str] = &[
 
 impl NameRules<'_> {
     /// A capitalised word right before an age is the person's name ("bed 4: Whaanga 85 y/o"),
-    /// when it is not a common word, a medical term or a field word.
+    /// when it is a frequent given name or not a common word, and no medical term or field
+    /// word ("Patient 85 y/o" stays).
     pub(super) fn before_ages(&self, tokens: &[Token<'_>], typed: &[Span], out: &mut Vec<Mention>) {
         for age in typed.iter().filter(|s| s.kind == EntityKind::Age) {
             let k = tokens.partition_point(|t| t.start < age.start);
@@ -112,7 +113,13 @@ impl NameRules<'_> {
                 && t.latin
                 && matches!(t.shape, Shape::Title | Shape::Upper)
                 && t.letters() >= 3
-                && self.name_like(t)
+                && (self.name_like(t)
+                    || (self
+                        .lex
+                        .given_name(&Self::norm(t.text))
+                        .is_some_and(|r| r.0 <= super::SINGLE_GIVEN_MAX_RANK)
+                        && self.stop(t.text).is_none()
+                        && !in_list(t.text, FIELD_WORDS)))
             {
                 out.push(Mention {
                     start: t.start,
@@ -185,6 +192,82 @@ impl NameRules<'_> {
                     ..Mention::default()
                 });
             }
+        }
+    }
+
+    /// A listed name, even a common word, in the possessive before a kinship noun ("Green's
+    /// daughter rang"): capitalised there, it is the relative's family.
+    pub(super) fn kin_possessives(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate() {
+            if t.is_word()
+                && t.latin
+                && t.shape == Shape::Title
+                && t.letters() >= 3
+                && t.name_end() < t.end
+                && self.listed(t.text)
+                && !self.hard_stop(t.text)
+                && tokens.get(i + 1).is_some_and(|n| {
+                    n.is_word()
+                        && n.shape == Shape::Lower
+                        && n.space_before
+                        && in_list(n.text, super::KIN_CUES)
+                })
+            {
+                out.push(Mention {
+                    start: t.start,
+                    end: t.name_end(),
+                    surname: Some(Self::norm(t.text)),
+                    ..Mention::default()
+                });
+            }
+        }
+    }
+
+    /// An unlisted capitalised word joined by `and` or `&` to a found person is a person too
+    /// ("Tane and Aroha Ngata on the ferry"), when it is no common or medical word.
+    pub(super) fn coordinated(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        let found: Vec<(usize, usize)> = out.iter().map(|m| (m.start, m.end)).collect();
+        let and = |k: usize| {
+            tokens
+                .get(k)
+                .is_some_and(|a| a.is_punct('&') || (a.is_word() && a.text == "and"))
+        };
+        let candidate = |k: usize| {
+            tokens.get(k).filter(|w| {
+                w.is_word()
+                    && w.latin
+                    && w.shape == Shape::Title
+                    && w.letters() >= 3
+                    && self.name_like(w)
+                    && !head_after(tokens, k)
+                    && !found.iter().any(|&(a, b)| a < w.end && w.start < b)
+            })
+        };
+        let capital = |k: usize| tokens.get(k).is_some_and(Token::capitalized);
+        let mut more = Vec::new();
+        for &(start, end) in &found {
+            let s = tokens.partition_point(|t| t.start < start);
+            let e = tokens.partition_point(|t| t.start < end);
+            // "Tane and <person>"
+            if s >= 2 && and(s - 1) && !(s >= 3 && capital(s - 3)) {
+                if let Some(w) = candidate(s - 2) {
+                    more.push((w.start, w.name_end(), Self::norm(w.text)));
+                }
+            }
+            // "<person> and Tane"
+            if and(e) && !capital(e + 2) {
+                if let Some(w) = candidate(e + 1) {
+                    more.push((w.start, w.name_end(), Self::norm(w.text)));
+                }
+            }
+        }
+        for (start, end, surname) in more {
+            out.push(Mention {
+                start,
+                end,
+                surname: Some(surname),
+                ..Mention::default()
+            });
         }
     }
 
@@ -262,7 +345,15 @@ impl NameRules<'_> {
                     || (matches!(v.as_str(), "was" | "is")
                         && word(i + 2).is_some_and(|s| PERSON_STATES.contains(&s.as_str())))
             });
-            let possessive = !t.sentence_start && t.name_end() < t.end && word(i + 1).is_some();
+            // "at Tane's 80th": an ordinal after the possessive is a birthday.
+            let ordinal = tokens
+                .get(i + 1)
+                .is_some_and(|n| n.class == crate::token::Class::Number && n.space_before)
+                && tokens
+                    .get(i + 2)
+                    .is_some_and(|s| !s.space_before && in_list(s.text, &["th", "st", "nd", "rd"]));
+            let possessive =
+                !t.sentence_start && t.name_end() < t.end && (word(i + 1).is_some() || ordinal);
             let object = !t.sentence_start
                 && i.checked_sub(1)
                     .and_then(|p| tokens.get(p))

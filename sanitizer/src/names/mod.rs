@@ -30,7 +30,9 @@
 //!     age (`Tane 85 y/o`), `the <Surname> family` even for a common word (`the Stone
 //!     family`), the object of a teaching or asking verb before `to` (`teaching Tane to
 //!     swim`), a name before a ward place (`tane in bed 4`), an upper-case listed surname
-//!     labelling a line of running text (`WHAANGA: NPO after midnight`);
+//!     labelling a line of running text (`WHAANGA: NPO after midnight`), a listed name in
+//!     the possessive before a kinship noun (`Green's daughter`) or an unlisted one before
+//!     an ordinal (`Tane's 80th`), an unlisted word joined by `and` to a found person;
 //! 11. (`pairs.rs`) `SURNAME, Given` in mixed case (with upper-case particles before it:
 //!     `DE LA CRUZ, Ana`), an all-caps run of two to four words between dashes in a
 //!     mixed-case list line (`bed 4 - ANA MARIA LIMA - NBM`).
@@ -449,6 +451,8 @@ impl<'a> NameRules<'a> {
         self.subjects_and_possessives(tokens, &mut out);
         self.in_bed(tokens, &mut out);
         self.surname_labels(tokens, &mut out);
+        self.kin_possessives(tokens, &mut out);
+        self.coordinated(tokens, &mut out);
         if latin_request {
             other_scripts(tokens, &mut out);
         }
@@ -612,9 +616,14 @@ impl<'a> NameRules<'a> {
                 // Title: whatever is capitalised ("Dr. Lung").
                 true
             } else if first && cue == Cue::Role {
-                // Role: an uncommon capitalised word ("RN Ward 5" is a place).
+                // Role: an uncommon capitalised word, or a listed one not before a number
+                // ("RN Long"; "RN Ward 5" is a place).
                 !self.hard_stop(t.text)
-                    && !self.common(t.text)
+                    && (!self.common(t.text)
+                        || (self.listed(t.text)
+                            && !tokens
+                                .get(i + 1)
+                                .is_some_and(|n| n.class == crate::token::Class::Number)))
                     && !in_list(t.text, FIELD_WORDS)
                     && !self.eponym_as_term(tokens, i)
             } else if first && cue == Cue::Label {

@@ -26,7 +26,7 @@ impl NameRules<'_> {
                     let upper_family = t.shape == Shape::Upper
                         && g.shape == Shape::Title
                         && t.letters() >= 3
-                        && self.given(g.text)
+                        && (self.given(g.text) || self.name_like(g))
                         && (self.surname(t.text) || self.name_like(t))
                         && !in_list(t.text, FIELD_WORDS);
                     if g.is_word()
@@ -163,17 +163,21 @@ impl NameRules<'_> {
                 continue;
             }
             let words: Vec<&Token<'_>> = (i..=k).filter_map(|j| tokens.get(j)).collect();
+            // Listed words may be common words or eponyms ("COOK MURPHY") when another word
+            // is a name that is neither.
             let ok = words.iter().all(|w| {
                 w.latin
                     && w.letters() >= 2
                     && (self.listed(w.text) || self.name_like(w) || is_particle(w.text))
-                    && !self.common(w.text)
-                    && self.stop(w.text).is_none()
+                    && !self.hard_stop(w.text)
                     && !in_list(w.text, FIELD_WORDS)
                     && !in_list(w.text, VIEW_SIDES)
-            }) && words
-                .iter()
-                .any(|w| w.letters() >= 3 && !is_particle(w.text));
+            }) && words.iter().any(|w| {
+                w.letters() >= 3
+                    && !is_particle(w.text)
+                    && !self.common(w.text)
+                    && self.stop(w.text).is_none()
+            });
             let (Some(first), Some(last)) = (words.first(), words.last()) else {
                 continue;
             };
