@@ -1064,6 +1064,7 @@ fn possessive_ordinals_kin_coordination_and_common_given_names() {
             "PERSON_1's daughter rang today",
         ),
         ("Obs fine. Night RN Long", "Obs fine. Night RN PERSON_1"),
+        ("Night RN Long shift ahead", "Night RN Long shift ahead"),
         ("Re: TIPENE, Hoani  seen today", "Re: PERSON_1  seen today"),
         ("Bay 1 - HUNT PAKI - NBM", "Bay 1 - PERSON_1 - NBM"),
         (

@@ -616,14 +616,14 @@ impl<'a> NameRules<'a> {
                 // Title: whatever is capitalised ("Dr. Lung").
                 true
             } else if first && cue == Cue::Role {
-                // Role: an uncommon capitalised word, or a listed one not before a number
-                // ("RN Long"; "RN Ward 5" is a place).
+                // Role: an uncommon capitalised word, or a listed one that ends the clause
+                // ("RN Long."; "RN Ward 5" is a place, "RN Station closed" a thing).
                 !self.hard_stop(t.text)
                     && (!self.common(t.text)
                         || (self.listed(t.text)
-                            && !tokens
+                            && tokens
                                 .get(i + 1)
-                                .is_some_and(|n| n.class == crate::token::Class::Number)))
+                                .is_none_or(|n| n.class == crate::token::Class::Punct)))
                     && !in_list(t.text, FIELD_WORDS)
                     && !self.eponym_as_term(tokens, i)
             } else if first && cue == Cue::Label {
