@@ -890,7 +890,8 @@ fn model_person_spans_that_are_terms() {
 /// Model place and identifier spans that are none: no word of three letters (exposure
 /// values, bed numbers, units glued to numbers), lower-case words alone, a month after a
 /// time word, an OCR misread of a common word; a place the rules know as a person is that
-/// person. Real places stay.
+/// person. Real places stay, and so do a postcode-shaped number and a number touching a
+/// named place on its line.
 #[test]
 fn model_place_and_id_spans_that_are_none() {
     use ModelLabel::{Id, Location};
@@ -928,6 +929,25 @@ fn model_place_and_id_spans_that_are_none() {
             "[LOCATION], Springfield",
         ),
         ("Ref AB1234567", &[("AB1234567", Id)], "Ref [ID]"),
+        (
+            "Address: 12 Rue de la Paix, 75002",
+            &[
+                ("12", Location),
+                ("Rue de la Paix", Location),
+                ("75002", Location),
+            ],
+            "Address: [LOCATION] [LOCATION], [LOCATION]",
+        ),
+        (
+            "Moved from 90210 last year",
+            &[("90210", Location)],
+            "Moved from [LOCATION] last year",
+        ),
+        (
+            "EI 526\nPhilips Digital",
+            &[("526", Location), ("Philips Digital", Location)],
+            "EI 526\n[LOCATION]",
+        ),
     ];
     check_model(cases);
 }

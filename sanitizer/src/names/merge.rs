@@ -54,6 +54,14 @@ impl NameRules<'_> {
         let mut typed = Vec::new();
         let mut sorted: Vec<&ModelSpan> = spans.iter().filter(|s| s.start < s.end).collect();
         sorted.sort_by_key(|s| s.start);
+        // Named place spans in bytes, to tell a building number or postcode next to a street
+        // or town from a lone number.
+        let places: Vec<(usize, usize)> = sorted
+            .iter()
+            .filter(|s| s.label == ModelLabel::Location)
+            .map(|s| (ix.byte_of(s.start), ix.byte_of(s.end)))
+            .filter(|&(a, b)| has_place_name(tokens, a, b))
+            .collect();
         // Group adjacent given/surname spans (only spaces, dots or commas between).
         let mut groups: Vec<Vec<(usize, usize, ModelLabel)>> = Vec::new();
         for s in sorted {
@@ -83,22 +91,7 @@ impl NameRules<'_> {
                     });
                     // A place has a name: a word of three or more letters. Exposure values,
                     // bed numbers and model codes ("EI 259", "104kV", "bed 11") have none.
-                    // (A unit glued to a number, "58.2mAs", is no name.)
-                    let inside: Vec<&Token<'_>> = words
-                        .iter()
-                        .filter(|t| t.start >= a && t.end <= b)
-                        .copied()
-                        .collect();
-                    let named = inside.windows(2).any(|w| match w {
-                        [p, t] => {
-                            t.is_word()
-                                && t.letters() >= 3
-                                && (t.space_before || p.class != Class::Number)
-                        }
-                        _ => false,
-                    }) || inside
-                        .first()
-                        .is_some_and(|t| t.is_word() && t.letters() >= 3);
+                    let named = has_place_name(tokens, a, b);
                     // A place name is capitalised or comes with a number; lower-case words
                     // alone ("in the shallows") are a description.
                     let lower_only = words
@@ -115,8 +108,21 @@ impl NameRules<'_> {
                             super::month_after_time_word(tokens, k)
                         });
                     let short = words.iter().filter(|t| t.is_word()).count() <= 2;
+                    // Kept without a name: a postcode shape (four to six digits) and a number
+                    // touching another place ("12 Rue de la Paix, 75002").
+                    let postcode = words.len() == 1
+                        && words.first().is_some_and(|t| {
+                            t.class == Class::Number && (4..=6).contains(&t.text.len())
+                        });
+                    let touches = places.iter().any(|&(pa, pb)| {
+                        (pb <= a && only_commas_between(tokens, pb, a))
+                            || (b <= pa && only_commas_between(tokens, b, pa))
+                    });
+                    let nameless = !named && !postcode && !touches;
                     if s.label == ModelLabel::Location
-                        && (!named || (lower_only && !has_digit) || (month && short && !has_digit))
+                        && (nameless
+                            || (lower_only && !has_digit)
+                            || (month && short && !has_digit))
                     {
                         continue;
                     }
@@ -376,6 +382,32 @@ fn view_label(tokens: &[Token<'_>], i: usize) -> bool {
         && tokens.get(i + 1).is_some_and(|n| {
             n.is_word() && n.shape == Shape::Upper && n.space_before && in_list(n.text, VIEW_SIDES)
         })
+}
+
+/// Bytes `a..b` hold a word of three or more letters that is not a unit glued to a number
+/// ("58.2mAs"): a place's name.
+fn has_place_name(tokens: &[Token<'_>], a: usize, b: usize) -> bool {
+    let inside = within(tokens, a, b);
+    let lo = tokens.partition_point(|t| t.end <= a);
+    inside.iter().enumerate().any(|(k, t)| {
+        t.is_word()
+            && t.start >= a
+            && t.end <= b
+            && t.letters() >= 3
+            && (t.space_before
+                || (lo + k)
+                    .checked_sub(1)
+                    .and_then(|p| tokens.get(p))
+                    .is_none_or(|p| p.class != Class::Number))
+    })
+}
+
+/// Only spaces and commas lie between bytes `from` and `to`, and no new line or sentence
+/// starts at `to`.
+fn only_commas_between(tokens: &[Token<'_>], from: usize, to: usize) -> bool {
+    let next = tokens.partition_point(|t| t.start < to);
+    within(tokens, from, to).iter().all(|t| t.is_punct(','))
+        && !tokens.get(next).is_some_and(|t| t.sentence_start)
 }
 
 /// True when `words` are one word with digits that, read with the letters OCR confuses
