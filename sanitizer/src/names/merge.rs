@@ -233,8 +233,8 @@ impl NameRules<'_> {
             {
                 continue;
             }
-            // An upper-case word before a side or projection word names a radiographic view
-            // ("CALDWELL LEFT", "STENVERS BILAT").
+            // A month after a time word is a time ("in March"); an upper-case word before a
+            // side or projection word names a radiographic view ("CALDWELL LEFT").
             let month = idx.len() <= 2 && super::month_after_time_word(tokens, last_tok);
             if !after_title && (month || (idx.len() == 1 && view_label(tokens, first_tok))) {
                 continue;
@@ -413,9 +413,6 @@ fn only_commas_between(tokens: &[Token<'_>], from: usize, to: usize) -> bool {
 /// True when `words` are one word with digits that, read with the letters OCR confuses
 /// them with (0 o, 1 l, 3 e, 5 s, 8 b), is a common word: "H0liday", "c0ntrast".
 fn ocr_word(rules: &NameRules<'_>, words: &[&Token<'_>]) -> bool {
-    let Some(first) = words.first() else {
-        return false;
-    };
     // The tokens must touch: one word on the page.
     if words.iter().skip(1).any(|t| t.space_before) {
         return false;
@@ -439,7 +436,7 @@ fn ocr_word(rules: &NameRules<'_>, words: &[&Token<'_>]) -> bool {
             read.push(c);
         }
     }
-    letters >= 3 && first.start < words.last().map_or(first.end, |t| t.end) && rules.common(&read)
+    letters >= 3 && rules.common(&read)
 }
 
 /// True when `words` spell a vertebral level or range: `L4`, `L4-L5`, `L5-S1`, `C5/6`,
