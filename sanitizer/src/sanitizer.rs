@@ -96,7 +96,7 @@ impl Sanitizer {
                 .filter(|s| s.kind == EntityKind::Org)
                 .copied()
                 .collect();
-            by_rules.push(rules.find(text, toks, &own_orgs, latin_request));
+            by_rules.push(rules.find(text, toks, &spans, latin_request));
             orgs.push(own_orgs);
             typed.push(spans);
         }
@@ -142,8 +142,15 @@ impl Sanitizer {
             if let (ModelOutput::Spans(all), Some(ix)) = (&model, indexes.get(i)) {
                 let own = all.get(i).map_or(&[][..], Vec::as_slice);
                 let (m, t) = rules.model_mentions(toks, ix, own);
+                // A model place whose words are all in the rules' person mentions is that
+                // person ("ROSSI ELENI" on an overlay, "Kim's"): the rules had context.
+                let people: Vec<(usize, usize)> = found.iter().map(|m| (m.start, m.end)).collect();
+                spans.extend(
+                    t.into_iter().filter(|s| {
+                        s.kind != EntityKind::Location || !words_within(toks, s, &people)
+                    }),
+                );
                 found.extend(m.into_iter().filter(|m| !overlaps(orgs, m.start, m.end)));
-                spans.extend(t);
             }
             if fail_closed {
                 found.extend(
@@ -572,6 +579,24 @@ fn model_windows(
             (start < end).then_some((start, end))
         })
         .collect()
+}
+
+/// Every word of `span` (two or more letters) lies inside one of the `people` byte ranges.
+fn words_within(tokens: &[Token<'_>], span: &Span, people: &[(usize, usize)]) -> bool {
+    let mut any = false;
+    for t in tokens
+        .iter()
+        .filter(|t| t.start < span.end && span.start < t.end && t.is_word() && t.letters() >= 2)
+    {
+        any = true;
+        if !people
+            .iter()
+            .any(|&(a, b)| a <= t.start && t.name_end() <= b)
+        {
+            return false;
+        }
+    }
+    any
 }
 
 #[cfg(test)]

@@ -700,3 +700,401 @@ fn possessive_before_a_device_is_a_person() {
         ("Bell's palsy on the left", "Bell's palsy on the left"),
     ]);
 }
+
+/// An upper-case family name, a comma and a listed given name in title case is one name
+/// (the register form "MUTUA, Janet"), not a lone given name after an unknown word.
+#[test]
+fn upper_family_name_comma_title_given_name() {
+    check(&[
+        ("Re: MUTUA, Janet  seen today", "Re: PERSON_1  seen today"),
+        ("CHEST, Janet reviewed", "CHEST, PERSON_1 reviewed"),
+    ]);
+}
+
+/// An all-caps pair set off by dashes in a mixed-case list line is a name; an all-caps
+/// clinical phrase there is not.
+#[test]
+fn upper_case_name_between_dashes() {
+    check(&[
+        (
+            "Bay 2 - ODHIAMBO TEMBO - NBM, IV fluids",
+            "Bay 2 - PERSON_1 - NBM, IV fluids",
+        ),
+        (
+            "Bay 2 - CT HEAD - awaiting report",
+            "Bay 2 - CT HEAD - awaiting report",
+        ),
+        ("Bay 2 - NO CHANGE - stable", "Bay 2 - NO CHANGE - stable"),
+    ]);
+}
+
+/// A role abbreviation before a capitalised word is a title ("Night RN Oyelaran"); after a
+/// name it is a credential, and a common word after it is no name.
+#[test]
+fn role_abbreviation_before_a_name() {
+    check(&[
+        (
+            "Obs stable overnight. Night RN Oyelaran",
+            "Obs stable overnight. Night RN PERSON_1",
+        ),
+        ("Night RN Ward 5 closed", "Night RN Ward 5 closed"),
+    ]);
+}
+
+/// A lower-case word after a kinship noun is a relative's name only when it is a given
+/// name ("daughter mary"); a family name there is a verb ("husband burns").
+#[test]
+fn lower_case_word_after_kinship_noun_must_be_a_given_name() {
+    check(&[
+        (
+            "Her husband burns easily in the sun",
+            "Her husband burns easily in the sun",
+        ),
+        ("his daughter mary called", "his daughter PERSON_1 called"),
+    ]);
+    // The same veto on a model span.
+    let s = sanitizer();
+    let t = texts(&["Her husband burns easily"]);
+    let spans = vec![vec![ModelSpan {
+        start: 12,
+        end: 17,
+        label: ModelLabel::Surname,
+        score: 0.9,
+    }]];
+    let out = s.sanitize_with(&t, ModelOutput::Spans(spans));
+    assert_eq!(out.texts[0].as_str(), "Her husband burns easily");
+}
+
+/// Subjects of handover verbs ("mobilising", "tolerating", "aware"), the verb also with
+/// OCR case flips ("toleraTing").
+#[test]
+fn subjects_of_handover_verbs() {
+    check(&[
+        (
+            "Sats fine, Otieno mobilising with frame.",
+            "Sats fine, PERSON_1 mobilising with frame.",
+        ),
+        (
+            "Plan noted. Wanjiru toleraTing diet.",
+            "Plan noted. PERSON_1 toleraTing diet.",
+        ),
+        (
+            "Results back, Kiptoo aware.",
+            "Results back, PERSON_1 aware.",
+        ),
+        ("Results back, family aware.", "Results back, family aware."),
+    ]);
+}
+
+/// Before `family` (a noun that only names people) a capitalised listed surname is the
+/// family's name even when it is a common word; before `house` it must not be one.
+#[test]
+fn listed_surname_before_family_noun() {
+    check(&[
+        (
+            "The Hunt family at the beach",
+            "The PERSON_1 family at the beach",
+        ),
+        (
+            "We met the Hunt house owners",
+            "We met the Hunt house owners",
+        ),
+    ]);
+}
+
+/// A capitalised word right before an age is the person's name.
+#[test]
+fn name_before_an_age() {
+    check(&[
+        (
+            "bed 4: Njoroge 85 y/o, obs stable",
+            "bed 4: PERSON_1 [AGE], obs stable",
+        ),
+        ("Patient 85 y/o, obs stable", "Patient [AGE], obs stable"),
+    ]);
+}
+
+/// A text, model spans given by their text (`(words, label)`, each at its first
+/// occurrence), and the wanted redacted text.
+type ModelCase<'a> = (&'a str, &'a [(&'a str, ModelLabel)], &'a str);
+
+/// Runs the rules-only sanitizer with each case's model spans and checks the output.
+fn check_model(cases: &[ModelCase<'_>]) {
+    let s = sanitizer();
+    let mut failed = Vec::new();
+    for (text, spans, want) in cases {
+        let spans: Vec<ModelSpan> = spans
+            .iter()
+            .map(|(w, label)| {
+                let byte = text.find(w).unwrap_or(text.len());
+                let start = text.get(..byte).map_or(0, |p| p.chars().count());
+                ModelSpan {
+                    start,
+                    end: start + w.chars().count(),
+                    label: *label,
+                    score: 0.9,
+                }
+            })
+            .collect();
+        let out = s.sanitize_with(&texts(&[text]), ModelOutput::Spans(vec![spans]));
+        let got = out.texts.first().map_or("", |t| t.as_str());
+        if got != *want {
+            failed.push(format!("{text:?}\n   want {want:?}\n    got {got:?}"));
+        }
+    }
+    assert!(failed.is_empty(), "\n{}", failed.join("\n"));
+}
+
+/// Model person spans that are no names: one capitalised word before a medical head (an
+/// eponym), a month after a time word, a view name before a side word, pieces of a word
+/// broken by an OCR `@`; a possessive before a device stays a person.
+#[test]
+fn model_person_spans_that_are_terms() {
+    use ModelLabel::{GivenName, Surname};
+    let cases: &[ModelCase<'_>] = &[
+        (
+            "Positive Kanavel sign on exam.",
+            &[("Kanavel", Surname)],
+            "Positive Kanavel sign on exam.",
+        ),
+        (
+            "Tender; Carnett sign negative.",
+            &[("Carnett", Surname)],
+            "Tender; Carnett sign negative.",
+        ),
+        (
+            "Review in August.",
+            &[("in August", GivenName)],
+            "Review in August.",
+        ),
+        ("CALDWELL BILAT", &[("CALDWELL", Surname)], "CALDWELL BILAT"),
+        (
+            "in satisf@ctory position",
+            &[("satisf", Surname), ("ctory", Surname)],
+            "in satisf@ctory position",
+        ),
+        (
+            "Review Okeke's drain today.",
+            &[("Okeke", Surname)],
+            "Review PERSON_1's drain today.",
+        ),
+        (
+            "Dr Kanavel reviewed.",
+            &[("Kanavel", Surname)],
+            "Dr PERSON_1 reviewed.",
+        ),
+    ];
+    check_model(cases);
+}
+
+/// Model place and identifier spans that are none: no word of three letters (exposure
+/// values, bed numbers, units glued to numbers), lower-case words alone, a month after a
+/// time word, an OCR misread of a common word; a place the rules know as a person is that
+/// person. Real places stay, and so do a postcode-shaped number and a number touching a
+/// named place on its line.
+#[test]
+fn model_place_and_id_spans_that_are_none() {
+    use ModelLabel::{Id, Location};
+    let cases: &[ModelCase<'_>] = &[
+        (
+            "98kV 39.2mAs EI 377",
+            &[("39.2mAs", Location), ("EI 377", Location)],
+            "98kV 39.2mAs EI 377",
+        ),
+        (
+            "AMU bed 11 closed",
+            &[("11", Location)],
+            "AMU bed 11 closed",
+        ),
+        (
+            "a gull on the riverbank",
+            &[("riverbank", Location)],
+            "a gull on the riverbank",
+        ),
+        ("snow In March", &[("In March", Location)], "snow In March"),
+        ("H0liday snaps", &[("H0liday", Id)], "H0liday snaps"),
+        (
+            "MARIA GARCIA 045Y F",
+            &[("MARIA GARCIA", Location)],
+            "PERSON_1 [AGE] F",
+        ),
+        (
+            "Moved to Springfield last year",
+            &[("Springfield", Location)],
+            "Moved to [LOCATION] last year",
+        ),
+        (
+            "Flat 4B, Springfield",
+            &[("Flat 4B", Location)],
+            "[LOCATION], Springfield",
+        ),
+        ("Ref AB1234567", &[("AB1234567", Id)], "Ref [ID]"),
+        (
+            "Address: 12 Rue de la Paix, 75002",
+            &[
+                ("12", Location),
+                ("Rue de la Paix", Location),
+                ("75002", Location),
+            ],
+            "Address: [LOCATION] [LOCATION], [LOCATION]",
+        ),
+        (
+            "Moved from 90210 last year",
+            &[("90210", Location)],
+            "Moved from [LOCATION] last year",
+        ),
+        (
+            "EI 526\nPhilips Digital",
+            &[("526", Location), ("Philips Digital", Location)],
+            "EI 526\n[LOCATION]",
+        ),
+    ];
+    check_model(cases);
+}
+
+/// A month after a time word is a time even when the lists have it as a name ("in March");
+/// after a title it is a name.
+#[test]
+fn month_after_time_word_is_no_name() {
+    let own = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+    let lex = obscura_sanitizer::lexicon::Lexicon::from_lists(
+        own(&["in", "march", "august"]),
+        own(&["march", "august"]),
+        own(&["snow", "on", "the", "seen"]),
+        Vec::new(),
+    );
+    let s = Sanitizer::new(lex, None);
+    assert_eq!(
+        redact1(&s, "snow on the pass In March"),
+        "snow on the pass In March"
+    );
+    assert_eq!(
+        redact1(&s, "seen since August at home"),
+        "seen since August at home"
+    );
+    assert_eq!(
+        redact1(&s, "seen by Dr March today"),
+        "seen by Dr PERSON_1 today"
+    );
+}
+
+/// Three-word all-caps names between dashes; upper-case particles before a comma-form
+/// family name; two common words that are a listed surname and given name in the comma
+/// form before a lower-case word.
+#[test]
+fn longer_dashed_names_particles_and_common_word_pairs() {
+    check(&[
+        (
+            "Bay 1 - HOANI TIPENE PAKI - awaiting CT",
+            "Bay 1 - PERSON_1 - awaiting CT",
+        ),
+        (
+            "Re: DE LA TIPENE, Maria  seen today",
+            "Re: PERSON_1  seen today",
+        ),
+        (
+            "Handover: Long, Joy in bed 3, stable.",
+            "Handover: PERSON_1 in bed 3, stable.",
+        ),
+        ("Bell, Grace and Hope", "Bell, Grace and Hope"),
+    ]);
+}
+
+/// Names spelt with accents are looked up without them ("Sofía" is the listed "sofia"),
+/// and an accented spelling of a listed name is not a common word.
+#[test]
+fn accented_names_are_looked_up_without_accents() {
+    let own = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+    let lex = obscura_sanitizer::lexicon::Lexicon::from_lists(
+        own(&["sofia", "jose"]),
+        own(&["tipene"]),
+        own(&["josé", "seen", "today", "with"]),
+        Vec::new(),
+    );
+    let s = Sanitizer::new(lex, None);
+    assert_eq!(
+        redact1(&s, "seen today with José Tipene"),
+        "seen today with PERSON_1"
+    );
+    assert_eq!(
+        redact1(&s, "seen today with Sofía Tipene"),
+        "seen today with PERSON_1"
+    );
+}
+
+/// A stop-listed eponym before a test result is the test ("Hutchinson positive").
+#[test]
+fn eponym_before_a_test_result() {
+    check_model(&[
+        (
+            "Gait unsteady; Hutchinson positive.",
+            &[("Hutchinson", ModelLabel::Surname)],
+            "Gait unsteady; Hutchinson positive.",
+        ),
+        (
+            "Dr Hutchinson positive about discharge.",
+            &[("Hutchinson", ModelLabel::Surname)],
+            "Dr PERSON_1 positive about discharge.",
+        ),
+    ]);
+}
+
+/// Names known by their place in a handover: the object of a teaching or asking verb before
+/// `to` ("teaching Hoani to fish"), a name before a ward place ("perkins in bed 4"), an
+/// upper-case listed surname labelling a line of running text ("SANDOVAL: NPO …").
+#[test]
+fn objects_ward_places_and_surname_labels() {
+    check(&[
+        (
+            "Photo: uncle teaching Hoani to fish",
+            "Photo: uncle teaching PERSON_1 to fish",
+        ),
+        ("asked Patient to rest", "asked Patient to rest"),
+        (
+            "handed over; perkins in bed 4 needs bloods",
+            "handed over; PERSON_1 in bed 4 needs bloods",
+        ),
+        ("Paki in bay 2 for review", "PERSON_1 in bay 2 for review"),
+        (
+            "patient in bed 4 needs bloods",
+            "patient in bed 4 needs bloods",
+        ),
+        (
+            "SANDOVAL: NPO after midnight",
+            "PERSON_1: NPO after midnight",
+        ),
+        ("PLAN: NPO after midnight", "PLAN: NPO after midnight"),
+    ]);
+}
+
+/// More forms: a possessive before an ordinal ("Tipene's 80th"), a listed common word in
+/// the possessive before a kinship noun ("Green's daughter"), a listed common word after a
+/// role ("RN Long"), two name-like words in the `SURNAME, Given` form, a common listed
+/// word in a dashed name with an uncommon one, a name joined by `and` to a found person,
+/// a frequent given name that is a common word before an age.
+#[test]
+fn possessive_ordinals_kin_coordination_and_common_given_names() {
+    check(&[
+        (
+            "Photo with the twins at Tipene's 80th",
+            "Photo with the twins at PERSON_1's 80th",
+        ),
+        (
+            "Green's daughter rang today",
+            "PERSON_1's daughter rang today",
+        ),
+        ("Obs fine. Night RN Long", "Obs fine. Night RN PERSON_1"),
+        ("Night RN Long shift ahead", "Night RN Long shift ahead"),
+        ("Re: TIPENE, Hoani  seen today", "Re: PERSON_1  seen today"),
+        ("Bay 1 - HUNT PAKI - NBM", "Bay 1 - PERSON_1 - NBM"),
+        (
+            "Hoani and Mary Smith on the ferry",
+            "PERSON_1 and PERSON_2 on the ferry",
+        ),
+        ("Aspirin and Mary Smith", "Aspirin and PERSON_1"),
+        (
+            "bay 3: Grace 44 y/o, stable",
+            "bay 3: PERSON_1 [AGE], stable",
+        ),
+    ]);
+}

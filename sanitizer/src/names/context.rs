@@ -2,7 +2,9 @@
 //! noun after `the <Name>`, a reporting verb after a clause's subject, a possessive.
 
 use super::{FIELD_WORDS, Mention, NameRules, head_after, in_list, lower};
+use crate::EntityKind;
 use crate::token::{Shape, Token};
+use crate::types::Span;
 
 /// Nouns that make `the <Word> …` a family name: "at the Whaanga house".
 const FAMILY_NOUNS: &[&str] = &["family", "house", "household", "home", "residence", "twins"];
@@ -34,7 +36,50 @@ const PERSON_VERBS: &[&str] = &[
     "prefers",
     "fell",
     "lives",
+    // Handover shorthand: what a patient is doing or knows ("Tane mobilising with frame",
+    // "Tane tolerating diet", "Tane aware").
+    "mobilising",
+    "mobilizing",
+    "mobilised",
+    "mobilized",
+    "ambulating",
+    "tolerating",
+    "sleeping",
+    "slept",
+    "eating",
+    "drinking",
+    "settled",
+    "refusing",
+    "refused",
+    "requesting",
+    "requested",
+    "aware",
 ];
+
+/// Verbs whose object, before `to` and a verb, is a person: "teaching Tane to swim".
+const OBJECT_VERBS: &[&str] = &[
+    "teaching",
+    "taught",
+    "helping",
+    "helped",
+    "asking",
+    "asked",
+    "telling",
+    "told",
+    "encouraging",
+    "encouraged",
+    "reminding",
+    "reminded",
+    "advising",
+    "advised",
+    "inviting",
+    "invited",
+    "urging",
+    "urged",
+];
+
+/// Places of a patient on a ward: "tane in bed 4", "Tane in bay 2".
+const BED_WORDS: &[&str] = &["bed", "bay", "cubicle", "room"];
 
 /// `was` / `is` + these: "Tane was admitted", "Tane is keen".
 const PERSON_STATES: &[&str] = &[
@@ -52,25 +97,197 @@ const PERSON_STATES: &[&str] = &[
 ];
 
 impl NameRules<'_> {
+    /// A capitalised word right before an age is the person's name ("bed 4: Whaanga 85 y/o"),
+    /// when it is a frequent given name or not a common word, and no medical term or field
+    /// word ("Patient 85 y/o" stays).
+    pub(super) fn before_ages(&self, tokens: &[Token<'_>], typed: &[Span], out: &mut Vec<Mention>) {
+        for age in typed.iter().filter(|s| s.kind == EntityKind::Age) {
+            let k = tokens.partition_point(|t| t.start < age.start);
+            let Some(t) = k.checked_sub(1).and_then(|p| tokens.get(p)) else {
+                continue;
+            };
+            if tokens
+                .get(k)
+                .is_some_and(|a| a.start == age.start && a.space_before)
+                && t.is_word()
+                && t.latin
+                && matches!(t.shape, Shape::Title | Shape::Upper)
+                && t.letters() >= 3
+                && (self.name_like(t)
+                    || (self
+                        .lex
+                        .given_name(&Self::norm(t.text))
+                        .is_some_and(|r| r.0 <= super::SINGLE_GIVEN_MAX_RANK)
+                        && self.stop(t.text).is_none()
+                        && !in_list(t.text, FIELD_WORDS)))
+            {
+                out.push(Mention {
+                    start: t.start,
+                    end: t.name_end(),
+                    surname: Some(Self::norm(t.text)),
+                    ..Mention::default()
+                });
+            }
+        }
+    }
+
     /// `the <Name> family` / `house` / `household`: the capitalised word is a family name
-    /// when it is not a common word or a medical term.
+    /// when it is not a common word or a medical term. Before a noun that only names people
+    /// (`family`, `household`, `twins`) a listed surname that is also a common word counts
+    /// too: capitalised there, it is the name ("the Stone family").
     pub(super) fn family_names(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         for (i, t) in tokens.iter().enumerate() {
             let the_before = i > 0
                 && tokens
                     .get(i - 1)
                     .is_some_and(|p| p.is_word() && lower(p.text) == "the");
-            let noun_after = tokens.get(i + 1).is_some_and(|n| {
+            let noun_after = tokens.get(i + 1).filter(|n| {
                 n.is_word() && n.shape == Shape::Lower && in_list(n.text, FAMILY_NOUNS)
             });
+            let people_noun =
+                noun_after.is_some_and(|n| in_list(n.text, &["family", "household", "twins"]));
             if the_before
-                && noun_after
+                && noun_after.is_some()
                 && t.is_word()
                 && t.latin
                 && t.shape == Shape::Title
                 && (self.surname(t.text) || self.name_like(t))
+                && (!self.common(t.text) || (people_noun && self.surname(t.text)))
+                && self.stop(t.text).is_none()
+            {
+                out.push(Mention {
+                    start: t.start,
+                    end: t.name_end(),
+                    surname: Some(Self::norm(t.text)),
+                    ..Mention::default()
+                });
+            }
+        }
+    }
+
+    /// A name before a ward place ("meijer in bed 4", "Tane in bay 2"): a listed name that is
+    /// no common word in any case, or an unlisted capitalised one.
+    pub(super) fn in_bed(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate() {
+            let place = tokens
+                .get(i + 1)
+                .is_some_and(|n| n.is_word() && lower(n.text) == "in" && n.space_before)
+                && tokens
+                    .get(i + 2)
+                    .is_some_and(|b| b.is_word() && b.space_before && in_list(b.text, BED_WORDS))
+                && tokens
+                    .get(i + 3)
+                    .is_some_and(|n| n.class == crate::token::Class::Number && n.space_before);
+            if !(place && t.is_word() && t.latin && t.letters() >= 3) {
+                continue;
+            }
+            let listed = self.listed(t.text) && !self.common(t.text) && !self.hard_stop(t.text);
+            let unlisted = t.shape == Shape::Title && self.name_like(t);
+            if (listed || unlisted) && self.stop(t.text).is_none() && !in_list(t.text, FIELD_WORDS)
+            {
+                out.push(Mention {
+                    start: t.start,
+                    end: t.name_end(),
+                    surname: Some(Self::norm(t.text)),
+                    ..Mention::default()
+                });
+            }
+        }
+    }
+
+    /// A listed name, even a common word, in the possessive before a kinship noun ("Green's
+    /// daughter rang"): capitalised there, it is the relative's family.
+    pub(super) fn kin_possessives(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate() {
+            if t.is_word()
+                && t.latin
+                && t.shape == Shape::Title
+                && t.letters() >= 3
+                && t.name_end() < t.end
+                && self.listed(t.text)
+                && !self.hard_stop(t.text)
+                && tokens.get(i + 1).is_some_and(|n| {
+                    n.is_word()
+                        && n.shape == Shape::Lower
+                        && n.space_before
+                        && in_list(n.text, super::KIN_CUES)
+                })
+            {
+                out.push(Mention {
+                    start: t.start,
+                    end: t.name_end(),
+                    surname: Some(Self::norm(t.text)),
+                    ..Mention::default()
+                });
+            }
+        }
+    }
+
+    /// An unlisted capitalised word joined by `and` or `&` to a found person is a person too
+    /// ("Tane and Aroha Ngata on the ferry"), when it is no common or medical word.
+    pub(super) fn coordinated(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        let found: Vec<(usize, usize)> = out.iter().map(|m| (m.start, m.end)).collect();
+        let and = |k: usize| {
+            tokens
+                .get(k)
+                .is_some_and(|a| a.is_punct('&') || (a.is_word() && a.text == "and"))
+        };
+        let candidate = |k: usize| {
+            tokens.get(k).filter(|w| {
+                w.is_word()
+                    && w.latin
+                    && w.shape == Shape::Title
+                    && w.letters() >= 3
+                    && self.name_like(w)
+                    && !head_after(tokens, k)
+                    && !found.iter().any(|&(a, b)| a < w.end && w.start < b)
+            })
+        };
+        let capital = |k: usize| tokens.get(k).is_some_and(Token::capitalized);
+        let mut more = Vec::new();
+        for &(start, end) in &found {
+            let s = tokens.partition_point(|t| t.start < start);
+            let e = tokens.partition_point(|t| t.start < end);
+            // "Tane and <person>"
+            if s >= 2 && and(s - 1) && !(s >= 3 && capital(s - 3)) {
+                if let Some(w) = candidate(s - 2) {
+                    more.push((w.start, w.name_end(), Self::norm(w.text)));
+                }
+            }
+            // "<person> and Tane"
+            if and(e) && !capital(e + 2) {
+                if let Some(w) = candidate(e + 1) {
+                    more.push((w.start, w.name_end(), Self::norm(w.text)));
+                }
+            }
+        }
+        for (start, end, surname) in more {
+            out.push(Mention {
+                start,
+                end,
+                surname: Some(surname),
+                ..Mention::default()
+            });
+        }
+    }
+
+    /// An upper-case listed surname opening a line of running text as its label
+    /// ("NIEMINEN: NPO after midnight"): not a common or medical word (headings such as
+    /// `PLAN:` are), and the line is not all capitals (an overlay's field names).
+    pub(super) fn surname_labels(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate() {
+            if t.is_word()
+                && t.latin
+                && t.shape == Shape::Upper
+                && t.sentence_start
+                && !t.upper_line
+                && t.letters() >= 4
+                && tokens.get(i + 1).is_some_and(|c| c.is_punct(':'))
+                && self.surname(t.text)
                 && !self.common(t.text)
                 && self.stop(t.text).is_none()
+                && !in_list(t.text, FIELD_WORDS)
+                && !in_list(t.text, super::FIELD_LABELS)
             {
                 out.push(Mention {
                     start: t.start,
@@ -112,13 +329,42 @@ impl NameRules<'_> {
                         && p.space_before == t.space_before
                         && !p.sentence_start
                 });
-            let subject = word(i + 1).is_some_and(|v| {
+            // The verb in any case but title case: OCR flips letters ("toleraTing").
+            let verb = |k: usize| {
+                tokens
+                    .get(k)
+                    .filter(|w| {
+                        w.is_word()
+                            && matches!(w.shape, Shape::Lower | Shape::Mixed)
+                            && w.space_before
+                    })
+                    .map(|w| lower(w.text))
+            };
+            let subject = verb(i + 1).is_some_and(|v| {
                 PERSON_VERBS.contains(&v.as_str())
                     || (matches!(v.as_str(), "was" | "is")
                         && word(i + 2).is_some_and(|s| PERSON_STATES.contains(&s.as_str())))
             });
-            let possessive = !t.sentence_start && t.name_end() < t.end && word(i + 1).is_some();
-            if (subject || possessive) && !prev_cap {
+            // "at Tane's 80th": an ordinal after the possessive is a birthday.
+            let ordinal = tokens
+                .get(i + 1)
+                .is_some_and(|n| n.class == crate::token::Class::Number && n.space_before)
+                && tokens
+                    .get(i + 2)
+                    .is_some_and(|s| !s.space_before && in_list(s.text, &["th", "st", "nd", "rd"]));
+            let possessive =
+                !t.sentence_start && t.name_end() < t.end && (word(i + 1).is_some() || ordinal);
+            let object = !t.sentence_start
+                && i.checked_sub(1)
+                    .and_then(|p| tokens.get(p))
+                    .is_some_and(|p| {
+                        p.is_word()
+                            && p.shape == Shape::Lower
+                            && OBJECT_VERBS.contains(&lower(p.text).as_str())
+                    })
+                && word(i + 1).as_deref() == Some("to")
+                && word(i + 2).is_some();
+            if (subject || possessive || object) && !prev_cap {
                 // Particles before the family name belong to it: "van Dijk's son".
                 let mut j = i;
                 while j >= 1
@@ -143,7 +389,7 @@ impl NameRules<'_> {
 /// A possessive unlisted word before a device ("Saleh's drain"): the device is the
 /// person's, not an eponymous term (listed eponyms never reach this test; "Buck's traction"
 /// is tagged, since Buck is also a given name).
-fn owns_device(tokens: &[Token<'_>], i: usize) -> bool {
+pub(super) fn owns_device(tokens: &[Token<'_>], i: usize) -> bool {
     tokens.get(i).is_some_and(|t| t.name_end() < t.end)
         && tokens
             .get(i + 1)

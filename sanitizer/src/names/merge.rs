@@ -1,7 +1,9 @@
 //! The model's spans and the second passes: model mentions merged with the rules (vetoed by
 //! the stop-list), the fail-closed mode, and residual name candidates.
 
-use super::{Mention, NameRules, TITLES, caret_names, head_after, in_list, other_scripts, within};
+use super::{
+    Mention, NameRules, TITLES, VIEW_SIDES, caret_names, head_after, in_list, other_scripts, within,
+};
 use crate::EntityKind;
 use crate::model::{ModelLabel, ModelSpan};
 use crate::stoplist;
@@ -37,7 +39,11 @@ impl NameRules<'_> {
 
     /// Turns the model's spans (code points) into mentions and typed spans, vetoing person
     /// spans that are only stop-listed words, eponyms used as terms, or lower-case common
-    /// words, unless a title cue precedes them.
+    /// words, one word before a medical head (`Kanavel sign`), a month after a time word, a
+    /// view name before a side word (`CALDWELL BILAT`) or pieces of an `@`-broken word,
+    /// unless a title cue precedes them; and place spans with no word of three letters
+    /// (`EI 377`, `bed 11`), of lower-case words alone, or a month after a time word, and
+    /// identifier spans that are an OCR misread of a common word (`H0liday`).
     pub(crate) fn model_mentions(
         &self,
         tokens: &[Token<'_>],
@@ -48,6 +54,14 @@ impl NameRules<'_> {
         let mut typed = Vec::new();
         let mut sorted: Vec<&ModelSpan> = spans.iter().filter(|s| s.start < s.end).collect();
         sorted.sort_by_key(|s| s.start);
+        // Named place spans in bytes, to tell a building number or postcode next to a street
+        // or town from a lone number.
+        let places: Vec<(usize, usize)> = sorted
+            .iter()
+            .filter(|s| s.label == ModelLabel::Location)
+            .map(|s| (ix.byte_of(s.start), ix.byte_of(s.end)))
+            .filter(|&(a, b)| has_place_name(tokens, a, b))
+            .collect();
         // Group adjacent given/surname spans (only spaces, dots or commas between).
         let mut groups: Vec<Vec<(usize, usize, ModelLabel)>> = Vec::new();
         for s in sorted {
@@ -75,6 +89,48 @@ impl NameRules<'_> {
                         self.stop(t.text).is_some()
                             || (t.shape == Shape::Lower && self.common(t.text))
                     });
+                    // A place has a name: a word of three or more letters. Exposure values,
+                    // bed numbers and model codes ("EI 259", "104kV", "bed 11") have none.
+                    let named = has_place_name(tokens, a, b);
+                    // A place name is capitalised or comes with a number; lower-case words
+                    // alone ("in the shallows") are a description.
+                    let lower_only = words
+                        .iter()
+                        .filter(|t| t.is_word())
+                        .all(|t| t.shape == Shape::Lower);
+                    // "in March": a month after a time word is a time.
+                    let month = words
+                        .iter()
+                        .rposition(|t| t.is_word())
+                        .and_then(|k| words.get(k))
+                        .is_some_and(|t| {
+                            let k = tokens.partition_point(|x| x.start < t.start);
+                            super::month_after_time_word(tokens, k)
+                        });
+                    let short = words.iter().filter(|t| t.is_word()).count() <= 2;
+                    // Kept without a name: a postcode shape (four to six digits) and a number
+                    // touching another place ("12 Rue de la Paix, 75002").
+                    let postcode = words.len() == 1
+                        && words.first().is_some_and(|t| {
+                            t.class == Class::Number && (4..=6).contains(&t.text.len())
+                        });
+                    let touches = places.iter().any(|&(pa, pb)| {
+                        (pb <= a && only_commas_between(tokens, pb, a))
+                            || (b <= pa && only_commas_between(tokens, b, pa))
+                    });
+                    let nameless = !named && !postcode && !touches;
+                    if s.label == ModelLabel::Location
+                        && (nameless
+                            || (lower_only && !has_digit)
+                            || (month && short && !has_digit))
+                    {
+                        continue;
+                    }
+                    // An OCR misread of a word ("H0liday"): one token that, read with the
+                    // look-alike letters for its digits, is a common word.
+                    if s.label == ModelLabel::Id && ocr_word(self, &words) {
+                        continue;
+                    }
                     // Vertebral levels ("L4-L5", "C5/6") look like street numbers to the model.
                     if spinal_level(&words) {
                         continue;
@@ -159,13 +215,46 @@ impl NameRules<'_> {
                         || (t.latin && t.letters() < 2)
                 })
             });
-            if all_vetoed && !after_title {
+            // "daughter rang": a lower-case word after a kinship noun names a relative only
+            // when it is a given name.
+            if (all_vetoed && !after_title)
+                || (idx.len() == 1 && self.lower_non_given_after_kin(tokens, first_tok))
+            {
+                continue;
+            }
+            // One capitalised word before a medical head noun is an eponym ("Levine sign"),
+            // as for the single-word rule, unless it owns a device ("Saleh's drain") or a
+            // title precedes it.
+            let last_tok = idx.last().copied().unwrap_or(first_tok);
+            if idx.len() == 1
+                && !after_title
+                && head_after(tokens, first_tok)
+                && !super::context::owns_device(tokens, first_tok)
+            {
+                continue;
+            }
+            // A month after a time word is a time ("in March"); an upper-case word before a
+            // side or projection word names a radiographic view ("CALDWELL LEFT").
+            let month = idx.len() <= 2 && super::month_after_time_word(tokens, last_tok);
+            if !after_title && (month || (idx.len() == 1 && view_label(tokens, first_tok))) {
+                continue;
+            }
+            // Pieces of one word broken by an OCR symbol ("satisf@ctory"): a span glued to
+            // an `@` is no name (e-mail addresses are recognised before the model).
+            let glued = |k: Option<usize>| {
+                k.and_then(|k| tokens.get(k))
+                    .is_some_and(|t| t.is_punct('@'))
+            };
+            let at_after = glued(Some(last_tok + 1))
+                && tokens.get(last_tok + 1).is_some_and(|t| !t.space_before);
+            let at_before = glued(first_tok.checked_sub(1))
+                && tokens.get(first_tok).is_some_and(|t| !t.space_before);
+            if at_after || at_before {
                 continue;
             }
             // Names of scales and classifications: the span ends in a medical head noun
             // ("Glasgow Coma Scale"), or a hyphenated pair is followed by one
             // ("Salter-Harris type II", "Legg-Calve-Perthes disease").
-            let last_tok = idx.last().copied().unwrap_or(first_tok);
             let ends_in_head = tokens
                 .get(last_tok)
                 .is_some_and(|t| stoplist::is_medical_head(t.text));
@@ -285,6 +374,69 @@ impl NameRules<'_> {
         }
         count
     }
+}
+
+/// Word `i` is an upper-case word right before an upper-case side or projection word.
+fn view_label(tokens: &[Token<'_>], i: usize) -> bool {
+    tokens.get(i).is_some_and(|t| t.shape == Shape::Upper)
+        && tokens.get(i + 1).is_some_and(|n| {
+            n.is_word() && n.shape == Shape::Upper && n.space_before && in_list(n.text, VIEW_SIDES)
+        })
+}
+
+/// Bytes `a..b` hold a word of three or more letters that is not a unit glued to a number
+/// ("58.2mAs"): a place's name.
+fn has_place_name(tokens: &[Token<'_>], a: usize, b: usize) -> bool {
+    let inside = within(tokens, a, b);
+    let lo = tokens.partition_point(|t| t.end <= a);
+    inside.iter().enumerate().any(|(k, t)| {
+        t.is_word()
+            && t.start >= a
+            && t.end <= b
+            && t.letters() >= 3
+            && (t.space_before
+                || (lo + k)
+                    .checked_sub(1)
+                    .and_then(|p| tokens.get(p))
+                    .is_none_or(|p| p.class != Class::Number))
+    })
+}
+
+/// Only spaces and commas lie between bytes `from` and `to`, and no new line or sentence
+/// starts at `to`.
+fn only_commas_between(tokens: &[Token<'_>], from: usize, to: usize) -> bool {
+    let next = tokens.partition_point(|t| t.start < to);
+    within(tokens, from, to).iter().all(|t| t.is_punct(','))
+        && !tokens.get(next).is_some_and(|t| t.sentence_start)
+}
+
+/// True when `words` are one word with digits that, read with the letters OCR confuses
+/// them with (0 o, 1 l, 3 e, 5 s, 8 b), is a common word: "H0liday", "c0ntrast".
+fn ocr_word(rules: &NameRules<'_>, words: &[&Token<'_>]) -> bool {
+    // The tokens must touch: one word on the page.
+    if words.iter().skip(1).any(|t| t.space_before) {
+        return false;
+    }
+    let mut read = String::new();
+    let mut letters = 0usize;
+    for t in words {
+        for c in t.text.chars() {
+            let c = match c {
+                '0' => 'o',
+                '1' => 'l',
+                '3' => 'e',
+                '5' => 's',
+                '8' => 'b',
+                c if c.is_alphabetic() => {
+                    letters += 1;
+                    c
+                }
+                _ => return false,
+            };
+            read.push(c);
+        }
+    }
+    letters >= 3 && rules.common(&read)
 }
 
 /// True when `words` spell a vertebral level or range: `L4`, `L4-L5`, `L5-S1`, `C5/6`,

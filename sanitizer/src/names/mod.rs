@@ -6,6 +6,7 @@
 //! 2. title cues (`Dr.`, `Mr.`, `Mrs.`, `Ms.`, `Prof.`, `Nurse` …) and field labels
 //!    (`PATIENT:`, `NAME:`, `REF:`, `Signed by:` …): the next capitalised or all-caps words,
 //!    whatever they are (`Dr. Lung`), stopping at the next label, number or credential;
+//!    clinical role abbreviations (`RN`, `SHO`) likewise, before an uncommon word (`RN Tane`);
 //! 3. weak cues (`pt`, `patient`, `seen by`, `referred by`, `signed`, `discussed with` …):
 //!    the next words when they are in a name list, not on the stop-list; lower-case words
 //!    too (`pt john smith`) when not common words, or when they form a given+surname pair;
@@ -25,7 +26,19 @@
 //!    list comma (`(M Mamani)`); capitalised kinship words act as titles (`Grandpa Sem`);
 //! 10. (`context.rs`) an unlisted word known by its context alone: `the Whaanga house`,
 //!     the subject of a person verb (`Tane was admitted`, `Tane improved`), a possessive
-//!     before a noun mid-sentence (`regarding Quispe's imaging`).
+//!     before a noun mid-sentence (`regarding Quispe's imaging`), a word right before an
+//!     age (`Tane 85 y/o`), `the <Surname> family` even for a common word (`the Stone
+//!     family`), the object of a teaching or asking verb before `to` (`teaching Tane to
+//!     swim`), a name before a ward place (`tane in bed 4`), an upper-case listed surname
+//!     labelling a line of running text (`WHAANGA: NPO after midnight`), a listed name in
+//!     the possessive before a kinship noun (`Green's daughter`) or an unlisted one before
+//!     an ordinal (`Tane's 80th`), an unlisted word joined by `and` to a found person;
+//! 11. (`pairs.rs`) `SURNAME, Given` in mixed case (with upper-case particles before it:
+//!     `DE LA CRUZ, Ana`), an all-caps run of two to four words between dashes in a
+//!     mixed-case list line (`bed 4 - ANA MARIA LIMA - NBM`).
+//!
+//! A lower-case word after a kinship noun is a name only when it is a given name
+//! (`daughter rang` is a verb), for the rules and the model alike.
 //!
 //! The stop-list ([`crate::stoplist`]) and the lexicon's medical vocabulary veto rules 3–8
 //! and model spans; eponyms are accepted inside a full name (`John Bell`) but never when a
@@ -187,6 +200,98 @@ const KIN_TITLES: &[&str] = &[
     "auntie", "aunty", "cousin",
 ];
 
+/// Upper-case abbreviations of clinical roles that, like a title, stand before a name
+/// ("Night RN Tane", "SHO Whaanga"); after a name they are credentials and end it.
+const ROLE_TITLES: &[&str] = &["rn", "rgn", "sho", "hca", "anp"];
+
+/// Kinship weak cues: a relative is named by a given name ("daughter ana"), so a lower-case
+/// word after one that is only a family name is a verb or noun ("daughter rang").
+const KIN_CUES: &[&str] = &[
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "mother",
+    "father",
+    "sister",
+    "brother",
+    "mom",
+    "dad",
+    "spouse",
+    "partner",
+    "cousin",
+    "uncle",
+    "aunt",
+    "niece",
+    "nephew",
+    "grandson",
+    "granddaughter",
+    "grandma",
+    "grandpa",
+];
+
+/// Side and projection words that follow a radiographic view's name on an overlay
+/// ("CALDWELL BILAT"): never part of a person's name.
+const VIEW_SIDES: &[&str] = &[
+    "left",
+    "right",
+    "bilat",
+    "bilateral",
+    "lat",
+    "lateral",
+    "ap",
+    "pa",
+    "obl",
+    "oblique",
+    "view",
+    "views",
+    "proj",
+    "projection",
+];
+
+/// Month names (several are also given names: April, May, June).
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Words before a month that make it a time, not a name: "in March", "since June".
+const TIME_WORDS: &[&str] = &[
+    "in",
+    "since",
+    "until",
+    "till",
+    "during",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "every",
+    "throughout",
+];
+
+/// Word `i` is a month name after a time word ("in March", "since June").
+pub(crate) fn month_after_time_word(tokens: &[Token<'_>], i: usize) -> bool {
+    tokens
+        .get(i)
+        .is_some_and(|t| t.is_word() && in_list(t.text, MONTHS))
+        && i.checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .is_some_and(|p| p.is_word() && in_list(p.text, TIME_WORDS))
+}
+
 /// Two-word weak cues: `seen by`, `referred by` …
 const WEAK_CUE_PAIRS: &[(&str, &str)] = &[
     ("seen", "by"),
@@ -229,6 +334,9 @@ enum Cue {
     Label,
     /// Weak cue (`pt`, `seen by`).
     Weak,
+    /// A clinical role abbreviation before a name (`RN Tane`): an uncommon capitalised word
+    /// follows.
+    Role,
 }
 
 impl<'a> NameRules<'a> {
@@ -261,19 +369,30 @@ impl<'a> NameRules<'a> {
     }
 
     pub(crate) fn given(&self, word: &str) -> bool {
-        self.lex.given_name(&Self::norm(word)).is_some()
+        let n = Self::norm(word);
+        self.lex.given_name(&n).is_some()
+            || fold_accents(&n).is_some_and(|f| self.lex.given_name(&f).is_some())
     }
 
     pub(crate) fn surname(&self, word: &str) -> bool {
-        self.lex.surname(&Self::norm(word)).is_some()
+        let n = Self::norm(word);
+        self.lex.surname(&n).is_some()
+            || fold_accents(&n).is_some_and(|f| self.lex.surname(&f).is_some())
     }
 
     pub(crate) fn listed(&self, word: &str) -> bool {
         self.given(word) || self.surname(word)
     }
 
+    /// A common word. An accented spelling of a listed name ("josé", "maría") is frequent
+    /// in English text as a name, not as a word: the lists spell names without accents.
     pub(crate) fn common(&self, word: &str) -> bool {
-        self.lex.common_word(&Self::norm(word)).is_some()
+        let n = Self::norm(word);
+        self.lex.common_word(&n).is_some()
+            && !fold_accents(&n).is_some_and(|f| {
+                (self.lex.given_name(&f).is_some() || self.lex.surname(&f).is_some())
+                    && self.lex.common_word(&f).is_none()
+            })
     }
 
     /// A capitalised Latin word of 3+ letters that could be an unlisted name: not a common
@@ -298,28 +417,48 @@ impl<'a> NameRules<'a> {
         eponym_context(tokens, i)
     }
 
-    /// Every person mention the rules find in one text. `blocked` spans (organisations)
-    /// remove mentions that overlap them.
+    /// Word `i` is lower case, no given name, and right after a kinship word: "daughter
+    /// rang" (a verb), not "daughter ana".
+    pub(crate) fn lower_non_given_after_kin(&self, tokens: &[Token<'_>], i: usize) -> bool {
+        i > 0
+            && tokens
+                .get(i - 1)
+                .is_some_and(|k| k.is_word() && in_list(k.text, KIN_CUES))
+            && tokens
+                .get(i)
+                .is_some_and(|n| n.shape == Shape::Lower && !self.given(n.text))
+    }
+
+    /// Every person mention the rules find in one text, given its `typed` spans (from
+    /// [`crate::recognize`]): organisations remove mentions that overlap them, ages mark
+    /// the word before them as a person (`Tane 85 y/o`).
     pub(crate) fn find(
         &self,
         text: &str,
         tokens: &[Token<'_>],
-        blocked: &[Span],
+        typed: &[Span],
         latin_request: bool,
     ) -> Vec<Mention> {
         let mut out = Vec::new();
+        self.before_ages(tokens, typed, &mut out);
         caret_names(text, &mut out);
         self.cues(tokens, &mut out);
         self.comma_and_initials(tokens, &mut out);
         self.pairs(tokens, &mut out);
+        self.dashed_caps(tokens, &mut out);
         self.singles(tokens, &mut out);
         self.family_names(tokens, &mut out);
         self.subjects_and_possessives(tokens, &mut out);
+        self.in_bed(tokens, &mut out);
+        self.surname_labels(tokens, &mut out);
+        self.kin_possessives(tokens, &mut out);
+        self.coordinated(tokens, &mut out);
         if latin_request {
             other_scripts(tokens, &mut out);
         }
+        let blocked = typed.iter().filter(|s| s.kind == crate::EntityKind::Org);
         out.retain(|m| {
-            m.start < m.end && !blocked.iter().any(|b| b.start < m.end && m.start < b.end)
+            m.start < m.end && !blocked.clone().any(|b| b.start < m.end && m.start < b.end)
         });
         out
     }
@@ -345,6 +484,12 @@ impl<'a> NameRules<'a> {
             && next.is_some_and(|n| n.is_word() && n.capitalized() && n.space_before)
         {
             return Some((Cue::Title, i + 1));
+        }
+        if ROLE_TITLES.contains(&w.as_str())
+            && t.shape == Shape::Upper
+            && next.is_some_and(|n| n.is_word() && n.shape == Shape::Title && n.space_before)
+        {
+            return Some((Cue::Role, i + 1));
         }
         if next.is_some_and(|n| n.is_punct(':')) && FIELD_LABELS.contains(&w.as_str()) {
             return Some((Cue::Label, i + 2));
@@ -379,6 +524,9 @@ impl<'a> NameRules<'a> {
                 .cue_at(tokens, at)
                 .is_some_and(|(c, _)| c == Cue::Title)
             {
+                continue;
+            }
+            if self.lower_non_given_after_kin(tokens, at) {
                 continue;
             }
             if let Some(m) = self.collect(tokens, at, cue) {
@@ -467,6 +615,17 @@ impl<'a> NameRules<'a> {
             } else if first && cue == Cue::Title {
                 // Title: whatever is capitalised ("Dr. Lung").
                 true
+            } else if first && cue == Cue::Role {
+                // Role: an uncommon capitalised word, or a listed one that ends the clause
+                // ("RN Long."; "RN Ward 5" is a place, "RN Station closed" a thing).
+                !self.hard_stop(t.text)
+                    && (!self.common(t.text)
+                        || (self.listed(t.text)
+                            && tokens
+                                .get(i + 1)
+                                .is_none_or(|n| n.class == crate::token::Class::Punct)))
+                    && !in_list(t.text, FIELD_WORDS)
+                    && !self.eponym_as_term(tokens, i)
             } else if first && cue == Cue::Label {
                 // Label: anything but a department or clinical word ("REF: ORTHOPEDICS").
                 !self.hard_stop(t.text)
@@ -622,6 +781,7 @@ impl<'a> NameRules<'a> {
                 || self.common(t.text)
                 || self.stop(t.text).is_some()
                 || head_after(tokens, i)
+                || month_after_time_word(tokens, i)
             {
                 continue;
             }
@@ -645,6 +805,41 @@ impl<'a> NameRules<'a> {
             });
         }
     }
+}
+
+/// `word` (lower case) with Latin accents removed ("maría" → "maria"), or `None` when it
+/// has none to remove.
+fn fold_accents(word: &str) -> Option<String> {
+    if word.is_ascii() {
+        return None;
+    }
+    let mut changed = false;
+    let folded: String = word
+        .chars()
+        .map(|c| {
+            let f = match c {
+                'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+                'ç' | 'ć' | 'č' => 'c',
+                'ď' | 'đ' => 'd',
+                'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+                'ğ' => 'g',
+                'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' | 'į' => 'i',
+                'ł' | 'ľ' => 'l',
+                'ñ' | 'ń' | 'ň' => 'n',
+                'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+                'ř' => 'r',
+                'ś' | 'š' | 'ş' | 'ș' => 's',
+                'ť' | 'ţ' | 'ț' => 't',
+                'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
+                'ý' | 'ÿ' => 'y',
+                'ź' | 'ż' | 'ž' => 'z',
+                c => c,
+            };
+            changed |= f != c;
+            f
+        })
+        .collect();
+    changed.then_some(folded)
 }
 
 /// The tokens overlapping bytes `a..b` (tokens are sorted and disjoint).
@@ -672,8 +867,8 @@ fn parts_shape(tokens: &[Token<'_>], parts: &[usize]) -> Option<Shape> {
     parts.first().and_then(|&i| tokens.get(i)).map(|t| t.shape)
 }
 
-/// An eponym-shaped word used as a term: a medical head follows, `of` precedes, or it is
-/// lower case.
+/// An eponym-shaped word used as a term: a medical head or a test result (`positive`,
+/// `negative`) follows, `of` precedes, or it is lower case.
 pub(crate) fn eponym_context(tokens: &[Token<'_>], i: usize) -> bool {
     let Some(t) = tokens.get(i) else { return false };
     if t.shape == Shape::Lower {
@@ -699,7 +894,11 @@ pub(crate) fn eponym_context(tokens: &[Token<'_>], i: usize) -> bool {
         && tokens
             .get(i - 1)
             .is_some_and(|p| p.is_word() && lower(p.text) == "of");
-    head || of_before
+    // A test's result follows: "Romberg positive", "Kernig negative".
+    let result = tokens
+        .get(k)
+        .is_some_and(|n| n.is_word() && in_list(n.text, &["positive", "negative"]));
+    head || of_before || result
 }
 
 /// A medical head noun right after word `i` (possessive skipped): `Smith fracture`,

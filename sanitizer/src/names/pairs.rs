@@ -3,7 +3,8 @@
 //! particles (`Lieke R. van Dijk`).
 
 use super::{
-    FIELD_WORDS, KIN_TITLES, Mention, NameRules, head_after, in_list, is_particle, particle_blocked,
+    FIELD_WORDS, KIN_TITLES, Mention, NameRules, VIEW_SIDES, head_after, in_list, is_particle,
+    particle_blocked,
 };
 use crate::stoplist::{self, StopKind};
 use crate::token::{Shape, Token};
@@ -20,23 +21,42 @@ impl NameRules<'_> {
             {
                 if let Some(g) = tokens.get(i + 2) {
                     let same_shape = (t.shape == Shape::Upper) == (g.shape == Shape::Upper);
+                    // "MCKAY, Fiona": an upper-case family name, then a listed given name
+                    // in title case (the register form of many record systems).
+                    let upper_family = t.shape == Shape::Upper
+                        && g.shape == Shape::Title
+                        && t.letters() >= 3
+                        && (self.given(g.text) || self.name_like(g))
+                        && (self.surname(t.text) || self.name_like(t))
+                        && !in_list(t.text, FIELD_WORDS);
                     if g.is_word()
                         && g.latin
                         && g.capitalized()
-                        && same_shape
+                        && (same_shape || upper_family)
                         && ((self.surname(t.text) && self.given(g.text))
                             || (self.surname(t.text) && self.name_like(g))
                             || (self.name_like(t) && self.given(g.text))
                             || (self.name_like(t) && self.name_like(g)))
-                        && !(self.common(t.text) && self.common(g.text))
+                        && (!(self.common(t.text) && self.common(g.text))
+                            || both_common_names_then_lower(self, tokens, i))
                         && !self.hard_stop(t.text)
                         && !self.hard_stop(g.text)
                         && !self.eponym_as_term(tokens, i)
                         && !tokens.get(i + 3).is_some_and(|n| n.is_punct(','))
                         && !head_after(tokens, i + 2)
                     {
+                        // Particles of the family name before it: "DE LA CRUZ, Maria".
+                        let mut j = i;
+                        while j >= 1
+                            && tokens.get(j).is_some_and(|w| w.space_before)
+                            && tokens.get(j - 1).is_some_and(|p| {
+                                p.is_word() && p.shape == t.shape && is_particle(p.text)
+                            })
+                        {
+                            j -= 1;
+                        }
                         out.push(Mention {
-                            start: t.start,
+                            start: tokens.get(j).map_or(t.start, |p| p.start),
                             end: g.name_end(),
                             given: Some(Self::norm(g.text)),
                             surname: Some(Self::norm(t.text)),
@@ -123,6 +143,63 @@ impl NameRules<'_> {
         }
     }
 
+    /// An all-caps run of two to four words between dashes in a mixed-case list line ("bed
+    /// 4 - ANA MARIA LIMA - NBM"): a name when every word is listed or name-like, none a
+    /// common, medical or field word, and one has three letters or more.
+    pub(super) fn dashed_caps(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, g) in tokens.iter().enumerate() {
+            if g.upper_line || !(g.is_word() && g.shape == Shape::Upper && g.space_before) {
+                continue;
+            }
+            let mut k = i;
+            while k + 1 < i + 4
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|n| n.is_word() && n.shape == Shape::Upper && n.space_before)
+            {
+                k += 1;
+            }
+            if k == i || !set_off_by_dashes(tokens, i, k) {
+                continue;
+            }
+            let words: Vec<&Token<'_>> = (i..=k).filter_map(|j| tokens.get(j)).collect();
+            // Listed words may be common words or eponyms ("COOK MURPHY") when another word
+            // is a name that is neither.
+            let ok = words.iter().all(|w| {
+                w.latin
+                    && w.letters() >= 2
+                    && (self.listed(w.text) || self.name_like(w) || is_particle(w.text))
+                    && !self.hard_stop(w.text)
+                    && !in_list(w.text, FIELD_WORDS)
+                    && !in_list(w.text, VIEW_SIDES)
+            }) && words.iter().any(|w| {
+                w.letters() >= 3
+                    && !is_particle(w.text)
+                    && !self.common(w.text)
+                    && self.stop(w.text).is_none()
+            });
+            let (Some(first), Some(last)) = (words.first(), words.last()) else {
+                continue;
+            };
+            if !ok {
+                continue;
+            }
+            out.push(Mention {
+                start: first.start,
+                end: last.name_end(),
+                given: Some(Self::norm(first.text)),
+                surname: Some(Self::norm(last.text)),
+                extra: words
+                    .get(1..words.len() - 1)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|w| Self::norm(w.text))
+                    .collect(),
+                ..Mention::default()
+            });
+        }
+    }
+
     pub(super) fn pairs(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         for (i, g) in tokens.iter().enumerate() {
             if !(g.is_word() && g.latin && g.letters() >= 2 && g.capitalized())
@@ -189,6 +266,7 @@ impl NameRules<'_> {
                         .is_some_and(|a| a.is_word() && a.capitalized() && a.space_before)
             } else if upper {
                 g.upper_line
+                    && !in_list(s.text, VIEW_SIDES)
                     && ((self.given(g.text) && self.surname(s.text))
                         || (self.surname(g.text) && self.given(s.text))
                         || (self.listed(g.text) && self.name_like(s))
@@ -231,7 +309,11 @@ impl NameRules<'_> {
                 false
             };
             // "Glasgow Coma Scale": a pair whose second word is a medical head noun.
-            if !found || head_after(tokens, k) || stoplist::is_medical_head(s.text) {
+            if !found
+                || head_after(tokens, k)
+                || stoplist::is_medical_head(s.text)
+                || super::month_after_time_word(tokens, k)
+            {
                 continue;
             }
             let reversed = (upper && !(self.given(g.text) && self.surname(s.text)))
@@ -251,4 +333,36 @@ impl NameRules<'_> {
             });
         }
     }
+}
+
+/// `Field, Crystal in bed 3`: two common words that are a listed surname and a listed given
+/// name, in the comma form, followed by a lower-case word other than a conjunction (a list of capitalised words
+/// goes on with a capital, a comma or `and`).
+fn both_common_names_then_lower(rules: &NameRules<'_>, tokens: &[Token<'_>], i: usize) -> bool {
+    let (Some(t), Some(g)) = (tokens.get(i), tokens.get(i + 2)) else {
+        return false;
+    };
+    rules.surname(t.text)
+        && rules.given(g.text)
+        && g.shape == Shape::Title
+        && tokens.get(i + 3).is_some_and(|n| {
+            n.is_word()
+                && n.shape == Shape::Lower
+                && n.space_before
+                && !in_list(n.text, &["and", "or", "nor", "to"])
+        })
+}
+
+/// Words `i..=k` stand between dashes like a field of a list line ("bed 4 - ANA LIMA -
+/// NBM"): a dash before them, and a dash, the end of the text or a new line after them.
+fn set_off_by_dashes(tokens: &[Token<'_>], i: usize, k: usize) -> bool {
+    let dash = |t: &Token<'_>| t.is_punct('-') || t.is_punct('–') || t.is_punct('—');
+    let before = i
+        .checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|p| dash(p) && tokens.get(i).is_some_and(|g| g.space_before));
+    let after = tokens
+        .get(k + 1)
+        .is_none_or(|n| (dash(n) && n.space_before) || (n.is_word() && n.sentence_start));
+    before && after
 }
