@@ -36,10 +36,26 @@
 //! image's longer side: 6 tiles of 1088 × 768 at 2048² (5 Mpx). Zoom crops run batched.
 //! Recall stayed at 72 of 76 with each change.
 //!
+//! Flat regions (issue 5): a block with no step over a few levels (a film's black
+//! background, clear sky, a smooth gradient) cannot hold a face's features, so each native
+//! view is narrowed to the bounding rectangle of its textured blocks plus [`FLAT_MARGIN`]
+//! (`texture::TextureMap`, `narrow_views`); a tile with none is dropped. The narrowed view
+//! is a 32-px-aligned window of the planned view's own input, so CenterFace sees the same
+//! samples: on the mixed set nothing changed (72 of 76), and on faces pasted onto flat
+//! canvases (`faces_on_flat_backgrounds_are_still_filled`) the same 27 of 36 were filled with
+//! and without narrowing. Of the bench anchors only the 2048² radiograph has a tile of
+//! mostly flat film: its native pixels fell from 5.0 to 3.7 Mpx. The 1024-class radiographs
+//! gain nothing: the textured outline of the body and the corner labels span their whole
+//! frame (covering only the textured band with smaller windows cost 70–90 % of the frame
+//! plus the half-scale view it then needs for larger faces).
+//!
 //! Merged boxes are then enlarged by [`BOX_MARGIN`] ([`SMALL_BOX_MARGIN`] under
 //! [`ZOOM_BELOW`] px): CenterFace boxes hug the face, and for a face turned by 15–30° the
 //! axis-aligned box misses the corners of the rotated face.
 
+mod texture;
+
+use self::texture::{Rect, TextureMap};
 use super::pixels::{BoxF, RgbPixels, f32_of, nms, sample_bgr_planar, tile_spans_with, usize_f32};
 use crate::Error;
 use crate::models::{ModelId, ModelSession, OutputTensor};
@@ -88,6 +104,14 @@ pub const ZOOM_THRESHOLD: f32 = 0.3;
 pub const ZOOM_CROP: f32 = 64.0;
 /// Candidates whose box is at least this wide are not zoomed (the planned views see them).
 pub const ZOOM_BELOW: f32 = 24.0;
+
+/// Margin kept around the textured blocks of a native view (see `narrow_views`): a face
+/// up to this size that has a textured block lies wholly inside the narrowed view; larger
+/// ones are the coarse view's, as for faces cut by every tile.
+pub const FLAT_MARGIN: u32 = TILE_OVERLAP;
+/// Smallest size, in the coarse view, at which a face cut by a narrowed view is counted on
+/// (the size a face cut by every tile has there at 2048 px).
+pub const COARSE_MIN_FACE: u32 = 40;
 
 /// Share of the smaller box's area inside another box above which the two are one face.
 pub const CONTAINED: f32 = 0.7;
@@ -183,6 +207,87 @@ pub fn plan_views(width: u32, height: u32) -> Vec<View> {
     views
 }
 
+/// Whether the native views of a `width × height` image may be narrowed: only when its
+/// coarse view shows a [`FLAT_MARGIN`] px face at [`COARSE_MIN_FACE`] px or more (up to
+/// 1024 px on the longer side when the image runs whole, 2048 px when tiled), so the faces
+/// a narrowed view may cut are still the coarse view's.
+fn narrowable(width: u32, height: u32) -> bool {
+    let longer = width.max(height);
+    let tiled = u64::from(width) * u64::from(height) > u64::from(TILE) * u64::from(TILE);
+    let coarse = if tiled {
+        COARSE_SIDE
+    } else {
+        COARSE_SIDE_SINGLE
+    };
+    longer > COARSE_SIDE
+        && u64::from(longer) * u64::from(COARSE_MIN_FACE)
+            <= u64::from(coarse) * u64::from(FLAT_MARGIN)
+}
+
+/// Narrows every native-resolution view (one whose input is at least as wide as its crop)
+/// to the bounding rectangle of its textured blocks plus [`FLAT_MARGIN`]; a view with no
+/// textured block is dropped. Downscaled views are kept as they are.
+///
+/// The narrowed view is a window of the planned view's own input grid, cut at multiples of
+/// 32 input pixels: it samples the same source positions at the same scale and the
+/// network's stride-32 grid stays aligned, so inside it CenterFace sees what the planned
+/// view showed it (only the flat content beyond its edges becomes padding). Every face up to
+/// [`FLAT_MARGIN`] px that the planned view held whole and that has a textured block in it
+/// is still held whole: it lies within `FLAT_MARGIN` of that block.
+fn narrow_views(views: Vec<View>, map: &TextureMap) -> Vec<View> {
+    let mut out = Vec::with_capacity(views.len());
+    for view in views {
+        let (cw, ch) = (view.crop.x1 - view.crop.x0, view.crop.y1 - view.crop.y0);
+        if usize_f32(view.in_w) < cw || cw <= 0.0 || ch <= 0.0 {
+            out.push(view);
+            continue;
+        }
+        let region = Rect {
+            x0: clamp_u32(view.crop.x0),
+            y0: clamp_u32(view.crop.y0),
+            x1: clamp_u32(view.crop.x1),
+            y1: clamp_u32(view.crop.y1),
+        };
+        let Some(t) = map.textured_bounds(region) else {
+            continue;
+        };
+        let margin = f32_of(FLAT_MARGIN);
+        let (sx, sy) = (cw / usize_f32(view.in_w), ch / usize_f32(view.in_h));
+        let (ia, ib) = input_span(
+            f32_of(t.x0) - margin - view.crop.x0,
+            f32_of(t.x1) + margin - view.crop.x0,
+            sx,
+            view.in_w,
+        );
+        let (ja, jb) = input_span(
+            f32_of(t.y0) - margin - view.crop.y0,
+            f32_of(t.y1) + margin - view.crop.y0,
+            sy,
+            view.in_h,
+        );
+        out.push(View {
+            crop: BoxF {
+                x0: view.crop.x0 + usize_f32(ia) * sx,
+                y0: view.crop.y0 + usize_f32(ja) * sy,
+                x1: view.crop.x0 + usize_f32(ib) * sx,
+                y1: view.crop.y0 + usize_f32(jb) * sy,
+            },
+            in_w: ib - ia,
+            in_h: jb - ja,
+        });
+    }
+    out
+}
+
+/// The input-pixel span `a..b` (multiples of 32, within `0..len`) covering the source span
+/// `lo..hi` (relative to the view's origin) at `scale` source pixels per input pixel.
+fn input_span(lo: f32, hi: f32, scale: f32, len: usize) -> (usize, usize) {
+    let to_input = |v: f32| usize::try_from(clamp_u32((v / scale).max(0.0))).unwrap_or(usize::MAX);
+    let a = (to_input(lo.floor()) / 32 * 32).min(len);
+    let b = to_input(hi.ceil()).div_ceil(32).saturating_mul(32).min(len);
+    if b > a { (a, b) } else { (0, len) }
+}
+
 /// Runs every view of `image` through CenterFace and merges the results.
 pub(crate) fn detect(
     model: &ModelSession,
@@ -192,7 +297,11 @@ pub(crate) fn detect(
     let mut faces = Vec::new();
     let mut weak = Vec::new();
     let seed = ZOOM_SEED.min(params.threshold);
-    for view in plan_views(image.width(), image.height()) {
+    let mut views = plan_views(image.width(), image.height());
+    if narrowable(image.width(), image.height()) {
+        views = narrow_views(views, &TextureMap::new(image));
+    }
+    for view in views {
         for f in run_view(model, image, view, seed)? {
             if f.score > params.threshold {
                 faces.push(f);
@@ -575,6 +684,96 @@ mod tests {
                 ys: vec![(0, 700)]
             }
         );
+    }
+
+    #[test]
+    fn native_views_narrow_to_textured_blocks_and_flat_tiles_drop() {
+        // A black 2048² image with one 20 px checkered patch at (300, 1500).
+        let mut img = RgbPixels::filled(2048, 2048, [0, 0, 0]).unwrap();
+        for y in 1500..1520 {
+            for x in 300..320 {
+                let v = if (x + y) % 2 == 0 { 255 } else { 0 };
+                img.put(x, y, [v, v, v]);
+            }
+        }
+        let views = narrow_views(plan_views(2048, 2048), &TextureMap::new(&img));
+        // Of the six tiles only the one holding the patch is left, narrowed to the patch's
+        // blocks (288..320 × 1488..1520) plus FLAT_MARGIN, cut at 32-px multiples of the
+        // tile's own grid (tile origin y = 1280: 80..368 → 64..384); the coarse view stays.
+        assert_eq!(
+            views,
+            vec![
+                View {
+                    crop: BoxF {
+                        x0: 160.0,
+                        y0: 1344.0,
+                        x1: 448.0,
+                        y1: 1664.0
+                    },
+                    in_w: 288,
+                    in_h: 320
+                },
+                plan_views(2048, 2048)[6],
+            ]
+        );
+        // A fully textured image keeps every view as planned.
+        let mut busy = RgbPixels::filled(1000, 700, [0, 0, 0]).unwrap();
+        for y in 0..700 {
+            for x in 0..1000 {
+                let v = if (x / 3 + y / 3) % 2 == 0 { 200 } else { 0 };
+                busy.put(x, y, [v, v, v]);
+            }
+        }
+        assert_eq!(
+            narrow_views(plan_views(1000, 700), &TextureMap::new(&busy)),
+            plan_views(1000, 700)
+        );
+        // A flat image keeps only the coarse view.
+        let flat = RgbPixels::filled(1000, 700, [40, 40, 40]).unwrap();
+        assert_eq!(
+            narrow_views(plan_views(1000, 700), &TextureMap::new(&flat)),
+            plan_views(1000, 700)[1..].to_vec()
+        );
+    }
+
+    #[test]
+    fn only_images_whose_coarse_view_sees_cut_faces_are_narrowed() {
+        assert!(!narrowable(640, 480));
+        assert!(narrowable(900, 700));
+        assert!(narrowable(1024, 1024));
+        assert!(narrowable(2048, 2048));
+        // Runs whole, but its 320 px coarse view would show a 128 px face at 20 px.
+        assert!(!narrowable(2048, 300));
+        assert!(!narrowable(4000, 3000));
+    }
+
+    #[test]
+    fn narrowed_views_keep_the_planned_scale_and_grid() {
+        // 900 × 700 runs whole at 928 × 704 (stretched by 928/900): a narrowed view keeps
+        // that stretch and starts on a 32-px multiple of the input grid.
+        let mut img = RgbPixels::filled(900, 700, [30, 30, 30]).unwrap();
+        for y in 300..320 {
+            for x in 500..520 {
+                let v = if (x + y) % 2 == 0 { 255 } else { 0 };
+                img.put(x, y, [v, v, v]);
+            }
+        }
+        let planned = plan_views(900, 700);
+        let views = narrow_views(planned.clone(), &TextureMap::new(&img));
+        assert_eq!(views.len(), 2);
+        assert_eq!(views[1], planned[1]);
+        let v = views[0];
+        let s = 900.0 / 928.0;
+        // Blocks 496..528 × 288..320, ± 128 px, in input pixels: 379..676 → 352..704
+        // (x) and 160..451 → 160..480 (y, scale 700/704).
+        assert_eq!((v.in_w, v.in_h), (352, 320));
+        assert!((v.crop.x0 - 352.0 * s).abs() < 1e-3, "{v:?}");
+        assert!((v.crop.x1 - 704.0 * s).abs() < 1e-3, "{v:?}");
+        let sy = 700.0 / 704.0;
+        assert!((v.crop.y0 - 160.0 * sy).abs() < 1e-3, "{v:?}");
+        assert!((v.crop.y1 - 480.0 * sy).abs() < 1e-3, "{v:?}");
+        // The same scale as planned.
+        assert!(((v.crop.x1 - v.crop.x0) / 352.0 - s).abs() < 1e-6);
     }
 
     #[test]
