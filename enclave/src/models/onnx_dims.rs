@@ -5,10 +5,19 @@
 //! `dynamicize_shapes`) we replace dimensions 0, 2 and 3 of every graph input and output with
 //! named dimensions and drop the graph's `value_info` shape hints; ONNX Runtime re-infers them.
 //!
+//! The export also lists every weight and BatchNorm statistic as a graph input. An input with
+//! an initializer is only a default that a caller may override, so ONNX Runtime cannot fold
+//! BatchNorm into the convolutions or pre-pack the weights: those inputs are dropped (the
+//! initializers stay), which halves the face stage's time (identical detections on the
+//! anchor images, outputs within 1e-5). No crate edits ONNX protobufs without a full schema,
+//! hence this hand-written pass.
+//!
 //! Only the few protobuf fields on the path ModelProto.graph (7) → GraphProto.input (11) /
-//! .output (12) → ValueInfoProto.type (2) → TypeProto.tensor_type (1) → .shape (2) are
-//! rewritten; every other field is copied byte for byte. The input is a pinned,
-//! digest-checked file, but every read is still bounds-checked.
+//! .output (12) → ValueInfoProto.type (2) → TypeProto.tensor_type (1) → .shape (2), and the
+//! input list itself, are rewritten; every other field is copied byte for byte. The input is
+//! a pinned, digest-checked file, but every read is still bounds-checked.
+
+use std::collections::BTreeSet;
 
 use crate::Error;
 use crate::models::ModelId;
@@ -46,10 +55,32 @@ pub(crate) fn dynamicize(model: ModelId, bytes: &[u8]) -> Result<Vec<u8>, Error>
     Ok(out)
 }
 
+/// Payload of the first length-delimited field `number` of `msg` (a name, here).
+fn first_len_field(msg: &[u8], number: u64) -> Result<Option<&[u8]>, &'static str> {
+    Ok(fields(msg)?
+        .into_iter()
+        .find(|f| f.number == number && f.wire_type == LEN)
+        .map(|f| f.payload))
+}
+
 fn rewrite_graph(graph: &[u8]) -> Result<Vec<u8>, &'static str> {
     let mut out = Vec::with_capacity(graph.len());
-    for field in fields(graph)? {
+    let fields = fields(graph)?;
+    // Names of the weights stored in the graph (GraphProto.initializer (5) → TensorProto.name (8)).
+    let mut weights = BTreeSet::new();
+    for field in &fields {
+        if field.number == 5 && field.wire_type == LEN {
+            if let Some(name) = first_len_field(field.payload, 8)? {
+                weights.insert(name);
+            }
+        }
+    }
+    for field in &fields {
         match (field.number, field.wire_type) {
+            // A graph input that names a weight (ValueInfoProto.name (1)) makes the weight
+            // overridable at run time, so ONNX Runtime may not fold it: dropped.
+            (11, LEN)
+                if first_len_field(field.payload, 1)?.is_some_and(|n| weights.contains(n)) => {}
             (11 | 12, LEN) => {
                 let value_info = rewrite_value_info(field.payload)?;
                 put_len_field(&mut out, field.number, &value_info);
@@ -237,6 +268,51 @@ mod tests {
         let mut want = vec![0x08, 0x07];
         put_len_field(&mut want, 7, &want_graph);
         assert_eq!(out, want);
+    }
+
+    #[test]
+    fn inputs_that_name_weights_are_dropped_and_the_weights_kept() {
+        // initializer "w": TensorProto { dims: [4] (1), data_type: FLOAT (2), name (8) }
+        let mut weight = vec![0x08, 0x04, 0x10, 0x01];
+        put_len_field(&mut weight, 8, b"w");
+        let mut graph = Vec::new();
+        put_len_field(&mut graph, 5, &weight);
+        put_len_field(&mut graph, 11, &value_info(b"in", &[1, 3, 32, 32]));
+        put_len_field(&mut graph, 11, &value_info(b"w", &[4]));
+        put_len_field(&mut graph, 12, &value_info(b"out", &[1, 1, 8, 8]));
+        let mut model = Vec::new();
+        put_len_field(&mut model, 7, &graph);
+
+        let out = dynamicize(ModelId::CenterFace, &model).unwrap();
+
+        let graph_out = fields(&out).unwrap();
+        let [graph_field] = graph_out.as_slice() else {
+            panic!("one graph field expected");
+        };
+        let kept: Vec<(u64, Vec<u8>)> = fields(graph_field.payload)
+            .unwrap()
+            .iter()
+            .map(|f| {
+                let name = match f.number {
+                    5 => first_len_field(f.payload, 8),
+                    _ => first_len_field(f.payload, 1),
+                };
+                (f.number, name.unwrap().unwrap().to_vec())
+            })
+            .collect();
+        assert_eq!(
+            kept,
+            vec![
+                (5, b"w".to_vec()),
+                (11, b"in".to_vec()),
+                (12, b"out".to_vec())
+            ]
+        );
+        // The weight itself is copied byte for byte.
+        assert_eq!(
+            fields(graph_field.payload).unwrap()[0].payload,
+            weight.as_slice()
+        );
     }
 
     #[test]
