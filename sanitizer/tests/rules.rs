@@ -1098,3 +1098,38 @@ fn possessive_ordinals_kin_coordination_and_common_given_names() {
         ),
     ]);
 }
+
+#[test]
+fn initials_signing_a_note() {
+    check(&[
+        (
+            "Repeat bloods in the morning. — QT",
+            "Repeat bloods in the morning. — PERSON_1",
+        ),
+        (
+            "can u check the drain? thx YV",
+            "can u check the drain? thx PERSON_1",
+        ),
+        (
+            "will phone the family later. qv",
+            "will phone the family later. PERSON_1",
+        ),
+        ("Consent taken by WZ.", "Consent taken by PERSON_1."),
+        (
+            "Bloods sent. XJ to action.",
+            "Bloods sent. PERSON_1 to action.",
+        ),
+        (
+            "Present: QV, WZ, YT.\nPlan agreed.",
+            "Present: PERSON_1, PERSON_2, PERSON_3.\nPlan agreed.",
+        ),
+        // Clinical abbreviations in the same places stay.
+        ("Reviewed on the ward. GP", "Reviewed on the ward. GP"),
+        (
+            "Mobility poor. OT to assess.",
+            "Mobility poor. OT to assess.",
+        ),
+        ("Nodule measured by CT.", "Nodule measured by CT."),
+        ("Discussed with the team. ok", "Discussed with the team. ok"),
+    ]);
+}

@@ -46,6 +46,7 @@
 
 mod context;
 mod forms;
+mod initials;
 mod merge;
 mod pairs;
 
@@ -453,6 +454,7 @@ impl<'a> NameRules<'a> {
         self.surname_labels(tokens, &mut out);
         self.kin_possessives(tokens, &mut out);
         self.coordinated(tokens, &mut out);
+        self.initials(tokens, &mut out);
         if latin_request {
             other_scripts(tokens, &mut out);
         }
