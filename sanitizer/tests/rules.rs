@@ -1133,3 +1133,51 @@ fn initials_signing_a_note() {
         ("Discussed with the team. ok", "Discussed with the team. ok"),
     ]);
 }
+
+#[test]
+fn names_known_by_layout() {
+    check(&[
+        // Set off by a comma before an age.
+        (
+            "Photo, lesion 2, Qorvath, 61-year-old. Margins clear.",
+            "Photo, lesion 2, PERSON_1, [AGE]. Margins clear.",
+        ),
+        // A ward place right after the name, with a comma or nothing between.
+        (
+            "Level was high for Qorvath, bed 7. Extend the interval.",
+            "Level was high for PERSON_1, bed 7. Extend the interval.",
+        ),
+        (
+            "Med rec for Qorvath bed 12: no changes.",
+            "Med rec for PERSON_1 bed 12: no changes.",
+        ),
+        // A clinician's follow-up.
+        (
+            "Plan: scan. Qorvath to see in clinic next week.",
+            "Plan: scan. PERSON_1 to see in clinic next week.",
+        ),
+        // Alone in parentheses after an identifier.
+        (
+            "Stains on specimen no. RX12-345678 (Qorvath) show loss of MLH1.",
+            "Stains on specimen no. [ID] (PERSON_1) show loss of MLH1.",
+        ),
+        // A witness and a relative named in parentheses, common words or not.
+        (
+            "Witness: Pike. Consent signed.",
+            "Witness: PERSON_1. Consent signed.",
+        ),
+        (
+            "Sources: GP letter, wife (Yselde)",
+            "Sources: GP letter, wife (PERSON_1)",
+        ),
+        // The same places without a name stay.
+        (
+            "Photo, lesion 2, left, 61-year-old.",
+            "Photo, lesion 2, left, [AGE].",
+        ),
+        (
+            "Plan: scan. Cardiology to see in clinic.",
+            "Plan: scan. Cardiology to see in clinic.",
+        ),
+    ]);
+}

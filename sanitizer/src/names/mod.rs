@@ -151,6 +151,9 @@ const FIELD_LABELS: &[&str] = &[
     "attn",
     "reviewer",
     "approved",
+    "witness",
+    "witnessed",
+    "visited",
 ];
 
 /// Words that end a name (field names, credentials).
@@ -442,6 +445,7 @@ impl<'a> NameRules<'a> {
     ) -> Vec<Mention> {
         let mut out = Vec::new();
         self.before_ages(tokens, typed, &mut out);
+        self.after_ids(tokens, typed, &mut out);
         caret_names(text, &mut out);
         self.cues(tokens, &mut out);
         self.comma_and_initials(tokens, &mut out);
@@ -504,6 +508,16 @@ impl<'a> NameRules<'a> {
             {
                 return Some((Cue::Weak, i + 2));
             }
+        }
+        // "husband (Eoghan)": a relative named in parentheses after the kinship word.
+        if KIN_CUES.contains(&w.as_str())
+            && next.is_some_and(|n| n.is_punct('('))
+            && tokens
+                .get(i + 2)
+                .is_some_and(|n| n.is_word() && n.shape == Shape::Title)
+            && tokens.get(i + 3).is_some_and(|c| c.is_punct(')'))
+        {
+            return Some((Cue::Label, i + 2));
         }
         if WEAK_CUES.contains(&w.as_str()) {
             let after = if next.is_some_and(|n| n.is_punct('.')) {
