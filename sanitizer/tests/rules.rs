@@ -1181,3 +1181,22 @@ fn names_known_by_layout() {
         ),
     ]);
 }
+
+#[test]
+fn dicom_double_family_names_and_chat_forms() {
+    check(&[
+        // Upper-case words before a DICOM family name are more of it.
+        (
+            "Specimen labelled VARGAS QUISPE^ANA and sent.",
+            "Specimen labelled PERSON_1 and sent.",
+        ),
+        ("CT HEAD SMITH^JOHN", "CT HEAD PERSON_1"),
+        // A chat handle, and `w/` for `with` after a speaking verb.
+        ("@Yselde: bloods back?", "@PERSON_1: bloods back?"),
+        (
+            "spoke w/ maria about the plan",
+            "spoke w/ PERSON_1 about the plan",
+        ),
+        ("mail me at ward@example.org", "mail me at [EMAIL]"),
+    ]);
+}

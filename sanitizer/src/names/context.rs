@@ -183,6 +183,40 @@ impl NameRules<'_> {
         }
     }
 
+    /// A chat handle: a word glued after an `@` that is no e-mail address ("@Tane: bloods
+    /// back?"), capitalised and off the stop-list, or lower case and no common word.
+    pub(super) fn handles(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, at) in tokens.iter().enumerate() {
+            let alone = at.is_punct('@')
+                && i.checked_sub(1)
+                    .and_then(|p| tokens.get(p))
+                    .is_none_or(|p| {
+                        at.space_before || !(p.is_word() || p.class == crate::token::Class::Number)
+                    });
+            let Some(t) = tokens.get(i + 1).filter(|t| alone && !t.space_before) else {
+                continue;
+            };
+            let word_ok = t.is_word()
+                && t.latin
+                && t.letters() >= 2
+                && self.stop(t.text).is_none()
+                && !in_list(t.text, FIELD_WORDS)
+                && match t.shape {
+                    Shape::Title => true,
+                    Shape::Lower => !self.common(t.text),
+                    _ => false,
+                };
+            if word_ok {
+                out.push(Mention {
+                    start: t.start,
+                    end: t.name_end(),
+                    given: Some(Self::norm(t.text)),
+                    ..Mention::default()
+                });
+            }
+        }
+    }
+
     /// `the <Name> family` / `house` / `household`: the capitalised word is a family name
     /// when it is not a common word or a medical term. Before a noun that only names people
     /// (`family`, `household`, `twins`) a listed surname that is also a common word counts

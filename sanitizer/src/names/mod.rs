@@ -446,6 +446,7 @@ impl<'a> NameRules<'a> {
         let mut out = Vec::new();
         self.before_ages(tokens, typed, &mut out);
         self.after_ids(tokens, typed, &mut out);
+        self.handles(tokens, &mut out);
         caret_names(text, &mut out);
         self.cues(tokens, &mut out);
         self.comma_and_initials(tokens, &mut out);
@@ -499,6 +500,17 @@ impl<'a> NameRules<'a> {
         }
         if next.is_some_and(|n| n.is_punct(':')) && FIELD_LABELS.contains(&w.as_str()) {
             return Some((Cue::Label, i + 2));
+        }
+        // "spoke w/ Tane": `w/` is `with`.
+        if w == "w"
+            && next.is_some_and(|n| n.is_punct('/'))
+            && i.checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|p| {
+                    p.is_word() && in_list(p.text, &["spoke", "spoken", "discussed", "seen"])
+                })
+        {
+            return Some((Cue::Weak, i + 2));
         }
         if let Some(n) = next {
             let nw = lower(n.text);
