@@ -160,6 +160,8 @@ impl Sanitizer {
                         .filter(|m| !overlaps(orgs, m.start, m.end)),
                 );
             }
+            // A ward or unit named after a person is a place: "Nightingale ward".
+            found.retain(|m| !names::ward_name(toks, m.start, m.end));
             mentions.extend(found.into_iter().map(|m| (i, m)));
         }
 

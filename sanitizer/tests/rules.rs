@@ -1200,3 +1200,33 @@ fn dicom_double_family_names_and_chat_forms() {
         ("mail me at ward@example.org", "mail me at [EMAIL]"),
     ]);
 }
+
+/// A ward or unit named after a person is a place, whoever tagged the word.
+#[test]
+fn wards_named_after_people() {
+    use ModelLabel::Surname;
+    let cases: &[ModelCase<'_>] = &[
+        (
+            "Call from Quorrin ward: drain dislodged.",
+            &[("Quorrin", Surname)],
+            "Call from Quorrin ward: drain dislodged.",
+        ),
+        (
+            "Quorrin unit, bed 6. Site marked.",
+            &[("Quorrin", Surname)],
+            "Quorrin unit, bed 6. Site marked.",
+        ),
+        // A person's ward round, or a title before the word, keeps the name.
+        (
+            "Seen on the Quorrin ward round today.",
+            &[("Quorrin", Surname)],
+            "Seen on the PERSON_1 ward round today.",
+        ),
+        (
+            "Seen by Dr Quorrin ward staff",
+            &[("Quorrin", Surname)],
+            "Seen by Dr PERSON_1 ward staff",
+        ),
+    ];
+    check_model(cases);
+}

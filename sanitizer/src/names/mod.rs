@@ -887,6 +887,36 @@ fn particle_blocked(word: &str) -> bool {
 }
 
 /// A field name or credential (`AGE`, `DOB`, `MD`) that ends a name.
+/// Nouns after which a single capitalised word names a place, not a person: wards and
+/// units are named after people ("Nightingale ward", "Darwin unit").
+const WARD_NOUNS: &[&str] = &["ward", "unit", "wing"];
+
+/// The mention `start..end` is one word naming a ward or unit ("Nightingale ward", "Bevan
+/// ward, bed 6"), not a person: no title or possessive, and no `round` after ("Smith ward
+/// round" is a person's).
+pub(crate) fn ward_name(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
+    let first = tokens.partition_point(|t| t.start < start);
+    let (Some(t), Some(n)) = (tokens.get(first), tokens.get(first + 1)) else {
+        return false;
+    };
+    let title_before = first
+        .checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|p| p.is_word() && in_list(p.text, TITLES));
+    t.start == start
+        && t.end == end
+        && t.is_word()
+        && t.capitalized()
+        && n.is_word()
+        && n.space_before
+        && n.shape == Shape::Lower
+        && in_list(n.text, WARD_NOUNS)
+        && !title_before
+        && !tokens
+            .get(first + 2)
+            .is_some_and(|r| r.is_word() && in_list(r.text, &["round", "rounds"]))
+}
+
 pub(crate) fn field_word(word: &str) -> bool {
     in_list(word, FIELD_WORDS)
 }
