@@ -1230,3 +1230,28 @@ fn wards_named_after_people() {
     ];
     check_model(cases);
 }
+
+/// Brand names in a list of medicines are drugs, whoever tagged them; a name after the
+/// list's sentence is still a name.
+#[test]
+fn brand_names_in_a_medicines_list() {
+    use ModelLabel::{GivenName, Surname};
+    let cases: &[ModelCase<'_>] = &[
+        (
+            "Medication: Quorvex, Ellamir\nPlan: review.",
+            &[("Quorvex, Ellamir", Surname)],
+            "Medication: Quorvex, Ellamir\nPlan: review.",
+        ),
+        (
+            "TTOs: Quorvex, Ellamir. Seen by Yselde.",
+            &[("Ellamir", GivenName), ("Yselde", GivenName)],
+            "TTOs: Quorvex, Ellamir. Seen by PERSON_1.",
+        ),
+        (
+            "TTO: Quorvex 5 mg; Yselde to go home, letter to Dr Ellamir.",
+            &[("Yselde", GivenName), ("Ellamir", Surname)],
+            "TTO: Quorvex 5 mg; PERSON_1 to go home, letter to Dr PERSON_2.",
+        ),
+    ];
+    check_model(cases);
+}

@@ -917,6 +917,49 @@ pub(crate) fn ward_name(tokens: &[Token<'_>], start: usize, end: usize) -> bool 
             .is_some_and(|r| r.is_word() && in_list(r.text, &["round", "rounds"]))
 }
 
+/// Labels of a list of medicines: "Medication: X, Y", "TTOs: X, Y".
+const DRUG_LIST_LABELS: &[&str] = &[
+    "medication",
+    "medications",
+    "medicines",
+    "meds",
+    "drugs",
+    "ttos",
+    "tto",
+    "ttas",
+    "tta",
+];
+
+/// The mention starting at byte `start` lies in a list of medicines: after a
+/// [`DRUG_LIST_LABELS`] label and its `:` at the start of a sentence or line, before the
+/// sentence, clause (`;`) or line ends, and with no title right before it. Brand names there are drugs, not people ("TTOs: Xarelto, Ella").
+pub(crate) fn in_drug_list(tokens: &[Token<'_>], start: usize) -> bool {
+    let first = tokens.partition_point(|t| t.start < start);
+    for j in (0..first).rev() {
+        let Some(t) = tokens.get(j) else {
+            return false;
+        };
+        let prev = j.checked_sub(1).and_then(|p| tokens.get(p));
+        if t.is_punct(':') {
+            return prev.is_some_and(|l| {
+                l.is_word() && l.sentence_start && in_list(l.text, DRUG_LIST_LABELS)
+            });
+        }
+        // A full stop, a semicolon, or a new line or sentence not opened by the label's colon.
+        // A title before the mention makes it a person's name whatever the list.
+        if j + 1 == first && t.is_word() && in_list(t.text, TITLES) {
+            return false;
+        }
+        if t.is_punct('.')
+            || t.is_punct(';')
+            || (t.sentence_start && !prev.is_some_and(|p| p.is_punct(':')))
+        {
+            return false;
+        }
+    }
+    false
+}
+
 pub(crate) fn field_word(word: &str) -> bool {
     in_list(word, FIELD_WORDS)
 }
