@@ -160,6 +160,11 @@ impl Sanitizer {
                         .filter(|m| !overlaps(orgs, m.start, m.end)),
                 );
             }
+            // A ward or unit named after a person is a place: "Nightingale ward".
+            // So is a brand name in a list of medicines: "TTOs: Xarelto, Ella".
+            found.retain(|m| {
+                !names::ward_name(toks, m.start, m.end) && !names::in_drug_list(toks, m.start)
+            });
             mentions.extend(found.into_iter().map(|m| (i, m)));
         }
 

@@ -1098,3 +1098,160 @@ fn possessive_ordinals_kin_coordination_and_common_given_names() {
         ),
     ]);
 }
+
+#[test]
+fn initials_signing_a_note() {
+    check(&[
+        (
+            "Repeat bloods in the morning. — QT",
+            "Repeat bloods in the morning. — PERSON_1",
+        ),
+        (
+            "can u check the drain? thx YV",
+            "can u check the drain? thx PERSON_1",
+        ),
+        (
+            "will phone the family later. qv",
+            "will phone the family later. PERSON_1",
+        ),
+        ("Consent taken by WZ.", "Consent taken by PERSON_1."),
+        (
+            "Bloods sent. XJ to action.",
+            "Bloods sent. PERSON_1 to action.",
+        ),
+        (
+            "Present: QV, WZ, YT.\nPlan agreed.",
+            "Present: PERSON_1, PERSON_2, PERSON_3.\nPlan agreed.",
+        ),
+        // Clinical abbreviations in the same places stay.
+        ("Reviewed on the ward. GP", "Reviewed on the ward. GP"),
+        (
+            "Mobility poor. OT to assess.",
+            "Mobility poor. OT to assess.",
+        ),
+        ("Nodule measured by CT.", "Nodule measured by CT."),
+        ("Discussed with the team. ok", "Discussed with the team. ok"),
+    ]);
+}
+
+#[test]
+fn names_known_by_layout() {
+    check(&[
+        // Set off by a comma before an age.
+        (
+            "Photo, lesion 2, Qorvath, 61-year-old. Margins clear.",
+            "Photo, lesion 2, PERSON_1, [AGE]. Margins clear.",
+        ),
+        // A ward place right after the name, with a comma or nothing between.
+        (
+            "Level was high for Qorvath, bed 7. Extend the interval.",
+            "Level was high for PERSON_1, bed 7. Extend the interval.",
+        ),
+        (
+            "Med rec for Qorvath bed 12: no changes.",
+            "Med rec for PERSON_1 bed 12: no changes.",
+        ),
+        // A clinician's follow-up.
+        (
+            "Plan: scan. Qorvath to see in clinic next week.",
+            "Plan: scan. PERSON_1 to see in clinic next week.",
+        ),
+        // Alone in parentheses after an identifier.
+        (
+            "Stains on specimen no. RX12-345678 (Qorvath) show loss of MLH1.",
+            "Stains on specimen no. [ID] (PERSON_1) show loss of MLH1.",
+        ),
+        // A witness and a relative named in parentheses, common words or not.
+        (
+            "Witness: Pike. Consent signed.",
+            "Witness: PERSON_1. Consent signed.",
+        ),
+        (
+            "Sources: GP letter, wife (Yselde)",
+            "Sources: GP letter, wife (PERSON_1)",
+        ),
+        // The same places without a name stay.
+        (
+            "Photo, lesion 2, left, 61-year-old.",
+            "Photo, lesion 2, left, [AGE].",
+        ),
+        (
+            "Plan: scan. Cardiology to see in clinic.",
+            "Plan: scan. Cardiology to see in clinic.",
+        ),
+    ]);
+}
+
+#[test]
+fn dicom_double_family_names_and_chat_forms() {
+    check(&[
+        // Upper-case words before a DICOM family name are more of it.
+        (
+            "Specimen labelled VARGAS QUISPE^ANA and sent.",
+            "Specimen labelled PERSON_1 and sent.",
+        ),
+        ("CT HEAD SMITH^JOHN", "CT HEAD PERSON_1"),
+        // A chat handle, and `w/` for `with` after a speaking verb.
+        ("@Yselde: bloods back?", "@PERSON_1: bloods back?"),
+        (
+            "spoke w/ maria about the plan",
+            "spoke w/ PERSON_1 about the plan",
+        ),
+        ("mail me at ward@example.org", "mail me at [EMAIL]"),
+    ]);
+}
+
+/// A ward or unit named after a person is a place, whoever tagged the word.
+#[test]
+fn wards_named_after_people() {
+    use ModelLabel::Surname;
+    let cases: &[ModelCase<'_>] = &[
+        (
+            "Call from Quorrin ward: drain dislodged.",
+            &[("Quorrin", Surname)],
+            "Call from Quorrin ward: drain dislodged.",
+        ),
+        (
+            "Quorrin unit, bed 6. Site marked.",
+            &[("Quorrin", Surname)],
+            "Quorrin unit, bed 6. Site marked.",
+        ),
+        // A person's ward round, or a title before the word, keeps the name.
+        (
+            "Seen on the Quorrin ward round today.",
+            &[("Quorrin", Surname)],
+            "Seen on the PERSON_1 ward round today.",
+        ),
+        (
+            "Seen by Dr Quorrin ward staff",
+            &[("Quorrin", Surname)],
+            "Seen by Dr PERSON_1 ward staff",
+        ),
+    ];
+    check_model(cases);
+}
+
+/// Brand names in a list of medicines are drugs, whoever tagged them; a name after the
+/// list's sentence is still a name.
+#[test]
+fn brand_names_in_a_medicines_list() {
+    use ModelLabel::{GivenName, Surname};
+    let cases: &[ModelCase<'_>] = &[
+        (
+            "Medication: Quorvex, Ellamir\nPlan: review.",
+            &[("Quorvex, Ellamir", Surname)],
+            "Medication: Quorvex, Ellamir\nPlan: review.",
+        ),
+        (
+            "TTOs: Quorvex, Ellamir. Seen by Yselde.",
+            &[("Ellamir", GivenName), ("Yselde", GivenName)],
+            "TTOs: Quorvex, Ellamir. Seen by PERSON_1.",
+        ),
+        (
+            "TTO: Quorvex 5 mg; Yselde to go home, letter to Dr Ellamir.",
+            &[("Yselde", GivenName), ("Ellamir", Surname)],
+            "TTO: Quorvex 5 mg; PERSON_1 to go home, letter to Dr PERSON_2.",
+        ),
+    ];
+    check_model(cases);
+}

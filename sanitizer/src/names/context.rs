@@ -78,6 +78,11 @@ const OBJECT_VERBS: &[&str] = &[
     "urged",
 ];
 
+/// Verbs after `<Name> to` that make the name a clinician's: "Whaanga to see in clinic".
+const FOLLOW_UP_VERBS: &[&str] = &[
+    "see", "review", "phone", "ring", "call", "contact", "discuss",
+];
+
 /// Places of a patient on a ward: "tane in bed 4", "Tane in bay 2".
 const BED_WORDS: &[&str] = &["bed", "bay", "cubicle", "room"];
 
@@ -98,18 +103,30 @@ const PERSON_STATES: &[&str] = &[
 
 impl NameRules<'_> {
     /// A capitalised word right before an age is the person's name ("bed 4: Whaanga 85 y/o"),
-    /// when it is a frequent given name or not a common word, and no medical term or field
-    /// word ("Patient 85 y/o" stays).
+    /// also set off by a comma ("lesion 2, Whaanga, 85yo"), when it is a frequent given name
+    /// or not a common word, and no medical term or field word ("Patient 85 y/o" stays). A
+    /// listed given name, no common word, right before it is the same person's ("Tane
+    /// Whaanga, 85 years old").
     pub(super) fn before_ages(&self, tokens: &[Token<'_>], typed: &[Span], out: &mut Vec<Mention>) {
         for age in typed.iter().filter(|s| s.kind == EntityKind::Age) {
             let k = tokens.partition_point(|t| t.start < age.start);
-            let Some(t) = k.checked_sub(1).and_then(|p| tokens.get(p)) else {
-                continue;
-            };
-            if tokens
+            if !tokens
                 .get(k)
                 .is_some_and(|a| a.start == age.start && a.space_before)
-                && t.is_word()
+            {
+                continue;
+            }
+            let comma = k
+                .checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|c| c.is_punct(','));
+            let Some(n) = k.checked_sub(if comma { 2 } else { 1 }) else {
+                continue;
+            };
+            let Some(t) = tokens.get(n) else {
+                continue;
+            };
+            if !(t.is_word()
                 && t.latin
                 && matches!(t.shape, Shape::Title | Shape::Upper)
                 && t.letters() >= 3
@@ -119,12 +136,81 @@ impl NameRules<'_> {
                         .given_name(&Self::norm(t.text))
                         .is_some_and(|r| r.0 <= super::SINGLE_GIVEN_MAX_RANK)
                         && self.stop(t.text).is_none()
-                        && !in_list(t.text, FIELD_WORDS)))
+                        && !in_list(t.text, FIELD_WORDS))))
             {
+                continue;
+            }
+            let given = n.checked_sub(1).and_then(|p| tokens.get(p)).filter(|g| {
+                comma
+                    && g.is_word()
+                    && g.latin
+                    && g.shape == t.shape
+                    && t.space_before
+                    && self.given(g.text)
+                    && !self.common(g.text)
+                    && self.stop(g.text).is_none()
+            });
+            out.push(Mention {
+                start: given.map_or(t.start, |g| g.start),
+                end: t.name_end(),
+                given: given.map(|g| Self::norm(g.text)),
+                surname: Some(Self::norm(t.text)),
+                ..Mention::default()
+            });
+        }
+    }
+
+    /// An unlisted capitalised word alone in parentheses right after an identifier is whose
+    /// it is: "biopsy S20-1234 (Whaanga) shows".
+    pub(super) fn after_ids(&self, tokens: &[Token<'_>], typed: &[Span], out: &mut Vec<Mention>) {
+        for id in typed.iter().filter(|s| s.kind == EntityKind::Id) {
+            let k = tokens.partition_point(|t| t.start < id.end);
+            let open = tokens
+                .get(k)
+                .is_some_and(|o| o.is_punct('(') && o.start > id.end);
+            let Some(t) = tokens.get(k + 1) else {
+                continue;
+            };
+            let close = tokens.get(k + 2).is_some_and(|c| c.is_punct(')'));
+            if open && close && t.shape == Shape::Title && self.name_like(t) {
                 out.push(Mention {
                     start: t.start,
                     end: t.name_end(),
                     surname: Some(Self::norm(t.text)),
+                    ..Mention::default()
+                });
+            }
+        }
+    }
+
+    /// A chat handle: a word glued after an `@` that is no e-mail address ("@Tane: bloods
+    /// back?"), capitalised and off the stop-list, or lower case and no common word.
+    pub(super) fn handles(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, at) in tokens.iter().enumerate() {
+            let alone = at.is_punct('@')
+                && i.checked_sub(1)
+                    .and_then(|p| tokens.get(p))
+                    .is_none_or(|p| {
+                        at.space_before || !(p.is_word() || p.class == crate::token::Class::Number)
+                    });
+            let Some(t) = tokens.get(i + 1).filter(|t| alone && !t.space_before) else {
+                continue;
+            };
+            let word_ok = t.is_word()
+                && t.latin
+                && t.letters() >= 2
+                && self.stop(t.text).is_none()
+                && !in_list(t.text, FIELD_WORDS)
+                && match t.shape {
+                    Shape::Title => true,
+                    Shape::Lower => !self.common(t.text),
+                    _ => false,
+                };
+            if word_ok {
+                out.push(Mention {
+                    start: t.start,
+                    end: t.name_end(),
+                    given: Some(Self::norm(t.text)),
                     ..Mention::default()
                 });
             }
@@ -165,18 +251,19 @@ impl NameRules<'_> {
         }
     }
 
-    /// A name before a ward place ("meijer in bed 4", "Tane in bay 2"): a listed name that is
-    /// no common word in any case, or an unlisted capitalised one.
+    /// A name before a ward place ("meijer in bed 4", "Tane in bay 2", "for Tane, bed 4"): a
+    /// listed name that is no common word in any case, or an unlisted capitalised one.
     pub(super) fn in_bed(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         for (i, t) in tokens.iter().enumerate() {
+            // "in bed 4", ", bed 4" or "bed 4" right after the name.
+            let skip = usize::from(tokens.get(i + 1).is_some_and(|n| {
+                (n.is_word() && lower(n.text) == "in" && n.space_before) || n.is_punct(',')
+            }));
             let place = tokens
-                .get(i + 1)
-                .is_some_and(|n| n.is_word() && lower(n.text) == "in" && n.space_before)
+                .get(i + 1 + skip)
+                .is_some_and(|b| b.is_word() && b.space_before && in_list(b.text, BED_WORDS))
                 && tokens
-                    .get(i + 2)
-                    .is_some_and(|b| b.is_word() && b.space_before && in_list(b.text, BED_WORDS))
-                && tokens
-                    .get(i + 3)
+                    .get(i + 2 + skip)
                     .is_some_and(|n| n.class == crate::token::Class::Number && n.space_before);
             if !(place && t.is_word() && t.latin && t.letters() >= 3) {
                 continue;
@@ -364,7 +451,12 @@ impl NameRules<'_> {
                     })
                 && word(i + 1).as_deref() == Some("to")
                 && word(i + 2).is_some();
-            if (subject || possessive || object) && !prev_cap {
+            // "Whaanga to see in clinic": a sentence's subject before `to` and a clinical
+            // follow-up verb.
+            let follow_up = t.sentence_start
+                && word(i + 1).as_deref() == Some("to")
+                && word(i + 2).is_some_and(|v| FOLLOW_UP_VERBS.contains(&v.as_str()));
+            if (subject || possessive || object || follow_up) && !prev_cap {
                 // Particles before the family name belong to it: "van Dijk's son".
                 let mut j = i;
                 while j >= 1

@@ -63,6 +63,9 @@ pub(super) fn caret_names(text: &str, out: &mut Vec<Mention>) {
     }
 }
 
+/// Upper-case words taken before a DICOM family name as more of it (double family names).
+const MAX_CAPS_BEFORE_CARET: usize = 2;
+
 /// Lower-case forms of the particles that begin a family name: `van Dijk`, `de Vries`,
 /// `Ní Bhriain`, `Mac Giolla`, `dos Santos`, `al Masri`.
 pub(crate) const PARTICLES: &[&str] = &[
@@ -76,9 +79,12 @@ pub(crate) fn is_particle(word: &str) -> bool {
 }
 
 /// Where a DICOM family name starts when particles precede the word before the caret
-/// (`NÍ BHRIAIN^CAOIMHE`, `VAN DIJK^LIEKE`): the start of the first particle, else `start`.
+/// (`NÍ BHRIAIN^CAOIMHE`, `VAN DIJK^LIEKE`), or, before an upper-case one, up to
+/// [`MAX_CAPS_BEFORE_CARET`] more upper-case words of a double family name
+/// (`GARCÍA LÓPEZ^ANA`): the start of the first, else `start`.
 fn particle_before(text: &str, start: usize) -> usize {
     let mut at = start;
+    let mut caps = 0usize;
     loop {
         let before = text.get(..at).unwrap_or("");
         let Some(head) = before.strip_suffix(' ') else {
@@ -95,8 +101,26 @@ fn particle_before(text: &str, start: usize) -> usize {
             .get(..word_start)
             .and_then(|h| h.chars().next_back())
             .is_none_or(|c| !c.is_alphanumeric());
-        if word.is_empty() || !is_particle(word) || !clean_edge {
+        let upper = |w: &str| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !w.chars().any(char::is_lowercase)
+        };
+        let caps_word = caps < MAX_CAPS_BEFORE_CARET
+            && upper(word)
+            && text.get(at..).is_some_and(|rest| {
+                upper(
+                    rest.split(|c: char| !c.is_alphabetic())
+                        .next()
+                        .unwrap_or(""),
+                )
+            })
+            && stoplist::stop_kind(word).is_none()
+            && !super::field_word(word);
+        if word.is_empty() || !(is_particle(word) || caps_word) || !clean_edge {
             return at;
+        }
+        if caps_word && !is_particle(word) {
+            caps += 1;
         }
         at = word_start;
     }

@@ -46,6 +46,7 @@
 
 mod context;
 mod forms;
+mod initials;
 mod merge;
 mod pairs;
 
@@ -150,6 +151,9 @@ const FIELD_LABELS: &[&str] = &[
     "attn",
     "reviewer",
     "approved",
+    "witness",
+    "witnessed",
+    "visited",
 ];
 
 /// Words that end a name (field names, credentials).
@@ -441,6 +445,8 @@ impl<'a> NameRules<'a> {
     ) -> Vec<Mention> {
         let mut out = Vec::new();
         self.before_ages(tokens, typed, &mut out);
+        self.after_ids(tokens, typed, &mut out);
+        self.handles(tokens, &mut out);
         caret_names(text, &mut out);
         self.cues(tokens, &mut out);
         self.comma_and_initials(tokens, &mut out);
@@ -453,6 +459,7 @@ impl<'a> NameRules<'a> {
         self.surname_labels(tokens, &mut out);
         self.kin_possessives(tokens, &mut out);
         self.coordinated(tokens, &mut out);
+        self.initials(tokens, &mut out);
         if latin_request {
             other_scripts(tokens, &mut out);
         }
@@ -494,6 +501,17 @@ impl<'a> NameRules<'a> {
         if next.is_some_and(|n| n.is_punct(':')) && FIELD_LABELS.contains(&w.as_str()) {
             return Some((Cue::Label, i + 2));
         }
+        // "spoke w/ Tane": `w/` is `with`.
+        if w == "w"
+            && next.is_some_and(|n| n.is_punct('/'))
+            && i.checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|p| {
+                    p.is_word() && in_list(p.text, &["spoke", "spoken", "discussed", "seen"])
+                })
+        {
+            return Some((Cue::Weak, i + 2));
+        }
         if let Some(n) = next {
             let nw = lower(n.text);
             if WEAK_CUE_PAIRS
@@ -502,6 +520,16 @@ impl<'a> NameRules<'a> {
             {
                 return Some((Cue::Weak, i + 2));
             }
+        }
+        // "husband (Eoghan)": a relative named in parentheses after the kinship word.
+        if KIN_CUES.contains(&w.as_str())
+            && next.is_some_and(|n| n.is_punct('('))
+            && tokens
+                .get(i + 2)
+                .is_some_and(|n| n.is_word() && n.shape == Shape::Title)
+            && tokens.get(i + 3).is_some_and(|c| c.is_punct(')'))
+        {
+            return Some((Cue::Label, i + 2));
         }
         if WEAK_CUES.contains(&w.as_str()) {
             let after = if next.is_some_and(|n| n.is_punct('.')) {
@@ -859,6 +887,79 @@ fn particle_blocked(word: &str) -> bool {
 }
 
 /// A field name or credential (`AGE`, `DOB`, `MD`) that ends a name.
+/// Nouns after which a single capitalised word names a place, not a person: wards and
+/// units are named after people ("Nightingale ward", "Darwin unit").
+const WARD_NOUNS: &[&str] = &["ward", "unit", "wing"];
+
+/// The mention `start..end` is one word naming a ward or unit ("Nightingale ward", "Bevan
+/// ward, bed 6"), not a person: no title or possessive, and no `round` after ("Smith ward
+/// round" is a person's).
+pub(crate) fn ward_name(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
+    let first = tokens.partition_point(|t| t.start < start);
+    let (Some(t), Some(n)) = (tokens.get(first), tokens.get(first + 1)) else {
+        return false;
+    };
+    let title_before = first
+        .checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|p| p.is_word() && in_list(p.text, TITLES));
+    t.start == start
+        && t.end == end
+        && t.is_word()
+        && t.capitalized()
+        && n.is_word()
+        && n.space_before
+        && n.shape == Shape::Lower
+        && in_list(n.text, WARD_NOUNS)
+        && !title_before
+        && !tokens
+            .get(first + 2)
+            .is_some_and(|r| r.is_word() && in_list(r.text, &["round", "rounds"]))
+}
+
+/// Labels of a list of medicines: "Medication: X, Y", "TTOs: X, Y".
+const DRUG_LIST_LABELS: &[&str] = &[
+    "medication",
+    "medications",
+    "medicines",
+    "meds",
+    "drugs",
+    "ttos",
+    "tto",
+    "ttas",
+    "tta",
+];
+
+/// The mention starting at byte `start` lies in a list of medicines: after a
+/// [`DRUG_LIST_LABELS`] label and its `:` at the start of a sentence or line, before the
+/// sentence, clause (`;`) or line ends, and with no title right before it. Brand names there are drugs, not people ("TTOs: Xarelto, Ella").
+pub(crate) fn in_drug_list(tokens: &[Token<'_>], start: usize) -> bool {
+    let first = tokens.partition_point(|t| t.start < start);
+    for j in (0..first).rev() {
+        let Some(t) = tokens.get(j) else {
+            return false;
+        };
+        let prev = j.checked_sub(1).and_then(|p| tokens.get(p));
+        if t.is_punct(':') {
+            return prev.is_some_and(|l| {
+                l.is_word() && l.sentence_start && in_list(l.text, DRUG_LIST_LABELS)
+            });
+        }
+        // A full stop, a semicolon, or a new line or sentence not opened by the label's colon.
+        // A title before the mention makes it a person's name whatever the list.
+        if j + 1 == first && t.is_word() && in_list(t.text, TITLES) {
+            return false;
+        }
+        if t.is_punct('.')
+            || t.is_punct(';')
+            || (t.sentence_start && !prev.is_some_and(|p| p.is_punct(':')))
+        {
+            return false;
+        }
+    }
+    false
+}
+
 pub(crate) fn field_word(word: &str) -> bool {
     in_list(word, FIELD_WORDS)
 }
