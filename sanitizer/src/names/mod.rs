@@ -165,37 +165,9 @@ const FIELD_WORDS: &[&str] = &[
     "from", "of", "by", "is", "was", "has", "had", "who", "will", "says", "said",
 ];
 
-/// Words after which (no colon) the next listed name is a person, with less confidence.
-const WEAK_CUES: &[&str] = &[
-    "pt",
-    "patient",
-    "signed",
-    "per",
-    "attn",
-    "cc",
-    "wife",
-    "husband",
-    "son",
-    "daughter",
-    "mother",
-    "father",
-    "sister",
-    "brother",
-    "mom",
-    "dad",
-    "spouse",
-    "partner",
-    "dear",
-    "cousin",
-    "uncle",
-    "aunt",
-    "niece",
-    "nephew",
-    "grandson",
-    "granddaughter",
-    "grandma",
-    "grandpa",
-];
+/// Words after which (no colon) the next listed name is a person, with less confidence; the
+/// kinship words of [`KIN_CUES`] are such cues too.
+const WEAK_CUES: &[&str] = &["pt", "patient", "signed", "per", "attn", "cc", "dear"];
 
 /// Kinship words that, capitalised right before a capitalised word, are a form of address
 /// like a title: "Grandpa Sem", "Uncle Youssef", "Nana Yui".
@@ -208,7 +180,7 @@ const KIN_TITLES: &[&str] = &[
 /// ("Night RN Tane", "SHO Whaanga"); after a name they are credentials and end it.
 const ROLE_TITLES: &[&str] = &["rn", "rgn", "sho", "hca", "anp"];
 
-/// Kinship weak cues: a relative is named by a given name ("daughter ana"), so a lower-case
+/// Kinship words, weak cues too: a relative is named by a given name ("daughter ana"), so a lower-case
 /// word after one that is only a family name is a verb or noun ("daughter rang").
 const KIN_CUES: &[&str] = &[
     "wife",
@@ -531,7 +503,7 @@ impl<'a> NameRules<'a> {
         {
             return Some((Cue::Label, i + 2));
         }
-        if WEAK_CUES.contains(&w.as_str()) {
+        if WEAK_CUES.contains(&w.as_str()) || KIN_CUES.contains(&w.as_str()) {
             let after = if next.is_some_and(|n| n.is_punct('.')) {
                 i + 2
             } else {
