@@ -18,17 +18,18 @@ reports, medication reconciliation, discharge summaries, nursing flowsheet comme
 telephone-message notes, MDT meeting minutes, consent forms, pharmacy queries, interpreter
 bookings, safeguarding notes, DICOM-style headers (dcmdump-style ``(0010,0010) PN
 [LAST^FIRST^MIDDLE]`` and pydicom-style ``(0010, 0010) Patient's Name  PN: '...'`` dumps,
-``key=value`` exports with ``Last, First``, modality worklist rows), OCR output of burned-in overlays
-with OCR noise (case errors, 0/O and 1/l confusions, dropped spaces, stray punctuation),
+``key=value`` exports with ``Last, First``, modality worklist rows), OCR output of burned-in
+overlays with OCR noise (case errors, 0/O and 1/l confusions, dropped spaces, stray punctuation),
 image captions ("Photo of ..."), French-language Québec notes, and chat-style shorthand
 (lower-case names, initials, nicknames). People are mentioned repeatedly and partially
 (surname only, first name only, title + surname, nickname, initials) and every mention carries
-one ``person`` id. About a quarter of the texts hold no identifier at all and are traps:
-eponymous diseases, signs, manoeuvres, instruments and scores, drug and device brand names,
-units named after people ("Keir Hardie Unit"), place names inside scores and classifications
-("Montreal classification", "Rotterdam criteria"), sentence-initial capitals and common words
-that are also names (will, mark, hope, bill, grace, rose, may, iris, sage, major, patience,
-...).
+one ``person`` id. Word-name surnames also occur as ordinary words in the same text
+("Miss Silver ... silver nitrate applied"). About a quarter of the texts hold no identifier at
+all and are traps: eponymous diseases, signs, manoeuvres, instruments and scores, drug and
+device brand names, units named after people ("Keir Hardie Unit"), place names inside scores
+and classifications ("Montreal classification", "Rotterdam criteria"), sentence-initial
+capitals and common words that are also names (will, mark, hope, bill, grace, rose, may, iris,
+sage, major, patience, ...).
 
 Names are real, listed by hand from public statistics of regions neither blind corpus drew on
 (for Wales, Brazil, Ukraine, Ghana and Ethiopia, which generate_test.py also used, only names
@@ -89,7 +90,9 @@ Self-check (the script exits non-zero and writes nothing on failure): every span
 exactly the string the template inserted; spans are sorted, non-empty, trimmed and do not
 overlap; types are EntityKind names; PERSON spans and only they carry a `person` id, one id per
 individual and one individual per id, and each mention is a form of that individual's name
-(OCR-noised texts excepted); no form of a person's name occurs outside a span; no pool name
+(OCR-noised texts excepted); no form of a person's name occurs outside a span (except, in
+the word-name texts, the surname used as an ordinary word: "Mr Strong ... grip strong on both
+sides"); no pool name
 part occurs in a text without identifiers (the listed word-names used as ordinary words in
 traps excepted); ids and texts are unique; no pool name part, trap phrase, organisation or
 place occurs in the earlier generators.
@@ -349,6 +352,7 @@ class Doc:
         self.ents = []
         self.people = []
         self.ocr = ocr
+        self.allow = set()
 
     def t(self, s):
         """Plain text."""
@@ -901,7 +905,12 @@ def t_consent(rng, d):
     lang = pt.lang
     d.t("CONSENT FORM 1 – patient agreement to investigation or treatment\nPatient: ").p(pt, pt.full)
     d.t("   Date of birth: ").e(dob(rng, "d Mon y"), "DATE").t("   Hospital no: ").e(mrn(rng), "ID")
-    d.t("\nProcedure: flexible cystoscopy. Risks: infection, bleeding, need for a further procedure.\n")
+    d.t("\nProcedure: " + rng.choice([
+        "flexible cystoscopy. Risks: infection, bleeding, need for a further procedure.",
+        "ultrasound-guided liver biopsy. Risks: pain, bleeding (1 in 100), bile leak.",
+        "total knee replacement. Risks: infection, clots, stiffness, nerve injury.",
+        "colonoscopy with sedation. Risks: perforation (1 in 1,000), bleeding, missed lesion.",
+    ]) + "\n")
     d.t(f"Interpreter ({lang}): ").p(interp, interp.full).t(" – I have interpreted the information above to the best of my ability.\n")
     d.t("Signed: ").p(pt, pt.full).t("   Date: ").e(rdate(rng, fmt="dmy/"), "DATE").t("   Clinician: ")
     dr(d, c)
@@ -1029,14 +1038,19 @@ def t_chat(rng, d):
     a, pt, rel, b = pick(rng, 4)
     d.t("hey ").p(a, a.familiar.lower()).t(" - can u check on ").p(pt, pt.ref.lower())
     d.t(" in bay 3? " + ("his " if pt.sex == "m" else "her ") + relative(rng, rel) + " ")
-    d.p(rel, rel.first.lower()).t(" rang again re discharge. bp was 92/58 at 6, ")
-    d.t(rng.choice(["gave 250ml bolus", "fluids up", "repeat lactate due"]) + ". thx ").p(b, b.initials.lower())
+    d.p(rel, rel.first.lower()).t(rng.choice([" rang again re discharge. ", " is on the way in. ",
+                                              " wants a call from the reg. "]))
+    d.t(rng.choice(["bp was 92/58 at 6, ", "sats 91% on 2L, ", "news 5 at 8pm, ", "bm 3.1 before tea, "]))
+    d.t(rng.choice(["gave 250ml bolus", "fluids up", "repeat lactate due", "hypo box used"]) + ". thx ").p(b, b.initials.lower())
 
 
 def t_chat2(rng, d):
     a, pt, b = pick(rng, 3)
     d.p(a, a.initials).t(" pls r/v ").p(pt, pt.familiar).t(" bed ").t(str(rng.randint(1, 28)))
-    d.t(" – new AF 140s, trop sent. ").p(pt, pt.ref if pt.ref != pt.familiar else pt.full).t(" not keen on heparin. ")
+    d.t(rng.choice([" – new AF 140s, trop sent. ", " – K+ 6.4, ECG no changes. ", " – temp 38.9, cultures sent. ",
+                    " – fall at 3am, no head injury. "]))
+    d.p(pt, pt.ref if pt.ref != pt.familiar else pt.full)
+    d.t(rng.choice([" not keen on heparin. ", " wants to go home. ", " asking for family to be rung. "]))
     d.t("spoke to dr ").p(b, b.ref.lower()).t(" who's happy for " + rng.choice(["Brilique to be held", "a stat dose of Fragmin", "rate control first"]) + ".")
 
 
@@ -1080,11 +1094,14 @@ def t_slovak(rng, d):
 
 def t_ihs(rng, d):
     pt = rng.choice([p for p in POOL if p.region == "us"])
-    rel, doc = pick(rng, 2, exclude=[pt])
+    rel = rng.choice([p for p in POOL if p.region == "us" and p is not pt])
+    doc = pick(rng, 1, exclude=[pt, rel])[0]
     d.e("Chinle Comprehensive Health Care Facility", "ORG").t(" – diabetes clinic\n").p(pt, pt.full)
-    d.t(", ").e(f"{age_years(rng)} y/o", "AGE").t(", SSN ").e(ssn(rng), "SSN").t("\nAddress: ")
+    d.t(", ").e(f"{rng.randint(58, 96)} y/o", "AGE").t(", SSN ").e(ssn(rng), "SSN").t("\nAddress: ")
     d.e(rng.choice(ADDRESSES["us"]), "LOCATION").t("\nA1c 9.1 on Humalog sliding scale; ")
-    d.p(pt, pt.first).t(" hauls water for the household and misses lunch. ")
+    d.p(pt, pt.first).t(rng.choice([" hauls water for the household and misses lunch. ",
+                                     " drives 90 miles to dialysis three times a week. ",
+                                     " stopped Victoza because of nausea. "]))
     d.t("Grandson " if rel.sex == "m" else "Granddaughter ").p(rel, rel.full).t(" helps with the meter. Seen by ")
     dr(d, doc, doc.ref).t(" on ").e(rdate(rng, fmt="mdy/"), "DATE").t(".")
 
@@ -1126,7 +1143,9 @@ def t_obstetric(rng, d):
     pt = rng.choice([p for p in POOL if p.sex == "f"])
     partner, mw = pick(rng, 2, exclude=[pt])
     d.t("Antenatal review: ").p(pt, pt.full).t(", ").e(f"{rng.randint(19, 44)}", "AGE").t(", G2P1, 34+2 weeks. EDD ")
-    d.e(rdate(rng, 2025, 2027, fmt="dmy/"), "DATE").t(". BP 138/88, urine protein +. Partner ")
+    d.e(rdate(rng, 2025, 2027, fmt="dmy/"), "DATE").t(rng.choice([". BP 138/88, urine protein +. ",
+                                                                  ". Reduced fetal movements since yesterday, CTG normal. ",
+                                                                  ". Itching of palms, bile acids sent. "]) + "Partner ")
     d.p(partner, partner.first).t(" present. EPDS (Edinburgh Postnatal Depression Scale) 6. ")
     d.t("Community midwife ").p(mw, mw.full).t(" to repeat BP in 48 h; ").p(pt, pt.first)
     d.t(" has the triage number ").e(phone(rng, "uk"), "PHONE").t(".")
@@ -1194,14 +1213,42 @@ def t_handover(rng, d):
     d.t(" tomorrow. ").p(a, a.first).t("'s " + relative(rng, c) + " ").p(c, c.first).t(" asks to be called before any move.")
 
 
+WORDNAME_LINES = {
+    "Strong": "grip strong on both sides",
+    "Flood": "reports a flood in the kitchen last week, which is when the fall happened",
+    "Salt": "advised a low salt diet",
+    "Silver": "silver nitrate applied to the overgranulation",
+    "Cross": "group and cross-match sent for two units",
+    "Pepper": "pepper spray to the eyes at work, irrigated, no ulcer",
+    "Wren": "sleeps in a wren-sized box room at her daughter's",
+    "Hale": "hale and hearty per the family",
+    "Gentle": "gentle traction reduced the shoulder",
+    "Lark": "up with the lark, walks two miles daily",
+}
+
+
+def t_wordname(rng, d):
+    """A person whose surname is an ordinary word, with the word also used as a word."""
+    pt = rng.choice([p for p in POOL if p.surname in WORDNAME_LINES])
+    doc = pick(rng, 1, exclude=[pt])[0]
+    d.allow.add(pt.surname.lower())
+    d.t(rng.choice(["Clinic review, ", "Home visit, ", "Fracture clinic, "])).e(rdate(rng, fmt="d Mon y"), "DATE")
+    d.t(". ")
+    titled(d, pt, rng).t(", ").e(f"{age_years(rng)}", "AGE").t(": " + WORDNAME_LINES[pt.surname] + ". ")
+    d.p(pt, pt.first).t(rng.choice([" is keen to stay at home. ", " lives alone with a cat. ",
+                                    " is the main carer for " + ("his" if pt.sex == "m" else "her") + " brother. "]))
+    d.t("Plan discussed with ")
+    dr(d, doc, doc.ref).t(".")
+
+
 PII_TEMPLATES = [
-    (t_clinic_letter, 8), (t_op_note, 7), (t_pathology, 8), (t_med_rec, 7), (t_discharge, 8),
-    (t_flowsheet, 8), (t_phone_msg, 8), (t_mdt, 7), (t_consent, 7), (t_pharm_query, 7),
-    (t_dicom_tags, 8), (t_dicom_kv, 7), (t_worklist, 6), (t_ocr_overlay, 8), (t_ocr_short, 9),
-    (t_caption, 7), (t_caption_short, 7), (t_chat, 7), (t_chat2, 6), (t_quebec, 7),
+    (t_clinic_letter, 7), (t_op_note, 6), (t_pathology, 7), (t_med_rec, 7), (t_discharge, 8),
+    (t_flowsheet, 8), (t_phone_msg, 8), (t_mdt, 7), (t_consent, 7), (t_pharm_query, 6),
+    (t_dicom_tags, 8), (t_dicom_kv, 6), (t_worklist, 5), (t_ocr_overlay, 8), (t_ocr_short, 8),
+    (t_caption, 7), (t_caption_short, 6), (t_chat, 7), (t_chat2, 6), (t_quebec, 7),
     (t_iceland, 6), (t_slovak, 5), (t_ihs, 6), (t_interpreter, 7), (t_safeguarding, 6),
     (t_death, 6), (t_obstetric, 6), (t_referral_email, 5), (t_ward_round, 6), (t_gaelic, 5),
-    (t_lebanon, 5), (t_haiti, 5), (t_handover, 5),
+    (t_lebanon, 5), (t_haiti, 5), (t_handover, 5), (t_wordname, 8),
 ]
 
 
@@ -1479,6 +1526,8 @@ def check(docs):
         masked = mask(text, d.ents)
         for p in d.people:
             for f in p.forms():
+                if f.lower() in d.allow:
+                    continue
                 if len(f) >= 3 and f not in (p.initials, p.initials.lower(), p.dotted) and word_re(f).search(masked):
                     fail(f"{d.id}: a form of {p.full!r} ({f!r}) occurs outside a span")
         if not d.ents:
