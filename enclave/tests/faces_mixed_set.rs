@@ -521,16 +521,18 @@ fn mixed_set_recall_by_size_and_false_positive_area() {
         }
     }
 
-    // Floors at what this set measured (14/16, 14/16, 20/20, 24/24 faces, 72/76 overall;
-    // 0.014 % false-positive area, all of it on the Hubble deep field). The target is
-    // 95 % overall (72/76 is 94.7 %: the misses are 12–22 px faces at the top edge or in
-    // low-contrast JPEGs, whose zoom crops score 0.05–0.2) and < 1 % area.
-    let floors = [0.87f32, 0.87, 1.0, 1.0];
+    // Floors at what this set measured (14/16, 15/16, 20/20, 24/24 faces, 73/76 overall,
+    // 96.1 %; 0.014 % false-positive area, all of it on the Hubble deep field). The issue's
+    // target is 95 % overall and < 1 % area. Before turned zoom looks it was 72/76 (94.7 %):
+    // a 22 px profile face turned by 30° in a low-contrast scan scored under 0.1 upright and
+    // 0.35–0.40 turned. The three misses left are 12–16 px faces at the top edge or on
+    // gravel, whose zoom crops score 0.05–0.2 at every angle.
+    let floors = [0.87f32, 0.93, 1.0, 1.0];
     for (b, (name, _)) in BUCKETS.iter().enumerate() {
         let r = hits[b] as f32 / totals[b].max(1) as f32;
         assert!(r >= floors[b], "{name}: recall {r}");
     }
-    assert!(found >= 72, "overall recall {recall}");
+    assert!(found >= 73, "overall recall {recall}");
     assert!(fp_area < 0.03, "false-positive area {fp_area} %");
     assert!(
         (stray_px as f64) < 0.001 * all_px as f64,
@@ -618,8 +620,9 @@ fn faces_on_flat_backgrounds_are_still_filled() {
     for m in &missed {
         eprintln!("missed: {m}");
     }
-    // Floor at what the planned views found with no narrowing at all (27 of 36, the same
-    // nine misses: 12–24 px faces in the greyscale and low-contrast JPEG variants, which a
-    // flat background makes harder than the mixed set's textured ones).
-    assert!(found >= 27, "{found} of {total}: {missed:?}");
+    // The planned views found 27 of 36 with and without narrowing (nine misses: 12–24 px
+    // faces in the greyscale and low-contrast JPEG variants, which a flat background makes
+    // harder than the mixed set's textured ones); turned and contrast-stretched zoom looks
+    // fill 30. Floor at that.
+    assert!(found >= 30, "{found} of {total}: {missed:?}");
 }
