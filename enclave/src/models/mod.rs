@@ -106,6 +106,9 @@ impl Drop for StageGuard {
     }
 }
 
+/// Most input elements (3 × 1024²) a text detector run may have to take the wide session.
+pub(crate) const TEXT_DET_WIDE_MAX: usize = 3 * 1024 * 1024;
+
 /// Intra-op threads of a wide session: one per core, at most 4; `None` on one core.
 fn wide_threads() -> Option<usize> {
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
@@ -119,6 +122,8 @@ pub(crate) struct ModelSession {
     input: String,
     session: Mutex<Session>,
     wide: Option<Mutex<Session>>,
+    /// Most input elements a run may have to take the wide session (bounds its arena).
+    wide_max_input: usize,
 }
 
 impl fmt::Debug for ModelSession {
@@ -131,13 +136,16 @@ impl fmt::Debug for ModelSession {
 
 impl ModelSession {
     /// Runs the model on one `f32` input of `shape` and returns every output, in order: on
-    /// the wide session when the calling stage is the only busy one, else single-threaded.
+    /// the wide session when the calling stage is the only busy one and the input is within
+    /// the model's wide-session cap, else single-threaded.
     pub(crate) fn run(
         &self,
         shape: [usize; 4],
         data: Vec<f32>,
     ) -> Result<Vec<OutputTensor>, Error> {
-        let wide = BUSY_STAGES.load(Ordering::Acquire) <= 1;
+        let elements = shape.iter().try_fold(1usize, |n, &d| n.checked_mul(d));
+        let small = elements.is_some_and(|n| n <= self.wide_max_input);
+        let wide = small && BUSY_STAGES.load(Ordering::Acquire) <= 1;
         self.run_on(wide, shape, &data)
     }
 
@@ -260,14 +268,25 @@ fn load_session(
     let fail = |detail: String| Error::Inference { model: id, detail };
     let session = obscura_onnx::session_from_memory(env, name, &bytes)?;
     // The small direction classifier gains nothing from more threads. A wide text detector
-    // made 2048² images 15-20 % faster, but its second arena, as large as a 1024² tile's
-    // activations, raised the peak RSS of a 2048² radiograph from 639 to 1058 MiB (over
-    // the 1 GiB budget); without it the detector keeps one session.
-    let wide = match (id, wide_threads()) {
-        (ModelId::CenterFace | ModelId::TextRec, Some(threads)) => Some(Mutex::new(
-            obscura_onnx::session_with_threads(env, name, &bytes, threads)?,
-        )),
-        _ => None,
+    // for every input made 2048² images 15-20 % faster, but its second arena, as large as a
+    // 2000 px tile's activations, raised the peak RSS of a 2048² radiograph from 639 to
+    // 1058 MiB (over the 1 GiB budget). The detector's wide session therefore only takes
+    // inputs up to [`TEXT_DET_WIDE_MAX`] (small images, whose detector input is upscaled
+    // and which the pipeline runs after the face stage, see `Pipeline::faces_and_text`).
+    let (wide, wide_max_input) = match (id, wide_threads()) {
+        (ModelId::CenterFace | ModelId::TextRec, Some(threads)) => (
+            Some(Mutex::new(obscura_onnx::session_with_threads(
+                env, name, &bytes, threads,
+            )?)),
+            usize::MAX,
+        ),
+        (ModelId::TextDet, Some(threads)) => (
+            Some(Mutex::new(obscura_onnx::session_with_threads(
+                env, name, &bytes, threads,
+            )?)),
+            TEXT_DET_WIDE_MAX,
+        ),
+        _ => (None, 0),
     };
     let input = session
         .inputs()
@@ -301,6 +320,7 @@ fn load_session(
                 input,
                 session: Mutex::new(session),
                 wide,
+                wide_max_input,
             },
             classes,
         ),
@@ -343,8 +363,12 @@ mod tests {
             (&models.text_rec, [2, 3, 48, 320]),
         ];
         for (model, shape) in cases {
-            let expected = wide_threads().is_some() && model.id != ModelId::TextDet;
-            assert_eq!(model.wide.is_some(), expected, "{:?}", model.id);
+            assert_eq!(
+                model.wide.is_some(),
+                wide_threads().is_some(),
+                "{:?}",
+                model.id
+            );
             let data = input(shape.iter().product());
             let narrow = model.run_on(false, shape, &data).unwrap();
             let wide = model.run_on(true, shape, &data).unwrap();

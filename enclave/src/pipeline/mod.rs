@@ -183,6 +183,12 @@ impl Pipeline {
     /// the models' wide sessions ([`StageGuard`]). When no thread can be started they run one
     /// after the other. Either way the calling thread waits for both, so a request still
     /// occupies one slot of the gateway's blocking pool.
+    ///
+    /// Small images run the stages one after the other on purpose
+    /// ([`ocr::text_outweighs_faces`]): their text detector input is upscaled (2× and more),
+    /// so the text stage costs several times the face stage, and side by side the face
+    /// stage's core would idle for most of the request while the detector's one run is stuck
+    /// on the single-threaded session. In turn, each stage gets both cores.
     fn faces_and_text(
         &self,
         pixels: &RgbPixels,
@@ -213,6 +219,13 @@ impl Pipeline {
                 wall: Duration::ZERO,
             };
             return Ok((faces, t_faces, none));
+        }
+        if ocr::text_outweighs_faces(pixels.width(), pixels.height(), &options.ocr) {
+            let busy = StageGuard::enter();
+            let (faces, t_faces) = faces_stage()?;
+            let text = text_stage()?;
+            drop(busy);
+            return Ok((faces, t_faces, text));
         }
         std::thread::scope(|scope| {
             let faces_busy = StageGuard::enter();

@@ -269,6 +269,22 @@ pub fn det_input_size(width: u32, height: u32, params: &OcrParams) -> (usize, us
     (usize_of(dw), usize_of(dh))
 }
 
+/// How many times the image's pixels the text detector's input must hold for
+/// [`text_outweighs_faces`]: 256² and 512² images (detected at 736² and 1024², 8.3× and 4×)
+/// and 512 × 341 (4.7×) qualify; 1024 × 683 (1.2×) and larger do not.
+pub const UPSCALE_OUTWEIGHS_FACES: usize = 3;
+
+/// Whether the text stage of a `width × height` image costs so much more than its face
+/// stage that the two are better run one after the other, each on every core (see
+/// `Pipeline::faces_and_text`): when the detector's input is upscaled to at least
+/// [`UPSCALE_OUTWEIGHS_FACES`] times the image's pixels (the face stage's cost follows the
+/// image's pixels, the detector's its input's).
+pub fn text_outweighs_faces(width: u32, height: u32, params: &OcrParams) -> bool {
+    let (dw, dh) = det_input_size(width, height, params);
+    let image = usize::try_from(u64::from(width) * u64::from(height)).unwrap_or(usize::MAX);
+    image > 0 && dw.saturating_mul(dh) >= image.saturating_mul(UPSCALE_OUTWEIGHS_FACES)
+}
+
 /// Whether an image is larger than `max_side`: its global detector pass is then shrunk,
 /// and with [`OcrParams::det_tiles`] it is also scanned at native resolution in
 /// overlapping tiles of at most `max_side`.
@@ -693,6 +709,18 @@ fn usize_of(v: f64) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_small_images_run_text_after_faces() {
+        let p = OcrParams::default();
+        assert!(text_outweighs_faces(256, 256, &p));
+        assert!(text_outweighs_faces(512, 512, &p));
+        assert!(text_outweighs_faces(512, 341, &p));
+        assert!(!text_outweighs_faces(1024, 683, &p));
+        assert!(!text_outweighs_faces(1024, 1024, &p));
+        assert!(!text_outweighs_faces(2048, 2048, &p));
+        assert!(!text_outweighs_faces(0, 0, &p));
+    }
 
     #[test]
     fn det_input_size_matches_rapidocr_up_to_2000() {
