@@ -10,9 +10,9 @@
 //! A node that already has an `accuracy_level` keeps it. Every read is bounds-checked.
 
 /// Protobuf wire types.
-const VARINT: u64 = 0;
+pub(super) const VARINT: u64 = 0;
 const I64: u64 = 1;
-const LEN: u64 = 2;
+pub(super) const LEN: u64 = 2;
 const I32: u64 = 5;
 
 /// The encoded `AttributeProto { name: "accuracy_level", i: 4, type: INT }`.
@@ -24,14 +24,14 @@ const ACCURACY_LEVEL_4: &[u8] = &[
 ];
 
 /// One field: number, wire type, the whole field's bytes and its payload (for `LEN`).
-struct Field<'a> {
-    number: u64,
-    wire: u64,
-    raw: &'a [u8],
-    payload: &'a [u8],
+pub(super) struct Field<'a> {
+    pub(super) number: u64,
+    pub(super) wire: u64,
+    pub(super) raw: &'a [u8],
+    pub(super) payload: &'a [u8],
 }
 
-fn varint(buf: &[u8], at: &mut usize) -> Option<u64> {
+pub(super) fn varint(buf: &[u8], at: &mut usize) -> Option<u64> {
     let mut v = 0u64;
     for shift in (0..64).step_by(7) {
         let b = *buf.get(*at)?;
@@ -44,7 +44,7 @@ fn varint(buf: &[u8], at: &mut usize) -> Option<u64> {
     None
 }
 
-fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+pub(super) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
         // The low seven bits, with the continuation bit.
         out.push(u8::try_from(v & 0x7f).unwrap_or(0) | 0x80);
@@ -53,7 +53,7 @@ fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     out.push(u8::try_from(v).unwrap_or(0));
 }
 
-fn fields(buf: &[u8]) -> Option<Vec<Field<'_>>> {
+pub(super) fn fields(buf: &[u8]) -> Option<Vec<Field<'_>>> {
     let mut out = Vec::new();
     let mut at = 0;
     while at < buf.len() {
@@ -91,7 +91,7 @@ fn fields(buf: &[u8]) -> Option<Vec<Field<'_>>> {
     Some(out)
 }
 
-fn put_len(out: &mut Vec<u8>, number: u64, payload: &[u8]) {
+pub(super) fn put_len(out: &mut Vec<u8>, number: u64, payload: &[u8]) {
     put_varint(out, (number << 3) | LEN);
     put_varint(out, payload.len() as u64);
     out.extend_from_slice(payload);
