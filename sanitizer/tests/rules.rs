@@ -1255,3 +1255,38 @@ fn brand_names_in_a_medicines_list() {
     ];
     check_model(cases);
 }
+
+/// A name stays on its line and in its form field: a rule or cue never runs a name into
+/// the next line's label ("Date of birth") or across a field gap of two or more spaces.
+#[test]
+fn names_stop_at_line_breaks_and_field_gaps() {
+    check(&[
+        (
+            "Patient full name: Marit Solheim\nDate of birth: 02/03/1961",
+            "Patient full name: PERSON_1\nDate of birth: [DATE]",
+        ),
+        (
+            "Consent witnessed. Signed: Ms\nHealth professional: ST5",
+            "Consent witnessed. Signed: Ms\nHealth professional: ST5",
+        ),
+    ]);
+}
+
+/// Initials alone in a person field ("Assistant: HV", "Requesting clinician: TQ, …") are a
+/// person even when the letters also spell an abbreviation; clinical abbreviations that
+/// fill such fields (`GA`) are not initials.
+#[test]
+fn initials_alone_in_a_person_field() {
+    check(&[
+        (
+            "Surgeon: Mr Tobiah Quenby   Assistant: HV\nAnaesthetist: KM (GA)",
+            "Surgeon: Mr PERSON_1   Assistant: PERSON_2\nAnaesthetist: PERSON_3 (GA)",
+        ),
+        (
+            "Requesting clinician: TQ\nMicroscopy: benign.",
+            "Requesting clinician: PERSON_1\nMicroscopy: benign.",
+        ),
+        ("Signed: GM\nTime: 10:40", "Signed: PERSON_1\nTime: 10:40"),
+        ("Op: GA\nSpinal: no", "Op: GA\nSpinal: no"),
+    ]);
+}

@@ -21,7 +21,8 @@ const NOT_INITIALS: &[&str] = &[
     "uk", "us", "usa", "eu", "am", "pm", "cc", "ps", "nb", "fyi", "asap", "tbc", "tba", "na",
     "nad", "ix", "rx", "dx", "hx", "tx", "fu", "ooh", "ccu", "amu", "sau", "mau", "opd", "ent",
     "gi", "ob", "ltd", "plc", "inc", "pls", "plz", "thx", "xx", "xxx", "np", "ty", "tbh", "brb",
-    "lol", "hrs", "hr", "min", "mg", "ml", "kg", "mmol", "bp", "hb", "wcc", "crp", "inr",
+    "lol", "hrs", "hr", "min", "mg", "ml", "kg", "mmol", "bp", "hb", "wcc", "crp", "inr", "ga",
+    "la", "ct", "mri", "xr", "ecg", "eeg",
 ];
 
 impl NameRules<'_> {
@@ -30,7 +31,7 @@ impl NameRules<'_> {
     /// without a vowel), no clinical abbreviation, built-in stop word or field word. The
     /// lexicon's common and medical vocabularies hold most letter pairs, so they decide
     /// nothing for upper case.
-    fn initials_like(&self, t: &Token<'_>, lower_ok: bool) -> bool {
+    pub(super) fn initials_like(&self, t: &Token<'_>, lower_ok: bool) -> bool {
         let no_vowel = || !t.text.chars().any(|c| "aeiouyAEIOUY".contains(c));
         t.is_word()
             && t.latin

@@ -70,10 +70,12 @@ impl NameRules<'_> {
                 ModelLabel::GivenName | ModelLabel::Surname => {
                     let joined = groups.last_mut().and_then(|g| {
                         let last_end = g.last().map(|x| x.1)?;
+                        // A name stays on one line and in one field.
                         let gap_ok = a >= last_end
                             && within(tokens, last_end, a)
                                 .iter()
-                                .all(|t| t.is_punct('.') || t.is_punct(','));
+                                .all(|t| t.is_punct('.') || t.is_punct(','))
+                            && !within(tokens, a, b).first().is_some_and(|t| t.break_before);
                         gap_ok.then_some(g)
                     });
                     match joined {
@@ -168,12 +170,25 @@ impl NameRules<'_> {
             };
             let (a, b) = (first.0, last.1);
             let lo = tokens.partition_point(|t| t.end <= a);
-            let idx: Vec<usize> = within(tokens, a, b)
+            // A span run across a line break or a form's field gap ("Ember Ford\nDate")
+            // keeps its words before the break.
+            let inside = within(tokens, a, b);
+            let cut = inside
                 .iter()
+                .skip(1)
+                .position(|t| t.break_before)
+                .map_or(inside.len(), |k| k + 1);
+            let idx: Vec<usize> = inside
+                .iter()
+                .take(cut)
                 .enumerate()
                 .filter(|(_, t)| t.is_word())
                 .map(|(i, _)| lo + i)
                 .collect();
+            let b = match idx.last().and_then(|&i| tokens.get(i)) {
+                Some(t) if cut < inside.len() => t.end.min(b),
+                _ => b,
+            };
             // "Dr Okafor re bloods": the model can run a capitalised name into the lower-case
             // word after it; a capitalised name never ends in a short or common lower-case
             // word, so such words are cut off the end of the span.

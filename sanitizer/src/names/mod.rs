@@ -114,6 +114,11 @@ const FIELD_LABELS: &[&str] = &[
     "tech",
     "attending",
     "surgeon",
+    "assistant",
+    "anaesthetist",
+    "anesthetist",
+    "chair",
+    "op",
     "signed",
     "dictated",
     "verified",
@@ -435,6 +440,9 @@ impl<'a> NameRules<'a> {
         if latin_request {
             other_scripts(tokens, &mut out);
         }
+        for m in &mut out {
+            cut_at_break(tokens, m);
+        }
         let blocked = typed.iter().filter(|s| s.kind == crate::EntityKind::Org);
         out.retain(|m| {
             m.start < m.end && !blocked.clone().any(|b| b.start < m.end && m.start < b.end)
@@ -527,6 +535,11 @@ impl<'a> NameRules<'a> {
                 continue;
             }
             if self.lower_non_given_after_kin(tokens, at) {
+                continue;
+            }
+            // A title or weak cue names the word after it on its line ("Ms\nHealth" is
+            // not "Ms Health"); a field label's value may sit on the next line.
+            if cue != Cue::Label && tokens.get(at).is_some_and(|t| t.break_before) {
                 continue;
             }
             if let Some(m) = self.collect(tokens, at, cue) {
@@ -627,8 +640,18 @@ impl<'a> NameRules<'a> {
                     && !in_list(t.text, FIELD_WORDS)
                     && !self.eponym_as_term(tokens, i)
             } else if first && cue == Cue::Label {
-                // Label: anything but a department or clinical word ("REF: ORTHOPEDICS").
-                !self.hard_stop(t.text)
+                // Label: anything but a department or clinical word ("REF: ORTHOPEDICS"),
+                // or initials alone in the field ("Assistant: GM", "clinician: UM, …")
+                // even when they spell an abbreviation.
+                let field_ends = next.is_none_or(|n| {
+                    n.break_before || (n.class == crate::token::Class::Punct && !n.is_punct('.'))
+                });
+                let short_caps = t.shape == Shape::Upper && t.letters() <= 3;
+                if field_ends && short_caps {
+                    self.initials_like(t, false)
+                } else {
+                    !self.hard_stop(t.text)
+                }
             } else if first {
                 let next_listed = tokens.get(i + 1).is_some_and(|n| {
                     n.capitalized()
@@ -675,7 +698,10 @@ impl<'a> NameRules<'a> {
                 i += 2;
                 continue;
             }
-            // Words of a name are separated by spaces only.
+            // Words of a name are separated by spaces only, on one line and in one field.
+            if tokens.get(i + 1).is_some_and(|n| n.break_before) {
+                break;
+            }
             if !tokens
                 .get(i + 1)
                 .is_some_and(|n| n.is_word() && n.space_before)
@@ -843,6 +869,69 @@ fn fold_accents(word: &str) -> Option<String> {
 }
 
 /// The tokens overlapping bytes `a..b` (tokens are sorted and disjoint).
+/// A name stays on one line and in one field: a mention run across a line break or a
+/// form's field gap ("Ember Ford\nDate of birth", "HOSPITAL\nSMITH^JOHN") keeps its
+/// segment with the most words (the first on a tie), and loses the name parts that were
+/// only outside it (the last word kept becomes the surname when the surname was cut off).
+fn cut_at_break(tokens: &[Token<'_>], m: &mut Mention) {
+    let inside = within(tokens, m.start, m.end);
+    if !inside.iter().skip(1).any(|t| t.break_before) {
+        return;
+    }
+    let mut best: (usize, usize, usize) = (0, 0, 0);
+    let mut from = 0usize;
+    for k in 1..=inside.len() {
+        if k < inside.len() && !inside.get(k).is_some_and(|t| t.break_before) {
+            continue;
+        }
+        let words = inside
+            .get(from..k)
+            .map_or(0, |seg| seg.iter().filter(|t| t.is_word()).count());
+        if words > best.2 {
+            best = (from, k, words);
+        }
+        from = k;
+    }
+    let Some(kept) = inside.get(best.0..best.1) else {
+        return;
+    };
+    let (Some(first), Some(last)) = (
+        kept.iter().find(|t| t.is_word()),
+        kept.iter().rev().find(|t| t.is_word()),
+    ) else {
+        return;
+    };
+    let norms = |seg: &[Token<'_>]| -> Vec<String> {
+        seg.iter()
+            .filter(|t| t.is_word())
+            .map(|t| NameRules::norm(t.text))
+            .collect()
+    };
+    let kept_words = norms(kept);
+    let all_words = norms(inside);
+    let only_cut = |w: &String| !kept_words.contains(w) && all_words.contains(w);
+    m.start = first.start.max(m.start);
+    m.end = last.name_end().min(m.end);
+    if m.given.as_ref().is_some_and(only_cut) {
+        m.given = None;
+    }
+    if m.surname.as_ref().is_some_and(only_cut) {
+        m.surname = None;
+    }
+    m.extra.retain(|w| !only_cut(w));
+    if m.surname.is_none() && m.given.is_some() {
+        m.surname = m.extra.pop();
+    }
+    if m.other.is_some() {
+        let kept_text: Vec<&str> = kept
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|t| t.text)
+            .collect();
+        m.other = Some(kept_text.join(" "));
+    }
+}
+
 fn within<'t, 'a>(tokens: &'t [Token<'a>], a: usize, b: usize) -> &'t [Token<'a>] {
     let lo = tokens.partition_point(|t| t.end <= a);
     let hi = tokens.partition_point(|t| t.start < b);
