@@ -55,6 +55,8 @@ pub(crate) struct Token<'a> {
     /// A line break, or a gap of two or more spaces (a form's field separator), right
     /// before it: a name never runs across one.
     pub(crate) break_before: bool,
+    /// First token of its line.
+    pub(crate) line_start: bool,
 }
 
 impl Token<'_> {
@@ -189,6 +191,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
             sentence_start,
             upper_line: false,
             break_before: newline_before || spaces >= 2,
+            line_start: newline_before,
         });
         space_before = false;
         spaces = 0;

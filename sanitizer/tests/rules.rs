@@ -1290,3 +1290,50 @@ fn initials_alone_in_a_person_field() {
         ("Op: GA\nSpinal: no", "Op: GA\nSpinal: no"),
     ]);
 }
+
+/// Upper-case initials that spell a person found in the request (given name's initial,
+/// then later name words' in order) are that person, wherever they stand; initials that
+/// can also be a clinical abbreviation or field word (`CT`, `MS`) are left.
+#[test]
+fn initials_of_a_found_person_get_their_label() {
+    check(&[
+        (
+            "Subject: urgent slot for HV\nHi, could Hallgerd Vesterlund be seen this week? CT booked.",
+            "Subject: urgent slot for PERSON_1\nHi, could PERSON_1 be seen this week? CT booked.",
+        ),
+        (
+            "Present: Tobiah Quenby (radiology), Marit Solheim (oncology)\n1. For discussion with MS.\n2. Imaging to be reviewed by TQ.",
+            "Present: PERSON_1 (radiology), PERSON_2 (oncology)\n1. For discussion with MS.\n2. Imaging to be reviewed by PERSON_1.",
+        ),
+        (
+            "Patient full name: Tobiah Quenby\nSigned: TQ\nHealth professional: Dr Solheim",
+            "Patient full name: PERSON_1\nSigned: PERSON_1\nHealth professional: Dr PERSON_2",
+        ),
+    ]);
+}
+
+/// Initials by their place: before a nursing credential at the end of a line, after
+/// "discussion with" closing a clause, and as the speakers of a chat transcript (lines
+/// `speaker: lower-case message`); field labels with lower-case values are no chat.
+#[test]
+fn initials_signing_a_note_or_a_chat_line() {
+    check(&[
+        (
+            "Obs stable. Catheter draining. - QB RN",
+            "Obs stable. Catheter draining. - PERSON_1 RN",
+        ),
+        (
+            "Bornholm disease; for discussion with KT.",
+            "Bornholm disease; for discussion with PERSON_1.",
+        ),
+        (
+            "oskari: can someone check on bed 4?\nQB: on it, back from CT.",
+            "PERSON_1: can someone check on bed 4?\nPERSON_2: on it, back from CT.",
+        ),
+        (
+            "plan: continue abx\nimpression: stable",
+            "plan: continue abx\nimpression: stable",
+        ),
+        ("Walk with GA. Seen with BP.", "Walk with GA. Seen with BP."),
+    ]);
+}

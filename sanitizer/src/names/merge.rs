@@ -354,6 +354,7 @@ impl NameRules<'_> {
             }
             mentions.push(m);
         }
+        self.mark_initials(tokens, &mut mentions);
         (mentions, typed)
     }
 

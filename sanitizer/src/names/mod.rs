@@ -76,6 +76,9 @@ pub(crate) struct Mention {
     pub(crate) extra: Vec<String>,
     /// A run of another script, matched exactly.
     pub(crate) other: Option<String>,
+    /// The mention is someone's initials (`GM`): it joins the person they spell, found
+    /// anywhere in the request, rather than starting one of its own.
+    pub(crate) initials: bool,
 }
 
 /// Given names rarer than this rank do not fire the single-word rule (7).
@@ -437,17 +440,33 @@ impl<'a> NameRules<'a> {
         self.kin_possessives(tokens, &mut out);
         self.coordinated(tokens, &mut out);
         self.initials(tokens, &mut out);
+        self.chat_speakers(tokens, &mut out);
         if latin_request {
             other_scripts(tokens, &mut out);
         }
         for m in &mut out {
             cut_at_break(tokens, m);
         }
+        self.mark_initials(tokens, &mut out);
         let blocked = typed.iter().filter(|s| s.kind == crate::EntityKind::Org);
         out.retain(|m| {
             m.start < m.end && !blocked.clone().any(|b| b.start < m.end && m.start < b.end)
         });
         out
+    }
+
+    /// Marks the mentions that are one word of initials (`GM`, `OCK`; see
+    /// [`Mention::initials`]).
+    pub(crate) fn mark_initials(&self, tokens: &[Token<'_>], mentions: &mut [Mention]) {
+        for m in mentions {
+            if let [t] = within(tokens, m.start, m.end) {
+                if t.shape == Shape::Upper && t.end == m.end && self.initials_like(t, false) {
+                    m.initials = true;
+                    m.given = None;
+                    m.surname = Some(lower(t.text));
+                }
+            }
+        }
     }
 
     fn cue_at(&self, tokens: &[Token<'_>], i: usize) -> Option<(Cue, usize)> {
@@ -835,7 +854,7 @@ impl<'a> NameRules<'a> {
 
 /// `word` (lower case) with Latin accents removed ("maría" → "maria"), or `None` when it
 /// has none to remove.
-fn fold_accents(word: &str) -> Option<String> {
+pub(crate) fn fold_accents(word: &str) -> Option<String> {
     if word.is_ascii() {
         return None;
     }
