@@ -1337,3 +1337,26 @@ fn initials_signing_a_note_or_a_chat_line() {
         ("Walk with GA. Seen with BP.", "Walk with GA. Seen with BP."),
     ]);
 }
+
+/// A model given-name span of several words starts with the given name ("Hallgerd Ylva"
+/// then the surname span "Vesterlund Berg"), so the person's initials are found.
+#[test]
+fn model_given_name_span_of_several_words() {
+    use ModelLabel::{GivenName, Surname};
+    let cases: &[ModelCase<'_>] = &[(
+        "Slot for HV. Could Hallgerd Ylva Vesterlund Berg be seen?",
+        &[("Hallgerd Ylva", GivenName), ("Vesterlund Berg", Surname)],
+        "Slot for PERSON_1. Could PERSON_1 be seen?",
+    )];
+    check_model(cases);
+}
+
+/// A name read into an organisation after it (`Initials, Org`) keeps its part before the
+/// organisation.
+#[test]
+fn a_name_stops_where_an_organisation_starts() {
+    check(&[(
+        "Requesting clinician: QX, Mary Hospital\nMicroscopy: benign.",
+        "Requesting clinician: PERSON_1, [ORG]\nMicroscopy: benign.",
+    )]);
+}

@@ -331,9 +331,18 @@ impl NameRules<'_> {
                     .filter(|t| t.is_word())
                     .map(|t| Self::norm(t.text))
                     .collect();
-                let Some(w) = words.last().cloned() else {
+                // A given-name span of several words ("Valentina Rojas") starts with the
+                // given name; a surname span ends with the surname; the other words are
+                // extra name words.
+                let mut words = words.into_iter();
+                let w = match label {
+                    ModelLabel::GivenName => words.next(),
+                    _ => words.next_back(),
+                };
+                let Some(w) = w else {
                     continue;
                 };
+                m.extra.extend(words);
                 match label {
                     ModelLabel::GivenName if m.given.is_none() => m.given = Some(w),
                     ModelLabel::Surname if m.surname.is_none() => m.surname = Some(w),

@@ -447,11 +447,13 @@ impl<'a> NameRules<'a> {
         for m in &mut out {
             cut_at_break(tokens, m);
         }
+        let orgs: Vec<Span> = typed
+            .iter()
+            .filter(|s| s.kind == crate::EntityKind::Org)
+            .copied()
+            .collect();
+        out.retain_mut(|m| m.start < m.end && cut_before_orgs(tokens, m, &orgs));
         self.mark_initials(tokens, &mut out);
-        let blocked = typed.iter().filter(|s| s.kind == crate::EntityKind::Org);
-        out.retain(|m| {
-            m.start < m.end && !blocked.clone().any(|b| b.start < m.end && m.start < b.end)
-        });
         out
     }
 
@@ -911,9 +913,15 @@ fn cut_at_break(tokens: &[Token<'_>], m: &mut Mention) {
         }
         from = k;
     }
-    let Some(kept) = inside.get(best.0..best.1) else {
-        return;
-    };
+    if let Some(kept) = inside.get(best.0..best.1) {
+        keep_words(m, kept, inside);
+    }
+}
+
+/// Narrows mention `m`, whose tokens are `inside`, to the words of `kept` (a part of
+/// `inside`): the name parts only outside it are dropped, and the last word kept becomes
+/// the surname when the surname was dropped.
+fn keep_words(m: &mut Mention, kept: &[Token<'_>], inside: &[Token<'_>]) {
     let (Some(first), Some(last)) = (
         kept.iter().find(|t| t.is_word()),
         kept.iter().rev().find(|t| t.is_word()),
@@ -949,6 +957,28 @@ fn cut_at_break(tokens: &[Token<'_>], m: &mut Mention) {
             .collect();
         m.other = Some(kept_text.join(" "));
     }
+}
+
+/// A mention that runs into an organisation ("UM, Hadassah Medical Center" read as
+/// `Surname, Given`) keeps its words before it; one that starts inside it is dropped.
+fn cut_before_orgs(tokens: &[Token<'_>], m: &mut Mention, orgs: &[Span]) -> bool {
+    for o in orgs {
+        if o.start < m.end && m.start < o.end {
+            if m.start >= o.start {
+                return false;
+            }
+            let inside = within(tokens, m.start, m.end);
+            let n = inside.partition_point(|t| t.end <= o.start);
+            let Some(kept) = inside.get(..n) else {
+                return false;
+            };
+            if !kept.iter().any(|t| t.is_word()) {
+                return false;
+            }
+            keep_words(m, kept, inside);
+        }
+    }
+    true
 }
 
 fn within<'t, 'a>(tokens: &'t [Token<'a>], a: usize, b: usize) -> &'t [Token<'a>] {
