@@ -1360,3 +1360,30 @@ fn a_name_stops_where_an_organisation_starts() {
         "Requesting clinician: PERSON_1, [ORG]\nMicroscopy: benign.",
     )]);
 }
+
+/// Phone-message and list layouts: the person to ring on a number, a name opening a
+/// numbered item before its age, a person field's value of capitalised words up to the end
+/// of the field, and a patronymic link (`a/p`, `a/l`, `s/o`, `d/o`) inside a name.
+#[test]
+fn phone_list_field_and_patronymic_layouts() {
+    check(&[
+        (
+            "Please ring Solvejg on 01632 960 123 today.",
+            "Please ring PERSON_1 on [PHONE] today.",
+        ),
+        ("ring oskari on 01632 960 123", "ring PERSON_1 on [PHONE]"),
+        ("ring the ward on 01632 960 123", "ring the ward on [PHONE]"),
+        (
+            "2. Tuvaan Oyunbileg, 94-year-old, from Leeds - for review.",
+            "2. PERSON_1, [AGE], from Leeds - for review.",
+        ),
+        (
+            "Chair: Marit Swallow\nPresent: radiology",
+            "Chair: PERSON_1\nPresent: radiology",
+        ),
+        (
+            "Consultant: Parvathy a/p Ramasamy.",
+            "Consultant: PERSON_1.",
+        ),
+    ]);
+}

@@ -426,6 +426,7 @@ impl<'a> NameRules<'a> {
         let mut out = Vec::new();
         self.before_ages(tokens, typed, &mut out);
         self.after_ids(tokens, typed, &mut out);
+        self.phone_contacts(tokens, typed, &mut out);
         self.handles(tokens, &mut out);
         caret_names(text, &mut out);
         self.cues(tokens, &mut out);
@@ -593,6 +594,15 @@ impl<'a> NameRules<'a> {
                 i += 2;
                 continue;
             }
+            // A patronymic link inside the name: "Thanaletchumi a/p Muniandy" (a/l, a/p,
+            // s/o, d/o: son or daughter of).
+            if !parts.is_empty() {
+                if let Some(after) = patronymic_link(tokens, i) {
+                    after_particle = true;
+                    i = after;
+                    continue;
+                }
+            }
             // A family-name particle inside the name: "Saoirse S. de Vries".
             if (!parts.is_empty() || !initials.is_empty())
                 && t.is_word()
@@ -688,10 +698,19 @@ impl<'a> NameRules<'a> {
                     && !self.hard_stop(t.text)
                     && !self.eponym_as_term(tokens, i)
             } else {
-                !self.hard_stop(t.text)
+                // A field's value of capitalised words ends with the field: "Chair: Skye
+                // Swallow\n" is one name even when the last word is also a common word.
+                let field_value_end = cue == Cue::Label
+                    && t.shape == Shape::Title
+                    && next.is_none_or(|n| {
+                        n.break_before
+                            || (n.class == crate::token::Class::Punct && !n.is_punct('.'))
+                    });
+                (!self.hard_stop(t.text) || field_value_end)
                     && !self.eponym_as_term(tokens, i)
                     && (self.listed(t.text)
                         || self.name_like(t)
+                        || field_value_end
                         || (!self.common(t.text) && cue != Cue::Weak))
                     && (t.shape == parts_shape(tokens, &parts).unwrap_or(t.shape)
                         || t.shape == Shape::Mixed
@@ -890,6 +909,24 @@ pub(crate) fn fold_accents(word: &str) -> Option<String> {
 }
 
 /// The tokens overlapping bytes `a..b` (tokens are sorted and disjoint).
+/// Word `i` starts a patronymic link (`a/l`, `a/p`, `s/o`, `d/o`, any case, no spaces)
+/// followed by a capitalised word: the index of that word.
+pub(crate) fn patronymic_link(tokens: &[Token<'_>], i: usize) -> Option<usize> {
+    let (a, slash, b) = (tokens.get(i)?, tokens.get(i + 1)?, tokens.get(i + 2)?);
+    let link = format!("{}/{}", lower(a.text), lower(b.text));
+    let ok = a.is_word()
+        && a.space_before
+        && slash.is_punct('/')
+        && !slash.space_before
+        && b.is_word()
+        && !b.space_before
+        && ["a/l", "a/p", "s/o", "d/o"].contains(&link.as_str())
+        && tokens
+            .get(i + 3)
+            .is_some_and(|n| n.is_word() && n.capitalized() && n.space_before && !n.break_before);
+    ok.then_some(i + 3)
+}
+
 /// A name stays on one line and in one field: a mention run across a line break or a
 /// form's field gap ("Ember Ford\nDate of birth", "HOSPITAL\nSMITH^JOHN") keeps its
 /// segment with the most words (the first on a tie), and loses the name parts that were
