@@ -1387,3 +1387,49 @@ fn phone_list_field_and_patronymic_layouts() {
         ),
     ]);
 }
+
+/// Eponyms and places before a sign, infection, score or device noun are terms and
+/// brands, and a ward, unit or suite named after someone is no person or place, whoever
+/// tagged the word.
+#[test]
+fn eponyms_before_signs_devices_and_wards() {
+    use ModelLabel::{GivenName, Location, Surname};
+    let cases: &[ModelCase<'_>] = &[
+        (
+            "Discharge: Quennell's paresis improving.",
+            &[("Quennell", Surname)],
+            "Discharge: Quennell's paresis improving.",
+        ),
+        (
+            "MDT: West Oyole virus versus sepsis.",
+            &[("Oyole", Surname)],
+            "MDT: West Oyole virus versus sepsis.",
+        ),
+        (
+            "Photo of left shin; Varlo pump in view.",
+            &[("Varlo", Surname)],
+            "Photo of left shin; Varlo pump in view.",
+        ),
+        (
+            "Reviewed on Quennell Ward.",
+            &[("Quennell", Surname)],
+            "Reviewed on Quennell Ward.",
+        ),
+        (
+            "Sister on Quennell Suite is aware.",
+            &[("Quennell Suite", Location)],
+            "Sister on Quennell Suite is aware.",
+        ),
+        (
+            "anyone know if quennell ward has a spare set?",
+            &[("quennell ward", GivenName)],
+            "anyone know if quennell ward has a spare set?",
+        ),
+        (
+            "Seen by Hallgerd Ward today.",
+            &[("Hallgerd", GivenName), ("Ward", Surname)],
+            "Seen by PERSON_1 today.",
+        ),
+    ];
+    check_model(cases);
+}

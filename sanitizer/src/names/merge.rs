@@ -147,6 +147,18 @@ impl NameRules<'_> {
                     if s.label == ModelLabel::Location && !has_digit && named_term {
                         continue;
                     }
+                    // A ward or suite of the hospital named after someone ("on Newton Ward",
+                    // "Rowntree Suite"): no place of the person's.
+                    let ward = words.last().is_some_and(|t| {
+                        t.is_word() && in_list(t.text, &["ward", "suite", "unit", "wing"])
+                    }) || last.and_then(|k| tokens.get(k + 1)).is_some_and(|n| {
+                        n.is_word()
+                            && n.space_before
+                            && in_list(n.text, &["ward", "suite", "unit", "wing"])
+                    });
+                    if s.label == ModelLabel::Location && !has_digit && ward {
+                        continue;
+                    }
                     if s.label == ModelLabel::Id && has_digit {
                         typed.push(Span {
                             start: a,

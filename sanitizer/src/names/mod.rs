@@ -1036,31 +1036,50 @@ fn particle_blocked(word: &str) -> bool {
 /// A field name or credential (`AGE`, `DOB`, `MD`) that ends a name.
 /// Nouns after which a single capitalised word names a place, not a person: wards and
 /// units are named after people ("Nightingale ward", "Darwin unit").
-const WARD_NOUNS: &[&str] = &["ward", "unit", "wing"];
+const WARD_NOUNS: &[&str] = &["ward", "unit", "wing", "suite"];
+
+/// Prepositions before a place: "on Newton Ward", "to Baird Unit".
+const PLACE_PREPOSITIONS: &[&str] = &["on", "to", "in", "from", "at"];
 
 /// The mention `start..end` is one word naming a ward or unit ("Nightingale ward", "Bevan
-/// ward, bed 6"), not a person: no title or possessive, and no `round` after ("Smith ward
-/// round" is a person's).
+/// ward, bed 6", "on Newton Ward"), not a person: no title or possessive, and no `round`
+/// after ("Smith ward round" is a person's). The ward noun may be inside the mention
+/// ("baird ward" tagged whole) and capitalised after a place preposition ("Sister on
+/// Wilberforce Ward").
 pub(crate) fn ward_name(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
     let first = tokens.partition_point(|t| t.start < start);
-    let (Some(t), Some(n)) = (tokens.get(first), tokens.get(first + 1)) else {
+    let Some(t) = tokens.get(first) else {
         return false;
     };
-    let title_before = first
-        .checked_sub(1)
-        .and_then(|p| tokens.get(p))
-        .is_some_and(|p| p.is_word() && in_list(p.text, TITLES));
+    // The ward noun: right after a one-word mention, or its last word.
+    let (noun_at, one_word) = if t.end == end {
+        (first + 1, true)
+    } else if tokens.get(first + 1).is_some_and(|n| n.end == end) {
+        (first + 1, false)
+    } else {
+        return false;
+    };
+    let Some(n) = tokens.get(noun_at) else {
+        return false;
+    };
+    let before = first.checked_sub(1).and_then(|p| tokens.get(p));
+    let title_before = before.is_some_and(|p| p.is_word() && in_list(p.text, TITLES));
+    let place_before = before.is_some_and(|p| p.is_word() && in_list(p.text, PLACE_PREPOSITIONS));
+    let noun_ok = match n.shape {
+        Shape::Lower => true,
+        Shape::Title => place_before,
+        _ => false,
+    };
     t.start == start
-        && t.end == end
         && t.is_word()
-        && t.capitalized()
+        && (t.capitalized() || !one_word)
         && n.is_word()
         && n.space_before
-        && n.shape == Shape::Lower
+        && noun_ok
         && in_list(n.text, WARD_NOUNS)
         && !title_before
         && !tokens
-            .get(first + 2)
+            .get(noun_at + 1)
             .is_some_and(|r| r.is_word() && in_list(r.text, &["round", "rounds"]))
 }
 
