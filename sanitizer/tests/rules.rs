@@ -1433,3 +1433,22 @@ fn eponyms_before_signs_devices_and_wards() {
     ];
     check_model(cases);
 }
+
+/// Initials before a nursing credential that ends the line sign the note even when they
+/// spell an abbreviation; OCR look-alike digits between letters stay inside a DICOM name.
+#[test]
+fn credential_sign_offs_and_ocr_digits_in_dicom_names() {
+    check(&[
+        (
+            "Catheter draining. - NA RN",
+            "Catheter draining. - PERSON_1 RN",
+        ),
+        ("NA: not applicable", "NA: not applicable"),
+        (
+            "Hospital | QUENNELL SOT0^HALLGERD.X | 45Y",
+            "Hospital | PERSON_1 | [AGE]",
+        ),
+        ("OYOLE^HALL5ERD 19600201", "PERSON_1 [DATE]"),
+        ("ACC 20240^QUENNELL", "ACC [ID]^QUENNELL"),
+    ]);
+}

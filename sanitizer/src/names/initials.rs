@@ -91,11 +91,31 @@ impl NameRules<'_> {
             }
         }
         for (i, t) in tokens.iter().enumerate() {
+            let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
+            let next = tokens.get(i + 1);
+            // "- NA RN": before a credential that ends the line, after a dash or at a line's
+            // start, upper-case letters sign even when they spell an abbreviation.
+            let credential = t.is_word()
+                && t.latin
+                && t.shape == Shape::Upper
+                && (2..=3).contains(&t.letters())
+                && t.letters() == t.text.chars().count()
+                && !in_list(t.text, SIGN_CREDENTIALS)
+                && !in_list(t.text, ROLE_TITLES)
+                && next.is_some_and(|n| {
+                    n.is_word() && n.shape == Shape::Upper && in_list(n.text, SIGN_CREDENTIALS)
+                })
+                && tokens
+                    .get(i + 2)
+                    .is_none_or(|a| a.line_start || a.is_punct('.'))
+                && (t.line_start || prev.is_some_and(|p| p.is_punct('-') || p.is_punct('—')));
+            if credential {
+                push(t);
+                continue;
+            }
             if !self.initials_like(t, false) {
                 continue;
             }
-            let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
-            let next = tokens.get(i + 1);
             // "taken by ZJ." / "checked by AB, …": the agent closing a clause.
             let agent = prev.is_some_and(|p| p.is_word() && lower(p.text) == "by")
                 && next.is_none_or(|n| n.is_punct('.') || n.is_punct(',') || n.is_punct(';'));
@@ -111,14 +131,7 @@ impl NameRules<'_> {
                     .and_then(|p| tokens.get(p))
                     .is_some_and(|w| w.is_word() && in_list(w.text, WITH_NOUNS))
                 && next.is_none_or(|n| n.is_punct('.') || n.is_punct(',') || n.is_punct(';'));
-            // "- GS RN": initials before a credential that ends the line.
-            let credential = next.is_some_and(|n| {
-                n.is_word() && n.shape == Shape::Upper && in_list(n.text, SIGN_CREDENTIALS)
-            }) && tokens
-                .get(i + 2)
-                .is_none_or(|a| a.line_start || a.is_punct('.'))
-                && (t.sentence_start || prev.is_some_and(|p| p.is_punct('-') || p.is_punct('—')));
-            if agent || to_verb || with_whom || credential {
+            if agent || to_verb || with_whom {
                 push(t);
             }
         }

@@ -448,11 +448,12 @@ impl<'a> NameRules<'a> {
         for m in &mut out {
             cut_at_break(tokens, m);
         }
-        let orgs: Vec<Span> = typed
+        let mut orgs: Vec<Span> = typed
             .iter()
             .filter(|s| s.kind == crate::EntityKind::Org)
             .copied()
             .collect();
+        orgs.sort_by_key(|o| (o.start, o.end));
         out.retain_mut(|m| m.start < m.end && cut_before_orgs(tokens, m, &orgs));
         self.mark_initials(tokens, &mut out);
         out
@@ -999,7 +1000,15 @@ fn keep_words(m: &mut Mention, kept: &[Token<'_>], inside: &[Token<'_>]) {
 /// A mention that runs into an organisation ("UM, Hadassah Medical Center" read as
 /// `Surname, Given`) keeps its words before it; one that starts inside it is dropped.
 fn cut_before_orgs(tokens: &[Token<'_>], m: &mut Mention, orgs: &[Span]) -> bool {
-    for o in orgs {
+    // `orgs` is sorted by start: the last one starting before the mention, then those
+    // starting inside it.
+    let from = orgs
+        .partition_point(|o| o.start < m.start)
+        .saturating_sub(1);
+    for o in orgs.get(from..).unwrap_or_default() {
+        if o.start >= m.end {
+            break;
+        }
         if o.start < m.end && m.start < o.end {
             if m.start >= o.start {
                 return false;
