@@ -1452,3 +1452,28 @@ fn credential_sign_offs_and_ocr_digits_in_dicom_names() {
         ("ACC 20240^QUENNELL", "ACC [ID]^QUENNELL"),
     ]);
 }
+
+/// A header line of capitalised words then, after a field gap, an identifier field names
+/// the patient; an age set off by commas in a list item ("94y") is an age and marks the
+/// name before it.
+#[test]
+fn header_line_names_and_list_item_ages() {
+    check(&[
+        (
+            "Discharge summary\nOyole Quennell Varlo  NHS No: 943 476 5919\nAdmitted: today",
+            "Discharge summary\nPERSON_1  NHS No: [ID]\nAdmitted: today",
+        ),
+        (
+            "Discharge summary\nWard Round Notes  MRN pending",
+            "Discharge summary\nWard Round Notes  MRN pending",
+        ),
+        (
+            "2. Tuvaan Oyunbileg, 94y, from Leeds.",
+            "2. PERSON_1, [AGE], from Leeds.",
+        ),
+        (
+            "Follow-up in 5y, then discharge.",
+            "Follow-up in 5y, then discharge.",
+        ),
+    ]);
+}

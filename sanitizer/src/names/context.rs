@@ -217,6 +217,62 @@ impl NameRules<'_> {
         }
     }
 
+    /// A header line that opens with two to four capitalised words and then, after a field
+    /// gap, an identifier field ("Tan Hui Min  NHS No: …", "ANA LIMA  MRN: …"): the words
+    /// are the patient's name.
+    pub(super) fn header_names(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        const ID_LABELS: &[&str] = &[
+            "nhs", "mrn", "dob", "hospital", "nhi", "chi", "id", "pid", "ur",
+        ];
+        for (i, t) in tokens.iter().enumerate() {
+            if !t.line_start {
+                continue;
+            }
+            let mut k = i;
+            while k < i + 4
+                && tokens.get(k).is_some_and(|w| {
+                    w.is_word()
+                        && w.latin
+                        && w.letters() >= 2
+                        && matches!(w.shape, Shape::Title | Shape::Upper)
+                        && (k == i || (w.space_before && !w.break_before))
+                        && !self.hard_stop(w.text)
+                        && !in_list(w.text, FIELD_WORDS)
+                })
+            {
+                k += 1;
+            }
+            let label = tokens.get(k).is_some_and(|l| {
+                l.is_word() && l.break_before && !l.line_start && in_list(l.text, ID_LABELS)
+            });
+            let words: Vec<&Token<'_>> = (i..k).filter_map(|j| tokens.get(j)).collect();
+            if !label
+                || words.len() < 2
+                || !words
+                    .iter()
+                    .all(|w| self.listed(w.text) || self.name_like(w))
+                || words.iter().all(|w| self.common(w.text))
+            {
+                continue;
+            }
+            if let (Some(a), Some(b)) = (words.first(), words.last()) {
+                out.push(Mention {
+                    start: a.start,
+                    end: b.name_end(),
+                    given: Some(Self::norm(a.text)),
+                    surname: Some(Self::norm(b.text)),
+                    extra: words
+                        .get(1..words.len() - 1)
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|w| Self::norm(w.text))
+                        .collect(),
+                    ..Mention::default()
+                });
+            }
+        }
+    }
+
     /// An unlisted capitalised word alone in parentheses right after an identifier is whose
     /// it is: "biopsy S20-1234 (Whaanga) shows".
     pub(super) fn after_ids(&self, tokens: &[Token<'_>], typed: &[Span], out: &mut Vec<Mention>) {

@@ -427,6 +427,7 @@ impl<'a> NameRules<'a> {
         self.before_ages(tokens, typed, &mut out);
         self.after_ids(tokens, typed, &mut out);
         self.phone_contacts(tokens, typed, &mut out);
+        self.header_names(tokens, &mut out);
         self.handles(tokens, &mut out);
         caret_names(text, &mut out);
         self.cues(tokens, &mut out);
