@@ -3,7 +3,9 @@
 //! 1. **Clustering** (`cluster`): mentions are read in request order (text by text, left
 //!    to right). A mention joins the most recently mentioned *compatible* person, else it
 //!    starts a new one. Two mentions are incompatible when they have different surnames,
-//!    different given names, or a given name and an initial that disagree; they are
+//!    different given names, or a given name and an initial that disagree (a surname that
+//!    is the other's middle name is no conflict: `Nurul Aisyah` and `Nurul Aisyah binti
+//!    Ahmad`); they are
 //!    compatible when, without a conflict, they share a surname, a given name, a name word
 //!    (for one-word mentions) or a run of another script. So `SMITH^JOHN`, `John Smith`,
 //!    `J. Smith`, `Smith, John` and `Dr. Smith` are one person, while `John Smith` and
@@ -87,7 +89,7 @@ fn conflicts(p: &Person, m: &Mention) -> bool {
     if one_word {
         return false;
     }
-    if differ(&p.surname, &m.surname) || differ(&p.given, &m.given) {
+    if (differ(&p.surname, &m.surname) && !given_and_middle(p, m)) || differ(&p.given, &m.given) {
         return true;
     }
     let init_conflict =
@@ -117,6 +119,16 @@ fn shares(p: &Person, m: &Mention) -> bool {
         |a: &Option<String>, b: &Option<String>| matches!((a, b), (Some(x), Some(y)) if x == y);
     same(&p.surname, &m.surname)
         || (same(&p.given, &m.given) && (p.surname.is_none() || m.surname.is_none()))
+        || given_and_middle(p, m)
+}
+
+/// The same given name, and one side's last word is a middle name of the other's:
+/// "Nurul Aisyah" and "Nurul Aisyah binti Ahmad", "Ana Maria" and "Ana Maria Lima".
+fn given_and_middle(p: &Person, m: &Mention) -> bool {
+    let same_given = matches!((&p.given, &m.given), (Some(x), Some(y)) if x == y);
+    same_given
+        && (m.surname.as_ref().is_some_and(|s| p.extra.contains(s))
+            || p.surname.as_ref().is_some_and(|s| m.extra.contains(s)))
 }
 
 /// Groups mentions (text index, mention) into people; returns the people and one person

@@ -1477,3 +1477,25 @@ fn header_line_names_and_list_item_ages() {
         ),
     ]);
 }
+
+/// A given name with a middle name ("Hallgerd Ylva") is the person whose full name has
+/// them both ("Hallgerd Ylva binti Quennell"); `binti` and `Te` are name particles.
+#[test]
+fn given_and_middle_name_is_the_same_person() {
+    use ModelLabel::{GivenName, Surname};
+    let cases: &[ModelCase<'_>] = &[(
+        "From: Hallgerd Ylva binti Quennell\nMessage: HALLGERD YLVA rang.",
+        &[
+            ("Hallgerd Ylva", GivenName),
+            ("Quennell", Surname),
+            ("HALLGERD", GivenName),
+            ("YLVA", Surname),
+        ],
+        "From: PERSON_1\nMessage: PERSON_1 rang.",
+    )];
+    check_model(cases);
+    check(&[(
+        "Present: Dr Oyole Te Varlo (radiology). Te Varlo to review.",
+        "Present: Dr PERSON_1 (radiology). PERSON_1 to review.",
+    )]);
+}
