@@ -3,7 +3,9 @@
 //! 1. **Clustering** (`cluster`): mentions are read in request order (text by text, left
 //!    to right). A mention joins the most recently mentioned *compatible* person, else it
 //!    starts a new one. Two mentions are incompatible when they have different surnames,
-//!    different given names, or a given name and an initial that disagree; they are
+//!    different given names, or a given name and an initial that disagree (a surname that
+//!    is the other's middle name is no conflict: `Nurul Aisyah` and `Nurul Aisyah binti
+//!    Ahmad`); they are
 //!    compatible when, without a conflict, they share a surname, a given name, a name word
 //!    (for one-word mentions) or a run of another script. So `SMITH^JOHN`, `John Smith`,
 //!    `J. Smith`, `Smith, John` and `Dr. Smith` are one person, while `John Smith` and
@@ -19,6 +21,11 @@
 //!    the stop-list (`will`, `mark`, `hope`, `green`, `lung` stay); a word that is common
 //!    or stop-listed is propagated only when capitalised mid-sentence, on a line that is not
 //!    all caps, and not used as an eponym (`Bell's palsy`).
+//! 4. **Initials** (`initials_of`): an upper-case word of two or three letters that spells a
+//!    person's initials (the given name's, then one or two of the later name words' in
+//!    order, particles skipped: `SB` for Storm Bird, `FH` or `FHT` for Florencia Huamán
+//!    Ticona) is that person, when it can be initials at all (no clinical abbreviation,
+//!    field word or stop word: `CT`, `MS`, `BP` stay).
 
 use std::collections::HashMap;
 
@@ -82,7 +89,7 @@ fn conflicts(p: &Person, m: &Mention) -> bool {
     if one_word {
         return false;
     }
-    if differ(&p.surname, &m.surname) || differ(&p.given, &m.given) {
+    if (differ(&p.surname, &m.surname) && !given_and_middle(p, m)) || differ(&p.given, &m.given) {
         return true;
     }
     let init_conflict =
@@ -112,11 +119,23 @@ fn shares(p: &Person, m: &Mention) -> bool {
         |a: &Option<String>, b: &Option<String>| matches!((a, b), (Some(x), Some(y)) if x == y);
     same(&p.surname, &m.surname)
         || (same(&p.given, &m.given) && (p.surname.is_none() || m.surname.is_none()))
+        || given_and_middle(p, m)
+}
+
+/// The same given name, and one side's last word is a middle name of the other's:
+/// "Nurul Aisyah" and "Nurul Aisyah binti Ahmad", "Ana Maria" and "Ana Maria Lima".
+fn given_and_middle(p: &Person, m: &Mention) -> bool {
+    let same_given = matches!((&p.given, &m.given), (Some(x), Some(y)) if x == y);
+    same_given
+        && (m.surname.as_ref().is_some_and(|s| p.extra.contains(s))
+            || p.surname.as_ref().is_some_and(|s| m.extra.contains(s)))
 }
 
 /// Groups mentions (text index, mention) into people; returns the people and one person
 /// span per kept mention (mentions inside a longer mention of the same text are dropped).
-pub(crate) fn cluster(mut mentions: Vec<(usize, Mention)>) -> (Vec<Person>, Vec<Found>) {
+pub(crate) fn cluster(mentions: Vec<(usize, Mention)>) -> (Vec<Person>, Vec<Found>) {
+    let (initials, mut mentions): (Vec<_>, Vec<_>) =
+        mentions.into_iter().partition(|(_, m)| m.initials);
     mentions.sort_by_key(|(t, m)| (*t, m.start, std::cmp::Reverse(m.end)));
     let mut people: Vec<Person> = Vec::new();
     let mut found: Vec<Found> = Vec::new();
@@ -199,7 +218,73 @@ pub(crate) fn cluster(mut mentions: Vec<(usize, Mention)>) -> (Vec<Person>, Vec<
             person: idx,
         });
     }
+    join_initials(initials, &mut people, &mut found);
     (people, found)
+}
+
+/// Initials mentions join the person whose initials they spell (see [`initials_of`]): the
+/// one mentioned most recently before them, else the first; with no such person, initials
+/// are a person of their own (the same initials are one person).
+fn join_initials(
+    mut initials: Vec<(usize, Mention)>,
+    people: &mut Vec<Person>,
+    found: &mut Vec<Found>,
+) {
+    initials.sort_by_key(|(t, m)| (*t, m.start));
+    let mut keys: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, p) in people.iter().enumerate() {
+        for key in initials_of(p) {
+            keys.entry(key).or_default().push(i);
+        }
+    }
+    let mut own: HashMap<String, usize> = HashMap::new();
+    for (text, m) in initials {
+        let Some(key) = m.surname.clone() else {
+            continue;
+        };
+        let inside = found
+            .iter()
+            .any(|f| f.text == text && f.start <= m.start && m.end <= f.end);
+        if inside {
+            continue;
+        }
+        let at = (text, m.start);
+        let person = keys.get(&key).and_then(|cands| {
+            cands
+                .iter()
+                .filter_map(|&c| {
+                    let last = found
+                        .iter()
+                        .filter(|f| f.person == c && (f.text, f.start) <= at)
+                        .map(|f| (f.text, f.start))
+                        .max();
+                    last.map(|l| (l, c))
+                })
+                .max()
+                .map(|(_, c)| c)
+                .or_else(|| cands.iter().copied().min())
+        });
+        let person = match person.or_else(|| own.get(&key).copied()) {
+            Some(p) => p,
+            None => {
+                people.push(Person {
+                    surname: Some(key.clone()),
+                    last: at,
+                    ..Person::default()
+                });
+                let p = people.len() - 1;
+                own.insert(key, p);
+                p
+            }
+        };
+        found.push(Found {
+            text,
+            start: m.start,
+            end: m.end,
+            person,
+        });
+    }
+    found.sort_by_key(|f| (f.text, f.start, f.end));
 }
 
 /// The spans of text `text` in `found`, which is sorted by text.
@@ -248,6 +333,15 @@ pub(crate) fn propagate(
             }
         }
     }
+    let mut initials: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, p) in people.iter().enumerate() {
+        for key in initials_of(p) {
+            let list = initials.entry(key).or_default();
+            if !list.contains(&i) {
+                list.push(i);
+            }
+        }
+    }
     let mut out: Vec<Found> = Vec::new();
     if keys.is_empty() && others.is_empty() {
         return out;
@@ -287,6 +381,23 @@ pub(crate) fn propagate(
                 continue;
             }
             let n = stoplist::normalize(t.text);
+            if let Some(cands) = initials.get(n.as_str()) {
+                if t.shape == Shape::Upper
+                    && rules.initials_like(t, false)
+                    && occupied.free(t.start, t.end)
+                {
+                    if let Some(person) = choose(cands, ti, t.start) {
+                        occupied.insert(t.start, t.end);
+                        out.push(Found {
+                            text: ti,
+                            start: t.start,
+                            end: t.end,
+                            person,
+                        });
+                        continue;
+                    }
+                }
+            }
             let Some(cands) = keys.get(n.as_str()) else {
                 continue;
             };
@@ -364,6 +475,42 @@ pub(crate) fn propagate(
             }
         }
     }
+    out
+}
+
+/// The first letter of a name word, lower case, accents folded (`Ēmi` → `e`).
+fn first_letter(word: &str) -> Option<char> {
+    let c = word.chars().next()?.to_lowercase().next()?;
+    let folded = crate::names::fold_accents(&c.to_string())
+        .and_then(|f| f.chars().next())
+        .unwrap_or(c);
+    folded.is_alphabetic().then_some(folded)
+}
+
+/// The initials a person can sign with (lower case): the given name's (or the known
+/// initial), then one or two of the later name words' in order, particles skipped.
+fn initials_of(p: &Person) -> Vec<String> {
+    let Some(g) = p.given.as_deref().and_then(first_letter).or(p.initial) else {
+        return Vec::new();
+    };
+    // Later words in order: middle names, then the surname's words.
+    let later: Vec<char> = p
+        .extra
+        .iter()
+        .map(String::as_str)
+        .chain(p.surname.iter().flat_map(|s| s.split([' ', '-'])))
+        .filter(|w| w.chars().count() >= 2 && !crate::names::is_particle(w))
+        .filter_map(first_letter)
+        .collect();
+    let mut out = Vec::new();
+    for (i, a) in later.iter().enumerate() {
+        out.push([g, *a].iter().collect::<String>());
+        for b in later.iter().skip(i + 1) {
+            out.push([g, *a, *b].iter().collect::<String>());
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
     out
 }
 

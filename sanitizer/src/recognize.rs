@@ -37,6 +37,7 @@ struct Patterns {
     age_suffix: Option<Regex>,
     age_label: Option<Regex>,
     age_dicom: Option<Regex>,
+    age_aside: Option<Regex>,
     phone_nanp: Option<Regex>,
     phone_intl: Option<Regex>,
     phone_uk: Option<Regex>,
@@ -87,6 +88,8 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| Patterns {
     ),
     age_label: re(r"(?i)\b(?:age|aged|age:)\s*[:=]?\s*([0-9]{1,3})\b"),
     age_dicom: re(r"\b(?:[0-9]{3}[YMWD]|[0-9]{1,2}Y)\b"),
+    // An age set off by commas after a name in a list item: "Ana Lima, 94y, from …".
+    age_aside: re(r",\s*([0-9]{1,3}y),"),
     phone_nanp: re(
         r"(?:\+?1[\s.\-]?)?(?:\([2-9][0-9]{2}\)\s?|\b[2-9][0-9]{2}[\s.\-])[0-9]{3}[\s.\-][0-9]{4}\b",
     ),
@@ -141,6 +144,7 @@ pub fn patterns_ok() -> bool {
         &p.age_suffix,
         &p.age_label,
         &p.age_dicom,
+        &p.age_aside,
         &p.phone_nanp,
         &p.phone_intl,
         &p.phone_uk,
@@ -334,7 +338,7 @@ fn dates(text: &str, p: &Patterns, out: &mut Vec<Span>) {
 fn ages(text: &str, p: &Patterns, out: &mut Vec<Span>) {
     push_all(p.age_suffix.as_ref(), text, EntityKind::Age, out);
     push_all(p.age_dicom.as_ref(), text, EntityKind::Age, out);
-    if let Some(re) = &p.age_label {
+    for re in [&p.age_label, &p.age_aside].into_iter().flatten() {
         for c in re.captures_iter(text) {
             if let Some(m) = c.get(1) {
                 out.push(Span {

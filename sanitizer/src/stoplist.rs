@@ -1158,6 +1158,17 @@ pub const MEDICAL_HEADS: &[&str] = &[
     "fibres",
     "fibers",
     "patches",
+    // Signs, scores and infections that eponyms and places name ("Todd's paresis",
+    // "Henoch-Schönlein purpura", "an Argyll Robertson pupil", "West Nile virus",
+    // "Barthel index").
+    "paresis",
+    "purpura",
+    "pupil",
+    "pupils",
+    "virus",
+    "fever",
+    "index",
+    "technique",
 ];
 
 /// Devices and repairs that eponyms name ("a Denis Browne splint", "a Jackson-Pratt drain"):
@@ -1165,8 +1176,26 @@ pub const MEDICAL_HEADS: &[&str] = &[
 /// unlisted word there is still a name (listed eponyms stay terms: "Thomas splint" is not
 /// possessive; a given name such as Buck is not listed, so "Buck's traction" is tagged).
 pub const DEVICE_HEADS: &[&str] = &[
-    "splint", "drain", "bypass", "brace", "collar", "catheter", "pin", "wire", "frame", "harness",
-    "rod", "nail", "repair", "traction", "stoma",
+    "splint",
+    "drain",
+    "bypass",
+    "brace",
+    "collar",
+    "catheter",
+    "pin",
+    "wire",
+    "frame",
+    "harness",
+    "rod",
+    "nail",
+    "repair",
+    "traction",
+    "stoma",
+    "pump",
+    "ventilator",
+    "monitor",
+    "grid",
+    "infusion",
 ];
 
 static INDEX: LazyLock<HashMap<&'static str, StopKind>> = LazyLock::new(|| {

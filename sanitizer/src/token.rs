@@ -52,6 +52,11 @@ pub(crate) struct Token<'a> {
     pub(crate) sentence_start: bool,
     /// Its line has no lower-case word (an OCR overlay or DICOM header line).
     pub(crate) upper_line: bool,
+    /// A line break, or a gap of two or more spaces (a form's field separator), right
+    /// before it: a name never runs across one.
+    pub(crate) break_before: bool,
+    /// First token of its line.
+    pub(crate) line_start: bool,
 }
 
 impl Token<'_> {
@@ -123,9 +128,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut it = text.char_indices().peekable();
     let mut space_before = false;
     let mut newline_before = true;
+    let mut spaces = 0usize;
     while let Some((i, c)) = it.next() {
         if c.is_whitespace() || c.is_control() {
             space_before = true;
+            spaces += 1;
             if c == '\n' || c == '\r' {
                 newline_before = true;
             }
@@ -183,8 +190,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
             space_before,
             sentence_start,
             upper_line: false,
+            break_before: newline_before || spaces >= 2,
+            line_start: newline_before,
         });
         space_before = false;
+        spaces = 0;
         newline_before = false;
     }
     mark_upper_lines(text, &mut out);

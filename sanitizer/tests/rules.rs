@@ -1255,3 +1255,247 @@ fn brand_names_in_a_medicines_list() {
     ];
     check_model(cases);
 }
+
+/// A name stays on its line and in its form field: a rule or cue never runs a name into
+/// the next line's label ("Date of birth") or across a field gap of two or more spaces.
+#[test]
+fn names_stop_at_line_breaks_and_field_gaps() {
+    check(&[
+        (
+            "Patient full name: Marit Solheim\nDate of birth: 02/03/1961",
+            "Patient full name: PERSON_1\nDate of birth: [DATE]",
+        ),
+        (
+            "Consent witnessed. Signed: Ms\nHealth professional: ST5",
+            "Consent witnessed. Signed: Ms\nHealth professional: ST5",
+        ),
+    ]);
+}
+
+/// Initials alone in a person field ("Assistant: HV", "Requesting clinician: TQ, …") are a
+/// person even when the letters also spell an abbreviation; clinical abbreviations that
+/// fill such fields (`GA`) are not initials.
+#[test]
+fn initials_alone_in_a_person_field() {
+    check(&[
+        (
+            "Surgeon: Mr Tobiah Quenby   Assistant: HV\nAnaesthetist: KM (GA)",
+            "Surgeon: Mr PERSON_1   Assistant: PERSON_2\nAnaesthetist: PERSON_3 (GA)",
+        ),
+        (
+            "Requesting clinician: TQ\nMicroscopy: benign.",
+            "Requesting clinician: PERSON_1\nMicroscopy: benign.",
+        ),
+        ("Signed: GM\nTime: 10:40", "Signed: PERSON_1\nTime: 10:40"),
+        ("Op: GA\nSpinal: no", "Op: GA\nSpinal: no"),
+    ]);
+}
+
+/// Upper-case initials that spell a person found in the request (given name's initial,
+/// then later name words' in order) are that person, wherever they stand; initials that
+/// can also be a clinical abbreviation or field word (`CT`, `MS`) are left.
+#[test]
+fn initials_of_a_found_person_get_their_label() {
+    check(&[
+        (
+            "Subject: urgent slot for HV\nHi, could Hallgerd Vesterlund be seen this week? CT booked.",
+            "Subject: urgent slot for PERSON_1\nHi, could PERSON_1 be seen this week? CT booked.",
+        ),
+        (
+            "Present: Tobiah Quenby (radiology), Marit Solheim (oncology)\n1. For discussion with MS.\n2. Imaging to be reviewed by TQ.",
+            "Present: PERSON_1 (radiology), PERSON_2 (oncology)\n1. For discussion with MS.\n2. Imaging to be reviewed by PERSON_1.",
+        ),
+        (
+            "Patient full name: Tobiah Quenby\nSigned: TQ\nHealth professional: Dr Solheim",
+            "Patient full name: PERSON_1\nSigned: PERSON_1\nHealth professional: Dr PERSON_2",
+        ),
+    ]);
+}
+
+/// Initials by their place: before a nursing credential at the end of a line, after
+/// "discussion with" closing a clause, and as the speakers of a chat transcript (lines
+/// `speaker: lower-case message`); field labels with lower-case values are no chat.
+#[test]
+fn initials_signing_a_note_or_a_chat_line() {
+    check(&[
+        (
+            "Obs stable. Catheter draining. - QB RN",
+            "Obs stable. Catheter draining. - PERSON_1 RN",
+        ),
+        (
+            "Bornholm disease; for discussion with KT.",
+            "Bornholm disease; for discussion with PERSON_1.",
+        ),
+        (
+            "oskari: can someone check on bed 4?\nQB: on it, back from CT.",
+            "PERSON_1: can someone check on bed 4?\nPERSON_2: on it, back from CT.",
+        ),
+        (
+            "plan: continue abx\nimpression: stable",
+            "plan: continue abx\nimpression: stable",
+        ),
+        ("Walk with GA. Seen with BP.", "Walk with GA. Seen with BP."),
+    ]);
+}
+
+/// A model given-name span of several words starts with the given name ("Hallgerd Ylva"
+/// then the surname span "Vesterlund Berg"), so the person's initials are found.
+#[test]
+fn model_given_name_span_of_several_words() {
+    use ModelLabel::{GivenName, Surname};
+    let cases: &[ModelCase<'_>] = &[(
+        "Slot for HV. Could Hallgerd Ylva Vesterlund Berg be seen?",
+        &[("Hallgerd Ylva", GivenName), ("Vesterlund Berg", Surname)],
+        "Slot for PERSON_1. Could PERSON_1 be seen?",
+    )];
+    check_model(cases);
+}
+
+/// A name read into an organisation after it (`Initials, Org`) keeps its part before the
+/// organisation.
+#[test]
+fn a_name_stops_where_an_organisation_starts() {
+    check(&[(
+        "Requesting clinician: QX, Mary Hospital\nMicroscopy: benign.",
+        "Requesting clinician: PERSON_1, [ORG]\nMicroscopy: benign.",
+    )]);
+}
+
+/// Phone-message and list layouts: the person to ring on a number, a name opening a
+/// numbered item before its age, a person field's value of capitalised words up to the end
+/// of the field, and a patronymic link (`a/p`, `a/l`, `s/o`, `d/o`) inside a name.
+#[test]
+fn phone_list_field_and_patronymic_layouts() {
+    check(&[
+        (
+            "Please ring Solvejg on 01632 960 123 today.",
+            "Please ring PERSON_1 on [PHONE] today.",
+        ),
+        ("ring oskari on 01632 960 123", "ring PERSON_1 on [PHONE]"),
+        ("ring the ward on 01632 960 123", "ring the ward on [PHONE]"),
+        (
+            "2. Tuvaan Oyunbileg, 94-year-old, from Leeds - for review.",
+            "2. PERSON_1, [AGE], from Leeds - for review.",
+        ),
+        (
+            "Chair: Marit Swallow\nPresent: radiology",
+            "Chair: PERSON_1\nPresent: radiology",
+        ),
+        (
+            "Consultant: Parvathy a/p Ramasamy.",
+            "Consultant: PERSON_1.",
+        ),
+    ]);
+}
+
+/// Eponyms and places before a sign, infection, score or device noun are terms and
+/// brands, and a ward, unit or suite named after someone is no person or place, whoever
+/// tagged the word.
+#[test]
+fn eponyms_before_signs_devices_and_wards() {
+    use ModelLabel::{GivenName, Location, Surname};
+    let cases: &[ModelCase<'_>] = &[
+        (
+            "Discharge: Quennell's paresis improving.",
+            &[("Quennell", Surname)],
+            "Discharge: Quennell's paresis improving.",
+        ),
+        (
+            "MDT: West Oyole virus versus sepsis.",
+            &[("Oyole", Surname)],
+            "MDT: West Oyole virus versus sepsis.",
+        ),
+        (
+            "Photo of left shin; Varlo pump in view.",
+            &[("Varlo", Surname)],
+            "Photo of left shin; Varlo pump in view.",
+        ),
+        (
+            "Reviewed on Quennell Ward.",
+            &[("Quennell", Surname)],
+            "Reviewed on Quennell Ward.",
+        ),
+        (
+            "Sister on Quennell Suite is aware.",
+            &[("Quennell Suite", Location)],
+            "Sister on Quennell Suite is aware.",
+        ),
+        (
+            "anyone know if quennell ward has a spare set?",
+            &[("quennell ward", GivenName)],
+            "anyone know if quennell ward has a spare set?",
+        ),
+        (
+            "Seen by Hallgerd Ward today.",
+            &[("Hallgerd", GivenName), ("Ward", Surname)],
+            "Seen by PERSON_1 today.",
+        ),
+    ];
+    check_model(cases);
+}
+
+/// Initials before a nursing credential that ends the line sign the note even when they
+/// spell an abbreviation; OCR look-alike digits between letters stay inside a DICOM name.
+#[test]
+fn credential_sign_offs_and_ocr_digits_in_dicom_names() {
+    check(&[
+        (
+            "Catheter draining. - NA RN",
+            "Catheter draining. - PERSON_1 RN",
+        ),
+        ("NA: not applicable", "NA: not applicable"),
+        (
+            "Hospital | QUENNELL SOT0^HALLGERD.X | 45Y",
+            "Hospital | PERSON_1 | [AGE]",
+        ),
+        ("OYOLE^HALL5ERD 19600201", "PERSON_1 [DATE]"),
+        ("ACC 20240^QUENNELL", "ACC [ID]^QUENNELL"),
+    ]);
+}
+
+/// A header line of capitalised words then, after a field gap, an identifier field names
+/// the patient; an age set off by commas in a list item ("94y") is an age and marks the
+/// name before it.
+#[test]
+fn header_line_names_and_list_item_ages() {
+    check(&[
+        (
+            "Discharge summary\nOyole Quennell Varlo  NHS No: 943 476 5919\nAdmitted: today",
+            "Discharge summary\nPERSON_1  NHS No: [ID]\nAdmitted: today",
+        ),
+        (
+            "Discharge summary\nWard Round Notes  MRN pending",
+            "Discharge summary\nWard Round Notes  MRN pending",
+        ),
+        (
+            "2. Tuvaan Oyunbileg, 94y, from Leeds.",
+            "2. PERSON_1, [AGE], from Leeds.",
+        ),
+        (
+            "Follow-up in 5y, then discharge.",
+            "Follow-up in 5y, then discharge.",
+        ),
+    ]);
+}
+
+/// A given name with a middle name ("Hallgerd Ylva") is the person whose full name has
+/// them both ("Hallgerd Ylva binti Quennell"); `binti` and `Te` are name particles.
+#[test]
+fn given_and_middle_name_is_the_same_person() {
+    use ModelLabel::{GivenName, Surname};
+    let cases: &[ModelCase<'_>] = &[(
+        "From: Hallgerd Ylva binti Quennell\nMessage: HALLGERD YLVA rang.",
+        &[
+            ("Hallgerd Ylva", GivenName),
+            ("Quennell", Surname),
+            ("HALLGERD", GivenName),
+            ("YLVA", Surname),
+        ],
+        "From: PERSON_1\nMessage: PERSON_1 rang.",
+    )];
+    check_model(cases);
+    check(&[(
+        "Present: Dr Oyole Te Varlo (radiology). Te Varlo to review.",
+        "Present: Dr PERSON_1 (radiology). PERSON_1 to review.",
+    )]);
+}

@@ -106,7 +106,8 @@ impl NameRules<'_> {
     /// also set off by a comma ("lesion 2, Whaanga, 85yo"), when it is a frequent given name
     /// or not a common word, and no medical term or field word ("Patient 85 y/o" stays). A
     /// listed given name, no common word, right before it is the same person's ("Tane
-    /// Whaanga, 85 years old").
+    /// Whaanga, 85 years old"), and so is an unlisted name-like word opening the clause or
+    /// list item ("2. Rawiri Tane, 94y").
     pub(super) fn before_ages(&self, tokens: &[Token<'_>], typed: &[Span], out: &mut Vec<Mention>) {
         for age in typed.iter().filter(|s| s.kind == EntityKind::Age) {
             let k = tokens.partition_point(|t| t.start < age.start);
@@ -146,8 +147,9 @@ impl NameRules<'_> {
                     && g.latin
                     && g.shape == t.shape
                     && t.space_before
-                    && self.given(g.text)
-                    && !self.common(g.text)
+                    && !t.break_before
+                    && ((self.given(g.text) && !self.common(g.text))
+                        || (self.name_like(g) && g.sentence_start))
                     && self.stop(g.text).is_none()
             });
             out.push(Mention {
@@ -157,6 +159,117 @@ impl NameRules<'_> {
                 surname: Some(Self::norm(t.text)),
                 ..Mention::default()
             });
+        }
+    }
+
+    /// The person to call in a phone message: one or two words between `ring`, `call` or
+    /// `phone` and `on` before a phone number ("ring Blessing on 0123 456", "call piret on
+    /// +372 …"), capitalised or no common word, no stop word or field word.
+    pub(super) fn phone_contacts(
+        &self,
+        tokens: &[Token<'_>],
+        typed: &[Span],
+        out: &mut Vec<Mention>,
+    ) {
+        for phone in typed.iter().filter(|s| s.kind == EntityKind::Phone) {
+            let k = tokens.partition_point(|t| t.start < phone.start);
+            let Some(on) = k.checked_sub(1).and_then(|p| tokens.get(p)) else {
+                continue;
+            };
+            if !(on.is_word() && lower(on.text) == "on") {
+                continue;
+            }
+            let word_ok = |t: &Token<'_>| {
+                t.is_word()
+                    && t.latin
+                    && t.letters() >= 2
+                    && !t.break_before
+                    && (t.capitalized() || self.given(t.text) || !self.common(t.text))
+                    && !self.hard_stop(t.text)
+                    && !in_list(t.text, FIELD_WORDS)
+            };
+            for n in 1..=2usize {
+                let Some(first) = k.checked_sub(1 + n) else {
+                    break;
+                };
+                let Some(verb) = first.checked_sub(1).and_then(|p| tokens.get(p)) else {
+                    continue;
+                };
+                let words: Vec<&Token<'_>> = (first..k - 1).filter_map(|i| tokens.get(i)).collect();
+                if verb.is_word()
+                    && in_list(verb.text, &["ring", "call", "phone"])
+                    && words.iter().all(|w| word_ok(w))
+                {
+                    if let (Some(a), Some(b)) = (words.first(), words.last()) {
+                        let norm = |t: &Token<'_>| Self::norm(t.text);
+                        let one = words.len() == 1;
+                        out.push(Mention {
+                            start: a.start,
+                            end: b.name_end(),
+                            given: (!one || self.given(a.text)).then(|| norm(a)),
+                            surname: (!one || !self.given(a.text)).then(|| norm(b)),
+                            ..Mention::default()
+                        });
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    /// A header line that opens with two to four capitalised words and then, after a field
+    /// gap, an identifier field ("Tan Hui Min  NHS No: …", "ANA LIMA  MRN: …"): the words
+    /// are the patient's name.
+    pub(super) fn header_names(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        const ID_LABELS: &[&str] = &[
+            "nhs", "mrn", "dob", "hospital", "nhi", "chi", "id", "pid", "ur",
+        ];
+        for (i, t) in tokens.iter().enumerate() {
+            if !t.line_start {
+                continue;
+            }
+            let mut k = i;
+            while k < i + 4
+                && tokens.get(k).is_some_and(|w| {
+                    w.is_word()
+                        && w.latin
+                        && w.letters() >= 2
+                        && matches!(w.shape, Shape::Title | Shape::Upper)
+                        && (k == i || (w.space_before && !w.break_before))
+                        && !self.hard_stop(w.text)
+                        && !in_list(w.text, FIELD_WORDS)
+                })
+            {
+                k += 1;
+            }
+            let label = tokens.get(k).is_some_and(|l| {
+                l.is_word() && l.break_before && !l.line_start && in_list(l.text, ID_LABELS)
+            });
+            let words: Vec<&Token<'_>> = (i..k).filter_map(|j| tokens.get(j)).collect();
+            if !label
+                || words.len() < 2
+                || !words
+                    .iter()
+                    .all(|w| self.listed(w.text) || self.name_like(w))
+                || words.iter().all(|w| self.common(w.text))
+            {
+                continue;
+            }
+            if let (Some(a), Some(b)) = (words.first(), words.last()) {
+                out.push(Mention {
+                    start: a.start,
+                    end: b.name_end(),
+                    given: Some(Self::norm(a.text)),
+                    surname: Some(Self::norm(b.text)),
+                    extra: words
+                        .get(1..words.len() - 1)
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|w| Self::norm(w.text))
+                        .collect(),
+                    ..Mention::default()
+                });
+            }
         }
     }
 

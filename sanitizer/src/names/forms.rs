@@ -10,27 +10,39 @@ pub(super) fn caret_names(text: &str, out: &mut Vec<Mention>) {
     let mut search = 0usize;
     while let Some(rel) = text.get(search..).and_then(|r| r.find('^')) {
         let caret = search + rel;
-        // Extend left over name characters.
+        // Extend left over name characters (and OCR look-alike digits between letters:
+        // `SOT0^JOAQUIN`).
         let before = text.get(..caret).unwrap_or("");
-        let start = before
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| {
-                c.is_alphabetic() || crate::token::is_mark(c) || matches!(c, '\'' | '’' | '-')
-            })
-            .last()
-            .map_or(caret, |(i, _)| i);
-        // Extend right over name characters and further carets.
+        let mut start = caret;
+        let mut left = before.char_indices().rev().peekable();
+        let mut prev_letter = false;
+        while let Some((i, c)) = left.next() {
+            let next_letter = left.peek().is_some_and(|&(_, d)| d.is_alphabetic());
+            if name_char(c) || (ocr_digit(c) && (next_letter || prev_letter)) {
+                start = i;
+                prev_letter = c.is_alphabetic();
+            } else {
+                break;
+            }
+        }
+        // Extend right over name characters, further carets and look-alike digits
+        // between letters (`YAS5INE`).
         let after = text.get(caret..).unwrap_or("");
-        let len = after
-            .char_indices()
-            .take_while(|&(_, c)| {
-                c.is_alphabetic()
-                    || crate::token::is_mark(c)
-                    || matches!(c, '\'' | '’' | '-' | '^' | '.')
-            })
-            .last()
-            .map_or(0, |(i, c)| i + c.len_utf8());
+        let mut len = 0usize;
+        let mut right = after.char_indices().peekable();
+        let mut prev_letter = false;
+        while let Some((i, c)) = right.next() {
+            let next_letter = right.peek().is_some_and(|&(_, d)| d.is_alphabetic());
+            if name_char(c)
+                || matches!(c, '^' | '.')
+                || (ocr_digit(c) && next_letter && prev_letter)
+            {
+                len = i + c.len_utf8();
+                prev_letter = c.is_alphabetic();
+            } else {
+                break;
+            }
+        }
         let mut end = caret + len;
         while end > caret && matches!(bytes.get(end - 1), Some(b'.' | b'-')) {
             end -= 1;
@@ -63,14 +75,25 @@ pub(super) fn caret_names(text: &str, out: &mut Vec<Mention>) {
     }
 }
 
+/// A character of a DICOM name part: a letter, a combining mark, an apostrophe or a hyphen.
+fn name_char(c: char) -> bool {
+    c.is_alphabetic() || crate::token::is_mark(c) || matches!(c, '\'' | '’' | '-')
+}
+
+/// Digits an OCR engine reads for letters (`0` for O, `1` for l or I, `5` for S).
+fn ocr_digit(c: char) -> bool {
+    matches!(c, '0' | '1' | '5')
+}
+
 /// Upper-case words taken before a DICOM family name as more of it (double family names).
 const MAX_CAPS_BEFORE_CARET: usize = 2;
 
 /// Lower-case forms of the particles that begin a family name: `van Dijk`, `de Vries`,
-/// `Ní Bhriain`, `Mac Giolla`, `dos Santos`, `al Masri`.
+/// `Ní Bhriain`, `Mac Giolla`, `dos Santos`, `al Masri`, `binti Ahmad`, `Te Rangi`.
 pub(crate) const PARTICLES: &[&str] = &[
     "van", "von", "der", "den", "de", "di", "da", "del", "della", "dos", "das", "du", "la", "le",
-    "ter", "ten", "ní", "nic", "mac", "mhic", "ó", "ua", "al", "el", "bin", "ben", "st",
+    "ter", "ten", "ní", "nic", "mac", "mhic", "ó", "ua", "al", "el", "bin", "binti", "ben", "st",
+    "te",
 ];
 
 /// Whether `word` is a family-name particle (any case).

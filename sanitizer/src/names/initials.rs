@@ -1,7 +1,9 @@
 //! Initials standing for a person, known by their place in a note: a sign-off at its end
-//! ("… OT ok with it. sm", "thx RD", "— MU"), the agent of a short closing clause
-//! ("Consent taken by ZJ.", "SW to action."), and a list after an attendance label
-//! ("Present: FS, ES, SB.").
+//! ("… OT ok with it. sm", "thx RD", "— MU"), initials before a nursing credential at the
+//! end of a line ("- GS RN"), the agent of a short closing clause ("Consent taken by ZJ.",
+//! "SW to action.", "for discussion with KT."), a list after an attendance label
+//! ("Present: FS, ES, SB."), and the speakers of a chat transcript ("SB: on it", "piret:
+//! can someone …").
 
 use super::{FIELD_WORDS, Mention, NameRules, ROLE_TITLES, in_list, lower};
 use crate::stoplist;
@@ -9,6 +11,20 @@ use crate::token::{Class, Shape, Token};
 
 /// Words right before a sign-off: "thx RD".
 const SIGN_OFF_WORDS: &[&str] = &["thx", "thanks", "ta", "cheers", "regards", "rgds", "from"];
+
+/// Credentials a nurse or other staff member signs after their initials: "- GS RN".
+const SIGN_CREDENTIALS: &[&str] = &["rn", "rgn", "rm", "en", "hca", "sn", "cns", "anp", "np"];
+
+/// Nouns of a meeting after which `with` names the person it is with: "for discussion
+/// with KT".
+const WITH_NOUNS: &[&str] = &[
+    "discussion",
+    "discussed",
+    "review",
+    "reviewed",
+    "liaise",
+    "d/w",
+];
 
 /// Labels of an attendance list: "Present: FS, ES, SB".
 const ATTENDANCE_LABELS: &[&str] = &["present", "attendees", "attending", "apologies"];
@@ -21,7 +37,8 @@ const NOT_INITIALS: &[&str] = &[
     "uk", "us", "usa", "eu", "am", "pm", "cc", "ps", "nb", "fyi", "asap", "tbc", "tba", "na",
     "nad", "ix", "rx", "dx", "hx", "tx", "fu", "ooh", "ccu", "amu", "sau", "mau", "opd", "ent",
     "gi", "ob", "ltd", "plc", "inc", "pls", "plz", "thx", "xx", "xxx", "np", "ty", "tbh", "brb",
-    "lol", "hrs", "hr", "min", "mg", "ml", "kg", "mmol", "bp", "hb", "wcc", "crp", "inr",
+    "lol", "hrs", "hr", "min", "mg", "ml", "kg", "mmol", "bp", "hb", "wcc", "crp", "inr", "ga",
+    "la", "ct", "mri", "xr", "ecg", "eeg",
 ];
 
 impl NameRules<'_> {
@@ -30,7 +47,7 @@ impl NameRules<'_> {
     /// without a vowel), no clinical abbreviation, built-in stop word or field word. The
     /// lexicon's common and medical vocabularies hold most letter pairs, so they decide
     /// nothing for upper case.
-    fn initials_like(&self, t: &Token<'_>, lower_ok: bool) -> bool {
+    pub(crate) fn initials_like(&self, t: &Token<'_>, lower_ok: bool) -> bool {
         let no_vowel = || !t.text.chars().any(|c| "aeiouyAEIOUY".contains(c));
         t.is_word()
             && t.latin
@@ -74,11 +91,31 @@ impl NameRules<'_> {
             }
         }
         for (i, t) in tokens.iter().enumerate() {
+            let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
+            let next = tokens.get(i + 1);
+            // "- NA RN": before a credential that ends the line, after a dash or at a line's
+            // start, upper-case letters sign even when they spell an abbreviation.
+            let credential = t.is_word()
+                && t.latin
+                && t.shape == Shape::Upper
+                && (2..=3).contains(&t.letters())
+                && t.letters() == t.text.chars().count()
+                && !in_list(t.text, SIGN_CREDENTIALS)
+                && !in_list(t.text, ROLE_TITLES)
+                && next.is_some_and(|n| {
+                    n.is_word() && n.shape == Shape::Upper && in_list(n.text, SIGN_CREDENTIALS)
+                })
+                && tokens
+                    .get(i + 2)
+                    .is_none_or(|a| a.line_start || a.is_punct('.'))
+                && (t.line_start || prev.is_some_and(|p| p.is_punct('-') || p.is_punct('—')));
+            if credential {
+                push(t);
+                continue;
+            }
             if !self.initials_like(t, false) {
                 continue;
             }
-            let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
-            let next = tokens.get(i + 1);
             // "taken by ZJ." / "checked by AB, …": the agent closing a clause.
             let agent = prev.is_some_and(|p| p.is_word() && lower(p.text) == "by")
                 && next.is_none_or(|n| n.is_punct('.') || n.is_punct(',') || n.is_punct(';'));
@@ -88,7 +125,13 @@ impl NameRules<'_> {
                 && tokens
                     .get(i + 2)
                     .is_some_and(|v| v.is_word() && v.shape == Shape::Lower);
-            if agent || to_verb {
+            // "for discussion with KT.": the person a meeting item is with.
+            let with_whom = prev.is_some_and(|p| p.is_word() && lower(p.text) == "with")
+                && i.checked_sub(2)
+                    .and_then(|p| tokens.get(p))
+                    .is_some_and(|w| w.is_word() && in_list(w.text, WITH_NOUNS))
+                && next.is_none_or(|n| n.is_punct('.') || n.is_punct(',') || n.is_punct(';'));
+            if agent || to_verb || with_whom {
                 push(t);
             }
         }
@@ -116,6 +159,57 @@ impl NameRules<'_> {
                 for w in &run {
                     push(w);
                 }
+            }
+        }
+    }
+}
+
+impl NameRules<'_> {
+    /// Whether word `i` opens a chat line: first on its line, then `:`, then a lower-case
+    /// word ("SB: on it", "piret: who is doing obs …").
+    fn chat_line(tokens: &[Token<'_>], i: usize) -> bool {
+        tokens
+            .get(i)
+            .is_some_and(|t| t.is_word() && t.line_start && t.latin)
+            && tokens.get(i + 1).is_some_and(|c| c.is_punct(':'))
+            && tokens
+                .get(i + 2)
+                .is_some_and(|w| w.is_word() && w.shape == Shape::Lower)
+    }
+
+    /// The speakers of a chat transcript (two or more lines `speaker: message` with a
+    /// lower-case message): initials of one to three upper-case letters ("G: yep"), or a
+    /// lower-case word that is a given name or no common word ("piret:"), never a clinical
+    /// abbreviation, stop word or field word ("plan: continue", "obs: stable").
+    pub(super) fn chat_speakers(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        let lines: Vec<usize> = (0..tokens.len())
+            .filter(|&i| Self::chat_line(tokens, i))
+            .collect();
+        if lines.len() < 2 {
+            return;
+        }
+        for i in lines {
+            let Some(t) = tokens.get(i) else { continue };
+            let single = t.letters() == 1 && t.shape == Shape::Title;
+            let speaker = if t.shape == Shape::Upper || single {
+                single || self.initials_like(t, false)
+            } else {
+                t.shape == Shape::Lower
+                    && t.letters() >= 3
+                    && (self.given(t.text) || !self.common(t.text))
+                    && self.stop(t.text).is_none()
+                    && !in_list(t.text, FIELD_WORDS)
+                    && !in_list(t.text, NOT_INITIALS)
+            };
+            if speaker {
+                let given = (t.shape == Shape::Lower && self.given(t.text)).then(|| lower(t.text));
+                out.push(Mention {
+                    start: t.start,
+                    end: t.end,
+                    surname: given.is_none().then(|| lower(t.text)),
+                    given,
+                    ..Mention::default()
+                });
             }
         }
     }

@@ -70,10 +70,12 @@ impl NameRules<'_> {
                 ModelLabel::GivenName | ModelLabel::Surname => {
                     let joined = groups.last_mut().and_then(|g| {
                         let last_end = g.last().map(|x| x.1)?;
+                        // A name stays on one line and in one field.
                         let gap_ok = a >= last_end
                             && within(tokens, last_end, a)
                                 .iter()
-                                .all(|t| t.is_punct('.') || t.is_punct(','));
+                                .all(|t| t.is_punct('.') || t.is_punct(','))
+                            && !within(tokens, a, b).first().is_some_and(|t| t.break_before);
                         gap_ok.then_some(g)
                     });
                     match joined {
@@ -145,6 +147,18 @@ impl NameRules<'_> {
                     if s.label == ModelLabel::Location && !has_digit && named_term {
                         continue;
                     }
+                    // A ward or suite of the hospital named after someone ("on Newton Ward",
+                    // "Rowntree Suite"): no place of the person's.
+                    let ward = words.last().is_some_and(|t| {
+                        t.is_word() && in_list(t.text, &["ward", "suite", "unit", "wing"])
+                    }) || last.and_then(|k| tokens.get(k + 1)).is_some_and(|n| {
+                        n.is_word()
+                            && n.space_before
+                            && in_list(n.text, &["ward", "suite", "unit", "wing"])
+                    });
+                    if s.label == ModelLabel::Location && !has_digit && ward {
+                        continue;
+                    }
                     if s.label == ModelLabel::Id && has_digit {
                         typed.push(Span {
                             start: a,
@@ -168,12 +182,25 @@ impl NameRules<'_> {
             };
             let (a, b) = (first.0, last.1);
             let lo = tokens.partition_point(|t| t.end <= a);
-            let idx: Vec<usize> = within(tokens, a, b)
+            // A span run across a line break or a form's field gap ("Ember Ford\nDate")
+            // keeps its words before the break.
+            let inside = within(tokens, a, b);
+            let cut = inside
                 .iter()
+                .skip(1)
+                .position(|t| t.break_before)
+                .map_or(inside.len(), |k| k + 1);
+            let idx: Vec<usize> = inside
+                .iter()
+                .take(cut)
                 .enumerate()
                 .filter(|(_, t)| t.is_word())
                 .map(|(i, _)| lo + i)
                 .collect();
+            let b = match idx.last().and_then(|&i| tokens.get(i)) {
+                Some(t) if cut < inside.len() => t.end.min(b),
+                _ => b,
+            };
             // "Dr Okafor re bloods": the model can run a capitalised name into the lower-case
             // word after it; a capitalised name never ends in a short or common lower-case
             // word, so such words are cut off the end of the span.
@@ -316,9 +343,18 @@ impl NameRules<'_> {
                     .filter(|t| t.is_word())
                     .map(|t| Self::norm(t.text))
                     .collect();
-                let Some(w) = words.last().cloned() else {
+                // A given-name span of several words ("Valentina Rojas") starts with the
+                // given name; a surname span ends with the surname; the other words are
+                // extra name words.
+                let mut words = words.into_iter();
+                let w = match label {
+                    ModelLabel::GivenName => words.next(),
+                    _ => words.next_back(),
+                };
+                let Some(w) = w else {
                     continue;
                 };
+                m.extra.extend(words);
                 match label {
                     ModelLabel::GivenName if m.given.is_none() => m.given = Some(w),
                     ModelLabel::Surname if m.surname.is_none() => m.surname = Some(w),
@@ -339,6 +375,7 @@ impl NameRules<'_> {
             }
             mentions.push(m);
         }
+        self.mark_initials(tokens, &mut mentions);
         (mentions, typed)
     }
 

@@ -76,6 +76,9 @@ pub(crate) struct Mention {
     pub(crate) extra: Vec<String>,
     /// A run of another script, matched exactly.
     pub(crate) other: Option<String>,
+    /// The mention is someone's initials (`GM`): it joins the person they spell, found
+    /// anywhere in the request, rather than starting one of its own.
+    pub(crate) initials: bool,
 }
 
 /// Given names rarer than this rank do not fire the single-word rule (7).
@@ -114,6 +117,11 @@ const FIELD_LABELS: &[&str] = &[
     "tech",
     "attending",
     "surgeon",
+    "assistant",
+    "anaesthetist",
+    "anesthetist",
+    "chair",
+    "op",
     "signed",
     "dictated",
     "verified",
@@ -418,6 +426,8 @@ impl<'a> NameRules<'a> {
         let mut out = Vec::new();
         self.before_ages(tokens, typed, &mut out);
         self.after_ids(tokens, typed, &mut out);
+        self.phone_contacts(tokens, typed, &mut out);
+        self.header_names(tokens, &mut out);
         self.handles(tokens, &mut out);
         caret_names(text, &mut out);
         self.cues(tokens, &mut out);
@@ -432,14 +442,36 @@ impl<'a> NameRules<'a> {
         self.kin_possessives(tokens, &mut out);
         self.coordinated(tokens, &mut out);
         self.initials(tokens, &mut out);
+        self.chat_speakers(tokens, &mut out);
         if latin_request {
             other_scripts(tokens, &mut out);
         }
-        let blocked = typed.iter().filter(|s| s.kind == crate::EntityKind::Org);
-        out.retain(|m| {
-            m.start < m.end && !blocked.clone().any(|b| b.start < m.end && m.start < b.end)
-        });
+        for m in &mut out {
+            cut_at_break(tokens, m);
+        }
+        let mut orgs: Vec<Span> = typed
+            .iter()
+            .filter(|s| s.kind == crate::EntityKind::Org)
+            .copied()
+            .collect();
+        orgs.sort_by_key(|o| (o.start, o.end));
+        out.retain_mut(|m| m.start < m.end && cut_before_orgs(tokens, m, &orgs));
+        self.mark_initials(tokens, &mut out);
         out
+    }
+
+    /// Marks the mentions that are one word of initials (`GM`, `OCK`; see
+    /// [`Mention::initials`]).
+    pub(crate) fn mark_initials(&self, tokens: &[Token<'_>], mentions: &mut [Mention]) {
+        for m in mentions {
+            if let [t] = within(tokens, m.start, m.end) {
+                if t.shape == Shape::Upper && t.end == m.end && self.initials_like(t, false) {
+                    m.initials = true;
+                    m.given = None;
+                    m.surname = Some(lower(t.text));
+                }
+            }
+        }
     }
 
     fn cue_at(&self, tokens: &[Token<'_>], i: usize) -> Option<(Cue, usize)> {
@@ -529,6 +561,11 @@ impl<'a> NameRules<'a> {
             if self.lower_non_given_after_kin(tokens, at) {
                 continue;
             }
+            // A title or weak cue names the word after it on its line ("Ms\nHealth" is
+            // not "Ms Health"); a field label's value may sit on the next line.
+            if cue != Cue::Label && tokens.get(at).is_some_and(|t| t.break_before) {
+                continue;
+            }
             if let Some(m) = self.collect(tokens, at, cue) {
                 out.push(m);
             }
@@ -558,6 +595,15 @@ impl<'a> NameRules<'a> {
                 initials.push((i, t.text.chars().next().unwrap_or('?')));
                 i += 2;
                 continue;
+            }
+            // A patronymic link inside the name: "Thanaletchumi a/p Muniandy" (a/l, a/p,
+            // s/o, d/o: son or daughter of).
+            if !parts.is_empty() {
+                if let Some(after) = patronymic_link(tokens, i) {
+                    after_particle = true;
+                    i = after;
+                    continue;
+                }
             }
             // A family-name particle inside the name: "Saoirse S. de Vries".
             if (!parts.is_empty() || !initials.is_empty())
@@ -627,8 +673,18 @@ impl<'a> NameRules<'a> {
                     && !in_list(t.text, FIELD_WORDS)
                     && !self.eponym_as_term(tokens, i)
             } else if first && cue == Cue::Label {
-                // Label: anything but a department or clinical word ("REF: ORTHOPEDICS").
-                !self.hard_stop(t.text)
+                // Label: anything but a department or clinical word ("REF: ORTHOPEDICS"),
+                // or initials alone in the field ("Assistant: GM", "clinician: UM, …")
+                // even when they spell an abbreviation.
+                let field_ends = next.is_none_or(|n| {
+                    n.break_before || (n.class == crate::token::Class::Punct && !n.is_punct('.'))
+                });
+                let short_caps = t.shape == Shape::Upper && t.letters() <= 3;
+                if field_ends && short_caps {
+                    self.initials_like(t, false)
+                } else {
+                    !self.hard_stop(t.text)
+                }
             } else if first {
                 let next_listed = tokens.get(i + 1).is_some_and(|n| {
                     n.capitalized()
@@ -644,10 +700,19 @@ impl<'a> NameRules<'a> {
                     && !self.hard_stop(t.text)
                     && !self.eponym_as_term(tokens, i)
             } else {
-                !self.hard_stop(t.text)
+                // A field's value of capitalised words ends with the field: "Chair: Skye
+                // Swallow\n" is one name even when the last word is also a common word.
+                let field_value_end = cue == Cue::Label
+                    && t.shape == Shape::Title
+                    && next.is_none_or(|n| {
+                        n.break_before
+                            || (n.class == crate::token::Class::Punct && !n.is_punct('.'))
+                    });
+                (!self.hard_stop(t.text) || field_value_end)
                     && !self.eponym_as_term(tokens, i)
                     && (self.listed(t.text)
                         || self.name_like(t)
+                        || field_value_end
                         || (!self.common(t.text) && cue != Cue::Weak))
                     && (t.shape == parts_shape(tokens, &parts).unwrap_or(t.shape)
                         || t.shape == Shape::Mixed
@@ -675,7 +740,10 @@ impl<'a> NameRules<'a> {
                 i += 2;
                 continue;
             }
-            // Words of a name are separated by spaces only.
+            // Words of a name are separated by spaces only, on one line and in one field.
+            if tokens.get(i + 1).is_some_and(|n| n.break_before) {
+                break;
+            }
             if !tokens
                 .get(i + 1)
                 .is_some_and(|n| n.is_word() && n.space_before)
@@ -809,7 +877,7 @@ impl<'a> NameRules<'a> {
 
 /// `word` (lower case) with Latin accents removed ("maría" → "maria"), or `None` when it
 /// has none to remove.
-fn fold_accents(word: &str) -> Option<String> {
+pub(crate) fn fold_accents(word: &str) -> Option<String> {
     if word.is_ascii() {
         return None;
     }
@@ -843,6 +911,123 @@ fn fold_accents(word: &str) -> Option<String> {
 }
 
 /// The tokens overlapping bytes `a..b` (tokens are sorted and disjoint).
+/// Word `i` starts a patronymic link (`a/l`, `a/p`, `s/o`, `d/o`, any case, no spaces)
+/// followed by a capitalised word: the index of that word.
+pub(crate) fn patronymic_link(tokens: &[Token<'_>], i: usize) -> Option<usize> {
+    let (a, slash, b) = (tokens.get(i)?, tokens.get(i + 1)?, tokens.get(i + 2)?);
+    let link = format!("{}/{}", lower(a.text), lower(b.text));
+    let ok = a.is_word()
+        && a.space_before
+        && slash.is_punct('/')
+        && !slash.space_before
+        && b.is_word()
+        && !b.space_before
+        && ["a/l", "a/p", "s/o", "d/o"].contains(&link.as_str())
+        && tokens
+            .get(i + 3)
+            .is_some_and(|n| n.is_word() && n.capitalized() && n.space_before && !n.break_before);
+    ok.then_some(i + 3)
+}
+
+/// A name stays on one line and in one field: a mention run across a line break or a
+/// form's field gap ("Ember Ford\nDate of birth", "HOSPITAL\nSMITH^JOHN") keeps its
+/// segment with the most words (the first on a tie), and loses the name parts that were
+/// only outside it (the last word kept becomes the surname when the surname was cut off).
+fn cut_at_break(tokens: &[Token<'_>], m: &mut Mention) {
+    let inside = within(tokens, m.start, m.end);
+    if !inside.iter().skip(1).any(|t| t.break_before) {
+        return;
+    }
+    let mut best: (usize, usize, usize) = (0, 0, 0);
+    let mut from = 0usize;
+    for k in 1..=inside.len() {
+        if k < inside.len() && !inside.get(k).is_some_and(|t| t.break_before) {
+            continue;
+        }
+        let words = inside
+            .get(from..k)
+            .map_or(0, |seg| seg.iter().filter(|t| t.is_word()).count());
+        if words > best.2 {
+            best = (from, k, words);
+        }
+        from = k;
+    }
+    if let Some(kept) = inside.get(best.0..best.1) {
+        keep_words(m, kept, inside);
+    }
+}
+
+/// Narrows mention `m`, whose tokens are `inside`, to the words of `kept` (a part of
+/// `inside`): the name parts only outside it are dropped, and the last word kept becomes
+/// the surname when the surname was dropped.
+fn keep_words(m: &mut Mention, kept: &[Token<'_>], inside: &[Token<'_>]) {
+    let (Some(first), Some(last)) = (
+        kept.iter().find(|t| t.is_word()),
+        kept.iter().rev().find(|t| t.is_word()),
+    ) else {
+        return;
+    };
+    let norms = |seg: &[Token<'_>]| -> Vec<String> {
+        seg.iter()
+            .filter(|t| t.is_word())
+            .map(|t| NameRules::norm(t.text))
+            .collect()
+    };
+    let kept_words = norms(kept);
+    let all_words = norms(inside);
+    let only_cut = |w: &String| !kept_words.contains(w) && all_words.contains(w);
+    m.start = first.start.max(m.start);
+    m.end = last.name_end().min(m.end);
+    if m.given.as_ref().is_some_and(only_cut) {
+        m.given = None;
+    }
+    if m.surname.as_ref().is_some_and(only_cut) {
+        m.surname = None;
+    }
+    m.extra.retain(|w| !only_cut(w));
+    if m.surname.is_none() && m.given.is_some() {
+        m.surname = m.extra.pop();
+    }
+    if m.other.is_some() {
+        let kept_text: Vec<&str> = kept
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|t| t.text)
+            .collect();
+        m.other = Some(kept_text.join(" "));
+    }
+}
+
+/// A mention that runs into an organisation ("UM, Hadassah Medical Center" read as
+/// `Surname, Given`) keeps its words before it; one that starts inside it is dropped.
+fn cut_before_orgs(tokens: &[Token<'_>], m: &mut Mention, orgs: &[Span]) -> bool {
+    // `orgs` is sorted by start: the last one starting before the mention, then those
+    // starting inside it.
+    let from = orgs
+        .partition_point(|o| o.start < m.start)
+        .saturating_sub(1);
+    for o in orgs.get(from..).unwrap_or_default() {
+        if o.start >= m.end {
+            break;
+        }
+        if o.start < m.end && m.start < o.end {
+            if m.start >= o.start {
+                return false;
+            }
+            let inside = within(tokens, m.start, m.end);
+            let n = inside.partition_point(|t| t.end <= o.start);
+            let Some(kept) = inside.get(..n) else {
+                return false;
+            };
+            if !kept.iter().any(|t| t.is_word()) {
+                return false;
+            }
+            keep_words(m, kept, inside);
+        }
+    }
+    true
+}
+
 fn within<'t, 'a>(tokens: &'t [Token<'a>], a: usize, b: usize) -> &'t [Token<'a>] {
     let lo = tokens.partition_point(|t| t.end <= a);
     let hi = tokens.partition_point(|t| t.start < b);
@@ -861,31 +1046,50 @@ fn particle_blocked(word: &str) -> bool {
 /// A field name or credential (`AGE`, `DOB`, `MD`) that ends a name.
 /// Nouns after which a single capitalised word names a place, not a person: wards and
 /// units are named after people ("Nightingale ward", "Darwin unit").
-const WARD_NOUNS: &[&str] = &["ward", "unit", "wing"];
+const WARD_NOUNS: &[&str] = &["ward", "unit", "wing", "suite"];
+
+/// Prepositions before a place: "on Newton Ward", "to Baird Unit".
+const PLACE_PREPOSITIONS: &[&str] = &["on", "to", "in", "from", "at"];
 
 /// The mention `start..end` is one word naming a ward or unit ("Nightingale ward", "Bevan
-/// ward, bed 6"), not a person: no title or possessive, and no `round` after ("Smith ward
-/// round" is a person's).
+/// ward, bed 6", "on Newton Ward"), not a person: no title or possessive, and no `round`
+/// after ("Smith ward round" is a person's). The ward noun may be inside the mention
+/// ("baird ward" tagged whole) and capitalised after a place preposition ("Sister on
+/// Wilberforce Ward").
 pub(crate) fn ward_name(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
     let first = tokens.partition_point(|t| t.start < start);
-    let (Some(t), Some(n)) = (tokens.get(first), tokens.get(first + 1)) else {
+    let Some(t) = tokens.get(first) else {
         return false;
     };
-    let title_before = first
-        .checked_sub(1)
-        .and_then(|p| tokens.get(p))
-        .is_some_and(|p| p.is_word() && in_list(p.text, TITLES));
+    // The ward noun: right after a one-word mention, or its last word.
+    let (noun_at, one_word) = if t.end == end {
+        (first + 1, true)
+    } else if tokens.get(first + 1).is_some_and(|n| n.end == end) {
+        (first + 1, false)
+    } else {
+        return false;
+    };
+    let Some(n) = tokens.get(noun_at) else {
+        return false;
+    };
+    let before = first.checked_sub(1).and_then(|p| tokens.get(p));
+    let title_before = before.is_some_and(|p| p.is_word() && in_list(p.text, TITLES));
+    let place_before = before.is_some_and(|p| p.is_word() && in_list(p.text, PLACE_PREPOSITIONS));
+    let noun_ok = match n.shape {
+        Shape::Lower => true,
+        Shape::Title => place_before,
+        _ => false,
+    };
     t.start == start
-        && t.end == end
         && t.is_word()
-        && t.capitalized()
+        && (t.capitalized() || !one_word)
         && n.is_word()
         && n.space_before
-        && n.shape == Shape::Lower
+        && noun_ok
         && in_list(n.text, WARD_NOUNS)
         && !title_before
         && !tokens
-            .get(first + 2)
+            .get(noun_at + 1)
             .is_some_and(|r| r.is_word() && in_list(r.text, &["round", "rounds"]))
 }
 

@@ -228,8 +228,13 @@ impl NameRules<'_> {
                     k += 1;
                 }
             }
-            // Family-name particles: "Lieke R. van Dijk", "Sem Ní Bhriain".
+            // Family-name particles: "Lieke R. van Dijk", "Sem Ní Bhriain"; a patronymic
+            // link: "Thanaletchumi a/p Muniandy".
             let mut particle = false;
+            if let Some(after) = super::patronymic_link(tokens, k) {
+                particle = true;
+                k = after;
+            }
             while tokens.get(k).is_some_and(|p| {
                 p.is_word() && p.space_before && p.shape != Shape::Upper && is_particle(p.text)
             }) && tokens
