@@ -1136,6 +1136,97 @@ pub(crate) fn in_drug_list(tokens: &[Token<'_>], start: usize) -> bool {
     false
 }
 
+/// Word `i` stands before a medical head noun ("Kallmann syndrome", "a Malecot catheter")
+/// with no title one or two words before it and no possessive owning a device ("Saleh's
+/// drain"): a model name span of that word alone, or one ending in the head, is vetoed in
+/// `NameRules::model_mentions`, so the model has nothing to add for it.
+pub(crate) fn vetoed_before_head(tokens: &[Token<'_>], i: usize) -> bool {
+    let title = [i.checked_sub(1), i.checked_sub(2)]
+        .into_iter()
+        .flatten()
+        .any(|p| {
+            tokens
+                .get(p)
+                .is_some_and(|t| t.is_word() && in_list(t.text, TITLES))
+        });
+    head_after(tokens, i) && !context::owns_device(tokens, i) && !title
+}
+
+/// Words that measure out a dose of a medicine ("one tablet", "5 mg", "two puffs").
+const DOSE_UNITS: &[&str] = &[
+    "tablet",
+    "tablets",
+    "tab",
+    "tabs",
+    "capsule",
+    "capsules",
+    "caps",
+    "mg",
+    "mcg",
+    "microgram",
+    "micrograms",
+    "g",
+    "ml",
+    "units",
+    "unit",
+    "puff",
+    "puffs",
+    "drop",
+    "drops",
+    "sachet",
+    "sachets",
+    "patch",
+    "patches",
+    "injection",
+    "injections",
+    "pen",
+    "vial",
+    "vials",
+    "iu",
+];
+
+/// How often a medicine is taken ("daily", "bd", "nocte").
+const DOSE_FREQUENCIES: &[&str] = &[
+    "daily",
+    "od",
+    "bd",
+    "bid",
+    "tds",
+    "tid",
+    "qds",
+    "qid",
+    "nocte",
+    "mane",
+    "prn",
+    "weekly",
+    "fortnightly",
+    "monthly",
+];
+
+/// Number words a dose can start with.
+const DOSE_NUMBERS: &[&str] = &["one", "two", "three", "four", "half"];
+
+/// Word `i` is followed by a dose, as a medicine in a list is: a number (digits or a
+/// [`DOSE_NUMBERS`] word) and a [`DOSE_UNITS`] word ("Lorviqua one tablet daily",
+/// "Ramipril 5 mg"), a [`DOSE_FREQUENCIES`] word ("Forxiga daily") or "as directed".
+pub(crate) fn dose_after(tokens: &[Token<'_>], i: usize) -> bool {
+    let word_in = |k: usize, list: &[&str]| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.is_word() && t.space_before && in_list(t.text, list))
+    };
+    let number = |k: usize| {
+        tokens.get(k).is_some_and(|t| {
+            t.space_before
+                && (t.class == crate::token::Class::Number
+                    || (t.is_word() && in_list(t.text, DOSE_NUMBERS)))
+        })
+    };
+    (number(i + 1) && word_in(i + 2, DOSE_UNITS))
+        || word_in(i + 1, DOSE_FREQUENCIES)
+        || (word_in(i + 1, &["as"]) && word_in(i + 2, &["directed"]))
+}
+
 pub(crate) fn field_word(word: &str) -> bool {
     in_list(word, FIELD_WORDS)
 }
