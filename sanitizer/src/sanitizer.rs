@@ -522,7 +522,8 @@ fn candidate(
         || (t.text.contains('-') && names::head_after(tokens, k))
         || vetoed_alone
         || names::ward_name(tokens, t.start, t.end)
-        || names::in_drug_list(tokens, t.start);
+        || names::in_drug_list(tokens, t.start)
+        || names::dicom_key(tokens, k);
     if term {
         return false;
     }
@@ -770,6 +771,12 @@ mod gate_tests {
             ("Moved to Bevan ward", &[]),
             // A British spelling of a common word.
             ("Mobilised with frame", &[]),
+            // Keys of a DICOM dump; the name in its value is the rules'.
+            ("(0010,0020) LO [H794707]", &[]),
+            ("PatientName = MOORE^JOHN", &[]),
+            ("(0010,0010) PatientName: MOORE^JOHN", &[]),
+            ("Ngata: MOORE^JOHN", &["Ngata: MOORE^JOHN"]),
+            ("(0010,0020) Lo Ngata", &["(0010,0020) Lo Ngata"]),
         ] {
             assert_eq!(windows(&lex, text), expected, "{text}");
         }

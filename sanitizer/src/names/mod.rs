@@ -1227,6 +1227,38 @@ pub(crate) fn dose_after(tokens: &[Token<'_>], i: usize) -> bool {
         || (word_in(i + 1, &["as"]) && word_in(i + 2, &["directed"]))
 }
 
+/// The value representations of DICOM PS3.5 §6.2, as a dump prints them after a tag:
+/// `(0010,0020) LO [H794707]`.
+const DICOM_VRS: &[&str] = &[
+    "AE", "AS", "AT", "CS", "DA", "DS", "DT", "FD", "FL", "IS", "LO", "LT", "OB", "OD", "OF", "OL",
+    "OV", "OW", "PN", "SH", "SL", "SQ", "SS", "ST", "SV", "TM", "UC", "UI", "UL", "UN", "UR", "US",
+    "UT", "UV",
+];
+
+/// Word `i` is a field's key in a DICOM dump, no name: a value representation right after
+/// a tag's `)` (`(0010,0020) LO [H794707]`), or a CamelCase keyword (`PatientName`,
+/// `StudyDate`) right before `=` or `:`, or right after a tag's `)`.
+pub(crate) fn dicom_key(tokens: &[Token<'_>], i: usize) -> bool {
+    let Some(t) = tokens.get(i) else { return false };
+    let after_tag = i
+        .checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|p| p.is_punct(')'));
+    if after_tag && DICOM_VRS.contains(&t.text) {
+        return true;
+    }
+    let camel = t.text.chars().next().is_some_and(char::is_uppercase)
+        && t.text
+            .chars()
+            .zip(t.text.chars().skip(1))
+            .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+        && t.text.chars().all(char::is_alphabetic);
+    let key_mark = tokens
+        .get(i + 1)
+        .is_some_and(|n| n.is_punct('=') || n.is_punct(':'));
+    camel && (after_tag || key_mark)
+}
+
 pub(crate) fn field_word(word: &str) -> bool {
     in_list(word, FIELD_WORDS)
 }
