@@ -777,6 +777,8 @@ mod gate_tests {
             ("(0010,0010) PatientName: MOORE^JOHN", &[]),
             ("Ngata: MOORE^JOHN", &["Ngata: MOORE^JOHN"]),
             ("(0010,0020) Lo Ngata", &["(0010,0020) Lo Ngata"]),
+            ("(0010, 0010) Patient's Name   PN: 'MOORE^JOHN'", &[]),
+            ("Ngata Name: MOORE^JOHN", &["Ngata Name: MOORE^JOHN"]),
         ] {
             assert_eq!(windows(&lex, text), expected, "{text}");
         }

@@ -1236,7 +1236,8 @@ const DICOM_VRS: &[&str] = &[
 ];
 
 /// Word `i` is a field's key in a DICOM dump, no name: a value representation right after
-/// a tag's `)` (`(0010,0020) LO [H794707]`), or a CamelCase keyword (`PatientName`,
+/// a tag's `)` (`(0010,0020) LO [H794707]`) or after a gap before `:`, a word of the
+/// attribute's name after a tag (`(0010,0010) Patient's Name`), or a CamelCase keyword (`PatientName`,
 /// `StudyDate`) right before `=` or `:`, or right after a tag's `)`.
 pub(crate) fn dicom_key(tokens: &[Token<'_>], i: usize) -> bool {
     let Some(t) = tokens.get(i) else { return false };
@@ -1244,7 +1245,9 @@ pub(crate) fn dicom_key(tokens: &[Token<'_>], i: usize) -> bool {
         .checked_sub(1)
         .and_then(|p| tokens.get(p))
         .is_some_and(|p| p.is_punct(')'));
-    if after_tag && DICOM_VRS.contains(&t.text) {
+    // Or after the attribute's name and a gap, before the value: `Patient's Name   PN: ..`.
+    let before_value = t.break_before && tokens.get(i + 1).is_some_and(|n| n.is_punct(':'));
+    if (after_tag || before_value) && DICOM_VRS.contains(&t.text) {
         return true;
     }
     let camel = t.text.chars().next().is_some_and(char::is_uppercase)
@@ -1256,7 +1259,58 @@ pub(crate) fn dicom_key(tokens: &[Token<'_>], i: usize) -> bool {
     let key_mark = tokens
         .get(i + 1)
         .is_some_and(|n| n.is_punct('=') || n.is_punct(':'));
-    camel && (after_tag || key_mark)
+    camel && (after_tag || key_mark) || in_tag_name(tokens, i)
+}
+
+/// Word `i` is in the attribute name that follows a DICOM tag on its line, before the
+/// value's `:`, `=` or `[`: `(0010,0010) Patient's Name: ...`.
+fn in_tag_name(tokens: &[Token<'_>], i: usize) -> bool {
+    // The name's words end in the value's mark, or in a gap and the value representation
+    // (`Patient's Name      PN: ...`).
+    let mark = |t: &Token<'_>| t.is_punct(':') || t.is_punct('=') || t.is_punct('[');
+    let rest = tokens.get(i + 1..).unwrap_or(&[]);
+    let stop = rest
+        .iter()
+        .position(|t| t.break_before || mark(t))
+        .and_then(|k| rest.get(k..));
+    let key_end = match stop {
+        Some([t, ..]) if mark(t) => true,
+        Some([t, n, ..]) => DICOM_VRS.contains(&t.text) && mark(n),
+        _ => false,
+    };
+    let mut k = i;
+    while k > 0 {
+        let Some(t) = tokens.get(k) else { return false };
+        if t.break_before {
+            return false;
+        }
+        k -= 1;
+        if tokens.get(k).is_some_and(|p| p.is_punct(')')) {
+            return key_end && dicom_tag_before(tokens, k);
+        }
+        if !tokens
+            .get(k)
+            .is_some_and(|p| p.is_word() || p.is_punct('\''))
+        {
+            return false;
+        }
+    }
+    false
+}
+
+/// Token `close` is the `)` of a DICOM tag: `(gggg,eeee)`, two groups of four
+/// hexadecimal digits.
+fn dicom_tag_before(tokens: &[Token<'_>], close: usize) -> bool {
+    let hex4 = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.text.len() == 4 && t.text.chars().all(|c| c.is_ascii_hexdigit()))
+    };
+    close >= 4
+        && hex4(close - 1)
+        && tokens.get(close - 2).is_some_and(|t| t.is_punct(','))
+        && hex4(close - 3)
+        && tokens.get(close - 4).is_some_and(|t| t.is_punct('('))
 }
 
 pub(crate) fn field_word(word: &str) -> bool {
