@@ -491,7 +491,9 @@ fn candidate(
         return true;
     }
     let listed = rules.listed(t.text);
-    let common = rules.common(t.text);
+    // A British spelling of a common word ("Mobilised", "organisation") is common too.
+    let common =
+        rules.common(t.text) || american_spelling(t.text).is_some_and(|w| rules.common(&w));
     let prev = k.checked_sub(1).and_then(|p| tokens.get(p));
     let next = tokens.get(k + 1);
     // A capitalised word before `t` that could be a name part with it.
@@ -502,9 +504,26 @@ fn candidate(
             && t.space_before
             && !(p.sentence_start && rules.common(p.text))
     });
+    // A name the rules found ends at most three tokens before `t` ("Dr Gwilym ap
+    // Iorwerth"): the model may run it on into `t`, so the vetoes below do not hold.
+    let after_found = found.iter().any(|m| {
+        m.end <= t.start
+            && tokens
+                .get(k.saturating_sub(3))
+                .is_some_and(|f| f.start < m.end)
+    });
+    let vetoed_alone = !name_part_before
+        && !after_found
+        && tokens.get(k + 1).is_none_or(|n| !n.break_before)
+        && (names::vetoed_before_head(tokens, k)
+            || (t.capitalized() && names::dose_after(tokens, k)));
     let term = rules.hard_stop(t.text)
         || (rules.eponym_as_term(tokens, k) && !name_part_before)
-        || (t.text.contains('-') && names::head_after(tokens, k));
+        || (t.text.contains('-') && names::head_after(tokens, k))
+        || vetoed_alone
+        || names::ward_name(tokens, t.start, t.end)
+        || names::in_drug_list(tokens, t.start)
+        || names::dicom_key(tokens, k);
     if term {
         return false;
     }
@@ -534,6 +553,20 @@ fn candidate(
         && !names::field_word(t.text)
         && ((t.space_before && in_partial_mention(prev))
             || next.is_some_and(|n| n.space_before && in_partial_mention(Some(n))))
+}
+
+/// The American spelling of a word spelt with British `-is-` before an ending
+/// (`mobilised` → `mobilized`, `organisation` → `organization`), lower case; `None` for
+/// any other word.
+fn american_spelling(word: &str) -> Option<String> {
+    let w = word.to_lowercase();
+    ["ise", "ised", "ises", "ising", "isation", "isations"]
+        .iter()
+        .find_map(|end| {
+            let stem = w.strip_suffix(end)?;
+            (stem.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+                .then(|| format!("{stem}iz{}", end.get(2..).unwrap_or("")))
+        })
 }
 
 /// The byte ranges of one text the model should see, around every candidate word (see
@@ -683,6 +716,83 @@ mod gate_tests {
         ] {
             assert_eq!(windows(&lex, text), expected, "{text}");
         }
+    }
+
+    /// The test lexicon with the everyday words of the tests below.
+    fn clinic_lexicon() -> Lexicon {
+        let words = |w: &[&str]| w.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        Lexicon::from_lists(
+            words(&["john"]),
+            words(&["moore"]),
+            words(&[
+                "known",
+                "one",
+                "tablet",
+                "daily",
+                "as",
+                "directed",
+                "moved",
+                "to",
+                "ward",
+                "meds",
+                "with",
+                "frame",
+                "called",
+                "mobilized",
+                "ap",
+                "dr",
+                "and",
+            ]),
+            words(&[]),
+        )
+    }
+
+    #[test]
+    fn a_word_whose_model_name_would_be_dropped_needs_no_model() {
+        let lex = clinic_lexicon();
+        for (text, expected) in [
+            // Before a medical head noun: vetoed as an eponym.
+            ("Known Kallmann syndrome", &[][..]),
+            // With a title it is a person the rules find; the model is not needed either.
+            ("Dr Kallmann syndrome", &[]),
+            // A name the rules found runs into it, or the head is on the next line: the
+            // model decides.
+            (
+                "Dr Moore ap Kallmann syndrome",
+                &["Dr Moore ap Kallmann syndrome"],
+            ),
+            ("Known Kallmann\nsyndrome", &["Known Kallmann\nsyndrome"]),
+            // Followed by a dose: a medicine.
+            ("Lorviqua one tablet daily", &[]),
+            ("Benepali as directed", &[]),
+            ("Lorviqua called", &["Lorviqua called"]),
+            // In a list of medicines, and a ward's name.
+            ("Meds: Xarelto, Zoely", &[]),
+            ("Moved to Bevan ward", &[]),
+            // A British spelling of a common word.
+            ("Mobilised with frame", &[]),
+            // Keys of a DICOM dump; the name in its value is the rules'.
+            ("(0010,0020) LO [H794707]", &[]),
+            ("PatientName = MOORE^JOHN", &[]),
+            ("(0010,0010) PatientName: MOORE^JOHN", &[]),
+            ("Ngata: MOORE^JOHN", &["Ngata: MOORE^JOHN"]),
+            ("(0010,0020) Lo Ngata", &["(0010,0020) Lo Ngata"]),
+            ("(0010, 0010) Patient's Name   PN: 'MOORE^JOHN'", &[]),
+            ("Ngata Name: MOORE^JOHN", &["Ngata Name: MOORE^JOHN"]),
+        ] {
+            assert_eq!(windows(&lex, text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn british_spellings_map_to_american_ones() {
+        assert_eq!(american_spelling("Mobilised").as_deref(), Some("mobilized"));
+        assert_eq!(
+            american_spelling("organisation").as_deref(),
+            Some("organization")
+        );
+        assert_eq!(american_spelling("Elise"), None);
+        assert_eq!(american_spelling("Moore"), None);
     }
 
     #[test]

@@ -1136,6 +1136,183 @@ pub(crate) fn in_drug_list(tokens: &[Token<'_>], start: usize) -> bool {
     false
 }
 
+/// Word `i` stands before a medical head noun ("Kallmann syndrome", "a Malecot catheter")
+/// with no title one or two words before it and no possessive owning a device ("Saleh's
+/// drain"): a model name span of that word alone, or one ending in the head, is vetoed in
+/// `NameRules::model_mentions`, so the model has nothing to add for it.
+pub(crate) fn vetoed_before_head(tokens: &[Token<'_>], i: usize) -> bool {
+    let title = [i.checked_sub(1), i.checked_sub(2)]
+        .into_iter()
+        .flatten()
+        .any(|p| {
+            tokens
+                .get(p)
+                .is_some_and(|t| t.is_word() && in_list(t.text, TITLES))
+        });
+    head_after(tokens, i) && !context::owns_device(tokens, i) && !title
+}
+
+/// Words that measure out a dose of a medicine ("one tablet", "5 mg", "two puffs").
+const DOSE_UNITS: &[&str] = &[
+    "tablet",
+    "tablets",
+    "tab",
+    "tabs",
+    "capsule",
+    "capsules",
+    "caps",
+    "mg",
+    "mcg",
+    "microgram",
+    "micrograms",
+    "g",
+    "ml",
+    "units",
+    "unit",
+    "puff",
+    "puffs",
+    "drop",
+    "drops",
+    "sachet",
+    "sachets",
+    "patch",
+    "patches",
+    "injection",
+    "injections",
+    "pen",
+    "vial",
+    "vials",
+    "iu",
+];
+
+/// How often a medicine is taken ("daily", "bd", "nocte").
+const DOSE_FREQUENCIES: &[&str] = &[
+    "daily",
+    "od",
+    "bd",
+    "bid",
+    "tds",
+    "tid",
+    "qds",
+    "qid",
+    "nocte",
+    "mane",
+    "prn",
+    "weekly",
+    "fortnightly",
+    "monthly",
+];
+
+/// Number words a dose can start with.
+const DOSE_NUMBERS: &[&str] = &["one", "two", "three", "four", "half"];
+
+/// Word `i` is followed by a dose, as a medicine in a list is: a number (digits or a
+/// [`DOSE_NUMBERS`] word) and a [`DOSE_UNITS`] word ("Lorviqua one tablet daily",
+/// "Ramipril 5 mg"), a [`DOSE_FREQUENCIES`] word ("Forxiga daily") or "as directed".
+pub(crate) fn dose_after(tokens: &[Token<'_>], i: usize) -> bool {
+    let word_in = |k: usize, list: &[&str]| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.is_word() && t.space_before && in_list(t.text, list))
+    };
+    let number = |k: usize| {
+        tokens.get(k).is_some_and(|t| {
+            t.space_before
+                && (t.class == crate::token::Class::Number
+                    || (t.is_word() && in_list(t.text, DOSE_NUMBERS)))
+        })
+    };
+    (number(i + 1) && word_in(i + 2, DOSE_UNITS))
+        || word_in(i + 1, DOSE_FREQUENCIES)
+        || (word_in(i + 1, &["as"]) && word_in(i + 2, &["directed"]))
+}
+
+/// The value representations of DICOM PS3.5 §6.2, as a dump prints them after a tag:
+/// `(0010,0020) LO [H794707]`.
+const DICOM_VRS: &[&str] = &[
+    "AE", "AS", "AT", "CS", "DA", "DS", "DT", "FD", "FL", "IS", "LO", "LT", "OB", "OD", "OF", "OL",
+    "OV", "OW", "PN", "SH", "SL", "SQ", "SS", "ST", "SV", "TM", "UC", "UI", "UL", "UN", "UR", "US",
+    "UT", "UV",
+];
+
+/// Word `i` is a field's key in a DICOM dump, no name: a value representation right after
+/// a tag's `)` (`(0010,0020) LO [H794707]`) or after a gap before `:`, a word of the
+/// attribute's name after a tag (`(0010,0010) Patient's Name`), or a CamelCase keyword (`PatientName`,
+/// `StudyDate`) right before `=` or `:`, or right after a tag's `)`.
+pub(crate) fn dicom_key(tokens: &[Token<'_>], i: usize) -> bool {
+    let Some(t) = tokens.get(i) else { return false };
+    let after_tag = i
+        .checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|p| p.is_punct(')'));
+    // Or after the attribute's name and a gap, before the value: `Patient's Name   PN: ..`.
+    let before_value = t.break_before && tokens.get(i + 1).is_some_and(|n| n.is_punct(':'));
+    if (after_tag || before_value) && DICOM_VRS.contains(&t.text) {
+        return true;
+    }
+    let camel = t.text.chars().next().is_some_and(char::is_uppercase)
+        && t.text
+            .chars()
+            .zip(t.text.chars().skip(1))
+            .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+        && t.text.chars().all(char::is_alphabetic);
+    let key_mark = tokens
+        .get(i + 1)
+        .is_some_and(|n| n.is_punct('=') || n.is_punct(':'));
+    camel && (after_tag || key_mark) || in_tag_name(tokens, i)
+}
+
+/// Word `i` is in the attribute name that follows a DICOM tag on its line, before the
+/// value's `:`, `=` or `[`: `(0010,0010) Patient's Name: ...`.
+fn in_tag_name(tokens: &[Token<'_>], i: usize) -> bool {
+    // The name's words end in the value's mark, or in a gap and the value representation
+    // (`Patient's Name      PN: ...`).
+    let mark = |t: &Token<'_>| t.is_punct(':') || t.is_punct('=') || t.is_punct('[');
+    let rest = tokens.get(i + 1..).unwrap_or(&[]);
+    let stop = rest
+        .iter()
+        .position(|t| t.break_before || mark(t))
+        .and_then(|k| rest.get(k..));
+    let key_end = match stop {
+        Some([t, ..]) if mark(t) => true,
+        Some([t, n, ..]) => DICOM_VRS.contains(&t.text) && mark(n),
+        _ => false,
+    };
+    let mut k = i;
+    while k > 0 {
+        let Some(t) = tokens.get(k) else { return false };
+        if t.break_before {
+            return false;
+        }
+        k -= 1;
+        if tokens.get(k).is_some_and(|p| p.is_punct(')')) {
+            return key_end && dicom_tag_before(tokens, k);
+        }
+        if !tokens
+            .get(k)
+            .is_some_and(|p| p.is_word() || p.is_punct('\''))
+        {
+            return false;
+        }
+    }
+    false
+}
+
+/// Token `close` is the `)` of a DICOM tag: `(gggg,eeee)`, two groups of four
+/// hexadecimal digits.
+fn dicom_tag_before(tokens: &[Token<'_>], close: usize) -> bool {
+    let hex4 = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.text.len() == 4 && t.text.chars().all(|c| c.is_ascii_hexdigit()))
+    };
+    close >= 4
+        && hex4(close - 1)
+        && tokens.get(close - 2).is_some_and(|t| t.is_punct(','))
+        && hex4(close - 3)
+        && tokens.get(close - 4).is_some_and(|t| t.is_punct('('))
+}
+
 pub(crate) fn field_word(word: &str) -> bool {
     in_list(word, FIELD_WORDS)
 }
