@@ -255,21 +255,7 @@ impl NameRules<'_> {
             {
                 continue;
             }
-            if let (Some(a), Some(b)) = (words.first(), words.last()) {
-                out.push(Mention {
-                    start: a.start,
-                    end: b.name_end(),
-                    given: Some(Self::norm(a.text)),
-                    surname: Some(Self::norm(b.text)),
-                    extra: words
-                        .get(1..words.len() - 1)
-                        .unwrap_or_default()
-                        .iter()
-                        .map(|w| Self::norm(w.text))
-                        .collect(),
-                    ..Mention::default()
-                });
-            }
+            out.extend(Self::whole_run(&words));
         }
     }
 

@@ -333,6 +333,25 @@ impl<'a> NameRules<'a> {
         stoplist::normalize(word)
     }
 
+    /// The mention of a whole run of name words: the first is the given name, the last the
+    /// surname, those between are extra parts; `None` for an empty run.
+    fn whole_run(words: &[&Token<'_>]) -> Option<Mention> {
+        let (first, last) = (words.first()?, words.last()?);
+        Some(Mention {
+            start: first.start,
+            end: last.name_end(),
+            given: Some(Self::norm(first.text)),
+            surname: Some(Self::norm(last.text)),
+            extra: words
+                .get(1..words.len() - 1)
+                .unwrap_or_default()
+                .iter()
+                .map(|w| Self::norm(w.text))
+                .collect(),
+            ..Mention::default()
+        })
+    }
+
     /// The stop kind of a word: the built-in stop-list, then the lexicon's medical words.
     pub(crate) fn stop(&self, word: &str) -> Option<StopKind> {
         stoplist::stop_kind(word).or_else(|| {

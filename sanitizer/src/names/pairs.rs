@@ -178,25 +178,9 @@ impl NameRules<'_> {
                     && !self.common(w.text)
                     && self.stop(w.text).is_none()
             });
-            let (Some(first), Some(last)) = (words.first(), words.last()) else {
-                continue;
-            };
-            if !ok {
-                continue;
+            if ok {
+                out.extend(Self::whole_run(&words));
             }
-            out.push(Mention {
-                start: first.start,
-                end: last.name_end(),
-                given: Some(Self::norm(first.text)),
-                surname: Some(Self::norm(last.text)),
-                extra: words
-                    .get(1..words.len() - 1)
-                    .unwrap_or_default()
-                    .iter()
-                    .map(|w| Self::norm(w.text))
-                    .collect(),
-                ..Mention::default()
-            });
         }
     }
 
