@@ -282,28 +282,25 @@ fn load_session(
     // and its arena is shrunk after every run: kept, a 1024² input's ~360 MiB of
     // activations stayed allocated beside the single session's, and a 2048² image after a
     // few small ones peaked at 1.18 GiB.
-    let (wide, wide_max_input, shrink_wide) = match (id, wide_threads()) {
-        (ModelId::CenterFace | ModelId::TextRec, Some(threads)) => (
-            Some(Mutex::new(obscura_onnx::session_with_threads(
-                env, name, &bytes, threads,
-            )?)),
-            usize::MAX,
-            None,
-        ),
-        (ModelId::TextDet, Some(threads)) => {
-            let mut shrink = RunOptions::new().map_err(|e| fail(e.to_string()))?;
-            shrink
-                .set("memory.enable_memory_arena_shrinkage", "cpu:0")
-                .map_err(|e| fail(e.to_string()))?;
-            (
-                Some(Mutex::new(obscura_onnx::session_with_threads(
-                    env, name, &bytes, threads,
-                )?)),
-                TEXT_DET_WIDE_MAX,
-                Some(shrink),
-            )
-        }
-        _ => (None, 0, None),
+    let (wide_max_input, shrink_arena) = match id {
+        ModelId::CenterFace | ModelId::TextRec => (usize::MAX, false),
+        ModelId::TextDet => (TEXT_DET_WIDE_MAX, true),
+        ModelId::TextCls => (0, false),
+    };
+    let wide = match wide_threads() {
+        Some(threads) if wide_max_input > 0 => Some(Mutex::new(
+            obscura_onnx::session_with_threads(env, name, &bytes, threads)?,
+        )),
+        _ => None,
+    };
+    let shrink_wide = if shrink_arena && wide.is_some() {
+        let mut options = RunOptions::new().map_err(|e| fail(e.to_string()))?;
+        options
+            .set("memory.enable_memory_arena_shrinkage", "cpu:0")
+            .map_err(|e| fail(e.to_string()))?;
+        Some(options)
+    } else {
+        None
     };
     let input = session
         .inputs()
@@ -402,5 +399,11 @@ mod tests {
             }
         }
         assert!(models.text_cls.wide.is_none());
+        // Only the detector's wide session hands its arena back after each run.
+        assert_eq!(
+            models.text_det.shrink_wide.is_some(),
+            wide_threads().is_some()
+        );
+        assert!(models.centerface.shrink_wide.is_none() && models.text_rec.shrink_wide.is_none());
     }
 }
