@@ -17,6 +17,8 @@
 //! has the machine to itself can keep a second, multi-threaded session of the same model
 //! ([`session_with_threads`]).
 
+pub mod wire;
+
 use std::io::Read as _;
 use std::path::Path;
 use std::sync::{Mutex, OnceLock};

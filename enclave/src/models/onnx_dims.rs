@@ -19,20 +19,17 @@
 
 use std::collections::BTreeSet;
 
+use obscura_onnx::wire::{self, Field, LEN, put_len};
+
 use crate::Error;
 use crate::models::ModelId;
 
-/// Protobuf wire type of a length-delimited field.
-const LEN: u64 = 2;
+/// The reason given for bytes that are not a well-formed protobuf message.
+const MALFORMED: &str = "malformed protobuf";
 
-/// One field as read from a protobuf message.
-struct Field<'a> {
-    number: u64,
-    wire_type: u64,
-    /// The whole field: key, optional length, payload.
-    raw: &'a [u8],
-    /// The payload of a length-delimited field (empty for other wire types).
-    payload: &'a [u8],
+/// The fields of `msg`, or [`MALFORMED`].
+fn fields(msg: &[u8]) -> Result<Vec<Field<'_>>, &'static str> {
+    wire::fields(msg).ok_or(MALFORMED)
 }
 
 /// Returns `model` with symbolic batch and spatial dimensions on every graph input and output.
@@ -41,10 +38,10 @@ pub(crate) fn dynamicize(model: ModelId, bytes: &[u8]) -> Result<Vec<u8>, Error>
     let mut out = Vec::with_capacity(bytes.len());
     let mut found_graph = false;
     for field in fields(bytes).map_err(bad)? {
-        if field.number == 7 && field.wire_type == LEN {
+        if field.number == 7 && field.wire == LEN {
             found_graph = true;
             let graph = rewrite_graph(field.payload).map_err(bad)?;
-            put_len_field(&mut out, 7, &graph);
+            put_len(&mut out, 7, &graph);
         } else {
             out.extend_from_slice(field.raw);
         }
@@ -59,7 +56,7 @@ pub(crate) fn dynamicize(model: ModelId, bytes: &[u8]) -> Result<Vec<u8>, Error>
 fn first_len_field(msg: &[u8], number: u64) -> Result<Option<&[u8]>, &'static str> {
     Ok(fields(msg)?
         .into_iter()
-        .find(|f| f.number == number && f.wire_type == LEN)
+        .find(|f| f.number == number && f.wire == LEN)
         .map(|f| f.payload))
 }
 
@@ -69,21 +66,21 @@ fn rewrite_graph(graph: &[u8]) -> Result<Vec<u8>, &'static str> {
     // Names of the weights stored in the graph (GraphProto.initializer (5) → TensorProto.name (8)).
     let mut weights = BTreeSet::new();
     for field in &fields {
-        if field.number == 5 && field.wire_type == LEN {
+        if field.number == 5 && field.wire == LEN {
             if let Some(name) = first_len_field(field.payload, 8)? {
                 weights.insert(name);
             }
         }
     }
     for field in &fields {
-        match (field.number, field.wire_type) {
+        match (field.number, field.wire) {
             // A graph input that names a weight (ValueInfoProto.name (1)) makes the weight
             // overridable at run time, so ONNX Runtime may not fold it: dropped.
             (11, LEN)
                 if first_len_field(field.payload, 1)?.is_some_and(|n| weights.contains(n)) => {}
             (11 | 12, LEN) => {
                 let value_info = rewrite_value_info(field.payload)?;
-                put_len_field(&mut out, field.number, &value_info);
+                put_len(&mut out, field.number, &value_info);
             }
             // value_info: shape hints for intermediate tensors, stale once inputs change.
             (13, LEN) => {}
@@ -96,17 +93,17 @@ fn rewrite_graph(graph: &[u8]) -> Result<Vec<u8>, &'static str> {
 fn rewrite_value_info(value_info: &[u8]) -> Result<Vec<u8>, &'static str> {
     let mut out = Vec::with_capacity(value_info.len());
     for field in fields(value_info)? {
-        if field.number == 2 && field.wire_type == LEN {
+        if field.number == 2 && field.wire == LEN {
             let mut ty = Vec::new();
             for tf in fields(field.payload)? {
-                if tf.number == 1 && tf.wire_type == LEN {
+                if tf.number == 1 && tf.wire == LEN {
                     let tensor = rewrite_tensor_type(tf.payload)?;
-                    put_len_field(&mut ty, 1, &tensor);
+                    put_len(&mut ty, 1, &tensor);
                 } else {
                     ty.extend_from_slice(tf.raw);
                 }
             }
-            put_len_field(&mut out, 2, &ty);
+            put_len(&mut out, 2, &ty);
         } else {
             out.extend_from_slice(field.raw);
         }
@@ -117,9 +114,9 @@ fn rewrite_value_info(value_info: &[u8]) -> Result<Vec<u8>, &'static str> {
 fn rewrite_tensor_type(tensor: &[u8]) -> Result<Vec<u8>, &'static str> {
     let mut out = Vec::with_capacity(tensor.len());
     for field in fields(tensor)? {
-        if field.number == 2 && field.wire_type == LEN {
+        if field.number == 2 && field.wire == LEN {
             let shape = rewrite_shape(field.payload)?;
-            put_len_field(&mut out, 2, &shape);
+            put_len(&mut out, 2, &shape);
         } else {
             out.extend_from_slice(field.raw);
         }
@@ -136,8 +133,8 @@ fn rewrite_shape(shape: &[u8]) -> Result<Vec<u8>, &'static str> {
         match NAMES.get(index) {
             Some(name) if field.number == 1 && !name.is_empty() => {
                 let mut dim = Vec::new();
-                put_len_field(&mut dim, 2, name);
-                put_len_field(&mut out, 1, &dim);
+                put_len(&mut dim, 2, name);
+                put_len(&mut out, 1, &dim);
             }
             _ => out.extend_from_slice(field.raw),
         }
@@ -145,103 +142,40 @@ fn rewrite_shape(shape: &[u8]) -> Result<Vec<u8>, &'static str> {
     Ok(out)
 }
 
-/// Splits a protobuf message into its fields.
-fn fields(mut buf: &[u8]) -> Result<Vec<Field<'_>>, &'static str> {
-    let mut out = Vec::new();
-    while !buf.is_empty() {
-        let start = buf;
-        let key = read_varint(&mut buf)?;
-        let wire_type = key & 7;
-        let mut payload: &[u8] = &[];
-        match wire_type {
-            0 => {
-                read_varint(&mut buf)?;
-            }
-            1 => buf = buf.get(8..).ok_or("truncated fixed64")?,
-            5 => buf = buf.get(4..).ok_or("truncated fixed32")?,
-            LEN => {
-                let len = usize::try_from(read_varint(&mut buf)?).map_err(|_| "length overflow")?;
-                payload = buf.get(..len).ok_or("truncated field")?;
-                buf = buf.get(len..).ok_or("truncated field")?;
-            }
-            _ => return Err("unsupported wire type"),
-        }
-        let used = start.len() - buf.len();
-        let raw = start.get(..used).ok_or("internal length")?;
-        out.push(Field {
-            number: key >> 3,
-            wire_type,
-            raw,
-            payload,
-        });
-    }
-    Ok(out)
-}
-
-fn read_varint(buf: &mut &[u8]) -> Result<u64, &'static str> {
-    let mut value = 0u64;
-    for shift in (0..64).step_by(7) {
-        let (&byte, rest) = buf.split_first().ok_or("truncated varint")?;
-        *buf = rest;
-        value |= u64::from(byte & 0x7f) << shift;
-        if byte & 0x80 == 0 {
-            return Ok(value);
-        }
-    }
-    Err("varint too long")
-}
-
-fn put_varint(out: &mut Vec<u8>, mut value: u64) {
-    loop {
-        let low = u8::try_from(value & 0x7f).unwrap_or(0);
-        value >>= 7;
-        if value == 0 {
-            out.push(low);
-            return;
-        }
-        out.push(low | 0x80);
-    }
-}
-
-fn put_len_field(out: &mut Vec<u8>, number: u64, payload: &[u8]) {
-    put_varint(out, (number << 3) | LEN);
-    put_varint(out, payload.len() as u64);
-    out.extend_from_slice(payload);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use obscura_onnx::wire::put_varint;
 
     fn shape(dims: &[u64]) -> Vec<u8> {
         let mut s = Vec::new();
         for &d in dims {
             let mut dim = vec![0x08];
             put_varint(&mut dim, d);
-            put_len_field(&mut s, 1, &dim);
+            put_len(&mut s, 1, &dim);
         }
         s
     }
 
     fn value_info(name: &[u8], dims: &[u64]) -> Vec<u8> {
         let mut tensor = vec![0x08, 0x01];
-        put_len_field(&mut tensor, 2, &shape(dims));
+        put_len(&mut tensor, 2, &shape(dims));
         let mut ty = Vec::new();
-        put_len_field(&mut ty, 1, &tensor);
+        put_len(&mut ty, 1, &tensor);
         let mut vi = Vec::new();
-        put_len_field(&mut vi, 1, name);
-        put_len_field(&mut vi, 2, &ty);
+        put_len(&mut vi, 1, name);
+        put_len(&mut vi, 2, &ty);
         vi
     }
 
     #[test]
     fn rewrites_input_dims_and_keeps_other_fields() {
         let mut graph = Vec::new();
-        put_len_field(&mut graph, 2, b"graph-name");
-        put_len_field(&mut graph, 11, &value_info(b"in", &[10, 3, 32, 32]));
-        put_len_field(&mut graph, 13, &value_info(b"mid", &[10, 8, 16, 16]));
+        put_len(&mut graph, 2, b"graph-name");
+        put_len(&mut graph, 11, &value_info(b"in", &[10, 3, 32, 32]));
+        put_len(&mut graph, 13, &value_info(b"mid", &[10, 8, 16, 16]));
         let mut model = vec![0x08, 0x07];
-        put_len_field(&mut model, 7, &graph);
+        put_len(&mut model, 7, &graph);
 
         let out = dynamicize(ModelId::CenterFace, &model).unwrap();
 
@@ -251,22 +185,22 @@ mod tests {
             if name.is_empty() {
                 dim.extend_from_slice(&[0x08, 3]);
             } else {
-                put_len_field(&mut dim, 2, name);
+                put_len(&mut dim, 2, name);
             }
-            put_len_field(&mut dims, 1, &dim);
+            put_len(&mut dims, 1, &dim);
         }
         let mut tensor = vec![0x08, 0x01];
-        put_len_field(&mut tensor, 2, &dims);
+        put_len(&mut tensor, 2, &dims);
         let mut ty = Vec::new();
-        put_len_field(&mut ty, 1, &tensor);
+        put_len(&mut ty, 1, &tensor);
         let mut vi = Vec::new();
-        put_len_field(&mut vi, 1, b"in");
-        put_len_field(&mut vi, 2, &ty);
+        put_len(&mut vi, 1, b"in");
+        put_len(&mut vi, 2, &ty);
         let mut want_graph = Vec::new();
-        put_len_field(&mut want_graph, 2, b"graph-name");
-        put_len_field(&mut want_graph, 11, &vi);
+        put_len(&mut want_graph, 2, b"graph-name");
+        put_len(&mut want_graph, 11, &vi);
         let mut want = vec![0x08, 0x07];
-        put_len_field(&mut want, 7, &want_graph);
+        put_len(&mut want, 7, &want_graph);
         assert_eq!(out, want);
     }
 
@@ -274,14 +208,14 @@ mod tests {
     fn inputs_that_name_weights_are_dropped_and_the_weights_kept() {
         // initializer "w": TensorProto { dims: [4] (1), data_type: FLOAT (2), name (8) }
         let mut weight = vec![0x08, 0x04, 0x10, 0x01];
-        put_len_field(&mut weight, 8, b"w");
+        put_len(&mut weight, 8, b"w");
         let mut graph = Vec::new();
-        put_len_field(&mut graph, 5, &weight);
-        put_len_field(&mut graph, 11, &value_info(b"in", &[1, 3, 32, 32]));
-        put_len_field(&mut graph, 11, &value_info(b"w", &[4]));
-        put_len_field(&mut graph, 12, &value_info(b"out", &[1, 1, 8, 8]));
+        put_len(&mut graph, 5, &weight);
+        put_len(&mut graph, 11, &value_info(b"in", &[1, 3, 32, 32]));
+        put_len(&mut graph, 11, &value_info(b"w", &[4]));
+        put_len(&mut graph, 12, &value_info(b"out", &[1, 1, 8, 8]));
         let mut model = Vec::new();
-        put_len_field(&mut model, 7, &graph);
+        put_len(&mut model, 7, &graph);
 
         let out = dynamicize(ModelId::CenterFace, &model).unwrap();
 
@@ -318,9 +252,9 @@ mod tests {
     #[test]
     fn truncation_is_a_typed_error() {
         let mut graph = Vec::new();
-        put_len_field(&mut graph, 11, &value_info(b"in", &[1, 3, 32, 32]));
+        put_len(&mut graph, 11, &value_info(b"in", &[1, 3, 32, 32]));
         let mut model = Vec::new();
-        put_len_field(&mut model, 7, &graph);
+        put_len(&mut model, 7, &graph);
         for cut in 1..model.len() {
             let got = dynamicize(ModelId::CenterFace, &model[..cut]);
             assert!(

@@ -9,11 +9,7 @@
 //! `ModelProto.graph (7)` → `GraphProto.node (1)` is extended; every other byte is copied.
 //! A node that already has an `accuracy_level` keeps it. Every read is bounds-checked.
 
-/// Protobuf wire types.
-pub(super) const VARINT: u64 = 0;
-const I64: u64 = 1;
-pub(super) const LEN: u64 = 2;
-const I32: u64 = 5;
+use obscura_onnx::wire::{LEN, fields, put_len};
 
 /// The encoded `AttributeProto { name: "accuracy_level", i: 4, type: INT }`.
 const ACCURACY_LEVEL_4: &[u8] = &[
@@ -22,80 +18,6 @@ const ACCURACY_LEVEL_4: &[u8] = &[
     0x18, 4, // i (3)
     0xa0, 0x01, 2, // type (20) = INT
 ];
-
-/// One field: number, wire type, the whole field's bytes and its payload (for `LEN`).
-pub(super) struct Field<'a> {
-    pub(super) number: u64,
-    pub(super) wire: u64,
-    pub(super) raw: &'a [u8],
-    pub(super) payload: &'a [u8],
-}
-
-pub(super) fn varint(buf: &[u8], at: &mut usize) -> Option<u64> {
-    let mut v = 0u64;
-    for shift in (0..64).step_by(7) {
-        let b = *buf.get(*at)?;
-        *at += 1;
-        v |= u64::from(b & 0x7f) << shift;
-        if b & 0x80 == 0 {
-            return Some(v);
-        }
-    }
-    None
-}
-
-pub(super) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        // The low seven bits, with the continuation bit.
-        out.push(u8::try_from(v & 0x7f).unwrap_or(0) | 0x80);
-        v >>= 7;
-    }
-    out.push(u8::try_from(v).unwrap_or(0));
-}
-
-pub(super) fn fields(buf: &[u8]) -> Option<Vec<Field<'_>>> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    while at < buf.len() {
-        let start = at;
-        let key = varint(buf, &mut at)?;
-        let (number, wire) = (key >> 3, key & 7);
-        let payload_start;
-        match wire {
-            VARINT => {
-                varint(buf, &mut at)?;
-                payload_start = at;
-            }
-            I64 | I32 => {
-                at = at.checked_add(if wire == I64 { 8 } else { 4 })?;
-                payload_start = at;
-            }
-            LEN => {
-                let len = usize::try_from(varint(buf, &mut at)?).ok()?;
-                payload_start = at;
-                at = at.checked_add(len)?;
-            }
-            _ => return None,
-        }
-        out.push(Field {
-            number,
-            wire,
-            raw: buf.get(start..at)?,
-            payload: if wire == LEN {
-                buf.get(payload_start..at)?
-            } else {
-                &[]
-            },
-        });
-    }
-    Some(out)
-}
-
-pub(super) fn put_len(out: &mut Vec<u8>, number: u64, payload: &[u8]) {
-    put_varint(out, (number << 3) | LEN);
-    put_varint(out, payload.len() as u64);
-    out.extend_from_slice(payload);
-}
 
 /// Returns the model with `accuracy_level = 4` on every `MatMulNBits` node lacking one, and
 /// how many nodes changed; `None` if the bytes are not a well-formed protobuf.

@@ -22,7 +22,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::int8::{LEN, VARINT, fields, put_len, put_varint, varint};
+use obscura_onnx::wire::{Field, LEN, VARINT, fields, put_len, put_varint_field, read_varint};
 
 /// ONNX `TensorProto.DataType` values.
 const FLOAT: u64 = 1;
@@ -140,18 +140,18 @@ fn tensor(payload: &[u8]) -> Option<(&[u8], Tensor<'_>)> {
     };
     for f in fields(payload)? {
         match (f.number, f.wire) {
-            (1, VARINT) => t.dims.push(varint_value(f.raw)?),
+            (1, VARINT) => t.dims.push(f.value),
             (1, LEN) => {
-                let mut at = 0;
-                while at < f.payload.len() {
-                    t.dims.push(varint(f.payload, &mut at)?);
+                let mut packed = f.payload;
+                while !packed.is_empty() {
+                    t.dims.push(read_varint(&mut packed)?);
                 }
             }
-            (2, VARINT) => t.data_type = varint_value(f.raw)?,
+            (2, VARINT) => t.data_type = f.value,
             (8, LEN) => name = Some(f.payload),
             (9, LEN) => t.raw = f.payload,
             // data_location DEFAULT.
-            (14, VARINT) if varint_value(f.raw)? == 0 => {}
+            (14, VARINT) if f.value == 0 => {}
             // Typed data fields, segments, external data: not a raw tensor.
             (3..=7 | 10 | 11 | 13 | 14, _) => return None,
             _ => {}
@@ -160,15 +160,8 @@ fn tensor(payload: &[u8]) -> Option<(&[u8], Tensor<'_>)> {
     Some((name?, t))
 }
 
-/// The value of a varint field from its raw bytes (key, then value).
-fn varint_value(raw: &[u8]) -> Option<u64> {
-    let mut at = 0;
-    varint(raw, &mut at)?;
-    varint(raw, &mut at)
-}
-
 /// The node's parts when it is a `MatMulNBits` (of any form).
-fn nbits<'a>(node: &[super::int8::Field<'a>]) -> Option<NBits<'a>> {
+fn nbits<'a>(node: &[Field<'a>]) -> Option<NBits<'a>> {
     if !node
         .iter()
         .any(|f| f.number == 4 && f.wire == LEN && f.payload == b"MatMulNBits")
@@ -196,7 +189,7 @@ fn nbits<'a>(node: &[super::int8::Field<'a>]) -> Option<NBits<'a>> {
                 let value = attr
                     .iter()
                     .find(|a| a.number == 3 && a.wire == VARINT)
-                    .and_then(|a| varint_value(a.raw));
+                    .map(|a| a.value);
                 match key {
                     b"K" => out.k = value?,
                     b"N" => out.n = value?,
@@ -382,10 +375,8 @@ fn op(graph: &mut Vec<u8>, op_type: &[u8], inputs: &[&[u8]], output: &[u8], attr
 fn attr_int(key: &[u8], value: u64) -> Vec<u8> {
     let mut a = Vec::new();
     put_len(&mut a, 1, key);
-    put_varint(&mut a, 3 << 3);
-    put_varint(&mut a, value);
-    put_varint(&mut a, 20 << 3);
-    put_varint(&mut a, ATTR_INT);
+    put_varint_field(&mut a, 3, value);
+    put_varint_field(&mut a, 20, ATTR_INT);
     a
 }
 
@@ -393,11 +384,9 @@ fn attr_int(key: &[u8], value: u64) -> Vec<u8> {
 fn put_tensor(graph: &mut Vec<u8>, name: &[u8], dims: &[u64], data_type: u64, raw: &[u8]) {
     let mut t = Vec::with_capacity(raw.len() + name.len() + 32);
     for &d in dims {
-        put_varint(&mut t, 1 << 3);
-        put_varint(&mut t, d);
+        put_varint_field(&mut t, 1, d);
     }
-    put_varint(&mut t, 2 << 3);
-    put_varint(&mut t, data_type);
+    put_varint_field(&mut t, 2, data_type);
     put_len(&mut t, 8, name);
     put_len(&mut t, 9, raw);
     put_len(graph, 5, &t);
