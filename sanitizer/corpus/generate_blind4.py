@@ -25,11 +25,15 @@ a hospital gown sitting next to ..."), tables flattened to text ("Name | DOB | W
 outpatient letters, operation notes, pathology reports, medication reconciliation, discharge
 summaries, nursing flowsheet comments, telephone messages, MDT minutes, consent forms,
 pharmacy queries, DICOM headers (DICOM JSON model ``"00100010"`` with ``LAST^FIRST^MIDDLE``,
-CSV worklist exports with ``Last, First``), OCR of burned-in ultrasound / radiograph overlays
+CSV worklist exports with ``Last, First``), HL7 v2 ADT messages (``PID`` with
+``LAST^FIRST``), OCR of burned-in ultrasound / radiograph overlays
 with OCR noise (case errors, 0/O and 1/l confusions, dropped spaces, stray punctuation), and
 chat-style shorthand (lower-case names, initials, nicknames). People are mentioned
 repeatedly and partially (surname only, first name only, title + surname, nickname,
-initials) and every mention carries one ``person`` id. About a quarter of the texts hold no
+initials) and every mention carries one ``person`` id. Surnames include double (Spanish,
+Portuguese, Guatemalan, Puerto Rican), hyphenated (Pasquier-Delaunay, Vestergaard-Jeppesen,
+Tawhiri-Pomare) and particle forms (Al Falasi, Abou Zeid), names with diacritics and Tamil
+mononyms. About a quarter of the texts hold no
 identifier at all and are traps: eponymous signs, manoeuvres, syndromes, instruments and
 scores (Mauriceau, Capgras, Tinetti, Dix-Hallpike, Ponseti, ...), drug and device brand names
 (Syntocinon, Clopixol, Vicryl, Groshong, ...), units named after people ("Kolff Unit",
@@ -68,7 +72,7 @@ corpus drew on, names it does not use):
 - Inuit: Nunavut and Greenland family names (Kusugak, Akeeagok, Motzfeldt, ...) and given
   names (Elisapee, Pauloosie, Aputsiaq, ...);
 - English/US names that are ordinary words or places (Chapel, Temple, Castle, Church, Moon,
-  Power, Page, Rice, Bush, Hood, Pike, Glover, Noble, Goodman, Bloom; Mercy, Harmony,
+  Power, Page, Rice, Bush, Hood, Pike, Glover, Noble, Goodman; Mercy, Harmony,
   Destiny, Trinity, Cherry, Coral, Ruby, Poppy, Daisy, Chelsea, Sydney, Dakota, Dallas,
   Houston, Lincoln, Preston, Chester) from ONS / Census 2010 / SSA lists, none used by the
   earlier generators.
@@ -386,7 +390,7 @@ REGIONS = {
          "Chelsea", "Sydney", "Dakota"],
         ["Dallas", "Houston", "Lincoln", "Preston", "Chester"],
         ["Chapel", "Temple", "Castle", "Church", "Moon", "Power", "Page", "Rice", "Bush",
-         "Hood", "Pike", "Glover", "Noble", "Goodman", "Bloom"],
+         "Hood", "Pike", "Glover", "Noble", "Goodman"],
         False,
     ),
 }
@@ -913,9 +917,14 @@ ALL = sorted(REGIONS) + ["ru", "mono"]
 def t_triage(g):
     p, q, c = people(g, 3, genders="?m?")
     d = Doc(g.r)
-    d.f("ED TRIAGE {t} | {pt.full}, {age}, brought in by {rel} {q.giv} after a fall at home "
-        "in {town}. ATS category 3. HR 104, BP 98/61, SpO2 94% on air, GCS 15. Allergy: "
-        "co-amoxiclav (rash). GP: Dr {c.fam}, {prac}. Hosp no. {mrn}.",
+    d.f("ED TRIAGE {t} | {pt.full}, {age}, brought in by {rel} {q.giv} {why} "
+        "in {town}. {obs} GP: Dr {c.fam}, {prac}. Hosp no. {mrn}.",
+        why=g.choice(["after a fall at home", "with chest pain since lunchtime",
+                      "feeling faint after dialysis", "with a swollen red calf"]),
+        obs=g.choice(["ATS category 3. HR 104, BP 98/61, SpO2 94% on air, GCS 15.",
+                      "MTS orange. Quick look: RR 24, sats 91%, confused.",
+                      "Cat 2. ECG in triage: ST depression V4-V6. Aspirin given.",
+                      "Cat 4. Obs stable. Allergy: co-amoxiclav (rash)."]),
         t=g.choice(["14:32", "03:05", "22:47"]), pt=p, age=g.age(), q=q,
         rel=g.choice(["neighbour", "grandson", "carer", "son-in-law"]),
         town=town(g, "GB"), c=c, prac=E(g.choice(GB_PRACTICES), "ORG"), mrn=g.mrn())
@@ -953,10 +962,18 @@ def t_district(g):
 def t_physio(g):
     p, t = people(g, 2)
     d = Doc(g.r)
-    d.f("PHYSIOTHERAPY - {pt.comma} (MRN {mrn})\nS: {pt.giv} says the knee \"gives way\" on "
-        "stairs.\nO: ROM 5-95 deg, quads lag 10 deg, Tinetti 19/28, walks with a stick.\n"
-        "A: deconditioned post TKR.\nP: gait re-education, stair practice, review "
+    d.f("PHYSIOTHERAPY - {pt.comma} (MRN {mrn})\nS: {pt.giv} {soap}, review "
         "{dt}.\n{th.ginit}, MCSP",
+        soap=g.choice([
+            "says the knee \"gives way\" on stairs.\nO: ROM 5-95 deg, quads lag 10 deg, "
+            "Tinetti 19/28, walks with a stick.\nA: deconditioned post TKR.\nP: gait "
+            "re-education, stair practice",
+            "reports spinning on rolling over in bed.\nO: Dix-Hallpike positive left.\nA: "
+            "posterior canal BPPV.\nP: Semont manoeuvre done, Brandt-Daroff at "
+            "home",
+            "finds the arm heavy since the stroke.\nO: modified Ashworth 1+ elbow flexors, "
+            "Brunnstrom stage 3.\nA: spasticity limiting reach.\nP: Bobath-based handling",
+        ]),
         pt=p, mrn=g.mrn(), dt=g.date("dmon"), th=t)
     return d
 
@@ -1011,9 +1028,16 @@ def t_psych(g):
     p, i, s, c = people(g, 4, genders="??f?")
     d = Doc(g.r)
     d.f("Psychiatric assessment, {dt}. {pt.first_last} ({age}) was seen in the "
-        "crisis suite with interpreter {i.full}. {pt.giv} describes low mood for two months; "
-        "no Capgras-type beliefs, no Cotard features. Denies intent. Collateral from sister "
-        "{s.giv} by phone ({ph}). Plan discussed with Dr {c.fam}; Clopixol not restarted.",
+        "{where} with interpreter {i.full}. {pt.giv} {mse} Collateral from sister "
+        "{s.giv} by phone ({ph}). Plan discussed with Dr {c.fam}; {plan}",
+        where=g.choice(["crisis suite", "place of safety", "home treatment team office"]),
+        mse=g.choice(["describes low mood for two months; no Capgras-type beliefs, no "
+                      "Cotard features. Denies intent.",
+                      "believes the neighbours have been replaced by impostors. Sleep poor, "
+                      "eating little.",
+                      "is guarded, speech pressured, denies voices; MADRS not completed."]),
+        plan=g.choice(["Clopixol not restarted.", "informal admission offered.",
+                       "Depixol depot brought forward a week."]),
         dt=g.date("long"), pt=p, age=g.age(old=False), i=i, s=s, ph=g.phone(country(s)),
         c=c)
     return d
@@ -1255,11 +1279,20 @@ def t_worklist_csv(g):
 def t_clinic_letter(g):
     p, gp, c = people(g, 3)
     d = Doc(g.r)
+    body, role = g.choice([
+        ("vestibular clinic today. The Dix-Hallpike test was positive on the right and a "
+         "Semont manoeuvre was performed with good effect. I have not arranged further "
+         "follow-up.", "Consultant Audiovestibular Physician"),
+        ("memory clinic with her/his family. Folstein MMSE 24/30; the picture is of mild "
+         "mixed dementia. I would be grateful if you could stop the oxybutynin.",
+         "Consultant in Old Age Psychiatry"),
+        ("paediatric orthopaedic clinic. Ponseti casting is complete and the foot is "
+         "plantigrade; boots and bar at night until walking.", "Consultant Orthopaedic "
+         "Surgeon"),
+    ])
     d.f("Dear Dr {gp.fam},\nRe: {pt.full}, DOB {dob}, {addr}\nI saw {pt.giv} in the "
-        "vestibular clinic today. The Dix-Hallpike test was positive on the right and a "
-        "Semont manoeuvre was performed with good effect. I have not arranged further "
-        "follow-up.\nYours sincerely,\n{c.full}\nConsultant Audiovestibular Physician, "
-        "{org}",
+        "{body}\nYours sincerely,\n{c.full}\n{role}, {org}",
+        body=body.replace("her/his", "her" if p.gender == "f" else "his"), role=role,
         gp=gp, pt=p, dob=g.dob("long"), addr=g.address("GB"), c=c, org=org(g, "GB"))
     return d
 
@@ -1268,9 +1301,15 @@ def t_opnote(g):
     p, s, a, an = people(g, 4)
     d = Doc(g.r)
     d.f("Operation note {dt}\nSurgeon: {s.full}  Assistant: {a.full}  Anaesthetist: Dr "
-        "{an.fam}\nPatient: {pt.fam_upper}, {pt.giv} ({mrn})\nProcedure: laparoscopic "
-        "cholecystectomy; Veress entry, Mirizzi anatomy excluded.\nClosure: 2/0 Vicryl to "
-        "sheath, 4/0 Monofilament subcuticular, Dermabond.",
+        "{an.fam}\nPatient: {pt.fam_upper}, {pt.giv} ({mrn})\nProcedure: {proc}",
+        proc=g.choice([
+            "laparoscopic cholecystectomy; Veress entry, Mirizzi anatomy excluded.\nClosure: "
+            "2/0 Vicryl to sheath, 4/0 Monofilament subcuticular, Dermabond.",
+            "open repair of recurrent shoulder instability (Latarjet).\nClosure: Vicryl "
+            "and Prolene, sling for six weeks.",
+            "laparotomy via Mercedes incision; Bookwalter retractor.\nClosure: loop PDS, "
+            "clips.",
+        ]),
         dt=g.date("dmon"), s=s, a=a, an=an, pt=p, mrn=g.mrn())
     return d
 
@@ -1279,9 +1318,16 @@ def t_pathology(g):
     p, c = people(g, 2)
     d = Doc(g.r)
     d.f("HISTOPATHOLOGY REPORT  Lab no. {lab}\nPatient {pt.comma}, DOB {dob}. Specimen "
-        "received {dt}: colonic polyp, sigmoid.\nMicroscopy: tubulovillous adenoma with "
-        "low-grade dysplasia, Haggitt level 1, margins clear.\nReported by Dr {c.full}, "
-        "{org}",
+        "received {dt}: {spec}\nReported by Dr {c.full}, {org}",
+        spec=g.choice([
+            "colonic polyp, sigmoid.\nMicroscopy: tubulovillous adenoma with low-grade "
+            "dysplasia, Haggitt level 1, margins clear.",
+            "skin ellipse, left calf.\nMicroscopy: Spitz naevus, completely excised.",
+            "breast core, right 10 o'clock.\nMicroscopy: invasive carcinoma NST, "
+            "Bloom-Richardson grade 2.",
+            "supraclavicular node.\nMicroscopy: metastatic adenocarcinoma (Troisier node), "
+            "CK7+ CK20-.",
+        ]),
         lab=E(f"H{g.r.randint(24, 26)}/{g.digits(5)}", "ID"), pt=p, dob=g.dob(),
         dt=g.date("dmy"), c=c, org=org(g, country(c)))
     return d
@@ -1304,8 +1350,12 @@ def t_discharge(g):
     d = Doc(g.r)
     stay = g.stay()
     d.f("DISCHARGE SUMMARY\nName: {pt.full}   Hosp no: {mrn}   Age: {age}\nAdmitted: {d1}"
-        "   Discharged: {d2}\nDiagnosis: community-acquired pneumonia, delirium resolved.\n"
+        "   Discharged: {d2}\nDiagnosis: {dx}\n"
         "Follow-up with Dr {c.fam} at {org}. Discharged to {addr}.",
+        dx=g.choice(["community-acquired pneumonia, delirium resolved.",
+                     "fractured neck of femur, hemiarthroplasty.",
+                     "urosepsis, Groshong line removed before discharge.",
+                     "heart failure, diuresed, weight down 4 kg."]),
         pt=p, mrn=g.mrn(), age=E(str(g.r.randint(90, 103)), "AGE"), d1=stay[0],
         d2=stay[1], c=c, org=org(g, "GB"), addr=g.address("GB"))
     return d
@@ -1536,6 +1586,19 @@ def t_pacific(g):
     return d
 
 
+def t_hl7(g):
+    p, c = people(g, 2)
+    d = Doc(g.r)
+    y, m, dd = g.ymd(1926, 1990)
+    d.f("MSH|^~\\&|PAS|{fac}|RIS|{fac}|{ts}||ADT^A04|{mid}|P|2.4\rPID|1||{mrn}^^^PAS^MR||"
+        "{pt.dicom}||{dob}|{sx}|||{addr}||{ph}\rPV1|1|O|OPD^^^||||{c.dicom}",
+        fac=E(g.choice(ORGS["GB"]), "ORG"), ts=g.date("dicom"),
+        mid=g.r.randint(100000, 999999), mrn=g.mrn(), pt=p,
+        dob=E(f"{y}{m:02d}{dd:02d}", "DATE"), sx=p.gender.upper(), addr=g.address("GB"),
+        ph=g.phone("GB"), c=c)
+    return d
+
+
 PII_TEMPLATES = [
     t_triage, t_handover, t_district, t_physio, t_ot, t_dental, t_antenatal, t_neonatal,
     t_psych, t_email, t_sms, t_specimen, t_requisition, t_wristband, t_death, t_claim,
@@ -1543,7 +1606,7 @@ PII_TEMPLATES = [
     t_caption_vlm, t_table, t_dicom_json, t_worklist_csv, t_clinic_letter, t_opnote,
     t_pathology, t_medrec, t_discharge, t_flowsheet, t_telmsg, t_mdt, t_consent,
     t_pharm_query, t_chat, t_chat_nick, t_ocr_overlay, t_ocr_xray, t_wordname, t_medevac,
-    t_gulf, t_za, t_dk, t_md, t_pr, t_asia_intake, t_india, t_pacific,
+    t_gulf, t_za, t_dk, t_md, t_pr, t_asia_intake, t_india, t_pacific, t_hl7,
 ]
 
 
@@ -1832,7 +1895,8 @@ TRAP_TERMS = [
     "Banting", "Sister Dora", "Macmillan", "Crestor", "Zestril", "Levemir", "Januvia",
     "Cardura", "Ritalin", "Concerta", "Elvanse", "Strattera", "Remeron", "Plasma-Lyte",
     "Vicryl", "Haggitt", "Troisier", "Moon facies", "Rice-water", "Coral-like",
-    "Daisy-chained", "Poppy seed", "pike position", "Ruby-red", "Bush tea", "Huber",
+    "Daisy-chained", "Poppy seed", "pike position", "Ruby-red", "Bush tea", "Huber", "PDS",
+    "oxybutynin", "Plasma-Lyte",
 ]
 
 
