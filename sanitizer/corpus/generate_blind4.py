@@ -19,8 +19,8 @@ community / home-visit nursing, physiotherapy and occupational-therapy notes, de
 antenatal and neonatal (NICU) notes, psychiatric assessments, referral e-mails with headers,
 signatures and quoted replies, appointment SMS reminders, specimen labels and laboratory
 requisitions, wristband and label OCR, death-certificate extracts, insurance claim letters,
-research-consent forms, Spanish, Portuguese, Italian, German and French (Central Africa,
-Madagascar) notes with an English gloss, captions written like a vision model's ("A woman in
+research-consent forms, Spanish, Portuguese, Italian, German, Danish, Romanian and French
+(Central Africa, Madagascar) notes, most with an English gloss, captions written like a vision model's ("A woman in
 a hospital gown sitting next to ..."), tables flattened to text ("Name | DOB | Ward"), plus
 outpatient letters, operation notes, pathology reports, medication reconciliation, discharge
 summaries, nursing flowsheet comments, telephone messages, MDT minutes, consent forms,
@@ -1284,8 +1284,8 @@ def t_clinic_letter(g):
          "Semont manoeuvre was performed with good effect. I have not arranged further "
          "follow-up.", "Consultant Audiovestibular Physician"),
         ("memory clinic with her/his family. Folstein MMSE 24/30; the picture is of mild "
-         "mixed dementia. I would be grateful if you could stop the oxybutynin.",
-         "Consultant in Old Age Psychiatry"),
+         "mixed dementia. Please could you stop the oxybutynin.",
+         "Consultant Psychiatrist for Older Adults"),
         ("paediatric orthopaedic clinic. Ponseti casting is complete and the foot is "
          "plantigrade; boots and bar at night until walking.", "Consultant Orthopaedic "
          "Surgeon"),
@@ -1412,10 +1412,10 @@ def t_consent(g):
 def t_pharm_query(g):
     p, ph, c = people(g, 3)
     d = Doc(g.r)
-    d.f("Pharmacy query from {ph.full} ({org} pharmacy, bleep {bl}): {pt.first_last}'s "
+    d.f("Pharmacy query from {ph.full} ({org} pharmacy): {pt.first_last}'s "
         "({mrn}) chart has Zyprexa 10 mg and Clozaril both prescribed. Please clarify "
         "with Dr {c.fam} which is intended before the evening round.",
-        ph=ph, org=org(g, "GB"), bl=g.r.randint(2100, 2999), pt=p, mrn=g.mrn(), c=c)
+        ph=ph, org=org(g, "GB"), pt=p, mrn=g.mrn(), c=c)
     return d
 
 
@@ -1737,7 +1737,7 @@ COMMON = [
     "Will review after the weekend.", "Mark the operative site before transfer.",
     "Hope to wean oxygen tomorrow.", "The bill for transport was passed to the ward clerk.",
     "Grace period on the repeat prescription noted.", "Rose-pink rash on the trunk.",
-    "May need a repeat scan if pain persists.", "Iris and lens clear on slit lamp.",
+    "May be worth a second scan if pain persists.", "Iris crypts normal; no rubeosis.",
     "Bush tea taken at home; no herbal interactions expected.",
     "Rice-water stools overnight; stool sent.", "Moon facies from long-term steroids.",
     "Coral-like staghorn calculus on the KUB film.", "Daisy-chained extension leads removed "
