@@ -911,9 +911,6 @@ def town(g, c):
 # Templates with identifiers (each returns a Doc)
 # ---------------------------------------------------------------------------------------
 
-ALL = sorted(REGIONS) + ["ru", "mono"]
-
-
 def t_triage(g):
     p, q, c = people(g, 3, genders="?m?")
     d = Doc(g.r)
@@ -1967,7 +1964,7 @@ def check(docs, rows):
         ids.add(rid)
         texts.add(text)
         prev_end = 0
-        for (start, end, kind, who, inserted), e in zip(d.ents, ents):
+        for (_, _, _, who, inserted), e in zip(d.ents, ents):
             span = text[e["start"]:e["end"]]
             if span != inserted:
                 fail(f"{rid}: slice {span!r} != inserted {inserted!r}")
