@@ -821,6 +821,8 @@ class Doc:
                 out.append(ch)
             if literal and ch == " " and self.r.random() < 0.05:
                 out.append(self.r.choice([".", ",", "'", ":", "|"]))
+        if literal and s and not s.strip() and not out:
+            out.append(" ")  # two values never run into each other
         return "".join(out)
 
     def t(self, s):
