@@ -68,9 +68,11 @@
 //! axis-aligned box misses the corners of the rotated face.
 
 mod looks;
+mod sample;
 mod texture;
 
 use self::looks::{sample_turned, stretch_contrast, unturn};
+use self::sample::sample_view;
 use self::texture::{Rect, TextureMap};
 use super::pixels::{BoxF, RgbPixels, f32_of, nms, sample_bgr_planar, tile_spans_with, usize_f32};
 use crate::Error;
@@ -551,16 +553,7 @@ fn run_view(
     view: View,
     threshold: f32,
 ) -> Result<Vec<Face>, Error> {
-    let input = sample_bgr_planar(
-        image,
-        view.crop,
-        view.in_w,
-        view.in_h,
-        view.in_w,
-        view.in_h,
-        0.0,
-        |v| v,
-    );
+    let input = sample_view(image, view.crop, view.in_w, view.in_h);
     let outputs = model.run([1, 3, view.in_h, view.in_w], input)?;
     decode_outputs(&outputs, view, threshold)
 }
