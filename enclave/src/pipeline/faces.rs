@@ -102,8 +102,9 @@ pub const COARSE_SIDE: u32 = 640;
 /// need it.
 pub const COARSE_SIDE_SINGLE: u32 = 320;
 /// Longer side of the downscaled view of an image that runs whole and whose native view
-/// was not narrowed: there it only has to show faces over ~500 px (at least half of the
-/// image's longer side, so ≥ 80 px at this size).
+/// was not narrowed: there it only has to show faces over ~500 px, ≥ 78 px at this size up
+/// to 1024 px (and ≥ 36 px in any image that runs whole and is ≥ 500 px high: its longer
+/// side is then at most [`TILE`]² / 500 px).
 pub const COARSE_SIDE_UNCUT: u32 = 160;
 /// Narrowest box, in source pixels, kept from the view of [`COARSE_SIDE_UNCUT`]: smaller
 /// faces are the native view's, and at 160 px the view's small boxes are mostly blobs (on
