@@ -626,3 +626,47 @@ fn faces_on_flat_backgrounds_are_still_filled() {
     // fill 30. Floor at that.
     assert!(found >= 30, "{found} of {total}: {missed:?}");
 }
+
+/// Large faces in images that run whole: faces of 300–750 px (most of the frame) on a
+/// textured photo, which CenterFace's receptive field cannot take in at native resolution,
+/// must be filled by the downscaled view, whatever its size.
+#[test]
+fn large_faces_in_whole_images_are_filled() {
+    let Some(pipeline) = common::pipeline("large_faces_in_whole_images_are_filled") else {
+        return;
+    };
+    let dir = common::assets("large_faces_in_whole_images_are_filled").unwrap();
+    let sources: Vec<RgbPixels> = FACES.iter().map(|f| load(&dir, f.0)).collect();
+    let backdrop = to_image(&load(&dir, "coffee.png"));
+    let cases = [
+        ((1000u32, 800u32), 0usize, 300u32, 0.0f32),
+        ((1000, 800), 1, 450, 15.0),
+        ((1000, 800), 0, 600, -10.0),
+        ((1024, 1024), 1, 640, 0.0),
+        ((1024, 1024), 0, 750, 20.0),
+    ];
+    let mut missed = Vec::new();
+    for (n, &((w, h), source, size, angle)) in cases.iter().enumerate() {
+        let resized =
+            image::imageops::resize(&backdrop, w, h, image::imageops::FilterType::Triangle);
+        let mut canvas = from_image(&resized);
+        let spec = Spec {
+            source,
+            size,
+            angle,
+        };
+        let gold = paste(&mut canvas, &sources, spec, w as f32 / 2.0, h as f32 / 2.0);
+        let bytes = common::png(&canvas);
+        dump(&format!("large-{n}"), &canvas, &[gold]);
+        let (mask, _) = filled_mask(pipeline, &bytes, w, h);
+        let c = covered(&mask, w, h, gold);
+        eprintln!(
+            "large face {size} px on {w}x{h}: {:.0} % covered",
+            c * 100.0
+        );
+        if c < 0.8 {
+            missed.push(format!("{size} px on {w}x{h}: {:.0} %", c * 100.0));
+        }
+    }
+    assert!(missed.is_empty(), "{missed:?}");
+}

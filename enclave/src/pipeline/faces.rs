@@ -13,14 +13,17 @@
 //!   larger than [`TILE`]² (so faces down to ~12 px are seen at full detail);
 //! - when the image is over [`COARSE_SIDE`] px, the whole image downscaled to
 //!   [`COARSE_SIDE`] (tiled images: faces cut by every tile) or [`COARSE_SIDE_SINGLE`]
-//!   (others: faces over ~500 px);
+//!   (others: faces over ~500 px, and faces a narrowed native view may cut, see below), or
+//!   only [`COARSE_SIDE_UNCUT`] when the native view was not narrowed (keeping boxes of
+//!   [`COARSE_UNCUT_MIN_FACE`] px and more);
 //! - zoom crops: every weak, small find of those views (heatmap above [`ZOOM_SEED`], box
 //!   under [`ZOOM_BELOW`] px) gets a second look in a [`ZOOM_CROP`] px crop around it at
 //!   [`ZOOM`]×, up to [`ZOOM_MAX`] crops per image in batches of [`ZOOM_BATCH`], kept above
 //!   [`ZOOM_THRESHOLD`]. A face of 12–16 px scores far below the threshold at native
 //!   resolution, but its peak is there. Faint crops are contrast-stretched, and the
-//!   [`ZOOM_TURNED_MAX`] strongest crops with no upright find are looked at again turned by
-//!   [`ZOOM_ANGLES`] (`looks.rs`): 73 of 76 faces (96.1 %) instead of 72.
+//!   [`ZOOM_TURNED_MAX`] strongest crops with no upright find whose upright look still
+//!   peaked at [`ZOOM_TURNED_PEAK`] are looked at again turned by [`ZOOM_ANGLES`]
+//!   (`looks.rs`): 73 of 76 faces (96.1 %) instead of 72.
 //!
 //! On the mixed set of `tests/faces_mixed_set.rs` (76 faces of 12–200 px) the views used
 //! before (native or tiles, coarse, and the whole image at 2× up to 512 px) filled 68 % of
@@ -37,6 +40,22 @@
 //! the peak RSS over 1 GiB; tiles now hold at most `TILE`² pixels and are longer along the
 //! image's longer side: 6 tiles of 1088 × 768 at 2048² (5 Mpx). Zoom crops run batched.
 //! Recall stayed at 72 of 76 with each change.
+//!
+//! Face-stage work (issue 5, deface runs one native pass): a ≤ 1024² image whose native
+//! view is not narrowed (any photo) takes a 160 px instead of a 320 px coarse view, ~3 %
+//! of its native pixels instead of 10 %; the faces of 300–750 px in
+//! `large_faces_in_whole_images_are_filled` are filled as with 320 px (the 640 and 750 px
+//! ones are missed without a coarse view). Of its boxes only those of
+//! [`COARSE_UNCUT_MIN_FACE`] px and more are kept: smaller ones are blobs, and the stray
+//! fills on the mixed set fell from 0.094 to 0.079 % of pixels. Turned looks only where the
+//! upright look left a peak skip about a third of them on the mixed set (on the bench
+//! anchors: all of the 2048² radiograph's, one of the 256² astronaut's two). Native views
+//! are sampled row by row (`sample.rs`) and the texture map scans byte runs. Together, with
+//! the text stage off, process CPU per run fell 5–15 % on the anchors (camera 1024²
+//! 353 → 323 ms, radiograph 768×1024 195 → 165, radiograph 2048² 910 → 848; busy
+//! machine). What is left is CenterFace itself (83 % of a perf profile of the 2048²
+//! images): one native pass, plus on photos the zoom looks (about a quarter of the
+//! camera's face stage).
 //!
 //! Flat regions (issue 5): a block with no step over a few levels (a film's black
 //! background, clear sky, a smooth gradient) cannot hold a face's features, so each native
@@ -56,9 +75,11 @@
 //! axis-aligned box misses the corners of the rotated face.
 
 mod looks;
+mod sample;
 mod texture;
 
 use self::looks::{sample_turned, stretch_contrast, unturn};
+use self::sample::sample_view;
 use self::texture::{Rect, TextureMap};
 use super::pixels::{BoxF, RgbPixels, f32_of, nms, sample_bgr_planar, tile_spans_with, usize_f32};
 use crate::Error;
@@ -80,6 +101,15 @@ pub const COARSE_SIDE: u32 = 640;
 /// [`COARSE_SIDE`] px: only faces too large for CenterFace's receptive field (over ~500 px)
 /// need it.
 pub const COARSE_SIDE_SINGLE: u32 = 320;
+/// Longer side of the downscaled view of an image that runs whole and whose native view
+/// was not narrowed: there it only has to show faces over ~500 px, ≥ 78 px at this size up
+/// to 1024 px (and ≥ 36 px in any image that runs whole and is ≥ 500 px high: its longer
+/// side is then at most [`TILE`]² / 500 px).
+pub const COARSE_SIDE_UNCUT: u32 = 160;
+/// Narrowest box, in source pixels, kept from the view of [`COARSE_SIDE_UNCUT`]: smaller
+/// faces are the native view's, and at 160 px the view's small boxes are mostly blobs (on
+/// the mixed set they raised the stray fills from 0.094 to 0.35 % of pixels).
+pub const COARSE_UNCUT_MIN_FACE: f32 = 240.0;
 /// Each merged box is scaled about its centre by this (before redaction adds its own
 /// margin): with it, every face over 24 px of the mixed set is ≥ 80 % covered (without it,
 /// 6 of 44 rotated faces fell short, at 73–79 %).
@@ -119,6 +149,11 @@ pub const ZOOM_TURNED_MAX: usize = 4;
 /// a blob to pass: at [`ZOOM_THRESHOLD`] the stray fills around the mixed set's faces rose to
 /// 0.104 % of pixels; the face above scores 0.35–0.40 turned).
 pub const ZOOM_TURNED_THRESHOLD: f32 = 0.35;
+/// Highest heatmap score an upright zoom look must have left for its crop to be looked at
+/// turned. On the mixed set every crop a turned look filled had left 0.053 or more upright
+/// (0.05 would skip 40 % of the turned looks there; we keep a margin), and the crops of
+/// photos without a small face seldom reach it.
+pub const ZOOM_TURNED_PEAK: f32 = 0.04;
 /// Candidates whose box is at least this wide are not zoomed (the planned views see them).
 pub const ZOOM_BELOW: f32 = 24.0;
 
@@ -296,6 +331,21 @@ fn narrow_views(views: Vec<View>, map: &TextureMap) -> Vec<View> {
     out
 }
 
+/// Shrinks the downscaled view of an image that runs whole to [`COARSE_SIDE_UNCUT`] px and
+/// returns it (call it only when no native view was narrowed); the views of a tiled image
+/// stay as they are.
+fn shrink_coarse(views: &mut [View], width: u32, height: u32) -> Option<View> {
+    let [native, coarse] = views else {
+        return None;
+    };
+    if native.crop != coarse.crop || coarse.in_w >= native.in_w {
+        return None;
+    }
+    let (w, h) = scaled(width, height, COARSE_SIDE_UNCUT);
+    (coarse.in_w, coarse.in_h) = (round_up_32(w), round_up_32(h));
+    Some(*coarse)
+}
+
 /// The input-pixel span `a..b` (multiples of 32, within `0..len`) covering the source span
 /// `lo..hi` (relative to the view's origin) at `scale` source pixels per input pixel.
 fn input_span(lo: f32, hi: f32, scale: f32, len: usize) -> (usize, usize) {
@@ -314,12 +364,21 @@ pub(crate) fn detect(
     let mut faces = Vec::new();
     let mut weak = Vec::new();
     let seed = ZOOM_SEED.min(params.threshold);
-    let mut views = plan_views(image.width(), image.height());
+    let planned = plan_views(image.width(), image.height());
+    let mut views = planned.clone();
     if narrowable(image.width(), image.height()) {
         views = narrow_views(views, &TextureMap::new(image));
     }
+    let uncut = if views == planned {
+        shrink_coarse(&mut views, image.width(), image.height())
+    } else {
+        None
+    };
     for view in views {
         for f in run_view(model, image, view, seed)? {
+            if Some(view) == uncut && f.bbox.x1 - f.bbox.x0 < COARSE_UNCUT_MIN_FACE {
+                continue;
+            }
             if f.score > params.threshold {
                 faces.push(f);
             } else if f.bbox.x1 - f.bbox.x0 < ZOOM_BELOW {
@@ -407,29 +466,33 @@ fn run_zoom_crops(
     threshold: f32,
 ) -> Result<Vec<Face>, Error> {
     let upright: Vec<(BoxF, f32)> = crops.iter().map(|c| (*c, 0.0)).collect();
-    let mut faces = run_looks(model, image, &upright, threshold)?;
+    let (mut faces, peaks) = run_looks(model, image, &upright, threshold)?;
     let turned: Vec<(BoxF, f32)> = crops
         .iter()
-        .filter(|c| !faces.iter().any(|f| f.bbox.iou(c) > 0.0))
+        .zip(&peaks)
+        .filter(|&(c, &peak)| {
+            peak >= ZOOM_TURNED_PEAK && !faces.iter().any(|f| f.bbox.iou(c) > 0.0)
+        })
         .take(ZOOM_TURNED_MAX)
-        .flat_map(|c| ZOOM_ANGLES.iter().map(move |a| (*c, a.to_radians())))
+        .flat_map(|(c, _)| ZOOM_ANGLES.iter().map(move |a| (*c, a.to_radians())))
         .collect();
     let turned_threshold = threshold.max(ZOOM_TURNED_THRESHOLD);
-    faces.extend(run_looks(model, image, &turned, turned_threshold)?);
+    faces.extend(run_looks(model, image, &turned, turned_threshold)?.0);
     Ok(faces)
 }
 
 /// Runs `(crop, angle in radians)` looks, [`ZOOM_BATCH`] per forward pass, each contrast-
-/// stretched when faint; finds above `threshold` whose centre lies inside their crop, in
-/// source coordinates.
+/// stretched when faint. Returns the finds above `threshold` whose centre lies inside their
+/// crop, in source coordinates, and each look's highest heatmap score (in look order).
 fn run_looks(
     model: &ModelSession,
     image: &RgbPixels,
     looks: &[(BoxF, f32)],
     threshold: f32,
-) -> Result<Vec<Face>, Error> {
+) -> Result<(Vec<Face>, Vec<f32>), Error> {
     let side = round_up_32(clamp_u32(ZOOM_CROP * ZOOM));
     let mut faces = Vec::new();
+    let mut peaks = Vec::with_capacity(looks.len());
     for chunk in looks.chunks(ZOOM_BATCH) {
         let mut input = Vec::with_capacity(chunk.len() * 3 * side * side);
         for &(crop, angle) in chunk {
@@ -448,6 +511,7 @@ fn run_looks(
                 in_w: side,
                 in_h: side,
             };
+            peaks.push(peak_of(&outputs, item));
             faces.extend(
                 decode_item(&outputs, item, view, threshold)?
                     .into_iter()
@@ -463,7 +527,31 @@ fn run_looks(
             );
         }
     }
-    Ok(faces)
+    Ok((faces, peaks))
+}
+
+/// The highest heatmap score of item `item` of a batch of CenterFace outputs (0 when the
+/// outputs do not hold it; `decode_item` reports malformed outputs).
+fn peak_of(outputs: &[OutputTensor], item: usize) -> f32 {
+    let Some(heat) = outputs.first() else {
+        return 0.0;
+    };
+    let (Some(&n), Some(&gh), Some(&gw)) =
+        (heat.shape.first(), heat.shape.get(2), heat.shape.get(3))
+    else {
+        return 0.0;
+    };
+    let plane = gh * gw;
+    if item >= n {
+        return 0.0;
+    }
+    heat.data
+        .get(item * plane..(item + 1) * plane)
+        .unwrap_or_default()
+        .iter()
+        .copied()
+        .filter(|v| !v.is_nan())
+        .fold(0.0, f32::max)
 }
 
 /// Runs one view through CenterFace; boxes above `threshold` in source coordinates.
@@ -473,16 +561,7 @@ fn run_view(
     view: View,
     threshold: f32,
 ) -> Result<Vec<Face>, Error> {
-    let input = sample_bgr_planar(
-        image,
-        view.crop,
-        view.in_w,
-        view.in_h,
-        view.in_w,
-        view.in_h,
-        0.0,
-        |v| v,
-    );
+    let input = sample_view(image, view.crop, view.in_w, view.in_h);
     let outputs = model.run([1, 3, view.in_h, view.in_w], input)?;
     decode_outputs(&outputs, view, threshold)
 }
@@ -816,6 +895,38 @@ mod tests {
         assert!((v.crop.y1 - 480.0 * sy).abs() < 1e-3, "{v:?}");
         // The same scale as planned.
         assert!(((v.crop.x1 - v.crop.x0) / 352.0 - s).abs() < 1e-6);
+    }
+
+    #[test]
+    fn only_an_uncut_whole_image_gets_the_small_coarse_view() {
+        let mut views = plan_views(1000, 700);
+        let coarse = shrink_coarse(&mut views, 1000, 700);
+        // 1000 × 700 at a longer side of 160: 160 × 112, rounded up to 160 × 128.
+        let want = View {
+            crop: views[0].crop,
+            in_w: 160,
+            in_h: 128,
+        };
+        assert_eq!(coarse, Some(want));
+        assert_eq!(views, vec![plan_views(1000, 700)[0], want]);
+        // Tiled images keep their 640 px view; a small image has no coarse view.
+        for (w, h) in [(2048, 2048), (1280, 960), (512, 300)] {
+            let mut views = plan_views(w, h);
+            assert_eq!(shrink_coarse(&mut views, w, h), None, "{w}x{h}");
+            assert_eq!(views, plan_views(w, h), "{w}x{h}");
+        }
+    }
+
+    #[test]
+    fn the_peak_of_each_batch_item_is_read_from_its_own_plane() {
+        let heat = OutputTensor {
+            shape: vec![2, 1, 1, 3],
+            data: Zeroizing::new(vec![0.1, 0.7, 0.2, 0.05, f32::NAN, 0.3]),
+        };
+        assert_eq!(peak_of(std::slice::from_ref(&heat), 0), 0.7);
+        assert_eq!(peak_of(std::slice::from_ref(&heat), 1), 0.3);
+        assert_eq!(peak_of(&[heat], 2), 0.0);
+        assert_eq!(peak_of(&[], 0), 0.0);
     }
 
     #[test]
