@@ -6,7 +6,9 @@
 //!   post-processing with rotated minimum-area rectangles (see [`db_boxes`]); reading
 //!   order as rapidocr; each quad is cropped upright by a perspective-style warp. Images
 //!   larger than 2000 px are scanned at native resolution in overlapping tiles
-//!   ([`OcrParams::det_tiles`]) plus a global pass at 1024 px, merged by NMS.
+//!   ([`OcrParams::det_tiles`]) plus a global pass at 1024 px, merged by NMS; only the
+//!   tiles where the global pass or a stroke prior saw possible text run
+//!   ([`OcrParams::det_coarse`], see [`coarse`]).
 //! - cls: crops taller than 1.5× their width are turned 90° counter-clockwise; crops the
 //!   classifier reads as upside down (p > 0.9) are turned 180°.
 //! - rec: batches of 6 sorted by aspect ratio, height 48, width ≥ 320, zero padding after
@@ -21,13 +23,13 @@
 
 pub mod coarse;
 pub mod edges;
+mod views;
 
 use std::time::{Duration, Instant};
 
-use self::coarse::{CoarseMap, Window, candidate_windows};
-use super::pixels::{
-    BoxF, RgbPixels, clamp_px, f32_of, nms, sample_bgr_planar, tile_spans_with, usize_f32,
-};
+use self::coarse::{CoarseMap, candidate_windows};
+use self::views::{FINE_MARGIN, View, coarse_views, edge_windows, native_views, whole_tiles};
+use super::pixels::{BoxF, RgbPixels, clamp_px, f32_of, nms, sample_bgr_planar, usize_f32};
 use super::quad::{Quad, min_area_rect, warp_crop};
 use zeroize::Zeroizing;
 
@@ -322,14 +324,6 @@ pub fn det_tiled(width: u32, height: u32, params: &OcrParams) -> bool {
     width.max(height) > params.max_side
 }
 
-/// A part of the image the detector runs on: `crop` resized to `width × height`.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct View {
-    crop: BoxF,
-    width: usize,
-    height: usize,
-}
-
 /// Runs the detector and returns boxes in image coordinates (reading order) with scores.
 ///
 /// With [`OcrParams::det_coarse`] a tiled image's native tiles run only where its global
@@ -411,220 +405,6 @@ fn detect_boxes(
 /// Most of the full-scale input the coarse-to-fine windows may cover; above it the full
 /// pass runs everywhere (the windows would save little and cut more lines).
 pub const FINE_SHARE_MAX: f32 = 0.5;
-
-/// Margin around a coarse candidate, in full-scale detector input pixels: a line's faint
-/// ends (and the context the detector needs around them) stay inside its window.
-const FINE_MARGIN: u32 = 96;
-
-/// Shortest side of a full-scale view, in input pixels: the detector needs some context
-/// around a lone glyph (the 512² radiograph's "R" marker, score near the box threshold,
-/// was lost in a 128 px view and found in a 256 px one).
-const MIN_VIEW: usize = 320;
-
-/// Full-scale inputs below this many pixels run as one pass: the coarse pass would cost
-/// more than it could save.
-const COARSE_MIN_PIXELS: usize = 512 * 512;
-
-/// For an image detected in one pass of `full` input: runs the coarse pass and returns the
-/// full-scale views (crop, input width, height) to run instead, or `None` when the whole
-/// input has to run (coarse-to-fine off, a small input, or windows covering more than
-/// [`FINE_SHARE_MAX`] of it). An empty list: no text anywhere.
-fn coarse_views(
-    model: &ModelSession,
-    image: &RgbPixels,
-    full: (usize, usize),
-    params: &OcrParams,
-    pixels: &mut usize,
-) -> Result<Option<Vec<View>>, Error> {
-    let (dw, dh) = full;
-    if !params.coarse_windows || dw.saturating_mul(dh) < COARSE_MIN_PIXELS {
-        return Ok(None);
-    }
-    let (iw, ih) = (image.width(), image.height());
-    // Full-scale input pixels per image pixel, each way.
-    let (sx, sy) = (
-        f64_of(dw) / f64::from(iw.max(1)),
-        f64_of(dh) / f64::from(ih.max(1)),
-    );
-    let margin =
-        |s: f64| u32::try_from(usize_of((f64::from(FINE_MARGIN) / s).ceil())).unwrap_or(u32::MAX);
-    let margin = (margin(sx), margin(sy));
-    let fits = |views: &[View]| {
-        let fine: usize = views.iter().map(|v| v.width * v.height).sum();
-        usize_f32(fine) <= FINE_SHARE_MAX * usize_f32(dw * dh)
-    };
-    // The edge prior first: when it alone covers too much (a busy photo), the coarse pass
-    // would be wasted.
-    let mut windows = edge_windows(image, margin);
-    if !fits(&aligned_views(
-        &mut windows.clone(),
-        (sx, sy),
-        (iw, ih),
-        full,
-    )) {
-        return Ok(None);
-    }
-    let coarse_side = |v: usize| {
-        let scaled = usize_of(f64::from(usize_f32(v) * params.coarse_scale));
-        (scaled.div_ceil(32) * 32).max(32)
-    };
-    let (cw, ch) = (coarse_side(dw), coarse_side(dh));
-    let whole = BoxF {
-        x0: 0.0,
-        y0: 0.0,
-        x1: f32_of(iw),
-        y1: f32_of(ih),
-    };
-    let prob = det_map(model, image, whole, (cw, ch), pixels)?;
-    let map = CoarseMap {
-        prob: &prob,
-        width: cw,
-        height: ch,
-        image_width: iw,
-        image_height: ih,
-    };
-    windows.extend(candidate_windows(
-        &map,
-        params.coarse_thresh,
-        coarse::CELL,
-        margin,
-    ));
-    let views = aligned_views(&mut windows, (sx, sy), (iw, ih), full);
-    Ok(fits(&views).then_some(views))
-}
-
-/// Candidate windows of the edge prior ([`edges::edge_map`]), grown by `margin`.
-fn edge_windows(image: &RgbPixels, margin: (u32, u32)) -> Vec<Window> {
-    let (map, cols, rows) = edges::edge_map(image);
-    let map = CoarseMap {
-        prob: &map,
-        width: cols,
-        height: rows,
-        image_width: image.width(),
-        image_height: image.height(),
-    };
-    candidate_windows(&map, 0.5, 1, margin)
-}
-
-/// Full-scale views (crop, input width, height) over `windows` seen at `scale` input
-/// pixels per image pixel, each input side a multiple of 32 (at most the whole image's
-/// `full` input): windows whose aligned views overlap are merged first, so that no line
-/// is cut in two views. `windows` ends up holding the merged windows.
-fn aligned_views(
-    windows: &mut Vec<Window>,
-    (sx, sy): (f64, f64),
-    (iw, ih): (u32, u32),
-    (dw, dh): (usize, usize),
-) -> Vec<View> {
-    loop {
-        coarse::merge_overlapping(windows);
-        let views: Vec<View> = windows
-            .iter()
-            .map(|w| {
-                let (x0, x1, vw) = aligned_span(w.x0, w.x1, sx, iw, dw);
-                let (y0, y1, vh) = aligned_span(w.y0, w.y1, sy, ih, dh);
-                View {
-                    crop: BoxF { x0, y0, x1, y1 },
-                    width: vw,
-                    height: vh,
-                }
-            })
-            .collect();
-        let mut grown: Vec<Window> = views
-            .iter()
-            .map(|View { crop: b, .. }| Window {
-                x0: clamp_px(b.x0.floor(), iw),
-                y0: clamp_px(b.y0.floor(), ih),
-                x1: clamp_px(b.x1.ceil(), iw),
-                y1: clamp_px(b.y1.ceil(), ih),
-            })
-            .collect();
-        coarse::merge_overlapping(&mut grown);
-        if grown.len() == views.len() {
-            return views;
-        }
-        *windows = grown;
-    }
-}
-
-/// The image span `lo..hi` seen at `scale` input pixels per image pixel, widened to the
-/// grid of 32 input pixels the whole image's pass (`full` input pixels over `len` image
-/// pixels) would use: its ends fall on multiples of 32, so the view samples the very
-/// pixels that pass would and its map matches that pass's away from the view's edges.
-/// Returns (start, end, input length). A view that would run past the image (a native
-/// view whose `full` was rounded up) is moved back inside it instead.
-fn aligned_span(lo: u32, hi: u32, scale: f64, len: u32, full: usize) -> (f32, f32, usize) {
-    let scale = scale.max(1e-9);
-    // At least MIN_VIEW input pixels, grown about the centre.
-    let (lo, hi) = (f64::from(lo) * scale, f64::from(hi) * scale);
-    let short = (f64_of(MIN_VIEW) - (hi - lo)).max(0.0) / 2.0;
-    let (mut lo, mut hi) = (lo - short, hi + short);
-    let full_f = f64_of(full);
-    if hi > full_f {
-        lo -= hi - full_f;
-        hi = full_f;
-    }
-    if lo < 0.0 {
-        hi = (hi - lo).min(full_f);
-        lo = 0.0;
-    }
-    let start = usize_of(lo) / 32 * 32;
-    let end = usize_of(hi.ceil())
-        .div_ceil(32)
-        .saturating_mul(32)
-        .min(full);
-    let n = end.saturating_sub(start).max(32).min(full);
-    let len_f = f64::from(len);
-    let (mut a, mut b) = (f64_of(start) / scale, f64_of(start + n) / scale);
-    if b > len_f {
-        b = len_f;
-        a = (len_f - f64_of(n) / scale).max(0.0);
-    }
-    #[allow(clippy::cast_possible_truncation)]
-    let (a, b) = (a as f32, b as f32);
-    (a, b, n)
-}
-
-/// The image's [`whole_tiles`] that hold part of some window, whole: a tile's boxes, and
-/// with them what the recogniser reads, must not depend on where the coarse pass saw text.
-/// (Views cut to the windows, even on the tile's own sampling grid and 1024 px wide, gave
-/// boxes a few pixels tighter, and the 14 px "DATE 01/02/1960" of a 4000 px image was
-/// read "DRTE" or "1/82".)
-fn native_views(windows: &[Window], tiles: Vec<View>) -> Vec<View> {
-    tiles
-        .into_iter()
-        .filter(|View { crop: tile, .. }| {
-            windows.iter().any(|w| {
-                f32_of(w.x0) < tile.x1
-                    && tile.x0 < f32_of(w.x1)
-                    && f32_of(w.y0) < tile.y1
-                    && tile.y0 < f32_of(w.y1)
-            })
-        })
-        .collect()
-}
-
-/// Overlapping native-resolution tiles of at most `max_side` over the whole image, each
-/// stretched to a multiple of 32.
-fn whole_tiles(iw: u32, ih: u32, max_side: u32) -> Vec<View> {
-    let mut views = Vec::new();
-    for (y, h) in tile_spans_with(ih, max_side, DET_TILE_OVERLAP) {
-        for (x, w) in tile_spans_with(iw, max_side, DET_TILE_OVERLAP) {
-            let crop = BoxF {
-                x0: f32_of(x),
-                y0: f32_of(y),
-                x1: f32_of(x + w),
-                y1: f32_of(y + h),
-            };
-            views.push(View {
-                crop,
-                width: round_up_32(w),
-                height: round_up_32(h),
-            });
-        }
-    }
-    views
-}
 
 /// Runs the detector on `crop` of `image` resized to `dw × dh`: the probability map
 /// (`dw × dh`, row-major). Adds the input's pixels to `pixels`.
