@@ -81,7 +81,9 @@ mod texture;
 use self::looks::{sample_turned, stretch_contrast, unturn};
 use self::sample::sample_view;
 use self::texture::{Rect, TextureMap};
-use super::pixels::{BoxF, RgbPixels, f32_of, nms, sample_bgr_planar, tile_spans_with, usize_f32};
+use super::pixels::{
+    BoxF, RgbPixels, f32_of, nms, round_up_32, sample_bgr_planar, tile_spans_with, usize_f32,
+};
 use crate::Error;
 use crate::models::{ModelId, ModelSession, OutputTensor};
 
@@ -228,14 +230,8 @@ pub fn plan_views(width: u32, height: u32) -> Vec<View> {
         let grid = tile_grid(width, height);
         for &(y, h) in &grid.ys {
             for &(x, w) in &grid.xs {
-                let crop = BoxF {
-                    x0: f32_of(x),
-                    y0: f32_of(y),
-                    x1: f32_of(x + w),
-                    y1: f32_of(y + h),
-                };
                 views.push(View {
-                    crop,
+                    crop: BoxF::from_spans((x, w), (y, h)),
                     in_w: round_up_32(w),
                     in_h: round_up_32(h),
                 });
@@ -631,10 +627,6 @@ fn decode_item(
         faces.push(Face { bbox, score });
     }
     Ok(faces)
-}
-
-fn round_up_32(v: u32) -> usize {
-    usize::try_from(v.max(1).div_ceil(32).saturating_mul(32)).unwrap_or(usize::MAX)
 }
 
 /// Scales so that the longer side becomes `side`.

@@ -29,7 +29,9 @@ use std::time::{Duration, Instant};
 
 use self::coarse::{CoarseMap, candidate_windows};
 use self::views::{FINE_MARGIN, View, coarse_views, edge_windows, native_views, whole_tiles};
-use super::pixels::{BoxF, RgbPixels, clamp_px, f32_of, nms, sample_bgr_planar, usize_f32};
+use super::pixels::{
+    BoxF, RgbPixels, clamp_px, f32_of, nms, round_up_32, sample_bgr_planar, usize_f32,
+};
 use super::quad::{Quad, min_area_rect, warp_crop};
 use zeroize::Zeroizing;
 
@@ -484,10 +486,6 @@ fn map_boxes(
             len(p0, p1).trunc() > 3.0 && len(p0, p3).trunc() > 3.0
         })
         .collect()
-}
-
-fn round_up_32(v: u32) -> usize {
-    usize::try_from(v.max(1).div_ceil(32).saturating_mul(32)).unwrap_or(usize::MAX)
 }
 
 /// DB post-processing: threshold, 2×2 dilation, 8-connected components, minimum-area

@@ -131,6 +131,17 @@ pub struct BoxF {
 }
 
 impl BoxF {
+    /// The box covering columns `x.0 .. x.0 + x.1` and rows `y.0 .. y.0 + y.1` (a tile of
+    /// [`tile_spans_with`] in each direction).
+    pub fn from_spans(x: (u32, u32), y: (u32, u32)) -> Self {
+        Self {
+            x0: f32_of(x.0),
+            y0: f32_of(y.0),
+            x1: f32_of(x.0.saturating_add(x.1)),
+            y1: f32_of(y.0.saturating_add(y.1)),
+        }
+    }
+
     /// Area (zero for degenerate boxes).
     pub fn area(&self) -> f32 {
         (self.x1 - self.x0).max(0.0) * (self.y1 - self.y0).max(0.0)
@@ -199,6 +210,11 @@ pub(crate) fn f32_of(v: u32) -> f32 {
     #[allow(clippy::cast_precision_loss)]
     let out = v as f32;
     out
+}
+
+/// `v` (at least 1) rounded up to a multiple of 32: the model input side for `v` pixels.
+pub(crate) fn round_up_32(v: u32) -> usize {
+    usize::try_from(v.max(1).div_ceil(32).saturating_mul(32)).unwrap_or(usize::MAX)
 }
 
 /// Tiles `(start, length)` covering `0..len`: as few as keep neighbours overlapping by at

@@ -219,14 +219,8 @@ pub(super) fn whole_tiles(iw: u32, ih: u32, max_side: u32) -> Vec<View> {
     let mut views = Vec::new();
     for (y, h) in tile_spans_with(ih, max_side, DET_TILE_OVERLAP) {
         for (x, w) in tile_spans_with(iw, max_side, DET_TILE_OVERLAP) {
-            let crop = BoxF {
-                x0: f32_of(x),
-                y0: f32_of(y),
-                x1: f32_of(x + w),
-                y1: f32_of(y + h),
-            };
             views.push(View {
-                crop,
+                crop: BoxF::from_spans((x, w), (y, h)),
                 width: round_up_32(w),
                 height: round_up_32(h),
             });
