@@ -132,7 +132,7 @@ pub struct BoxF {
 
 impl BoxF {
     /// The box covering columns `x.0 .. x.0 + x.1` and rows `y.0 .. y.0 + y.1` (a tile of
-    /// [`tile_spans_with`] in each direction).
+    /// `tile_spans_with` in each direction).
     pub fn from_spans(x: (u32, u32), y: (u32, u32)) -> Self {
         Self {
             x0: f32_of(x.0),
