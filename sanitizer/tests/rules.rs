@@ -1499,3 +1499,19 @@ fn given_and_middle_name_is_the_same_person() {
         "Present: Dr PERSON_1 (radiology). PERSON_1 to review.",
     )]);
 }
+
+/// `Surname, Given,` followed by an age or an identifier label is a register line's patient
+/// ("2. Varlo, Tanvo, 72, MRN …"), though a comma follows the given name.
+#[test]
+fn surname_comma_given_before_age_or_identifier() {
+    check(&[
+        (
+            "2. Varlo, Tanvo, 72, MRN H806264 - refer to clinic.",
+            "2. PERSON_1, 72, MRN [ID] - refer to clinic.",
+        ),
+        (
+            "Pharmacy: Quennell, Oyole, hospital no H81657/15, was discharged.",
+            "Pharmacy: PERSON_1, hospital no [ID], was discharged.",
+        ),
+    ]);
+}

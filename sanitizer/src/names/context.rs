@@ -1,7 +1,7 @@
 //! Names known by the words around them only (no cue word, not in the lists): the family
 //! noun after `the <Name>`, a reporting verb after a clause's subject, a possessive.
 
-use super::{FIELD_WORDS, Mention, NameRules, head_after, in_list, lower};
+use super::{FIELD_WORDS, ID_LABELS, Mention, NameRules, head_after, in_list, lower};
 use crate::EntityKind;
 use crate::token::{Shape, Token};
 use crate::types::Span;
@@ -221,9 +221,6 @@ impl NameRules<'_> {
     /// gap, an identifier field ("Tan Hui Min  NHS No: …", "ANA LIMA  MRN: …"): the words
     /// are the patient's name.
     pub(super) fn header_names(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
-        const ID_LABELS: &[&str] = &[
-            "nhs", "mrn", "dob", "hospital", "nhi", "chi", "id", "pid", "ur",
-        ];
         for (i, t) in tokens.iter().enumerate() {
             if !t.line_start {
                 continue;

@@ -173,6 +173,11 @@ const FIELD_WORDS: &[&str] = &[
     "from", "of", "by", "is", "was", "has", "had", "who", "will", "says", "said",
 ];
 
+/// Labels of a patient identifier field ("NHS No:", "MRN", "hospital no").
+const ID_LABELS: &[&str] = &[
+    "nhs", "mrn", "dob", "hospital", "hosp", "nhi", "chi", "id", "pid", "ur",
+];
+
 /// Words after which (no colon) the next listed name is a person, with less confidence; the
 /// kinship words of [`KIN_CUES`] are such cues too.
 const WEAK_CUES: &[&str] = &["pt", "patient", "signed", "per", "attn", "cc", "dear"];
