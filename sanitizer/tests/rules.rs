@@ -1515,3 +1515,33 @@ fn surname_comma_given_before_age_or_identifier() {
         ),
     ]);
 }
+
+/// Initials in chat layouts: the addressee of a request at a line's start ("ZT pls r/v"),
+/// initials right before a ward place ("KD (bed 14)"), a lower-case sign-off after a
+/// sign-off word ("thx qd"), and upper-case speakers of a transcript that has a named
+/// speaker, even when the letters spell an abbreviation ("MS: on it").
+#[test]
+fn chat_initials_by_layout() {
+    check(&[
+        (
+            "ZT pls r/v the man in bed 11 - new AF, trop sent. thx qd",
+            "PERSON_1 pls r/v the man in bed 11 - new AF, trop sent. thx PERSON_2",
+        ),
+        (
+            "fyi KD (bed 14) for CT tonight, consented.",
+            "fyi PERSON_1 (bed 14) for CT tonight, consented.",
+        ),
+        (
+            "ICU bed 3 is free. OT pls see",
+            "ICU bed 3 is free. OT pls see",
+        ),
+        (
+            "oyole: anyone seen the bloods?\nMS: on it, back from CT",
+            "PERSON_1: anyone seen the bloods?\nPERSON_2: on it, back from CT",
+        ),
+        (
+            "obs: stable overnight\nMS: on examination clear",
+            "obs: stable overnight\nMS: on examination clear",
+        ),
+    ]);
+}

@@ -84,7 +84,7 @@ const FOLLOW_UP_VERBS: &[&str] = &[
 ];
 
 /// Places of a patient on a ward: "tane in bed 4", "Tane in bay 2".
-const BED_WORDS: &[&str] = &["bed", "bay", "cubicle", "room"];
+pub(super) const BED_WORDS: &[&str] = &["bed", "bay", "cubicle", "room"];
 
 /// `was` / `is` + these: "Tane was admitted", "Tane is keen".
 const PERSON_STATES: &[&str] = &[
