@@ -1545,3 +1545,32 @@ fn chat_initials_by_layout() {
         ),
     ]);
 }
+
+/// After a kinship noun, an unlisted lower-case word that is the subject of a relative's verb
+/// is a name ("her daughter tanvo is on the way"), a verb is not ("daughter rang again");
+/// French kinship nouns cue a relative's name like English ones ("avec sa fille Mary").
+#[test]
+fn relatives_named_after_kinship_nouns() {
+    use ModelLabel::GivenName;
+    check_model(&[
+        (
+            "her daughter tanvo is on the way in.",
+            &[("tanvo", GivenName)],
+            "her daughter PERSON_1 is on the way in.",
+        ),
+        (
+            "his partner oyole wants a call from the reg.",
+            &[("oyole", GivenName)],
+            "his partner PERSON_1 wants a call from the reg.",
+        ),
+        (
+            "her daughter rang again re discharge.",
+            &[("rang", GivenName)],
+            "her daughter rang again re discharge.",
+        ),
+    ]);
+    check(&[(
+        "Mme Varlo est vue ce jour avec sa fille Mary. Dyspnée stable.",
+        "PERSON_1 est vue ce jour avec sa fille PERSON_2. Dyspnée stable.",
+    )]);
+}

@@ -217,6 +217,24 @@ const KIN_CUES: &[&str] = &[
     "granddaughter",
     "grandma",
     "grandpa",
+    // French notes: "avec sa fille Tanvo".
+    "fille",
+    "fils",
+    "mère",
+    "père",
+    "épouse",
+    "époux",
+    "conjoint",
+    "conjointe",
+    "sœur",
+    "frère",
+];
+
+/// Verbs whose subject after a kinship noun is the relative's name: "her daughter tanvo is
+/// on the way in", "his partner tanvo rang".
+const RELATIVE_VERBS: &[&str] = &[
+    "is", "was", "has", "had", "will", "wants", "wanted", "rang", "called", "phoned", "visited",
+    "asks", "asked", "says", "said", "would", "can", "knows",
 ];
 
 /// Side and projection words that follow a radiographic view's name on an overlay
@@ -425,8 +443,10 @@ impl<'a> NameRules<'a> {
         eponym_context(tokens, i)
     }
 
-    /// Word `i` is lower case, no given name, and right after a kinship word: "daughter
-    /// rang" (a verb), not "daughter ana".
+    /// Word `i` is lower case and no given name, right after a kinship word: "daughter
+    /// rang" (a verb), not "daughter ana". An unlisted word that is the subject of a verb
+    /// a relative does ("daughter tanvo is on the way", "wife tanvo wants a call") is a
+    /// name the lists do not hold.
     pub(crate) fn lower_non_given_after_kin(&self, tokens: &[Token<'_>], i: usize) -> bool {
         i > 0
             && tokens
@@ -435,6 +455,10 @@ impl<'a> NameRules<'a> {
             && tokens
                 .get(i)
                 .is_some_and(|n| n.shape == Shape::Lower && !self.given(n.text))
+            && !(tokens.get(i).is_some_and(|n| !self.common(n.text))
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|v| v.is_word() && in_list(v.text, RELATIVE_VERBS)))
     }
 
     /// Every person mention the rules find in one text, given its `typed` spans (from
@@ -662,6 +686,9 @@ impl<'a> NameRules<'a> {
             } else if after_particle {
                 // "de Vries": a capitalised word after a particle is the family name.
                 t.capitalized() && !particle_blocked(t.text)
+            } else if t.shape == Shape::Lower && in_list(t.text, RELATIVE_VERBS) {
+                // "partner tanvo rang": the verb ends the name.
+                false
             } else if t.shape == Shape::Lower {
                 let pair_next = tokens.get(i + 1).is_some_and(|n| {
                     n.shape == Shape::Lower && self.surname(n.text) && !self.hard_stop(n.text)
