@@ -1574,3 +1574,19 @@ fn relatives_named_after_kinship_nouns() {
         "PERSON_1 est vue ce jour avec sa fille PERSON_2. Dyspnée stable.",
     )]);
 }
+
+/// Spanish `de los` / `de las` begin a family name, and a family name with its leading
+/// particles alone ("Ms De los Varlo") is the person of the full name.
+#[test]
+fn multi_word_particles_begin_a_family_name() {
+    check(&[
+        (
+            "Surgeon: Ms Tanvo De los Varlo   Assistant: Dr Oyole Quennell\nPlan: Ms De los Varlo to see.",
+            "Surgeon: Ms PERSON_1   Assistant: Dr PERSON_2\nPlan: Ms PERSON_1 to see.",
+        ),
+        (
+            "Photo taken by Sister De las Quennell for the team.",
+            "Photo taken by Sister PERSON_1 for the team.",
+        ),
+    ]);
+}

@@ -868,9 +868,21 @@ impl<'a> NameRules<'a> {
                         (first.clone(), last, mid)
                     }
                 };
-                m.given = Some(given);
-                m.surname = Some(surname);
-                m.extra = middle;
+                // "Ms De los Santos": leading particles begin a family name, so there is
+                // no given name to tell this person from "Ana De los Santos".
+                let particles_first = !comma
+                    && words
+                        .get(..words.len().saturating_sub(1))
+                        .is_some_and(|lead| lead.iter().all(|w| is_particle(w.text)));
+                if particles_first {
+                    m.given = None;
+                    m.surname = Some(surname);
+                    m.extra = std::iter::once(given).chain(middle).collect();
+                } else {
+                    m.given = Some(given);
+                    m.surname = Some(surname);
+                    m.extra = middle;
+                }
             }
         }
     }
