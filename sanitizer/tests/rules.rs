@@ -1590,3 +1590,24 @@ fn multi_word_particles_begin_a_family_name() {
         ),
     ]);
 }
+
+/// Chat requests name people by layout in any case: the reader greeted at the start ("hey
+/// tanvo - …") and the person to check on before a ward place ("check on cross in bay 3").
+#[test]
+fn chat_greetings_and_ward_visits() {
+    check(&[
+        (
+            "hey tanvo - can u check on cross in bay 3? thx",
+            "hey PERSON_1 - can u check on PERSON_2 in bay 3? thx",
+        ),
+        (
+            "can u check on al-varlo in bay 3?",
+            "can u check on PERSON_1 in bay 3?",
+        ),
+        (
+            "can u check on him in bay 3?",
+            "can u check on him in bay 3?",
+        ),
+        ("Hi all, the meeting is off", "Hi all, the meeting is off"),
+    ]);
+}

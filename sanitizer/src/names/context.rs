@@ -86,6 +86,52 @@ const FOLLOW_UP_VERBS: &[&str] = &[
 /// Places of a patient on a ward: "tane in bed 4", "Tane in bay 2".
 pub(super) const BED_WORDS: &[&str] = &["bed", "bay", "cubicle", "room"];
 
+/// Words before the person a request sends someone to: "check on tanvo in bay 3".
+const VISIT_WORDS: &[&str] = &["on", "see", "review", "assess", "visit"];
+
+/// Words that point at a person without naming them: "check on him in bed 4".
+const UNNAMED: &[&str] = &[
+    "him",
+    "her",
+    "them",
+    "patient",
+    "pt",
+    "pts",
+    "patients",
+    "man",
+    "woman",
+    "lady",
+    "gent",
+    "guy",
+    "boy",
+    "girl",
+    "baby",
+    "child",
+    "kid",
+    "someone",
+    "everyone",
+    "everybody",
+    "all",
+    "the",
+    "a",
+    "this",
+    "that",
+    "these",
+    "those",
+    "my",
+    "his",
+    "our",
+    "their",
+];
+
+/// Words that open a message by greeting its reader: "hey tanvo - …".
+const GREETINGS: &[&str] = &["hey", "hi", "hello", "hiya", "morning", "evening"];
+
+/// Groups a message greets: "hi all,", "morning team -".
+const GROUPS: &[&str] = &[
+    "team", "guys", "folks", "there", "both", "everyone", "all", "again", "doc", "docs",
+];
+
 /// `was` / `is` + these: "Tane was admitted", "Tane is keen".
 const PERSON_STATES: &[&str] = &[
     "admitted",
@@ -378,6 +424,101 @@ impl NameRules<'_> {
         }
     }
 
+    /// The person a request sends someone to on the ward, in any case and whatever the
+    /// words: "check on cross in bay 3", "see ap tanvo in bed 4", "check on al-tanvo in bay
+    /// 3" — one or two words (hyphens inside) between `on`/`see`/`review` and `in` + a ward
+    /// place, unless they point at someone without naming them ("check on him in bed 4").
+    pub(super) fn visited_in_bed(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, v) in tokens.iter().enumerate() {
+            if !(v.is_word() && in_list(v.text, VISIT_WORDS)) {
+                continue;
+            }
+            let first = i + 1;
+            let mut k = first;
+            let mut words = 0usize;
+            while let Some(t) = tokens.get(k) {
+                let joiner = t.is_punct('-')
+                    && !t.space_before
+                    && tokens
+                        .get(k + 1)
+                        .is_some_and(|n| n.is_word() && !n.space_before);
+                if t.is_word() && lower(t.text) == "in" && t.space_before && words > 0 {
+                    break;
+                }
+                if !(joiner || (t.is_word() && t.latin && t.shape == Shape::Lower)) {
+                    words = 0;
+                    break;
+                }
+                words += usize::from(t.is_word());
+                k += 1;
+                if words > 2 {
+                    break;
+                }
+            }
+            let place = tokens
+                .get(k + 1)
+                .is_some_and(|b| b.is_word() && in_list(b.text, BED_WORDS))
+                && tokens
+                    .get(k + 2)
+                    .is_some_and(|n| n.class == crate::token::Class::Number);
+            if !(place && (1..=2).contains(&words)) {
+                continue;
+            }
+            let run = within_tokens(tokens, first, k);
+            let named = run.iter().filter(|w| w.is_word()).all(|w| {
+                w.letters() >= 2
+                    && self.stop(w.text).is_none()
+                    && !in_list(w.text, FIELD_WORDS)
+                    && !in_list(w.text, UNNAMED)
+            });
+            if let (true, Some(a), Some(b)) = (named, run.first(), run.last()) {
+                out.push(Mention {
+                    start: a.start,
+                    end: b.name_end(),
+                    surname: Some(Self::norm(b.text)),
+                    extra: run
+                        .iter()
+                        .filter(|w| w.is_word() && w.start < b.start)
+                        .map(|w| Self::norm(w.text))
+                        .collect(),
+                    ..Mention::default()
+                });
+            }
+        }
+    }
+
+    /// The person a message greets at its start: "hey tanvo - can u …", "Hi Tanvo, …": the
+    /// word after the greeting, in any case, when a dash, comma or colon follows it, unless
+    /// it greets a group ("hi all,").
+    pub(super) fn greeted(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        let Some(g) = tokens.first() else { return };
+        let Some(t) = tokens.get(1) else { return };
+        let mark = tokens.get(2).is_some_and(|p| {
+            p.is_punct('-') || p.is_punct('—') || p.is_punct(',') || p.is_punct(':')
+        });
+        if g.is_word()
+            && in_list(g.text, GREETINGS)
+            && mark
+            && t.is_word()
+            && t.latin
+            && t.letters() >= 2
+            && t.shape != Shape::Upper
+            && self.stop(t.text).is_none()
+            && !in_list(t.text, FIELD_WORDS)
+            && !in_list(t.text, UNNAMED)
+            && !in_list(t.text, GROUPS)
+        {
+            let given = self.given(t.text).then(|| Self::norm(t.text));
+            out.push(Mention {
+                start: t.start,
+                end: t.name_end(),
+                surname: given.is_none().then(|| Self::norm(t.text)),
+                given,
+                ..Mention::default()
+            });
+        }
+    }
+
     /// A listed name, even a common word, in the possessive before a kinship noun ("Green's
     /// daughter rang"): capitalised there, it is the relative's family.
     pub(super) fn kin_possessives(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
@@ -582,4 +723,9 @@ pub(super) fn owns_device(tokens: &[Token<'_>], i: usize) -> bool {
         && tokens
             .get(i + 1)
             .is_some_and(|n| n.is_word() && crate::stoplist::is_device_head(n.text))
+}
+
+/// Tokens `a..b` (empty when out of range).
+fn within_tokens<'t, 'a>(tokens: &'t [Token<'a>], a: usize, b: usize) -> &'t [Token<'a>] {
+    tokens.get(a..b).unwrap_or_default()
 }

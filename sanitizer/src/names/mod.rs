@@ -486,6 +486,8 @@ impl<'a> NameRules<'a> {
         self.family_names(tokens, &mut out);
         self.subjects_and_possessives(tokens, &mut out);
         self.in_bed(tokens, &mut out);
+        self.visited_in_bed(tokens, &mut out);
+        self.greeted(tokens, &mut out);
         self.surname_labels(tokens, &mut out);
         self.kin_possessives(tokens, &mut out);
         self.coordinated(tokens, &mut out);
