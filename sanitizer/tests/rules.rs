@@ -1611,3 +1611,20 @@ fn chat_greetings_and_ward_visits() {
         ("Hi all, the meeting is off", "Hi all, the meeting is off"),
     ]);
 }
+
+/// A name set off by commas before an age in years that ends the clause ("lesion 3, Varlo,
+/// 41 yrs."), and a name in parentheses after a specimen code no rule types ("S22-5195
+/// (Quennell)").
+#[test]
+fn names_beside_ages_and_specimen_codes() {
+    check(&[
+        (
+            "Dermatoscopy, lesion 3, Varlo, 41 yrs. Breslow thickness pending.",
+            "Dermatoscopy, lesion 3, PERSON_1, [AGE]. Breslow thickness pending.",
+        ),
+        (
+            "Addendum: immunohistochemistry on S22-5195 (Quennell) shows MLH1 loss.",
+            "Addendum: immunohistochemistry on S22-5195 (PERSON_1) shows MLH1 loss.",
+        ),
+    ]);
+}

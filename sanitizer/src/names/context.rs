@@ -305,11 +305,29 @@ impl NameRules<'_> {
     /// An unlisted capitalised word alone in parentheses right after an identifier is whose
     /// it is: "biopsy S20-1234 (Whaanga) shows".
     pub(super) fn after_ids(&self, tokens: &[Token<'_>], typed: &[Span], out: &mut Vec<Mention>) {
-        for id in typed.iter().filter(|s| s.kind == EntityKind::Id) {
-            let k = tokens.partition_point(|t| t.start < id.end);
+        // Where an identifier ends: the typed ones, and the last digits of a code no rule
+        // types (a specimen number "S22-5195", "MR23.7257"): four or more digits glued to
+        // a letter, dash or dot before them.
+        let codes = tokens.iter().enumerate().filter_map(|(k, t)| {
+            let glued = k
+                .checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|p| {
+                    !t.space_before && (p.is_word() || p.is_punct('-') || p.is_punct('.'))
+                });
+            (t.class == crate::token::Class::Number && t.text.len() >= 4 && glued).then_some(t.end)
+        });
+        let ends: Vec<usize> = typed
+            .iter()
+            .filter(|s| s.kind == EntityKind::Id)
+            .map(|s| s.end)
+            .chain(codes)
+            .collect();
+        for id_end in ends {
+            let k = tokens.partition_point(|t| t.start < id_end);
             let open = tokens
                 .get(k)
-                .is_some_and(|o| o.is_punct('(') && o.start > id.end);
+                .is_some_and(|o| o.is_punct('(') && o.start > id_end);
             let Some(t) = tokens.get(k + 1) else {
                 continue;
             };
