@@ -1628,3 +1628,20 @@ fn names_beside_ages_and_specimen_codes() {
         ),
     ]);
 }
+
+/// Letters that spell an abbreviation are still the initials of a person the request names
+/// ("slot for PM" with Patricia Miller), unless a number or colon is next to them ("BP
+/// 120/80", "3 PM").
+#[test]
+fn abbreviation_letters_spelling_a_named_persons_initials() {
+    check(&[
+        (
+            "Subject: urgent slot for PM\nHi, could Patricia Miller be seen this week?",
+            "Subject: urgent slot for PERSON_1\nHi, could PERSON_1 be seen this week?",
+        ),
+        (
+            "BP 120/80 at 3 PM, seen by Patricia Miller.",
+            "BP 120/80 at 3 PM, seen by PERSON_1.",
+        ),
+    ]);
+}

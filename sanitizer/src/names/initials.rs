@@ -35,11 +35,17 @@ const ATTENDANCE_LABELS: &[&str] = &["present", "attendees", "attending", "apolo
 const NOT_INITIALS: &[&str] = &[
     "gp", "ot", "pt", "slt", "dn", "ed", "ae", "icu", "itu", "hdu", "mdt", "ok", "nok", "tto",
     "tta", "dnr", "nbm", "obs", "iv", "po", "sc", "im", "prn", "bd", "tds", "qds", "od", "nhs",
-    "uk", "us", "usa", "eu", "am", "pm", "cc", "ps", "nb", "fyi", "asap", "tbc", "tba", "na",
-    "nad", "ix", "rx", "dx", "hx", "tx", "fu", "ooh", "ccu", "amu", "sau", "mau", "opd", "ent",
-    "gi", "ob", "ltd", "plc", "inc", "pls", "plz", "thx", "xx", "xxx", "np", "ty", "tbh", "brb",
-    "lol", "hrs", "hr", "min", "mg", "ml", "kg", "mmol", "bp", "hb", "wcc", "crp", "inr", "ga",
-    "la", "ct", "mri", "xr", "ecg", "eeg",
+    "uk", "us", "usa", "eu", "cc", "ps", "fyi", "asap", "tbc", "tba", "nad", "ix", "rx", "dx",
+    "hx", "tx", "fu", "ooh", "ccu", "amu", "sau", "mau", "opd", "ent", "gi", "ob", "ltd", "plc",
+    "inc", "pls", "plz", "thx", "xx", "xxx", "np", "ty", "tbh", "brb", "lol", "hrs", "hr", "min",
+    "ct", "mri", "xr", "ecg", "eeg",
+];
+
+/// Upper-case abbreviations of times, measurements and notes ("3 PM", "BP 120/80", "Na
+/// 135", "NB:"): not initials on their own, but they may spell those of a person found
+/// elsewhere in the request (see [`NameRules::spells_known_initials`]).
+const LETTER_ABBREVIATIONS: &[&str] = &[
+    "am", "pm", "nb", "na", "mg", "ml", "kg", "mmol", "bp", "hb", "wcc", "crp", "inr", "ga", "la",
 ];
 
 impl NameRules<'_> {
@@ -60,6 +66,28 @@ impl NameRules<'_> {
             && !in_list(t.text, FIELD_WORDS)
             && !in_list(t.text, ROLE_TITLES)
             && !in_list(t.text, NOT_INITIALS)
+            && !in_list(t.text, LETTER_ABBREVIATIONS)
+    }
+
+    /// Whether word `k` may be the initials of a person found elsewhere in the request even
+    /// though it spells an abbreviation ("urgent slot for PM" with Piret Mägi in the
+    /// message): two or three upper-case letters, no team, order, title or field word
+    /// (`MS`), not on an all-caps line, and no number or colon next to it ("3 PM", "BP
+    /// 120/80", "NB: …").
+    pub(crate) fn spells_known_initials(&self, tokens: &[Token<'_>], k: usize) -> bool {
+        let Some(t) = tokens.get(k) else { return false };
+        let number = |j: Option<usize>| {
+            j.and_then(|j| tokens.get(j))
+                .is_some_and(|n| n.class == Class::Number || n.is_punct(':'))
+        };
+        self.initials_like(t, false)
+            || (upper_letters(t)
+                && !t.upper_line
+                && !in_list(t.text, NOT_INITIALS)
+                && !in_list(t.text, ROLE_TITLES)
+                && !in_list(t.text, FIELD_WORDS)
+                && !number(k.checked_sub(1))
+                && !number(Some(k + 1)))
     }
 
     /// Initials in the places a note's writer or a colleague signs (see the module docs).
@@ -173,6 +201,12 @@ impl NameRules<'_> {
 /// Words of a request right after the initials it is addressed to: "YD pls r/v bed 11".
 const REQUEST_WORDS: &[&str] = &["pls", "plz", "please"];
 
+/// A team, order, time or measurement abbreviation ([`NOT_INITIALS`],
+/// [`LETTER_ABBREVIATIONS`]).
+fn abbreviation(word: &str) -> bool {
+    in_list(word, NOT_INITIALS) || in_list(word, LETTER_ABBREVIATIONS)
+}
+
 /// Two or three upper-case Latin letters and nothing else (they may spell an abbreviation).
 fn upper_letters(t: &Token<'_>) -> bool {
     t.is_word()
@@ -189,7 +223,7 @@ impl NameRules<'_> {
     fn addressed(tokens: &[Token<'_>], i: usize) -> bool {
         tokens
             .get(i)
-            .is_some_and(|t| upper_letters(t) && t.line_start && !in_list(t.text, NOT_INITIALS))
+            .is_some_and(|t| upper_letters(t) && t.line_start && !abbreviation(t.text))
             && tokens
                 .get(i + 1)
                 .is_some_and(|p| p.is_word() && in_list(p.text, REQUEST_WORDS))
@@ -211,7 +245,7 @@ impl NameRules<'_> {
         let skip = usize::from(tokens.get(i + 1).is_some_and(|n| {
             n.is_punct('(') || n.is_punct(',') || (n.is_word() && lower(n.text) == "in")
         }));
-        !in_list(t.text, NOT_INITIALS)
+        !abbreviation(t.text)
             && !in_list(t.text, ROLE_TITLES)
             && tokens
                 .get(i + 1 + skip)
@@ -262,7 +296,7 @@ impl NameRules<'_> {
             let speaker = if t.shape == Shape::Upper || single {
                 single
                     || self.initials_like(t, false)
-                    || (chat && upper_letters(t) && !in_list(t.text, NOT_INITIALS))
+                    || (chat && upper_letters(t) && !abbreviation(t.text))
             } else {
                 named(t)
             };
