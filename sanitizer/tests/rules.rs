@@ -1645,3 +1645,33 @@ fn abbreviation_letters_spelling_a_named_persons_initials() {
         ),
     ]);
 }
+
+/// Eponyms before an operation noun (known by its suffix: "-ectomy", "-plasty" …), a grade,
+/// a model, a murmur or an instrument name the thing, not a person, even when the model
+/// tags them.
+#[test]
+fn eponyms_before_operations_grades_and_instruments() {
+    use ModelLabel::Surname;
+    check_model(&[
+        (
+            "Technique: Quennell-Varlo haemorrhoidectomy. Closure with clips.",
+            &[("Quennell-Varlo", Surname)],
+            "Technique: Quennell-Varlo haemorrhoidectomy. Closure with clips.",
+        ),
+        (
+            "Tumour board: Oyole-Tanvo grade reviewed.",
+            &[("Oyole-Tanvo", Surname)],
+            "Tumour board: Oyole-Tanvo grade reviewed.",
+        ),
+        (
+            "Lahey clamp and Varlo forceps used.",
+            &[("Varlo", Surname)],
+            "Lahey clamp and Varlo forceps used.",
+        ),
+        (
+            "Seen by Dr Varlo today.",
+            &[("Varlo", Surname)],
+            "Seen by Dr PERSON_1 today.",
+        ),
+    ]);
+}
