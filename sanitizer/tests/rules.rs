@@ -1675,3 +1675,22 @@ fn eponyms_before_operations_grades_and_instruments() {
         ),
     ]);
 }
+
+/// A ward may bear its namesake's given name and surname ("to Tanvo Varlo Ward"): a place,
+/// not a person, after a place preposition.
+#[test]
+fn wards_named_after_a_full_name() {
+    use ModelLabel::{GivenName, Surname};
+    check_model(&[
+        (
+            "Returned to Tanvo Varlo Ward from theatre.",
+            &[("Tanvo", GivenName), ("Varlo", Surname)],
+            "Returned to Tanvo Varlo Ward from theatre.",
+        ),
+        (
+            "Tanvo Varlo was seen on the ward.",
+            &[("Tanvo", GivenName), ("Varlo", Surname)],
+            "PERSON_1 was seen on the ward.",
+        ),
+    ]);
+}

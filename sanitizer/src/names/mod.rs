@@ -1120,20 +1120,29 @@ const PLACE_PREPOSITIONS: &[&str] = &["on", "to", "in", "from", "at"];
 /// ward, bed 6", "on Newton Ward"), not a person: no title or possessive, and no `round`
 /// after ("Smith ward round" is a person's). The ward noun may be inside the mention
 /// ("baird ward" tagged whole) and capitalised after a place preposition ("Sister on
-/// Wilberforce Ward").
+/// Wilberforce Ward"). After a place preposition the ward may bear a namesake's given name
+/// and surname ("Returned to Tanvo Varlo Ward").
 pub(crate) fn ward_name(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
     let first = tokens.partition_point(|t| t.start < start);
     let Some(t) = tokens.get(first) else {
         return false;
     };
-    // The ward noun: right after a one-word mention, or its last word.
-    let (noun_at, one_word) = if t.end == end {
-        (first + 1, true)
-    } else if tokens.get(first + 1).is_some_and(|n| n.end == end) {
-        (first + 1, false)
-    } else {
+    // The mention's last word: the first, or up to two words on.
+    let Some(last) = (first..first + 3).find(|&k| tokens.get(k).is_some_and(|w| w.end == end))
+    else {
         return false;
     };
+    let noun_inside = last > first
+        && tokens
+            .get(last)
+            .is_some_and(|w| w.is_word() && in_list(w.text, WARD_NOUNS));
+    // The ward noun: right after the mention, or its last word.
+    let (noun_at, name_words) = if noun_inside {
+        (last, last - first)
+    } else {
+        (last + 1, last + 1 - first)
+    };
+    let one_word = name_words == 1 && !noun_inside;
     let Some(n) = tokens.get(noun_at) else {
         return false;
     };
@@ -1145,9 +1154,23 @@ pub(crate) fn ward_name(tokens: &[Token<'_>], start: usize, end: usize) -> bool 
         Shape::Title => place_before,
         _ => false,
     };
+    let words_ok = match name_words {
+        1 => true,
+        // "to Tanvo Varlo Ward": two capitalised words after a place preposition.
+        2 => {
+            place_before
+                && (first..first + 2).all(|k| {
+                    tokens
+                        .get(k)
+                        .is_some_and(|w| w.is_word() && w.shape == Shape::Title && w.space_before)
+                })
+        }
+        _ => false,
+    };
     t.start == start
         && t.is_word()
         && (t.capitalized() || !one_word)
+        && words_ok
         && n.is_word()
         && n.space_before
         && noun_ok
