@@ -1694,3 +1694,19 @@ fn wards_named_after_a_full_name() {
         ),
     ]);
 }
+
+/// A name before an age with an article between ("Oyole, a 9-year-old pupil"), and the
+/// subject of `wants` ("Varlo wants to go home").
+#[test]
+fn names_before_an_article_and_age_and_before_wants() {
+    check(&[
+        (
+            "Oyole, a 9-year-old pupil, attended with her mother.",
+            "PERSON_1, a [AGE] pupil, attended with her mother.",
+        ),
+        (
+            "Bed 11 settled. Varlo wants to go home.",
+            "Bed 11 settled. PERSON_1 wants to go home.",
+        ),
+    ]);
+}

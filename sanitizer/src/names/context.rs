@@ -36,6 +36,8 @@ const PERSON_VERBS: &[&str] = &[
     "prefers",
     "fell",
     "lives",
+    "wants",
+    "wanted",
     // Handover shorthand: what a patient is doing or knows ("Tane mobilising with frame",
     // "Tane tolerating diet", "Tane aware").
     "mobilising",
@@ -153,7 +155,8 @@ impl NameRules<'_> {
     /// or not a common word, and no medical term or field word ("Patient 85 y/o" stays). A
     /// listed given name, no common word, right before it is the same person's ("Tane
     /// Whaanga, 85 years old"), and so is an unlisted name-like word opening the clause or
-    /// list item ("2. Rawiri Tane, 94y").
+    /// list item ("2. Rawiri Tane, 94y"). An article may stand before the age ("Tane, a
+    /// 9-year-old pupil").
     pub(super) fn before_ages(&self, tokens: &[Token<'_>], typed: &[Span], out: &mut Vec<Mention>) {
         for age in typed.iter().filter(|s| s.kind == EntityKind::Age) {
             let k = tokens.partition_point(|t| t.start < age.start);
@@ -163,6 +166,15 @@ impl NameRules<'_> {
             {
                 continue;
             }
+            // "Tane, a 9-year-old pupil": an article between the comma and the age.
+            let article = k
+                .checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|a| a.is_word() && in_list(a.text, &["a", "an"]))
+                && k.checked_sub(2)
+                    .and_then(|p| tokens.get(p))
+                    .is_some_and(|c| c.is_punct(','));
+            let k = if article { k - 1 } else { k };
             let comma = k
                 .checked_sub(1)
                 .and_then(|p| tokens.get(p))
