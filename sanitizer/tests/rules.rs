@@ -1710,3 +1710,12 @@ fn names_before_an_article_and_age_and_before_wants() {
         ),
     ]);
 }
+
+/// An Icelandic patronymic surname is known by its ending, with the given name before it.
+#[test]
+fn icelandic_patronymic_surnames() {
+    check(&[(
+        "Outpatient note\nOyole Tanvosdóttir, kt. 12\nKnee effusion aspirated.",
+        "Outpatient note\nPERSON_1, kt. 12\nKnee effusion aspirated.",
+    )]);
+}

@@ -549,6 +549,40 @@ impl NameRules<'_> {
         }
     }
 
+    /// An Icelandic patronymic or matronymic surname, known by its ending whatever the lists
+    /// hold ("Tanvosdóttir", "Varlodottir"), right after a capitalised given name ("Oyole
+    /// Tanvosdóttir"); alone it is left to the model.
+    pub(super) fn patronymic_surnames(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate() {
+            let w = lower(t.text);
+            if !(t.is_word()
+                && t.latin
+                && t.capitalized()
+                && t.letters() >= 8
+                && (w.ends_with("dóttir") || w.ends_with("dottir")))
+            {
+                continue;
+            }
+            let Some(g) = i.checked_sub(1).and_then(|p| tokens.get(p)).filter(|g| {
+                g.is_word()
+                    && g.latin
+                    && g.capitalized()
+                    && t.space_before
+                    && !t.break_before
+                    && (self.given(g.text) || self.name_like(g))
+            }) else {
+                continue;
+            };
+            out.push(Mention {
+                start: g.start,
+                end: t.name_end(),
+                given: Some(Self::norm(g.text)),
+                surname: Some(Self::norm(t.text)),
+                ..Mention::default()
+            });
+        }
+    }
+
     /// A listed name, even a common word, in the possessive before a kinship noun ("Green's
     /// daughter rang"): capitalised there, it is the relative's family.
     pub(super) fn kin_possessives(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {

@@ -488,6 +488,7 @@ impl<'a> NameRules<'a> {
         self.in_bed(tokens, &mut out);
         self.visited_in_bed(tokens, &mut out);
         self.greeted(tokens, &mut out);
+        self.patronymic_surnames(tokens, &mut out);
         self.surname_labels(tokens, &mut out);
         self.kin_possessives(tokens, &mut out);
         self.coordinated(tokens, &mut out);
