@@ -1719,3 +1719,19 @@ fn icelandic_patronymic_surnames() {
         "Outpatient note\nPERSON_1, kt. 12\nKnee effusion aspirated.",
     )]);
 }
+
+/// An unlisted capitalised word right after a lower-case kinship noun is the relative's name,
+/// in French notes too ("avec sa fille Oyole").
+#[test]
+fn unlisted_relatives_after_kinship_nouns() {
+    check(&[
+        (
+            "Mme Varlo est vue ce jour avec sa fille Oyole. Dyspnée stable.",
+            "PERSON_1 est vue ce jour avec sa fille PERSON_2. Dyspnée stable.",
+        ),
+        (
+            "Seen with her daughter Tanvo today.",
+            "Seen with her daughter PERSON_1 today.",
+        ),
+    ]);
+}

@@ -549,6 +549,30 @@ impl NameRules<'_> {
         }
     }
 
+    /// An unlisted capitalised word right after a lower-case kinship noun is the relative's
+    /// name ("avec sa fille Tanvo", "his son Oyole rang"): a capitalised word no common word
+    /// mid-sentence after "daughter" names her.
+    pub(super) fn named_relatives(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate().skip(1) {
+            let kin = tokens.get(i - 1).is_some_and(|k| {
+                k.is_word() && k.shape == Shape::Lower && in_list(k.text, super::KIN_CUES)
+            });
+            if kin
+                && t.shape == Shape::Title
+                && t.space_before
+                && !t.break_before
+                && self.name_like(t)
+            {
+                out.push(Mention {
+                    start: t.start,
+                    end: t.name_end(),
+                    given: Some(Self::norm(t.text)),
+                    ..Mention::default()
+                });
+            }
+        }
+    }
+
     /// An Icelandic patronymic or matronymic surname, known by its ending whatever the lists
     /// hold ("Tanvosdóttir", "Varlodottir"), right after a capitalised given name ("Oyole
     /// Tanvosdóttir"); alone it is left to the model.

@@ -489,6 +489,7 @@ impl<'a> NameRules<'a> {
         self.visited_in_bed(tokens, &mut out);
         self.greeted(tokens, &mut out);
         self.patronymic_surnames(tokens, &mut out);
+        self.named_relatives(tokens, &mut out);
         self.surname_labels(tokens, &mut out);
         self.kin_possessives(tokens, &mut out);
         self.coordinated(tokens, &mut out);
