@@ -19,6 +19,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let gold = parse_corpus(&std::fs::read_to_string(corpus)?)?;
     let sanitizer = Sanitizer::load(&assets)?;
     let slow = std::env::var_os("FAILURES_SLOW").is_some();
+    let mut all = Vec::with_capacity(gold.len());
     for g in &gold {
         let t = std::time::Instant::now();
         let out = sanitizer.sanitize(&Texts::new(vec![SecretText::new(g.text.clone())]));
@@ -28,6 +29,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         let pred = out.entities.into_iter().next().unwrap_or_default();
         let s = score(std::slice::from_ref(g), std::slice::from_ref(&pred));
+        all.push(pred.clone());
         let inconsistent = s.people_with_repeats != s.people_consistent;
         if s.texts_leaking_names + s.texts_over_redacted == 0 && !inconsistent {
             continue;
@@ -45,6 +47,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("   gold: {}", show_gold(g));
         println!("   ours: {}", show(&g.text, &pred));
     }
+    let s = score(&gold, &all);
+    println!(
+        "SUMMARY leaking {}/{} over-redacted {}/{} spurious {} consistent {}/{}",
+        s.texts_leaking_names,
+        s.texts_with_names,
+        s.texts_over_redacted,
+        s.texts_without_pii,
+        s.spurious_spans,
+        s.people_consistent,
+        s.people_with_repeats
+    );
     Ok(())
 }
 

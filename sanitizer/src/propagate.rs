@@ -24,8 +24,10 @@
 //! 4. **Initials** (`initials_of`): an upper-case word of two or three letters that spells a
 //!    person's initials (the given name's, then one or two of the later name words' in
 //!    order, particles skipped: `SB` for Storm Bird, `FH` or `FHT` for Florencia Huamán
-//!    Ticona) is that person, when it can be initials at all (no clinical abbreviation,
-//!    field word or stop word: `CT`, `MS`, `BP` stay).
+//!    Ticona) is that person, when it can be initials at all: no team or order (`CT`),
+//!    field word (`MS`), nor a time or measurement with a number or colon next to it (`BP
+//!    120/80`, `3 PM`); letters that only spell such an abbreviation (`PM`) are a named
+//!    person's initials.
 
 use std::collections::HashMap;
 
@@ -383,7 +385,7 @@ pub(crate) fn propagate(
             let n = stoplist::normalize(t.text);
             if let Some(cands) = initials.get(n.as_str()) {
                 if t.shape == Shape::Upper
-                    && rules.initials_like(t, false)
+                    && rules.spells_known_initials(view.tokens, k)
                     && occupied.free(t.start, t.end)
                 {
                     if let Some(person) = choose(cands, ti, t.start) {

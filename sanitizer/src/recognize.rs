@@ -88,8 +88,9 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| Patterns {
     ),
     age_label: re(r"(?i)\b(?:age|aged|age:)\s*[:=]?\s*([0-9]{1,3})\b"),
     age_dicom: re(r"\b(?:[0-9]{3}[YMWD]|[0-9]{1,2}Y)\b"),
-    // An age set off by commas after a name in a list item: "Ana Lima, 94y, from …".
-    age_aside: re(r",\s*([0-9]{1,3}y),"),
+    // An age set off by a comma after a name in a list item or caption, ending the clause:
+    // "Ana Lima, 94y, from …", "lesion 3, Lima, 41 yrs. Breslow …".
+    age_aside: re(r",\s*([0-9]{1,3}\s?(?:y|yrs?|years?))\s*[,.;]"),
     phone_nanp: re(
         r"(?:\+?1[\s.\-]?)?(?:\([2-9][0-9]{2}\)\s?|\b[2-9][0-9]{2}[\s.\-])[0-9]{3}[\s.\-][0-9]{4}\b",
     ),

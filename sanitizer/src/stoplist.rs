@@ -1169,6 +1169,12 @@ pub const MEDICAL_HEADS: &[&str] = &[
     "fever",
     "index",
     "technique",
+    // Grades, models and auscultation findings eponyms name ("Kellgren-Lawrence grade",
+    // "Tyrer-Cuzick model", "an Austin Flint murmur").
+    "grade",
+    "grades",
+    "model",
+    "murmur",
 ];
 
 /// Devices and repairs that eponyms name ("a Denis Browne splint", "a Jackson-Pratt drain"):
@@ -1196,6 +1202,11 @@ pub const DEVICE_HEADS: &[&str] = &[
     "monitor",
     "grid",
     "infusion",
+    // Instruments and dressings ("Adson forceps", "a Robert Jones bandage").
+    "forceps",
+    "bandage",
+    "clamp",
+    "retractor",
 ];
 
 static INDEX: LazyLock<HashMap<&'static str, StopKind>> = LazyLock::new(|| {
@@ -1246,7 +1257,21 @@ pub fn is_stop_word(word: &str) -> bool {
 /// True when `word` is a noun that turns a preceding eponym into a medical term.
 pub fn is_medical_head(word: &str) -> bool {
     let w = normalize(word);
-    HEADS.contains(w.as_str())
+    HEADS.contains(w.as_str()) || procedure_noun(&w)
+}
+
+/// Suffixes of operation and examination nouns: "haemorrhoidectomy", "gastrostomy",
+/// "pyeloplasty", "orchidopexy", "colonoscopy", "herniorrhaphy".
+const PROCEDURE_SUFFIXES: &[&str] = &[
+    "ectomy", "otomy", "ostomy", "plasty", "pexy", "scopy", "rrhaphy",
+];
+
+/// Whether lower-case `w` is an operation or examination noun by its suffix (an eponym
+/// before one names the operation: "Milligan-Morgan haemorrhoidectomy").
+fn procedure_noun(w: &str) -> bool {
+    PROCEDURE_SUFFIXES
+        .iter()
+        .any(|s| w.len() >= s.len() + 3 && w.ends_with(s))
 }
 
 /// Whether `word` is one of the [`DEVICE_HEADS`].

@@ -1499,3 +1499,239 @@ fn given_and_middle_name_is_the_same_person() {
         "Present: Dr PERSON_1 (radiology). PERSON_1 to review.",
     )]);
 }
+
+/// `Surname, Given,` followed by an age or an identifier label is a register line's patient
+/// ("2. Varlo, Tanvo, 72, MRN …"), though a comma follows the given name.
+#[test]
+fn surname_comma_given_before_age_or_identifier() {
+    check(&[
+        (
+            "2. Varlo, Tanvo, 72, MRN H806264 - refer to clinic.",
+            "2. PERSON_1, 72, MRN [ID] - refer to clinic.",
+        ),
+        (
+            "Pharmacy: Quennell, Oyole, hospital no H81657/15, was discharged.",
+            "Pharmacy: PERSON_1, hospital no [ID], was discharged.",
+        ),
+    ]);
+}
+
+/// Initials in chat layouts: the addressee of a request at a line's start ("ZT pls r/v"),
+/// initials right before a ward place ("KD (bed 14)"), a lower-case sign-off after a
+/// sign-off word ("thx qd"), and upper-case speakers of a transcript that has a named
+/// speaker, even when the letters spell an abbreviation ("MS: on it").
+#[test]
+fn chat_initials_by_layout() {
+    check(&[
+        (
+            "ZT pls r/v the man in bed 11 - new AF, trop sent. thx qd",
+            "PERSON_1 pls r/v the man in bed 11 - new AF, trop sent. thx PERSON_2",
+        ),
+        (
+            "fyi KD (bed 14) for CT tonight, consented.",
+            "fyi PERSON_1 (bed 14) for CT tonight, consented.",
+        ),
+        (
+            "ICU bed 3 is free. OT pls see",
+            "ICU bed 3 is free. OT pls see",
+        ),
+        (
+            "oyole: anyone seen the bloods?\nMS: on it, back from CT",
+            "PERSON_1: anyone seen the bloods?\nPERSON_2: on it, back from CT",
+        ),
+        (
+            "obs: stable overnight\nMS: on examination clear",
+            "obs: stable overnight\nMS: on examination clear",
+        ),
+    ]);
+}
+
+/// After a kinship noun, an unlisted lower-case word that is the subject of a relative's verb
+/// is a name ("her daughter tanvo is on the way"), a verb is not ("daughter rang again");
+/// French kinship nouns cue a relative's name like English ones ("avec sa fille Mary").
+#[test]
+fn relatives_named_after_kinship_nouns() {
+    use ModelLabel::GivenName;
+    check_model(&[
+        (
+            "her daughter tanvo is on the way in.",
+            &[("tanvo", GivenName)],
+            "her daughter PERSON_1 is on the way in.",
+        ),
+        (
+            "his partner oyole wants a call from the reg.",
+            &[("oyole", GivenName)],
+            "his partner PERSON_1 wants a call from the reg.",
+        ),
+        (
+            "her daughter rang again re discharge.",
+            &[("rang", GivenName)],
+            "her daughter rang again re discharge.",
+        ),
+    ]);
+    check(&[(
+        "Mme Varlo est vue ce jour avec sa fille Mary. Dyspnée stable.",
+        "PERSON_1 est vue ce jour avec sa fille PERSON_2. Dyspnée stable.",
+    )]);
+}
+
+/// Spanish `de los` / `de las` begin a family name, and a family name with its leading
+/// particles alone ("Ms De los Varlo") is the person of the full name.
+#[test]
+fn multi_word_particles_begin_a_family_name() {
+    check(&[
+        (
+            "Surgeon: Ms Tanvo De los Varlo   Assistant: Dr Oyole Quennell\nPlan: Ms De los Varlo to see.",
+            "Surgeon: Ms PERSON_1   Assistant: Dr PERSON_2\nPlan: Ms PERSON_1 to see.",
+        ),
+        (
+            "Photo taken by Sister De las Quennell for the team.",
+            "Photo taken by Sister PERSON_1 for the team.",
+        ),
+    ]);
+}
+
+/// Chat requests name people by layout in any case: the reader greeted at the start ("hey
+/// tanvo - …") and the person to check on before a ward place ("check on cross in bay 3").
+#[test]
+fn chat_greetings_and_ward_visits() {
+    check(&[
+        (
+            "hey tanvo - can u check on cross in bay 3? thx",
+            "hey PERSON_1 - can u check on PERSON_2 in bay 3? thx",
+        ),
+        (
+            "can u check on al-varlo in bay 3?",
+            "can u check on PERSON_1 in bay 3?",
+        ),
+        (
+            "can u check on him in bay 3?",
+            "can u check on him in bay 3?",
+        ),
+        ("Hi all, the meeting is off", "Hi all, the meeting is off"),
+    ]);
+}
+
+/// A name set off by commas before an age in years that ends the clause ("lesion 3, Varlo,
+/// 41 yrs."), and a name in parentheses after a specimen code no rule types ("S22-5195
+/// (Quennell)").
+#[test]
+fn names_beside_ages_and_specimen_codes() {
+    check(&[
+        (
+            "Dermatoscopy, lesion 3, Varlo, 41 yrs. Breslow thickness pending.",
+            "Dermatoscopy, lesion 3, PERSON_1, [AGE]. Breslow thickness pending.",
+        ),
+        (
+            "Addendum: immunohistochemistry on S22-5195 (Quennell) shows MLH1 loss.",
+            "Addendum: immunohistochemistry on S22-5195 (PERSON_1) shows MLH1 loss.",
+        ),
+    ]);
+}
+
+/// Letters that spell an abbreviation are still the initials of a person the request names
+/// ("slot for PM" with Patricia Miller), unless a number or colon is next to them ("BP
+/// 120/80", "3 PM").
+#[test]
+fn abbreviation_letters_spelling_a_named_persons_initials() {
+    check(&[
+        (
+            "Subject: urgent slot for PM\nHi, could Patricia Miller be seen this week?",
+            "Subject: urgent slot for PERSON_1\nHi, could PERSON_1 be seen this week?",
+        ),
+        (
+            "BP 120/80 at 3 PM, seen by Patricia Miller.",
+            "BP 120/80 at 3 PM, seen by PERSON_1.",
+        ),
+    ]);
+}
+
+/// Eponyms before an operation noun (known by its suffix: "-ectomy", "-plasty" …), a grade,
+/// a model, a murmur or an instrument name the thing, not a person, even when the model
+/// tags them.
+#[test]
+fn eponyms_before_operations_grades_and_instruments() {
+    use ModelLabel::Surname;
+    check_model(&[
+        (
+            "Technique: Quennell-Varlo haemorrhoidectomy. Closure with clips.",
+            &[("Quennell-Varlo", Surname)],
+            "Technique: Quennell-Varlo haemorrhoidectomy. Closure with clips.",
+        ),
+        (
+            "Tumour board: Oyole-Tanvo grade reviewed.",
+            &[("Oyole-Tanvo", Surname)],
+            "Tumour board: Oyole-Tanvo grade reviewed.",
+        ),
+        (
+            "Lahey clamp and Varlo forceps used.",
+            &[("Varlo", Surname)],
+            "Lahey clamp and Varlo forceps used.",
+        ),
+        (
+            "Seen by Dr Varlo today.",
+            &[("Varlo", Surname)],
+            "Seen by Dr PERSON_1 today.",
+        ),
+    ]);
+}
+
+/// A ward may bear its namesake's given name and surname ("to Tanvo Varlo Ward"): a place,
+/// not a person, after a place preposition.
+#[test]
+fn wards_named_after_a_full_name() {
+    use ModelLabel::{GivenName, Surname};
+    check_model(&[
+        (
+            "Returned to Tanvo Varlo Ward from theatre.",
+            &[("Tanvo", GivenName), ("Varlo", Surname)],
+            "Returned to Tanvo Varlo Ward from theatre.",
+        ),
+        (
+            "Tanvo Varlo was seen on the ward.",
+            &[("Tanvo", GivenName), ("Varlo", Surname)],
+            "PERSON_1 was seen on the ward.",
+        ),
+    ]);
+}
+
+/// A name before an age with an article between ("Oyole, a 9-year-old pupil"), and the
+/// subject of `wants` ("Varlo wants to go home").
+#[test]
+fn names_before_an_article_and_age_and_before_wants() {
+    check(&[
+        (
+            "Oyole, a 9-year-old pupil, attended with her mother.",
+            "PERSON_1, a [AGE] pupil, attended with her mother.",
+        ),
+        (
+            "Bed 11 settled. Varlo wants to go home.",
+            "Bed 11 settled. PERSON_1 wants to go home.",
+        ),
+    ]);
+}
+
+/// An Icelandic patronymic surname is known by its ending, with the given name before it.
+#[test]
+fn icelandic_patronymic_surnames() {
+    check(&[(
+        "Outpatient note\nOyole Tanvosdóttir, kt. 12\nKnee effusion aspirated.",
+        "Outpatient note\nPERSON_1, kt. 12\nKnee effusion aspirated.",
+    )]);
+}
+
+/// An unlisted capitalised word right after a lower-case kinship noun is the relative's name,
+/// in French notes too ("avec sa fille Oyole").
+#[test]
+fn unlisted_relatives_after_kinship_nouns() {
+    check(&[
+        (
+            "Mme Varlo est vue ce jour avec sa fille Oyole. Dyspnée stable.",
+            "PERSON_1 est vue ce jour avec sa fille PERSON_2. Dyspnée stable.",
+        ),
+        (
+            "Seen with her daughter Tanvo today.",
+            "Seen with her daughter PERSON_1 today.",
+        ),
+    ]);
+}

@@ -1,7 +1,7 @@
 //! Names known by the words around them only (no cue word, not in the lists): the family
 //! noun after `the <Name>`, a reporting verb after a clause's subject, a possessive.
 
-use super::{FIELD_WORDS, Mention, NameRules, head_after, in_list, lower};
+use super::{FIELD_WORDS, ID_LABELS, Mention, NameRules, head_after, in_list, lower};
 use crate::EntityKind;
 use crate::token::{Shape, Token};
 use crate::types::Span;
@@ -36,6 +36,8 @@ const PERSON_VERBS: &[&str] = &[
     "prefers",
     "fell",
     "lives",
+    "wants",
+    "wanted",
     // Handover shorthand: what a patient is doing or knows ("Tane mobilising with frame",
     // "Tane tolerating diet", "Tane aware").
     "mobilising",
@@ -84,7 +86,53 @@ const FOLLOW_UP_VERBS: &[&str] = &[
 ];
 
 /// Places of a patient on a ward: "tane in bed 4", "Tane in bay 2".
-const BED_WORDS: &[&str] = &["bed", "bay", "cubicle", "room"];
+pub(super) const BED_WORDS: &[&str] = &["bed", "bay", "cubicle", "room"];
+
+/// Words before the person a request sends someone to: "check on tanvo in bay 3".
+const VISIT_WORDS: &[&str] = &["on", "see", "review", "assess", "visit"];
+
+/// Words that point at a person without naming them: "check on him in bed 4".
+const UNNAMED: &[&str] = &[
+    "him",
+    "her",
+    "them",
+    "patient",
+    "pt",
+    "pts",
+    "patients",
+    "man",
+    "woman",
+    "lady",
+    "gent",
+    "guy",
+    "boy",
+    "girl",
+    "baby",
+    "child",
+    "kid",
+    "someone",
+    "everyone",
+    "everybody",
+    "all",
+    "the",
+    "a",
+    "this",
+    "that",
+    "these",
+    "those",
+    "my",
+    "his",
+    "our",
+    "their",
+];
+
+/// Words that open a message by greeting its reader: "hey tanvo - …".
+const GREETINGS: &[&str] = &["hey", "hi", "hello", "hiya", "morning", "evening"];
+
+/// Groups a message greets: "hi all,", "morning team -".
+const GROUPS: &[&str] = &[
+    "team", "guys", "folks", "there", "both", "everyone", "all", "again", "doc", "docs",
+];
 
 /// `was` / `is` + these: "Tane was admitted", "Tane is keen".
 const PERSON_STATES: &[&str] = &[
@@ -107,7 +155,8 @@ impl NameRules<'_> {
     /// or not a common word, and no medical term or field word ("Patient 85 y/o" stays). A
     /// listed given name, no common word, right before it is the same person's ("Tane
     /// Whaanga, 85 years old"), and so is an unlisted name-like word opening the clause or
-    /// list item ("2. Rawiri Tane, 94y").
+    /// list item ("2. Rawiri Tane, 94y"). An article may stand before the age ("Tane, a
+    /// 9-year-old pupil").
     pub(super) fn before_ages(&self, tokens: &[Token<'_>], typed: &[Span], out: &mut Vec<Mention>) {
         for age in typed.iter().filter(|s| s.kind == EntityKind::Age) {
             let k = tokens.partition_point(|t| t.start < age.start);
@@ -117,6 +166,15 @@ impl NameRules<'_> {
             {
                 continue;
             }
+            // "Tane, a 9-year-old pupil": an article between the comma and the age.
+            let article = k
+                .checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|a| a.is_word() && in_list(a.text, &["a", "an"]))
+                && k.checked_sub(2)
+                    .and_then(|p| tokens.get(p))
+                    .is_some_and(|c| c.is_punct(','));
+            let k = if article { k - 1 } else { k };
             let comma = k
                 .checked_sub(1)
                 .and_then(|p| tokens.get(p))
@@ -221,9 +279,6 @@ impl NameRules<'_> {
     /// gap, an identifier field ("Tan Hui Min  NHS No: …", "ANA LIMA  MRN: …"): the words
     /// are the patient's name.
     pub(super) fn header_names(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
-        const ID_LABELS: &[&str] = &[
-            "nhs", "mrn", "dob", "hospital", "nhi", "chi", "id", "pid", "ur",
-        ];
         for (i, t) in tokens.iter().enumerate() {
             if !t.line_start {
                 continue;
@@ -262,11 +317,29 @@ impl NameRules<'_> {
     /// An unlisted capitalised word alone in parentheses right after an identifier is whose
     /// it is: "biopsy S20-1234 (Whaanga) shows".
     pub(super) fn after_ids(&self, tokens: &[Token<'_>], typed: &[Span], out: &mut Vec<Mention>) {
-        for id in typed.iter().filter(|s| s.kind == EntityKind::Id) {
-            let k = tokens.partition_point(|t| t.start < id.end);
+        // Where an identifier ends: the typed ones, and the last digits of a code no rule
+        // types (a specimen number "S22-5195", "MR23.7257"): four or more digits glued to
+        // a letter, dash or dot before them.
+        let codes = tokens.iter().enumerate().filter_map(|(k, t)| {
+            let glued = k
+                .checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|p| {
+                    !t.space_before && (p.is_word() || p.is_punct('-') || p.is_punct('.'))
+                });
+            (t.class == crate::token::Class::Number && t.text.len() >= 4 && glued).then_some(t.end)
+        });
+        let ends: Vec<usize> = typed
+            .iter()
+            .filter(|s| s.kind == EntityKind::Id)
+            .map(|s| s.end)
+            .chain(codes)
+            .collect();
+        for id_end in ends {
+            let k = tokens.partition_point(|t| t.start < id_end);
             let open = tokens
                 .get(k)
-                .is_some_and(|o| o.is_punct('(') && o.start > id.end);
+                .is_some_and(|o| o.is_punct('(') && o.start > id_end);
             let Some(t) = tokens.get(k + 1) else {
                 continue;
             };
@@ -378,6 +451,159 @@ impl NameRules<'_> {
                     ..Mention::default()
                 });
             }
+        }
+    }
+
+    /// The person a request sends someone to on the ward, in any case and whatever the
+    /// words: "check on cross in bay 3", "see ap tanvo in bed 4", "check on al-tanvo in bay
+    /// 3" — one or two words (hyphens inside) between `on`/`see`/`review` and `in` + a ward
+    /// place, unless they point at someone without naming them ("check on him in bed 4").
+    pub(super) fn visited_in_bed(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, v) in tokens.iter().enumerate() {
+            if !(v.is_word() && in_list(v.text, VISIT_WORDS)) {
+                continue;
+            }
+            let first = i + 1;
+            let mut k = first;
+            let mut words = 0usize;
+            while let Some(t) = tokens.get(k) {
+                let joiner = t.is_punct('-')
+                    && !t.space_before
+                    && tokens
+                        .get(k + 1)
+                        .is_some_and(|n| n.is_word() && !n.space_before);
+                if t.is_word() && lower(t.text) == "in" && t.space_before && words > 0 {
+                    break;
+                }
+                if !(joiner || (t.is_word() && t.latin && t.shape == Shape::Lower)) {
+                    words = 0;
+                    break;
+                }
+                words += usize::from(t.is_word());
+                k += 1;
+                if words > 2 {
+                    break;
+                }
+            }
+            let place = tokens
+                .get(k + 1)
+                .is_some_and(|b| b.is_word() && in_list(b.text, BED_WORDS))
+                && tokens
+                    .get(k + 2)
+                    .is_some_and(|n| n.class == crate::token::Class::Number);
+            if !(place && (1..=2).contains(&words)) {
+                continue;
+            }
+            let run = within_tokens(tokens, first, k);
+            let named = run.iter().filter(|w| w.is_word()).all(|w| {
+                w.letters() >= 2
+                    && self.stop(w.text).is_none()
+                    && !in_list(w.text, FIELD_WORDS)
+                    && !in_list(w.text, UNNAMED)
+            });
+            if let (true, Some(a), Some(b)) = (named, run.first(), run.last()) {
+                out.push(Mention {
+                    start: a.start,
+                    end: b.name_end(),
+                    surname: Some(Self::norm(b.text)),
+                    extra: run
+                        .iter()
+                        .filter(|w| w.is_word() && w.start < b.start)
+                        .map(|w| Self::norm(w.text))
+                        .collect(),
+                    ..Mention::default()
+                });
+            }
+        }
+    }
+
+    /// The person a message greets at its start: "hey tanvo - can u …", "Hi Tanvo, …": the
+    /// word after the greeting, in any case, when a dash, comma or colon follows it, unless
+    /// it greets a group ("hi all,").
+    pub(super) fn greeted(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        let Some(g) = tokens.first() else { return };
+        let Some(t) = tokens.get(1) else { return };
+        let mark = tokens.get(2).is_some_and(|p| {
+            p.is_punct('-') || p.is_punct('—') || p.is_punct(',') || p.is_punct(':')
+        });
+        if g.is_word()
+            && in_list(g.text, GREETINGS)
+            && mark
+            && t.is_word()
+            && t.latin
+            && t.letters() >= 2
+            && t.shape != Shape::Upper
+            && self.stop(t.text).is_none()
+            && !in_list(t.text, FIELD_WORDS)
+            && !in_list(t.text, UNNAMED)
+            && !in_list(t.text, GROUPS)
+        {
+            let given = self.given(t.text).then(|| Self::norm(t.text));
+            out.push(Mention {
+                start: t.start,
+                end: t.name_end(),
+                surname: given.is_none().then(|| Self::norm(t.text)),
+                given,
+                ..Mention::default()
+            });
+        }
+    }
+
+    /// An unlisted capitalised word right after a lower-case kinship noun is the relative's
+    /// name ("avec sa fille Tanvo", "his son Oyole rang"): a capitalised word no common word
+    /// mid-sentence after "daughter" names her.
+    pub(super) fn named_relatives(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate().skip(1) {
+            let kin = tokens.get(i - 1).is_some_and(|k| {
+                k.is_word() && k.shape == Shape::Lower && in_list(k.text, super::KIN_CUES)
+            });
+            if kin
+                && t.shape == Shape::Title
+                && t.space_before
+                && !t.break_before
+                && self.name_like(t)
+            {
+                out.push(Mention {
+                    start: t.start,
+                    end: t.name_end(),
+                    given: Some(Self::norm(t.text)),
+                    ..Mention::default()
+                });
+            }
+        }
+    }
+
+    /// An Icelandic patronymic or matronymic surname, known by its ending whatever the lists
+    /// hold ("Tanvosdóttir", "Varlodottir"), right after a capitalised given name ("Oyole
+    /// Tanvosdóttir"); alone it is left to the model.
+    pub(super) fn patronymic_surnames(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate() {
+            let w = lower(t.text);
+            if !(t.is_word()
+                && t.latin
+                && t.capitalized()
+                && t.letters() >= 8
+                && (w.ends_with("dóttir") || w.ends_with("dottir")))
+            {
+                continue;
+            }
+            let Some(g) = i.checked_sub(1).and_then(|p| tokens.get(p)).filter(|g| {
+                g.is_word()
+                    && g.latin
+                    && g.capitalized()
+                    && t.space_before
+                    && !t.break_before
+                    && (self.given(g.text) || self.name_like(g))
+            }) else {
+                continue;
+            };
+            out.push(Mention {
+                start: g.start,
+                end: t.name_end(),
+                given: Some(Self::norm(g.text)),
+                surname: Some(Self::norm(t.text)),
+                ..Mention::default()
+            });
         }
     }
 
@@ -585,4 +811,9 @@ pub(super) fn owns_device(tokens: &[Token<'_>], i: usize) -> bool {
         && tokens
             .get(i + 1)
             .is_some_and(|n| n.is_word() && crate::stoplist::is_device_head(n.text))
+}
+
+/// Tokens `a..b` (empty when out of range).
+fn within_tokens<'t, 'a>(tokens: &'t [Token<'a>], a: usize, b: usize) -> &'t [Token<'a>] {
+    tokens.get(a..b).unwrap_or_default()
 }

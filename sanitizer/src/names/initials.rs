@@ -5,6 +5,7 @@
 //! ("Present: FS, ES, SB."), and the speakers of a chat transcript ("SB: on it", "piret:
 //! can someone …").
 
+use super::context::BED_WORDS;
 use super::{FIELD_WORDS, Mention, NameRules, ROLE_TITLES, in_list, lower};
 use crate::stoplist;
 use crate::token::{Class, Shape, Token};
@@ -34,11 +35,17 @@ const ATTENDANCE_LABELS: &[&str] = &["present", "attendees", "attending", "apolo
 const NOT_INITIALS: &[&str] = &[
     "gp", "ot", "pt", "slt", "dn", "ed", "ae", "icu", "itu", "hdu", "mdt", "ok", "nok", "tto",
     "tta", "dnr", "nbm", "obs", "iv", "po", "sc", "im", "prn", "bd", "tds", "qds", "od", "nhs",
-    "uk", "us", "usa", "eu", "am", "pm", "cc", "ps", "nb", "fyi", "asap", "tbc", "tba", "na",
-    "nad", "ix", "rx", "dx", "hx", "tx", "fu", "ooh", "ccu", "amu", "sau", "mau", "opd", "ent",
-    "gi", "ob", "ltd", "plc", "inc", "pls", "plz", "thx", "xx", "xxx", "np", "ty", "tbh", "brb",
-    "lol", "hrs", "hr", "min", "mg", "ml", "kg", "mmol", "bp", "hb", "wcc", "crp", "inr", "ga",
-    "la", "ct", "mri", "xr", "ecg", "eeg",
+    "uk", "us", "usa", "eu", "cc", "ps", "fyi", "asap", "tbc", "tba", "nad", "ix", "rx", "dx",
+    "hx", "tx", "fu", "ooh", "ccu", "amu", "sau", "mau", "opd", "ent", "gi", "ob", "ltd", "plc",
+    "inc", "pls", "plz", "thx", "xx", "xxx", "np", "ty", "tbh", "brb", "lol", "hrs", "hr", "min",
+    "ct", "mri", "xr", "ecg", "eeg",
+];
+
+/// Upper-case abbreviations of times, measurements and notes ("3 PM", "BP 120/80", "Na
+/// 135", "NB:"): not initials on their own, but they may spell those of a person found
+/// elsewhere in the request (see [`NameRules::spells_known_initials`]).
+const LETTER_ABBREVIATIONS: &[&str] = &[
+    "am", "pm", "nb", "na", "mg", "ml", "kg", "mmol", "bp", "hb", "wcc", "crp", "inr", "ga", "la",
 ];
 
 impl NameRules<'_> {
@@ -59,6 +66,28 @@ impl NameRules<'_> {
             && !in_list(t.text, FIELD_WORDS)
             && !in_list(t.text, ROLE_TITLES)
             && !in_list(t.text, NOT_INITIALS)
+            && !in_list(t.text, LETTER_ABBREVIATIONS)
+    }
+
+    /// Whether word `k` may be the initials of a person found elsewhere in the request even
+    /// though it spells an abbreviation ("urgent slot for PM" with Piret Mägi in the
+    /// message): two or three upper-case letters, no team, order, title or field word
+    /// (`MS`), not on an all-caps line, and no number or colon next to it ("3 PM", "BP
+    /// 120/80", "NB: …").
+    pub(crate) fn spells_known_initials(&self, tokens: &[Token<'_>], k: usize) -> bool {
+        let Some(t) = tokens.get(k) else { return false };
+        let number = |j: Option<usize>| {
+            j.and_then(|j| tokens.get(j))
+                .is_some_and(|n| n.class == Class::Number || n.is_punct(':'))
+        };
+        self.initials_like(t, false)
+            || (upper_letters(t)
+                && !t.upper_line
+                && !in_list(t.text, NOT_INITIALS)
+                && !in_list(t.text, ROLE_TITLES)
+                && !in_list(t.text, FIELD_WORDS)
+                && !number(k.checked_sub(1))
+                && !number(Some(k + 1)))
     }
 
     /// Initials in the places a note's writer or a colleague signs (see the module docs).
@@ -81,10 +110,11 @@ impl NameRules<'_> {
             if let Some(t) = tokens.get(i) {
                 let upper = self.initials_like(t, false)
                     && (after_stop || after_dash || after_word || t.sentence_start);
-                // Lower-case initials only after a finished sentence: "… with it. sm".
+                // Lower-case initials only after a finished sentence or a sign-off word:
+                // "… with it. sm", "… bolus. thx wsf".
                 let lower_case = self.initials_like(t, true)
                     && t.shape == Shape::Lower
-                    && prev.is_some_and(|p| p.is_punct('.'));
+                    && (prev.is_some_and(|p| p.is_punct('.')) || after_word);
                 if upper || lower_case {
                     push(t);
                 }
@@ -110,6 +140,10 @@ impl NameRules<'_> {
                     .is_none_or(|a| a.line_start || a.is_punct('.'))
                 && (t.line_start || prev.is_some_and(|p| p.is_punct('-') || p.is_punct('—')));
             if credential {
+                push(t);
+                continue;
+            }
+            if Self::addressed(tokens, i) || Self::initials_in_bed(tokens, i) {
                 push(t);
                 continue;
             }
@@ -164,7 +198,63 @@ impl NameRules<'_> {
     }
 }
 
+/// Words of a request right after the initials it is addressed to: "YD pls r/v bed 11".
+const REQUEST_WORDS: &[&str] = &["pls", "plz", "please"];
+
+/// A team, order, time or measurement abbreviation ([`NOT_INITIALS`],
+/// [`LETTER_ABBREVIATIONS`]).
+fn abbreviation(word: &str) -> bool {
+    in_list(word, NOT_INITIALS) || in_list(word, LETTER_ABBREVIATIONS)
+}
+
+/// Two or three upper-case Latin letters and nothing else (they may spell an abbreviation).
+fn upper_letters(t: &Token<'_>) -> bool {
+    t.is_word()
+        && t.latin
+        && t.shape == Shape::Upper
+        && (2..=3).contains(&t.letters())
+        && t.letters() == t.text.chars().count()
+}
+
 impl NameRules<'_> {
+    /// Whether word `i` is the initials a message is addressed to: first on its line, then
+    /// `pls` and a lower-case verb ("YD pls r/v bed 11"). A request is made of a person, so
+    /// letters that spell an abbreviation count too, except teams and orders ("OT pls …").
+    fn addressed(tokens: &[Token<'_>], i: usize) -> bool {
+        tokens
+            .get(i)
+            .is_some_and(|t| upper_letters(t) && t.line_start && !abbreviation(t.text))
+            && tokens
+                .get(i + 1)
+                .is_some_and(|p| p.is_word() && in_list(p.text, REQUEST_WORDS))
+            && tokens
+                .get(i + 2)
+                .is_some_and(|v| v.is_word() && v.shape == Shape::Lower)
+            && tokens
+                .get(i)
+                .is_some_and(|t| !in_list(t.text, ROLE_TITLES) && !in_list(t.text, FIELD_WORDS))
+    }
+
+    /// Whether word `i` is initials right before a ward place, the way a patient is named on
+    /// a ward ("fyi RM (bed 14) for CT", "KD in bed 4"); teams and units are not ("ICU bed
+    /// 3").
+    fn initials_in_bed(tokens: &[Token<'_>], i: usize) -> bool {
+        let Some(t) = tokens.get(i).filter(|t| upper_letters(t)) else {
+            return false;
+        };
+        let skip = usize::from(tokens.get(i + 1).is_some_and(|n| {
+            n.is_punct('(') || n.is_punct(',') || (n.is_word() && lower(n.text) == "in")
+        }));
+        !abbreviation(t.text)
+            && !in_list(t.text, ROLE_TITLES)
+            && tokens
+                .get(i + 1 + skip)
+                .is_some_and(|b| b.is_word() && in_list(b.text, BED_WORDS))
+            && tokens
+                .get(i + 2 + skip)
+                .is_some_and(|n| n.class == Class::Number && n.space_before)
+    }
+
     /// Whether word `i` opens a chat line: first on its line, then `:`, then a lower-case
     /// word ("SB: on it", "piret: who is doing obs …").
     fn chat_line(tokens: &[Token<'_>], i: usize) -> bool {
@@ -188,18 +278,27 @@ impl NameRules<'_> {
         if lines.len() < 2 {
             return;
         }
+        let named = |t: &Token<'_>| {
+            t.shape == Shape::Lower
+                && t.letters() >= 3
+                && (self.given(t.text) || !self.common(t.text))
+                && self.stop(t.text).is_none()
+                && !in_list(t.text, FIELD_WORDS)
+                && !in_list(t.text, NOT_INITIALS)
+        };
+        // Once a speaker is named by a word ("piret:"), the transcript is a chat and the
+        // other speakers' initials count even when they spell an abbreviation ("MS: on it"),
+        // teams and orders excepted.
+        let chat = lines.iter().any(|&i| tokens.get(i).is_some_and(&named));
         for i in lines {
             let Some(t) = tokens.get(i) else { continue };
             let single = t.letters() == 1 && t.shape == Shape::Title;
             let speaker = if t.shape == Shape::Upper || single {
-                single || self.initials_like(t, false)
+                single
+                    || self.initials_like(t, false)
+                    || (chat && upper_letters(t) && !abbreviation(t.text))
             } else {
-                t.shape == Shape::Lower
-                    && t.letters() >= 3
-                    && (self.given(t.text) || !self.common(t.text))
-                    && self.stop(t.text).is_none()
-                    && !in_list(t.text, FIELD_WORDS)
-                    && !in_list(t.text, NOT_INITIALS)
+                named(t)
             };
             if speaker {
                 let given = (t.shape == Shape::Lower && self.given(t.text)).then(|| lower(t.text));

@@ -329,6 +329,7 @@ impl NameRules<'_> {
                     && !self.common(n.text)
                     && self.stop(n.text).is_none()
                     && !in_list(n.text, super::FIELD_WORDS)
+                    && !in_list(n.text, super::RELATIVE_VERBS)
                 {
                     m.end = m.end.max(n.name_end());
                     tail = Some(Self::norm(n.text));

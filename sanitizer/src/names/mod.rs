@@ -173,6 +173,11 @@ const FIELD_WORDS: &[&str] = &[
     "from", "of", "by", "is", "was", "has", "had", "who", "will", "says", "said",
 ];
 
+/// Labels of a patient identifier field ("NHS No:", "MRN", "hospital no").
+const ID_LABELS: &[&str] = &[
+    "nhs", "mrn", "dob", "hospital", "hosp", "nhi", "chi", "id", "pid", "ur",
+];
+
 /// Words after which (no colon) the next listed name is a person, with less confidence; the
 /// kinship words of [`KIN_CUES`] are such cues too.
 const WEAK_CUES: &[&str] = &["pt", "patient", "signed", "per", "attn", "cc", "dear"];
@@ -212,6 +217,24 @@ const KIN_CUES: &[&str] = &[
     "granddaughter",
     "grandma",
     "grandpa",
+    // French notes: "avec sa fille Tanvo".
+    "fille",
+    "fils",
+    "mère",
+    "père",
+    "épouse",
+    "époux",
+    "conjoint",
+    "conjointe",
+    "sœur",
+    "frère",
+];
+
+/// Verbs whose subject after a kinship noun is the relative's name: "her daughter tanvo is
+/// on the way in", "his partner tanvo rang".
+const RELATIVE_VERBS: &[&str] = &[
+    "is", "was", "has", "had", "will", "wants", "wanted", "rang", "called", "phoned", "visited",
+    "asks", "asked", "says", "said", "would", "can", "knows",
 ];
 
 /// Side and projection words that follow a radiographic view's name on an overlay
@@ -420,8 +443,10 @@ impl<'a> NameRules<'a> {
         eponym_context(tokens, i)
     }
 
-    /// Word `i` is lower case, no given name, and right after a kinship word: "daughter
-    /// rang" (a verb), not "daughter ana".
+    /// Word `i` is lower case and no given name, right after a kinship word: "daughter
+    /// rang" (a verb), not "daughter ana". An unlisted word that is the subject of a verb
+    /// a relative does ("daughter tanvo is on the way", "wife tanvo wants a call") is a
+    /// name the lists do not hold.
     pub(crate) fn lower_non_given_after_kin(&self, tokens: &[Token<'_>], i: usize) -> bool {
         i > 0
             && tokens
@@ -430,6 +455,10 @@ impl<'a> NameRules<'a> {
             && tokens
                 .get(i)
                 .is_some_and(|n| n.shape == Shape::Lower && !self.given(n.text))
+            && !(tokens.get(i).is_some_and(|n| !self.common(n.text))
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|v| v.is_word() && in_list(v.text, RELATIVE_VERBS)))
     }
 
     /// Every person mention the rules find in one text, given its `typed` spans (from
@@ -457,6 +486,10 @@ impl<'a> NameRules<'a> {
         self.family_names(tokens, &mut out);
         self.subjects_and_possessives(tokens, &mut out);
         self.in_bed(tokens, &mut out);
+        self.visited_in_bed(tokens, &mut out);
+        self.greeted(tokens, &mut out);
+        self.patronymic_surnames(tokens, &mut out);
+        self.named_relatives(tokens, &mut out);
         self.surname_labels(tokens, &mut out);
         self.kin_possessives(tokens, &mut out);
         self.coordinated(tokens, &mut out);
@@ -657,6 +690,9 @@ impl<'a> NameRules<'a> {
             } else if after_particle {
                 // "de Vries": a capitalised word after a particle is the family name.
                 t.capitalized() && !particle_blocked(t.text)
+            } else if t.shape == Shape::Lower && in_list(t.text, RELATIVE_VERBS) {
+                // "partner tanvo rang": the verb ends the name.
+                false
             } else if t.shape == Shape::Lower {
                 let pair_next = tokens.get(i + 1).is_some_and(|n| {
                     n.shape == Shape::Lower && self.surname(n.text) && !self.hard_stop(n.text)
@@ -836,9 +872,21 @@ impl<'a> NameRules<'a> {
                         (first.clone(), last, mid)
                     }
                 };
-                m.given = Some(given);
-                m.surname = Some(surname);
-                m.extra = middle;
+                // "Ms De los Santos": leading particles begin a family name, so there is
+                // no given name to tell this person from "Ana De los Santos".
+                let particles_first = !comma
+                    && words
+                        .get(..words.len().saturating_sub(1))
+                        .is_some_and(|lead| lead.iter().all(|w| is_particle(w.text)));
+                if particles_first {
+                    m.given = None;
+                    m.surname = Some(surname);
+                    m.extra = std::iter::once(given).chain(middle).collect();
+                } else {
+                    m.given = Some(given);
+                    m.surname = Some(surname);
+                    m.extra = middle;
+                }
             }
         }
     }
@@ -1074,20 +1122,29 @@ const PLACE_PREPOSITIONS: &[&str] = &["on", "to", "in", "from", "at"];
 /// ward, bed 6", "on Newton Ward"), not a person: no title or possessive, and no `round`
 /// after ("Smith ward round" is a person's). The ward noun may be inside the mention
 /// ("baird ward" tagged whole) and capitalised after a place preposition ("Sister on
-/// Wilberforce Ward").
+/// Wilberforce Ward"). After a place preposition the ward may bear a namesake's given name
+/// and surname ("Returned to Tanvo Varlo Ward").
 pub(crate) fn ward_name(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
     let first = tokens.partition_point(|t| t.start < start);
     let Some(t) = tokens.get(first) else {
         return false;
     };
-    // The ward noun: right after a one-word mention, or its last word.
-    let (noun_at, one_word) = if t.end == end {
-        (first + 1, true)
-    } else if tokens.get(first + 1).is_some_and(|n| n.end == end) {
-        (first + 1, false)
-    } else {
+    // The mention's last word: the first, or up to two words on.
+    let Some(last) = (first..first + 3).find(|&k| tokens.get(k).is_some_and(|w| w.end == end))
+    else {
         return false;
     };
+    let noun_inside = last > first
+        && tokens
+            .get(last)
+            .is_some_and(|w| w.is_word() && in_list(w.text, WARD_NOUNS));
+    // The ward noun: right after the mention, or its last word.
+    let (noun_at, name_words) = if noun_inside {
+        (last, last - first)
+    } else {
+        (last + 1, last + 1 - first)
+    };
+    let one_word = name_words == 1 && !noun_inside;
     let Some(n) = tokens.get(noun_at) else {
         return false;
     };
@@ -1099,9 +1156,23 @@ pub(crate) fn ward_name(tokens: &[Token<'_>], start: usize, end: usize) -> bool 
         Shape::Title => place_before,
         _ => false,
     };
+    let words_ok = match name_words {
+        1 => true,
+        // "to Tanvo Varlo Ward": two capitalised words after a place preposition.
+        2 => {
+            place_before
+                && (first..first + 2).all(|k| {
+                    tokens
+                        .get(k)
+                        .is_some_and(|w| w.is_word() && w.shape == Shape::Title && w.space_before)
+                })
+        }
+        _ => false,
+    };
     t.start == start
         && t.is_word()
         && (t.capitalized() || !one_word)
+        && words_ok
         && n.is_word()
         && n.space_before
         && noun_ok

@@ -3,8 +3,8 @@
 //! particles (`Lieke R. van Dijk`).
 
 use super::{
-    FIELD_WORDS, KIN_TITLES, Mention, NameRules, VIEW_SIDES, head_after, in_list, is_particle,
-    particle_blocked,
+    FIELD_WORDS, ID_LABELS, KIN_TITLES, Mention, NameRules, VIEW_SIDES, head_after, in_list,
+    is_particle, particle_blocked,
 };
 use crate::stoplist::{self, StopKind};
 use crate::token::{Shape, Token};
@@ -42,7 +42,8 @@ impl NameRules<'_> {
                         && !self.hard_stop(t.text)
                         && !self.hard_stop(g.text)
                         && !self.eponym_as_term(tokens, i)
-                        && !tokens.get(i + 3).is_some_and(|n| n.is_punct(','))
+                        && (!tokens.get(i + 3).is_some_and(|n| n.is_punct(','))
+                            || register_tail(tokens, i + 4))
                         && !head_after(tokens, i + 2)
                     {
                         // Particles of the family name before it: "DE LA CRUZ, Maria".
@@ -354,4 +355,13 @@ fn set_off_by_dashes(tokens: &[Token<'_>], i: usize, k: usize) -> bool {
         .get(k + 1)
         .is_none_or(|n| (dash(n) && n.space_before) || (n.is_word() && n.sentence_start));
     before && after
+}
+
+/// Whether token `k`, after `Surname, Given,`, goes on with what a register line puts after
+/// a patient's name: an age or number ("Koh, Ana, 72, MRN …") or an identifier label
+/// ("…, hospital no H8165"). A list of capitalised words goes on with another word instead.
+fn register_tail(tokens: &[Token<'_>], k: usize) -> bool {
+    tokens.get(k).is_some_and(|n| {
+        n.class == crate::token::Class::Number || (n.is_word() && in_list(n.text, ID_LABELS))
+    })
 }
