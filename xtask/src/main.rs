@@ -5,7 +5,8 @@
 //!   doc tests included);
 //! - `demo`: setup, build the three binaries, then `obscura demo` (enclave and host as child
 //!   processes on loopback, the sample images through them, before/after PNGs in `demo-out/`);
-//! - `bench [protocol|attestation|pipeline|caption|e2e]`: setup, then the criterion benches;
+//! - `bench [protocol|attestation|pipeline|caption|e2e]`: setup, then the criterion benches
+//!   (`pipeline` then also prints the `anchors` table);
 //! - `bench sanitize [--corpus FILE] [--no-presidio]`: our text sanitizer against Presidio;
 //! - `bench anchors [REPS]`: our pipeline against deface and Presidio's image redactor;
 //! - `assets`: list the pinned assets and whether each is present and intact;
@@ -119,6 +120,9 @@ fn run() -> anyhow::Result<()> {
                     )?;
                     bench::summary(&root, started, &[])
                 }
+                // Issue 5's `bench pipeline`: the criterion benches of the stages on the sample
+                // photo, then the per-stage table over 256–2048 px images with the anchors
+                // (deface, Presidio's image redactor) timed in the same run.
                 Some("pipeline") => {
                     let started = std::time::SystemTime::now();
                     cargo(
@@ -126,7 +130,8 @@ fn run() -> anyhow::Result<()> {
                         &["bench", "-p", "obscura-enclave", "--bench", "pipeline"],
                         rest.get(1..).unwrap_or_default(),
                     )?;
-                    bench::summary(&root, started, &[])
+                    bench::summary(&root, started, &[])?;
+                    bench_anchors::run(&root, &[])
                 }
                 Some("caption") => {
                     let started = std::time::SystemTime::now();
