@@ -340,12 +340,7 @@ fn detect_boxes(
 ) -> Result<Vec<(Quad, f32)>, Error> {
     let (iw, ih) = (image.width(), image.height());
     let (dw, dh) = det_input_size(iw, ih, params);
-    let whole = BoxF {
-        x0: 0.0,
-        y0: 0.0,
-        x1: f32_of(iw),
-        y1: f32_of(ih),
-    };
+    let whole = BoxF::from_spans((0, iw), (0, ih));
     let mut boxes = if params.det_tiles && det_tiled(iw, ih, params) {
         // The global pass sees the image shrunk to `global_side`; small print is read at
         // native resolution too, in overlapping tiles (those where the global pass or the
@@ -362,14 +357,16 @@ fn detect_boxes(
                 image_height: ih,
             };
             let margin = (FINE_MARGIN, FINE_MARGIN);
-            let mut windows = edge_windows(image, margin);
-            windows.extend(candidate_windows(
-                &map,
-                params.coarse_thresh,
-                coarse::CELL,
-                margin,
-            ));
-            native_views(&windows, tiles)
+            let mut windows = candidate_windows(&map, params.coarse_thresh, coarse::CELL, margin);
+            let views = native_views(&windows, tiles.clone());
+            if views.len() < tiles.len() {
+                // The stroke prior can only add tiles: its scan of the whole image is
+                // skipped when the global pass already wants every tile (busy photos).
+                windows.extend(edge_windows(image, margin));
+                native_views(&windows, tiles)
+            } else {
+                views
+            }
         } else {
             tiles
         };

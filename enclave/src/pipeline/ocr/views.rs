@@ -78,12 +78,7 @@ pub(super) fn coarse_views(
         (scaled.div_ceil(32) * 32).max(32)
     };
     let (cw, ch) = (coarse_side(dw), coarse_side(dh));
-    let whole = BoxF {
-        x0: 0.0,
-        y0: 0.0,
-        x1: f32_of(iw),
-        y1: f32_of(ih),
-    };
+    let whole = BoxF::from_spans((0, iw), (0, ih));
     let prob = det_map(model, image, whole, (cw, ch), pixels)?;
     let map = CoarseMap {
         prob: &prob,
