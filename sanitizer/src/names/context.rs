@@ -345,12 +345,7 @@ impl NameRules<'_> {
             };
             let close = tokens.get(k + 2).is_some_and(|c| c.is_punct(')'));
             if open && close && t.shape == Shape::Title && self.name_like(t) {
-                out.push(Mention {
-                    start: t.start,
-                    end: t.name_end(),
-                    surname: Some(Self::norm(t.text)),
-                    ..Mention::default()
-                });
+                out.push(Self::surname_word(t));
             }
         }
     }
@@ -379,12 +374,7 @@ impl NameRules<'_> {
                     _ => false,
                 };
             if word_ok {
-                out.push(Mention {
-                    start: t.start,
-                    end: t.name_end(),
-                    given: Some(Self::norm(t.text)),
-                    ..Mention::default()
-                });
+                out.push(Self::given_word(t));
             }
         }
     }
@@ -413,12 +403,7 @@ impl NameRules<'_> {
                 && (!self.common(t.text) || (people_noun && self.surname(t.text)))
                 && self.stop(t.text).is_none()
             {
-                out.push(Mention {
-                    start: t.start,
-                    end: t.name_end(),
-                    surname: Some(Self::norm(t.text)),
-                    ..Mention::default()
-                });
+                out.push(Self::surname_word(t));
             }
         }
     }
@@ -444,12 +429,7 @@ impl NameRules<'_> {
             let unlisted = t.shape == Shape::Title && self.name_like(t);
             if (listed || unlisted) && self.stop(t.text).is_none() && !in_list(t.text, FIELD_WORDS)
             {
-                out.push(Mention {
-                    start: t.start,
-                    end: t.name_end(),
-                    surname: Some(Self::norm(t.text)),
-                    ..Mention::default()
-                });
+                out.push(Self::surname_word(t));
             }
         }
     }
@@ -563,12 +543,7 @@ impl NameRules<'_> {
                 && !t.break_before
                 && self.name_like(t)
             {
-                out.push(Mention {
-                    start: t.start,
-                    end: t.name_end(),
-                    given: Some(Self::norm(t.text)),
-                    ..Mention::default()
-                });
+                out.push(Self::given_word(t));
             }
         }
     }
@@ -625,12 +600,7 @@ impl NameRules<'_> {
                         && in_list(n.text, super::KIN_CUES)
                 })
             {
-                out.push(Mention {
-                    start: t.start,
-                    end: t.name_end(),
-                    surname: Some(Self::norm(t.text)),
-                    ..Mention::default()
-                });
+                out.push(Self::surname_word(t));
             }
         }
     }
@@ -701,12 +671,7 @@ impl NameRules<'_> {
                 && !in_list(t.text, FIELD_WORDS)
                 && !in_list(t.text, super::FIELD_LABELS)
             {
-                out.push(Mention {
-                    start: t.start,
-                    end: t.name_end(),
-                    surname: Some(Self::norm(t.text)),
-                    ..Mention::default()
-                });
+                out.push(Self::surname_word(t));
             }
         }
     }

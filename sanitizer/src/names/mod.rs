@@ -356,6 +356,26 @@ impl<'a> NameRules<'a> {
         stoplist::normalize(word)
     }
 
+    /// The mention of one word `t` known to be a surname (possessive left out).
+    fn surname_word(t: &Token<'_>) -> Mention {
+        Mention {
+            start: t.start,
+            end: t.name_end(),
+            surname: Some(Self::norm(t.text)),
+            ..Mention::default()
+        }
+    }
+
+    /// The mention of one word `t` known to be a given name (possessive left out).
+    fn given_word(t: &Token<'_>) -> Mention {
+        Mention {
+            start: t.start,
+            end: t.name_end(),
+            given: Some(Self::norm(t.text)),
+            ..Mention::default()
+        }
+    }
+
     /// The mention of a whole run of name words: the first is the given name, the last the
     /// surname, those between are extra parts; `None` for an empty run.
     fn whole_run(words: &[&Token<'_>]) -> Option<Mention> {
