@@ -651,6 +651,62 @@ mod tests {
         .unwrap()
     }
 
+    /// What every networked test starts from: the vectors, a KDS stand-in, an empty cache.
+    struct Fixture {
+        dir: PathBuf,
+        kds: Kds,
+        cache: tempfile::TempDir,
+    }
+
+    impl Fixture {
+        /// `None` (the test skips) when the shared vectors are absent.
+        async fn start() -> Option<Self> {
+            let dir = vectors()?;
+            Some(Self {
+                dir,
+                kds: Kds::start().await,
+                cache: tempfile::tempdir().unwrap(),
+            })
+        }
+
+        /// A client with short, bounded retries.
+        fn client(&self) -> KdsClient {
+            client(&self.kds, self.cache.path())
+        }
+
+        /// A client that only reads the cache.
+        fn offline(&self) -> KdsClient {
+            KdsClient::new(
+                KdsConfig::new()
+                    .base_url(self.kds.base())
+                    .cache_dir(self.cache.path())
+                    .offline(true),
+            )
+            .unwrap()
+        }
+
+        /// The Milan vector's report and its VCEK's URL on this stand-in.
+        fn milan(&self) -> (Report, String) {
+            let r = milan_report(&self.dir);
+            let url = vcek_url(
+                &self.kds.base(),
+                Product::Milan,
+                &r.chip_id,
+                &r.reported_tcb.version,
+            )
+            .unwrap();
+            (r, url)
+        }
+
+        fn read(&self, rel: &str) -> Vec<u8> {
+            read(&self.dir, rel)
+        }
+
+        fn cached(&self, url: &str) -> PathBuf {
+            cache_path(self.cache.path(), url)
+        }
+    }
+
     #[test]
     fn urls_follow_the_kds_formats() {
         let Some(dir) = vectors() else { return };
@@ -709,77 +765,51 @@ mod tests {
 
     #[tokio::test]
     async fn vcek_is_fetched_then_served_from_the_cache() {
-        let Some(dir) = vectors() else { return };
-        let kds = Kds::start().await;
-        let cache = tempfile::tempdir().unwrap();
-        let r = milan_report(&dir);
-        let vcek = read(&dir, "virtee-milan-v2/vcek.der");
-        let url = vcek_url(
-            &kds.base(),
-            Product::Milan,
-            &r.chip_id,
-            &r.reported_tcb.version,
-        )
-        .unwrap();
-        kds.route(&url, vec![ok(vcek.clone())]);
+        let Some(f) = Fixture::start().await else {
+            return;
+        };
+        let (r, url) = f.milan();
+        let vcek = f.read("virtee-milan-v2/vcek.der");
+        f.kds.route(&url, vec![ok(vcek.clone())]);
 
-        let c = client(&kds, cache.path());
+        let c = f.client();
         assert_eq!(c.vcek_for_report(&r).await.unwrap(), vcek);
-        assert_eq!(kds.hits(&url), 1);
-        assert_eq!(std::fs::read(cache_path(cache.path(), &url)).unwrap(), vcek);
+        assert_eq!(f.kds.hits(&url), 1);
+        assert_eq!(std::fs::read(f.cached(&url)).unwrap(), vcek);
 
         // Second fetch, and a fresh offline client: both from the cache.
         assert_eq!(c.vcek_for_report(&r).await.unwrap(), vcek);
-        let off = KdsClient::new(
-            KdsConfig::new()
-                .base_url(kds.base())
-                .cache_dir(cache.path())
-                .offline(true),
-        )
-        .unwrap();
-        assert_eq!(off.vcek_for_report(&r).await.unwrap(), vcek);
-        assert_eq!(kds.hits(&url), 1);
+        assert_eq!(f.offline().vcek_for_report(&r).await.unwrap(), vcek);
+        assert_eq!(f.kds.hits(&url), 1);
     }
 
     #[tokio::test]
     async fn too_many_requests_is_retried() {
-        let Some(dir) = vectors() else { return };
-        let kds = Kds::start().await;
-        let cache = tempfile::tempdir().unwrap();
-        let r = milan_report(&dir);
-        let vcek = read(&dir, "virtee-milan-v2/vcek.der");
-        let url = vcek_url(
-            &kds.base(),
-            Product::Milan,
-            &r.chip_id,
-            &r.reported_tcb.version,
-        )
-        .unwrap();
-        kds.route(
+        let Some(f) = Fixture::start().await else {
+            return;
+        };
+        let (r, url) = f.milan();
+        let vcek = f.read("virtee-milan-v2/vcek.der");
+        f.kds.route(
             &url,
             vec![Answer(429, Some("0"), Vec::new()), ok(vcek.clone())],
         );
 
-        assert_eq!(
-            client(&kds, cache.path())
-                .vcek_for_report(&r)
-                .await
-                .unwrap(),
-            vcek
-        );
-        assert_eq!(kds.hits(&url), 2);
+        assert_eq!(f.client().vcek_for_report(&r).await.unwrap(), vcek);
+        assert_eq!(f.kds.hits(&url), 2);
     }
 
     #[tokio::test]
     async fn server_errors_are_retried_a_bounded_number_of_times() {
-        let Some(dir) = vectors() else { return };
-        let kds = Kds::start().await;
-        let cache = tempfile::tempdir().unwrap();
-        let url = crl_url(&kds.base(), Product::Milan, SigningKey::Vcek).unwrap();
-        kds.route(&url, vec![Answer(503, Some("3600"), Vec::new())]);
-        let _ = dir;
+        let Some(f) = Fixture::start().await else {
+            return;
+        };
+        let url = crl_url(&f.kds.base(), Product::Milan, SigningKey::Vcek).unwrap();
+        f.kds
+            .route(&url, vec![Answer(503, Some("3600"), Vec::new())]);
 
-        let err = client(&kds, cache.path())
+        let err = f
+            .client()
             .crl(Product::Milan, SigningKey::Vcek, at(REF))
             .await
             .unwrap_err();
@@ -792,49 +822,32 @@ mod tests {
             }
         );
         // Retry-After 3600 s was capped at 50 ms, or this test would not end.
-        assert_eq!(kds.hits(&url), 3);
+        assert_eq!(f.kds.hits(&url), 3);
     }
 
     #[tokio::test]
     async fn not_found_is_final() {
-        let Some(dir) = vectors() else { return };
-        let kds = Kds::start().await;
-        let cache = tempfile::tempdir().unwrap();
-        let r = milan_report(&dir);
-        let url = vcek_url(
-            &kds.base(),
-            Product::Milan,
-            &r.chip_id,
-            &r.reported_tcb.version,
-        )
-        .unwrap();
+        let Some(f) = Fixture::start().await else {
+            return;
+        };
+        let (r, url) = f.milan();
 
-        let err = client(&kds, cache.path())
-            .vcek_for_report(&r)
-            .await
-            .unwrap_err();
+        let err = f.client().vcek_for_report(&r).await.unwrap_err();
         assert_eq!(err, Error::KdsNotFound { url: url.clone() });
-        assert_eq!(kds.hits(&url), 1);
+        assert_eq!(f.kds.hits(&url), 1);
     }
 
     #[tokio::test]
     async fn truncated_and_oversized_bodies_are_refused_and_not_cached() {
-        let Some(dir) = vectors() else { return };
-        let kds = Kds::start().await;
-        let cache = tempfile::tempdir().unwrap();
-        let r = milan_report(&dir);
-        let vcek = read(&dir, "virtee-milan-v2/vcek.der");
-        let url = vcek_url(
-            &kds.base(),
-            Product::Milan,
-            &r.chip_id,
-            &r.reported_tcb.version,
-        )
-        .unwrap();
-        let c = client(&kds, cache.path());
+        let Some(f) = Fixture::start().await else {
+            return;
+        };
+        let (r, url) = f.milan();
+        let vcek = f.read("virtee-milan-v2/vcek.der");
+        let c = f.client();
 
         let half = vcek.get(..vcek.len() / 2).unwrap().to_vec();
-        kds.route(&url, vec![ok(half)]);
+        f.kds.route(&url, vec![ok(half)]);
         assert_eq!(
             c.vcek_for_report(&r).await.unwrap_err(),
             Error::KdsBody {
@@ -843,7 +856,7 @@ mod tests {
             }
         );
 
-        kds.route(&url, vec![ok(vec![0x30; MAX_VCEK_BYTES + 1])]);
+        f.kds.route(&url, vec![ok(vec![0x30; MAX_VCEK_BYTES + 1])]);
         assert_eq!(
             c.vcek_for_report(&r).await.unwrap_err(),
             Error::KdsBodyTooLarge {
@@ -851,26 +864,26 @@ mod tests {
                 limit: MAX_VCEK_BYTES
             }
         );
-        assert!(!cache_path(cache.path(), &url).exists());
-        assert_eq!(kds.hits(&url), 2);
+        assert!(!f.cached(&url).exists());
+        assert_eq!(f.kds.hits(&url), 2);
     }
 
     #[tokio::test]
     async fn the_cache_keeps_at_most_its_capacity() {
-        let Some(dir) = vectors() else { return };
-        let kds = Kds::start().await;
-        let cache = tempfile::tempdir().unwrap();
+        let Some(f) = Fixture::start().await else {
+            return;
+        };
         let mut urls = Vec::new();
         for p in Product::ALL {
-            let url = cert_chain_url(&kds.base(), p, SigningKey::Vcek).unwrap();
+            let url = cert_chain_url(&f.kds.base(), p, SigningKey::Vcek).unwrap();
             let file = format!("amd-roots/ask_ark_{}.pem", p.name().to_lowercase());
-            kds.route(&url, vec![ok(read(&dir, &file))]);
+            f.kds.route(&url, vec![ok(f.read(&file))]);
             urls.push(url);
         }
         let c = KdsClient::new(
             KdsConfig::new()
-                .base_url(kds.base())
-                .cache_dir(cache.path())
+                .base_url(f.kds.base())
+                .cache_dir(f.cache.path())
                 .max_cache_entries(2),
         )
         .unwrap();
@@ -879,53 +892,38 @@ mod tests {
             // Distinct modification times, so "oldest" is well defined.
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
-        let cached: Vec<bool> = urls
-            .iter()
-            .map(|u| cache_path(cache.path(), u).exists())
-            .collect();
+        let cached: Vec<bool> = urls.iter().map(|u| f.cached(u).exists()).collect();
         assert_eq!(cached, [false, true, true]);
-        assert_eq!(std::fs::read_dir(cache.path()).unwrap().count(), 2);
+        assert_eq!(std::fs::read_dir(f.cache.path()).unwrap().count(), 2);
     }
 
     #[tokio::test]
     async fn offline_miss_is_a_typed_error_without_a_request() {
-        let Some(dir) = vectors() else { return };
-        let kds = Kds::start().await;
-        let cache = tempfile::tempdir().unwrap();
-        let r = milan_report(&dir);
-        let url = vcek_url(
-            &kds.base(),
-            Product::Milan,
-            &r.chip_id,
-            &r.reported_tcb.version,
-        )
-        .unwrap();
-        kds.route(&url, vec![ok(read(&dir, "virtee-milan-v2/vcek.der"))]);
-        let off = KdsClient::new(
-            KdsConfig::new()
-                .base_url(kds.base())
-                .cache_dir(cache.path())
-                .offline(true),
-        )
-        .unwrap();
+        let Some(f) = Fixture::start().await else {
+            return;
+        };
+        let (r, url) = f.milan();
+        f.kds
+            .route(&url, vec![ok(f.read("virtee-milan-v2/vcek.der"))]);
 
         assert_eq!(
-            off.vcek_for_report(&r).await.unwrap_err(),
+            f.offline().vcek_for_report(&r).await.unwrap_err(),
             Error::KdsOfflineMiss { url: url.clone() }
         );
-        assert_eq!(kds.hits(&url), 0);
+        assert_eq!(f.kds.hits(&url), 0);
     }
 
     #[tokio::test]
     async fn cert_chain_is_returned_as_der_intermediate_first() {
-        let Some(dir) = vectors() else { return };
-        let kds = Kds::start().await;
-        let cache = tempfile::tempdir().unwrap();
-        let pem = read(&dir, "amd-roots/ask_ark_genoa.pem");
-        let url = cert_chain_url(&kds.base(), Product::Genoa, SigningKey::Vcek).unwrap();
-        kds.route(&url, vec![ok(pem.clone())]);
+        let Some(f) = Fixture::start().await else {
+            return;
+        };
+        let pem = f.read("amd-roots/ask_ark_genoa.pem");
+        let url = cert_chain_url(&f.kds.base(), Product::Genoa, SigningKey::Vcek).unwrap();
+        f.kds.route(&url, vec![ok(pem.clone())]);
 
-        let chain = client(&kds, cache.path())
+        let chain = f
+            .client()
             .cert_chain(Product::Genoa, SigningKey::Vcek)
             .await
             .unwrap();
@@ -945,10 +943,11 @@ mod tests {
         );
 
         // Not a pair of certificates: refused.
-        kds.route(&url, vec![ok(pem.get(..pem.len() / 2).unwrap().to_vec())]);
-        std::fs::remove_file(cache_path(cache.path(), &url)).unwrap();
+        f.kds
+            .route(&url, vec![ok(pem.get(..pem.len() / 2).unwrap().to_vec())]);
+        std::fs::remove_file(f.cached(&url)).unwrap();
         assert_eq!(
-            client(&kds, cache.path())
+            f.client()
                 .cert_chain(Product::Genoa, SigningKey::Vcek)
                 .await
                 .unwrap_err(),
@@ -961,58 +960,33 @@ mod tests {
 
     #[tokio::test]
     async fn crl_is_not_served_from_the_cache_past_next_update() {
-        let Some(dir) = vectors() else { return };
-        let kds = Kds::start().await;
-        let cache = tempfile::tempdir().unwrap();
-        let (_, crl) = der::pem::decode_vec(&read(&dir, "amd-crls/milan-crl.pem")).unwrap();
-        let url = crl_url(&kds.base(), Product::Milan, SigningKey::Vcek).unwrap();
-        kds.route(&url, vec![ok(crl.clone())]);
-        let c = client(&kds, cache.path());
+        let Some(f) = Fixture::start().await else {
+            return;
+        };
+        let (_, crl) = der::pem::decode_vec(&f.read("amd-crls/milan-crl.pem")).unwrap();
+        let url = crl_url(&f.kds.base(), Product::Milan, SigningKey::Vcek).unwrap();
+        f.kds.route(&url, vec![ok(crl.clone())]);
+        let c = f.client();
+        async fn milan_crl(c: &KdsClient, secs: u64) -> Result<Vec<u8>, Error> {
+            c.crl(Product::Milan, SigningKey::Vcek, at(secs)).await
+        }
 
         // Fresh in April 2026: fetched once, then from the cache.
-        assert_eq!(
-            c.crl(Product::Milan, SigningKey::Vcek, at(APRIL))
-                .await
-                .unwrap(),
-            crl
-        );
-        assert_eq!(
-            c.crl(Product::Milan, SigningKey::Vcek, at(APRIL))
-                .await
-                .unwrap(),
-            crl
-        );
-        assert_eq!(kds.hits(&url), 1);
+        assert_eq!(milan_crl(&c, APRIL).await.unwrap(), crl);
+        assert_eq!(milan_crl(&c, APRIL).await.unwrap(), crl);
+        assert_eq!(f.kds.hits(&url), 1);
 
         // Stale in November: fetched again (and returned; the verifier judges staleness).
-        assert_eq!(
-            c.crl(Product::Milan, SigningKey::Vcek, at(REF))
-                .await
-                .unwrap(),
-            crl
-        );
-        assert_eq!(kds.hits(&url), 2);
+        assert_eq!(milan_crl(&c, REF).await.unwrap(), crl);
+        assert_eq!(f.kds.hits(&url), 2);
 
         // Offline, a stale cached CRL is a miss.
-        let off = KdsClient::new(
-            KdsConfig::new()
-                .base_url(kds.base())
-                .cache_dir(cache.path())
-                .offline(true),
-        )
-        .unwrap();
+        let off = f.offline();
         assert_eq!(
-            off.crl(Product::Milan, SigningKey::Vcek, at(REF))
-                .await
-                .unwrap_err(),
+            milan_crl(&off, REF).await.unwrap_err(),
             Error::KdsOfflineMiss { url: url.clone() }
         );
-        assert_eq!(
-            off.crl(Product::Milan, SigningKey::Vcek, at(APRIL))
-                .await
-                .unwrap(),
-            crl
-        );
-        assert_eq!(kds.hits(&url), 2);
+        assert_eq!(milan_crl(&off, APRIL).await.unwrap(), crl);
+        assert_eq!(f.kds.hits(&url), 2);
     }
 }
