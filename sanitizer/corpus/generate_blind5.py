@@ -78,17 +78,21 @@ Names are real, listed by hand from public statistics of regions no earlier corp
 
 Conventions of the gold spans, the same as generate_blind3.py's so that scores compare
 (offsets in code points, see sanitizer/src/eval.rs):
-- PERSON spans cover the name only, never a title (Dr, Mr, Mrs, Ms, Miss, Prof, Sister,
-  Nurse, Sr., Sra., Dott.ssa, Frau, Herr, Dasho, Kak, Mam) and never a possessive 's; a DICOM
-  ``LAST^FIRST^MIDDLE`` or ``Last, First`` value is one span; a FHIR given or family value is
-  its own span (same person); initials standing for a person are PERSON; clinicians,
-  relatives, interpreters and witnesses are people too; a name inside an e-mail address is
-  part of the EMAIL span only;
+- PERSON spans cover the name only, never a title (Dr, Mr, Mrs, Ms, Miss, Prof, DC, Dra.,
+  Dott.ssa, Sig.ra, Frau, Herrn, Dasho, Kak) and never a possessive 's; a DICOM
+  ``LAST^FIRST^MIDDLE`` or ``Last, First`` value is one span, and so is an HL7 ``FAMILY^GIVEN``;
+  a FHIR given or family value is its own span (same person); "Baby of <mother>" marks the
+  mother's name only; a surname spelled out letter by letter in a dictation is one span;
+  initials standing for a person are PERSON; clinicians, relatives, interpreters and
+  receptionists are people too; a name inside an e-mail address is part of the EMAIL span
+  only;
 - AGE spans cover the number with its attached unit ("93-year-old", "101 yrs", "097Y",
-  "90 años", "91 anni", "92 Jahre", "88 anos", "6 days") but not a preceding "aged" or
-  "age"; a bare number after "Age:" is the whole span;
+  "90 años", "92 anni", "88 anos", "92 Jahre", "8 days") but not a following "old"; a bare
+  number after "Age:", after a name in an MDT list or pedigree ("Proband: ..., 34") or in
+  "died at 63" is the whole span;
 - DATE spans cover a full date in whatever format, including a time written with it;
-  an HL7 timestamp (20250314094200) is a DATE;
+  HL7 and DICOM dates and timestamps (19490709, 20240810035812) are DATEs, and so is a year
+  of death given alone in a pedigree;
 - LOCATION spans cover a street address from number to postcode as one span, or a town /
   city / settlement named alone; ORG spans cover the whole name of a hospital, clinic,
   practice, insurer, school or employer ("Jigme Dorji Wangchuck National Referral Hospital",
@@ -97,8 +101,8 @@ Conventions of the gold spans, the same as generate_blind3.py's so that scores c
   SSN is used for national personal codes (US SSN, Norwegian fødselsnummer, Faroese
   p-tal, Maltese ID card, Azerbaijani FIN); hospital, NHS, claim, lab, specimen, study and
   registration numbers are ID.
-Units and wards named after people, device manufacturers, eponyms and scores are not
-identifiers and are never marked.
+Units and wards named after people or word-names ("Drake Ward", "Pope Unit", "Knight Suite"),
+device manufacturers, eponyms and scores are not identifiers and are never marked.
 
 Self-check (the script exits non-zero and writes nothing on failure): every span's slice is
 exactly the string the template inserted; spans are sorted, non-empty, trimmed and do not
@@ -106,7 +110,9 @@ overlap; types are EntityKind names; PERSON spans and only they carry a `person`
 per individual and one individual per id, and each mention is a form of that individual's
 name (OCR-noised texts excepted); no part of a person's name occurs outside a span in that
 text; no pool name part occurs outside a span in any text (the word-names declared in the
-trap texts excepted); texts without identifiers hold no span; ids and texts are unique; no
+trap texts excepted); texts without identifiers hold no span and every other text names a person (300 texts: 220
+with names, 80 without any identifier, the shape sanitizer/tests/corpus.rs checks for the
+earlier blind corpora); ids and texts are unique; no
 pool name part, trap term, organisation key word or place occurs in the earlier generators
 or in names.json.
 """
@@ -654,7 +660,8 @@ def address(rng, region):
     f = rng.choice(fmts)
     town = rng.choice(PLACES["english"] if region not in ("malta",) else PLACES["malta"])
     mpc = rng.choice(["QRM", "BKR", "ZBR", "MST", "VLT"]) + " " + digits(rng, 4)
-    return f.format(n=rng.randint(2, 88), town=town, pc=rng.choice(UK_PC), mpc=mpc,
+    pc = UK_PC[PLACES["english"].index(town)] if town in PLACES["english"] else ""
+    return f.format(n=rng.randint(2, 88), town=town, pc=pc, mpc=mpc,
                     d=rng.randint(1, 9))
 
 
@@ -669,10 +676,6 @@ def place(rng, region):
 # ---------------------------------------------------------------------------------------
 # Templates with identifiers. Each takes a Doc and fills it.
 # ---------------------------------------------------------------------------------------
-def reg_of(d, regs=None):
-    return d.rng.choice(regs or sorted(REGIONS))
-
-
 def t_radiology_prior(d):
     r = d.rng
     pt = d.person(middle=r.random() < 0.5)
@@ -1211,7 +1214,8 @@ def t_chat(d):
     pt = d.person()
     na = NICKS.get(pt.given)
     d.p(a, a.given.lower()).t(": anyone seen ").p(pt, (na or pt.given).lower()).t(
-        " in bay 4? " + r.choice(["obs due", "her daughter is on the phone", "pharmacy need him"]) +
+        " in bay 4? " + r.choice(["obs due", ("his" if pt.sex == "m" else "her") + " daughter is on the phone",
+                                "pharmacy need " + ("him" if pt.sex == "m" else "her")]) +
         "\n").p(b, b.given.lower()).t(": yeah gone to xray, back in 20\n").p(
         a, a.given.lower()).t(": ta. tell ").p(pt, f_short(pt).lower()).t(
         "'s family to wait in the day room pls\n").p(b, f_init(b, False)).t(": ok")
@@ -1254,6 +1258,140 @@ def t_phone_msg(d):
         " - prefers after 5pm. Taken by ").p(rec, f_giv(rec)).t(" (reception).")
 
 
+def t_clinic_letter(d):
+    r = d.rng
+    pt = d.person()
+    gp = d.person()
+    c = d.person()
+    d1, d2 = dates_seq(r, 2, max_gap=90)
+    d.t("Dictated ").e(d1, "DATE").t("\nDear Dr ").p(gp, f_short(gp)).t(",\nRe: ").p(
+        pt, f_full(pt)).t(", ").e(address(r, pt.region if pt.region in STREETS else "english"),
+                               "LOCATION").t("\nI saw " + ("Mr " if pt.sex == "m" else "Mrs ")).p(
+        pt, f_short(pt)).t(r.choice([
+            " in the rheumatology clinic. The hand pain is better on Dovobet for the plaques and "
+            "methotrexate 15 mg weekly; bloods are stable. ",
+            " in the renal clinic. eGFR has settled at 34 and the potassium is 5.1. ",
+            " in the falls clinic. Lying and standing BP showed a 30 mmHg drop. "])).t(
+        "I will see " + ("him" if pt.sex == "m" else "her") + " again on ").e(d2, "DATE").t(
+        ".\nYours sincerely,\n").p(c, f_full(c)).t("\nConsultant")
+
+
+def t_operation(d):
+    r = d.rng
+    pt = d.person()
+    surg = d.person()
+    asst = d.person()
+    d.t("OPERATION NOTE  ").e(date(r, time=True), "DATE").t("\nPatient: ").p(pt, f_full(pt)).t(
+        "  Hosp no: ").e(mrn(r), "ID").t("\nSurgeon: ").p(surg, f_full(surg)).t("  Assistant: ").p(
+        asst, f_full(asst)).t("\nProcedure: " + r.choice([
+            "laparoscopic cholecystectomy. Critical view of safety obtained; clips to duct and artery.",
+            "open reduction and internal fixation, right distal radius, volar plate.",
+            "excision of left axillary lymph node, 2-0 Mersilk to skin."]) + "\nPost-op: home if "
+        "eating, ").p(surg, f_init(surg, False)).t(" to review wound at 2 weeks.")
+
+
+def t_pathology(d):
+    r = d.rng
+    pt = d.person()
+    pat = d.person()
+    d1, d2 = dates_seq(r, 2, max_gap=9)
+    d.t("HISTOPATHOLOGY  Lab no ").e("S" + digits(r, 2) + "-" + digits(r, 5), "ID").t("\nName: ").p(
+        pt, f_comma(pt).upper()).t("  DOB: ").e(dob(r), "DATE").t("\nReceived ").e(d1, "DATE").t(
+        r.choice([
+            "\nSkin ellipse 22 x 9 mm with a central pigmented lesion. Superficial spreading "
+            "melanoma, tumour thickness 0.6 mm, margins clear.",
+            "\nGastric biopsies x4: chronic active gastritis with Helicobacter-like organisms; no "
+            "dysplasia.",
+            "\nProstate cores: acinar adenocarcinoma in 3 of 12 cores, grade group 2."])).t(
+        "\nReported ").e(d2, "DATE").t(" by Dr ").p(pat, f_full(pat))
+
+
+def t_medrec(d):
+    r = d.rng
+    pt = d.person()
+    ph = d.person()
+    d.t("Medicines reconciliation - ").p(pt, f_full(pt)).t(" (").e(mrn(r), "ID").t(
+        ")\nSources: patient, GP summary, community pharmacy (").e(
+        r.choice(["Kettlewell Pharmacy", "Ropewalk Pharmacy"]), "ORG").t(")\n" + r.choice([
+            "Longtec 10 mg BD, Shortec 5 mg PRN, Senokot 2 at night, ramipril 2.5 mg OD.",
+            "Trileptal 300 mg BD, Rivotril 0.5 mg nocte, omeprazole 20 mg OD.",
+            "Campral 666 mg TDS, thiamine 100 mg TDS, folic acid 5 mg OD."]) +
+        "\nDiscrepancy: dose on the GP list differs; ").p(pt, f_giv(pt)).t(
+        " confirms the lower dose. Completed by ").p(ph, f_full(ph)).t(", ").e(
+        date(r, time=True), "DATE")
+
+
+def t_discharge(d):
+    r = d.rng
+    pt = d.person()
+    c = d.person()
+    a = age_old(r)
+    d1, d2 = dates_seq(r, 2, max_gap=20)
+    d.t("DISCHARGE SUMMARY\n").p(pt, f_full(pt)).t(", ").e("%d-year-old" % a, "AGE").t(
+        " " + ("man" if pt.sex == "m" else "woman") + ". Admitted ").e(d1, "DATE").t(
+        ", discharged ").e(d2, "DATE").t(". " + r.choice([
+            "Diagnosis: urosepsis with delirium, resolved on IV antibiotics.",
+            "Diagnosis: infective exacerbation of COPD; home oxygen not needed.",
+            "Diagnosis: fractured neck of femur, hemiarthroplasty day 1."]) +
+        " Consultant: ").p(c, f_full(c)).t(". Follow-up at ").e(org(r, pt.region), "ORG").t(".")
+
+
+def t_flowsheet(d):
+    r = d.rng
+    pt = d.person()
+    nu = d.person()
+    ts = dates_seq(r, 1, max_gap=1, time=True)[0]
+    d.t("Flowsheet comment ").e(ts, "DATE").t(" - ").p(pt, f_giv(pt)).t(r.choice([
+        " restless overnight, pulled at cannula x2, re-sited. NEWS 3. ",
+        " refused 02:00 obs, asleep, resp even. Fluid balance +450. ",
+        " mobilised to toilet with 1 assist, dizzy on standing, BP 98/60. "])).t("Documented by ").p(
+        nu, f_full(nu)).t(", RN.")
+
+
+LANGS = {"kurd": "Kurdish Sorani", "azer": "Azerbaijani", "kyrg": "Kyrgyz", "tajik": "Tajik",
+         "turkmen": "Turkmen", "bhutan": "Dzongkha", "maldives": "Dhivehi", "sami": "North Sámi",
+         "faroe": "Faroese", "malta": "Maltese", "yemen": "Arabic", "tunisia": "Arabic",
+         "ssudan": "Dinka", "botswana": "Setswana", "namibia": "Oshiwambo", "malawi": "Chichewa",
+         "sleone": "Krio", "liberia": "Kpelle", "burkina": "Mooré", "ewe": "Ewe",
+         "ivory": "Baoulé", "paraguay": "Guaraní", "kichwa": "Kichwa", "nahua": "Nahuatl",
+         "timor": "Tetum", "melanesia": "Bislama", "firstnations": "Oji-Cree"}
+
+
+def t_surgical_consent(d):
+    r = d.rng
+    pt = d.person()
+    surg = d.person()
+    intp = d.person(region=pt.region)
+    d.t("CONSENT FORM 1. Patient: ").p(pt, f_full(pt)).t("  DOB ").e(dob(r), "DATE").t(
+        "\nProcedure: " + r.choice(["right total hip replacement", "flexible cystoscopy",
+                                     "cataract extraction with lens implant (left)"]) +
+        ". Risks discussed: infection, bleeding, clots, need for further surgery.\nInterpreter: ").p(
+        intp, f_full(intp)).t(" (" + LANGS.get(pt.region, "British Sign Language") + ")\nSurgeon: ").p(
+        surg, f_full(surg)).t("  Date: ").e(date(r), "DATE")
+
+
+def t_kurd_chat(d):
+    r = d.rng
+    a = d.person(region="kurd", sex="m")
+    b = d.person(region="kurd", sex="f")
+    pt = d.person(region=r.choice(["kurd", "azer", "turkmen"]))
+    d.t("Kak ").p(a, a.given).t(", " + r.choice(["the interpreter booking", "the transport"]) + " for ").p(
+        pt, f_full(pt)).t(" is confirmed for ").e(date(r, time=True), "DATE").t(". ").p(b, f_giv(b)).t(
+        " will meet them at the main entrance of ").e(org(r, "kurd"), "ORG").t(". Thanks - ").p(
+        b, f_init(b, False))
+
+
+def t_bhutan(d):
+    r = d.rng
+    pt = d.person(region="bhutan")
+    dr = d.person(region="bhutan")
+    d.t("Referral from ").e(place(r, "bhutan"), "LOCATION").t(" BHU to ").e(
+        org(r, "bhutan"), "ORG").t(". ").p(pt, f_full(pt)).t(", ").e(
+        "%d years" % age_old(r), "AGE").t(", CID ").e(digits(r, 11), "ID").t(
+        ", with a hip fracture after a fall at the lhakhang. Referred by Dasho Dr ").p(
+        dr, f_full(dr)).t("; ").p(pt, f_giv(pt)).t(" travels with family by road.")
+
+
 PII_TEMPLATES = [t_radiology_prior, t_ophthalmology, t_dermatology, t_hospice, t_pedigree,
                  t_forensic, t_occhealth, t_school_nurse, t_sports, t_trial_ae, t_fhir, t_hl7_oru,
                  t_whiteboard, t_ehr_screen, t_dispensing, t_transfer, t_dictation, t_caption_badge,
@@ -1261,7 +1399,8 @@ PII_TEMPLATES = [t_radiology_prior, t_ophthalmology, t_dermatology, t_hospice, t
                  t_obstetric, t_neonatal, t_psych, t_email, t_sms, t_specimen, t_wristband,
                  t_death_cert, t_insurance, t_research_consent, t_spanish, t_portuguese,
                  t_italian, t_german, t_table, t_dicom, t_chat, t_mdt, t_pharmacy_query,
-                 t_phone_msg]
+                 t_phone_msg, t_clinic_letter, t_operation, t_pathology, t_medrec, t_discharge,
+                 t_flowsheet, t_surgical_consent, t_kurd_chat, t_bhutan]
 
 
 # ---------------------------------------------------------------------------------------
@@ -1279,7 +1418,7 @@ TRAPS = [
     ("Will start Ozurdex if the macular oedema persists at the June review.", set()),
     ("Bright red loss per vaginam settled after the second dose of misoprostol.", {"bright"}),
     ("Couvelaire uterus noted at caesarean section; uterotonics given and the uterus contracted well.", set()),
-    ("Shoulder dystocia: McRoberts failed, Rubin II manoeuvre successful; the Zavanelli manoeuvre was not needed.", set()),
+    ("Shoulder dystocia: Rubin II manoeuvre successful after suprapubic pressure; the Zavanelli manoeuvre was not needed.", set()),
     ("Hegar and Goodell signs are of historical interest only; a urine hCG was positive.", set()),
     ("Braxton Hicks tightenings only, cervix long and closed; may go home.", set()),
     ("Finnegan score 6 and 7 on the last two checks; continue to observe, no morphine yet.", set()),
@@ -1296,7 +1435,7 @@ TRAPS = [
     ("Riga-Fede disease: ulcer on the ventral tongue from natal teeth.", set()),
     ("Carabelli cusp on UR6 is a normal variant, not caries.", set()),
     ("Angle class II division 1 with an overjet of 9 mm; refer to orthodontics.", set()),
-    ("Glickman grade II furcation involvement at LR6; Corsodyl-free regimen, Peridex not stocked.", set()),
+    ("Glickman grade II furcation involvement at LR6; Peridex mouthwash not stocked, use saline.", set()),
     ("Odontopaste dressing placed in the canal; Calasept next visit, then gutta-percha obturation.", set()),
     ("Kleiger test provoked pain over the syndesmosis; squeeze test equivocal.", set()),
     ("Gaenslen test positive on the right; sacroiliac joint injection discussed.", set()),
@@ -1304,14 +1443,14 @@ TRAPS = [
     ("Jobe test weak and painful, suggesting a supraspinatus tear.", set()),
     ("Tardieu scale for the gastrocnemius: R1 at minus 10 degrees, R2 at 5 degrees.", set()),
     ("Fugl-Meyer upper limb score improved from 22 to 35 over six weeks.", set()),
-    ("Maitland grade III mobilisations to the lumbar spine, then McKenzie extensions at home.", set()),
+    ("Maitland grade III mobilisations to the lumbar spine, then extension exercises at home.", set()),
     ("Swift recovery after the arthroscopy; back to full training in three weeks.", {"swift"}),
     ("Ekbom syndrome was considered but the itch started with the new inhaler.", set()),
     ("Zung self-rating depression scale 58; discussed Zispin versus an SSRI.", set()),
     ("Brøset Violence Checklist 0 overnight, observations reduced.", set()),
     ("Depot changed from Xeplion to Trevicta; next injection in three months.", set()),
     ("Pabrinex three pairs TDS for three days, then oral thiamine; Librium reducing regime.", set()),
-    ("Black tarry stools for two days; Blatchford not yet calculated, Hb awaited.", {"black"}),
+    ("Black tarry stools for two days; bleeding score not yet calculated, Hb awaited.", {"black"}),
     ("Khorana score 2: discuss thromboprophylaxis with the oncology team.", set()),
     ("Lugano stage IIIA; Durie-Salmon does not apply as this is not myeloma.", set()),
     ("Astler-Coller C2 on the old classification, now reported as TNM.", set()),
@@ -1346,7 +1485,7 @@ TRAPS = [
     ("Shore leave for the merchant seaman was cancelled because of the cellulitis.", {"shore"}),
     ("Storey of the fall unclear: found at the bottom of the stairs, no head injury.", {"storey"}),
     ("Otter-shaped soft toy kept on the cot for comfort during the procedure.", {"otter"}),
-    ("May need a Hickman line if the PICC fails again.", set()),
+    ("May need a tunnelled line if the PICC fails again.", set()),
     ("Vale of tears, said the old man, but he laughed and took his tablets.", {"vale"}),
     ("Lumigan at night in both eyes; Alphagan stopped because of allergy.", set()),
     ("Bismuth subsalicylate caused the black tongue, nothing more sinister.", {"black"}),
@@ -1357,6 +1496,20 @@ TRAPS = [
     ("Netherton syndrome: bamboo hair on microscopy, skin barrier care.", set()),
     ("Kayser-Fleischer rings on slit lamp; copper studies requested.", set()),
     ("Bitot spots and night blindness point to vitamin A deficiency.", set()),
+    ("A woman in a hospital gown sitting next to a window, holding a paper cup; an IV stand beside her.", set()),
+    ("Close-up photo of a forearm with a healing skin tear, steri-strips in place, ruler for scale.", set()),
+    ("An elderly man in a wheelchair in a corridor, a blanket over his knees; no badge or label is legible.", set()),
+    ("Whiteboard: BAY 2 - NBM / OBS 4HRLY / FALLS ++ ; BAY 3 - TTO / D/C AM.", set()),
+    ("L  SUPINE  AP  PORTABLE  kVp 85  mAs 2.5", set()),
+    ("Reminder: flu and COVID boosters are available in the outpatient hall every Tuesday.", set()),
+    ("The Grace Unit tea trolley now comes round at 10 and 3.", set()),
+    ("June audit: 14 of 20 cannulas had a VIP score documented.", set()),
+    ("Bill the ward budget for the extra bank shifts, not the project code.", set()),
+    ("Name | DOB | Ward -- all fields blank on the scanned form; please re-send.", set()),
+    ("Mark the site with an arrow; the marker pen is in the anaesthetic room.", set()),
+    ("Rivotril 0.5 mg at night was stopped; sleep hygiene advice given.", set()),
+    ("Dovobet gel to the scalp once daily for four weeks.", set()),
+    ("Ward 9 is the old Kettle Ward; signage has not been changed yet.", {"kettle"}),
 ]
 TRAP_TERMS = ["Purtscher", "Eales", "Vossius", "Schirmer", "Seidel", "Haab", "Terrien", "Mooren",
               "Ozurdex", "Couvelaire", "Zavanelli", "Hegar", "Goodell", "Braxton", "Finnegan",
@@ -1370,7 +1523,7 @@ TRAP_TERMS = ["Purtscher", "Eales", "Vossius", "Schirmer", "Seidel", "Haab", "Te
               "Senokot", "Buccolam", "Levomepromazine", "Glycopyrronium", "Duoderm", "Lumigan",
               "Alphagan", "Spiegler", "Degos", "Jessner", "Kanof", "Mucha", "Habermann",
               "Netherton", "Kayser", "Fleischer", "Bitot", "Maxitrol", "Cosopt", "Azopt",
-              "Biodentine", "Trileptal", "Campral", "Corlette"]
+              "Biodentine", "Trileptal", "Campral", "Corlette", "Rivotril", "Dovobet", "Mersilk"]
 TRAP_HEADS = ["Clinic note: ", "Ward note. ", "Teaching notes - ", "Handover: ", "", "", "",
               "Addendum. ", "Registrar's jottings: ", "Nursing: "]
 
@@ -1484,7 +1637,7 @@ def check(out, meta):
         fail("found in earlier generators or names.json: " + ", ".join(clash))
     for term in TRAP_TERMS:
         if not any(re.search(r"\b" + re.escape(term) + r"\b", t[0], re.I) for t in TRAPS) and \
-                term not in ("Trileptal", "Campral", "Corlette", "Shortec", "Biodentine"):
+                term not in ("Trileptal", "Campral", "Corlette", "Shortec", "Biodentine", "Mersilk"):
             fail("trap term unused: " + term)
     pool_lower = {p.lower() for p in pool_parts if len(p) > 1} - PARTICLES
     ids, texts = set(), set()
@@ -1496,6 +1649,8 @@ def check(out, meta):
         texts.add(text)
         if info["template"] == "trap" and ents:
             fail(tid + ": trap text with spans")
+        if info["template"] != "trap" and not any(e["type"] == "PERSON" for e in ents):
+            fail(tid + ": text with identifiers names no person")
         prev = 0
         pid_forms = {}
         for e in ents:
@@ -1562,6 +1717,8 @@ def check(out, meta):
 def main():
     out, meta = build()
     check(out, meta)
+    if len(out) != 300 or sum(1 for r in out if r["entities"]) != 220:
+        fail("not 300 texts with 220 holding identifiers")
     lines = [json.dumps(r, ensure_ascii=False) for r in out]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     n_pii = sum(1 for r in out if r["entities"])
