@@ -89,7 +89,7 @@ Conventions of the gold spans, the same as generate_blind3.py's so that scores c
 - AGE spans cover the number with its attached unit ("93-year-old", "101 yrs", "097Y",
   "90 años", "92 anni", "88 anos", "92 Jahre", "8 days") but not a following "old"; a bare
   number after "Age:", after a name in an MDT list or pedigree ("Proband: ..., 34") or in
-  "died at 63" is the whole span;
+  "died at 63" / "breast cancer at 38" is the whole span;
 - DATE spans cover a full date in whatever format, including a time written with it;
   HL7 and DICOM dates and timestamps (19490709, 20240810035812) are DATEs, and so is a year
   of death given alone in a pedigree;
@@ -737,10 +737,11 @@ def t_pedigree(d):
     au = d.person(region=reg, sex="f")
     gf = d.person(region=reg, sex="m")
     cou = d.person(region=reg)
+    pa = r.randint(32, 51)
     d.t("Genetics clinic - pedigree summary. Proband: ").p(pro, f_full(pro)).t(", ").e(
-        "%d" % r.randint(24, 51), "AGE").t(", breast cancer at 38. Mother ").p(mo, f_full(mo)).t(
+        "%d" % pa, "AGE").t(", breast cancer at ").e(str(pa - r.randint(0, 4)), "AGE").t(". Mother ").p(mo, f_full(mo)).t(
         " - ovarian cancer, died at ").e("%d" % r.randint(52, 70), "AGE").t(". Maternal aunt ").p(
-        au, f_giv(au)).t(" - breast cancer at 44, living in ").e(place(r, reg), "LOCATION").t(
+        au, f_giv(au)).t(" - breast cancer at ").e(str(r.randint(40, 58)), "AGE").t(", living in ").e(place(r, reg), "LOCATION").t(
         ". Maternal grandfather ").p(gf, f_full(gf)).t(" - prostate cancer, died ").e(
         str(r.randint(1978, 2005)), "DATE").t(". Cousin ").p(cou, f_giv(cou)).t(
         " has already had testing elsewhere. ").p(pro, f_giv(pro)).t(
@@ -780,7 +781,7 @@ def t_school_nurse(d):
     par = d.person(region=ch.region)
     age = r.randint(5, 15)
     d.t("School nurse note. Pupil ").p(ch, f_full(ch)).t(", ").e("%d years" % age, "AGE").t(
-        ", Year " + str(max(1, age - 4)) + ", ").e(org(r, "english") if r.random() < 0.3 else
+        ", Year " + str(max(1, age - 4)) + ", ").e(
         r.choice(["Saltings Bank Primary School", "Tannery Lane Academy", "Weavers Hill School"]),
         "ORG").t(". Came in wheezy after PE; used own inhaler with good effect. ").p(
         par, r.choice([f_full(par), f_giv(par)])).t(" (parent) informed by phone on ").e(
@@ -820,7 +821,11 @@ def t_fhir(d):
         pt, pt.given)
     if pt.middle:
         d.t('", "').p(pt, pt.middle)
-    d.t('"]}], "gender": "' + ("male" if pt.sex == "m" else "female") + '", "birthDate": "').e(
+    d.t('"]}], ')
+    nid = ssn_for(r, pt)
+    if nid:
+        d.t('"identifier": [{"system": "urn:national-id", "value": "').e(nid, "SSN").t('"}], ')
+    d.t('"gender": "' + ("male" if pt.sex == "m" else "female") + '", "birthDate": "').e(
         "%d-%02d-%02d" % (y, m, dd), "DATE").t('", "telecom": [{"system": "phone", "value": "').e(
         phone(r, pt), "PHONE").t('"}]}')
 
@@ -1098,7 +1103,11 @@ def t_death_cert(d):
     inf = d.person(region=dec.region)
     cer = d.person()
     a = r.randint(89, 104)
-    d.t("Extract - Medical Certificate of Cause of Death. Deceased: ").p(dec, f_full(dec)).t(
+    nid = ssn_for(r, dec)
+    d.t("Extract - Medical Certificate of Cause of Death. Deceased: ").p(dec, f_full(dec))
+    if nid:
+        d.t(" (personal code ").e(nid, "SSN").t(")")
+    d.t(
         ". Date of death: ").e(date(r), "DATE").t(". Age: ").e(str(a), "AGE").t(
         ". Place of death: ").e(address(r, dec.region if dec.region in STREETS else "english"),
                                 "LOCATION").t(
@@ -1333,7 +1342,8 @@ def t_discharge(d):
             "Diagnosis: urosepsis with delirium, resolved on IV antibiotics.",
             "Diagnosis: infective exacerbation of COPD; home oxygen not needed.",
             "Diagnosis: fractured neck of femur, hemiarthroplasty day 1."]) +
-        " Consultant: ").p(c, f_full(c)).t(". Follow-up at ").e(org(r, pt.region), "ORG").t(".")
+        " Consultant: ").p(c, f_full(c)).t(". Follow-up at ").e(org(r, pt.region), "ORG").t(
+        ". Letter copy: ").e("https://myrecord.health-portal.uk/d/" + digits(r, 8), "URL")
 
 
 def t_flowsheet(d):
@@ -1392,6 +1402,29 @@ def t_bhutan(d):
         dr, f_full(dr)).t("; ").p(pt, f_giv(pt)).t(" travels with family by road.")
 
 
+def t_handwritten(d):
+    r = d.rng
+    pt = d.person()
+    gp = d.person()
+    d.ocr = True
+    d.t(ocrish(r, "[handwriting OCR] ward rnd")).t(" ").e(ocrish(r, date(r)), "DATE").t(" - ").p(
+        pt, ocrish(r, f_short(pt).lower() if r.random() < 0.5 else f_short(pt))).t(ocrish(r, r.choice([
+            " c/o SOB overnight, crackles R base, ?asp pneumonia, start abx",
+            " much brighter tdy, eating + drinking, aim d/c tmrw",
+            " pain ctrl poor, r/v analgesia, pall care r/v"]))).t(" / d/w ").p(
+        gp, ocrish(r, f_init(gp, False))).t(" " + ocrish(r, "(reg)"))
+
+
+def t_bilingual(d):
+    r = d.rng
+    pt = d.person(region=r.choice(["paraguay", "kichwa", "nahua"]))
+    a = age_old(r)
+    d.t("Triage / Triaje: ").p(pt, f_full(pt)).t(", ").e("%d años" % a, "AGE").t(" (").e(
+        "%d y/o" % a, "AGE").t("). Habla " + LANGS[pt.region].lower() + " y español; hija presente. Dolor abdominal desde "
+        "anoche / abdominal pain since last night. Tel. hija: ").e(phone(r, pt), "PHONE").t(
+        ". Domicilio / address: ").e(place(r, pt.region), "LOCATION").t(".")
+
+
 PII_TEMPLATES = [t_radiology_prior, t_ophthalmology, t_dermatology, t_hospice, t_pedigree,
                  t_forensic, t_occhealth, t_school_nurse, t_sports, t_trial_ae, t_fhir, t_hl7_oru,
                  t_whiteboard, t_ehr_screen, t_dispensing, t_transfer, t_dictation, t_caption_badge,
@@ -1400,7 +1433,8 @@ PII_TEMPLATES = [t_radiology_prior, t_ophthalmology, t_dermatology, t_hospice, t
                  t_death_cert, t_insurance, t_research_consent, t_spanish, t_portuguese,
                  t_italian, t_german, t_table, t_dicom, t_chat, t_mdt, t_pharmacy_query,
                  t_phone_msg, t_clinic_letter, t_operation, t_pathology, t_medrec, t_discharge,
-                 t_flowsheet, t_surgical_consent, t_kurd_chat, t_bhutan]
+                 t_flowsheet, t_surgical_consent, t_kurd_chat, t_bhutan, t_handwritten,
+                 t_bilingual]
 
 
 # ---------------------------------------------------------------------------------------
