@@ -111,14 +111,14 @@ pub struct OcrParams {
     /// prior ([`edges`]) saw possible text in it (see [`coarse`]). Tiles run whole, so
     /// every box found is the one the tile always found.
     pub det_coarse: bool,
-    /// Coarse-to-fine detection of the other images (ours, off by default): a coarse pass
-    /// at [`OcrParams::coarse_scale`] and the stroke prior choose windows, and the
-    /// full-scale pass runs on those only (on the full pass's sampling grid), unless they
-    /// cover more than [`FINE_SHARE_MAX`] of it. No region was lost on the anchor and test
-    /// images and a radiograph's detector ran 2–3× faster, but the detector's
-    /// squeeze-excitation layers pool over the whole input, so a window's boxes differ
-    /// from the full pass's by a few pixels and the recogniser read the 11 px "DATE" of
-    /// the 1024² overlay test as "DRTE".
+    /// Coarse-to-fine detection of the other images (ours): a coarse pass at
+    /// [`OcrParams::coarse_scale`] and the stroke prior choose windows, and the full-scale
+    /// pass runs on those only (on the full pass's sampling grid), unless they cover more
+    /// than [`FINE_SHARE_MAX`] of it. No region was lost on the anchor and test images and a
+    /// radiograph's detector ran 2–3× faster. The detector's squeeze-excitation layers pool
+    /// over the whole input, so a window's boxes differ from the full pass's by a few
+    /// pixels; crops fitted to the ink ([`OcrParams::ink_fit`]) read them the same (cut from
+    /// the box, the 11 px "DATE" of the 1024² overlay test was read "DRTE").
     pub coarse_windows: bool,
     /// Side of the coarse pass relative to the full-scale input (with `coarse_windows`).
     pub coarse_scale: f32,
@@ -157,7 +157,7 @@ impl Default for OcrParams {
             use_cls: true,
             det_tiles: true,
             det_coarse: true,
-            coarse_windows: false,
+            coarse_windows: true,
             coarse_scale: 0.5,
             coarse_thresh: coarse::COARSE_THRESH,
             cls_thresh: 0.9,
