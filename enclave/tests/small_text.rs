@@ -212,3 +212,33 @@ fn eleven_px_lines_read_the_same_from_boxes_moved_by_two_px() {
         assert_eq!(texts, vec![first; quads.len()]);
     }
 }
+
+#[test]
+fn coarse_to_fine_windows_read_the_overlay_as_the_full_pass() {
+    let Some(pipeline) =
+        common::pipeline("coarse_to_fine_windows_read_the_overlay_as_the_full_pass")
+    else {
+        return;
+    };
+    // The windows' boxes differ from the full pass's by a few px (the detector pools over
+    // its whole input); the crops fitted to the ink read the same lines from both.
+    let (img, _) = radiograph_with_overlay(1024, 1024);
+    let png = common::png(&img);
+    let mut options = PipelineOptions::default();
+    assert!(options.ocr.coarse_windows);
+    let windows = pipeline.run(&png, &options).unwrap();
+    options.ocr.coarse_windows = false;
+    let full = pipeline.run(&png, &options).unwrap();
+    let read = |out: &obscura_enclave::pipeline::PipelineOutput| -> Vec<String> {
+        out.text
+            .iter()
+            .map(|l| l.text.expose().replace(' ', ""))
+            .collect()
+    };
+    let want: Vec<String> = LINES.iter().map(|(t, _, _)| t.replace(' ', "")).collect();
+    assert_eq!(read(&full), want);
+    assert_eq!(read(&windows), want);
+    assert_eq!(full.timings.text_parts.det_pixels, 1024 * 1024);
+    let px = windows.timings.text_parts.det_pixels;
+    assert!(px < 1024 * 1024 * 3 / 4, "{px}");
+}
