@@ -183,6 +183,7 @@ fn time(reps: usize, images: &[String]) -> anyhow::Result<()> {
                     "text_crop": ms(t.text_parts.crop),
                     "text_classify": ms(t.text_parts.classify),
                     "text_recognise": ms(t.text_parts.recognise),
+                    "det_pixels": t.text_parts.det_pixels,
                     "redact": ms(t.redact),
                     "encode": ms(t.encode),
                     "total": ms(total),

@@ -12,6 +12,8 @@
 
 mod common;
 
+use obscura_enclave::pipeline::ocr::read_quads;
+use obscura_enclave::pipeline::quad::Quad;
 use obscura_enclave::pipeline::{PipelineOptions, RgbPixels, decode};
 
 /// Lines of the overlay: (text, x, y of the top-left corner).
@@ -151,4 +153,92 @@ fn astronaut_name_tag_is_found() {
             && r.bbox.y <= tag.bbox.y0 as u32),
         "the name tag line is filled"
     );
+}
+
+/// `quad` with one edge (0 top, 1 right, 2 bottom, 3 left) moved out by `d` px (in when
+/// negative), or with every corner moved by (`d`, `d`) for edge 4.
+fn moved(quad: Quad, edge: usize, d: f32) -> Quad {
+    let [mut p0, mut p1, mut p2, mut p3] = quad.0;
+    match edge {
+        0 => (p0[1], p1[1]) = (p0[1] - d, p1[1] - d),
+        1 => (p1[0], p2[0]) = (p1[0] + d, p2[0] + d),
+        2 => (p2[1], p3[1]) = (p2[1] + d, p3[1] + d),
+        3 => (p0[0], p3[0]) = (p0[0] - d, p3[0] - d),
+        _ => return Quad(quad.0.map(|[x, y]| [x + d, y + d])),
+    }
+    Quad([p0, p1, p2, p3])
+}
+
+#[test]
+fn eleven_px_lines_read_the_same_from_boxes_moved_by_two_px() {
+    let Some(pipeline) =
+        common::pipeline("eleven_px_lines_read_the_same_from_boxes_moved_by_two_px")
+    else {
+        return;
+    };
+    // Coarse-to-fine windows gave the 1024² overlay's "DATE" line a box a few px off the
+    // full pass's, and a crop cut from the box read "DRTE". Crops fitted to the ink read
+    // every line the same from each edge moved by ±2 px and from the box moved by ±2 px.
+    let (img, _) = radiograph_with_overlay(1024, 1024);
+    let out = pipeline
+        .run(&common::png(&img), &PipelineOptions::default())
+        .unwrap();
+    let lines: Vec<String> = out
+        .text
+        .iter()
+        .map(|l| l.text.expose().replace(' ', ""))
+        .collect();
+    let want: Vec<String> = LINES.iter().map(|(t, _, _)| t.replace(' ', "")).collect();
+    assert_eq!(lines, want);
+    for line in &out.text {
+        let mut quads = vec![line.quad];
+        for edge in 0..5 {
+            for d in [-2.0f32, 2.0] {
+                quads.push(moved(line.quad, edge, d));
+            }
+        }
+        let read = read_quads(
+            pipeline.models(),
+            &img,
+            &quads,
+            &PipelineOptions::default().ocr,
+        )
+        .unwrap();
+        let texts: Vec<String> = read
+            .iter()
+            .map(|l| l.text.expose().replace(' ', ""))
+            .collect();
+        let first = line.text.expose().replace(' ', "");
+        assert_eq!(texts, vec![first; quads.len()]);
+    }
+}
+
+#[test]
+fn coarse_to_fine_windows_read_the_overlay_as_the_full_pass() {
+    let Some(pipeline) =
+        common::pipeline("coarse_to_fine_windows_read_the_overlay_as_the_full_pass")
+    else {
+        return;
+    };
+    // The windows' boxes differ from the full pass's by a few px (the detector pools over
+    // its whole input); the crops fitted to the ink read the same lines from both.
+    let (img, _) = radiograph_with_overlay(1024, 1024);
+    let png = common::png(&img);
+    let mut options = PipelineOptions::default();
+    assert!(options.ocr.coarse_windows);
+    let windows = pipeline.run(&png, &options).unwrap();
+    options.ocr.coarse_windows = false;
+    let full = pipeline.run(&png, &options).unwrap();
+    let read = |out: &obscura_enclave::pipeline::PipelineOutput| -> Vec<String> {
+        out.text
+            .iter()
+            .map(|l| l.text.expose().replace(' ', ""))
+            .collect()
+    };
+    let want: Vec<String> = LINES.iter().map(|(t, _, _)| t.replace(' ', "")).collect();
+    assert_eq!(read(&full), want);
+    assert_eq!(read(&windows), want);
+    assert_eq!(full.timings.text_parts.det_pixels, 1024 * 1024);
+    let px = windows.timings.text_parts.det_pixels;
+    assert!(px < 1024 * 1024 * 3 / 4, "{px}");
 }

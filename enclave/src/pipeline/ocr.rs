@@ -15,7 +15,9 @@
 //!   normalisation; CTC greedy decoding with the dictionary from the model's `character`
 //!   metadata (class 0 blank, last class space).
 //!
-//! Differences from rapidocr, on purpose: crops get a margin ([`OcrParams::rec_margin`]),
+//! Differences from rapidocr, on purpose: crops are cut around the line's ink found inside
+//! the box, with a margin proportional to the ink's height ([`OcrParams::ink_fit`], see
+//! [`fit`]; boxes without clear ink get [`OcrParams::rec_margin`] of their own height),
 //! no letterbox padding for extreme strips (a pixel cap instead), bilinear rather than
 //! bicubic crop sampling, and no line is dropped for low recognition confidence (redaction
 //! must not depend on legibility). Redaction fills the axis-aligned box around each quad,
@@ -23,6 +25,7 @@
 
 pub mod coarse;
 pub mod edges;
+pub mod fit;
 mod views;
 
 use std::time::{Duration, Instant};
@@ -108,14 +111,14 @@ pub struct OcrParams {
     /// prior ([`edges`]) saw possible text in it (see [`coarse`]). Tiles run whole, so
     /// every box found is the one the tile always found.
     pub det_coarse: bool,
-    /// Coarse-to-fine detection of the other images (ours, off by default): a coarse pass
-    /// at [`OcrParams::coarse_scale`] and the stroke prior choose windows, and the
-    /// full-scale pass runs on those only (on the full pass's sampling grid), unless they
-    /// cover more than [`FINE_SHARE_MAX`] of it. No region was lost on the anchor and test
-    /// images and a radiograph's detector ran 2–3× faster, but the detector's
-    /// squeeze-excitation layers pool over the whole input, so a window's boxes differ
-    /// from the full pass's by a few pixels and the recogniser read the 11 px "DATE" of
-    /// the 1024² overlay test as "DRTE".
+    /// Coarse-to-fine detection of the other images (ours): a coarse pass at
+    /// [`OcrParams::coarse_scale`] and the stroke prior choose windows, and the full-scale
+    /// pass runs on those only (on the full pass's sampling grid), unless they cover more
+    /// than [`FINE_SHARE_MAX`] of it. No region was lost on the anchor and test images and a
+    /// radiograph's detector ran 2–3× faster. The detector's squeeze-excitation layers pool
+    /// over the whole input, so a window's boxes differ from the full pass's by a few
+    /// pixels; crops fitted to the ink ([`OcrParams::ink_fit`]) read them the same (cut from
+    /// the box, the 11 px "DATE" of the 1024² overlay test was read "DRTE").
     pub coarse_windows: bool,
     /// Side of the coarse pass relative to the full-scale input (with `coarse_windows`).
     pub coarse_scale: f32,
@@ -126,8 +129,16 @@ pub struct OcrParams {
     /// Margin added above and below each box before cropping for cls and rec, as a
     /// fraction of the box height (a third of it left and right; ours, rapidocr uses 0). DB boxes hug the glyphs; with no surrounding
     /// background the recogniser misreads edge strokes (P→F, J→T on a synthetic radiograph
-    /// label); 0.3 read every test line correctly.
+    /// label); 0.3 read every test line correctly. Used when the crop is not fitted to the
+    /// ink ([`OcrParams::ink_fit`]).
     pub rec_margin: f32,
+    /// Cut each recognition crop around the line's ink rather than around the detected box
+    /// (ours, see [`fit`]): any box holding the same ink gives the same crop, so a reading
+    /// does not flip with a few pixels of box shape. Lines with no clear ink keep their box.
+    pub ink_fit: bool,
+    /// Margin around a fitted line's ink across the line, as a fraction of the ink's height
+    /// ([`INK_ALONG`] of it along the line).
+    pub ink_margin: f32,
 }
 
 impl Default for OcrParams {
@@ -146,11 +157,13 @@ impl Default for OcrParams {
             use_cls: true,
             det_tiles: true,
             det_coarse: true,
-            coarse_windows: false,
+            coarse_windows: true,
             coarse_scale: 0.5,
             coarse_thresh: coarse::COARSE_THRESH,
             cls_thresh: 0.9,
             rec_margin: 0.3,
+            ink_fit: true,
+            ink_margin: 0.4,
         }
     }
 }
@@ -167,6 +180,9 @@ const MAX_CROP_SIDE: u32 = 16_384;
 const MAX_CROP_SHORT_SIDE: f32 = 192.0;
 /// Overlap between detector tiles (a text line shorter than this is whole in some tile).
 const DET_TILE_OVERLAP: u32 = 256;
+/// Share of [`OcrParams::ink_margin`] added along the line (less than across: it must not
+/// reach the next word).
+pub const INK_ALONG: f32 = 0.9;
 /// Crops per classifier / recogniser batch.
 const BATCH: usize = 6;
 /// Recogniser input height.
@@ -194,6 +210,34 @@ pub(crate) fn read_text(
     params: &OcrParams,
 ) -> Result<(Vec<TextLine>, TextTimings), Error> {
     let mut timings = TextTimings::default();
+    let started = Instant::now();
+    let boxes = detect_boxes(&models.text_det, image, params, &mut timings.det_pixels)?;
+    timings.detect = started.elapsed();
+    let quads: Vec<Quad> = boxes.into_iter().map(|(quad, _)| quad).collect();
+    let lines = read_lines(models, image, &quads, params, &mut timings)?;
+    Ok((lines, timings))
+}
+
+/// Orients and reads the lines of `image` inside `quads` (corners in pixel-centre
+/// coordinates, as [`TextLine::quad`]), one [`TextLine`] per quad in the same order: the
+/// second half of the text stage, without detection (tests re-read shifted boxes with it).
+pub fn read_quads(
+    models: &Models,
+    image: &RgbPixels,
+    quads: &[Quad],
+    params: &OcrParams,
+) -> Result<Vec<TextLine>, Error> {
+    read_lines(models, image, quads, params, &mut TextTimings::default())
+}
+
+/// [`read_quads`], adding the crop, classifier and recogniser times to `timings`.
+fn read_lines(
+    models: &Models,
+    image: &RgbPixels,
+    quads: &[Quad],
+    params: &OcrParams,
+    timings: &mut TextTimings,
+) -> Result<Vec<TextLine>, Error> {
     let mut clock = Instant::now();
     let mut lap = || {
         let now = Instant::now();
@@ -201,51 +245,21 @@ pub(crate) fn read_text(
         clock = now;
         elapsed
     };
-    let boxes = detect_boxes(&models.text_det, image, params, &mut timings.det_pixels)?;
-    timings.detect = lap();
-    let mut crops = Vec::with_capacity(boxes.len());
-    for (quad, _) in &boxes {
-        // Less margin along the line than across it: it must not reach the next word. The
-        // margin never reaches past the image: replicated border rows would smear glyphs
-        // that touch the edge (seen on thin strips, where the classifier then turned
-        // "JOHN" upside down).
-        let (iw, ih) = (f32_of(image.width()) - 1.0, f32_of(image.height()) - 1.0);
-        let mut m = quad.height() * params.rec_margin;
-        let mut padded = quad.grown_xy(m / 3.0, m);
-        while m > 0.0
-            && !padded
-                .0
-                .iter()
-                .all(|&[x, y]| (0.0..=iw).contains(&x) && (0.0..=ih).contains(&y))
-        {
-            m = if m > 1.0 { m / 2.0 } else { 0.0 };
-            padded = quad.grown_xy(m / 3.0, m);
-        }
-        // cls and rec look at 48 px high crops: sample at most 4× that across the line,
-        // which bounds memory for huge text and keeps the later bilinear shrink mild.
-        let (pw, ph) = (padded.width(), padded.height());
-        let scale = (MAX_CROP_SHORT_SIDE / pw.min(ph).max(1.0)).min(1.0);
-        let (w, h) = (
-            clamp_px(pw * scale, MAX_CROP_SIDE),
-            clamp_px(ph * scale, MAX_CROP_SIDE),
-        );
-        let mut crop = warp_crop(image, &padded, w, h)?;
-        if f32_of(crop.height()) >= 1.5 * f32_of(crop.width()) {
-            crop = rotate90_ccw(&crop)?;
-        }
-        crops.push(crop);
+    let mut crops = Vec::with_capacity(quads.len());
+    for quad in quads {
+        crops.push(line_crop(image, quad, params)?);
     }
-    timings.crop = lap();
+    timings.crop += lap();
     if params.use_cls {
         classify_orientation(&models.text_cls, &mut crops, params.cls_thresh)?;
     }
-    timings.classify = lap();
+    timings.classify += lap();
     let texts = recognise(&models.text_rec, &models.text_classes, &crops)?;
-    timings.recognise = lap();
-    let lines = boxes
-        .into_iter()
+    timings.recognise += lap();
+    Ok(quads
+        .iter()
         .zip(texts)
-        .map(|((quad, _), (text, score))| {
+        .map(|(&quad, (text, score))| {
             let b = quad.aabb();
             let bbox = BoxF {
                 x0: b.x0,
@@ -260,8 +274,59 @@ pub(crate) fn read_text(
                 text,
             }
         })
-        .collect();
-    Ok((lines, timings))
+        .collect())
+}
+
+/// The upright crop of the line in `quad` that cls and rec see, turned upright when it is
+/// much taller than wide: with [`OcrParams::ink_fit`], the line's ink ([`fit::ink_box`])
+/// with a margin of [`OcrParams::ink_margin`] of its height across the line and
+/// [`INK_ALONG`] of that along it; otherwise (or when no clear ink is found) the quad with
+/// [`OcrParams::rec_margin`] of its height across the line and a third of that along it.
+fn line_crop(image: &RgbPixels, quad: &Quad, params: &OcrParams) -> Result<RgbPixels, Error> {
+    // Less margin along the line than across it: it must not reach the next word. The
+    // margin never reaches past the image: replicated border rows would smear glyphs
+    // that touch the edge (seen on thin strips, where the classifier then turned
+    // "JOHN" upside down).
+    let (iw, ih) = (f32_of(image.width()) - 1.0, f32_of(image.height()) - 1.0);
+    let inside = |q: &Quad| {
+        q.0.iter()
+            .all(|&[x, y]| (0.0..=iw).contains(&x) && (0.0..=ih).contains(&y))
+    };
+    // A fitted line whose full margin does not fit in the image (print at its edge) is
+    // cut from its box as before: the thin strip's "JOHN" was read upside down from a
+    // fitted crop with a shrunk margin.
+    let fitted = if params.ink_fit {
+        fit::ink_box(image, quad).filter(|ink| {
+            let m = ink.height() * params.ink_margin;
+            inside(&ink.grown_xy(m * INK_ALONG, m))
+        })
+    } else {
+        None
+    };
+    let (core, share, along) = match fitted {
+        Some(ink) => (ink, params.ink_margin, INK_ALONG),
+        None => (*quad, params.rec_margin, 1.0 / 3.0),
+    };
+    let mut m = core.height() * share;
+    let mut padded = core.grown_xy(m * along, m);
+    while m > 0.0 && !inside(&padded) {
+        m = if m > 1.0 { m / 2.0 } else { 0.0 };
+        padded = core.grown_xy(m * along, m);
+    }
+    // cls and rec look at 48 px high crops: sample at most 4× that across the line,
+    // which bounds memory for huge text and keeps the later bilinear shrink mild.
+    let (pw, ph) = (padded.width(), padded.height());
+    let scale = (MAX_CROP_SHORT_SIDE / pw.min(ph).max(1.0)).min(1.0);
+    let (w, h) = (
+        clamp_px(pw * scale, MAX_CROP_SIDE),
+        clamp_px(ph * scale, MAX_CROP_SIDE),
+    );
+    let crop = warp_crop(image, &padded, w, h)?;
+    if f32_of(crop.height()) >= 1.5 * f32_of(crop.width()) {
+        rotate90_ccw(&crop)
+    } else {
+        Ok(crop)
+    }
 }
 
 /// Detector input size for a `width × height` image: the global pre-step (longer side ≤
