@@ -32,6 +32,7 @@ struct Patterns {
     iso_date: Option<Regex>,
     numeric_date: Option<Regex>,
     ocr_date: Option<Regex>,
+    glued_date: Option<Regex>,
     text_date: Option<Regex>,
     time_after: Option<Regex>,
     age_suffix: Option<Regex>,
@@ -77,6 +78,13 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| Patterns {
     // `DD/MM/YYYY`-shaped runs whatever their day and month read as: OCR of overlay fonts
     // turns 0 into 8 or O and 1 into I or l ("82/81/1960", "O2/0l/1960").
     ocr_date: re(r"\b([0-9OoIl]{1,2})([/.\-])([0-9OoIl]{1,2})([/.\-])((?:19|20)[0-9]{2})\b"),
+    // A date that OCR glued to the letters of its label ("DATE01/02/1960", "DOB19600201"):
+    // the other date patterns need a word boundary, which a letter before a digit is not.
+    // Only whole dates (a four-digit year, one separator used twice, or DICOM's eight
+    // digits) count here; the label's letters stay.
+    glued_date: re(
+        r"[A-Za-z]:?(?P<d>[0-3]?[0-9](?P<s1>[/.\-])[0-3]?[0-9](?P<s2>[/.\-])(?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01]))\b",
+    ),
     text_date: re(&format!(
         r"(?i)\b(?:(?P<d1>[0-3]?[0-9])(?:st|nd|rd|th)?[\s\-]*(?:of\s+)?)?(?P<m>{MONTH})\.?(?:[\s\-]*(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?\b)?(?:,?[\s\-]*(?P<y>(?:19|20)[0-9]{{2}})\b)?"
     )),
@@ -140,6 +148,7 @@ pub fn patterns_ok() -> bool {
         &p.iso_date,
         &p.numeric_date,
         &p.ocr_date,
+        &p.glued_date,
         &p.text_date,
         &p.time_after,
         &p.age_suffix,
@@ -287,6 +296,24 @@ fn dates(text: &str, p: &Patterns, out: &mut Vec<Span>) {
                 (same_separator, has_digit(1), has_digit(3), c.get(0))
             {
                 found.push((m.start(), m.end()));
+            }
+        }
+    }
+    if let Some(re) = &p.glued_date {
+        for c in re.captures_iter(text) {
+            let Some(date) = c.name("d") else { continue };
+            let same_separator =
+                c.name("s1").map(|m| m.as_str()) == c.name("s2").map(|m| m.as_str());
+            let slashed = c.name("s1").is_some();
+            let day_month_ok = !slashed || {
+                let mut parts = date.as_str().split(['/', '.', '-']);
+                let a = parts.next().and_then(|x| x.parse::<u32>().ok());
+                let b = parts.next().and_then(|x| x.parse::<u32>().ok());
+                matches!((a, b), (Some(a), Some(b))
+                    if (1..=31).contains(&a) && (1..=31).contains(&b) && (a <= 12 || b <= 12))
+            };
+            if same_separator && day_month_ok {
+                found.push((date.start(), date.end()));
             }
         }
     }
@@ -741,6 +768,27 @@ mod tests {
     #[test]
     fn all_patterns_compile() {
         assert!(patterns_ok());
+    }
+
+    /// The date's text in `text`, as [`recognize`] finds it (code points = bytes: ASCII).
+    fn dates_of(text: &str) -> Vec<&str> {
+        recognize(text)
+            .iter()
+            .filter(|e| e.kind == EntityKind::Date)
+            .filter_map(|e| text.get(e.start..e.end))
+            .collect()
+    }
+
+    #[test]
+    fn dates_glued_to_their_label_by_ocr() {
+        assert_eq!(dates_of("DATE01/02/1960"), ["01/02/1960"]);
+        assert_eq!(dates_of("SMITH^JOHN DOB:19600201 R"), ["19600201"]);
+        assert_eq!(dates_of("Exam31.12.2024 CHEST"), ["31.12.2024"]);
+        // Not whole dates, mixed separators, impossible days, no year: left alone.
+        assert_eq!(dates_of("LOT12/34/2024"), Vec::<&str>::new());
+        assert_eq!(dates_of("REF01/02-1960"), Vec::<&str>::new());
+        assert_eq!(dates_of("SER12/31"), Vec::<&str>::new());
+        assert_eq!(dates_of("AB19601301"), Vec::<&str>::new());
     }
 
     #[test]
