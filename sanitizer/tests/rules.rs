@@ -1338,6 +1338,32 @@ fn initials_signing_a_note_or_a_chat_line() {
     ]);
 }
 
+/// Initials after a nursing credential that follows a dash at the end of a note ("- RN
+/// QB"), and the agent of a form field closed by a `|` or a gap ("Collected … by QB  |");
+/// abbreviations in the same places stay.
+#[test]
+fn initials_after_a_credential_or_closing_a_form_field() {
+    check(&[
+        (
+            "Settled overnight. Bed rails down. - RN QV",
+            "Settled overnight. Bed rails down. - RN PERSON_1",
+        ),
+        (
+            "Sample: EDTA x1  |  Collected 09:10 by WZ  |  Lab no. 5",
+            "Sample: EDTA x1  |  Collected 09:10 by PERSON_1  |  Lab no. 5",
+        ),
+        (
+            "Checked by YX\nNext dose due at noon",
+            "Checked by PERSON_1\nNext dose due at noon",
+        ),
+        ("Settled overnight. - RN GP", "Settled overnight. - RN GP"),
+        (
+            "Sample: EDTA x1  |  Measured by CT  |  Lab no. 5",
+            "Sample: EDTA x1  |  Measured by CT  |  Lab no. 5",
+        ),
+    ]);
+}
+
 /// A model given-name span of several words starts with the given name ("Hallgerd Ylva"
 /// then the surname span "Vesterlund Berg"), so the person's initials are found.
 #[test]
