@@ -1761,3 +1761,46 @@ fn unlisted_relatives_after_kinship_nouns() {
         ),
     ]);
 }
+
+/// A table's person columns (header `Name`, `Consultant`, `PatientName`,
+/// `RequestingPhysician`; split by `|` or `,`, quotes kept together): every cell under
+/// them is a name; cells of other columns (`Ward`, `PatientID`) stay.
+#[test]
+fn cells_under_a_person_column() {
+    check(&[
+        (
+            "Name | DOB | Ward | Consultant\nOrla Vantreight | 01/02/1950 | Bevan Ward | Quillfeather",
+            "Name | DOB | Ward | Consultant\nPERSON_1 | [DATE] | Bevan Ward | PERSON_2",
+        ),
+        (
+            "Accession,PatientName,PatientID,RequestingPhysician\nA1,\"Zorbanek\",K12,\"Vantreight\"",
+            "Accession,PatientName,PatientID,RequestingPhysician\nA1,\"PERSON_1\",K12,\"PERSON_2\"",
+        ),
+        (
+            "Drug | Dose | Route\nAtorvastatin | 20 mg | PO",
+            "Drug | Dose | Route\nAtorvastatin | 20 mg | PO",
+        ),
+    ]);
+}
+
+/// Kinship nouns of Spanish, Portuguese, Italian, German and Romanian notes cue a
+/// relative's given name like English ones ("su hija Tanvo" as "her daughter Tanvo").
+#[test]
+fn kinship_nouns_of_other_languages() {
+    check(&[
+        (
+            "Acompañada por su hija Quillvana. Disnea.",
+            "Acompañada por su hija PERSON_1. Disnea.",
+        ),
+        // A German kinship noun is capitalised and still read with the name (the name is
+        // covered; the noun over-redacted).
+        (
+            "Gespräch mit Tochter Quillvana, stabil.",
+            "Gespräch mit PERSON_1, stabil.",
+        ),
+        (
+            "Insotita de fiica Quillvana.",
+            "Insotita de fiica PERSON_1.",
+        ),
+    ]);
+}
