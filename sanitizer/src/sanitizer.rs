@@ -475,7 +475,9 @@ fn tag_windows(
 /// start with a capital (`cased`, see `capitalised_lines`) unless they run on into a
 /// capitalised word or a lower-case name (`van den Berg`, `fernanda santos`), adjectives
 /// made with a hyphen (`Koplik-like`, see `adjective_compound`), keys of structured
-/// records (`PatientName`, `"vr": "LO"`, see `field_key`), drugs, anatomy and clinical terms (a model span
+/// records (`PatientName`, `"vr": "LO"`, see `field_key`), upper-case words of at most
+/// five letters on a line with lower-case words (`PEWS`, `MADRS`) unless a listed name
+/// that is no common word, drugs, anatomy and clinical terms (a model span
 /// made only of those is vetoed anyway, see `NameRules::model_mentions`), eponyms used as
 /// terms (`of Oddi`, `Barrett esophagus`) unless a capitalised word that could be a name
 /// part precedes them, and hyphenated eponym compounds before a medical head noun
@@ -519,6 +521,15 @@ fn candidate(
         return false;
     }
     let listed = rules.listed(t.text);
+    // A short upper-case word on a line that has lower-case words is an abbreviation
+    // (`PEWS`, `MADRS`, `US`) unless it is a listed name that is no common word (`KIM`).
+    if t.shape == Shape::Upper
+        && t.letters() <= 5
+        && !t.upper_line
+        && (!listed || rules.common(t.text))
+    {
+        return false;
+    }
     // A British spelling of a common word ("Mobilised", "organisation") is common too.
     let common =
         rules.common(t.text) || american_spelling(t.text).is_some_and(|w| rules.common(&w));
@@ -929,6 +940,10 @@ mod gate_tests {
             ("AccessionNumber,PatientName,PatientID", &[]),
             ("{\"00080080\": {\"vr\": \"LO\"}}", &[]),
             ("McAllister seen", &["McAllister seen"]),
+            // A short upper-case word among lower-case ones is an abbreviation; on an
+            // upper-case line (an overlay) it may be a name.
+            ("Noted QXR reaction", &[]),
+            ("SEEN QXR", &["SEEN QXR"]),
         ] {
             assert_eq!(windows(&lex, text), expected, "{text}");
         }
