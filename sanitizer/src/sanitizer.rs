@@ -160,6 +160,7 @@ impl Sanitizer {
                         .filter(|m| !overlaps(orgs, m.start, m.end)),
                 );
             }
+            extend_given_names(&rules, toks, spans, &mut found);
             // A ward or unit named after a person is a place: "Nightingale ward".
             // So is a brand name in a list of medicines: "TTOs: Xarelto, Ella".
             found.retain(|m| {
@@ -726,6 +727,50 @@ fn model_windows(
             (start < end).then_some((start, end))
         })
         .collect()
+}
+
+/// A mention that is a given name alone runs on into the next word when that word is
+/// capitalised, unexplained (no common word, term, field word or typed span) and ends its
+/// clause: `Mother Elmarie Quillvane (…)`, `Re: Marnus Quillvane, DOB …`. The word becomes
+/// the surname.
+fn extend_given_names(
+    rules: &NameRules<'_>,
+    tokens: &[Token<'_>],
+    typed: &[Span],
+    found: &mut [Mention],
+) {
+    for m in found.iter_mut() {
+        if m.given.is_none() || m.surname.is_some() || m.initials || m.other.is_some() {
+            continue;
+        }
+        let Some(k) = tokens.iter().position(|t| t.start >= m.end) else {
+            continue;
+        };
+        let (Some(t), after) = (tokens.get(k), tokens.get(k + 1)) else {
+            continue;
+        };
+        let ends_clause = after.is_none_or(|a| {
+            a.break_before
+                || [',', '(', '.', ';', ':'].iter().any(|&c| a.is_punct(c))
+                || (a.is_word() && a.shape == Shape::Lower)
+        });
+        let fits = t.is_word()
+            && t.latin
+            && t.shape == Shape::Title
+            && t.letters() >= 3
+            && t.space_before
+            && !t.break_before
+            && t.start == m.end + 1
+            && ends_clause
+            && !rules.common(t.text)
+            && rules.stop(t.text).is_none()
+            && !names::field_word(t.text)
+            && !overlaps(typed, t.start, t.end);
+        if fits {
+            m.end = t.name_end();
+            m.surname = Some(stoplist::normalize(t.text));
+        }
+    }
 }
 
 /// Every word of `span` (two or more letters) lies inside one of the `people` byte ranges.

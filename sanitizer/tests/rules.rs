@@ -1804,3 +1804,34 @@ fn kinship_nouns_of_other_languages() {
         ),
     ]);
 }
+
+/// A given name found alone runs on into a capitalised word no rule explains when that
+/// word ends the clause: it is the surname the model scored too low.
+#[test]
+fn a_lone_given_name_takes_the_unexplained_word_after_it() {
+    use ModelLabel::GivenName;
+    let cases: &[ModelCase<'_>] = &[
+        (
+            "Re: Ingeborg Quillvane, seen in clinic",
+            &[("Ingeborg", GivenName)],
+            "Re: PERSON_1, seen in clinic",
+        ),
+        (
+            "CNM on call: Ingeborg Quillvane (bleep via switchboard)",
+            &[("Ingeborg", GivenName)],
+            "CNM on call: PERSON_1 (bleep via switchboard)",
+        ),
+        // A common word, a term or a word that runs on stays.
+        (
+            "Re: Ingeborg Ward, seen in clinic",
+            &[("Ingeborg", GivenName)],
+            "Re: PERSON_1 Ward, seen in clinic",
+        ),
+        (
+            "Re: Ingeborg Quillvane Dextrane today",
+            &[("Ingeborg", GivenName)],
+            "Re: PERSON_1 Quillvane Dextrane today",
+        ),
+    ];
+    check_model(cases);
+}
