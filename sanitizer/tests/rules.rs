@@ -1835,3 +1835,20 @@ fn a_lone_given_name_takes_the_unexplained_word_after_it() {
     ];
     check_model(cases);
 }
+
+/// Role labels of other clinicians and carers name the person in their field like
+/// `Surgeon:` does.
+#[test]
+fn role_labels_of_other_clinicians() {
+    check(&[
+        (
+            "Dentist: Quillvane (reg 4410)",
+            "Dentist: PERSON_1 (reg 4410)",
+        ),
+        (
+            "Pharmacist: Orla Vantreight\nPlan: review",
+            "Pharmacist: PERSON_1\nPlan: review",
+        ),
+        ("Midwife: not yet allocated", "Midwife: not yet allocated"),
+    ]);
+}

@@ -163,6 +163,19 @@ const FIELD_LABELS: &[&str] = &[
     "witness",
     "witnessed",
     "visited",
+    // Other clinicians and carers who sign or are named in a field.
+    "dentist",
+    "midwife",
+    "pharmacist",
+    "therapist",
+    "physiotherapist",
+    "podiatrist",
+    "optometrist",
+    "paramedic",
+    "dietitian",
+    "keyworker",
+    "carer",
+    "informant",
 ];
 
 /// Words that end a name (field names, credentials).
