@@ -1338,6 +1338,32 @@ fn initials_signing_a_note_or_a_chat_line() {
     ]);
 }
 
+/// Initials after a nursing credential that follows a dash at the end of a note ("- RN
+/// QB"), and the agent of a form field closed by a `|` or a gap ("Collected … by QB  |");
+/// abbreviations in the same places stay.
+#[test]
+fn initials_after_a_credential_or_closing_a_form_field() {
+    check(&[
+        (
+            "Settled overnight. Bed rails down. - RN QV",
+            "Settled overnight. Bed rails down. - RN PERSON_1",
+        ),
+        (
+            "Sample: EDTA x1  |  Collected 09:10 by WZ  |  Lab no. 5",
+            "Sample: EDTA x1  |  Collected 09:10 by PERSON_1  |  Lab no. 5",
+        ),
+        (
+            "Checked by YX\nNext dose due at noon",
+            "Checked by PERSON_1\nNext dose due at noon",
+        ),
+        ("Settled overnight. - RN GP", "Settled overnight. - RN GP"),
+        (
+            "Sample: EDTA x1  |  Measured by CT  |  Lab no. 5",
+            "Sample: EDTA x1  |  Measured by CT  |  Lab no. 5",
+        ),
+    ]);
+}
+
 /// A model given-name span of several words starts with the given name ("Hallgerd Ylva"
 /// then the surname span "Vesterlund Berg"), so the person's initials are found.
 #[test]
@@ -1733,5 +1759,96 @@ fn unlisted_relatives_after_kinship_nouns() {
             "Seen with her daughter Tanvo today.",
             "Seen with her daughter PERSON_1 today.",
         ),
+    ]);
+}
+
+/// A table's person columns (header `Name`, `Consultant`, `PatientName`,
+/// `RequestingPhysician`; split by `|` or `,`, quotes kept together): every cell under
+/// them is a name; cells of other columns (`Ward`, `PatientID`) stay.
+#[test]
+fn cells_under_a_person_column() {
+    check(&[
+        (
+            "Name | DOB | Ward | Consultant\nOrla Vantreight | 01/02/1950 | Bevan Ward | Quillfeather",
+            "Name | DOB | Ward | Consultant\nPERSON_1 | [DATE] | Bevan Ward | PERSON_2",
+        ),
+        (
+            "Accession,PatientName,PatientID,RequestingPhysician\nA1,\"Zorbanek\",K12,\"Vantreight\"",
+            "Accession,PatientName,PatientID,RequestingPhysician\nA1,\"PERSON_1\",K12,\"PERSON_2\"",
+        ),
+        (
+            "Drug | Dose | Route\nAtorvastatin | 20 mg | PO",
+            "Drug | Dose | Route\nAtorvastatin | 20 mg | PO",
+        ),
+    ]);
+}
+
+/// Kinship nouns of Spanish, Portuguese, Italian, German and Romanian notes cue a
+/// relative's given name like English ones ("su hija Tanvo" as "her daughter Tanvo").
+#[test]
+fn kinship_nouns_of_other_languages() {
+    check(&[
+        (
+            "Acompañada por su hija Quillvana. Disnea.",
+            "Acompañada por su hija PERSON_1. Disnea.",
+        ),
+        // A German kinship noun is capitalised and still read with the name (the name is
+        // covered; the noun over-redacted).
+        (
+            "Gespräch mit Tochter Quillvana, stabil.",
+            "Gespräch mit PERSON_1, stabil.",
+        ),
+        (
+            "Insotita de fiica Quillvana.",
+            "Insotita de fiica PERSON_1.",
+        ),
+    ]);
+}
+
+/// A given name found alone runs on into a capitalised word no rule explains when that
+/// word ends the clause: it is the surname the model scored too low.
+#[test]
+fn a_lone_given_name_takes_the_unexplained_word_after_it() {
+    use ModelLabel::GivenName;
+    let cases: &[ModelCase<'_>] = &[
+        (
+            "Re: Ingeborg Quillvane, seen in clinic",
+            &[("Ingeborg", GivenName)],
+            "Re: PERSON_1, seen in clinic",
+        ),
+        (
+            "CNM on call: Ingeborg Quillvane (bleep via switchboard)",
+            &[("Ingeborg", GivenName)],
+            "CNM on call: PERSON_1 (bleep via switchboard)",
+        ),
+        // A common word, a term or a word that runs on stays.
+        (
+            "Re: Ingeborg Ward, seen in clinic",
+            &[("Ingeborg", GivenName)],
+            "Re: PERSON_1 Ward, seen in clinic",
+        ),
+        (
+            "Re: Ingeborg Quillvane Dextrane today",
+            &[("Ingeborg", GivenName)],
+            "Re: PERSON_1 Quillvane Dextrane today",
+        ),
+    ];
+    check_model(cases);
+}
+
+/// Role labels of other clinicians and carers name the person in their field like
+/// `Surgeon:` does.
+#[test]
+fn role_labels_of_other_clinicians() {
+    check(&[
+        (
+            "Dentist: Quillvane (reg 4410)",
+            "Dentist: PERSON_1 (reg 4410)",
+        ),
+        (
+            "Pharmacist: Orla Vantreight\nPlan: review",
+            "Pharmacist: PERSON_1\nPlan: review",
+        ),
+        ("Midwife: not yet allocated", "Midwife: not yet allocated"),
     ]);
 }

@@ -1,6 +1,7 @@
 //! Initials standing for a person, known by their place in a note: a sign-off at its end
-//! ("… OT ok with it. sm", "thx RD", "— MU"), initials before a nursing credential at the
-//! end of a line ("- GS RN"), the agent of a short closing clause ("Consent taken by ZJ.",
+//! ("… OT ok with it. sm", "thx RD", "— MU"), initials before or after a nursing
+//! credential at the end of a line ("- GS RN", "- RN GS"), the agent of a short closing
+//! clause or form field ("Consent taken by ZJ.", "Collected 10:02 by ZJ  |  Lab no.",
 //! "SW to action.", "for discussion with KT."), a list after an attendance label
 //! ("Present: FS, ES, SB."), and the speakers of a chat transcript ("SB: on it", "piret:
 //! can someone …").
@@ -139,7 +140,24 @@ impl NameRules<'_> {
                     .get(i + 2)
                     .is_none_or(|a| a.line_start || a.is_punct('.'))
                 && (t.line_start || prev.is_some_and(|p| p.is_punct('-') || p.is_punct('—')));
-            if credential {
+            // "- RN HP": after a credential that follows a dash or starts the line, at the
+            // end of the line.
+            let after_credential = t.is_word()
+                && t.latin
+                && t.shape == Shape::Upper
+                && (2..=3).contains(&t.letters())
+                && t.letters() == t.text.chars().count()
+                && !in_list(t.text, SIGN_CREDENTIALS)
+                && !in_list(t.text, ROLE_TITLES)
+                && !in_list(t.text, NOT_INITIALS)
+                && prev.is_some_and(|p| {
+                    p.is_word() && p.shape == Shape::Upper && in_list(p.text, SIGN_CREDENTIALS)
+                })
+                && i.checked_sub(2)
+                    .and_then(|d| tokens.get(d))
+                    .is_some_and(|d| d.is_punct('-') || d.is_punct('—') || d.is_punct('–'))
+                && next.is_none_or(|n| n.line_start || n.is_punct('.'));
+            if credential || after_credential {
                 push(t);
                 continue;
             }
@@ -150,9 +168,16 @@ impl NameRules<'_> {
             if !self.initials_like(t, false) {
                 continue;
             }
-            // "taken by ZJ." / "checked by AB, …": the agent closing a clause.
+            // "taken by ZJ." / "checked by AB, …" / "Collected 09:10 by AB  |  Lab no.": the
+            // agent closing a clause or a form's field.
             let agent = prev.is_some_and(|p| p.is_word() && lower(p.text) == "by")
-                && next.is_none_or(|n| n.is_punct('.') || n.is_punct(',') || n.is_punct(';'));
+                && next.is_none_or(|n| {
+                    n.is_punct('.')
+                        || n.is_punct(',')
+                        || n.is_punct(';')
+                        || n.is_punct('|')
+                        || n.break_before
+                });
             // "SW to action.": a sentence's subject before `to` and a lower-case verb.
             let to_verb = t.sentence_start
                 && next.is_some_and(|n| n.is_word() && lower(n.text) == "to")

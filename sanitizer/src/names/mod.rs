@@ -49,6 +49,7 @@ mod forms;
 mod initials;
 mod merge;
 mod pairs;
+mod table;
 
 pub(crate) use self::forms::is_particle;
 use self::forms::{caret_names, other_scripts};
@@ -162,6 +163,19 @@ const FIELD_LABELS: &[&str] = &[
     "witness",
     "witnessed",
     "visited",
+    // Other clinicians and carers who sign or are named in a field.
+    "dentist",
+    "midwife",
+    "pharmacist",
+    "therapist",
+    "physiotherapist",
+    "podiatrist",
+    "optometrist",
+    "paramedic",
+    "dietitian",
+    "keyworker",
+    "carer",
+    "informant",
 ];
 
 /// Words that end a name (field names, credentials).
@@ -228,6 +242,62 @@ const KIN_CUES: &[&str] = &[
     "conjointe",
     "sœur",
     "frère",
+    // Spanish and Portuguese: "acompañada por su hija Tanvo", "com a filha Tanvo".
+    "hija",
+    "hijo",
+    "esposa",
+    "esposo",
+    "madre",
+    "padre",
+    "hermana",
+    "hermano",
+    "cuñada",
+    "cuñado",
+    "nieta",
+    "nieto",
+    "sobrina",
+    "sobrino",
+    "filha",
+    "filho",
+    "mãe",
+    "irmã",
+    "irmão",
+    "marido",
+    "neta",
+    "neto",
+    // Italian: "con la figlia Tanvo".
+    "figlia",
+    "figlio",
+    "moglie",
+    "sorella",
+    "fratello",
+    "nipote",
+    // German, Dutch, Danish: "mit Tochter Tanvo".
+    "tochter",
+    "sohn",
+    "ehefrau",
+    "ehemann",
+    "mutter",
+    "vater",
+    "schwester",
+    "bruder",
+    "neffe",
+    "nichte",
+    "enkelin",
+    "dochter",
+    "zoon",
+    "moeder",
+    "vader",
+    "datter",
+    "søn",
+    "hustru",
+    // Romanian: "însoțit de fiica Tanvo".
+    "fiica",
+    "fiul",
+    "soția",
+    "soțul",
+    "nepoata",
+    "nepotul",
 ];
 
 /// Verbs whose subject after a kinship noun is the relative's name: "her daughter tanvo is
@@ -515,6 +585,7 @@ impl<'a> NameRules<'a> {
         self.coordinated(tokens, &mut out);
         self.initials(tokens, &mut out);
         self.chat_speakers(tokens, &mut out);
+        self.table_columns(tokens, &mut out);
         if latin_request {
             other_scripts(tokens, &mut out);
         }
