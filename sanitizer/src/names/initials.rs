@@ -126,13 +126,15 @@ impl NameRules<'_> {
             let next = tokens.get(i + 1);
             // "- NA RN": before a credential that ends the line, after a dash or at a line's
             // start, upper-case letters sign even when they spell an abbreviation.
-            let credential = t.is_word()
+            // Two or three capitals, no credential or role title themselves.
+            let signing_letters = t.is_word()
                 && t.latin
                 && t.shape == Shape::Upper
                 && (2..=3).contains(&t.letters())
                 && t.letters() == t.text.chars().count()
                 && !in_list(t.text, SIGN_CREDENTIALS)
-                && !in_list(t.text, ROLE_TITLES)
+                && !in_list(t.text, ROLE_TITLES);
+            let credential = signing_letters
                 && next.is_some_and(|n| {
                     n.is_word() && n.shape == Shape::Upper && in_list(n.text, SIGN_CREDENTIALS)
                 })
@@ -142,13 +144,7 @@ impl NameRules<'_> {
                 && (t.line_start || prev.is_some_and(|p| p.is_punct('-') || p.is_punct('—')));
             // "- RN HP": after a credential that follows a dash or starts the line, at the
             // end of the line.
-            let after_credential = t.is_word()
-                && t.latin
-                && t.shape == Shape::Upper
-                && (2..=3).contains(&t.letters())
-                && t.letters() == t.text.chars().count()
-                && !in_list(t.text, SIGN_CREDENTIALS)
-                && !in_list(t.text, ROLE_TITLES)
+            let after_credential = signing_letters
                 && !in_list(t.text, NOT_INITIALS)
                 && prev.is_some_and(|p| {
                     p.is_word() && p.shape == Shape::Upper && in_list(p.text, SIGN_CREDENTIALS)
