@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use obscura_sanitizer::eval::{GoldText, parse_corpus, score};
-use obscura_sanitizer::{Entity, EntityKind, Sanitizer, SecretText, Texts};
+use obscura_sanitizer::{Entity, EntityKind, ModelOutput, Sanitizer, SecretText, Texts};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
@@ -19,10 +19,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let gold = parse_corpus(&std::fs::read_to_string(corpus)?)?;
     let sanitizer = Sanitizer::load(&assets)?;
     let slow = std::env::var_os("FAILURES_SLOW").is_some();
+    let gain = std::env::var_os("FAILURES_GAIN").is_some();
+    // With FAILURES_GAIN set: texts the model ran on, and those whose output it changed.
+    let (mut ran, mut changed) = (0usize, 0usize);
     let mut all = Vec::with_capacity(gold.len());
     for g in &gold {
+        let texts = Texts::new(vec![SecretText::new(g.text.clone())]);
         let t = std::time::Instant::now();
-        let out = sanitizer.sanitize(&Texts::new(vec![SecretText::new(g.text.clone())]));
+        let out = sanitizer.sanitize(&texts);
+        if gain && t.elapsed().as_secs_f64() > 0.001 {
+            ran += 1;
+            let rules = sanitizer.sanitize_with(&texts, ModelOutput::NotRun);
+            if rules.entities != out.entities {
+                changed += 1;
+                println!("GAIN {}", g.id);
+            }
+        }
         // With FAILURES_SLOW set: also the texts that took over 1 ms (the model ran).
         if slow && t.elapsed().as_secs_f64() > 0.001 {
             println!("MODEL {} {:?}", g.id, g.text);
@@ -48,6 +60,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("   ours: {}", show(&g.text, &pred));
     }
     let s = score(&gold, &all);
+    if gain {
+        println!("MODEL ran on {ran} texts, changed {changed}");
+    }
     println!(
         "SUMMARY leaking {}/{} over-redacted {}/{} spurious {} consistent {}/{}",
         s.texts_leaking_names,
