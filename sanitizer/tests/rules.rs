@@ -1852,3 +1852,23 @@ fn role_labels_of_other_clinicians() {
         ("Midwife: not yet allocated", "Midwife: not yet allocated"),
     ]);
 }
+
+/// HL7 v2 person fields (XCN, CNN) put an identifier before the name: the name after the
+/// identifier is a name like any `LAST^FIRST`, and a bare identifier component stays one.
+#[test]
+fn hl7_person_fields_with_an_identifier_first() {
+    check(&[
+        (
+            "ORC|NW|A1||||||||||8842^WREXHOLM^TAVISH^^^DR",
+            "ORC|NW|A1||||||||||8842^PERSON_1",
+        ),
+        (
+            "PV1|1|I|W3^12^1||||0077^QUARRENDON^BELVA^J",
+            "PV1|1|I|W3^12^1||||0077^PERSON_1",
+        ),
+        (
+            "PID|1||46960151^^^HOSP^MR||WREXHOLM^TAVISH||19450214|M",
+            "PID|1||[ID]^^^HOSP^MR||PERSON_1||[DATE]|M",
+        ),
+    ]);
+}

@@ -49,6 +49,16 @@ pub(super) fn caret_names(text: &str, out: &mut Vec<Mention>) {
         }
         search = (caret + len).max(caret + 1);
         if start == caret {
+            // HL7 v2 person fields (XCN, CNN) put an identifier first: `345145^LAST^FIRST`.
+            // The name starts at the next caret, so look again from there.
+            let id_before = before
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit());
+            let name_after = after.chars().nth(1).is_some_and(char::is_alphabetic);
+            if id_before && name_after {
+                search = caret + 1;
+            }
             continue;
         }
         let Some(whole) = text.get(start..end) else {
