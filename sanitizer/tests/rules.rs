@@ -1872,3 +1872,27 @@ fn hl7_person_fields_with_an_identifier_first() {
         ),
     ]);
 }
+
+/// Captions quote what a name badge, wristband or label says: the name words at the start
+/// of the quotation are a name, an initial closing it included; other quoted words stay.
+#[test]
+fn names_quoted_from_badges_and_labels() {
+    check(&[
+        (
+            "A nurse adjusting an IV pump; her name badge reads \"Wendeline Q.\".",
+            "A nurse adjusting an IV pump; her name badge reads \"PERSON_1\".",
+        ),
+        (
+            "A label on the bag says \"TARRANT-OBI KESTON K5029938\".",
+            "A label on the bag says \"PERSON_1 K5029938\".",
+        ),
+        (
+            "The monitor label reads \"BED 4\"; a bottle labelled \"Paracetamol 500 mg\".",
+            "The monitor label reads \"BED 4\"; a bottle labelled \"Paracetamol 500 mg\".",
+        ),
+        (
+            "A tag saying \"FRAGILE\" on a box.",
+            "A tag saying \"FRAGILE\" on a box.",
+        ),
+    ]);
+}

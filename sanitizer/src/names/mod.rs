@@ -49,6 +49,7 @@ mod forms;
 mod initials;
 mod merge;
 mod pairs;
+mod quoted;
 mod table;
 
 pub(crate) use self::forms::is_particle;
@@ -586,6 +587,7 @@ impl<'a> NameRules<'a> {
         self.initials(tokens, &mut out);
         self.chat_speakers(tokens, &mut out);
         self.table_columns(tokens, &mut out);
+        self.quoted_labels(tokens, &mut out);
         if latin_request {
             other_scripts(tokens, &mut out);
         }

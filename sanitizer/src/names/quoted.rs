@@ -1,0 +1,111 @@
+//! Names quoted from a badge, wristband or label, as image captions report them: `her name
+//! badge reads "Ana T."`, `a label on the bag says "KOLLIE KORTO K2885958"`. The caption
+//! model copies the words it sees between quotes; what a name tag or patient label carries
+//! first is a name, with no sentence around it to tell the name model so.
+
+use super::{Mention, NameRules};
+use crate::token::Token;
+
+/// Things that carry a person's name in a photo (lower case).
+const CARRIERS: &[&str] = &[
+    "badge",
+    "tag",
+    "nametag",
+    "nameplate",
+    "wristband",
+    "band",
+    "bracelet",
+    "label",
+    "sticker",
+    "lanyard",
+];
+
+/// Verbs that introduce the quoted words (lower case).
+const SAYS: &[&str] = &[
+    "reads", "reading", "read", "says", "saying", "shows", "showing", "labelled", "labeled",
+    "printed", "bearing",
+];
+
+/// Most tokens between the carrier and its verb (`badge on her lanyard reads`).
+const MAX_GAP: usize = 6;
+
+/// Whether `t` opens or closes a quotation.
+fn quote(t: &Token<'_>) -> bool {
+    t.is_punct('"') || t.is_punct('“') || t.is_punct('”')
+}
+
+impl NameRules<'_> {
+    /// The name words at the start of a quotation after a carrier and its verb (see the
+    /// module docs): capitalised or upper-case words of letters, none a clinical term, up to
+    /// the first other word; a one-letter initial with its full stop may close the run.
+    pub(super) fn quoted_labels(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, carrier) in tokens.iter().enumerate() {
+            if !(carrier.is_word() && CARRIERS.contains(&super::lower(carrier.text).as_str())) {
+                continue;
+            }
+            let verb = (i + 1..=i + MAX_GAP).find(|&k| {
+                tokens
+                    .get(k)
+                    .is_some_and(|t| t.is_word() && SAYS.contains(&super::lower(t.text).as_str()))
+            });
+            let Some(open) =
+                verb.and_then(|v| (v + 1..=v + 2).find(|&k| tokens.get(k).is_some_and(quote)))
+            else {
+                continue;
+            };
+            let mut words: Vec<&Token<'_>> = Vec::new();
+            let mut end = None;
+            let mut k = open + 1;
+            while let Some(t) = tokens.get(k) {
+                let name_word = t.is_word()
+                    && t.letters() == t.text.chars().filter(|c| *c != '-' && *c != '\'').count()
+                    && t.capitalized()
+                    && !self.hard_stop(t.text)
+                    && !(t.letters() >= 2 && self.common(t.text));
+                if !name_word {
+                    break;
+                }
+                // A one-letter word is an initial only with its full stop, and ends the name.
+                if t.letters() == 1 {
+                    if let Some(dot) = tokens.get(k + 1).filter(|d| d.is_punct('.')) {
+                        words.push(t);
+                        end = Some(dot.end);
+                    }
+                    break;
+                }
+                words.push(t);
+                k += 1;
+            }
+            let full: Vec<&Token<'_>> =
+                words.iter().copied().filter(|w| w.letters() >= 2).collect();
+            // One word alone is a name only when a name list knows it (a label saying
+            // "FRAGILE" or "BED" is not one).
+            let known = |w: &Token<'_>| self.given(w.text) || self.surname(w.text);
+            let enough = match full.as_slice() {
+                [] => false,
+                [one] => end.is_some() || known(one),
+                _ => true,
+            };
+            if !enough {
+                continue;
+            }
+            let taken = words
+                .iter()
+                .any(|w| out.iter().any(|m| m.start < w.end && w.start < m.end));
+            if taken {
+                continue;
+            }
+            let mention = match full.as_slice() {
+                [one] => Self::given_word(one),
+                run => match Self::whole_run(run) {
+                    Some(m) => m,
+                    None => continue,
+                },
+            };
+            out.push(Mention {
+                end: end.unwrap_or(mention.end),
+                ..mention
+            });
+        }
+    }
+}
