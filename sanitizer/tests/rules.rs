@@ -1896,3 +1896,22 @@ fn names_quoted_from_badges_and_labels() {
         ),
     ]);
 }
+
+/// A field that names a person's initials: the letters after it are that person's.
+#[test]
+fn initials_after_an_initials_label() {
+    check(&[
+        (
+            "Participant initials: QW  Screening no.: S30907",
+            "Participant initials: PERSON_1  Screening no.: S30907",
+        ),
+        (
+            "Pt initials - KJV, consent signed.",
+            "Pt initials - PERSON_1, consent signed.",
+        ),
+        (
+            "Initials of the grading system: none",
+            "Initials of the grading system: none",
+        ),
+    ]);
+}

@@ -153,7 +153,16 @@ impl NameRules<'_> {
                     .and_then(|d| tokens.get(d))
                     .is_some_and(|d| d.is_punct('-') || d.is_punct('—') || d.is_punct('–'))
                 && next.is_none_or(|n| n.line_start || n.is_punct('.'));
-            if credential || after_credential {
+            // "Participant initials: BM", "Pt initials - TK": a field that names initials.
+            let labelled = upper_letters(t)
+                && (2..=4).contains(&t.letters())
+                && (1..=2).any(|back| {
+                    i.checked_sub(back)
+                        .and_then(|j| tokens.get(j))
+                        .is_some_and(|w| w.is_word() && lower(w.text) == "initials")
+                        && (back == 1 || prev.is_some_and(|p| p.is_punct(':') || p.is_punct('-')))
+                });
+            if credential || after_credential || labelled {
                 push(t);
                 continue;
             }
