@@ -121,7 +121,9 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| Patterns {
     ),
     nhs: re(r"\b[0-9]{3}[ \-]?[0-9]{3}[ \-]?[0-9]{4}\b"),
     dea: re(r"\b[A-Z][A-Z9][0-9]{7}\b"),
-    long_number: re(r"\b[0-9]{7,}\b"),
+    // Seven digits or more, also behind a one- or two-letter prefix as hospital numbers
+    // carry it on labels and wristbands ("K2885958").
+    long_number: re(r"\b[A-Z]{0,2}[0-9]{7,}\b"),
     uid: re(r"\b[0-9]+(?:\.[0-9]+){3,}\b"),
     street: re(
         r"\b[0-9]{1,5}[A-Za-z]?\s+(?:[A-Z][A-Za-z'’.\-]*\s+){0,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Parkway|Pkwy|Highway|Hwy|Circle|Square|Close|Crescent|Gardens|Grove|Mews|Trail|Row)\b\.?(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Flat|#)\.?\s*#?[A-Za-z0-9\-]+)?",
@@ -789,6 +791,21 @@ mod tests {
         assert_eq!(dates_of("REF01/02-1960"), Vec::<&str>::new());
         assert_eq!(dates_of("SER12/31"), Vec::<&str>::new());
         assert_eq!(dates_of("AB19601301"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn hospital_numbers_with_a_letter_prefix() {
+        let ids = |text: &str| -> Vec<String> {
+            recognize(text)
+                .iter()
+                .filter(|e| e.kind == EntityKind::Id)
+                .filter_map(|e| text.get(e.start..e.end).map(str::to_owned))
+                .collect()
+        };
+        assert_eq!(ids("label: TARRANT KESTON K2885958"), ["K2885958"]);
+        assert_eq!(ids("band HX0012345 checked"), ["HX0012345"]);
+        // Short codes and three-letter prefixes are not this form.
+        assert_eq!(ids("lot K28859, tube ABC1234567"), Vec::<String>::new());
     }
 
     #[test]

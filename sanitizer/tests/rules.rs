@@ -1884,7 +1884,7 @@ fn names_quoted_from_badges_and_labels() {
         ),
         (
             "A label on the bag says \"TARRANT-OBI KESTON K5029938\".",
-            "A label on the bag says \"PERSON_1 K5029938\".",
+            "A label on the bag says \"PERSON_1 [ID]\".",
         ),
         (
             "The monitor label reads \"BED 4\"; a bottle labelled \"Paracetamol 500 mg\".",

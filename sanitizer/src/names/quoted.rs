@@ -57,20 +57,22 @@ impl NameRules<'_> {
             let mut end = None;
             let mut k = open + 1;
             while let Some(t) = tokens.get(k) {
-                let name_word = t.is_word()
-                    && t.letters() == t.text.chars().filter(|c| *c != '-' && *c != '\'').count()
-                    && t.capitalized()
-                    && !self.hard_stop(t.text)
-                    && !(t.letters() >= 2 && self.common(t.text));
-                if !name_word {
-                    break;
-                }
-                // A one-letter word is an initial only with its full stop, and ends the name.
-                if t.letters() == 1 {
+                // A one-letter capital with its full stop is an initial (whatever a stop-list
+                // says of the letter, "D" or "Q"), and ends the name.
+                if t.is_word() && t.letters() == 1 && t.capitalized() && !words.is_empty() {
                     if let Some(dot) = tokens.get(k + 1).filter(|d| d.is_punct('.')) {
                         words.push(t);
                         end = Some(dot.end);
                     }
+                    break;
+                }
+                let name_word = t.is_word()
+                    && t.letters() >= 2
+                    && t.letters() == t.text.chars().filter(|c| *c != '-' && *c != '\'').count()
+                    && t.capitalized()
+                    && !self.hard_stop(t.text)
+                    && !self.common(t.text);
+                if !name_word {
                     break;
                 }
                 words.push(t);
@@ -89,10 +91,16 @@ impl NameRules<'_> {
             if !enough {
                 continue;
             }
-            let taken = words
-                .iter()
-                .any(|w| out.iter().any(|m| m.start < w.end && w.start < m.end));
-            if taken {
+            // Found by another rule already: that mention takes the initial too.
+            if let Some(m) = out
+                .iter_mut()
+                .find(|m| words.iter().any(|w| m.start < w.end && w.start < m.end))
+            {
+                if let (Some(e), Some(last)) = (end, full.last()) {
+                    if m.end == last.name_end() {
+                        m.end = e;
+                    }
+                }
                 continue;
             }
             let mention = match full.as_slice() {
