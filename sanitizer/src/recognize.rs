@@ -215,6 +215,12 @@ fn push_all(re: Option<&Regex>, text: &str, kind: EntityKind, out: &mut Vec<Span
     }
 }
 
+/// Whether the first two numbers of a numeric date can be a day and a month, in either
+/// order.
+fn day_and_month(a: u32, b: u32) -> bool {
+    (1..=31).contains(&a) && (1..=31).contains(&b) && (a <= 12 || b <= 12)
+}
+
 fn digits(s: &str) -> usize {
     s.bytes().filter(u8::is_ascii_digit).count()
 }
@@ -275,12 +281,7 @@ fn dates(text: &str, p: &Patterns, out: &mut Vec<Span>) {
         for c in re.captures_iter(text) {
             let a = num(c.get(1));
             let b = num(c.get(2).or_else(|| c.get(3)).or_else(|| c.get(4)));
-            let ok = match (a, b) {
-                (Some(a), Some(b)) => {
-                    (1..=31).contains(&a) && (1..=31).contains(&b) && (a <= 12 || b <= 12)
-                }
-                _ => false,
-            };
+            let ok = matches!((a, b), (Some(a), Some(b)) if day_and_month(a, b));
             if let (true, Some(m)) = (ok, c.get(0)) {
                 found.push((m.start(), m.end()));
             }
@@ -311,8 +312,7 @@ fn dates(text: &str, p: &Patterns, out: &mut Vec<Span>) {
                 let mut parts = date.as_str().split(['/', '.', '-']);
                 let a = parts.next().and_then(|x| x.parse::<u32>().ok());
                 let b = parts.next().and_then(|x| x.parse::<u32>().ok());
-                matches!((a, b), (Some(a), Some(b))
-                    if (1..=31).contains(&a) && (1..=31).contains(&b) && (a <= 12 || b <= 12))
+                matches!((a, b), (Some(a), Some(b)) if day_and_month(a, b))
             };
             if same_separator && day_month_ok {
                 found.push((date.start(), date.end()));

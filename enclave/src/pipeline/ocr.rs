@@ -33,7 +33,8 @@ use std::time::{Duration, Instant};
 use self::coarse::{CoarseMap, candidate_windows};
 use self::views::{FINE_MARGIN, View, coarse_views, edge_windows, native_views, whole_tiles};
 use super::pixels::{
-    BoxF, RgbPixels, clamp_px, f32_of, nms, round_up_32, sample_bgr_planar, usize_f32,
+    BoxF, RgbPixels, clamp_px, f32_of, f64_of, nms, round_up_32, sample_bgr_planar, usize_f32,
+    usize_of,
 };
 use super::quad::{Quad, min_area_rect, warp_crop};
 use zeroize::Zeroizing;
@@ -857,23 +858,6 @@ fn rotate180(src: &RgbPixels) -> Result<RgbPixels, Error> {
         data.extend_from_slice(px);
     }
     RgbPixels::new(src.width(), src.height(), data)
-}
-
-fn f64_of(v: usize) -> f64 {
-    #[allow(clippy::cast_precision_loss)]
-    let out = v as f64;
-    out
-}
-
-/// Non-negative, finite `f64` → `usize` (truncating; NaN and negatives → 0).
-fn usize_of(v: f64) -> usize {
-    if v.is_nan() || v <= 0.0 {
-        return 0;
-    }
-    // Clamped to a range `usize` holds; truncation of the fraction is intended.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let out = v.min(1e12) as usize;
-    out
 }
 
 #[cfg(test)]

@@ -360,6 +360,24 @@ pub(crate) fn usize_f32(v: usize) -> f32 {
     out
 }
 
+/// `usize` → `f64` for sizes and counts (exact below 2^53).
+pub(crate) fn f64_of(v: usize) -> f64 {
+    #[allow(clippy::cast_precision_loss)]
+    let out = v as f64;
+    out
+}
+
+/// Non-negative, finite `f64` → `usize` (truncating; NaN and negatives → 0).
+pub(crate) fn usize_of(v: f64) -> usize {
+    if v.is_nan() || v <= 0.0 {
+        return 0;
+    }
+    // Clamped to a range `usize` holds; truncation of the fraction is intended.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let out = v.min(1e12) as usize;
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

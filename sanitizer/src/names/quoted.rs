@@ -3,7 +3,7 @@
 //! model copies the words it sees between quotes; what a name tag or patient label carries
 //! first is a name, with no sentence around it to tell the name model so.
 
-use super::{Mention, NameRules};
+use super::{Mention, NameRules, in_list};
 use crate::token::Token;
 
 /// Things that carry a person's name in a photo (lower case).
@@ -40,13 +40,13 @@ impl NameRules<'_> {
     /// the first other word; a one-letter initial with its full stop may close the run.
     pub(super) fn quoted_labels(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         for (i, carrier) in tokens.iter().enumerate() {
-            if !(carrier.is_word() && CARRIERS.contains(&super::lower(carrier.text).as_str())) {
+            if !(carrier.is_word() && in_list(carrier.text, CARRIERS)) {
                 continue;
             }
             let verb = (i + 1..=i + MAX_GAP).find(|&k| {
                 tokens
                     .get(k)
-                    .is_some_and(|t| t.is_word() && SAYS.contains(&super::lower(t.text).as_str()))
+                    .is_some_and(|t| t.is_word() && in_list(t.text, SAYS))
             });
             let Some(open) =
                 verb.and_then(|v| (v + 1..=v + 2).find(|&k| tokens.get(k).is_some_and(quote)))

@@ -13,7 +13,7 @@
 //! tight box of that ink. The crop margin is then a fixed share of the ink's height, so any box that
 //! holds the same ink gives the same crop.
 
-use super::super::pixels::{RgbPixels, f32_of, usize_f32};
+use super::super::pixels::{RgbPixels, f32_of, f64_of, usize_f32, usize_of};
 use super::super::quad::{Quad, warp_crop};
 
 /// How far the search region reaches past the box across the line, as a share of the
@@ -262,21 +262,9 @@ fn ink_columns(
     span
 }
 
-fn f64_of(v: usize) -> f64 {
-    #[allow(clippy::cast_precision_loss)]
-    let out = v as f64;
-    out
-}
-
 /// Non-negative `f32` → `usize` (truncating; NaN and negatives → 0).
 fn usize_of_f32(v: f32) -> usize {
-    if v.is_nan() || v <= 0.0 {
-        return 0;
-    }
-    // Clamped below 2^24; truncation of the fraction is intended.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let out = v.min(16_777_216.0) as usize;
-    out
+    usize_of(f64::from(v))
 }
 
 #[cfg(test)]
