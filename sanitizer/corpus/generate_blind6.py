@@ -49,7 +49,8 @@ Pancrex, Fresubin, Scandishake, Peptamen, Pulmocare, Nexplanon, Jaydess, Mirena,
 Teleflex, PowerPICC, ...), units named after people or word-names ("Heschl Ward",
 "Meynert Ward", "Thatcher Unit"), HL7 result and diagnosis segments without a PID (coded
 fields only), CSV exports of ward statistics, OCR of overlays without a name, captions of
-signs and badges without a name, staff chat without names, sentence-initial capitals, common words that are also names (will, mark, hope, bill, grace, rose, may, june,
+signs and badges without a name, staff chat without names, sentence-initial capitals,
+common words that are also names (will, mark, hope, bill, grace, rose, may, june,
 iris) and this corpus's word-names used as ordinary words ("berry aneurysm", "keen
 gardener", "professional singer", "Deprivation of Liberty Safeguards", "indigo carmine",
 "Cooper's ligament", "painter and decorator", "weaver's bottom", "pigeon chest", "owl's eye",
@@ -122,8 +123,8 @@ Conventions of the gold spans, the same as generate_blind5.py's (and blind3's) s
 compare (offsets in code points, see sanitizer/src/eval.rs):
 - PERSON spans cover the name only, never a title (Dr, Mr, Mrs, Ms, Miss, Prof, Sister,
   Nurse, Mme, M.) and never a possessive 's; a DICOM ``LAST^FIRST^MIDDLE`` or ``Last, First``
-  value is one span, and so is an HL7 ``FAMILY^GIVEN^MIDDLE`` (the trailing ``^^DR`` and the
-  provider number are outside); initials standing for a person are PERSON; clinicians,
+  value is one span, and so is an HL7 ``FAMILY^GIVEN^MIDDLE`` (the trailing ``^^^DR`` is
+  outside; the provider number before it is an ID of its own); initials standing for a person are PERSON; clinicians,
   relatives, carers and interpreters are people too; a name inside an e-mail address is part
   of the EMAIL span only; a login name in an audit log ("ltsai") is an ID;
 - AGE spans cover the number with its attached unit ("93-year-old", "101 yrs", "094Y",
@@ -138,9 +139,10 @@ compare (offsets in code points, see sanitizer/src/eval.rs):
   PERSON); an HL7 sending-facility code (``CHBRE``) is not marked;
 - ID, PHONE, EMAIL, URL, SSN spans cover the value only, not its label ("MRN", "Tel").
   SSN is used for national personal codes (US SSN, Taiwanese national ID, Hong Kong identity
-  card, Luxembourg matricule, Macedonian EMBG, French NIR); hospital, NHS, lab, request,
-  incident, GMC and tribal-enrolment numbers are ID. Vaccine batch numbers, bed numbers,
-  HL7 message control ids and order codes are not identifiers of a person and are not marked.
+  card, Luxembourg matricule, Macedonian EMBG, French NIR); hospital, NHS, lab, incident,
+  GMC, HL7 provider and tribal-enrolment numbers are ID. Vaccine batch numbers, bed numbers,
+  HL7 message control ids, placer order numbers and coded fields are not identifiers of a
+  person and are not marked.
 Units and wards named after people or word-names ("Heschl Ward", "Thatcher Unit"), device
 manufacturers, eponyms and scores are not identifiers and are never marked.
 
@@ -154,7 +156,8 @@ trap texts excepted); texts without identifiers hold no span and every other tex
 person (300 texts: 220 with names, 80 without any identifier, the shape
 sanitizer/tests/corpus.rs checks for the earlier blind corpora); ids and texts are unique; no
 pool name part, nickname, trap term, organisation key word or place occurs in the earlier
-generators or in names.json.
+generators or in names.json (generic words such as Hospital, Centre, Road are not checked;
+"Rose Hill", a Mauritian town made of two common words, is a deliberate exception).
 """
 
 import glob
@@ -181,7 +184,8 @@ def fail(msg):
 
 REGIONS = {
     "brittany": dict(
-        m=["Yann", "Gwenaël", "Erwan", "Ronan", "Gwendal", "Tugdual", "Brieuc", "Goulven", "Riwal"],
+        m=["Yann", "Gwenaël", "Erwan", "Ronan", "Gwendal", "Tugdual", "Brieuc", "Goulven",
+           "Riwal"],
         f=["Maëlle", "Nolwenn", "Soizic", "Anaïg", "Maiwenn", "Gwenola", "Armelle", "Morgane"],
         fam=["Le Goff", "Le Gall", "Kerhervé", "Quéré", "Le Bihan", "Guivarc'h", "Tanguy",
              "Le Floch", "Kerjean", "Le Corre", "Jaouen", "Le Meur", "Cariou", "Kerboriou"],
@@ -422,20 +426,24 @@ class Pool:
                     for x in f.split("/"):
                         self.all_family.add(x)
 
-    def person(self, used, region=None, sex=None):
+    def person(self, used, region=None, sex=None, given=None):
         rng = self.rng
+        if given is not None:
+            region = next(k for k in sorted(REGIONS)
+                          if given in REGIONS[k]["m"] + REGIONS[k]["f"])
+            sex = "m" if given in REGIONS[region]["m"] else "f"
         for _ in range(200):
             reg = region or rng.choice(sorted(REGIONS))
             d = REGIONS[reg]
             sx = sex or rng.choice("mf")
-            given = rng.choice(d[sx])
+            first = given or rng.choice(d[sx])
             fam = rng.choice(d["fam"])
             if fam and "/" in fam:
                 fam = fam.split("/")[0 if sx == "m" else 1]
-            if fam == given:
+            if fam == first:
                 continue
-            p = Person(given, fam, sx, reg, d.get("order", "gf"))
-            if reg == "hongkong" and given in ("Kelvin", "Ricky", "Alvin", "Stanley", "Terence",
+            p = Person(first, fam, sx, reg, d.get("order", "gf"))
+            if reg == "hongkong" and first in ("Kelvin", "Ricky", "Alvin", "Stanley", "Terence",
                                                "Winnie", "Carmen", "Eunice", "Gigi"):
                 p.order = "gf"
             key = set(p.parts())
@@ -608,7 +616,7 @@ PHONES = {
     "luxembourg": lambda r: "+352 %s %s %s" % (digits(r, 2), digits(r, 2), digits(r, 2)),
     "mauritius": lambda r: "+230 5%s %s" % (digits(r, 3), digits(r, 4)),
     "taiwan": lambda r: "+886 2 %s %s" % (digits(r, 4), digits(r, 4)),
-    "hongkong": lambda r: "+852 %s %s" % (r.choice("5691") + digits(r, 3), digits(r, 4)),
+    "hongkong": lambda r: "+852 %s %s" % (r.choice("2369") + digits(r, 3), digits(r, 4)),
     "cherokee": lambda r: "(918) 45%s-%s" % (digits(r, 1), digits(r, 4)),
     "suriname": lambda r: "+597 8%s-%s" % (digits(r, 2), digits(r, 4)),
     "macedonia": lambda r: "+389 70 %s %s" % (digits(r, 3), digits(r, 3)),
@@ -767,6 +775,11 @@ def place(rng, region):
     return rng.choice(PLACES.get(region) or PLACES["wordnames"])
 
 
+MAIL = {"brittany": "ch-cornouaille.fr", "luxembourg": "chem.lu", "hongkong": "ha.org.hk",
+        "taiwan": "mmh.org.tw", "mauritius": "govmu.org", "suriname": "azp.sr",
+        "parsi": "jehangirhospital.com", "macedonia": "zdravstvo.gov.mk"}
+
+
 def email(rng, p, domain):
     loc = rng.choice(["%s.%s", "%s%s", "%s_%s"])
     g = re.sub(r"[^a-z]", "", p.given.lower().replace("ë", "e").replace("ï", "i")
@@ -801,6 +814,12 @@ class Doc:
 
     def person(self, **kw):
         return self.pool.person(self.used, **kw)
+
+    def nicknamed(self):
+        """Someone with an everyday short form of the given name (for chat and notes)."""
+        taken = {w for q in self.used for w in q.parts()}
+        opts = [g for g in sorted(NICKS) if not set(tokens(g)) & taken]
+        return self.pool.person(self.used, given=self.rng.choice(opts))
 
     def middle(self, p):
         if self.rng.random() < 0.5:
@@ -880,7 +899,8 @@ def t_clinic_letter(d):
     tpl = ("Dear Dr $gp,\n\nRe: $pt   DOB $dob   Hosp no $mrn\n$addr\n\n"
            "Thank you for referring $tt $ps, whom I saw in the $spec clinic on $seen. " + plan +
            "\n\nYours sincerely\n\n$cons\nConsultant Geriatrician, $org")
-    return d.render(tpl, gp=P(gp, gp.sur()), pt=P(pt, pt.full()), dob=E("DATE", dob(d.rng, 1925, 1940)),
+    return d.render(tpl, gp=P(gp, gp.sur()), pt=P(pt, pt.full()),
+                    dob=E("DATE", dob(d.rng, 1925, 1940)),
                     mrn=E("ID", mrn(r)), addr=E("LOCATION", address(r, pt.region)),
                     tt=title(pt), ps=P(pt, pt.sur()), spec=spec, seen=E("DATE", date(r)),
                     pg=P(pt, pt.given if pt.family else pt.given), cons=P(cons, cons.full()),
@@ -960,19 +980,19 @@ def t_flowsheet(d):
     pt, hca = d.person(), d.person()
     g = pt.given
     lines = [
-        "$pg settled after 23:00, slept in 2-3 h blocks.",
+        "$pg settled after the evening meds, slept in 2-3 h blocks.",
         "$pg up to commode x2 with one assist, steady.",
         "$pg declined supper, took Fresubin 1 bottle.",
         "$pg pressure areas intact, repositioned 2-hourly.",
-        "$pg asked for $ns - reassured, phoned $ns at 21:40.",
+        "$pg asked for $ns - reassured, phoned $ns, no answer, message left.",
     ]
     r.shuffle(lines)
     times = sorted(r.sample(range(19 * 4, 24 * 4), 3))
     body = "\n".join("%02d:%02d %s" % (t // 4, (t % 4) * 15, ln)
                      for t, ln in zip(times, lines[:3]))
     tpl = "Nursing flowsheet - comments (night)\n" + body + "\nSigned $hca HCA"
-    ns = d.person()
-    return d.render(tpl, pg=P(pt, g), ns=P(ns, ns.given), hca=P(hca, hca.initials()))
+    ns = d.nicknamed() if r.random() < 0.5 else d.person()
+    return d.render(tpl, pg=P(pt, g), ns=P(ns, ns.nick or ns.given), hca=P(hca, hca.initials()))
 
 
 def t_phone_msg(d):
@@ -1164,12 +1184,17 @@ def t_caption_visible(d):
     if k == 6:
         tpl = ("Bed-end board, handwritten in blue marker: $pv / $dob / 'hard of hearing - "
                "speak on left'. The text is partly smudged.")
-        return d.render(tpl, pv=P(p, p.sur().upper() + " " + p.given), dob=E("DATE", dob(r, style="d/m/yy")))
+        return d.render(tpl, pv=P(p, p.sur().upper() + " " + p.given),
+                        dob=E("DATE", dob(r, style="d/m/yy")))
     if k == 7:
         tpl = ("Screenshot of a phone lock screen. Notification text: 'Reminder: $pv, your "
-               "appointment at $org is on $dt. Reply Y to confirm.'")
+               "appointment at $org is on $dt. Reply Y to confirm or change it at $url'")
         return d.render(tpl, pv=P(p, p.given), org=E("ORG", org(r, p.region)),
-                        dt=E("DATE", date(r, style="wd d Mon", time=True)))
+                        dt=E("DATE", date(r, style="wd d Mon", time=True)),
+                        url=E("URL", "https://rdv.%s/c/%s" % (
+                            r.choice(["santeclic.lu", "mesrdv.bzh", "bookit.hk"]),
+                            "".join(r.choice("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+                                    for _ in range(7)))))
     tpl = ("In the background a printed sign on the cubicle curtain reads \"$pv - nil by mouth\"; "
            "the patient's face is not visible.")
     return d.render(tpl, pv=P(p, p.full()))
@@ -1177,7 +1202,8 @@ def t_caption_visible(d):
 
 def t_chat(d):
     r = d.rng
-    pt, a, b = d.person(), d.person(), d.person()
+    pt, b = d.person(), d.person()
+    a = d.nicknamed() if r.random() < 0.6 else d.person()
     tpl = r.choice([
         "$an: anyone seen the bloods for $pl in bay 4? k was 6.1\n$bn: repeated, 5.2 now. "
         "told $ai\n$an: ta. will update $pf's daughter at visiting",
@@ -1221,7 +1247,7 @@ def t_hl7_adt(d):
                     pt=P(pt, pt.caret(mid or None)), dob=E("DATE", dob(r, style="ymd")),
                     sex=pt.sex.upper(), addr=E("LOCATION", address(r, "brittany")),
                     tel=E("PHONE", phone(r, "brittany")), nok=P(nok, nok.caret()),
-                    relc=relc, reld=reld, attid=digits(r, 5), att=P(att, att.caret()))
+                    relc=relc, reld=reld, attid=E("ID", digits(r, 5)), att=P(att, att.caret()))
 
 
 def t_hl7_orm(d):
@@ -1236,7 +1262,7 @@ def t_hl7_orm(d):
     ocs = oc.caret()
     return d.render(tpl, ts=E("DATE", hl7ts(r)), ctl=digits(r, 7), pid=E("ID", mrn(r)),
                     pt=P(pt, pt.caret()), dob=E("DATE", dob(r, style="ymd")), sex=pt.sex.upper(),
-                    on=digits(r, 6), ocid="D" + digits(r, 4), oc=P(oc, ocs), exam=exam,
+                    on=digits(r, 6), ocid=E("ID", "D" + digits(r, 4)), oc=P(oc, ocs), exam=exam,
                     ots=E("DATE", hl7ts(r)))
 
 
@@ -1276,7 +1302,8 @@ def t_audit(d):
            "$t2 user $l1 printed discharge letter for MRN $mrn\n"
            "$t3 user $l2 opened record of $pt - break-glass, reason \"$why\"")
     l1 = re.sub(r"[^a-z0-9]", "", login(u).encode("ascii", "ignore").decode())
-    l2 = re.sub(r"[^a-z0-9]", "", login(u2).encode("ascii", "ignore").decode()) + str(r.randint(1, 9))
+    l2 = re.sub(r"[^a-z0-9]", "", login(u2).encode("ascii", "ignore").decode())
+    l2 += str(r.randint(1, 9))
     ts = "%d-%02d-%02dT%02d:%02d:%02dZ"
     y, m, dd = ymd(r, 2024, 2025)
     t = [ts % (y, m, dd, 8 + i * 3, r.randint(0, 59), r.randint(0, 59)) for i in range(3)]
@@ -1421,7 +1448,8 @@ def t_care_home(d):
     tpl = ("Care home daily note - $org\n$pg ate half of lunch, fluids 900 ml. Walked to the "
            "lounge with the frame. $rel (daughter) visited 14:00-15:30; $pg brighter after. "
            "GP visit requested for sore heel.\n- $carer, senior carer")
-    return d.render(tpl, org=E("ORG", r.choice(["Hollybank Care Home", "Larkspur Court Care Home"])),
+    home = r.choice(["Hollybank Care Home", "Larkspur Court Care Home"])
+    return d.render(tpl, org=E("ORG", home),
                     pg=P(pt, pt.given), rel=P(rel, rel.given), carer=P(carer, carer.full()))
 
 
@@ -1454,13 +1482,17 @@ def t_referral_email(d):
     r = d.rng
     pt, a, b = d.person(), d.person(), d.person()
     tpl = ("From: $ae\nTo: $be\nSubject: Re: referral - $pt ($mrn)\n\nHi $bg,\nThanks. I've "
-           "put $tt $ps on the list for the hearing-loss and Gerstmann screen on $dt.\n"
-           "Best wishes\n$a\nAudiovestibular Physician, $org | $tel")
-    return d.render(tpl, ae=E("EMAIL", email(r, a, "nhs.net")), be=E("EMAIL", email(r, b, "nhs.net")),
+           "put $tt $ps on the list for the vestibular rehabilitation clinic on $dt.\n"
+           "Shared folder (images): $url\nBest wishes\n$a\nAudiovestibular Physician, $org | $tel")
+    return d.render(tpl, ae=E("EMAIL", email(r, a, MAIL.get(a.region, "nhs.net"))),
+                    be=E("EMAIL", email(r, b, "nhs.net")),
                     pt=P(pt, pt.full()), mrn=E("ID", mrn(r)), bg=P(b, b.given),
                     tt=title(pt), ps=P(pt, pt.sur()),
-                    dt=E("DATE", date(r)), a=P(a, a.full()), org=E("ORG", org(r, a.region)),
-                    tel=E("PHONE", phone(r, a.region)))
+                    dt=E("DATE", date(r)), a=P(a, a.full()),
+                    org=E("ORG", org(r, a.region if a.region != "wordnames" else "brittany")),
+                    tel=E("PHONE", phone(r, a.region)),
+                    url=E("URL", "https://share.nhs.net/s/%s%s" % (digits(r, 4), "".join(
+                        r.choice("abcdefghkmnpqrstuvwxyz") for _ in range(6)))))
 
 
 def t_mdt_minutes(d):
@@ -1526,7 +1558,8 @@ def t_luxembourg_lab(d):
     r = d.rng
     pt = d.person(region=r.choice(["luxembourg", "macedonia", "brittany"]))
     tpl = ("Laborbefund / Résultats - $org\nNom: $pt   Matricule: $mat   Né le: $dob\n"
-           "Frottis sanguin: neutrophiles hyposegmentés (aspect Pelger-Huët). Contrôle conseillé.\n"
+           "Frottis sanguin: neutrophiles hyposegmentés (aspect Pelger-Huët). "
+           "Contrôle conseillé.\n"
            "Validé par: $bio, $dt")
     bio = d.person()
     sid = "macedonia" if pt.region == "macedonia" else ("brittany" if pt.region == "brittany"
@@ -1806,6 +1839,7 @@ GENERIC = set(tokens(
     "hospital hôpital clinic centre center general national university universitaire medical "
     "memorial regional district central clinical republican care home hospice surgery practice "
     "road court ltd affiliated first children for the of de la du des le l' d' st saint sint "
+    "indian "
     "mère enfant maternité hospitalier klinik klinička bolnica veterans north eastern west "
     "east south city lands ziekenhuis new indian quartier flat block estate avenue harbour "
     "street rue route house no lot sec ln rd dist ave ul kv bul chu civil long"))
@@ -1892,6 +1926,10 @@ def mask(text, spans):
     return low
 
 
+# A Mauritian town made of two common English words (a deliberate LOCATION trap).
+PLACE_EXEMPT = {"Rose Hill"}
+
+
 def check(out, meta, pool):
     # 1. Nothing of this corpus's vocabulary occurs in the earlier generators or names.json.
     srcs = earlier_sources()
@@ -1911,10 +1949,9 @@ def check(out, meta, pool):
         if re.search(r"(?<!\w)" + re.escape(phrase.lower()) + r"(?!\w)", earlier_low):
             fail("organisation or place found in earlier generators: " + phrase)
         keys = [w for w in tokens(phrase) if w not in GENERIC and len(w) > 2]
-        if keys and all(w in earlier for w in keys) and phrase not in ("Rose Hill",):
+        if keys and all(w in earlier for w in keys) and phrase not in PLACE_EXEMPT:
             fail("organisation or place made only of words of earlier generators: " + phrase)
-        hit = [w for w in keys if w in earlier and w not in ("rose", "hill", "indian", "chang",
-                                                             "tung", "wah", "shui", "sai")]
+        hit = [w for w in keys if w in earlier and phrase not in PLACE_EXEMPT]
         if hit:
             bad.append("%s (%s)" % (", ".join(hit), phrase))
     if bad:
