@@ -124,12 +124,14 @@ compare (offsets in code points, see sanitizer/src/eval.rs):
 - PERSON spans cover the name only, never a title (Dr, Mr, Mrs, Ms, Miss, Prof, Sister,
   Nurse, Mme, M.) and never a possessive 's; a DICOM ``LAST^FIRST^MIDDLE`` or ``Last, First``
   value is one span, and so is an HL7 ``FAMILY^GIVEN^MIDDLE`` (the trailing ``^^^DR`` is
-  outside; the provider number before it is an ID of its own); initials standing for a person are PERSON; clinicians,
-  relatives, carers and interpreters are people too; a name inside an e-mail address is part
-  of the EMAIL span only; a login name in an audit log ("ltsai") is an ID;
+  outside; the provider number before it is an ID of its own); initials standing for a
+  person are PERSON; clinicians, relatives, carers and interpreters are people too; a name
+  inside an e-mail address is part of the EMAIL span only; a login name in an audit log
+  ("ltsai") is an ID;
 - AGE spans cover the number with its attached unit ("93-year-old", "101 yrs", "094Y",
-  "91yo", "7/12") but not a following "old"; a bare number after "Age:", or after a name in
-  an MDT or theatre list ("Soilihi, 92,"), is the whole span;
+  "91yo", "88 y/o", "93 ans") but not a following "old"; a bare number after "Age", or
+  after a name in an MDT list, bed board or theatre list ("SOILIHI, Nassur, 95,"), is the
+  whole span;
 - DATE spans cover a full date in whatever format, including a time written with it; HL7 and
   DICOM dates and timestamps (19380412, 202403051422) are DATEs;
 - LOCATION spans cover a street address from number to postcode as one span, or a town /
@@ -684,7 +686,7 @@ ORGS = {
                  "'s Lands Hospitaal"],
     "uyghur": ["First Affiliated Hospital of Xinjiang Medical University"],
     "mizo": ["Synod Hospital Durtlang", "Civil Hospital Aizawl"],
-    "parsi": ["Bai Jerbai Wadia Hospital for Children", "Jehangir Hospital", "Masina Hospital",
+    "parsi": ["Jehangir Hospital", "Masina Hospital",
               "B. D. Petit Parsee General Hospital"],
     "macedonia": ["Klinička bolnica Bitola", "General Hospital Ohrid"],
     "luxembourg": ["Centre Hospitalier Emile Mayrisch", "Hôpital Kirchberg", "Zitha Klinik"],
@@ -962,15 +964,25 @@ def t_discharge(d):
     r = d.rng
     pt, gp = d.person(), d.person()
     reg = pt.region
-    tpl = ("DISCHARGE SUMMARY - $org\nPatient: $pt   NHS no: $nhs\nAdmitted: $adm   "
-           "Discharged: $dis\nDiagnosis: Ogilvie's syndrome (acute colonic pseudo-obstruction), "
-           "resolved with neostigmine.\n$pg went home to $town with her husband. Please review "
-           "bowels and potassium in a week.\nGP: Dr $gp, $prac")
+    uk = reg == "wordnames"
+    tpl = ("DISCHARGE SUMMARY - $org\nPatient: $pt   " + ("NHS no" if uk else "Hosp. no") +
+           ": $nhs\nAdmitted: $adm   "
+           "Discharged: $dis\nDiagnosis: $dx\n$pg went home to $town with her husband. "
+           "Please review "
+           "bowels and potassium in a week.\n" + ("GP: Dr $gp, $prac" if uk else
+                                                    "Referring doctor: Dr $gp"))
     if pt.sex == "m":
         tpl = tpl.replace("with her husband", "with his wife")
     adm, dis = date_pair(r)
-    return d.render(tpl, org=E("ORG", org(r, reg)), pt=P(pt, pt.full()), nhs=E("ID", nhs(r)),
-                    adm=E("DATE", adm), dis=E("DATE", dis), pg=P(pt, pt.given),
+    dx = r.choice(["Ogilvie's syndrome (acute colonic pseudo-obstruction), resolved with "
+                   "neostigmine.",
+                   "Hyponatraemia (Na 118) secondary to thiazide; diuretic stopped.",
+                   "Community-acquired pneumonia, right lower lobe; completed 5 days of "
+                   "amoxicillin.",
+                   "Fall with pubic rami fracture, managed non-operatively; walking with a frame."])
+    return d.render(tpl, org=E("ORG", org(r, reg)), pt=P(pt, pt.full()),
+                    nhs=E("ID", nhs(r) if uk else mrn(r)),
+                    adm=E("DATE", adm), dis=E("DATE", dis), dx=dx, pg=P(pt, pt.given),
                     town=E("LOCATION", place(r, reg)), gp=P(gp, gp.full()),
                     prac=E("ORG", r.choice(["Trelawney Surgery", "Bodmin Road Medical Practice"])))
 
@@ -1361,10 +1373,19 @@ def t_theatre(d):
 def t_sbar(d):
     r = d.rng
     pt, n1, n2, reg = d.person(), d.person(), d.person(), d.person()
-    tpl = ("SBAR handover $t\nS: $pt, $age, day 3 post Frey procedure, new tachycardia 124.\n"
-           "B: $pg has chronic pancreatitis, on Pancrex and insulin.\n"
-           "A: febrile 38.6, abdomen soft, drain serous.\n"
-           "R: bloods + cultures sent; Dr $reg (reg) to review by 22:00.\n"
+    sba = r.choice([
+        "S: $pt, $age, day 3 post Frey procedure, new tachycardia 124.\n"
+        "B: $pg has chronic pancreatitis, on Pancrex and insulin.\n"
+        "A: febrile 38.6, abdomen soft, drain serous.\n",
+        "S: $pt, $age, new confusion since 18:00, pulling at the catheter.\n"
+        "B: $pg was admitted with a UTI; normally independent, lives alone.\n"
+        "A: NEWS 3, glucose 6.2, no focal signs, 4AT 6.\n",
+        "S: $pt, $age, drop in urine output, 10 ml/h for 3 h.\n"
+        "B: $pg is day 1 after a Stoppa repair, on regular Neurontin.\n"
+        "A: BP 96/58, bladder scan 80 ml, looks dry.\n",
+    ])
+    tpl = ("SBAR handover $t\n" + sba +
+           "R: bloods sent; Dr $reg (reg) to review by 22:00.\n"
            "Handed over by $n1 to $n2.")
     return d.render(tpl, t=E("DATE", date(r, time=True)), pt=P(pt, pt.full()),
                     age=E("AGE", age_str(r, r.randint(30, 98))), pg=P(pt, pt.given),
@@ -1392,9 +1413,17 @@ def t_incident(d):
     r = d.rng
     pt, wit, rep = d.person(), d.person(), d.person()
     tpl = ("Incident report $irn\nDate of incident: $when   Location: $ward\n"
-           "Description: $pt found on the floor beside the bed at 03:10, no head injury. "
-           "Witnessed by HCA $wit. Lying and standing BP done, neuro obs started.\n"
+           "Description: $what $how HCA $wit.\n"
            "Harm: low. Reported by: $rep ($role)")
+    what = r.choice([
+        "$pt found on the floor beside the bed at 03:10, no head injury. Lying and standing BP "
+        "done, neuro obs started.",
+        "$pt given a second dose of Palexia 2 h after the first (two charts in use). Obs "
+        "stable, GP and family informed.",
+        "$pt's hearing aid lost during transfer to X-ray; porters and X-ray checked.",
+    ])
+    tpl = tpl.replace("$what", what).replace("$how", "Witnessed by" if "floor" in what
+                                                else "Identified by")
     return d.render(tpl, irn=E("ID", "IR-%d-%s" % (r.randint(2023, 2025), digits(r, 5))),
                     when=E("DATE", date(r)), ward=r.choice(["Meynert Ward", "Ward 9",
                                                               "Thatcher Unit bay C"]),
@@ -1445,9 +1474,14 @@ def t_vaccination(d):
 def t_care_home(d):
     r = d.rng
     pt, rel, carer = d.person(), d.person(sex="f"), d.person()
-    tpl = ("Care home daily note - $org\n$pg ate half of lunch, fluids 900 ml. Walked to the "
-           "lounge with the frame. $rel (daughter) visited 14:00-15:30; $pg brighter after. "
-           "GP visit requested for sore heel.\n- $carer, senior carer")
+    tpl = ("Care home daily note - $org\n" + r.choice([
+        "$pg ate half of lunch, fluids 900 ml. Walked to the lounge with the frame. $rel "
+        "(daughter) visited 14:00-15:30; $pg brighter after. GP visit requested for sore heel.",
+        "$pg unsettled in the afternoon, calling out for $rel (daughter). Settled with music "
+        "and a cup of tea. Bowels open x1. Fluids 1100 ml.",
+        "$rel (daughter) phoned: $pg's hearing-aid batteries to be changed weekly. "
+        "$pg joined the singing group and ate all of tea.",
+    ]) + "\n- $carer, senior carer")
     home = r.choice(["Hollybank Care Home", "Larkspur Court Care Home"])
     return d.render(tpl, org=E("ORG", home),
                     pg=P(pt, pt.given), rel=P(rel, rel.given), carer=P(carer, carer.full()))
