@@ -7,7 +7,17 @@
 //!   image `REPS` times after one warm-up run, printing one JSON line per run with the
 //!   milliseconds of each stage and in total;
 //! - `bench_anchors rss IMAGE`: loads the models, runs the pipeline once and prints the
-//!   process's peak resident set (`VmHWM` of `/proc/self/status`) in KiB.
+//!   process's peak resident set (`VmHWM` of `/proc/self/status`) in KiB;
+//! - `bench_anchors regions IMAGE...`: runs the pipeline once per image and prints each
+//!   region's kind and box (to compare region lists before and after a change);
+//! - `bench_anchors readings IMAGE...`: runs the pipeline with recognition batched as
+//!   rapidocr and as configured (`BENCH_REC_SPREAD`), and prints how many lines read
+//!   differently and how many read as drawn on the radiographs (counts only);
+//! - `bench_anchors rec REPS IMAGE...`: detects each image's lines once, then times
+//!   reading them `REPS` times with rapidocr's batching and as configured, interleaved,
+//!   printing the median and fastest milliseconds of each;
+//! - `bench_anchors prior IMAGE...`: prints the share of the image the stroke prior's
+//!   windows cover (no model).
 //!
 //! Assets come from `$OBSCURA_ASSETS`. Output holds timings and counts only, never pixels
 //! or text.
@@ -61,7 +71,17 @@ fn main() -> anyhow::Result<()> {
             time(reps, args.get(2..).unwrap_or_default())
         }
         Some("rss") => rss(Path::new(args.get(1).context("rss IMAGE")?)),
-        _ => bail!("usage: bench_anchors gen DIR | time REPS IMAGE... | rss IMAGE"),
+        Some("regions") => regions(args.get(1..).unwrap_or_default()),
+        Some("prior") => prior(args.get(1..).unwrap_or_default()),
+        Some("readings") => readings(args.get(1..).unwrap_or_default()),
+        Some("rec") => {
+            let reps: usize = args.get(1).context("rec REPS IMAGE...")?.parse()?;
+            rec(reps, args.get(2..).unwrap_or_default())
+        }
+        _ => bail!(
+            "usage: bench_anchors gen DIR | time REPS IMAGE... | rss IMAGE | regions IMAGE... \
+             | prior IMAGE... | readings IMAGE... | rec REPS IMAGE..."
+        ),
     }
 }
 
@@ -159,9 +179,25 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
+/// Pipeline options; `BENCH_REC_SPREAD=1.25` narrows the recognition batches,
+/// `BENCH_COARSE_WINDOWS=0` turns the coarse-to-fine windows off (A/B).
+fn options() -> PipelineOptions {
+    let mut options = PipelineOptions::default();
+    if std::env::var("BENCH_COARSE_WINDOWS").is_ok_and(|v| v == "0") {
+        options.ocr.coarse_windows = false;
+    }
+    if let Some(spread) = std::env::var("BENCH_REC_SPREAD")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        options.ocr.rec_width_spread = spread;
+    }
+    options
+}
+
 fn time(reps: usize, images: &[String]) -> anyhow::Result<()> {
     let pipeline = pipeline()?;
-    let options = PipelineOptions::default();
+    let options = options();
     for path in images {
         let bytes = std::fs::read(path)?;
         for rep in 0..=reps {
@@ -208,5 +244,147 @@ fn rss(image: &Path) -> anyhow::Result<()> {
         "{}",
         serde_json::json!({"image": image, "vmhwm_kib": kib, "regions": out.regions.len()})
     );
+    Ok(())
+}
+
+fn regions(images: &[String]) -> anyhow::Result<()> {
+    let pipeline = pipeline()?;
+    for path in images {
+        let out = pipeline.run(&std::fs::read(path)?, &options())?;
+        let boxes: Vec<String> = out
+            .regions
+            .iter()
+            .map(|r| {
+                let b = r.bbox;
+                format!(
+                    "{:?} {} {} {} {} {}",
+                    r.kind, b.x, b.y, b.width, b.height, r.redacted
+                )
+            })
+            .collect();
+        println!("{}", serde_json::json!({"image": path, "regions": boxes}));
+    }
+    Ok(())
+}
+
+fn prior(images: &[String]) -> anyhow::Result<()> {
+    use obscura_enclave::pipeline::ocr::edges::edge_map;
+    for path in images {
+        let img = decode(&std::fs::read(path)?)?.pixels;
+        let start = Instant::now();
+        let (map, cols, rows) = edge_map(&img);
+        let took = start.elapsed();
+        let hot = map.iter().filter(|&&v| v > 0.5).count();
+        let (dw, _) = obscura_enclave::pipeline::ocr::det_input_size(
+            img.width(),
+            img.height(),
+            &obscura_enclave::pipeline::OcrParams::default(),
+        );
+        let s = dw as f64 / f64::from(img.width());
+        let m = (96.0 / s).ceil() as u32;
+        let cmap = obscura_enclave::pipeline::ocr::coarse::CoarseMap {
+            prob: &map,
+            width: cols,
+            height: rows,
+            image_width: img.width(),
+            image_height: img.height(),
+        };
+        let wins = obscura_enclave::pipeline::ocr::coarse::candidate_windows(&cmap, 0.5, 1, (m, m));
+        let area: u64 = wins
+            .iter()
+            .map(|w| u64::from(w.width()) * u64::from(w.height()))
+            .sum();
+        let share = area as f64 / (f64::from(img.width()) * f64::from(img.height()));
+        println!(
+            "{}",
+            serde_json::json!({
+                "image": path, "blocks": cols * rows, "hot": hot, "windows": wins.len(),
+                "win_share": share,
+                "hot_share": hot as f64 / (cols * rows).max(1) as f64, "ms": ms(took),
+            })
+        );
+    }
+    Ok(())
+}
+
+fn readings(images: &[String]) -> anyhow::Result<()> {
+    let pipeline = pipeline()?;
+    let mut rapid = options();
+    rapid.ocr.rec_width_spread = f32::INFINITY;
+    for path in images {
+        let bytes = std::fs::read(path)?;
+        let (a, b) = (
+            pipeline.run(&bytes, &rapid)?,
+            pipeline.run(&bytes, &options())?,
+        );
+        let differ = a
+            .text
+            .iter()
+            .zip(&b.text)
+            .filter(|(x, y)| x.text.expose() != y.text.expose())
+            .count();
+        let score = a
+            .text
+            .iter()
+            .zip(&b.text)
+            .map(|(x, y)| (x.score - y.score).abs())
+            .fold(0.0f32, f32::max);
+        // Lines reading exactly as drawn on the synthetic radiographs.
+        let known = ["PATIENT: JOHN SMITH", "DATE 01/02/1960", "MRN 4815", "R"];
+        let exact = |out: &obscura_enclave::pipeline::PipelineOutput| {
+            out.text
+                .iter()
+                .filter(|l| known.contains(&l.text.expose()))
+                .count()
+        };
+        println!(
+            "{}",
+            serde_json::json!({
+                "image": path, "lines": [a.text.len(), b.text.len()], "differ": differ,
+                "exact": [exact(&a), exact(&b)],
+                "max_score_change": score,
+                "recognise_ms": [ms(a.timings.text_parts.recognise), ms(b.timings.text_parts.recognise)],
+            })
+        );
+    }
+    Ok(())
+}
+
+fn rec(reps: usize, images: &[String]) -> anyhow::Result<()> {
+    use obscura_enclave::pipeline::ocr::read_quads;
+    let models = Models::load(&assets()?)?;
+    let pipeline = pipeline()?;
+    let configured = options().ocr;
+    let rapid = obscura_enclave::pipeline::OcrParams {
+        rec_width_spread: f32::INFINITY,
+        ..configured
+    };
+    for path in images {
+        let bytes = std::fs::read(path)?;
+        let out = pipeline.run(&bytes, &options())?;
+        let quads: Vec<_> = out.text.iter().map(|l| l.quad).collect();
+        let image = decode(&bytes)?.pixels;
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        for _ in 0..=reps {
+            for (params, times) in [(&rapid, &mut a), (&configured, &mut b)] {
+                let start = Instant::now();
+                read_quads(&models, &image, &quads, params)?;
+                times.push(ms(start.elapsed()));
+            }
+        }
+        let stats = |v: &mut Vec<f64>| {
+            v.remove(0);
+            v.sort_by(f64::total_cmp);
+            (v[v.len() / 2], v[0])
+        };
+        let ((ma, fa), (mb, fb)) = (stats(&mut a), stats(&mut b));
+        println!(
+            "{}",
+            serde_json::json!({
+                "image": path, "lines": quads.len(),
+                "rapidocr_ms": [ma, fa], "configured_ms": [mb, fb],
+            })
+        );
+    }
     Ok(())
 }

@@ -12,7 +12,7 @@
 
 mod common;
 
-use obscura_enclave::pipeline::ocr::read_quads;
+use obscura_enclave::pipeline::ocr::{NARROW_REC_SPREAD, read_quads};
 use obscura_enclave::pipeline::quad::Quad;
 use obscura_enclave::pipeline::{PipelineOptions, RgbPixels, decode};
 
@@ -241,4 +241,38 @@ fn coarse_to_fine_windows_read_the_overlay_as_the_full_pass() {
     assert_eq!(full.timings.text_parts.det_pixels, 1024 * 1024);
     let px = windows.timings.text_parts.det_pixels;
     assert!(px < 1024 * 1024 * 3 / 4, "{px}");
+}
+
+#[test]
+fn narrow_recognition_batches_read_the_overlay_as_one_wide_batch() {
+    let Some(pipeline) =
+        common::pipeline("narrow_recognition_batches_read_the_overlay_as_one_wide_batch")
+    else {
+        return;
+    };
+    // The overlay's short lines ("ID 2718", "MRN 4815": 320 px inputs) and long ones (up to
+    // "PATIENT: JOHN SMITH") go to the recogniser in separate batches with the narrow
+    // setting, in one batch as wide as the longest line with rapidocr's batching (the
+    // default); both read every line.
+    let want: Vec<String> = LINES.iter().map(|(t, _, _)| t.replace(' ', "")).collect();
+    for side in [512u32, 1024] {
+        let (img, _) = radiograph_with_overlay(side, side);
+        let png = common::png(&img);
+        let mut options = PipelineOptions::default();
+        let wide = pipeline.run(&png, &options).unwrap();
+        options.ocr.rec_width_spread = NARROW_REC_SPREAD;
+        let narrow = pipeline.run(&png, &options).unwrap();
+        let read = |out: &obscura_enclave::pipeline::PipelineOutput| -> Vec<String> {
+            out.text
+                .iter()
+                .map(|l| l.text.expose().replace(' ', ""))
+                .collect()
+        };
+        assert_eq!(read(&wide), want, "{side}");
+        assert_eq!(read(&narrow), want, "{side}");
+        let boxes = |out: &obscura_enclave::pipeline::PipelineOutput| {
+            out.text.iter().map(|l| l.bbox).collect::<Vec<_>>()
+        };
+        assert_eq!(boxes(&narrow), boxes(&wide), "{side}");
+    }
 }

@@ -140,6 +140,16 @@ pub struct OcrParams {
     /// Margin around a fitted line's ink across the line, as a fraction of the ink's height
     /// ([`INK_ALONG`] of it along the line).
     pub ink_margin: f32,
+    /// Widest recogniser input a batch may take, relative to its narrowest crop's: crops go
+    /// to the recogniser in aspect-ratio order, six at a time at most, and a crop that would
+    /// widen its batch more than this starts a new one, so short lines are not padded to
+    /// the longest. Default `f32::INFINITY`: batches as rapidocr's. [`NARROW_REC_SPREAD`]
+    /// (opt-in) read 22–35 % faster on the radiographs with short and long lines and the
+    /// demo label, with the same text on every anchor but one line of the 1024²
+    /// radiograph (read exactly only with it), but scores moved by up to 0.12 (the zero
+    /// padding is part of what the recogniser sees): the demo label's lone "R" marker fell
+    /// from 0.57 to 0.45, below the handler's trusted-line score, and was filled.
+    pub rec_width_spread: f32,
 }
 
 impl Default for OcrParams {
@@ -165,6 +175,7 @@ impl Default for OcrParams {
             rec_margin: 0.3,
             ink_fit: true,
             ink_margin: 0.4,
+            rec_width_spread: f32::INFINITY,
         }
     }
 }
@@ -186,6 +197,8 @@ const DET_TILE_OVERLAP: u32 = 256;
 pub const INK_ALONG: f32 = 0.9;
 /// Crops per classifier / recogniser batch.
 const BATCH: usize = 6;
+/// The narrow-batch setting of [`OcrParams::rec_width_spread`] that was measured.
+pub const NARROW_REC_SPREAD: f32 = 1.25;
 /// Recogniser input height.
 const REC_H: usize = 48;
 /// Recogniser minimum input width.
@@ -255,7 +268,12 @@ fn read_lines(
         classify_orientation(&models.text_cls, &mut crops, params.cls_thresh)?;
     }
     timings.classify += lap();
-    let texts = recognise(&models.text_rec, &models.text_classes, &crops)?;
+    let texts = recognise(
+        &models.text_rec,
+        &models.text_classes,
+        &crops,
+        params.rec_width_spread,
+    )?;
     timings.recognise += lap();
     Ok(quads
         .iter()
@@ -735,28 +753,26 @@ fn classify_orientation(
     Ok(())
 }
 
-/// Recognises each crop: (text, mean probability of the kept CTC steps).
+/// Recognises each crop: (text, mean probability of the kept CTC steps), in the batches of
+/// [`rec_batches`] (at most `spread` times as wide as their narrowest crop).
 ///
-/// The batching is rapidocr's on purpose. Tried and dropped (text6): padding each batch only
-/// to its own widest crop (rounded up to 8 or 32) changed scores by up to 0.22 and the text
-/// of 13 of 57 lines on the test images (the neck's global attention sees the zero
-/// padding); running each crop alone at its batch's width reads the same, and costs 5–10 %
-/// less per crop single-threaded, but with the wide session (the stage alone) the 256²
-/// radiograph's recognition took 121 instead of 83 ms (batch of one parallelises worse).
+/// Each batch is padded to its widest crop. Tried and dropped (text6): padding each batch
+/// only to its own widest crop rounded up to 8 or 32 with no floor (rapidocr's floor is
+/// [`REC_MIN_W`]) changed scores by up to 0.22 and the text of 13 of 57 lines on the test
+/// images (the neck's global attention sees the zero padding); running each crop alone at
+/// its batch's width reads the same, and costs 5–10 % less per crop single-threaded, but
+/// with the wide session (the stage alone) the 256² radiograph's recognition took 121
+/// instead of 83 ms (batch of one parallelises worse).
 fn recognise(
     model: &ModelSession,
     classes: &[String],
     crops: &[RgbPixels],
+    spread: f32,
 ) -> Result<Vec<(SecretText, f32)>, Error> {
-    let ratio = |c: &RgbPixels| f32_of(c.width()) / f32_of(c.height().max(1));
-    let mut order: Vec<usize> = (0..crops.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (ra, rb) = (
-            crops.get(a).map_or(0.0, ratio),
-            crops.get(b).map_or(0.0, ratio),
-        );
-        ra.total_cmp(&rb)
-    });
+    let ratios: Vec<f32> = crops
+        .iter()
+        .map(|c| f32_of(c.width()) / f32_of(c.height().max(1)))
+        .collect();
     let mut results: Vec<(SecretText, f32)> = (0..crops.len())
         .map(|_| (SecretText::new(String::new()), 0.0))
         .collect();
@@ -764,14 +780,9 @@ fn recognise(
         model: ModelId::TextRec,
         reason,
     };
-    for batch in order.chunks(BATCH) {
-        let max_ratio = batch
-            .iter()
-            .filter_map(|&i| crops.get(i).map(ratio))
-            .fold(usize_f32(REC_MIN_W) / usize_f32(REC_H), f32::max);
-        let img_w = usize_of(f64::from(usize_f32(REC_H) * max_ratio)).clamp(REC_MIN_W, REC_MAX_W);
+    for (batch, img_w) in rec_batches(&ratios, spread) {
         let mut input = Vec::with_capacity(batch.len() * 3 * REC_H * img_w);
-        for &i in batch {
+        for &i in &batch {
             let crop = crops.get(i).ok_or(bad("crop index"))?;
             input.extend(sample_whole(crop, resized_width(crop, img_w), img_w));
         }
@@ -793,6 +804,44 @@ fn recognise(
         }
     }
     Ok(results)
+}
+
+/// Recogniser batches for crops of width / height `ratios`: (crop indices, input width).
+///
+/// Crops go in aspect-ratio order, at most [`BATCH`] to a batch; a crop whose input width
+/// (48 × its ratio, at least [`REC_MIN_W`]) is more than `spread` times the batch's first
+/// starts a new batch. A batch's input width is its widest crop's (at least [`REC_MIN_W`],
+/// at most [`REC_MAX_W`]).
+fn rec_batches(ratios: &[f32], spread: f32) -> Vec<(Vec<usize>, usize)> {
+    let mut order: Vec<usize> = (0..ratios.len()).collect();
+    let ratio = |i: usize| ratios.get(i).copied().unwrap_or(0.0);
+    order.sort_by(|&a, &b| ratio(a).total_cmp(&ratio(b)));
+    let width = |i: usize| (usize_f32(REC_H) * ratio(i)).max(usize_f32(REC_MIN_W));
+    let mut batches: Vec<Vec<usize>> = Vec::new();
+    for i in order {
+        match batches.last_mut() {
+            Some(batch)
+                if batch.len() < BATCH
+                    && batch
+                        .first()
+                        .is_some_and(|&first| width(i) <= spread * width(first)) =>
+            {
+                batch.push(i);
+            }
+            _ => batches.push(vec![i]),
+        }
+    }
+    batches
+        .into_iter()
+        .map(|batch| {
+            let max_ratio = batch
+                .iter()
+                .map(|&i| ratio(i))
+                .fold(usize_f32(REC_MIN_W) / usize_f32(REC_H), f32::max);
+            let w = usize_of(f64::from(usize_f32(REC_H) * max_ratio)).clamp(REC_MIN_W, REC_MAX_W);
+            (batch, w)
+        })
+        .collect()
 }
 
 /// CTC greedy decoding of one `[steps, n_classes]` probability matrix: argmax per step, drop
@@ -1025,6 +1074,31 @@ mod tests {
         assert_eq!(format!("{text:?}"), "<redacted text, 4 bytes>");
         let (empty, conf) = ctc_greedy(&[1.0, 0.0, 0.0, 0.0], 4, &classes);
         assert_eq!((empty.expose(), conf), ("", 0.0));
+    }
+
+    #[test]
+    fn recognition_batches_split_where_widths_spread() {
+        // Input widths 48 × ratio (at least 320): 320, 320, 360, 480, 500, 1000.
+        let ratios = [10.0, 1.0, 7.5, 20.0 + 5.0 / 6.0, 4.0, 10.0 + 5.0 / 12.0];
+        // rapidocr (the default): one batch in ratio order, as wide as the widest crop.
+        assert_eq!(OcrParams::default().rec_width_spread, f32::INFINITY);
+        assert_eq!(
+            rec_batches(&ratios, f32::INFINITY),
+            vec![(vec![1, 4, 2, 0, 5, 3], 1000)]
+        );
+        // 360 ≤ 1.25 × 320 joins the first batch; 480 > 400 starts one, and 500 joins it.
+        assert_eq!(
+            rec_batches(&ratios, NARROW_REC_SPREAD),
+            vec![(vec![1, 4, 2], 360), (vec![0, 5], 500), (vec![3], 1000)]
+        );
+        // At most BATCH crops to a batch, the cap on the width kept.
+        let many = [100.0; 8];
+        let batches = rec_batches(&many, NARROW_REC_SPREAD);
+        assert_eq!(
+            batches,
+            vec![((0..6).collect(), REC_MAX_W), (vec![6, 7], REC_MAX_W)]
+        );
+        assert_eq!(rec_batches(&[], NARROW_REC_SPREAD), vec![]);
     }
 
     #[test]
