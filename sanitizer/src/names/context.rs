@@ -56,6 +56,16 @@ const PERSON_VERBS: &[&str] = &[
     "requesting",
     "requested",
     "aware",
+    // A state a note records of a patient, right after the name ("Tane restless
+    // overnight", "Tane keen to go home", "Tane consented to ventouse").
+    "restless",
+    "agitated",
+    "confused",
+    "drowsy",
+    "tearful",
+    "distressed",
+    "keen",
+    "consented",
 ];
 
 /// Verbs whose object, before `to` and a verb, is a person: "teaching Tane to swim".
@@ -89,7 +99,7 @@ const FOLLOW_UP_VERBS: &[&str] = &[
 pub(super) const BED_WORDS: &[&str] = &["bed", "bay", "cubicle", "room"];
 
 /// Words before the person a request sends someone to: "check on tanvo in bay 3".
-const VISIT_WORDS: &[&str] = &["on", "see", "review", "assess", "visit"];
+const VISIT_WORDS: &[&str] = &["on", "see", "seen", "review", "assess", "visit"];
 
 /// Words that point at a person without naming them: "check on him in bed 4".
 const UNNAMED: &[&str] = &[
@@ -583,9 +593,32 @@ impl NameRules<'_> {
     }
 
     /// A listed name, even a common word, in the possessive before a kinship noun ("Green's
-    /// daughter rang"): capitalised there, it is the relative's family.
+    /// daughter rang"): capitalised there, it is the relative's family. In lower case
+    /// ("tell tanvo's family to wait") a word that is no common word, clinical term or
+    /// pointer at someone unnamed ("tell pt's family") is a name whether listed or not.
     pub(super) fn kin_possessives(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         for (i, t) in tokens.iter().enumerate() {
+            let kin_after = tokens.get(i + 1).is_some_and(|n| {
+                n.is_word()
+                    && n.shape == Shape::Lower
+                    && n.space_before
+                    && (in_list(n.text, super::KIN_CUES) || lower(n.text) == "family")
+            });
+            let bare = Self::norm(t.text);
+            if t.is_word()
+                && t.latin
+                && t.shape == Shape::Lower
+                && bare.chars().count() >= 3
+                && t.name_end() < t.end
+                && kin_after
+                && !self.common(&bare)
+                && self.stop(&bare).is_none()
+                && !in_list(&bare, FIELD_WORDS)
+                && !in_list(&bare, UNNAMED)
+            {
+                out.push(Self::surname_word(t));
+                continue;
+            }
             if t.is_word()
                 && t.latin
                 && t.shape == Shape::Title
@@ -684,7 +717,7 @@ impl NameRules<'_> {
         for (i, t) in tokens.iter().enumerate() {
             if !(t.is_word()
                 && t.latin
-                && t.shape == Shape::Title
+                && super::title_like(t)
                 && t.letters() >= 3
                 && self.name_like(t)
                 && !in_list(t.text, FIELD_WORDS)

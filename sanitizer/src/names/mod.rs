@@ -1538,6 +1538,18 @@ pub(crate) fn eponym_context(tokens: &[Token<'_>], i: usize) -> bool {
     head || of_before || result
 }
 
+/// A title-case word, or a hyphenated one whose every part is title case
+/// (`Tane-Whaanga`).
+pub(crate) fn title_like(t: &Token<'_>) -> bool {
+    t.shape == Shape::Title
+        || (t.shape == Shape::Mixed
+            && t.text.contains('-')
+            && t.text.split('-').all(|p| {
+                let mut cs = p.chars();
+                cs.next().is_some_and(char::is_uppercase) && !cs.any(char::is_uppercase)
+            }))
+}
+
 /// A medical head noun right after word `i` (possessive skipped): `Smith fracture`,
 /// `Bell's palsy`. A name-shaped word used this way is an eponym.
 pub(crate) fn head_after(tokens: &[Token<'_>], i: usize) -> bool {
