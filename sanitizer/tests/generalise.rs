@@ -90,3 +90,48 @@ fn whiteboard_person_columns() {
         ),
     ]);
 }
+
+#[test]
+fn italian_titles_and_lower_case_eponyms_in_a_bed() {
+    check(&[
+        (
+            "Intervento eseguito dalla Dott.ssa Quellamy. Controllo il 16 giugno.",
+            "Intervento eseguito dalla Dott.ssa PERSON_1. Controllo il 16 giugno.",
+        ),
+        (
+            "Sig.ra Zurimeh Orvanek, 99 anni",
+            "Sig.ra PERSON_1, 99 anni",
+        ),
+        ("Dott. Orvanek in reparto", "Dott. PERSON_1 in reparto"),
+        // An eponym in lower case, where only a person can be.
+        (
+            "anyone seen parkinson in bay 4? pharmacy need him",
+            "anyone seen PERSON_1 in bay 4? pharmacy need him",
+        ),
+        // A drug is not.
+        (
+            "anyone seen metformin in bay 4?",
+            "anyone seen metformin in bay 4?",
+        ),
+    ]);
+}
+
+#[test]
+fn name_then_dash_note() {
+    check(&[
+        (
+            "District nursing visit. Zurimeh Orvanek - leg ulcer dressing changed.",
+            "District nursing visit. PERSON_1 - leg ulcer dressing changed.",
+        ),
+        (
+            "Home visit.\nQuellamy Brandovic-Tane - wound bed granulating.",
+            "Home visit.\nPERSON_1 - wound bed granulating.",
+        ),
+        // Common words before a dash are a heading.
+        (
+            "Still Night - nothing to report.",
+            "Still Night - nothing to report.",
+        ),
+        ("Plan - review in clinic.", "Plan - review in clinic."),
+    ]);
+}

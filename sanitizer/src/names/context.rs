@@ -324,6 +324,51 @@ impl NameRules<'_> {
         }
     }
 
+    /// A note that opens a sentence with a name and a dash ("Home visit. Tane Whaanga -
+    /// leg ulcer dressed"): two or three capitalised words starting the sentence, each a
+    /// listed name or an unlisted name-like word, not all common words, then a spaced dash
+    /// and a lower-case word.
+    pub(super) fn dash_notes(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate() {
+            if !t.sentence_start {
+                continue;
+            }
+            let mut k = i;
+            while k < i + 3
+                && tokens.get(k).is_some_and(|w| {
+                    w.is_word()
+                        && w.latin
+                        && super::title_like(w)
+                        && w.letters() >= 2
+                        && (k == i || (w.space_before && !w.break_before))
+                        && (self.listed(w.text) || self.name_like(w))
+                        && !self.hard_stop(w.text)
+                        && !in_list(w.text, FIELD_WORDS)
+                        && !in_list(w.text, super::FIELD_LABELS)
+                })
+            {
+                k += 1;
+            }
+            let dash = tokens
+                .get(k)
+                .is_some_and(|d| (d.is_punct('-') || d.is_punct('–')) && d.space_before);
+            let note = tokens
+                .get(k + 1)
+                .is_some_and(|n| n.is_word() && n.shape == Shape::Lower && n.space_before);
+            let words: Vec<&Token<'_>> = (i..k).filter_map(|j| tokens.get(j)).collect();
+            if dash
+                && note
+                && words.len() >= 2
+                && !words.iter().all(|w| self.common(w.text))
+                && words
+                    .iter()
+                    .any(|w| !self.common(w.text) || self.given(w.text))
+            {
+                out.extend(Self::whole_run(&words));
+            }
+        }
+    }
+
     /// An unlisted capitalised word alone in parentheses right after an identifier is whose
     /// it is: "biopsy S20-1234 (Whaanga) shows".
     pub(super) fn after_ids(&self, tokens: &[Token<'_>], typed: &[Span], out: &mut Vec<Mention>) {
@@ -485,9 +530,11 @@ impl NameRules<'_> {
                 continue;
             }
             let run = within_tokens(tokens, first, k);
+            // An eponym in lower case between `seen` and a bed is a person ("seen gilbert
+            // in bay 4"); a clinical term is not.
             let named = run.iter().filter(|w| w.is_word()).all(|w| {
                 w.letters() >= 2
-                    && self.stop(w.text).is_none()
+                    && !self.hard_stop(w.text)
                     && !in_list(w.text, FIELD_WORDS)
                     && !in_list(w.text, UNNAMED)
             });

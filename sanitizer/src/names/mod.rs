@@ -103,7 +103,13 @@ const TITLES: &[&str] = &[
     "rev",
     "sr",
     "dra",
+    // Italian: "Dott.", "Dott.ssa", "Sig.", "Sig.ra" (the feminine ending after the dot).
+    "dott",
+    "sig",
 ];
+
+/// Feminine endings glued after a title's dot: "Dott.ssa", "Sig.ra", "Sig.na".
+const TITLE_ENDINGS: &[&str] = &["ssa", "ra", "na"];
 
 /// Words right before a `:` that make the next words a name.
 const FIELD_LABELS: &[&str] = &[
@@ -567,6 +573,7 @@ impl<'a> NameRules<'a> {
         self.after_ids(tokens, typed, &mut out);
         self.phone_contacts(tokens, typed, &mut out);
         self.header_names(tokens, &mut out);
+        self.dash_notes(tokens, &mut out);
         self.handles(tokens, &mut out);
         caret_names(text, &mut out);
         self.cues(tokens, &mut out);
@@ -628,7 +635,10 @@ impl<'a> NameRules<'a> {
         let w = lower(t.text);
         if TITLES.contains(&w.as_str()) && (t.capitalized() || w == "dr") {
             let after = if next.is_some_and(|n| n.is_punct('.')) {
-                i + 2
+                let ending = tokens.get(i + 2).is_some_and(|e| {
+                    e.is_word() && !e.space_before && in_list(e.text, TITLE_ENDINGS)
+                });
+                if ending { i + 3 } else { i + 2 }
             } else {
                 i + 1
             };
