@@ -135,3 +135,16 @@ fn name_then_dash_note() {
         ("Plan - review in clinic.", "Plan - review in clinic."),
     ]);
 }
+
+#[test]
+fn numbered_list_items_open_with_a_name() {
+    check(&[
+        (
+            "Upper GI MDT.\n1. Zurimeh Orvanek, 104, 14088420 - junctional tumour; for chemo.\n2. Quellamy Brandovic, 67, 36334074 - GIST 4 cm.",
+            "Upper GI MDT.\n1. PERSON_1, 104, [ID] - junctional tumour; for chemo.\n2. PERSON_2, 67, [ID] - GIST 4 cm.",
+        ),
+        // Clinical items and headings before a number stay.
+        ("1. Type II, 3 cm lesion", "1. Type II, 3 cm lesion"),
+        ("2. Still Night, 4 episodes", "2. Still Night, 4 episodes"),
+    ]);
+}

@@ -369,6 +369,49 @@ impl NameRules<'_> {
         }
     }
 
+    /// A numbered list item that opens with a name and then a number after a comma, an
+    /// age or a hospital number ("1. Tane Whaanga, 104, 1408842 - for surgery"): two to
+    /// four capitalised words, each a listed name or an unlisted name-like word, not all
+    /// common words.
+    pub(super) fn list_item_names(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, n) in tokens.iter().enumerate() {
+            let item = n.line_start
+                && n.class == crate::token::Class::Number
+                && n.text.len() <= 2
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|p| (p.is_punct('.') || p.is_punct(')')) && !p.space_before);
+            if !item {
+                continue;
+            }
+            let first = i + 2;
+            let mut k = first;
+            while k < first + 4
+                && tokens.get(k).is_some_and(|w| {
+                    w.is_word()
+                        && w.latin
+                        && (super::title_like(w) || w.shape == Shape::Upper)
+                        && w.letters() >= 2
+                        && w.space_before
+                        && !w.break_before
+                        && (self.listed(w.text) || self.name_like(w))
+                        && !self.hard_stop(w.text)
+                        && !in_list(w.text, FIELD_WORDS)
+                })
+            {
+                k += 1;
+            }
+            let number_after = tokens.get(k).is_some_and(|c| c.is_punct(','))
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|d| d.class == crate::token::Class::Number && d.space_before);
+            let words: Vec<&Token<'_>> = (first..k).filter_map(|j| tokens.get(j)).collect();
+            if number_after && words.len() >= 2 && words.iter().any(|w| !self.common(w.text)) {
+                out.extend(Self::whole_run(&words));
+            }
+        }
+    }
+
     /// An unlisted capitalised word alone in parentheses right after an identifier is whose
     /// it is: "biopsy S20-1234 (Whaanga) shows".
     pub(super) fn after_ids(&self, tokens: &[Token<'_>], typed: &[Span], out: &mut Vec<Mention>) {

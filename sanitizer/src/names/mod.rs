@@ -574,6 +574,7 @@ impl<'a> NameRules<'a> {
         self.phone_contacts(tokens, typed, &mut out);
         self.header_names(tokens, &mut out);
         self.dash_notes(tokens, &mut out);
+        self.list_item_names(tokens, &mut out);
         self.handles(tokens, &mut out);
         caret_names(text, &mut out);
         self.cues(tokens, &mut out);
