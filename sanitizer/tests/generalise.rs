@@ -148,3 +148,29 @@ fn numbered_list_items_open_with_a_name() {
         ("2. Still Night, 4 episodes", "2. Still Night, 4 episodes"),
     ]);
 }
+
+#[test]
+fn role_nouns_and_names_before_an_identifier() {
+    check(&[
+        (
+            "Progressed to 8 cm. Midwife Orvanek noted a deceleration.",
+            "Progressed to 8 cm. Midwife PERSON_1 noted a deceleration.",
+        ),
+        ("Physio: Zurimeh Quellamy.", "Physio: PERSON_1."),
+        ("Midwife Night shift at 8", "Midwife Night shift at 8"),
+        (
+            "Physiotherapy. Orvanek (NHS 077 176 2305) day 3 post TKR.",
+            "Physiotherapy. PERSON_1 (NHS [ID]) day 3 post TKR.",
+        ),
+        (
+            "could you see Zurimeh Quellamy (12131275) in your clinic?",
+            "could you see PERSON_1 ([ID]) in your clinic?",
+        ),
+        // A place or a common word before the identifier stays.
+        (
+            "Admitted to Ward Still (12131275) overnight.",
+            "Admitted to Ward Still ([ID]) overnight.",
+        ),
+        ("the night (MRN 12131275) team", "the night (MRN [ID]) team"),
+    ]);
+}

@@ -412,6 +412,74 @@ impl NameRules<'_> {
         }
     }
 
+    /// One to three capitalised words right before an identifier in parentheses are whose
+    /// it is ("Tane (NHS 077 176 2305) day 3 post TKR", "could you see Tane Whaanga
+    /// (12131275)"): each a listed name or an unlisted name-like word, one at least no
+    /// common word, and no capitalised word before them (a place or a ward's name runs on).
+    pub(super) fn before_ids(&self, tokens: &[Token<'_>], typed: &[Span], out: &mut Vec<Mention>) {
+        for id in typed.iter().filter(|s| s.kind == EntityKind::Id) {
+            let k = tokens.partition_point(|t| t.start < id.start);
+            // Back over an identifier label inside the parentheses: "(NHS 077 …", "(MRN: …".
+            let mut open = k;
+            while open > 0
+                && k - open < 3
+                && tokens.get(open - 1).is_some_and(|l| {
+                    (l.is_word() && in_list(l.text, ID_LABELS))
+                        || l.is_punct(':')
+                        || l.is_punct('#')
+                })
+            {
+                open -= 1;
+            }
+            let Some(paren) = open.checked_sub(1) else {
+                continue;
+            };
+            if !tokens
+                .get(paren)
+                .is_some_and(|p| p.is_punct('(') && p.space_before)
+            {
+                continue;
+            }
+            let mut first = paren;
+            while first > 0
+                && paren - first < 3
+                && tokens.get(first - 1).is_some_and(|w| {
+                    w.is_word()
+                        && w.latin
+                        && super::title_like(w)
+                        && w.letters() >= 2
+                        && (first == paren || !tokens.get(first).is_some_and(|n| n.break_before))
+                        && (self.listed(w.text) || self.name_like(w))
+                        && !self.hard_stop(w.text)
+                        && !in_list(w.text, FIELD_WORDS)
+                        && !in_list(w.text, super::FIELD_LABELS)
+                })
+            {
+                first -= 1;
+            }
+            let before_cap = first
+                .checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|p| p.is_word() && p.capitalized() && !p.sentence_start)
+                && tokens.get(first).is_some_and(|f| !f.sentence_start);
+            let words: Vec<&Token<'_>> = (first..paren).filter_map(|j| tokens.get(j)).collect();
+            if before_cap
+                || words.is_empty()
+                || words.iter().all(|w| self.common(w.text))
+                || out
+                    .iter()
+                    .any(|m| words.iter().any(|w| m.start < w.end && w.start < m.end))
+            {
+                continue;
+            }
+            if let [one] = words.as_slice() {
+                out.push(Self::surname_word(one));
+            } else {
+                out.extend(Self::whole_run(&words));
+            }
+        }
+    }
+
     /// An unlisted capitalised word alone in parentheses right after an identifier is whose
     /// it is: "biopsy S20-1234 (Whaanga) shows".
     pub(super) fn after_ids(&self, tokens: &[Token<'_>], typed: &[Span], out: &mut Vec<Mention>) {

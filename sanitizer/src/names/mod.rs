@@ -180,6 +180,7 @@ const FIELD_LABELS: &[&str] = &[
     "optometrist",
     "paramedic",
     "dietitian",
+    "physio",
     "keyworker",
     "carer",
     "informant",
@@ -213,6 +214,21 @@ const KIN_TITLES: &[&str] = &[
 /// Upper-case abbreviations of clinical roles that, like a title, stand before a name
 /// ("Night RN Tane", "SHO Whaanga"); after a name they are credentials and end it.
 const ROLE_TITLES: &[&str] = &["rn", "rgn", "sho", "hca", "anp"];
+
+/// Title-case nouns of clinical roles that stand before a name like the abbreviations of
+/// [`ROLE_TITLES`] ("Midwife Tane noted", "Physio Whaanga"): an uncommon capitalised word
+/// must follow ("Midwife Led Unit" stays).
+const ROLE_NOUNS: &[&str] = &[
+    "midwife",
+    "physio",
+    "physiotherapist",
+    "pharmacist",
+    "paramedic",
+    "dietitian",
+    "porter",
+    "registrar",
+    "matron",
+];
 
 /// Kinship words, weak cues too: a relative is named by a given name ("daughter ana"), so a lower-case
 /// word after one that is only a family name is a verb or noun ("daughter rang").
@@ -596,6 +612,7 @@ impl<'a> NameRules<'a> {
         self.chat_speakers(tokens, &mut out);
         self.table_columns(tokens, &mut out);
         self.quoted_labels(tokens, &mut out);
+        self.before_ids(tokens, typed, &mut out);
         if latin_request {
             other_scripts(tokens, &mut out);
         }
@@ -652,8 +669,8 @@ impl<'a> NameRules<'a> {
         {
             return Some((Cue::Title, i + 1));
         }
-        if ROLE_TITLES.contains(&w.as_str())
-            && t.shape == Shape::Upper
+        if ((ROLE_TITLES.contains(&w.as_str()) && t.shape == Shape::Upper)
+            || (ROLE_NOUNS.contains(&w.as_str()) && t.shape == Shape::Title))
             && next.is_some_and(|n| n.is_word() && n.shape == Shape::Title && n.space_before)
         {
             return Some((Cue::Role, i + 1));
