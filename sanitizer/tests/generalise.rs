@@ -174,3 +174,21 @@ fn role_nouns_and_names_before_an_identifier() {
         ("the night (MRN 12131275) team", "the night (MRN [ID]) team"),
     ]);
 }
+
+#[test]
+fn letter_subject_lines_and_role_abbreviations() {
+    check(&[
+        (
+            "Dear Dr Orvanek,\nRe: Zurimeh Quellamy, DOB 05.07.1959, MRN 369-65949\nThank you.",
+            "Dear Dr PERSON_1,\nRe: PERSON_2, DOB [DATE], MRN [ID]\nThank you.",
+        ),
+        (
+            "Dear Dr Orvanek,\nRe: Still Night\nThank you.",
+            "Dear Dr PERSON_1,\nRe: Still Night\nThank you.",
+        ),
+        (
+            "Denies current plans. AMHP Zurimeh Quellamy present.",
+            "Denies current plans. AMHP PERSON_1 present.",
+        ),
+    ]);
+}

@@ -369,6 +369,46 @@ impl NameRules<'_> {
         }
     }
 
+    /// The subject line of a letter, `Re:` and a name, then a comma, a parenthesis or the
+    /// line's end ("Re: Tane Whaanga, DOB …", "Re: Tane Whaanga (MRN …)"): two to four
+    /// capitalised words, each a listed name or an unlisted name-like word, one at least no
+    /// common word ("Re: Discharge Summary" stays).
+    pub(super) fn regarding_lines(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, re) in tokens.iter().enumerate() {
+            if !(re.line_start
+                && re.is_word()
+                && lower(re.text) == "re"
+                && tokens.get(i + 1).is_some_and(|c| c.is_punct(':')))
+            {
+                continue;
+            }
+            let first = i + 2;
+            let mut k = first;
+            while k < first + 4
+                && tokens.get(k).is_some_and(|w| {
+                    w.is_word()
+                        && w.latin
+                        && (super::title_like(w) || w.shape == Shape::Upper)
+                        && w.letters() >= 2
+                        && w.space_before
+                        && !w.break_before
+                        && (self.listed(w.text) || self.name_like(w))
+                        && !self.hard_stop(w.text)
+                        && !in_list(w.text, FIELD_WORDS)
+                })
+            {
+                k += 1;
+            }
+            let ends = tokens
+                .get(k)
+                .is_none_or(|e| e.line_start || e.is_punct(',') || e.is_punct('('));
+            let words: Vec<&Token<'_>> = (first..k).filter_map(|j| tokens.get(j)).collect();
+            if ends && words.len() >= 2 && words.iter().any(|w| !self.common(w.text)) {
+                out.extend(Self::whole_run(&words));
+            }
+        }
+    }
+
     /// A numbered list item that opens with a name and then a number after a comma, an
     /// age or a hospital number ("1. Tane Whaanga, 104, 1408842 - for surgery"): two to
     /// four capitalised words, each a listed name or an unlisted name-like word, not all

@@ -213,7 +213,7 @@ const KIN_TITLES: &[&str] = &[
 
 /// Upper-case abbreviations of clinical roles that, like a title, stand before a name
 /// ("Night RN Tane", "SHO Whaanga"); after a name they are credentials and end it.
-const ROLE_TITLES: &[&str] = &["rn", "rgn", "sho", "hca", "anp"];
+const ROLE_TITLES: &[&str] = &["rn", "rgn", "sho", "hca", "anp", "amhp", "cns", "odp"];
 
 /// Title-case nouns of clinical roles that stand before a name like the abbreviations of
 /// [`ROLE_TITLES`] ("Midwife Tane noted", "Physio Whaanga"): an uncommon capitalised word
@@ -591,6 +591,7 @@ impl<'a> NameRules<'a> {
         self.header_names(tokens, &mut out);
         self.dash_notes(tokens, &mut out);
         self.list_item_names(tokens, &mut out);
+        self.regarding_lines(tokens, &mut out);
         self.handles(tokens, &mut out);
         caret_names(text, &mut out);
         self.cues(tokens, &mut out);
