@@ -1175,6 +1175,23 @@ pub const MEDICAL_HEADS: &[&str] = &[
     "grades",
     "model",
     "murmur",
+    // Skin, eye and tooth findings and labour signs eponyms name ("Becker naevus",
+    // "Wickham striae", "Kayser-Fleischer rings", "Carabelli cusp", "Braxton Hicks
+    // tightenings", "Purtscher retinopathy", "Bitot spots").
+    "naevus",
+    "nevus",
+    "naevi",
+    "nevi",
+    "striae",
+    "ring",
+    "rings",
+    "cusp",
+    "cusps",
+    "spots",
+    "tightenings",
+    "contractions",
+    "retinopathy",
+    "prolapse",
 ];
 
 /// Devices and repairs that eponyms name ("a Denis Browne splint", "a Jackson-Pratt drain"):

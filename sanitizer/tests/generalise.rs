@@ -192,3 +192,66 @@ fn letter_subject_lines_and_role_abbreviations() {
         ),
     ]);
 }
+
+/// The model's surname span over `word` in `text` (code points).
+fn surname_span(text: &str, word: &str) -> obscura_sanitizer::model::ModelSpan {
+    let byte = text.find(word).unwrap_or_default();
+    let start = text.get(..byte).unwrap_or_default().chars().count();
+    obscura_sanitizer::model::ModelSpan {
+        start,
+        end: start + word.chars().count(),
+        label: obscura_sanitizer::model::ModelLabel::Surname,
+        score: 0.9,
+    }
+}
+
+#[test]
+fn model_eponyms_before_finding_nouns_are_vetoed() {
+    let s = sanitizer();
+    let cases = [
+        (
+            "Hairy patch on the shoulder is a Quorvane naevus.",
+            "Quorvane",
+            "Hairy patch on the shoulder is a Quorvane naevus.",
+        ),
+        (
+            "Orvanek striae on the buccal mucosa.",
+            "Orvanek",
+            "Orvanek striae on the buccal mucosa.",
+        ),
+        (
+            "Zurim-Tovak rings on slit lamp.",
+            "Zurim-Tovak",
+            "Zurim-Tovak rings on slit lamp.",
+        ),
+        (
+            "Zurim-Tovak upper limb score improved to 35.",
+            "Zurim-Tovak",
+            "Zurim-Tovak upper limb score improved to 35.",
+        ),
+        // A person stays a person.
+        (
+            "Zurim-Tovak upper arm bruised.",
+            "Zurim-Tovak",
+            "PERSON_1 upper arm bruised.",
+        ),
+        ("Orvanek rang at noon.", "Orvanek", "PERSON_1 rang at noon."),
+    ];
+    let mut failed = Vec::new();
+    for (text, word, want) in cases {
+        let spans = vec![vec![surname_span(text, word)]];
+        let out = s.sanitize_with(
+            &common::texts(&[text]),
+            obscura_sanitizer::ModelOutput::Spans(spans),
+        );
+        let got = out
+            .texts
+            .first()
+            .map(|t| t.as_str().to_owned())
+            .unwrap_or_default();
+        if got != want {
+            failed.push(format!("{text:?}\n   want {want:?}\n    got {got:?}"));
+        }
+    }
+    assert!(failed.is_empty(), "\n{}", failed.join("\n"));
+}
