@@ -255,3 +255,22 @@ fn model_eponyms_before_finding_nouns_are_vetoed() {
     }
     assert!(failed.is_empty(), "\n{}", failed.join("\n"));
 }
+
+#[test]
+fn label_name_lines_above_the_identifier_line() {
+    check(&[
+        (
+            "SPECIMEN H25-17657\nZURiMEH QUELLAMY\nDOB 11/12/1944 M",
+            "SPECIMEN H25-17657\nPERSON_1\nDOB [DATE] M",
+        ),
+        (
+            "SPECIMEN H25-17657\nOrvanek Quellamy\nDOB 11/12/1944 M",
+            "SPECIMEN H25-17657\nPERSON_1\nDOB [DATE] M",
+        ),
+        // A line of common words above the identifier stays.
+        (
+            "SPECIMEN H25-17657\nSTILL NIGHT\nDOB 11/12/1944 M",
+            "SPECIMEN H25-17657\nSTILL NIGHT\nDOB [DATE] M",
+        ),
+    ]);
+}

@@ -287,7 +287,9 @@ impl NameRules<'_> {
 
     /// A header line that opens with two to four capitalised words and then, after a field
     /// gap, an identifier field ("Tan Hui Min  NHS No: …", "ANA LIMA  MRN: …"): the words
-    /// are the patient's name.
+    /// are the patient's name. On a label the words may fill a line of their own above the
+    /// identifier line ("SPECIMEN …\nTANE WHAANGA\nDOB …"), where OCR may flip the case
+    /// of letters inside them ("TAnE").
     pub(super) fn header_names(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         for (i, t) in tokens.iter().enumerate() {
             if !t.line_start {
@@ -299,7 +301,8 @@ impl NameRules<'_> {
                     w.is_word()
                         && w.latin
                         && w.letters() >= 2
-                        && matches!(w.shape, Shape::Title | Shape::Upper)
+                        && (matches!(w.shape, Shape::Title | Shape::Upper)
+                            || (w.shape == Shape::Mixed && w.capitalized()))
                         && (k == i || (w.space_before && !w.break_before))
                         && !self.hard_stop(w.text)
                         && !in_list(w.text, FIELD_WORDS)
@@ -307,9 +310,14 @@ impl NameRules<'_> {
             {
                 k += 1;
             }
+            let own_line = tokens.get(k).is_some_and(|l| l.line_start);
+            let mixed = (i..k).any(|j| tokens.get(j).is_some_and(|w| w.shape == Shape::Mixed));
             let label = tokens.get(k).is_some_and(|l| {
-                l.is_word() && l.break_before && !l.line_start && in_list(l.text, ID_LABELS)
-            });
+                l.is_word()
+                    && l.break_before
+                    && (!l.line_start || i > 0)
+                    && in_list(l.text, ID_LABELS)
+            }) && (own_line || !mixed);
             let words: Vec<&Token<'_>> = (i..k).filter_map(|j| tokens.get(j)).collect();
             if !label
                 || words.len() < 2
