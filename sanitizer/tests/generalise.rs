@@ -274,3 +274,22 @@ fn label_name_lines_above_the_identifier_line() {
         ),
     ]);
 }
+
+#[test]
+fn chat_questions_ask_after_a_person() {
+    check(&[
+        (
+            "can someone check on quellamy?",
+            "can someone check on PERSON_1?",
+        ),
+        ("anyone seen orvanek pls", "anyone seen PERSON_1 pls"),
+        (
+            "who is doing obs for zurimeh ?",
+            "who is doing obs for PERSON_1 ?",
+        ),
+        // Pointers and common words stay.
+        ("can someone check on him?", "can someone check on him?"),
+        ("anyone seen the night?", "anyone seen the night?"),
+        ("check on still?", "check on still?"),
+    ]);
+}

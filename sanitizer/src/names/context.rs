@@ -713,6 +713,41 @@ impl NameRules<'_> {
         }
     }
 
+    /// The person a chat question asks after, in any case: one word after `check on`,
+    /// `seen` or `obs for` that ends the question ("can someone check on tanvo?", "anyone
+    /// seen tanvo pls", "who is doing obs for tanvo ?"), when it is no common word, clinical
+    /// term or pointer at someone unnamed ("check on him?").
+    pub(super) fn asked_after(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate().skip(1) {
+            let word = |k: usize| tokens.get(k).filter(|w| w.is_word()).map(|w| lower(w.text));
+            let cue = match word(i - 1).as_deref() {
+                Some("seen") => true,
+                Some("on") => i >= 2 && word(i - 2).as_deref() == Some("check"),
+                Some("for") => i >= 2 && word(i - 2).as_deref() == Some("obs"),
+                _ => false,
+            };
+            let ends = tokens.get(i + 1).is_none_or(|n| {
+                n.is_punct('?')
+                    || n.line_start
+                    || (n.is_word() && in_list(n.text, &["pls", "please", "plz"]))
+            });
+            if cue
+                && ends
+                && t.is_word()
+                && t.latin
+                && t.space_before
+                && matches!(t.shape, Shape::Lower | Shape::Title)
+                && t.letters() >= 3
+                && !self.common(t.text)
+                && self.stop(t.text).is_none()
+                && !in_list(t.text, FIELD_WORDS)
+                && !in_list(t.text, UNNAMED)
+            {
+                out.push(Self::given_word(t));
+            }
+        }
+    }
+
     /// The person a message greets at its start: "hey tanvo - can u …", "Hi Tanvo, …": the
     /// word after the greeting, in any case, when a dash, comma or colon follows it, unless
     /// it greets a group ("hi all,").

@@ -604,6 +604,7 @@ impl<'a> NameRules<'a> {
         self.in_bed(tokens, &mut out);
         self.visited_in_bed(tokens, &mut out);
         self.greeted(tokens, &mut out);
+        self.asked_after(tokens, &mut out);
         self.patronymic_surnames(tokens, &mut out);
         self.named_relatives(tokens, &mut out);
         self.surname_labels(tokens, &mut out);
