@@ -293,3 +293,24 @@ fn chat_questions_ask_after_a_person() {
         ("check on still?", "check on still?"),
     ]);
 }
+
+#[test]
+fn lower_case_subjects_of_person_verbs() {
+    check(&[
+        (
+            "AN: yes, quellamy wants to go home.",
+            "AN: yes, PERSON_1 wants to go home.",
+        ),
+        (
+            "19:04 Obs stable. orvanek mobilised with frame.",
+            "19:04 Obs stable. PERSON_1 mobilised with frame.",
+        ),
+        // Common words, pointers and short abbreviations stay.
+        (
+            "yes, patient wants to go home.",
+            "yes, patient wants to go home.",
+        ),
+        ("ok, still refusing food.", "ok, still refusing food."),
+        ("ok, pmh refused.", "ok, pmh refused."),
+    ]);
+}

@@ -748,6 +748,37 @@ impl NameRules<'_> {
         }
     }
 
+    /// A lower-case word opening a clause as the subject of a person verb ("yes, tanvo wants
+    /// to go home", "Obs stable. tanvo mobilised with frame"): four letters or more (no
+    /// abbreviation), no common word, clinical term or pointer at someone unnamed.
+    pub(super) fn lower_subjects(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate() {
+            let opens = t.sentence_start
+                || i.checked_sub(1)
+                    .and_then(|p| tokens.get(p))
+                    .is_some_and(|p| p.is_punct(','));
+            let verb = tokens.get(i + 1).is_some_and(|v| {
+                v.is_word()
+                    && v.shape == Shape::Lower
+                    && v.space_before
+                    && PERSON_VERBS.contains(&v.text)
+            });
+            if opens
+                && verb
+                && t.is_word()
+                && t.latin
+                && t.shape == Shape::Lower
+                && t.letters() >= 4
+                && !self.common(t.text)
+                && self.stop(t.text).is_none()
+                && !in_list(t.text, FIELD_WORDS)
+                && !in_list(t.text, UNNAMED)
+            {
+                out.push(Self::surname_word(t));
+            }
+        }
+    }
+
     /// The person a message greets at its start: "hey tanvo - can u …", "Hi Tanvo, …": the
     /// word after the greeting, in any case, when a dash, comma or colon follows it, unless
     /// it greets a group ("hi all,").

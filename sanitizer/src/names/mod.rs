@@ -605,6 +605,7 @@ impl<'a> NameRules<'a> {
         self.visited_in_bed(tokens, &mut out);
         self.greeted(tokens, &mut out);
         self.asked_after(tokens, &mut out);
+        self.lower_subjects(tokens, &mut out);
         self.patronymic_surnames(tokens, &mut out);
         self.named_relatives(tokens, &mut out);
         self.surname_labels(tokens, &mut out);
