@@ -314,3 +314,25 @@ fn lower_case_subjects_of_person_verbs() {
         ("ok, pmh refused.", "ok, pmh refused."),
     ]);
 }
+
+#[test]
+fn addressed_names_attendants_and_listed_consultants() {
+    check(&[
+        (
+            "Reminder: Quellamy, your appointment with Dr Orvanek is on 18/10/2026.",
+            "Reminder: PERSON_1, your appointment with Dr PERSON_2 is on [DATE].",
+        ),
+        (
+            "Reminder: Still, your appointment is today.",
+            "Reminder: Still, your appointment is today.",
+        ),
+        (
+            "Address: Kottayam. Attendant: Zurimeh (son), mob. 98169.",
+            "Address: Kottayam. Attendant: PERSON_1 (son), mob. [PHONE].",
+        ),
+        (
+            "Name | DOB | Ward | Consultant\nQuellamy Orvanek | 15/02/1948 | Kolff Unit | Black",
+            "Name | DOB | Ward | Consultant\nPERSON_1 | [DATE] | Kolff Unit | PERSON_2",
+        ),
+    ]);
+}

@@ -779,6 +779,37 @@ impl NameRules<'_> {
         }
     }
 
+    /// The person a message addresses before `, your` / `, you` ("Reminder: Tane, your
+    /// appointment is …"): a capitalised word opening the sentence or greeted, that is a
+    /// listed given name or an unlisted name-like word.
+    pub(super) fn addressed_names(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate() {
+            let greeted = i
+                .checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|g| {
+                    g.is_word() && (in_list(g.text, GREETINGS) || lower(g.text) == "dear")
+                });
+            let you = tokens.get(i + 1).is_some_and(|c| c.is_punct(','))
+                && tokens
+                    .get(i + 2)
+                    .is_some_and(|y| y.is_word() && in_list(y.text, &["your", "you"]));
+            if (t.sentence_start || greeted)
+                && you
+                && t.is_word()
+                && t.latin
+                && t.shape == Shape::Title
+                && t.letters() >= 3
+                && (self.name_like(t) || (self.given(t.text) && !self.hard_stop(t.text)))
+                && !in_list(t.text, FIELD_WORDS)
+                && !in_list(t.text, UNNAMED)
+                && !in_list(t.text, GROUPS)
+            {
+                out.push(Self::given_word(t));
+            }
+        }
+    }
+
     /// The person a message greets at its start: "hey tanvo - can u …", "Hi Tanvo, …": the
     /// word after the greeting, in any case, when a dash, comma or colon follows it, unless
     /// it greets a group ("hi all,").

@@ -181,6 +181,7 @@ const FIELD_LABELS: &[&str] = &[
     "paramedic",
     "dietitian",
     "physio",
+    "attendant",
     "keyworker",
     "carer",
     "informant",
@@ -605,6 +606,7 @@ impl<'a> NameRules<'a> {
         self.visited_in_bed(tokens, &mut out);
         self.greeted(tokens, &mut out);
         self.asked_after(tokens, &mut out);
+        self.addressed_names(tokens, &mut out);
         self.lower_subjects(tokens, &mut out);
         self.patronymic_surnames(tokens, &mut out);
         self.named_relatives(tokens, &mut out);

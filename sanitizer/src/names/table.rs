@@ -82,8 +82,8 @@ impl NameRules<'_> {
     /// word may be OCR-broken by digits or dots glued inside it, `Ba1to`, `C.t.lapa`),
     /// each capitalised, or in lower or OCR-mixed case no common word unless a listed given
     /// name (`nurse` columns on a whiteboard: "tanvo"), none a clinical term (initials
-    /// aside: `A.` is no article here), not all common
-    /// words. A mention already inside the cell is widened to the whole cell; one reaching
+    /// aside: `A.` is no article here), not all common words unless all are capitalised
+    /// listed names (a `Consultant` column's "Black"). A mention already inside the cell is widened to the whole cell; one reaching
     /// outside it leaves the cell alone.
     fn cell_name(&self, cell: &[Token<'_>], out: &[Mention]) -> Option<Mention> {
         let first = cell.iter().position(|t| t.class != Class::Punct)?;
@@ -119,7 +119,8 @@ impl NameRules<'_> {
             && (noisy || words.iter().all(|w| w.letters() >= 2 || w.capitalized()))
             && (noisy || words.iter().all(|w| shape_ok(w)))
             && words.iter().any(|w| w.letters() >= 2)
-            && !words.iter().all(|w| self.common(w.text));
+            && (!words.iter().all(|w| self.common(w.text))
+                || words.iter().all(|w| w.capitalized() && self.listed(w.text)));
         let (a, b) = (cell.first()?, cell.last()?);
         let inside = |m: &Mention| m.start < b.end && a.start < m.end;
         if !name
