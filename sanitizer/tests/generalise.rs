@@ -336,3 +336,26 @@ fn addressed_names_attendants_and_listed_consultants() {
         ),
     ]);
 }
+
+#[test]
+fn newborns_and_subjects_before_will() {
+    check(&[
+        (
+            "NICU admission. Baby of Zurimeh Orvanek, born at 31+2 weeks.",
+            "NICU admission. Baby of PERSON_1, born at 31+2 weeks.",
+        ),
+        (
+            "All booked. Quellamy will meet them at the main entrance.",
+            "All booked. PERSON_1 will meet them at the main entrance.",
+        ),
+        (
+            "All booked. Night will meet them.",
+            "All booked. Night will meet them.",
+        ),
+        ("baby of the ward", "baby of the ward"),
+        (
+            "Kak Quellamy, the transport is booked.",
+            "Kak PERSON_1, the transport is booked.",
+        ),
+    ]);
+}

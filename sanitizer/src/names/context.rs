@@ -1055,6 +1055,9 @@ impl NameRules<'_> {
             };
             let subject = verb(i + 1).is_some_and(|v| {
                 PERSON_VERBS.contains(&v.as_str())
+                    // "Tane will meet them at the entrance": a sentence's subject before
+                    // `will` and a verb.
+                    || (v == "will" && t.sentence_start && word(i + 2).is_some())
                     || (matches!(v.as_str(), "was" | "is")
                         && word(i + 2).is_some_and(|s| PERSON_STATES.contains(&s.as_str())))
             });

@@ -210,6 +210,8 @@ const WEAK_CUES: &[&str] = &["pt", "patient", "signed", "per", "attn", "cc", "de
 const KIN_TITLES: &[&str] = &[
     "grandpa", "grandma", "granny", "grandad", "granddad", "nana", "nan", "uncle", "aunt",
     "auntie", "aunty", "cousin",
+    // Kurdish and Indonesian forms of address ("Kak Tane": elder brother or sister, Mr).
+    "kak", "kaka",
 ];
 
 /// Upper-case abbreviations of clinical roles that, like a title, stand before a name
@@ -679,6 +681,15 @@ impl<'a> NameRules<'a> {
             && next.is_some_and(|n| n.is_word() && n.shape == Shape::Title && n.space_before)
         {
             return Some((Cue::Role, i + 1));
+        }
+        // "Baby of Tane Whaanga": a newborn is named after the mother, whatever her name.
+        if w == "baby"
+            && next.is_some_and(|n| n.is_word() && lower(n.text) == "of")
+            && tokens
+                .get(i + 2)
+                .is_some_and(|n| n.capitalized() && n.space_before)
+        {
+            return Some((Cue::Label, i + 2));
         }
         if next.is_some_and(|n| n.is_punct(':')) && FIELD_LABELS.contains(&w.as_str()) {
             return Some((Cue::Label, i + 2));
