@@ -1192,6 +1192,13 @@ pub const MEDICAL_HEADS: &[&str] = &[
     "contractions",
     "retinopathy",
     "prolapse",
+    // Manoeuvres, sign groups, bleeding disorders and implants ("Leopold manoeuvres",
+    // "Reynolds pentad", "Glanzmann thrombasthenia", "a Küntscher nail").
+    "manoeuvres",
+    "maneuvers",
+    "pentad",
+    "thrombasthenia",
+    "nail",
 ];
 
 /// Devices and repairs that eponyms name ("a Denis Browne splint", "a Jackson-Pratt drain"):

@@ -229,6 +229,16 @@ fn model_eponyms_before_finding_nouns_are_vetoed() {
             "Zurim-Tovak",
             "Zurim-Tovak upper limb score improved to 35.",
         ),
+        (
+            "Orvanek manoeuvres done.",
+            "Orvanek",
+            "Orvanek manoeuvres done.",
+        ),
+        (
+            "Quorvane pentad present.",
+            "Quorvane",
+            "Quorvane pentad present.",
+        ),
         // A person stays a person.
         (
             "Zurim-Tovak upper arm bruised.",
