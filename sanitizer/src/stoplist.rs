@@ -1175,6 +1175,30 @@ pub const MEDICAL_HEADS: &[&str] = &[
     "grades",
     "model",
     "murmur",
+    // Skin, eye and tooth findings and labour signs eponyms name ("Becker naevus",
+    // "Wickham striae", "Kayser-Fleischer rings", "Carabelli cusp", "Braxton Hicks
+    // tightenings", "Purtscher retinopathy", "Bitot spots").
+    "naevus",
+    "nevus",
+    "naevi",
+    "nevi",
+    "striae",
+    "ring",
+    "rings",
+    "cusp",
+    "cusps",
+    "spots",
+    "tightenings",
+    "contractions",
+    "retinopathy",
+    "prolapse",
+    // Manoeuvres, sign groups, bleeding disorders and implants ("Leopold manoeuvres",
+    // "Reynolds pentad", "Glanzmann thrombasthenia", "a Küntscher nail").
+    "manoeuvres",
+    "maneuvers",
+    "pentad",
+    "thrombasthenia",
+    "nail",
 ];
 
 /// Devices and repairs that eponyms name ("a Denis Browne splint", "a Jackson-Pratt drain"):

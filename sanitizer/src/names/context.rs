@@ -56,6 +56,16 @@ const PERSON_VERBS: &[&str] = &[
     "requesting",
     "requested",
     "aware",
+    // A state a note records of a patient, right after the name ("Tane restless
+    // overnight", "Tane keen to go home", "Tane consented to ventouse").
+    "restless",
+    "agitated",
+    "confused",
+    "drowsy",
+    "tearful",
+    "distressed",
+    "keen",
+    "consented",
 ];
 
 /// Verbs whose object, before `to` and a verb, is a person: "teaching Tane to swim".
@@ -89,7 +99,7 @@ const FOLLOW_UP_VERBS: &[&str] = &[
 pub(super) const BED_WORDS: &[&str] = &["bed", "bay", "cubicle", "room"];
 
 /// Words before the person a request sends someone to: "check on tanvo in bay 3".
-const VISIT_WORDS: &[&str] = &["on", "see", "review", "assess", "visit"];
+const VISIT_WORDS: &[&str] = &["on", "see", "seen", "review", "assess", "visit"];
 
 /// Words that point at a person without naming them: "check on him in bed 4".
 const UNNAMED: &[&str] = &[
@@ -277,7 +287,9 @@ impl NameRules<'_> {
 
     /// A header line that opens with two to four capitalised words and then, after a field
     /// gap, an identifier field ("Tan Hui Min  NHS No: …", "ANA LIMA  MRN: …"): the words
-    /// are the patient's name.
+    /// are the patient's name. On a label the words may fill a line of their own above the
+    /// identifier line ("SPECIMEN …\nTANE WHAANGA\nDOB …"), where OCR may flip the case
+    /// of letters inside them ("TAnE").
     pub(super) fn header_names(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         for (i, t) in tokens.iter().enumerate() {
             if !t.line_start {
@@ -289,7 +301,8 @@ impl NameRules<'_> {
                     w.is_word()
                         && w.latin
                         && w.letters() >= 2
-                        && matches!(w.shape, Shape::Title | Shape::Upper)
+                        && (matches!(w.shape, Shape::Title | Shape::Upper)
+                            || (w.shape == Shape::Mixed && w.capitalized()))
                         && (k == i || (w.space_before && !w.break_before))
                         && !self.hard_stop(w.text)
                         && !in_list(w.text, FIELD_WORDS)
@@ -297,9 +310,14 @@ impl NameRules<'_> {
             {
                 k += 1;
             }
+            let own_line = tokens.get(k).is_some_and(|l| l.line_start);
+            let mixed = (i..k).any(|j| tokens.get(j).is_some_and(|w| w.shape == Shape::Mixed));
             let label = tokens.get(k).is_some_and(|l| {
-                l.is_word() && l.break_before && !l.line_start && in_list(l.text, ID_LABELS)
-            });
+                l.is_word()
+                    && l.break_before
+                    && (!l.line_start || i > 0)
+                    && in_list(l.text, ID_LABELS)
+            }) && (own_line || !mixed);
             let words: Vec<&Token<'_>> = (i..k).filter_map(|j| tokens.get(j)).collect();
             if !label
                 || words.len() < 2
@@ -311,6 +329,202 @@ impl NameRules<'_> {
                 continue;
             }
             out.extend(Self::whole_run(&words));
+        }
+    }
+
+    /// A note that opens a sentence with a name and a dash ("Home visit. Tane Whaanga -
+    /// leg ulcer dressed"): two or three capitalised words starting the sentence, each a
+    /// listed name or an unlisted name-like word, not all common words, then a spaced dash
+    /// and a lower-case word.
+    pub(super) fn dash_notes(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate() {
+            if !t.sentence_start {
+                continue;
+            }
+            let mut k = i;
+            while k < i + 3
+                && tokens.get(k).is_some_and(|w| {
+                    w.is_word()
+                        && w.latin
+                        && super::title_like(w)
+                        && w.letters() >= 2
+                        && (k == i || (w.space_before && !w.break_before))
+                        && (self.listed(w.text) || self.name_like(w))
+                        && !self.hard_stop(w.text)
+                        && !in_list(w.text, FIELD_WORDS)
+                        && !in_list(w.text, super::FIELD_LABELS)
+                })
+            {
+                k += 1;
+            }
+            let dash = tokens
+                .get(k)
+                .is_some_and(|d| (d.is_punct('-') || d.is_punct('–')) && d.space_before);
+            let note = tokens
+                .get(k + 1)
+                .is_some_and(|n| n.is_word() && n.shape == Shape::Lower && n.space_before);
+            let words: Vec<&Token<'_>> = (i..k).filter_map(|j| tokens.get(j)).collect();
+            if dash
+                && note
+                && words.len() >= 2
+                && !words.iter().all(|w| self.common(w.text))
+                && words
+                    .iter()
+                    .any(|w| !self.common(w.text) || self.given(w.text))
+            {
+                out.extend(Self::whole_run(&words));
+            }
+        }
+    }
+
+    /// The subject line of a letter, `Re:` and a name, then a comma, a parenthesis or the
+    /// line's end ("Re: Tane Whaanga, DOB …", "Re: Tane Whaanga (MRN …)"): two to four
+    /// capitalised words, each a listed name or an unlisted name-like word, one at least no
+    /// common word ("Re: Discharge Summary" stays).
+    pub(super) fn regarding_lines(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, re) in tokens.iter().enumerate() {
+            if !(re.line_start
+                && re.is_word()
+                && lower(re.text) == "re"
+                && tokens.get(i + 1).is_some_and(|c| c.is_punct(':')))
+            {
+                continue;
+            }
+            let first = i + 2;
+            let mut k = first;
+            while k < first + 4
+                && tokens.get(k).is_some_and(|w| {
+                    w.is_word()
+                        && w.latin
+                        && (super::title_like(w) || w.shape == Shape::Upper)
+                        && w.letters() >= 2
+                        && w.space_before
+                        && !w.break_before
+                        && (self.listed(w.text) || self.name_like(w))
+                        && !self.hard_stop(w.text)
+                        && !in_list(w.text, FIELD_WORDS)
+                })
+            {
+                k += 1;
+            }
+            let ends = tokens
+                .get(k)
+                .is_none_or(|e| e.line_start || e.is_punct(',') || e.is_punct('('));
+            let words: Vec<&Token<'_>> = (first..k).filter_map(|j| tokens.get(j)).collect();
+            if ends && words.len() >= 2 && words.iter().any(|w| !self.common(w.text)) {
+                out.extend(Self::whole_run(&words));
+            }
+        }
+    }
+
+    /// A numbered list item that opens with a name and then a number after a comma, an
+    /// age or a hospital number ("1. Tane Whaanga, 104, 1408842 - for surgery"): two to
+    /// four capitalised words, each a listed name or an unlisted name-like word, not all
+    /// common words.
+    pub(super) fn list_item_names(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, n) in tokens.iter().enumerate() {
+            let item = n.line_start
+                && n.class == crate::token::Class::Number
+                && n.text.len() <= 2
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|p| (p.is_punct('.') || p.is_punct(')')) && !p.space_before);
+            if !item {
+                continue;
+            }
+            let first = i + 2;
+            let mut k = first;
+            while k < first + 4
+                && tokens.get(k).is_some_and(|w| {
+                    w.is_word()
+                        && w.latin
+                        && (super::title_like(w) || w.shape == Shape::Upper)
+                        && w.letters() >= 2
+                        && w.space_before
+                        && !w.break_before
+                        && (self.listed(w.text) || self.name_like(w))
+                        && !self.hard_stop(w.text)
+                        && !in_list(w.text, FIELD_WORDS)
+                })
+            {
+                k += 1;
+            }
+            let number_after = tokens.get(k).is_some_and(|c| c.is_punct(','))
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|d| d.class == crate::token::Class::Number && d.space_before);
+            let words: Vec<&Token<'_>> = (first..k).filter_map(|j| tokens.get(j)).collect();
+            if number_after && words.len() >= 2 && words.iter().any(|w| !self.common(w.text)) {
+                out.extend(Self::whole_run(&words));
+            }
+        }
+    }
+
+    /// One to three capitalised words right before an identifier in parentheses are whose
+    /// it is ("Tane (NHS 077 176 2305) day 3 post TKR", "could you see Tane Whaanga
+    /// (12131275)"): each a listed name or an unlisted name-like word, one at least no
+    /// common word, and no capitalised word before them (a place or a ward's name runs on).
+    pub(super) fn before_ids(&self, tokens: &[Token<'_>], typed: &[Span], out: &mut Vec<Mention>) {
+        for id in typed.iter().filter(|s| s.kind == EntityKind::Id) {
+            let k = tokens.partition_point(|t| t.start < id.start);
+            // Back over an identifier label inside the parentheses: "(NHS 077 …", "(MRN: …".
+            let mut open = k;
+            while open > 0
+                && k - open < 3
+                && tokens.get(open - 1).is_some_and(|l| {
+                    (l.is_word() && in_list(l.text, ID_LABELS))
+                        || l.is_punct(':')
+                        || l.is_punct('#')
+                })
+            {
+                open -= 1;
+            }
+            let Some(paren) = open.checked_sub(1) else {
+                continue;
+            };
+            if !tokens
+                .get(paren)
+                .is_some_and(|p| p.is_punct('(') && p.space_before)
+            {
+                continue;
+            }
+            let mut first = paren;
+            while first > 0
+                && paren - first < 3
+                && tokens.get(first - 1).is_some_and(|w| {
+                    w.is_word()
+                        && w.latin
+                        && super::title_like(w)
+                        && w.letters() >= 2
+                        && (first == paren || !tokens.get(first).is_some_and(|n| n.break_before))
+                        && (self.listed(w.text) || self.name_like(w))
+                        && !self.hard_stop(w.text)
+                        && !in_list(w.text, FIELD_WORDS)
+                        && !in_list(w.text, super::FIELD_LABELS)
+                })
+            {
+                first -= 1;
+            }
+            let before_cap = first
+                .checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|p| p.is_word() && p.capitalized() && !p.sentence_start)
+                && tokens.get(first).is_some_and(|f| !f.sentence_start);
+            let words: Vec<&Token<'_>> = (first..paren).filter_map(|j| tokens.get(j)).collect();
+            if before_cap
+                || words.is_empty()
+                || words.iter().all(|w| self.common(w.text))
+                || out
+                    .iter()
+                    .any(|m| words.iter().any(|w| m.start < w.end && w.start < m.end))
+            {
+                continue;
+            }
+            if let [one] = words.as_slice() {
+                out.push(Self::surname_word(one));
+            } else {
+                out.extend(Self::whole_run(&words));
+            }
         }
     }
 
@@ -475,9 +689,11 @@ impl NameRules<'_> {
                 continue;
             }
             let run = within_tokens(tokens, first, k);
+            // An eponym in lower case between `seen` and a bed is a person ("seen gilbert
+            // in bay 4"); a clinical term is not.
             let named = run.iter().filter(|w| w.is_word()).all(|w| {
                 w.letters() >= 2
-                    && self.stop(w.text).is_none()
+                    && !self.hard_stop(w.text)
                     && !in_list(w.text, FIELD_WORDS)
                     && !in_list(w.text, UNNAMED)
             });
@@ -493,6 +709,103 @@ impl NameRules<'_> {
                         .collect(),
                     ..Mention::default()
                 });
+            }
+        }
+    }
+
+    /// The person a chat question asks after, in any case: one word after `check on`,
+    /// `seen` or `obs for` that ends the question ("can someone check on tanvo?", "anyone
+    /// seen tanvo pls", "who is doing obs for tanvo ?"), when it is no common word, clinical
+    /// term or pointer at someone unnamed ("check on him?").
+    pub(super) fn asked_after(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate().skip(1) {
+            let word = |k: usize| tokens.get(k).filter(|w| w.is_word()).map(|w| lower(w.text));
+            let cue = match word(i - 1).as_deref() {
+                Some("seen") => true,
+                Some("on") => i >= 2 && word(i - 2).as_deref() == Some("check"),
+                Some("for") => i >= 2 && word(i - 2).as_deref() == Some("obs"),
+                _ => false,
+            };
+            let ends = tokens.get(i + 1).is_none_or(|n| {
+                n.is_punct('?')
+                    || n.line_start
+                    || (n.is_word() && in_list(n.text, &["pls", "please", "plz"]))
+            });
+            if cue
+                && ends
+                && t.is_word()
+                && t.latin
+                && t.space_before
+                && matches!(t.shape, Shape::Lower | Shape::Title)
+                && t.letters() >= 3
+                && !self.common(t.text)
+                && self.stop(t.text).is_none()
+                && !in_list(t.text, FIELD_WORDS)
+                && !in_list(t.text, UNNAMED)
+            {
+                out.push(Self::given_word(t));
+            }
+        }
+    }
+
+    /// A lower-case word opening a clause as the subject of a person verb ("yes, tanvo wants
+    /// to go home", "Obs stable. tanvo mobilised with frame"): four letters or more (no
+    /// abbreviation), no common word, clinical term or pointer at someone unnamed.
+    pub(super) fn lower_subjects(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate() {
+            let opens = t.sentence_start
+                || i.checked_sub(1)
+                    .and_then(|p| tokens.get(p))
+                    .is_some_and(|p| p.is_punct(','));
+            let verb = tokens.get(i + 1).is_some_and(|v| {
+                v.is_word()
+                    && v.shape == Shape::Lower
+                    && v.space_before
+                    && PERSON_VERBS.contains(&v.text)
+            });
+            if opens
+                && verb
+                && t.is_word()
+                && t.latin
+                && t.shape == Shape::Lower
+                && t.letters() >= 4
+                && !self.common(t.text)
+                && self.stop(t.text).is_none()
+                && !in_list(t.text, FIELD_WORDS)
+                && !in_list(t.text, UNNAMED)
+            {
+                out.push(Self::surname_word(t));
+            }
+        }
+    }
+
+    /// The person a message addresses before `, your` / `, you` ("Reminder: Tane, your
+    /// appointment is …"): a capitalised word opening the sentence or greeted, that is a
+    /// listed given name or an unlisted name-like word.
+    pub(super) fn addressed_names(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate() {
+            let greeted = i
+                .checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|g| {
+                    g.is_word() && (in_list(g.text, GREETINGS) || lower(g.text) == "dear")
+                });
+            let you = tokens.get(i + 1).is_some_and(|c| c.is_punct(','))
+                && tokens
+                    .get(i + 2)
+                    .is_some_and(|y| y.is_word() && in_list(y.text, &["your", "you"]));
+            if (t.sentence_start || greeted)
+                && you
+                && t.is_word()
+                && t.latin
+                && t.shape == Shape::Title
+                && t.letters() >= 3
+                && (self.name_like(t) || (self.given(t.text) && !self.hard_stop(t.text)))
+                && !in_list(t.text, FIELD_WORDS)
+                && !in_list(t.text, UNNAMED)
+                && !in_list(t.text, GROUPS)
+            {
+                out.push(Self::given_word(t));
             }
         }
     }
@@ -583,9 +896,32 @@ impl NameRules<'_> {
     }
 
     /// A listed name, even a common word, in the possessive before a kinship noun ("Green's
-    /// daughter rang"): capitalised there, it is the relative's family.
+    /// daughter rang"): capitalised there, it is the relative's family. In lower case
+    /// ("tell tanvo's family to wait") a word that is no common word, clinical term or
+    /// pointer at someone unnamed ("tell pt's family") is a name whether listed or not.
     pub(super) fn kin_possessives(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         for (i, t) in tokens.iter().enumerate() {
+            let kin_after = tokens.get(i + 1).is_some_and(|n| {
+                n.is_word()
+                    && n.shape == Shape::Lower
+                    && n.space_before
+                    && (in_list(n.text, super::KIN_CUES) || lower(n.text) == "family")
+            });
+            let bare = Self::norm(t.text);
+            if t.is_word()
+                && t.latin
+                && t.shape == Shape::Lower
+                && bare.chars().count() >= 3
+                && t.name_end() < t.end
+                && kin_after
+                && !self.common(&bare)
+                && self.stop(&bare).is_none()
+                && !in_list(&bare, FIELD_WORDS)
+                && !in_list(&bare, UNNAMED)
+            {
+                out.push(Self::surname_word(t));
+                continue;
+            }
             if t.is_word()
                 && t.latin
                 && t.shape == Shape::Title
@@ -684,7 +1020,7 @@ impl NameRules<'_> {
         for (i, t) in tokens.iter().enumerate() {
             if !(t.is_word()
                 && t.latin
-                && t.shape == Shape::Title
+                && super::title_like(t)
                 && t.letters() >= 3
                 && self.name_like(t)
                 && !in_list(t.text, FIELD_WORDS)
@@ -719,6 +1055,9 @@ impl NameRules<'_> {
             };
             let subject = verb(i + 1).is_some_and(|v| {
                 PERSON_VERBS.contains(&v.as_str())
+                    // "Tane will meet them at the entrance": a sentence's subject before
+                    // `will` and a verb.
+                    || (v == "will" && t.sentence_start && word(i + 2).is_some())
                     || (matches!(v.as_str(), "was" | "is")
                         && word(i + 2).is_some_and(|s| PERSON_STATES.contains(&s.as_str())))
             });

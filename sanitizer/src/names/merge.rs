@@ -304,7 +304,16 @@ impl NameRules<'_> {
                 || within(tokens, a, b)
                     .iter()
                     .any(|t| t.is_punct('-') || (t.is_word() && t.text.contains('-')));
-            if !after_title && (ends_in_head || (hyphenated && head_after(tokens, hi_c))) {
+            // A hyphenated pair may name a score of a body part ("Fugl-Meyer upper limb
+            // score"): up to two lower-case words before the head noun.
+            let head_soon = (0..=2).any(|skip| {
+                (1..=skip).all(|d| {
+                    tokens
+                        .get(hi_c + d)
+                        .is_some_and(|w| w.is_word() && w.shape == Shape::Lower)
+                }) && head_after(tokens, hi_c + skip)
+            });
+            if !after_title && (ends_in_head || (hyphenated && head_soon)) {
                 continue;
             }
             let mut m = Mention {

@@ -103,7 +103,13 @@ const TITLES: &[&str] = &[
     "rev",
     "sr",
     "dra",
+    // Italian: "Dott.", "Dott.ssa", "Sig.", "Sig.ra" (the feminine ending after the dot).
+    "dott",
+    "sig",
 ];
+
+/// Feminine endings glued after a title's dot: "Dott.ssa", "Sig.ra", "Sig.na".
+const TITLE_ENDINGS: &[&str] = &["ssa", "ra", "na"];
 
 /// Words right before a `:` that make the next words a name.
 const FIELD_LABELS: &[&str] = &[
@@ -174,6 +180,8 @@ const FIELD_LABELS: &[&str] = &[
     "optometrist",
     "paramedic",
     "dietitian",
+    "physio",
+    "attendant",
     "keyworker",
     "carer",
     "informant",
@@ -202,11 +210,28 @@ const WEAK_CUES: &[&str] = &["pt", "patient", "signed", "per", "attn", "cc", "de
 const KIN_TITLES: &[&str] = &[
     "grandpa", "grandma", "granny", "grandad", "granddad", "nana", "nan", "uncle", "aunt",
     "auntie", "aunty", "cousin",
+    // Kurdish and Indonesian forms of address ("Kak Tane": elder brother or sister, Mr).
+    "kak", "kaka",
 ];
 
 /// Upper-case abbreviations of clinical roles that, like a title, stand before a name
 /// ("Night RN Tane", "SHO Whaanga"); after a name they are credentials and end it.
-const ROLE_TITLES: &[&str] = &["rn", "rgn", "sho", "hca", "anp"];
+const ROLE_TITLES: &[&str] = &["rn", "rgn", "sho", "hca", "anp", "amhp", "cns", "odp"];
+
+/// Title-case nouns of clinical roles that stand before a name like the abbreviations of
+/// [`ROLE_TITLES`] ("Midwife Tane noted", "Physio Whaanga"): an uncommon capitalised word
+/// must follow ("Midwife Led Unit" stays).
+const ROLE_NOUNS: &[&str] = &[
+    "midwife",
+    "physio",
+    "physiotherapist",
+    "pharmacist",
+    "paramedic",
+    "dietitian",
+    "porter",
+    "registrar",
+    "matron",
+];
 
 /// Kinship words, weak cues too: a relative is named by a given name ("daughter ana"), so a lower-case
 /// word after one that is only a family name is a verb or noun ("daughter rang").
@@ -567,6 +592,9 @@ impl<'a> NameRules<'a> {
         self.after_ids(tokens, typed, &mut out);
         self.phone_contacts(tokens, typed, &mut out);
         self.header_names(tokens, &mut out);
+        self.dash_notes(tokens, &mut out);
+        self.list_item_names(tokens, &mut out);
+        self.regarding_lines(tokens, &mut out);
         self.handles(tokens, &mut out);
         caret_names(text, &mut out);
         self.cues(tokens, &mut out);
@@ -579,6 +607,9 @@ impl<'a> NameRules<'a> {
         self.in_bed(tokens, &mut out);
         self.visited_in_bed(tokens, &mut out);
         self.greeted(tokens, &mut out);
+        self.asked_after(tokens, &mut out);
+        self.addressed_names(tokens, &mut out);
+        self.lower_subjects(tokens, &mut out);
         self.patronymic_surnames(tokens, &mut out);
         self.named_relatives(tokens, &mut out);
         self.surname_labels(tokens, &mut out);
@@ -588,6 +619,7 @@ impl<'a> NameRules<'a> {
         self.chat_speakers(tokens, &mut out);
         self.table_columns(tokens, &mut out);
         self.quoted_labels(tokens, &mut out);
+        self.before_ids(tokens, typed, &mut out);
         if latin_request {
             other_scripts(tokens, &mut out);
         }
@@ -628,7 +660,10 @@ impl<'a> NameRules<'a> {
         let w = lower(t.text);
         if TITLES.contains(&w.as_str()) && (t.capitalized() || w == "dr") {
             let after = if next.is_some_and(|n| n.is_punct('.')) {
-                i + 2
+                let ending = tokens.get(i + 2).is_some_and(|e| {
+                    e.is_word() && !e.space_before && in_list(e.text, TITLE_ENDINGS)
+                });
+                if ending { i + 3 } else { i + 2 }
             } else {
                 i + 1
             };
@@ -641,11 +676,20 @@ impl<'a> NameRules<'a> {
         {
             return Some((Cue::Title, i + 1));
         }
-        if ROLE_TITLES.contains(&w.as_str())
-            && t.shape == Shape::Upper
+        if ((ROLE_TITLES.contains(&w.as_str()) && t.shape == Shape::Upper)
+            || (ROLE_NOUNS.contains(&w.as_str()) && t.shape == Shape::Title))
             && next.is_some_and(|n| n.is_word() && n.shape == Shape::Title && n.space_before)
         {
             return Some((Cue::Role, i + 1));
+        }
+        // "Baby of Tane Whaanga": a newborn is named after the mother, whatever her name.
+        if w == "baby"
+            && next.is_some_and(|n| n.is_word() && lower(n.text) == "of")
+            && tokens
+                .get(i + 2)
+                .is_some_and(|n| n.capitalized() && n.space_before)
+        {
+            return Some((Cue::Label, i + 2));
         }
         if next.is_some_and(|n| n.is_punct(':')) && FIELD_LABELS.contains(&w.as_str()) {
             return Some((Cue::Label, i + 2));
@@ -1536,6 +1580,18 @@ pub(crate) fn eponym_context(tokens: &[Token<'_>], i: usize) -> bool {
         .get(k)
         .is_some_and(|n| n.is_word() && in_list(n.text, &["positive", "negative"]));
     head || of_before || result
+}
+
+/// A title-case word, or a hyphenated one whose every part is title case
+/// (`Tane-Whaanga`).
+pub(crate) fn title_like(t: &Token<'_>) -> bool {
+    t.shape == Shape::Title
+        || (t.shape == Shape::Mixed
+            && t.text.contains('-')
+            && t.text.split('-').all(|p| {
+                let mut cs = p.chars();
+                cs.next().is_some_and(char::is_uppercase) && !cs.any(char::is_uppercase)
+            }))
 }
 
 /// A medical head noun right after word `i` (possessive skipped): `Smith fracture`,

@@ -3,7 +3,7 @@
 //! on the lines below it, the cells of that column.
 
 use super::{Mention, NameRules, lower};
-use crate::token::{Class, Token};
+use crate::token::{Class, Shape, Token};
 
 /// Header words that make a column hold people.
 const PERSON_HEADS: &[&str] = &[
@@ -78,6 +78,74 @@ fn cells(tokens: &[Token<'_>], from: usize, sep: char) -> (Vec<(usize, usize)>, 
 }
 
 impl NameRules<'_> {
+    /// The name in one cell of a person column, if it holds one: one to four words (a
+    /// word may be OCR-broken by digits or dots glued inside it, `Ba1to`, `C.t.lapa`),
+    /// each capitalised, or in lower or OCR-mixed case no common word unless a listed given
+    /// name (`nurse` columns on a whiteboard: "tanvo"), none a clinical term (initials
+    /// aside: `A.` is no article here), not all common words unless all are capitalised
+    /// listed names (a `Consultant` column's "Black"). A mention already inside the cell is widened to the whole cell; one reaching
+    /// outside it leaves the cell alone.
+    fn cell_name(&self, cell: &[Token<'_>], out: &[Mention]) -> Option<Mention> {
+        let first = cell.iter().position(|t| t.class != Class::Punct)?;
+        let last = cell.iter().rposition(|t| t.class != Class::Punct)?;
+        let cell = cell.get(first..=last)?;
+        let glued = |k: usize| {
+            k > 0
+                && cell.get(k).is_some_and(|t| !t.space_before)
+                && cell
+                    .get(k + 1)
+                    .is_some_and(|n| !n.space_before && n.is_word())
+                && cell.get(k - 1).is_some_and(Token::is_word)
+        };
+        let words: Vec<&Token<'_>> = cell.iter().filter(|t| t.is_word()).collect();
+        let chunks = 1 + cell.iter().skip(1).filter(|t| t.space_before).count();
+        let shape_ok = |w: &Token<'_>| {
+            !w.latin
+                || w.capitalized()
+                || (matches!(w.shape, Shape::Lower | Shape::Mixed)
+                    && (!self.common(w.text) || self.given(w.text)))
+        };
+        let noisy = cell.iter().any(|t| t.class == Class::Number);
+        let name = (1..=4).contains(&chunks)
+            && words.len() <= 6
+            && cell
+                .iter()
+                .enumerate()
+                .all(|(k, t)| t.class != Class::Number || glued(k))
+            && words.iter().map(|w| w.letters()).sum::<usize>() >= 3
+            && words
+                .iter()
+                .all(|w| w.letters() < 2 || !self.hard_stop(w.text))
+            && (noisy || words.iter().all(|w| w.letters() >= 2 || w.capitalized()))
+            && (noisy || words.iter().all(|w| shape_ok(w)))
+            && words.iter().any(|w| w.letters() >= 2)
+            && (!words.iter().all(|w| self.common(w.text))
+                || words.iter().all(|w| w.capitalized() && self.listed(w.text)));
+        let (a, b) = (cell.first()?, cell.last()?);
+        let inside = |m: &Mention| m.start < b.end && a.start < m.end;
+        if !name
+            || out
+                .iter()
+                .any(|m| inside(m) && (m.start < a.start || m.end > b.end))
+        {
+            return None;
+        }
+        let named: Vec<&Token<'_>> = words.iter().copied().filter(|w| w.letters() >= 2).collect();
+        let whole = out
+            .iter()
+            .any(|m| m.start == a.start && m.end == b.name_end());
+        if whole {
+            return None;
+        }
+        if let ([one], false) = (named.as_slice(), noisy || words.len() > 1) {
+            return Some(Self::surname_word(one));
+        }
+        let mut m = Self::whole_run(&named)?;
+        m.start = a.start;
+        m.end = b.name_end();
+        Some(m)
+    }
+
     /// The cells under a person column of a `|` or `,` table (see the module docs): one to
     /// four capitalised words of letters, none a clinical term, not already in a mention.
     pub(super) fn table_columns(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
@@ -125,29 +193,9 @@ impl NameRules<'_> {
                 }
                 rows += 1;
                 for (&(a, b), _) in row.iter().zip(&columns).filter(|(_, p)| **p) {
-                    let words: Vec<&Token<'_>> = tokens
-                        .get(a..b)
-                        .unwrap_or_default()
-                        .iter()
-                        .filter(|t| t.class != Class::Punct)
-                        .collect();
-                    let name = (1..=4).contains(&words.len())
-                        && words.iter().all(|w| {
-                            w.is_word()
-                                && w.letters() >= 2
-                                && (!w.latin || w.capitalized())
-                                && !self.hard_stop(w.text)
-                        })
-                        && !words.iter().all(|w| self.common(w.text));
-                    let taken = words
-                        .iter()
-                        .any(|w| out.iter().any(|m| m.start < w.end && w.start < m.end));
-                    if name && !taken {
-                        if let [one] = words.as_slice() {
-                            out.push(Self::surname_word(one));
-                        } else {
-                            out.extend(Self::whole_run(&words));
-                        }
+                    let cell = tokens.get(a..b).unwrap_or_default();
+                    if let Some(m) = self.cell_name(cell, out) {
+                        out.push(m);
                     }
                 }
                 at = end;

@@ -760,6 +760,7 @@ pub const COMMON: &[&str] = &[
     "before",
     "since",
     "still",
+    "midwife",
     "very",
     "much",
     "more",
