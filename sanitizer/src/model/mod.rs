@@ -26,7 +26,7 @@
 //! Where the time goes (blind4, one text per request, 2-core machine, round 11): the model's
 //! runs are ~95 % of the sanitizer's time (tokenizing the windows ~1.7 %, the rules ~1 %).
 //! A run costs about 0.9–1 ms whatever its length (likely reading every weight once and
-//! dispatching the many small nodes, `rowquant.rs` adds 3 per matmul and 8 per quantized
+//! dispatching the many small nodes, `rowquant.rs` adds 1 per matmul and 8 per quantized
 //! input) plus ~0.17 ms per token. Padding the shorter windows of a text to its longest
 //! costs 4 % of the tokens, but running them apart instead did not measure faster.
 
