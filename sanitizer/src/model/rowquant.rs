@@ -13,7 +13,7 @@
 //! scale per block, the implicit zero point 8, no zero-point, group-index or bias input):
 //! - `W` is dequantized and requantized to int8 `[K, N]`, symmetric, one scale per column;
 //! - `A` is quantized once per distinct input (the query, key and value projections share
-//!   it): `s = max(|row|) / 127` (at least 1e-12; `Abs`, `ReduceMax`, `Mul`, `Max`), then
+//!   it): `s = max(|row|) / 127` (at least 1e-12; `Abs`, `GlobalMaxPool`, `Mul`, `Max`), then
 //!   `A_q = round(A / s) + 128` as uint8 by one `QuantizeLinear` per axis 0 on `A` seen as a
 //!   `[rows, K]` matrix, against a zero-point vector of 128s made once per run
 //!   (`ConstantOfShape`), with `Reshape`s in and out (run in place). Same values as the `Div`,
@@ -319,7 +319,6 @@ fn emit(
     let act = |suffix: &[u8]| name(&[input, suffix].concat());
     let (q, scale) = (act(b"/q"), act(b"/scale"));
     if quantized.is_empty() {
-        put_tensor(added, &name(b"axes"), &[1], INT64, &(-1i64).to_le_bytes());
         put_tensor(
             added,
             &name(b"inv127"),
@@ -341,14 +340,9 @@ fn emit(
             act(b"/q_rows"),
         );
         op(graph, b"Abs", &[input], &abs, &[]);
-        let keepdims = attr_int(b"keepdims", 1);
-        op(
-            graph,
-            b"ReduceMax",
-            &[&abs, &name(b"axes")],
-            &max,
-            &[keepdims],
-        );
+        // The row maxima, [batch, tokens, 1]: MLAS's global max pooling (the last axis is
+        // the pooled one), about half the time of a `ReduceMax` over it.
+        op(graph, b"GlobalMaxPool", &[&abs], &max, &[]);
         op(graph, b"Mul", &[&max, &name(b"inv127")], &raw, &[]);
         op(graph, b"Max", &[&raw, &name(b"floor")], &scale, &[]);
         // One scale per row of the input seen as a [rows, K] matrix: `QuantizeLinear` per
@@ -583,7 +577,7 @@ mod tests {
         let ops: Vec<&str> = nodes.iter().map(|n| n.0.as_str()).collect();
         let quantize = [
             "Abs",
-            "ReduceMax",
+            "GlobalMaxPool",
             "Mul",
             "Max",
             "Reshape",
@@ -643,7 +637,6 @@ mod tests {
             [
                 "w8_q4",
                 "w8_scales",
-                "obscura_rowq/axes",
                 "obscura_rowq/inv127",
                 "obscura_rowq/floor",
                 "obscura_rowq/flat",
