@@ -1,5 +1,6 @@
 //! Development aid: the sanitizer's texts/s on a corpus, one text per request on one
-//! thread, best of N passes (default 3) after a warm-up; prints figures only. For quick A/B
+//! thread (`SPEED_THREADS=2`: two), best of N passes (default 3) after a warm-up; prints
+//! figures only. For quick A/B
 //! runs between two builds (`cargo xtask bench sanitize` is the reference):
 //! `cargo run --release -p obscura-sanitizer --example speed -- CORPUS [PASSES]` from the
 //! repository root (reads `assets/`).
@@ -20,16 +21,30 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for r in reqs.iter().take(10) {
         drop(sanitizer.sanitize(r));
     }
+    // SPEED_THREADS=2: the requests split in halves between two threads, as the
+    // bench's 2-thread row does.
+    let threads: usize = std::env::var("SPEED_THREADS")
+        .ok()
+        .and_then(|t| t.parse().ok())
+        .unwrap_or(1)
+        .max(1);
     let mut best = f64::MAX;
     for _ in 0..passes {
         let t = std::time::Instant::now();
-        for r in &reqs {
-            drop(sanitizer.sanitize(r));
-        }
+        std::thread::scope(|s| {
+            for chunk in reqs.chunks(reqs.len().div_ceil(threads).max(1)) {
+                let sanitizer = &sanitizer;
+                s.spawn(move || {
+                    for r in chunk {
+                        drop(sanitizer.sanitize(r));
+                    }
+                });
+            }
+        });
         best = best.min(t.elapsed().as_secs_f64());
     }
     println!(
-        "{corpus}: best {:.1} t/s ({:.3} s)",
+        "{corpus}: {threads} thread(s), best {:.1} t/s ({:.3} s)",
         reqs.len() as f64 / best,
         best
     );
