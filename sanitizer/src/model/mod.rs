@@ -25,10 +25,15 @@
 //!
 //! Where the time goes (blind4, one text per request, 2-core machine, round 11): the model's
 //! runs are ~95 % of the sanitizer's time (tokenizing the windows ~1.7 %, the rules ~1 %).
-//! A run costs about 0.9–1 ms whatever its length (likely reading every weight once and
-//! dispatching the many small nodes, `rowquant.rs` adds 3 per matmul and 8 per quantized
-//! input) plus ~0.17 ms per token. Padding the shorter windows of a text to its longest
-//! costs 4 % of the tokens, but running them apart instead did not measure faster.
+//! Round 13, one window of T tokens a run, best of 5×40 runs (shared machine): T = 1
+//! 0.6 ms, 16 1.8 ms, 60 5.7–6.2 ms, 120 12.0–12.3 ms (before round 13's graph changes:
+//! 0.5, 2.0–2.2, 6.5–6.8, 13.5 ms), so ~0.1 ms per token plus ~0.5 ms per run. ONNX
+//! Runtime's own profile at T = 60: the int8 GEMMs are 51 % of kernel time (~165 G
+//! multiply-adds/s on one core), BiasGelu 6 %, the Muls 6 % (row scales,
+//! attention), attention MatMul 5.5 %, Add 5 %, Reshape 4 %, the rest of the per-row
+//! quantization (QuantizeLinear, GlobalMaxPool, Abs, Max) 9 %, LayerNorm, Softmax and
+//! Transpose ~3 % each. Padding the shorter windows of a text to its longest costs 4 % of
+//! the tokens, but running them apart instead did not measure faster.
 
 mod int8;
 mod manifest;

@@ -1,4 +1,4 @@
-//! Runs the model's 4-bit `MatMulNBits` nodes as int8 `MatMulInteger` with one activation
+//! Runs the model's 4-bit `MatMulNBits` nodes as int8 GEMMs with one activation
 //! scale per token (row), which ONNX Runtime executes with its prepacked u8×s8 GEMM.
 //!
 //! Why: with `accuracy_level = 4` (see `int8.rs`) ONNX Runtime's `MatMulNBits` kernel unpacks
@@ -13,9 +13,19 @@
 //! scale per block, the implicit zero point 8, no zero-point, group-index or bias input):
 //! - `W` is dequantized and requantized to int8 `[K, N]`, symmetric, one scale per column;
 //! - `A` is quantized once per distinct input (the query, key and value projections share
-//!   it): `s = max(|row|) / 127` (at least 1e-12), `A_q = round(A / s) + 128` as uint8 with
-//!   zero point 128 (ops `Abs`, `ReduceMax`, `Mul`, `Max`, `Div`, `Round`, `Add`, `Cast`);
-//! - `Y = float(MatMulInteger(A_q, W_q, 128)) · s · column scales` (`Cast`, `Mul`, `Mul`).
+//!   it): `s = max(|row|) / 127` (at least 1e-12; `Abs`, `GlobalMaxPool`, `Mul`, `Max`), then
+//!   `A_q = round(A / s) + 128` as uint8 by one `QuantizeLinear` per axis 0 on `A` seen as a
+//!   `[rows, K]` matrix, against a zero-point vector of 128s made once per run
+//!   (`ConstantOfShape`), with `Reshape`s in and out (back to one `[batch, tokens, -1]`
+//!   shape also made once per run: every input is rank 3). Same values as the `Div`,
+//!   `Round`, `Add`, `Cast` chain it replaced (both divide, then round half to even), in one
+//!   pass over `A` instead of four: ~7 % less CPU time on blind4, every corpus's output
+//!   unchanged;
+//! - `Y = MatMulIntegerToFloat(A_q, W_q, 1, column scales, 128) · s` (ONNX Runtime's contrib
+//!   op scales the int32 accumulators by column in the GEMM's output stage, then one `Mul`
+//!   by the row scales). Was `MatMulInteger`, `Cast`, `Mul`, `Mul`: two more passes over
+//!   every matmul's output and 72 more nodes per run; the fused form measured ~2-3 % less
+//!   CPU time on blind4, with the same leaks on every corpus.
 //!
 //! Nodes of another form are left as they are (`int8.rs` then gives them `accuracy_level`).
 //! The rewrite runs in memory after the digest check; every read is bounds-checked.
@@ -30,8 +40,15 @@ const UINT8: u64 = 2;
 const INT8: u64 = 3;
 const INT64: u64 = 7;
 
+/// The domain of ONNX Runtime's contrib ops (`MatMulNBits`, `MatMulIntegerToFloat`); a
+/// graph with `MatMulNBits` already imports it.
+const MS_DOMAIN: &[u8] = b"com.microsoft";
+
 /// ONNX `AttributeProto.AttributeType.INT`.
 const ATTR_INT: u64 = 2;
+
+/// ONNX `AttributeProto.AttributeType.TENSOR`.
+const ATTR_TENSOR: u64 = 4;
 
 /// Prefix of every tensor and node name the rewrite adds.
 const PREFIX: &[u8] = b"obscura_rowq/";
@@ -303,7 +320,6 @@ fn emit(
     let act = |suffix: &[u8]| name(&[input, suffix].concat());
     let (q, scale) = (act(b"/q"), act(b"/scale"));
     if quantized.is_empty() {
-        put_tensor(added, &name(b"axes"), &[1], INT64, &(-1i64).to_le_bytes());
         put_tensor(
             added,
             &name(b"inv127"),
@@ -312,26 +328,74 @@ fn emit(
             &(1f32 / 127.0).to_le_bytes(),
         );
         put_tensor(added, &name(b"floor"), &[], FLOAT, &1e-12f32.to_le_bytes());
-        put_tensor(added, &name(b"shift"), &[], FLOAT, &128f32.to_le_bytes());
+        put_tensor(added, &name(b"flat"), &[1], INT64, &(-1i64).to_le_bytes());
+        put_tensor(added, &name(b"one"), &[], FLOAT, &1f32.to_le_bytes());
     }
+    let first = quantized.is_empty();
     if quantized.insert(input.to_vec()) {
         let (abs, max, raw) = (act(b"/abs"), act(b"/max"), act(b"/raw"));
-        let (div, round, shifted) = (act(b"/div"), act(b"/round"), act(b"/shifted"));
+        let (flat_scale, rows, q_rows) = (act(b"/flat_scale"), act(b"/rows"), act(b"/q_rows"));
         op(graph, b"Abs", &[input], &abs, &[]);
-        let keepdims = attr_int(b"keepdims", 1);
-        op(
-            graph,
-            b"ReduceMax",
-            &[&abs, &name(b"axes")],
-            &max,
-            &[keepdims],
-        );
+        // The row maxima, [batch, tokens, 1]: MLAS's global max pooling (the last axis is
+        // the pooled one), about half the time of a `ReduceMax` over it.
+        op(graph, b"GlobalMaxPool", &[&abs], &max, &[]);
         op(graph, b"Mul", &[&max, &name(b"inv127")], &raw, &[]);
         op(graph, b"Max", &[&raw, &name(b"floor")], &scale, &[]);
-        op(graph, b"Div", &[input, &scale], &div, &[]);
-        op(graph, b"Round", &[&div], &round, &[]);
-        op(graph, b"Add", &[&round, &name(b"shift")], &shifted, &[]);
-        op(graph, b"Cast", &[&shifted], &q, &[attr_int(b"to", UINT8)]);
+        // One scale per row of the input seen as a [rows, K] matrix: `QuantizeLinear` per
+        // axis 0 divides, rounds half to even, adds the zero point and saturates in one
+        // pass (the `Div`, `Round`, `Add`, `Cast` it replaces made four).
+        op(
+            graph,
+            b"Reshape",
+            &[&scale, &name(b"flat")],
+            &flat_scale,
+            &[],
+        );
+        let rows_shape = name(format!("rows_of_{}", p.node.k).as_bytes());
+        if quantized.insert(rows_shape.clone()) {
+            let k = i64::try_from(p.node.k).ok()?;
+            let dims: Vec<u8> = [-1i64, k].iter().flat_map(|v| v.to_le_bytes()).collect();
+            put_tensor(added, &rows_shape, &[2], INT64, &dims);
+        }
+        op(graph, b"Reshape", &[input, &rows_shape], &rows, &[]);
+        let (zero_points, back) = (name(b"zero_points"), name(b"back"));
+        if first {
+            // Every input has the same rows (batch x tokens): one zero-point vector a run,
+            // and one shape to return to, `[batch, tokens, -1]` (the scale's shape
+            // `[batch, tokens, 1]` minus `[0, 0, 2]`).
+            let count = name(b"rows_count");
+            op(graph, b"Shape", &[&flat_scale], &count, &[]);
+            let scale_shape = name(b"scale_shape");
+            op(graph, b"Shape", &[&scale], &scale_shape, &[]);
+            let two: Vec<u8> = [0i64, 0, 2].iter().flat_map(|v| v.to_le_bytes()).collect();
+            put_tensor(added, &name(b"last_to_minus_one"), &[3], INT64, &two);
+            op(
+                graph,
+                b"Sub",
+                &[&scale_shape, &name(b"last_to_minus_one")],
+                &back,
+                &[],
+            );
+            let mut value = Vec::new();
+            put_varint_field(&mut value, 1, 1);
+            put_varint_field(&mut value, 2, UINT8);
+            put_len(&mut value, 9, &[ZERO_POINT]);
+            op(
+                graph,
+                b"ConstantOfShape",
+                &[&count],
+                &zero_points,
+                &[attr_tensor(b"value", &value)],
+            );
+        }
+        op(
+            graph,
+            b"QuantizeLinear",
+            &[&rows, &flat_scale, &zero_points],
+            &q_rows,
+            &[attr_int(b"axis", 0)],
+        );
+        op(graph, b"Reshape", &[&q_rows, &back], &q, &[]);
     }
     let k = usize::try_from(p.node.k).ok()?;
     let n = usize::try_from(p.node.n).ok()?;
@@ -342,17 +406,25 @@ fn emit(
     let col_bytes: Vec<u8> = col_scales.iter().flat_map(|v| v.to_le_bytes()).collect();
     put_tensor(added, &ws_name, &[p.node.n], FLOAT, &col_bytes);
     let out = |suffix: &[u8]| name(&[output, suffix].concat());
-    let (acc, accf, rows) = (out(b"/i32"), out(b"/f32"), out(b"/rows"));
-    op(
-        graph,
-        b"MatMulInteger",
-        &[&q, &wq_name, &name(b"zero_point")],
-        &acc,
-        &[],
-    );
-    op(graph, b"Cast", &[&acc], &accf, &[attr_int(b"to", FLOAT)]);
-    op(graph, b"Mul", &[&accf, &scale], &rows, &[]);
-    op(graph, b"Mul", &[&rows, &ws_name], output, &[]);
+    let cols = out(b"/cols");
+    // The GEMM's output stage applies the column scales (ONNX Runtime scales the int32
+    // accumulators in the kernel); its `a_scale` is 1, the row scales follow in one `Mul`.
+    let mut node = Vec::new();
+    for i in [
+        &q[..],
+        &wq_name,
+        &name(b"one"),
+        &ws_name,
+        &name(b"zero_point"),
+    ] {
+        put_len(&mut node, 1, i);
+    }
+    put_len(&mut node, 2, &cols);
+    put_len(&mut node, 3, &name(&[&cols[..], b"/node"].concat()));
+    put_len(&mut node, 4, b"MatMulIntegerToFloat");
+    put_len(&mut node, 7, MS_DOMAIN);
+    put_len(graph, 1, &node);
+    op(graph, b"Mul", &[&cols, &scale], output, &[]);
     Some(())
 }
 
@@ -377,6 +449,15 @@ fn attr_int(key: &[u8], value: u64) -> Vec<u8> {
     put_len(&mut a, 1, key);
     put_varint_field(&mut a, 3, value);
     put_varint_field(&mut a, 20, ATTR_INT);
+    a
+}
+
+/// An `AttributeProto` of type TENSOR holding the `TensorProto` bytes `tensor`.
+fn attr_tensor(key: &[u8], tensor: &[u8]) -> Vec<u8> {
+    let mut a = Vec::new();
+    put_len(&mut a, 1, key);
+    put_len(&mut a, 5, tensor);
+    put_varint_field(&mut a, 20, ATTR_TENSOR);
     a
 }
 
@@ -438,7 +519,8 @@ mod tests {
     }
 
     /// One node: op type, inputs, output.
-    type Node = (String, Vec<String>, String);
+    /// Op type, inputs, output, domain.
+    type Node = (String, Vec<String>, String, String);
 
     /// Every node, and the initializer names, of a model.
     fn summary(m: &[u8]) -> (Vec<Node>, Vec<String>) {
@@ -461,6 +543,7 @@ mod tests {
                     get(4).next().unwrap(),
                     get(1).collect(),
                     get(2).next().unwrap(),
+                    get(7).next().unwrap_or_default(),
                 ));
             } else if g.number == 5 {
                 inits.push(text(tensor(g.payload).unwrap().0));
@@ -502,15 +585,19 @@ mod tests {
         let ops: Vec<&str> = nodes.iter().map(|n| n.0.as_str()).collect();
         let quantize = [
             "Abs",
-            "ReduceMax",
+            "GlobalMaxPool",
             "Mul",
             "Max",
-            "Div",
-            "Round",
-            "Add",
-            "Cast",
+            "Reshape",
+            "Reshape",
+            "Shape",
+            "Shape",
+            "Sub",
+            "ConstantOfShape",
+            "QuantizeLinear",
+            "Reshape",
         ];
-        let matmul = ["MatMulInteger", "Cast", "Mul", "Mul"];
+        let matmul = ["MatMulIntegerToFloat", "Mul"];
         let expected: Vec<&str> = quantize
             .iter()
             .chain(&matmul)
@@ -522,30 +609,53 @@ mod tests {
         // Both matmuls read the one quantized input; outputs keep their names.
         let n = |i: usize| nodes.get(i).unwrap();
         assert_eq!(
-            n(8).1,
+            n(12).1,
             [
                 "obscura_rowq/x/q",
                 "obscura_rowq/wq_q4/int8",
+                "obscura_rowq/one",
+                "obscura_rowq/wq_q4/scales",
                 "obscura_rowq/zero_point"
             ]
         );
+        assert_eq!(n(12).3, "com.microsoft");
+        assert_eq!(n(13).1, ["obscura_rowq/q/cols", "obscura_rowq/x/scale"]);
         assert_eq!(
-            n(12).1.first().map(String::as_str),
+            n(14).1.first().map(String::as_str),
             Some("obscura_rowq/x/q")
         );
-        assert_eq!(n(11).2, "q");
+        assert_eq!(n(13).2, "q");
         assert_eq!(n(15).2, "k");
-        assert_eq!(n(4).1, ["x", "obscura_rowq/x/scale"]);
+        // The input as [rows, K], quantized per row (axis 0) against the run's one
+        // zero-point vector, back in the run's one [batch, tokens, -1] shape.
+        assert_eq!(n(4).1, ["obscura_rowq/x/scale", "obscura_rowq/flat"]);
+        assert_eq!(n(5).1, ["x", "obscura_rowq/rows_of_4"]);
+        assert_eq!(
+            n(8).1,
+            ["obscura_rowq/scale_shape", "obscura_rowq/last_to_minus_one"]
+        );
+        assert_eq!(n(9).2, "obscura_rowq/zero_points");
+        assert_eq!(
+            n(10).1,
+            [
+                "obscura_rowq/x/rows",
+                "obscura_rowq/x/flat_scale",
+                "obscura_rowq/zero_points"
+            ]
+        );
+        assert_eq!(n(11).1, ["obscura_rowq/x/q_rows", "obscura_rowq/back"]);
         // Replaced weights are gone, the 8-bit node's stay.
         assert_eq!(
             inits,
             [
                 "w8_q4",
                 "w8_scales",
-                "obscura_rowq/axes",
                 "obscura_rowq/inv127",
                 "obscura_rowq/floor",
-                "obscura_rowq/shift",
+                "obscura_rowq/flat",
+                "obscura_rowq/one",
+                "obscura_rowq/rows_of_4",
+                "obscura_rowq/last_to_minus_one",
                 "obscura_rowq/wq_q4/int8",
                 "obscura_rowq/wq_q4/scales",
                 "obscura_rowq/wk_q4/int8",
