@@ -108,6 +108,37 @@ fn brand_names_after_a_prescribing_phrase_are_kept() {
 }
 
 #[test]
+fn brand_names_in_a_status_or_an_interaction_are_kept() {
+    check(&[
+        (
+            "Drug history: Zorvanta (held since admission), water tablets.",
+            &["Zorvanta"],
+            "Drug history: Zorvanta (held since admission), water tablets.",
+        ),
+        (
+            "Pharmacy query: Quelmix and Travexa together prolong the QT interval.",
+            &["Quelmix", "Travexa"],
+            "Pharmacy query: Quelmix and Travexa together prolong the QT interval.",
+        ),
+        (
+            "Query for the team: Brivelle and Zorvanta prescribed together.",
+            &["Brivelle", "Zorvanta"],
+            "Query for the team: Brivelle and Zorvanta prescribed together.",
+        ),
+        (
+            "GP asks whether it can be given with Quelmix.",
+            &["Quelmix"],
+            "GP asks whether it can be given with Quelmix.",
+        ),
+        (
+            "Medicines reconciled. Patient's own Travexa noted.",
+            &["Travexa"],
+            "Medicines reconciled. Patient's own Travexa noted.",
+        ),
+    ]);
+}
+
+#[test]
 fn people_in_like_sentences_are_still_found() {
     check(&[
         // A time is no dose.
@@ -140,6 +171,22 @@ fn people_in_like_sentences_are_still_found() {
         ),
         // `IM 12` on an overlay is an image number, no route.
         ("Orvanek IM 12", &["Orvanek"], "PERSON_1 IM 12"),
+        // Brackets with no medicine's status, a photograph taken with someone.
+        (
+            "Discussed with Orvanek (seen yesterday) in clinic.",
+            &["Orvanek"],
+            "Discussed with PERSON_1 (seen yesterday) in clinic.",
+        ),
+        (
+            "Photograph taken with Orvanek present.",
+            &["Orvanek"],
+            "Photograph taken with PERSON_1 present.",
+        ),
+        (
+            "Orvanek and Zurimeh together at the bedside.",
+            &["Orvanek", "Zurimeh"],
+            "PERSON_1 and PERSON_2 together at the bedside.",
+        ),
         // Two people joined by `and`: neither is a drug.
         (
             "Orvanek and Zurimeh visited together.",

@@ -7,9 +7,12 @@
 //! - a dose right after it (`Eylea 2 mg`, `two puffs`; see `names::dose_after`), a route
 //!   (`IV`, `SC`, `intravitreal`) or a frequency (`bd`, `weekly`, `q4w`, `8-weekly`,
 //!   `once daily`);
+//! - a status in brackets right after it (`Praluent (held since admission)`);
 //! - a prescribing phrase right before it (`started on`, `switched to`, `injection of`,
-//!   `dose of`, `starting`);
-//! - a drug joined to it by `and` or `or` (`Humalog and Eylea`).
+//!   `dose of`, `starting`, `given with`, `patient's own`);
+//! - a drug joined to it by `and` or `or` (`Humalog and Eylea`);
+//! - an interaction of two capitalised words joined by `and` (`Natrilix and Tremfya
+//!   together prolong the QT interval`, `Brilique and OxyNorm prescribed together`).
 //!
 //! Times are no dose: `seen by Tane 2 days ago` keeps its person. A title or a person's
 //! label right before the span (`Dr Tane 5 mg`, `Patient: Tane`) keeps it too, and so do
@@ -63,10 +66,27 @@ const BEFORE_PAIRS: &[(&str, &str)] = &[
     ("doses", "of"),
     ("course", "of"),
     ("infusion", "of"),
+    ("given", "with"),
+    ("patient's", "own"),
+    ("patient’s", "own"),
 ];
 
 /// Prescribing verbs right before a medicine.
 const BEFORE_WORDS: &[&str] = &["starting", "prescribed", "restart", "restarting"];
+
+/// A medicine's status in brackets after it: `Praluent (held since admission)`.
+const STATUSES: &[&str] = &[
+    "held",
+    "withheld",
+    "omitted",
+    "continued",
+    "stopped",
+    "started",
+    "restarted",
+    "suspended",
+    "increased",
+    "reduced",
+];
 
 /// Words before a person's name that make it one whatever follows: titles and labels.
 const CUES: &[&str] = &[
@@ -113,8 +133,10 @@ pub(crate) fn vetoed(
         return false;
     }
     dose_after(tokens, last)
+        || status_after(tokens, last)
         || prescribing_before(tokens, first)
         || joined_to_drug(tokens, first, last, &is_drug)
+        || interaction(tokens, first, last)
 }
 
 /// Lower-case word `k` is in `list`.
@@ -209,4 +231,31 @@ fn cue_before(tokens: &[Token<'_>], i: usize) -> bool {
         p = q;
     }
     word_in(tokens, p, CUES)
+}
+
+/// A status in brackets right after word `i`: `Praluent (held since admission)`.
+fn status_after(tokens: &[Token<'_>], i: usize) -> bool {
+    tokens.get(i + 1).is_some_and(|t| t.is_punct('(')) && word_in(tokens, i + 2, STATUSES)
+}
+
+/// Two medicines named together in an interaction: `Natrilix and Tremfya together
+/// prolong the QT interval`, `Brilique and OxyNorm prescribed together`. The span is
+/// either side of the `and`; the phrase follows the second.
+fn interaction(tokens: &[Token<'_>], first: usize, last: usize) -> bool {
+    let phrase = |k: usize| {
+        (word_in(tokens, k, &["prescribed", "given", "taken"])
+            && word_in(tokens, k + 1, &["together"]))
+            || (word_in(tokens, k, &["together"])
+                && word_in(tokens, k + 1, &["prolong", "prolongs", "increase", "raise"]))
+            || word_in(tokens, k, &["interact", "interacts"])
+    };
+    let capitalised = |k: usize| tokens.get(k).is_some_and(Token::capitalized);
+    // `X and <span> …`
+    let second = first
+        .checked_sub(2)
+        .is_some_and(|k| capitalised(k) && word_in(tokens, k + 1, &["and"]) && phrase(last + 1));
+    // `<span> and Y …`
+    let first_of_two =
+        word_in(tokens, last + 1, &["and"]) && capitalised(last + 2) && phrase(last + 3);
+    second || first_of_two
 }
