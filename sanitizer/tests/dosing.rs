@@ -139,6 +139,32 @@ fn brand_names_in_a_status_or_an_interaction_are_kept() {
 }
 
 #[test]
+fn product_brands_before_a_product_noun_are_kept() {
+    check(&[
+        (
+            "Sats poor. Zorvanta probe resited to the ear.",
+            &["Zorvanta"],
+            "Sats poor. Zorvanta probe resited to the ear.",
+        ),
+        (
+            "Transferred with the Quelmix Long hoist, two staff.",
+            &["Quelmix"],
+            "Transferred with the Quelmix Long hoist, two staff.",
+        ),
+        (
+            "Clinic store holds Brivelle and Travexa coils.",
+            &["Brivelle", "Travexa"],
+            "Clinic store holds Brivelle and Travexa coils.",
+        ),
+        (
+            "Skin intact. Zorvanta applied. Call bell in reach.",
+            &["Zorvanta"],
+            "Skin intact. Zorvanta applied. Call bell in reach.",
+        ),
+    ]);
+}
+
+#[test]
 fn people_in_like_sentences_are_still_found() {
     check(&[
         // A time is no dose.
@@ -186,6 +212,17 @@ fn people_in_like_sentences_are_still_found() {
             "Orvanek and Zurimeh together at the bedside.",
             &["Orvanek", "Zurimeh"],
             "PERSON_1 and PERSON_2 together at the bedside.",
+        ),
+        // `applied for` something is a person's doing.
+        (
+            "Orvanek applied for a blue badge last year.",
+            &["Orvanek"],
+            "PERSON_1 applied for a blue badge last year.",
+        ),
+        (
+            "Zurimeh applied the dressing.",
+            &["Zurimeh"],
+            "PERSON_1 applied the dressing.",
         ),
         // Two people joined by `and`: neither is a drug.
         (

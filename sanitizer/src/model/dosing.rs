@@ -7,6 +7,8 @@
 //! - a dose right after it (`Eylea 2 mg`, `two puffs`; see `names::dose_after`), a route
 //!   (`IV`, `SC`, `intravitreal`) or a frequency (`bd`, `weekly`, `q4w`, `8-weekly`,
 //!   `once daily`);
+//! - a product noun right after it (`Nellcor probe`, `Mirena coils`) or `applied` closing
+//!   its clause (`Cavilon applied.`);
 //! - a status in brackets right after it (`Praluent (held since admission)`);
 //! - a prescribing phrase right before it (`started on`, `switched to`, `injection of`,
 //!   `dose of`, `starting`, `given with`, `patient's own`);
@@ -74,6 +76,35 @@ const BEFORE_PAIRS: &[(&str, &str)] = &[
 /// Prescribing verbs right before a medicine.
 const BEFORE_WORDS: &[&str] = &["starting", "prescribed", "restart", "restarting"];
 
+/// Nouns of a product used on a patient, after its brand (`Nellcor probe`, `Mirena
+/// coils`, `Duraphat varnish`); eponymous devices (`Foley catheter`) are the stop-list's.
+const PRODUCTS: &[&str] = &[
+    "probe",
+    "probes",
+    "sensor",
+    "sensors",
+    "hoist",
+    "coil",
+    "coils",
+    "varnish",
+    "mouthwash",
+    "stack",
+    "mattress",
+    "microscope",
+    "dressing",
+    "dressings",
+    "cream",
+    "ointment",
+    "gel",
+    "spray",
+    "inhaler",
+    "pump",
+    "sutures",
+    "packing",
+    "tablets",
+    "capsules",
+];
+
 /// A medicine's status in brackets after it: `Praluent (held since admission)`.
 const STATUSES: &[&str] = &[
     "held",
@@ -133,6 +164,7 @@ pub(crate) fn vetoed(
         return false;
     }
     dose_after(tokens, last)
+        || product_after(tokens, last)
         || status_after(tokens, last)
         || prescribing_before(tokens, first)
         || joined_to_drug(tokens, first, last, &is_drug)
@@ -231,6 +263,22 @@ fn cue_before(tokens: &[Token<'_>], i: usize) -> bool {
         p = q;
     }
     word_in(tokens, p, CUES)
+}
+
+/// A product noun right after word `i` (`Nellcor probe`), after one more capitalised word
+/// (`Maxi Move hoist`) or after a second brand (`Jaydess and Mirena coils`); or `applied`
+/// closing the clause (`Cavilon applied.`; not `applied for`).
+fn product_after(tokens: &[Token<'_>], i: usize) -> bool {
+    let spaced = |k: usize| tokens.get(k).is_some_and(|t| t.space_before);
+    let capitalised = |k: usize| spaced(k) && tokens.get(k).is_some_and(Token::capitalized);
+    let product = |k: usize| spaced(k) && word_in(tokens, k, PRODUCTS);
+    let closes = tokens
+        .get(i + 2)
+        .is_none_or(|t| t.class == Class::Punct && !t.is_punct('('));
+    product(i + 1)
+        || (capitalised(i + 1) && product(i + 2))
+        || (word_in(tokens, i + 1, &["and"]) && capitalised(i + 2) && product(i + 3))
+        || (spaced(i + 1) && word_in(tokens, i + 1, &["applied"]) && closes)
 }
 
 /// A status in brackets right after word `i`: `Praluent (held since admission)`.
