@@ -126,6 +126,11 @@ fn brand_names_in_a_status_or_an_interaction_are_kept() {
             "Query for the team: Brivelle and Zorvanta prescribed together.",
         ),
         (
+            "Ward asks whether Zorvanta should be held while nil by mouth.",
+            &["Zorvanta"],
+            "Ward asks whether Zorvanta should be held while nil by mouth.",
+        ),
+        (
             "GP asks whether it can be given with Quelmix.",
             &["Quelmix"],
             "GP asks whether it can be given with Quelmix.",
@@ -212,6 +217,12 @@ fn people_in_like_sentences_are_still_found() {
             "Orvanek and Zurimeh together at the bedside.",
             &["Orvanek", "Zurimeh"],
             "PERSON_1 and PERSON_2 together at the bedside.",
+        ),
+        // A modal and `be` without a medicine's status.
+        (
+            "Ward asks whether Orvanek should be reviewed today.",
+            &["Orvanek"],
+            "Ward asks whether PERSON_1 should be reviewed today.",
         ),
         // `applied for` something is a person's doing.
         (

@@ -9,7 +9,8 @@
 //!   `once daily`);
 //! - a product noun right after it (`Nellcor probe`, `Mirena coils`) or `applied` closing
 //!   its clause (`Cavilon applied.`);
-//! - a status in brackets right after it (`Praluent (held since admission)`);
+//! - a status in brackets right after it (`Praluent (held since admission)`) or after a
+//!   modal and `be` (`whether Madopar should be held`);
 //! - a prescribing phrase right before it (`started on`, `switched to`, `injection of`,
 //!   `dose of`, `starting`, `given with`, `patient's own`);
 //! - a drug joined to it by `and` or `or` (`Humalog and Eylea`);
@@ -281,9 +282,19 @@ fn product_after(tokens: &[Token<'_>], i: usize) -> bool {
         || (spaced(i + 1) && word_in(tokens, i + 1, &["applied"]) && closes)
 }
 
-/// A status in brackets right after word `i`: `Praluent (held since admission)`.
+/// A status in brackets right after word `i` (`Praluent (held since admission)`) or after
+/// a modal and `be` (`Madopar should be held`).
 fn status_after(tokens: &[Token<'_>], i: usize) -> bool {
-    tokens.get(i + 1).is_some_and(|t| t.is_punct('(')) && word_in(tokens, i + 2, STATUSES)
+    let bracket =
+        tokens.get(i + 1).is_some_and(|t| t.is_punct('(')) && word_in(tokens, i + 2, STATUSES);
+    // `whether Madopar should be held`: a modal, `be` and a status.
+    let modal = word_in(
+        tokens,
+        i + 1,
+        &["should", "can", "could", "must", "may", "to"],
+    ) && word_in(tokens, i + 2, &["be"])
+        && word_in(tokens, i + 3, STATUSES);
+    bracket || modal
 }
 
 /// Two medicines named together in an interaction: `Natrilix and Tremfya together
