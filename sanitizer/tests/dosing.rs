@@ -162,6 +162,11 @@ fn product_brands_before_a_product_noun_are_kept() {
             "Clinic store holds Brivelle and Travexa coils.",
         ),
         (
+            "Analgesia: Brivelle and Travexa patches for background pain.",
+            &["Brivelle"],
+            "Analgesia: Brivelle and Travexa patches for background pain.",
+        ),
+        (
             "Skin intact. Zorvanta applied. Call bell in reach.",
             &["Zorvanta"],
             "Skin intact. Zorvanta applied. Call bell in reach.",

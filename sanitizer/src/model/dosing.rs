@@ -104,6 +104,12 @@ const PRODUCTS: &[&str] = &[
     "packing",
     "tablets",
     "capsules",
+    "patch",
+    "patches",
+    "drops",
+    "lozenges",
+    "pessaries",
+    "suppositories",
 ];
 
 /// A medicine's status in brackets after it: `Praluent (held since admission)`.
