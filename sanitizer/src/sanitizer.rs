@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::lexicon::Lexicon;
-use crate::model::{ModelSpan, NameModel};
+use crate::model::{ModelSpan, NameModel, dosing};
 use crate::names::{self, Mention, NameRules};
 use crate::propagate::{self, Found, TextView};
 use crate::recognize;
@@ -140,8 +140,20 @@ impl Sanitizer {
             let mut found = found;
             let orgs = orgs.get(i).map_or(&[][..], Vec::as_slice);
             if let (ModelOutput::Spans(all), Some(ix)) = (&model, indexes.get(i)) {
-                let own = all.get(i).map_or(&[][..], Vec::as_slice);
-                let (m, t) = rules.model_mentions(toks, ix, own);
+                // Brand names the model takes for people in a prescription ("Eylea 2 mg",
+                // "started on Tremfya") are vetoed first.
+                let own: Vec<ModelSpan> = all
+                    .get(i)
+                    .map_or(&[][..], Vec::as_slice)
+                    .iter()
+                    .filter(|s| {
+                        !dosing::vetoed(toks, ix, s, |w| {
+                            rules.stop(w) == Some(stoplist::StopKind::Drug)
+                        })
+                    })
+                    .copied()
+                    .collect();
+                let (m, t) = rules.model_mentions(toks, ix, &own);
                 // A model place whose words are all in the rules' person mentions is that
                 // person ("ROSSI ELENI" on an overlay, "Kim's"): the rules had context.
                 let people: Vec<(usize, usize)> = found.iter().map(|m| (m.start, m.end)).collect();

@@ -35,6 +35,7 @@
 //! Transpose ~3 % each. Padding the shorter windows of a text to its longest costs 4 % of
 //! the tokens, but running them apart instead did not measure faster.
 
+pub(crate) mod dosing;
 mod int8;
 mod manifest;
 mod rowquant;
