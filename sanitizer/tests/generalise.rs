@@ -369,3 +369,53 @@ fn newborns_and_subjects_before_will() {
         ),
     ]);
 }
+
+#[test]
+fn staff_initials_in_sign_offs_reviews_and_staff_fields() {
+    check(&[
+        (
+            "21:15 Pt settled, repositioned 2-hourly.\nSigned QZ HCA",
+            "21:15 Pt settled, repositioned 2-hourly.\nSigned PERSON_1 HCA",
+        ),
+        (
+            "Post-op: home same day. Review by QV on the ward round.",
+            "Post-op: home same day. Review by PERSON_1 on the ward round.",
+        ),
+        (
+            "Study: XR Hand | Operator: CC | Station: CR02",
+            "Study: XR Hand | Operator: PERSON_1 | Station: CR02",
+        ),
+        // Not initials: a team after `by` with no review verb, a station code.
+        (
+            "Transferred by ED on arrival.",
+            "Transferred by ED on arrival.",
+        ),
+        (
+            "Station: CR02 | Operator: none",
+            "Station: CR02 | Operator: none",
+        ),
+    ]);
+}
+
+#[test]
+fn handover_givers_inverted_subject_lines_and_nurse_in_charge() {
+    check(&[
+        (
+            "R: bloods sent.\nHanded over by Justice to Zurimeh Orvanek.",
+            "R: bloods sent.\nHanded over by PERSON_1 to PERSON_2.",
+        ),
+        (
+            "Pharmacy query\nRe: Orvanek, Zurimeh, Ward 7B, DOB 1 May 1950\nPlease review.",
+            "Pharmacy query\nRe: PERSON_1, Ward 7B, DOB [DATE]\nPlease review.",
+        ),
+        (
+            "Ward board\nB4  -- closed --\nNIC: Quellamy",
+            "Ward board\nB4  -- closed --\nNIC: PERSON_1",
+        ),
+        // Not a person: a lower-case word and no capitalised recipient after `to`.
+        (
+            "Handed over by phone to the night team.",
+            "Handed over by phone to the night team.",
+        ),
+    ]);
+}

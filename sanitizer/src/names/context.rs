@@ -417,6 +417,93 @@ impl NameRules<'_> {
         }
     }
 
+    /// The inverted name of a letter's subject line, `Re:`, a surname, a comma and a given
+    /// name, then a comma or the line's end ("Re: Whaanga, Tane, Ward 7, DOB …"): two
+    /// capitalised name-like words (listed, or neither a common word nor a clinical term),
+    /// one at least no common word ("Re: Discharge, Summary" stays).
+    pub(super) fn regarding_inverted(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, re) in tokens.iter().enumerate() {
+            if !(re.line_start
+                && re.is_word()
+                && lower(re.text) == "re"
+                && tokens.get(i + 1).is_some_and(|c| c.is_punct(':')))
+            {
+                continue;
+            }
+            let namely = |k: usize| {
+                tokens.get(k).filter(|w| {
+                    w.is_word()
+                        && w.latin
+                        && (super::title_like(w) || w.shape == Shape::Upper)
+                        && w.letters() >= 2
+                        && !w.break_before
+                        && (self.listed(w.text) || self.name_like(w))
+                        && !self.hard_stop(w.text)
+                        && !in_list(w.text, FIELD_WORDS)
+                })
+            };
+            let comma = |k: usize| tokens.get(k).is_some_and(|c| c.is_punct(','));
+            let (Some(sur), Some(given)) = (namely(i + 2), namely(i + 4)) else {
+                continue;
+            };
+            let ends = tokens
+                .get(i + 5)
+                .is_none_or(|e| e.line_start || e.is_punct(','));
+            let uncommon = !self.common(sur.text) || !self.common(given.text);
+            if comma(i + 3) && ends && uncommon {
+                out.push(Mention {
+                    start: sur.start,
+                    end: given.name_end(),
+                    given: Some(Self::norm(given.text)),
+                    surname: Some(Self::norm(sur.text)),
+                    ..Mention::default()
+                });
+            }
+        }
+    }
+
+    /// The person a handover is from: `handed over by`, one to three capitalised words,
+    /// then `to` and a capitalised word ("Handed over by Tane to Aroha Whaanga"). The slot
+    /// names a person even when the word is a common one (a word-name: "by Justice to").
+    pub(super) fn handed_over(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate() {
+            let word_at = |k: usize, w: &str| {
+                tokens
+                    .get(k)
+                    .is_some_and(|x| x.is_word() && lower(x.text) == w)
+            };
+            if !(t.is_word() && lower(t.text) == "over" && word_at(i + 1, "by")) {
+                continue;
+            }
+            let first = i + 2;
+            let mut k = first;
+            while k < first + 3
+                && tokens.get(k).is_some_and(|w| {
+                    w.is_word()
+                        && w.latin
+                        && super::title_like(w)
+                        && w.letters() >= 2
+                        && !w.break_before
+                        && !self.hard_stop(w.text)
+                        && !in_list(w.text, FIELD_WORDS)
+                })
+            {
+                k += 1;
+            }
+            let recipient = tokens
+                .get(k + 1)
+                .is_some_and(|r| r.is_word() && (super::title_like(r) || r.shape == Shape::Upper));
+            let words: Vec<&Token<'_>> = (first..k).filter_map(|j| tokens.get(j)).collect();
+            if k > first && word_at(k, "to") && recipient {
+                if let [one] = words.as_slice() {
+                    out.push(Self::given_word(one));
+                } else {
+                    out.extend(Self::whole_run(&words));
+                }
+            }
+        }
+    }
+
     /// A numbered list item that opens with a name and then a number after a comma, an
     /// age or a hospital number ("1. Tane Whaanga, 104, 1408842 - for surgery"): two to
     /// four capitalised words, each a listed name or an unlisted name-like word, not all

@@ -182,6 +182,8 @@ const FIELD_LABELS: &[&str] = &[
     "dietitian",
     "physio",
     "attendant",
+    // Nurse in charge of a ward board: "NIC: Tane".
+    "nic",
     "keyworker",
     "carer",
     "informant",
@@ -595,6 +597,8 @@ impl<'a> NameRules<'a> {
         self.dash_notes(tokens, &mut out);
         self.list_item_names(tokens, &mut out);
         self.regarding_lines(tokens, &mut out);
+        self.regarding_inverted(tokens, &mut out);
+        self.handed_over(tokens, &mut out);
         self.handles(tokens, &mut out);
         caret_names(text, &mut out);
         self.cues(tokens, &mut out);
