@@ -419,3 +419,19 @@ fn handover_givers_inverted_subject_lines_and_nurse_in_charge() {
         ),
     ]);
 }
+
+#[test]
+fn bed_board_rows_and_who_was_told() {
+    check(&[
+        (
+            "WARD BOARD\nB14  ORVANEK R  52  side room\nB5  QUELLAMY  60  NBM for OGD\nB4  -- closed (cleaning) --",
+            "WARD BOARD\nB14  PERSON_1  52  side room\nB5  PERSON_2  60  NBM for OGD\nB4  -- closed (cleaning) --",
+        ),
+        (
+            "zurimeh: k was 6.1\norvak: repeated, 5.2 now. told qz\nzurimeh: ta",
+            "PERSON_1: k was 6.1\nPERSON_2: repeated, 5.2 now. told PERSON_3\nPERSON_1: ta",
+        ),
+        // Not a name: a bed row without an age, a closed bed.
+        ("B4  CLOSED  for cleaning", "B4  CLOSED  for cleaning"),
+    ]);
+}

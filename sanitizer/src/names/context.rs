@@ -504,6 +504,54 @@ impl NameRules<'_> {
         }
     }
 
+    /// A ward board's bed row: a bed code at the line's start (`B14`), a gap, an
+    /// upper-case family name, perhaps with one initial, then a gap and the age ("B5  TANE
+    /// 60  NBM", "B14  WHAANGA R  52  side room"). The cell names a person even when the
+    /// word is a common one; clinical terms stay.
+    pub(super) fn bed_rows(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, b) in tokens.iter().enumerate() {
+            // The code is a letter `B` and a number glued to it.
+            let code = b.line_start
+                && b.is_word()
+                && (b.text == "B" || b.text == "b")
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.class == crate::token::Class::Number && !n.space_before);
+            if !code {
+                continue;
+            }
+            let i = i + 1;
+            let Some(sur) = tokens.get(i + 1).filter(|w| {
+                w.is_word()
+                    && w.latin
+                    && w.shape == Shape::Upper
+                    && w.letters() >= 2
+                    && w.break_before
+                    && !self.hard_stop(w.text)
+                    && !in_list(w.text, FIELD_WORDS)
+            }) else {
+                continue;
+            };
+            let initial = tokens
+                .get(i + 2)
+                .filter(|w| w.is_word() && w.text.chars().count() == 1 && !w.break_before)
+                .filter(|w| w.text.chars().all(char::is_uppercase));
+            let k = i + 2 + usize::from(initial.is_some());
+            let age = tokens
+                .get(k)
+                .is_some_and(|n| n.class == crate::token::Class::Number && n.break_before);
+            if age {
+                out.push(Mention {
+                    start: sur.start,
+                    end: initial.map_or(sur.name_end(), |w| w.end),
+                    surname: Some(Self::norm(sur.text)),
+                    initial: initial.and_then(|w| w.text.chars().next()),
+                    ..Mention::default()
+                });
+            }
+        }
+    }
+
     /// A numbered list item that opens with a name and then a number after a comma, an
     /// age or a hospital number ("1. Tane Whaanga, 104, 1408842 - for surgery"): two to
     /// four capitalised words, each a listed name or an unlisted name-like word, not all

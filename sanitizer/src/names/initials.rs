@@ -203,6 +203,14 @@ impl NameRules<'_> {
                 push(t);
                 continue;
             }
+            // "repeated, 5.2 now. told yk": who was told, at the end of a line (lower case
+            // too, as chat writes it).
+            let told = prev.is_some_and(|p| p.is_word() && lower(p.text) == "told")
+                && next.is_none_or(|n| n.line_start || n.is_punct('.'));
+            if told && self.initials_like(t, true) {
+                push(t);
+                continue;
+            }
             if !self.initials_like(t, false) {
                 continue;
             }

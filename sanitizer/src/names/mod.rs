@@ -32,7 +32,10 @@
 //!     swim`), a name before a ward place (`tane in bed 4`), an upper-case listed surname
 //!     labelling a line of running text (`WHAANGA: NPO after midnight`), a listed name in
 //!     the possessive before a kinship noun (`Green's daughter`) or an unlisted one before
-//!     an ordinal (`Tane's 80th`), an unlisted word joined by `and` to a found person;
+//!     an ordinal (`Tane's 80th`), an unlisted word joined by `and` to a found person,
+//!     the giver of a handover (`Handed over by Tane to Aroha`), an inverted subject line
+//!     (`Re: Whaanga, Tane, Ward 7`), an upper-case family name in a ward board's bed row
+//!     (`B14  WHAANGA R  52  side room`);
 //! 11. (`pairs.rs`) `SURNAME, Given` in mixed case (with upper-case particles before it:
 //!     `DE LA CRUZ, Ana`), an all-caps run of two to four words between dashes in a
 //!     mixed-case list line (`bed 4 - ANA MARIA LIMA - NBM`).
@@ -599,6 +602,7 @@ impl<'a> NameRules<'a> {
         self.regarding_lines(tokens, &mut out);
         self.regarding_inverted(tokens, &mut out);
         self.handed_over(tokens, &mut out);
+        self.bed_rows(tokens, &mut out);
         self.handles(tokens, &mut out);
         caret_names(text, &mut out);
         self.cues(tokens, &mut out);
