@@ -435,3 +435,26 @@ fn bed_board_rows_and_who_was_told() {
         ("B4  CLOSED  for cleaning", "B4  CLOSED  for cleaning"),
     ]);
 }
+
+#[test]
+fn lower_case_given_and_family_names_in_chat_requests() {
+    check(&[
+        (
+            "can u do the 2pm obs on quellamy orvanek pls, im stuck",
+            "can u do the 2pm obs on PERSON_1 pls, im stuck",
+        ),
+        (
+            "anyone seen the bloods for zurimeh brandovik in bay 4? k was 6.1",
+            "anyone seen the bloods for PERSON_1 in bay 4? k was 6.1",
+        ),
+        // Not a name: common words in the slot.
+        (
+            "pt listed for review in bay 4 today",
+            "pt listed for review in bay 4 today",
+        ),
+        (
+            "can u do the obs on time pls",
+            "can u do the obs on time pls",
+        ),
+    ]);
+}

@@ -786,10 +786,14 @@ impl NameRules<'_> {
     /// The person a request sends someone to on the ward, in any case and whatever the
     /// words: "check on cross in bay 3", "see ap tanvo in bed 4", "check on al-tanvo in bay
     /// 3" — one or two words (hyphens inside) between `on`/`see`/`review` and `in` + a ward
-    /// place, unless they point at someone without naming them ("check on him in bed 4").
+    /// place, unless they point at someone without naming them ("check on him in bed 4");
+    /// after `for` only words that are no common word ("bloods for tanvo in bay 4").
     pub(super) fn visited_in_bed(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         for (i, v) in tokens.iter().enumerate() {
-            if !(v.is_word() && in_list(v.text, VISIT_WORDS)) {
+            // After `for` ("the bloods for tanvo whaanga in bay 4") no word may be a common
+            // one: "for review in bay 4" stays.
+            let for_cue = v.is_word() && lower(v.text) == "for";
+            if !(v.is_word() && (in_list(v.text, VISIT_WORDS) || for_cue)) {
                 continue;
             }
             let first = i + 1;
@@ -831,6 +835,7 @@ impl NameRules<'_> {
                     && !self.hard_stop(w.text)
                     && !in_list(w.text, FIELD_WORDS)
                     && !in_list(w.text, UNNAMED)
+                    && !(for_cue && (self.common(w.text) || self.stop(w.text).is_some()))
             });
             if let (true, Some(a), Some(b)) = (named, run.first(), run.last()) {
                 out.push(Mention {
@@ -849,18 +854,46 @@ impl NameRules<'_> {
     }
 
     /// The person a chat question asks after, in any case: one word after `check on`,
-    /// `seen` or `obs for` that ends the question ("can someone check on tanvo?", "anyone
-    /// seen tanvo pls", "who is doing obs for tanvo ?"), when it is no common word, clinical
-    /// term or pointer at someone unnamed ("check on him?").
+    /// `seen` or `obs for`/`obs on` that ends the question ("can someone check on tanvo?",
+    /// "anyone seen tanvo pls", "who is doing obs for tanvo ?"), when it is no common word,
+    /// clinical term or pointer at someone unnamed ("check on him?"); a given name and a
+    /// family name likewise when neither is a common word ("the 2pm obs on tanvo whaanga
+    /// pls").
     pub(super) fn asked_after(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         for (i, t) in tokens.iter().enumerate().skip(1) {
             let word = |k: usize| tokens.get(k).filter(|w| w.is_word()).map(|w| lower(w.text));
             let cue = match word(i - 1).as_deref() {
                 Some("seen") => true,
-                Some("on") => i >= 2 && word(i - 2).as_deref() == Some("check"),
+                Some("on") => i >= 2 && matches!(word(i - 2).as_deref(), Some("check" | "obs")),
                 Some("for") => i >= 2 && word(i - 2).as_deref() == Some("obs"),
                 _ => false,
             };
+            let ends_at = |k: usize| {
+                tokens.get(k).is_none_or(|n| {
+                    n.is_punct('?')
+                        || n.is_punct(',')
+                        || n.line_start
+                        || (n.is_word() && in_list(n.text, &["pls", "please", "plz"]))
+                })
+            };
+            let pair_word = |w: &Token<'_>| {
+                w.is_word()
+                    && w.latin
+                    && w.space_before
+                    && w.shape == Shape::Lower
+                    && w.letters() >= 3
+                    && !self.common(w.text)
+                    && self.stop(w.text).is_none()
+                    && !in_list(w.text, FIELD_WORDS)
+                    && !in_list(w.text, UNNAMED)
+                    && !in_list(w.text, &["pls", "please", "plz"])
+            };
+            if let Some(s) = tokens.get(i + 1).filter(|s| {
+                cue && pair_word(t) && pair_word(s) && !s.break_before && ends_at(i + 2)
+            }) {
+                out.extend(Self::whole_run(&[t, s]));
+                continue;
+            }
             let ends = tokens.get(i + 1).is_none_or(|n| {
                 n.is_punct('?')
                     || n.line_start
