@@ -458,3 +458,22 @@ fn lower_case_given_and_family_names_in_chat_requests() {
         ),
     ]);
 }
+
+#[test]
+fn pages_name_the_patient_before_a_bracketed_room_and_the_nurse_before_a_phone() {
+    check(&[
+        (
+            "PAGE 7/5/24: ORVANEK (rm 6) NEWS 7, sats 88% on 2L. sr zurimeh on 0113 496 0110",
+            "PAGE [DATE]: PERSON_1 (rm 6) NEWS 7, sats 88% on 2L. sr PERSON_2 on [PHONE]",
+        ),
+        (
+            "Bleep: Quellamy (side rm 2) for review.",
+            "Bleep: PERSON_1 (side rm 2) for review.",
+        ),
+        // Not a name: no field's value before the room.
+        (
+            "Isolation (rm 6) needed. NEWS (rm 4) 7.",
+            "Isolation (rm 6) needed. NEWS (rm 4) 7.",
+        ),
+    ]);
+}

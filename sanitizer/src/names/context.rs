@@ -231,8 +231,9 @@ impl NameRules<'_> {
     }
 
     /// The person to call in a phone message: one or two words between `ring`, `call` or
-    /// `phone` and `on` before a phone number ("ring Blessing on 0123 456", "call piret on
-    /// +372 …"), capitalised or no common word, no stop word or field word.
+    /// `phone` (or a nurse's title: `sr`, `sister`, `nurse`) and `on` before a phone number
+    /// ("ring Blessing on 0123 456", "call piret on +372 …", "sr tanvo on 0113 …"),
+    /// capitalised or no common word, no stop word or field word.
     pub(super) fn phone_contacts(
         &self,
         tokens: &[Token<'_>],
@@ -265,7 +266,10 @@ impl NameRules<'_> {
                 };
                 let words: Vec<&Token<'_>> = (first..k - 1).filter_map(|i| tokens.get(i)).collect();
                 if verb.is_word()
-                    && in_list(verb.text, &["ring", "call", "phone"])
+                    && in_list(
+                        verb.text,
+                        &["ring", "call", "phone", "sr", "sister", "nurse"],
+                    )
                     && words.iter().all(|w| word_ok(w))
                 {
                     if let (Some(a), Some(b)) = (words.first(), words.last()) {
@@ -758,7 +762,9 @@ impl NameRules<'_> {
     }
 
     /// A name before a ward place ("meijer in bed 4", "Tane in bay 2", "for Tane, bed 4"): a
-    /// listed name that is no common word in any case, or an unlisted capitalised one.
+    /// listed name that is no common word in any case, or an unlisted capitalised one; as a
+    /// field's value before a bracketed room ("PAGE …: WHAANGA (rm 6)") an upper-case one
+    /// too.
     pub(super) fn in_bed(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         for (i, t) in tokens.iter().enumerate() {
             // "in bed 4", ", bed 4" or "bed 4" right after the name.
@@ -771,11 +777,32 @@ impl NameRules<'_> {
                 && tokens
                     .get(i + 2 + skip)
                     .is_some_and(|n| n.class == crate::token::Class::Number && n.space_before);
-            if !(place && t.is_word() && t.latin && t.letters() >= 3) {
+            // "PAGE …: Tane (rm 6)", "Bleep: WHAANGA (side rm 2)": a field's value with
+            // the place in brackets right after.
+            let field_value = i
+                .checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|p| p.is_punct(':'));
+            let side = usize::from(
+                tokens
+                    .get(i + 2)
+                    .is_some_and(|w| w.is_word() && lower(w.text) == "side"),
+            );
+            let bracketed = field_value
+                && tokens.get(i + 1).is_some_and(|p| p.is_punct('('))
+                && tokens.get(i + 2 + side).is_some_and(|b| {
+                    b.is_word() && (in_list(b.text, BED_WORDS) || lower(b.text) == "rm")
+                })
+                && tokens
+                    .get(i + 3 + side)
+                    .is_some_and(|n| n.class == crate::token::Class::Number)
+                && tokens.get(i + 4 + side).is_some_and(|c| c.is_punct(')'));
+            if !((place || bracketed) && t.is_word() && t.latin && t.letters() >= 3) {
                 continue;
             }
             let listed = self.listed(t.text) && !self.common(t.text) && !self.hard_stop(t.text);
-            let unlisted = t.shape == Shape::Title && self.name_like(t);
+            let unlisted = (t.shape == Shape::Title || (bracketed && t.shape == Shape::Upper))
+                && self.name_like_any_case(t);
             if (listed || unlisted) && self.stop(t.text).is_none() && !in_list(t.text, FIELD_WORDS)
             {
                 out.push(Self::surname_word(t));

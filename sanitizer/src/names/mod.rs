@@ -554,6 +554,17 @@ impl<'a> NameRules<'a> {
             && !in_list(t.text, FIELD_WORDS)
     }
 
+    /// [`Self::name_like`] for a word in any case but lower case (`WHAANGA` too).
+    fn name_like_any_case(&self, t: &Token<'_>) -> bool {
+        t.is_word()
+            && t.latin
+            && t.shape != Shape::Lower
+            && t.letters() >= 3
+            && !self.common(t.text)
+            && self.stop(t.text).is_none()
+            && !in_list(t.text, FIELD_WORDS)
+    }
+
     /// An eponym used as a medical term here: a medical head noun follows, `of` precedes,
     /// or it stands alone in lower case.
     pub(crate) fn eponym_as_term(&self, tokens: &[Token<'_>], i: usize) -> bool {
