@@ -477,3 +477,18 @@ fn pages_name_the_patient_before_a_bracketed_room_and_the_nurse_before_a_phone()
         ),
     ]);
 }
+
+#[test]
+fn lower_case_csv_headers_name_their_person_columns() {
+    check(&[
+        (
+            "mrn,dob,ward,consultant\n78223661,1987-07-16,7B,ORVANEK\n117228159,1994-08-24,7B,ORVANEK",
+            "mrn,dob,ward,consultant\n[ID],[DATE],7B,PERSON_1\n[ID],[DATE],7B,PERSON_1",
+        ),
+        // Not a name: a lower-case header with no person column.
+        (
+            "site,procedure,count\nTheatre 4,Stoppa repair,6",
+            "site,procedure,count\nTheatre 4,Stoppa repair,6",
+        ),
+    ]);
+}
