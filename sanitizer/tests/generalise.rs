@@ -492,3 +492,26 @@ fn lower_case_csv_headers_name_their_person_columns() {
         ),
     ]);
 }
+
+#[test]
+fn care_home_day_notes_open_with_the_resident() {
+    check(&[
+        (
+            "Daily note - Care Home\nOrvanek ate half of lunch, fluids 900 ml.",
+            "Daily note - Care Home\nPERSON_1 ate half of lunch, fluids 900 ml.",
+        ),
+        (
+            "Daily note - Care Home\nQuellamy unsettled in the afternoon. Zurimeh joined the singing group.",
+            "Daily note - Care Home\nPERSON_1 unsettled in the afternoon. PERSON_2 joined the singing group.",
+        ),
+        // Not a name: a word pointing at someone unnamed opening the sentence.
+        (
+            "Daily note - Care Home\nPatient ate half of lunch.",
+            "Daily note - Care Home\nPatient ate half of lunch.",
+        ),
+        (
+            "Daily note - Care Home\nResident ate half of lunch. Visitor unsettled.",
+            "Daily note - Care Home\nResident ate half of lunch. Visitor unsettled.",
+        ),
+    ]);
+}

@@ -66,6 +66,12 @@ const PERSON_VERBS: &[&str] = &[
     "distressed",
     "keen",
     "consented",
+    // A care home's day note: what a resident did or how they were ("Tane ate half of
+    // lunch", "Tane unsettled in the afternoon", "Tane joined the singing group").
+    "ate",
+    "unsettled",
+    "joined",
+    "walked",
 ];
 
 /// Verbs whose object, before `to` and a verb, is a person: "teaching Tane to swim".
@@ -120,6 +126,12 @@ const UNNAMED: &[&str] = &[
     "baby",
     "child",
     "kid",
+    "resident",
+    "residents",
+    "visitor",
+    "visitors",
+    "client",
+    "service",
     "someone",
     "everyone",
     "everybody",
@@ -1219,6 +1231,7 @@ impl NameRules<'_> {
                 && t.letters() >= 3
                 && self.name_like(t)
                 && !in_list(t.text, FIELD_WORDS)
+                && !in_list(t.text, UNNAMED)
                 && (!head_after(tokens, i) || owns_device(tokens, i))
                 && !self.eponym_as_term(tokens, i))
             {
@@ -1230,7 +1243,9 @@ impl NameRules<'_> {
                     .filter(|w| w.is_word() && w.shape == Shape::Lower && w.space_before)
                     .map(|w| lower(w.text))
             };
+            // (A capitalised word ending the line above is no part of this one's name.)
             let prev_cap = i > 0
+                && !t.line_start
                 && tokens.get(i - 1).is_some_and(|p| {
                     p.is_word()
                         && p.capitalized()
