@@ -515,3 +515,18 @@ fn care_home_day_notes_open_with_the_resident() {
         ),
     ]);
 }
+
+#[test]
+fn relatives_named_with_their_kinship_in_brackets() {
+    check(&[
+        (
+            "Daily note\nOrvanek (daughter) phoned: batteries to be changed weekly.",
+            "Daily note\nPERSON_1 (daughter) phoned: batteries to be changed weekly.",
+        ),
+        // Not a name: a word pointing at someone unnamed, a lower-case word.
+        (
+            "Visitor (daughter) phoned. the nurse (son) rang.",
+            "Visitor (daughter) phoned. the nurse (son) rang.",
+        ),
+    ]);
+}

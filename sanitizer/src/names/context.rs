@@ -568,6 +568,30 @@ impl NameRules<'_> {
         }
     }
 
+    /// A relative named with their kinship in brackets right after ("Tanvo (daughter)
+    /// phoned", "visited by Tanvo (son)"): a capitalised word, listed and no common word,
+    /// or unlisted and name-like.
+    pub(super) fn bracketed_kin(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate() {
+            let kin = tokens.get(i + 1).is_some_and(|p| p.is_punct('('))
+                && tokens.get(i + 2).is_some_and(|k| {
+                    k.is_word() && k.shape == Shape::Lower && in_list(k.text, super::KIN_CUES)
+                })
+                && tokens.get(i + 3).is_some_and(|c| c.is_punct(')'));
+            if kin
+                && t.is_word()
+                && t.latin
+                && super::title_like(t)
+                && t.letters() >= 3
+                && ((self.listed(t.text) && !self.common(t.text)) || self.name_like(t))
+                && !self.hard_stop(t.text)
+                && !in_list(t.text, UNNAMED)
+            {
+                out.push(Self::given_word(t));
+            }
+        }
+    }
+
     /// A numbered list item that opens with a name and then a number after a comma, an
     /// age or a hospital number ("1. Tane Whaanga, 104, 1408842 - for surgery"): two to
     /// four capitalised words, each a listed name or an unlisted name-like word, not all
