@@ -369,3 +369,164 @@ fn newborns_and_subjects_before_will() {
         ),
     ]);
 }
+
+#[test]
+fn staff_initials_in_sign_offs_reviews_and_staff_fields() {
+    check(&[
+        (
+            "21:15 Pt settled, repositioned 2-hourly.\nSigned QZ HCA",
+            "21:15 Pt settled, repositioned 2-hourly.\nSigned PERSON_1 HCA",
+        ),
+        (
+            "Post-op: home same day. Review by QV on the ward round.",
+            "Post-op: home same day. Review by PERSON_1 on the ward round.",
+        ),
+        (
+            "Study: XR Hand | Operator: CC | Station: CR02",
+            "Study: XR Hand | Operator: PERSON_1 | Station: CR02",
+        ),
+        // Not initials: a team after `by` with no review verb, a station code.
+        (
+            "Transferred by ED on arrival.",
+            "Transferred by ED on arrival.",
+        ),
+        (
+            "Station: CR02 | Operator: none",
+            "Station: CR02 | Operator: none",
+        ),
+    ]);
+}
+
+#[test]
+fn handover_givers_inverted_subject_lines_and_nurse_in_charge() {
+    check(&[
+        (
+            "R: bloods sent.\nHanded over by Justice to Zurimeh Orvanek.",
+            "R: bloods sent.\nHanded over by PERSON_1 to PERSON_2.",
+        ),
+        (
+            "Pharmacy query\nRe: Orvanek, Zurimeh, Ward 7B, DOB 1 May 1950\nPlease review.",
+            "Pharmacy query\nRe: PERSON_1, Ward 7B, DOB [DATE]\nPlease review.",
+        ),
+        (
+            "Ward board\nB4  -- closed --\nNIC: Quellamy",
+            "Ward board\nB4  -- closed --\nNIC: PERSON_1",
+        ),
+        // Not a person: a lower-case word and no capitalised recipient after `to`.
+        (
+            "Handed over by phone to the night team.",
+            "Handed over by phone to the night team.",
+        ),
+    ]);
+}
+
+#[test]
+fn bed_board_rows_and_who_was_told() {
+    check(&[
+        (
+            "WARD BOARD\nB14  ORVANEK R  52  side room\nB5  QUELLAMY  60  NBM for OGD\nB4  -- closed (cleaning) --",
+            "WARD BOARD\nB14  PERSON_1  52  side room\nB5  PERSON_2  60  NBM for OGD\nB4  -- closed (cleaning) --",
+        ),
+        (
+            "zurimeh: k was 6.1\norvak: repeated, 5.2 now. told qz\nzurimeh: ta",
+            "PERSON_1: k was 6.1\nPERSON_2: repeated, 5.2 now. told PERSON_3\nPERSON_1: ta",
+        ),
+        // Not a name: a bed row without an age, a closed bed.
+        ("B4  CLOSED  for cleaning", "B4  CLOSED  for cleaning"),
+    ]);
+}
+
+#[test]
+fn lower_case_given_and_family_names_in_chat_requests() {
+    check(&[
+        (
+            "can u do the 2pm obs on quellamy orvanek pls, im stuck",
+            "can u do the 2pm obs on PERSON_1 pls, im stuck",
+        ),
+        (
+            "anyone seen the bloods for zurimeh brandovik in bay 4? k was 6.1",
+            "anyone seen the bloods for PERSON_1 in bay 4? k was 6.1",
+        ),
+        // Not a name: common words in the slot.
+        (
+            "pt listed for review in bay 4 today",
+            "pt listed for review in bay 4 today",
+        ),
+        (
+            "can u do the obs on time pls",
+            "can u do the obs on time pls",
+        ),
+    ]);
+}
+
+#[test]
+fn pages_name_the_patient_before_a_bracketed_room_and_the_nurse_before_a_phone() {
+    check(&[
+        (
+            "PAGE 7/5/24: ORVANEK (rm 6) NEWS 7, sats 88% on 2L. sr zurimeh on 0113 496 0110",
+            "PAGE [DATE]: PERSON_1 (rm 6) NEWS 7, sats 88% on 2L. sr PERSON_2 on [PHONE]",
+        ),
+        (
+            "Bleep: Quellamy (side rm 2) for review.",
+            "Bleep: PERSON_1 (side rm 2) for review.",
+        ),
+        // Not a name: no field's value before the room.
+        (
+            "Isolation (rm 6) needed. NEWS (rm 4) 7.",
+            "Isolation (rm 6) needed. NEWS (rm 4) 7.",
+        ),
+    ]);
+}
+
+#[test]
+fn lower_case_csv_headers_name_their_person_columns() {
+    check(&[
+        (
+            "mrn,dob,ward,consultant\n78223661,1987-07-16,7B,ORVANEK\n117228159,1994-08-24,7B,ORVANEK",
+            "mrn,dob,ward,consultant\n[ID],[DATE],7B,PERSON_1\n[ID],[DATE],7B,PERSON_1",
+        ),
+        // Not a name: a lower-case header with no person column.
+        (
+            "site,procedure,count\nTheatre 4,Stoppa repair,6",
+            "site,procedure,count\nTheatre 4,Stoppa repair,6",
+        ),
+    ]);
+}
+
+#[test]
+fn care_home_day_notes_open_with_the_resident() {
+    check(&[
+        (
+            "Daily note - Care Home\nOrvanek ate half of lunch, fluids 900 ml.",
+            "Daily note - Care Home\nPERSON_1 ate half of lunch, fluids 900 ml.",
+        ),
+        (
+            "Daily note - Care Home\nQuellamy unsettled in the afternoon. Zurimeh joined the singing group.",
+            "Daily note - Care Home\nPERSON_1 unsettled in the afternoon. PERSON_2 joined the singing group.",
+        ),
+        // Not a name: a word pointing at someone unnamed opening the sentence.
+        (
+            "Daily note - Care Home\nPatient ate half of lunch.",
+            "Daily note - Care Home\nPatient ate half of lunch.",
+        ),
+        (
+            "Daily note - Care Home\nResident ate half of lunch. Visitor unsettled.",
+            "Daily note - Care Home\nResident ate half of lunch. Visitor unsettled.",
+        ),
+    ]);
+}
+
+#[test]
+fn relatives_named_with_their_kinship_in_brackets() {
+    check(&[
+        (
+            "Daily note\nOrvanek (daughter) phoned: batteries to be changed weekly.",
+            "Daily note\nPERSON_1 (daughter) phoned: batteries to be changed weekly.",
+        ),
+        // Not a name: a word pointing at someone unnamed, a lower-case word.
+        (
+            "Visitor (daughter) phoned. the nurse (son) rang.",
+            "Visitor (daughter) phoned. the nurse (son) rang.",
+        ),
+    ]);
+}

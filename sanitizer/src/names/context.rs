@@ -66,6 +66,12 @@ const PERSON_VERBS: &[&str] = &[
     "distressed",
     "keen",
     "consented",
+    // A care home's day note: what a resident did or how they were ("Tane ate half of
+    // lunch", "Tane unsettled in the afternoon", "Tane joined the singing group").
+    "ate",
+    "unsettled",
+    "joined",
+    "walked",
 ];
 
 /// Verbs whose object, before `to` and a verb, is a person: "teaching Tane to swim".
@@ -120,6 +126,12 @@ const UNNAMED: &[&str] = &[
     "baby",
     "child",
     "kid",
+    "resident",
+    "residents",
+    "visitor",
+    "visitors",
+    "client",
+    "service",
     "someone",
     "everyone",
     "everybody",
@@ -231,8 +243,9 @@ impl NameRules<'_> {
     }
 
     /// The person to call in a phone message: one or two words between `ring`, `call` or
-    /// `phone` and `on` before a phone number ("ring Blessing on 0123 456", "call piret on
-    /// +372 …"), capitalised or no common word, no stop word or field word.
+    /// `phone` (or a nurse's title: `sr`, `sister`, `nurse`) and `on` before a phone number
+    /// ("ring Blessing on 0123 456", "call piret on +372 …", "sr tanvo on 0113 …"),
+    /// capitalised or no common word, no stop word or field word.
     pub(super) fn phone_contacts(
         &self,
         tokens: &[Token<'_>],
@@ -265,7 +278,10 @@ impl NameRules<'_> {
                 };
                 let words: Vec<&Token<'_>> = (first..k - 1).filter_map(|i| tokens.get(i)).collect();
                 if verb.is_word()
-                    && in_list(verb.text, &["ring", "call", "phone"])
+                    && in_list(
+                        verb.text,
+                        &["ring", "call", "phone", "sr", "sister", "nurse"],
+                    )
                     && words.iter().all(|w| word_ok(w))
                 {
                     if let (Some(a), Some(b)) = (words.first(), words.last()) {
@@ -413,6 +429,165 @@ impl NameRules<'_> {
             let words: Vec<&Token<'_>> = (first..k).filter_map(|j| tokens.get(j)).collect();
             if ends && words.len() >= 2 && words.iter().any(|w| !self.common(w.text)) {
                 out.extend(Self::whole_run(&words));
+            }
+        }
+    }
+
+    /// The inverted name of a letter's subject line, `Re:`, a surname, a comma and a given
+    /// name, then a comma or the line's end ("Re: Whaanga, Tane, Ward 7, DOB …"): two
+    /// capitalised name-like words (listed, or neither a common word nor a clinical term),
+    /// one at least no common word ("Re: Discharge, Summary" stays).
+    pub(super) fn regarding_inverted(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, re) in tokens.iter().enumerate() {
+            if !(re.line_start
+                && re.is_word()
+                && lower(re.text) == "re"
+                && tokens.get(i + 1).is_some_and(|c| c.is_punct(':')))
+            {
+                continue;
+            }
+            let namely = |k: usize| {
+                tokens.get(k).filter(|w| {
+                    w.is_word()
+                        && w.latin
+                        && (super::title_like(w) || w.shape == Shape::Upper)
+                        && w.letters() >= 2
+                        && !w.break_before
+                        && (self.listed(w.text) || self.name_like(w))
+                        && !self.hard_stop(w.text)
+                        && !in_list(w.text, FIELD_WORDS)
+                })
+            };
+            let comma = |k: usize| tokens.get(k).is_some_and(|c| c.is_punct(','));
+            let (Some(sur), Some(given)) = (namely(i + 2), namely(i + 4)) else {
+                continue;
+            };
+            let ends = tokens
+                .get(i + 5)
+                .is_none_or(|e| e.line_start || e.is_punct(','));
+            let uncommon = !self.common(sur.text) || !self.common(given.text);
+            if comma(i + 3) && ends && uncommon {
+                out.push(Mention {
+                    start: sur.start,
+                    end: given.name_end(),
+                    given: Some(Self::norm(given.text)),
+                    surname: Some(Self::norm(sur.text)),
+                    ..Mention::default()
+                });
+            }
+        }
+    }
+
+    /// The person a handover is from: `handed over by`, one to three capitalised words,
+    /// then `to` and a capitalised word ("Handed over by Tane to Aroha Whaanga"). The slot
+    /// names a person even when the word is a common one (a word-name: "by Justice to").
+    pub(super) fn handed_over(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate() {
+            let word_at = |k: usize, w: &str| {
+                tokens
+                    .get(k)
+                    .is_some_and(|x| x.is_word() && lower(x.text) == w)
+            };
+            if !(t.is_word() && lower(t.text) == "over" && word_at(i + 1, "by")) {
+                continue;
+            }
+            let first = i + 2;
+            let mut k = first;
+            while k < first + 3
+                && tokens.get(k).is_some_and(|w| {
+                    w.is_word()
+                        && w.latin
+                        && super::title_like(w)
+                        && w.letters() >= 2
+                        && !w.break_before
+                        && !self.hard_stop(w.text)
+                        && !in_list(w.text, FIELD_WORDS)
+                })
+            {
+                k += 1;
+            }
+            let recipient = tokens
+                .get(k + 1)
+                .is_some_and(|r| r.is_word() && (super::title_like(r) || r.shape == Shape::Upper));
+            let words: Vec<&Token<'_>> = (first..k).filter_map(|j| tokens.get(j)).collect();
+            if k > first && word_at(k, "to") && recipient {
+                if let [one] = words.as_slice() {
+                    out.push(Self::given_word(one));
+                } else {
+                    out.extend(Self::whole_run(&words));
+                }
+            }
+        }
+    }
+
+    /// A ward board's bed row: a bed code at the line's start (`B14`), a gap, an
+    /// upper-case family name, perhaps with one initial, then a gap and the age ("B5  TANE
+    /// 60  NBM", "B14  WHAANGA R  52  side room"). The cell names a person even when the
+    /// word is a common one; clinical terms stay.
+    pub(super) fn bed_rows(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, b) in tokens.iter().enumerate() {
+            // The code is a letter `B` and a number glued to it.
+            let code = b.line_start
+                && b.is_word()
+                && (b.text == "B" || b.text == "b")
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.class == crate::token::Class::Number && !n.space_before);
+            if !code {
+                continue;
+            }
+            let i = i + 1;
+            let Some(sur) = tokens.get(i + 1).filter(|w| {
+                w.is_word()
+                    && w.latin
+                    && w.shape == Shape::Upper
+                    && w.letters() >= 2
+                    && w.break_before
+                    && !self.hard_stop(w.text)
+                    && !in_list(w.text, FIELD_WORDS)
+            }) else {
+                continue;
+            };
+            let initial = tokens
+                .get(i + 2)
+                .filter(|w| w.is_word() && w.text.chars().count() == 1 && !w.break_before)
+                .filter(|w| w.text.chars().all(char::is_uppercase));
+            let k = i + 2 + usize::from(initial.is_some());
+            let age = tokens
+                .get(k)
+                .is_some_and(|n| n.class == crate::token::Class::Number && n.break_before);
+            if age {
+                out.push(Mention {
+                    start: sur.start,
+                    end: initial.map_or(sur.name_end(), |w| w.end),
+                    surname: Some(Self::norm(sur.text)),
+                    initial: initial.and_then(|w| w.text.chars().next()),
+                    ..Mention::default()
+                });
+            }
+        }
+    }
+
+    /// A relative named with their kinship in brackets right after ("Tanvo (daughter)
+    /// phoned", "visited by Tanvo (son)"): a capitalised word, listed and no common word,
+    /// or unlisted and name-like.
+    pub(super) fn bracketed_kin(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate() {
+            let kin = tokens.get(i + 1).is_some_and(|p| p.is_punct('('))
+                && tokens.get(i + 2).is_some_and(|k| {
+                    k.is_word() && k.shape == Shape::Lower && in_list(k.text, super::KIN_CUES)
+                })
+                && tokens.get(i + 3).is_some_and(|c| c.is_punct(')'));
+            if kin
+                && t.is_word()
+                && t.latin
+                && super::title_like(t)
+                && t.letters() >= 3
+                && ((self.listed(t.text) && !self.common(t.text)) || self.name_like(t))
+                && !self.hard_stop(t.text)
+                && !in_list(t.text, UNNAMED)
+            {
+                out.push(Self::given_word(t));
             }
         }
     }
@@ -623,7 +798,9 @@ impl NameRules<'_> {
     }
 
     /// A name before a ward place ("meijer in bed 4", "Tane in bay 2", "for Tane, bed 4"): a
-    /// listed name that is no common word in any case, or an unlisted capitalised one.
+    /// listed name that is no common word in any case, or an unlisted capitalised one; as a
+    /// field's value before a bracketed room ("PAGE …: WHAANGA (rm 6)") an upper-case one
+    /// too.
     pub(super) fn in_bed(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         for (i, t) in tokens.iter().enumerate() {
             // "in bed 4", ", bed 4" or "bed 4" right after the name.
@@ -636,11 +813,32 @@ impl NameRules<'_> {
                 && tokens
                     .get(i + 2 + skip)
                     .is_some_and(|n| n.class == crate::token::Class::Number && n.space_before);
-            if !(place && t.is_word() && t.latin && t.letters() >= 3) {
+            // "PAGE …: Tane (rm 6)", "Bleep: WHAANGA (side rm 2)": a field's value with
+            // the place in brackets right after.
+            let field_value = i
+                .checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|p| p.is_punct(':'));
+            let side = usize::from(
+                tokens
+                    .get(i + 2)
+                    .is_some_and(|w| w.is_word() && lower(w.text) == "side"),
+            );
+            let bracketed = field_value
+                && tokens.get(i + 1).is_some_and(|p| p.is_punct('('))
+                && tokens.get(i + 2 + side).is_some_and(|b| {
+                    b.is_word() && (in_list(b.text, BED_WORDS) || lower(b.text) == "rm")
+                })
+                && tokens
+                    .get(i + 3 + side)
+                    .is_some_and(|n| n.class == crate::token::Class::Number)
+                && tokens.get(i + 4 + side).is_some_and(|c| c.is_punct(')'));
+            if !((place || bracketed) && t.is_word() && t.latin && t.letters() >= 3) {
                 continue;
             }
             let listed = self.listed(t.text) && !self.common(t.text) && !self.hard_stop(t.text);
-            let unlisted = t.shape == Shape::Title && self.name_like(t);
+            let unlisted = (t.shape == Shape::Title || (bracketed && t.shape == Shape::Upper))
+                && self.name_like_any_case(t);
             if (listed || unlisted) && self.stop(t.text).is_none() && !in_list(t.text, FIELD_WORDS)
             {
                 out.push(Self::surname_word(t));
@@ -651,10 +849,14 @@ impl NameRules<'_> {
     /// The person a request sends someone to on the ward, in any case and whatever the
     /// words: "check on cross in bay 3", "see ap tanvo in bed 4", "check on al-tanvo in bay
     /// 3" — one or two words (hyphens inside) between `on`/`see`/`review` and `in` + a ward
-    /// place, unless they point at someone without naming them ("check on him in bed 4").
+    /// place, unless they point at someone without naming them ("check on him in bed 4");
+    /// after `for` only words that are no common word ("bloods for tanvo in bay 4").
     pub(super) fn visited_in_bed(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         for (i, v) in tokens.iter().enumerate() {
-            if !(v.is_word() && in_list(v.text, VISIT_WORDS)) {
+            // After `for` ("the bloods for tanvo whaanga in bay 4") no word may be a common
+            // one: "for review in bay 4" stays.
+            let for_cue = v.is_word() && lower(v.text) == "for";
+            if !(v.is_word() && (in_list(v.text, VISIT_WORDS) || for_cue)) {
                 continue;
             }
             let first = i + 1;
@@ -696,6 +898,7 @@ impl NameRules<'_> {
                     && !self.hard_stop(w.text)
                     && !in_list(w.text, FIELD_WORDS)
                     && !in_list(w.text, UNNAMED)
+                    && !(for_cue && (self.common(w.text) || self.stop(w.text).is_some()))
             });
             if let (true, Some(a), Some(b)) = (named, run.first(), run.last()) {
                 out.push(Mention {
@@ -714,18 +917,46 @@ impl NameRules<'_> {
     }
 
     /// The person a chat question asks after, in any case: one word after `check on`,
-    /// `seen` or `obs for` that ends the question ("can someone check on tanvo?", "anyone
-    /// seen tanvo pls", "who is doing obs for tanvo ?"), when it is no common word, clinical
-    /// term or pointer at someone unnamed ("check on him?").
+    /// `seen` or `obs for`/`obs on` that ends the question ("can someone check on tanvo?",
+    /// "anyone seen tanvo pls", "who is doing obs for tanvo ?"), when it is no common word,
+    /// clinical term or pointer at someone unnamed ("check on him?"); a given name and a
+    /// family name likewise when neither is a common word ("the 2pm obs on tanvo whaanga
+    /// pls").
     pub(super) fn asked_after(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         for (i, t) in tokens.iter().enumerate().skip(1) {
             let word = |k: usize| tokens.get(k).filter(|w| w.is_word()).map(|w| lower(w.text));
             let cue = match word(i - 1).as_deref() {
                 Some("seen") => true,
-                Some("on") => i >= 2 && word(i - 2).as_deref() == Some("check"),
+                Some("on") => i >= 2 && matches!(word(i - 2).as_deref(), Some("check" | "obs")),
                 Some("for") => i >= 2 && word(i - 2).as_deref() == Some("obs"),
                 _ => false,
             };
+            let ends_at = |k: usize| {
+                tokens.get(k).is_none_or(|n| {
+                    n.is_punct('?')
+                        || n.is_punct(',')
+                        || n.line_start
+                        || (n.is_word() && in_list(n.text, &["pls", "please", "plz"]))
+                })
+            };
+            let pair_word = |w: &Token<'_>| {
+                w.is_word()
+                    && w.latin
+                    && w.space_before
+                    && w.shape == Shape::Lower
+                    && w.letters() >= 3
+                    && !self.common(w.text)
+                    && self.stop(w.text).is_none()
+                    && !in_list(w.text, FIELD_WORDS)
+                    && !in_list(w.text, UNNAMED)
+                    && !in_list(w.text, &["pls", "please", "plz"])
+            };
+            if let Some(s) = tokens.get(i + 1).filter(|s| {
+                cue && pair_word(t) && pair_word(s) && !s.break_before && ends_at(i + 2)
+            }) {
+                out.extend(Self::whole_run(&[t, s]));
+                continue;
+            }
             let ends = tokens.get(i + 1).is_none_or(|n| {
                 n.is_punct('?')
                     || n.line_start
@@ -1024,6 +1255,7 @@ impl NameRules<'_> {
                 && t.letters() >= 3
                 && self.name_like(t)
                 && !in_list(t.text, FIELD_WORDS)
+                && !in_list(t.text, UNNAMED)
                 && (!head_after(tokens, i) || owns_device(tokens, i))
                 && !self.eponym_as_term(tokens, i))
             {
@@ -1035,7 +1267,9 @@ impl NameRules<'_> {
                     .filter(|w| w.is_word() && w.shape == Shape::Lower && w.space_before)
                     .map(|w| lower(w.text))
             };
+            // (A capitalised word ending the line above is no part of this one's name.)
             let prev_cap = i > 0
+                && !t.line_start
                 && tokens.get(i - 1).is_some_and(|p| {
                     p.is_word()
                         && p.capitalized()

@@ -1,10 +1,11 @@
 //! Initials standing for a person, known by their place in a note: a sign-off at its end
 //! ("… OT ok with it. sm", "thx RD", "— MU"), initials before or after a nursing
-//! credential at the end of a line ("- GS RN", "- RN GS"), the agent of a short closing
-//! clause or form field ("Consent taken by ZJ.", "Collected 10:02 by ZJ  |  Lab no.",
-//! "SW to action.", "for discussion with KT."), a list after an attendance label
-//! ("Present: FS, ES, SB."), and the speakers of a chat transcript ("SB: on it", "piret:
-//! can someone …").
+//! credential at the end of a line ("- GS RN", "- RN GS", "Signed GS HCA"), a staff
+//! field's value ("Operator: DT |"), the reviewer after a review verb ("Review by VA on the
+//! ward round"), the agent of a short closing clause or form field ("Consent taken by
+//! ZJ.", "Collected 10:02 by ZJ  |  Lab no.", "SW to action.", "for discussion with
+//! KT."), a list after an attendance label ("Present: FS, ES, SB."), and the speakers of a
+//! chat transcript ("SB: on it", "piret: can someone …").
 
 use super::context::BED_WORDS;
 use super::{FIELD_WORDS, Mention, NameRules, ROLE_TITLES, in_list, lower};
@@ -26,6 +27,22 @@ const WITH_NOUNS: &[&str] = &[
     "reviewed",
     "liaise",
     "d/w",
+];
+
+/// Verbs of a review before `by` and its agent: "Review by VA on the ward round".
+const REVIEW_VERBS: &[&str] = &["review", "reviewed", "seen", "checked", "assessed"];
+
+/// Field labels of the staff member who did an examination or a shift ("Operator: DT |",
+/// "NIC: RB"): upper-case letters after them are initials even when they spell an
+/// abbreviation.
+const STAFF_LABELS: &[&str] = &[
+    "operator",
+    "technologist",
+    "tech",
+    "radiographer",
+    "sonographer",
+    "performed",
+    "nic",
 ];
 
 /// Labels of an attendance list: "Present: FS, ES, SB".
@@ -134,6 +151,7 @@ impl NameRules<'_> {
                 && t.letters() == t.text.chars().count()
                 && !in_list(t.text, SIGN_CREDENTIALS)
                 && !in_list(t.text, ROLE_TITLES);
+            // "Signed CZ HCA" too: after the word `signed`.
             let credential = signing_letters
                 && next.is_some_and(|n| {
                     n.is_word() && n.shape == Shape::Upper && in_list(n.text, SIGN_CREDENTIALS)
@@ -141,7 +159,22 @@ impl NameRules<'_> {
                 && tokens
                     .get(i + 2)
                     .is_none_or(|a| a.line_start || a.is_punct('.'))
-                && (t.line_start || prev.is_some_and(|p| p.is_punct('-') || p.is_punct('—')));
+                && (t.line_start
+                    || prev.is_some_and(|p| {
+                        p.is_punct('-')
+                            || p.is_punct('—')
+                            || (p.is_word() && lower(p.text) == "signed")
+                    }));
+            // "Operator: DT | Station: …": a staff field's value, ending at a separator or
+            // the line's end.
+            let staff_field = signing_letters
+                && prev.is_some_and(|p| p.is_punct(':'))
+                && i.checked_sub(2)
+                    .and_then(|j| tokens.get(j))
+                    .is_some_and(|w| w.is_word() && in_list(w.text, STAFF_LABELS))
+                && next.is_none_or(|n| {
+                    n.break_before || n.is_punct('|') || n.is_punct(',') || n.is_punct(';')
+                });
             // "- RN HP": after a credential that follows a dash or starts the line, at the
             // end of the line.
             let after_credential = signing_letters
@@ -162,11 +195,19 @@ impl NameRules<'_> {
                         .is_some_and(|w| w.is_word() && lower(w.text) == "initials")
                         && (back == 1 || prev.is_some_and(|p| p.is_punct(':') || p.is_punct('-')))
                 });
-            if credential || after_credential || labelled {
+            if credential || after_credential || labelled || staff_field {
                 push(t);
                 continue;
             }
             if Self::addressed(tokens, i) || Self::initials_in_bed(tokens, i) {
+                push(t);
+                continue;
+            }
+            // "repeated, 5.2 now. told yk": who was told, at the end of a line (lower case
+            // too, as chat writes it).
+            let told = prev.is_some_and(|p| p.is_word() && lower(p.text) == "told")
+                && next.is_none_or(|n| n.line_start || n.is_punct('.'));
+            if told && self.initials_like(t, true) {
                 push(t);
                 continue;
             }
@@ -175,14 +216,21 @@ impl NameRules<'_> {
             }
             // "taken by ZJ." / "checked by AB, …" / "Collected 09:10 by AB  |  Lab no.": the
             // agent closing a clause or a form's field.
-            let agent = prev.is_some_and(|p| p.is_word() && lower(p.text) == "by")
-                && next.is_none_or(|n| {
-                    n.is_punct('.')
-                        || n.is_punct(',')
-                        || n.is_punct(';')
-                        || n.is_punct('|')
-                        || n.break_before
-                });
+            // "Review by VA on the ward round": after a review verb and `by`, whatever follows.
+            let by = prev.is_some_and(|p| p.is_word() && lower(p.text) == "by");
+            let reviewer = by
+                && i.checked_sub(2)
+                    .and_then(|j| tokens.get(j))
+                    .is_some_and(|w| w.is_word() && in_list(w.text, REVIEW_VERBS));
+            let agent = reviewer
+                || by
+                    && next.is_none_or(|n| {
+                        n.is_punct('.')
+                            || n.is_punct(',')
+                            || n.is_punct(';')
+                            || n.is_punct('|')
+                            || n.break_before
+                    });
             // "SW to action.": a sentence's subject before `to` and a lower-case verb.
             let to_verb = t.sentence_start
                 && next.is_some_and(|n| n.is_word() && lower(n.text) == "to")

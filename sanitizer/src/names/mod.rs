@@ -32,7 +32,10 @@
 //!     swim`), a name before a ward place (`tane in bed 4`), an upper-case listed surname
 //!     labelling a line of running text (`WHAANGA: NPO after midnight`), a listed name in
 //!     the possessive before a kinship noun (`Green's daughter`) or an unlisted one before
-//!     an ordinal (`Tane's 80th`), an unlisted word joined by `and` to a found person;
+//!     an ordinal (`Tane's 80th`), an unlisted word joined by `and` to a found person,
+//!     the giver of a handover (`Handed over by Tane to Aroha`), an inverted subject line
+//!     (`Re: Whaanga, Tane, Ward 7`), an upper-case family name in a ward board's bed row
+//!     (`B14  WHAANGA R  52  side room`);
 //! 11. (`pairs.rs`) `SURNAME, Given` in mixed case (with upper-case particles before it:
 //!     `DE LA CRUZ, Ana`), an all-caps run of two to four words between dashes in a
 //!     mixed-case list line (`bed 4 - ANA MARIA LIMA - NBM`).
@@ -182,6 +185,8 @@ const FIELD_LABELS: &[&str] = &[
     "dietitian",
     "physio",
     "attendant",
+    // Nurse in charge of a ward board: "NIC: Tane".
+    "nic",
     "keyworker",
     "carer",
     "informant",
@@ -549,6 +554,17 @@ impl<'a> NameRules<'a> {
             && !in_list(t.text, FIELD_WORDS)
     }
 
+    /// [`Self::name_like`] for a word in any case but lower case (`WHAANGA` too).
+    fn name_like_any_case(&self, t: &Token<'_>) -> bool {
+        t.is_word()
+            && t.latin
+            && t.shape != Shape::Lower
+            && t.letters() >= 3
+            && !self.common(t.text)
+            && self.stop(t.text).is_none()
+            && !in_list(t.text, FIELD_WORDS)
+    }
+
     /// An eponym used as a medical term here: a medical head noun follows, `of` precedes,
     /// or it stands alone in lower case.
     pub(crate) fn eponym_as_term(&self, tokens: &[Token<'_>], i: usize) -> bool {
@@ -595,6 +611,10 @@ impl<'a> NameRules<'a> {
         self.dash_notes(tokens, &mut out);
         self.list_item_names(tokens, &mut out);
         self.regarding_lines(tokens, &mut out);
+        self.regarding_inverted(tokens, &mut out);
+        self.handed_over(tokens, &mut out);
+        self.bed_rows(tokens, &mut out);
+        self.bracketed_kin(tokens, &mut out);
         self.handles(tokens, &mut out);
         caret_names(text, &mut out);
         self.cues(tokens, &mut out);

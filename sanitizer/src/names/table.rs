@@ -1,6 +1,7 @@
 //! Names known by a table's layout: a header line of cells split by `|` or `,` whose
 //! header names a person (`Name`, `Consultant`, `PatientName`, `RequestingPhysician`), and
-//! on the lines below it, the cells of that column.
+//! on the lines below it, the cells of that column. A machine export's header may be all
+//! in lower case (`mrn,surname,forename,dob,consultant`).
 
 use super::{Mention, NameRules, lower};
 use crate::token::{Class, Shape, Token};
@@ -159,15 +160,24 @@ impl NameRules<'_> {
                 continue;
             };
             let (head, mut at) = cells(tokens, i, sep);
-            // A header: every cell one to three words, the first capitalised, nothing else
-            // but quotes.
+            // A machine export writes its header all in lower case
+            // ("mrn,surname,forename,…,consultant").
+            let lower_header = head.iter().all(|&(a, b)| {
+                tokens
+                    .get(a..b)
+                    .unwrap_or_default()
+                    .iter()
+                    .all(|t| !t.is_word() || (t.latin && t.shape == Shape::Lower))
+            });
+            // A header: every cell one to three words, the first capitalised (or all
+            // lower case), nothing else but quotes.
             let header: Option<Vec<bool>> = head
                 .iter()
                 .map(|&(a, b)| {
                     let toks = tokens.get(a..b)?;
                     let words: Vec<&Token<'_>> = toks.iter().filter(|t| t.is_word()).collect();
                     let ok = (1..=3).contains(&words.len())
-                        && words.first().is_some_and(|w| w.capitalized())
+                        && (lower_header || words.first().is_some_and(|w| w.capitalized()))
                         && toks.iter().all(|t| t.is_word() || t.is_punct('"'));
                     ok.then(|| {
                         let parts = header_parts(&words);
