@@ -4,19 +4,7 @@
 
 mod common;
 
-use common::{redact1, sanitizer};
-
-fn check(cases: &[(&str, &str)]) {
-    let s = sanitizer();
-    let mut failed = Vec::new();
-    for (input, want) in cases {
-        let got = redact1(&s, input);
-        if got != *want {
-            failed.push(format!("{input:?}\n   want {want:?}\n    got {got:?}"));
-        }
-    }
-    assert!(failed.is_empty(), "\n{}", failed.join("\n"));
-}
+use common::{check, sanitizer};
 
 #[test]
 fn subject_of_a_recorded_state() {

@@ -2,21 +2,9 @@
 
 mod common;
 
-use common::{lexicon, redact, redact1, sanitizer, texts};
+use common::{check, lexicon, redact, redact1, sanitizer, texts};
 use obscura_sanitizer::model::{ModelLabel, ModelSpan};
 use obscura_sanitizer::{Entity, EntityKind, ModelOutput, Sanitizer};
-
-fn check(cases: &[(&str, &str)]) {
-    let s = sanitizer();
-    let mut failed = Vec::new();
-    for (input, want) in cases {
-        let got = redact1(&s, input);
-        if got != *want {
-            failed.push(format!("{input:?}\n   want {want:?}\n    got {got:?}"));
-        }
-    }
-    assert!(failed.is_empty(), "\n{}", failed.join("\n"));
-}
 
 #[test]
 fn dicom_and_overlays() {

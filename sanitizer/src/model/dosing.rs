@@ -126,19 +126,9 @@ const STATUSES: &[&str] = &[
     "reduced",
 ];
 
-/// Words before a person's name that make it one whatever follows: titles and labels.
+/// Words before a person's name that make it one whatever follows, besides the name rules'
+/// titles ([`crate::names::is_title`]): labels and roles.
 const CUES: &[&str] = &[
-    "dr",
-    "doctor",
-    "prof",
-    "professor",
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mx",
-    "nurse",
-    "sister",
     "patient",
     "pt",
     "name",
@@ -270,6 +260,9 @@ fn cue_before(tokens: &[Token<'_>], i: usize) -> bool {
         p = q;
     }
     word_in(tokens, p, CUES)
+        || tokens
+            .get(p)
+            .is_some_and(|t| t.is_word() && crate::names::is_title(t.text))
 }
 
 /// A product noun right after word `i` (`Nellcor probe`), after one more capitalised word

@@ -172,6 +172,33 @@ const PERSON_STATES: &[&str] = &[
 ];
 
 impl NameRules<'_> {
+    /// A word that can be part of a name found by layout alone: Latin, title case (or all
+    /// capitals when `upper`), two letters or more, a listed name or an unlisted name-like
+    /// word, and neither a hard stop nor a form's field word.
+    fn name_word(&self, w: &Token<'_>, upper: bool) -> bool {
+        w.is_word()
+            && w.latin
+            && (super::title_like(w) || (upper && w.shape == Shape::Upper))
+            && w.letters() >= 2
+            && (self.listed(w.text) || self.name_like(w))
+            && !self.hard_stop(w.text)
+            && !in_list(w.text, FIELD_WORDS)
+    }
+
+    /// The end of a run of up to `most` [`Self::name_word`]s (capitals allowed) from token
+    /// `first` on, each after a space and on the same field.
+    fn name_run_end(&self, tokens: &[Token<'_>], first: usize, most: usize) -> usize {
+        let mut k = first;
+        while k < first + most
+            && tokens
+                .get(k)
+                .is_some_and(|w| self.name_word(w, true) && w.space_before && !w.break_before)
+        {
+            k += 1;
+        }
+        k
+    }
+
     /// A capitalised word right before an age is the person's name ("bed 4: Whaanga 85 y/o"),
     /// also set off by a comma ("lesion 2, Whaanga, 85yo"), when it is a frequent given name
     /// or not a common word, and no medical term or field word ("Patient 85 y/o" stays). A
@@ -360,14 +387,8 @@ impl NameRules<'_> {
             let mut k = i;
             while k < i + 3
                 && tokens.get(k).is_some_and(|w| {
-                    w.is_word()
-                        && w.latin
-                        && super::title_like(w)
-                        && w.letters() >= 2
+                    self.name_word(w, false)
                         && (k == i || (w.space_before && !w.break_before))
-                        && (self.listed(w.text) || self.name_like(w))
-                        && !self.hard_stop(w.text)
-                        && !in_list(w.text, FIELD_WORDS)
                         && !in_list(w.text, super::FIELD_LABELS)
                 })
             {
@@ -398,31 +419,12 @@ impl NameRules<'_> {
     /// capitalised words, each a listed name or an unlisted name-like word, one at least no
     /// common word ("Re: Discharge Summary" stays).
     pub(super) fn regarding_lines(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
-        for (i, re) in tokens.iter().enumerate() {
-            if !(re.line_start
-                && re.is_word()
-                && lower(re.text) == "re"
-                && tokens.get(i + 1).is_some_and(|c| c.is_punct(':')))
-            {
+        for i in 0..tokens.len() {
+            if !opens_regarding_line(tokens, i) {
                 continue;
             }
             let first = i + 2;
-            let mut k = first;
-            while k < first + 4
-                && tokens.get(k).is_some_and(|w| {
-                    w.is_word()
-                        && w.latin
-                        && (super::title_like(w) || w.shape == Shape::Upper)
-                        && w.letters() >= 2
-                        && w.space_before
-                        && !w.break_before
-                        && (self.listed(w.text) || self.name_like(w))
-                        && !self.hard_stop(w.text)
-                        && !in_list(w.text, FIELD_WORDS)
-                })
-            {
-                k += 1;
-            }
+            let k = self.name_run_end(tokens, first, 4);
             let ends = tokens
                 .get(k)
                 .is_none_or(|e| e.line_start || e.is_punct(',') || e.is_punct('('));
@@ -438,25 +440,14 @@ impl NameRules<'_> {
     /// capitalised name-like words (listed, or neither a common word nor a clinical term),
     /// one at least no common word ("Re: Discharge, Summary" stays).
     pub(super) fn regarding_inverted(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
-        for (i, re) in tokens.iter().enumerate() {
-            if !(re.line_start
-                && re.is_word()
-                && lower(re.text) == "re"
-                && tokens.get(i + 1).is_some_and(|c| c.is_punct(':')))
-            {
+        for i in 0..tokens.len() {
+            if !opens_regarding_line(tokens, i) {
                 continue;
             }
             let namely = |k: usize| {
-                tokens.get(k).filter(|w| {
-                    w.is_word()
-                        && w.latin
-                        && (super::title_like(w) || w.shape == Shape::Upper)
-                        && w.letters() >= 2
-                        && !w.break_before
-                        && (self.listed(w.text) || self.name_like(w))
-                        && !self.hard_stop(w.text)
-                        && !in_list(w.text, FIELD_WORDS)
-                })
+                tokens
+                    .get(k)
+                    .filter(|w| self.name_word(w, true) && !w.break_before)
             };
             let comma = |k: usize| tokens.get(k).is_some_and(|c| c.is_punct(','));
             let (Some(sur), Some(given)) = (namely(i + 2), namely(i + 4)) else {
@@ -608,22 +599,7 @@ impl NameRules<'_> {
                 continue;
             }
             let first = i + 2;
-            let mut k = first;
-            while k < first + 4
-                && tokens.get(k).is_some_and(|w| {
-                    w.is_word()
-                        && w.latin
-                        && (super::title_like(w) || w.shape == Shape::Upper)
-                        && w.letters() >= 2
-                        && w.space_before
-                        && !w.break_before
-                        && (self.listed(w.text) || self.name_like(w))
-                        && !self.hard_stop(w.text)
-                        && !in_list(w.text, FIELD_WORDS)
-                })
-            {
-                k += 1;
-            }
+            let k = self.name_run_end(tokens, first, 4);
             let number_after = tokens.get(k).is_some_and(|c| c.is_punct(','))
                 && tokens
                     .get(k + 1)
@@ -667,14 +643,8 @@ impl NameRules<'_> {
             while first > 0
                 && paren - first < 3
                 && tokens.get(first - 1).is_some_and(|w| {
-                    w.is_word()
-                        && w.latin
-                        && super::title_like(w)
-                        && w.letters() >= 2
+                    self.name_word(w, false)
                         && (first == paren || !tokens.get(first).is_some_and(|n| n.break_before))
-                        && (self.listed(w.text) || self.name_like(w))
-                        && !self.hard_stop(w.text)
-                        && !in_list(w.text, FIELD_WORDS)
                         && !in_list(w.text, super::FIELD_LABELS)
                 })
             {
@@ -1339,6 +1309,14 @@ impl NameRules<'_> {
             }
         }
     }
+}
+
+/// Token `i` opens a letter's subject line: `Re:` at a line's start.
+fn opens_regarding_line(tokens: &[Token<'_>], i: usize) -> bool {
+    tokens
+        .get(i)
+        .is_some_and(|re| re.line_start && re.is_word() && lower(re.text) == "re")
+        && tokens.get(i + 1).is_some_and(|c| c.is_punct(':'))
 }
 
 /// A possessive unlisted word before a device ("Saleh's drain"): the device is the

@@ -111,6 +111,12 @@ const TITLES: &[&str] = &[
     "sig",
 ];
 
+/// Whether `word` is one of the titles that stand before a name (`Dr`, `Mrs`, `Nurse` …),
+/// in any case.
+pub(crate) fn is_title(word: &str) -> bool {
+    in_list(word, TITLES)
+}
+
 /// Feminine endings glued after a title's dot: "Dott.ssa", "Sig.ra", "Sig.na".
 const TITLE_ENDINGS: &[&str] = &["ssa", "ra", "na"];
 

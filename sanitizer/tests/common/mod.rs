@@ -935,6 +935,20 @@ pub fn redact(s: &Sanitizer, items: &[&str]) -> Vec<String> {
     out.texts.iter().map(|t| t.as_str().to_owned()).collect()
 }
 
+/// Sanitizes each input alone with the default test sanitizer and asserts every output is
+/// the wanted one, listing all the cases that differ.
+pub fn check(cases: &[(&str, &str)]) {
+    let s = sanitizer();
+    let mut failed = Vec::new();
+    for (input, want) in cases {
+        let got = redact1(&s, input);
+        if got != *want {
+            failed.push(format!("{input:?}\n   want {want:?}\n    got {got:?}"));
+        }
+    }
+    assert!(failed.is_empty(), "\n{}", failed.join("\n"));
+}
+
 /// Sanitizes one text.
 pub fn redact1(s: &Sanitizer, text: &str) -> String {
     redact(s, &[text]).into_iter().next().unwrap_or_default()
