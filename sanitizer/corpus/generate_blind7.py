@@ -245,6 +245,18 @@ REGIONS = {
                  "Pollard", "Bacon", "Brooks", "Sands", "Abbott", "Proctor", "Reeve",
                  "Bailey", "Squire", "Kent", "Farmer", "Carver", "Roper", "Booker", "Wolf"]),
 }
+FEMALE = {"Breesha", "Aalin", "Moirrey", "Fenella", "Morwenna", "Demelza", "Kerensa", "Tamsin",
+          "Loveday", "Kensa", "Amity", "Rosemary", "Beryl", "Tonina", "Salvatorica", "Letizia",
+          "Ghjulia", "Ayana", "Choduraa", "Aidysmaa", "Chechena", "Erzhena", "Tuyana",
+          "Sesegma", "Balzhinima", "Zalina", "Fatimat", "Salka", "Aicha", "Mariem",
+          "Khadijetou", "Rosemonde", "Ernesta", "Djamila", "Zenaida", "Ivone", "Jéssica",
+          "Daiaphi", "Ibashisha", "Jyotismita", "Barnali", "Chinmoyee", "Nilakshi", "Sentila",
+          "Temsula", "Bendangmenla", "Kevileno", "Hilda", "Aggie", "Sienna", "Ebony", "Merry",
+          "Honesty", "Sapphire", "Emerald", "Kahentinetha", "Otsitsa", "Kaniehtiio", "Nomsa",
+          "Thembi", "Makhosazana", "Zodwa"}
+# Given names used for either sex (Balinese birth-order names and a few others).
+UNISEX = {"Wayan", "Nyoman", "Ketut", "Kadek", "Komang", "Siphiwe", "Taneti", "Savik",
+          "Aqpik", "Qaiyaan"} | {"Suarta", "Mertayasa", "Sudiarta"}
 MONONYMS = ["Suarta", "Mertayasa", "Sudiarta"]  # Balinese patients known by one name
 NICKNAMES = {"Kahentinetha": "Kahn", "Makhosazana": "Khosi", "Ghjacumu": "Ghjaco",
              "Khadijetou": "Khadi", "Bendangmenla": "Menla", "Jyotismita": "Jyoti",
@@ -345,16 +357,28 @@ R = random.Random(SEED)
 USED = set()
 
 
-def person(region=None, mono=False):
-    """A fresh individual from a region's pool, never repeated across the corpus twice in
-    one text."""
-    for _ in range(200):
+def sex_ok(given, sex):
+    if sex is None or given in UNISEX:
+        return True
+    return (given in FEMALE) == (sex == "f")
+
+
+def person(region=None, mono=False, sex=None, nick=False):
+    """A fresh individual from a region's pool (of the given sex if asked; with a nickname if
+    asked); a Mauritanian woman is Mint (daughter of), a man Ould (son of)."""
+    for _ in range(2000):
         reg = region or R.choice(sorted(REGIONS))
         if mono:
             p = Person(R.choice(MONONYMS), "", "bali")
         else:
             gs, fs = REGIONS[reg]
-            p = Person(R.choice(gs), R.choice(fs), reg)
+            g = R.choice(gs)
+            if not sex_ok(g, sex) or (nick and g not in NICKNAMES):
+                continue
+            f = R.choice(fs)
+            if reg == "mauritania":
+                f = ("Mint " if g in FEMALE else "Ould ") + f.split(" ", 1)[1]
+            p = Person(g, f, reg)
         key = (p.given, p.family)
         if key not in USED or len(USED) > 600:
             USED.add(key)
@@ -362,10 +386,10 @@ def person(region=None, mono=False):
     return p
 
 
-def people(n):
+def people(n, sexes=None):
     out = []
     while len(out) < n:
-        p = person()
+        p = person(sex=(sexes or "").ljust(n)[len(out)].strip() or None)
         if all(not (p.parts() & q.parts()) for q in out):
             out.append(p)
     return out
@@ -516,13 +540,13 @@ TITLES = ["Dr", "Mr", "Mrs", "Ms", "Miss"]
 # Templates with identifiers (each returns a Doc)
 # ---------------------------------------------------------------------------------------
 def gp_referral():
-    pt, gp = people(2)
+    pt, gp = people(2, "f")
     d = Doc()
     d.t("Dear Colleague,\nRe: ").p(pt, "full").t(", DOB ").e(dob(), "DATE").t(", NHS ")
     d.e(nhs(), "ID").t("\nI would be grateful if you could see this ").e(age("dash"), "AGE")
     d.t(" with worsening exertional breathlessness.\nPMH:\n1. Type 2 diabetes (diet)\n"
         "2. Hypertension\n3. Left TKR ").e(str(R.randint(2008, 2018)), "DATE")
-    d.t("\n4. Gout\n").t(pick(["Mrs ", "Mr ", "Ms "])).p(pt, "fam")
+    d.t("\n4. Gout\n").t(pick(["Mrs ", "Ms "])).p(pt, "fam")
     d.t(" lives alone and manages her own medicines.\nYours sincerely,\nDr ").p(gp, "ginit")
     d.t(", ").e(org() if R.random() < 0.3 else pick(["Peel Group Practice", "Lemon Street Surgery", "Kyzyl Polyclinic No. 2"]), "ORG")
     return d
@@ -532,7 +556,7 @@ def care_plan():
     pt, key = people(2)
     d = Doc()
     d.t("CARE PLAN — mobility and falls\nResident: ").p(pt, "full").t("   Room 14\n")
-    d.t("Need: ").p(pt, "giv").t(" has had two falls this month and walks with a frame.\n")
+    d.t("Need: ").p(pt, "giv").t(pick([" has had two falls this month and walks with a frame.\n", " is at risk of falls after a change of medication.\n", " gets up at night to look for the toilet.\n"]))
     d.t("Goal: no further falls by review on ").e(date("dmy"), "DATE").t(".\n")
     d.t("Actions: sensor mat at night; ").p(pt, "giv")
     d.t(" to be prompted to use the call bell; toilet before bed.\nKeyworker: ").p(key, "full")
@@ -544,7 +568,7 @@ def radiotherapy():
     pt, onc = people(2)
     d = Doc()
     d.t("RADIOTHERAPY TREATMENT SUMMARY\nPatient: ").p(pt, "ucomma").t("  Hosp no: ")
-    d.e(mrn(), "ID").t("\nSite: left breast + SCF. Dose 40 Gy in 15 fractions, completed ")
+    d.e(mrn(), "ID").t("\nSite: " + pick(["left breast + SCF. Dose 40 Gy in 15 fractions", "prostate and seminal vesicles. Dose 60 Gy in 20 fractions", "whole brain. Dose 20 Gy in 5 fractions", "right lung SABR. Dose 55 Gy in 5 fractions"]) + ", completed ")
     d.e(date("dmon"), "DATE").t(".\nAcute toxicity: grade 1 skin erythema. ").p(pt, "giv")
     d.t(" tolerated treatment well.\nFollow-up with Dr ").p(onc, "fam").t(" at ")
     d.e(org(), "ORG").t(" in six weeks.")
@@ -574,10 +598,11 @@ def dialysis_run():
 
 
 def growth_clinic():
-    child, mum, doc = people(3)
+    child, mum, doc = people(3, " f")
     d = Doc()
     d.t("Paediatric growth clinic — ").e(date("dmon"), "DATE").t("\n").p(child, "full")
-    d.t(" (DOB ").e(dob(), "DATE").t(") attended with mother ").p(mum, "giv")
+    y, m, dd = R.randint(2010, 2019), R.randint(1, 12), R.randint(1, 28)
+    d.t(" (DOB ").e(f"{dd:02d}/{m:02d}/{y}", "DATE").t(") attended with mother ").p(mum, "giv")
     d.t(".\nHeight 118.2 cm (0.4th centile), weight 21 kg. Mid-parental height 9th centile.\n")
     d.p(child, "giv").t(" is otherwise well and enjoys school. Bone age requested.\nDr ")
     d.p(doc, "fam")
@@ -585,10 +610,11 @@ def growth_clinic():
 
 
 def sexual_health():
-    pt, partner, hca = people(3)
+    pt = person(nick=True)
+    partner, hca = people(2)
     d = Doc()
     d.t("GUM clinic  ").e(date("dmy"), "DATE").t("  clinic no ").e(f"GU{dig(6)}", "ID")
-    d.t("\n").p(pt, "init").t(" attends for results. Goes by '").p(pt, "nick")
+    d.t("\n").p(pt, "init").t(pick([" attends for results. Goes by '", " back for test of cure, prefers '"])).p(pt, "nick")
     d.t("'. Regular partner ").p(partner, "giv").t(" also tested last week.\n"
         "Treated today, partner notification discussed. Bloods taken by ").p(hca, "giv")
     d.t(".\nContact by text only: ").e(phone(), "PHONE")
@@ -613,14 +639,14 @@ def military():
     d = Doc()
     d.t("F Med 5 entry ").e(date("dmy"), "DATE").t("\n").t(rank + " ").p(pt, "upfam")
     d.t(" ").p(pt, "giv", text=pt.given).t("  Service no ").e(f"{pick(['25', '30'])}{dig(6)}", "ID")
-    d.t("\nInversion injury R ankle on exercise. Able to weight-bear. ")
+    d.t("\n" + pick(["Inversion injury R ankle on exercise. Able to weight-bear. ", "Blisters both heels after a 20 km march. Dressed. ", "Low back pain lifting kit. No red flags. "]))
     d.t(rank + " ").p(pt, "fam").t(" placed on light duties for 14 days.\nMO: Capt ")
     d.p(mo, "fam").t(", ").e(pick(["Tri-Service Medical Centre Bulford", "Catterick Medical Centre"]), "ORG")
     return d
 
 
 def vet_mixup():
-    owner = person()
+    owner = person(sex="f")
     pet = pick(["Biscuit", "Pickle", "Nacho", "Pudding", "Mochi"])
     d = Doc()
     d.t("Telephone message ").e(date("time"), "DATE").t("\n").p(owner, "full")
@@ -632,7 +658,7 @@ def vet_mixup():
 
 
 def french_note():
-    pt, dr = people(2)
+    pt, dr = people(2, "f")
     d = Doc()
     d.t("Compte rendu de consultation du ").e(date("fr"), "DATE").t("\nMme ").p(pt, "full")
     d.t(", ").e(age("ans"), "AGE").t(", adressée par le Dr ").p(dr, "fam")
@@ -642,7 +668,7 @@ def french_note():
 
 
 def dutch_note():
-    pt, dr = people(2)
+    pt, dr = people(2, "m")
     d = Doc()
     d.t("Verpleegkundige overdracht ").e(date("nl"), "DATE").t("\nDhr. ").p(pt, "full")
     d.t(" (").e(age("jaar"), "AGE").t("), opgenomen via de SEH. Patiëntnummer ")
@@ -652,7 +678,7 @@ def dutch_note():
 
 
 def dictation():
-    pt = person()
+    pt = person(sex="f")
     d = Doc()
     d.t("dictation: new patient letter for ").p(pt, "full").t(" — surname ").p(pt, "spell")
     d.t(", that's ").p(pt, "spell").t(" — date of birth ").e(dob(), "DATE")
@@ -674,12 +700,12 @@ def fax_ocr():
 
 
 def clinic_letter():
-    pt, cons, sib = people(3)
+    pt, cons, sib = people(3, "f m")
     d = Doc()
     d.t("Outpatient clinic, ").e(org(), "ORG").t(", ").e(date("ord"), "DATE")
     d.t("\nDear Dr ").p(cons, "fam").t(",\nThank you for asking me to see ").p(pt, "full")
     d.t(", who came with her brother ").p(sib, "giv").t(". ").p(pt, "giv")
-    d.t(" describes morning stiffness for three months. I have started hydroxychloroquine.")
+    d.t(pick([" describes morning stiffness for three months. I have started hydroxychloroquine.", " has had a tremor of the right hand for a year; I have arranged a DaT scan.", " reports palpitations on exertion. A 7-day monitor has been fitted.", " has lost 6 kg since the spring. I have requested a CT of the chest and abdomen."]))
     return d
 
 
@@ -689,7 +715,7 @@ def op_note():
     d.t("OPERATION NOTE  ").e(date("dmy"), "DATE").t("\nPatient: ").p(pt, "full").t("  ")
     d.e(mrn(), "ID").t("\nSurgeon: ").p(surg, "ginit").t("  Assistant: ").p(asst, "full")
     d.t("  Anaesthetist: Dr ").p(anaes, "fam")
-    d.t("\nProcedure: laparoscopic appendicectomy. Findings: gangrenous appendix, no perforation.")
+    d.t("\nProcedure: " + pick(["laparoscopic appendicectomy. Findings: gangrenous appendix, no perforation.", "open reduction and internal fixation, right distal radius.", "laparoscopic cholecystectomy. Findings: thick-walled gallbladder, stones.", "excision of left forearm lipoma, 4 cm, closed with 4/0 nylon."]))
     return d
 
 
@@ -718,8 +744,10 @@ def discharge():
     pt, cons = people(2)
     d = Doc()
     d.t("DISCHARGE SUMMARY\n").p(pt, "full").t("  Hosp no ").e(mrn(), "ID").t("\nAdmitted ")
-    d.e(date("dmon"), "DATE").t(", discharged ").e(date("dmon"), "DATE")
-    d.t("\nDiagnosis: community-acquired pneumonia.\n").p(pt, "fam")
+    y, m, dd = ymd()
+    d.e(f"{dd} {MON[m - 1]} {y}", "DATE").t(", discharged ")
+    d.e(f"{dd + R.randint(1, 3)} {MON[m - 1]} {y}", "DATE")
+    d.t("\nDiagnosis: " + pick(["community-acquired pneumonia", "decompensated heart failure", "fractured neck of femur (hemiarthroplasty)", "DKA, resolved"]) + ".\n").p(pt, "fam")
     d.t(" returns home to ").e(address(), "LOCATION").t(". Consultant: ").p(cons, "full")
     return d
 
@@ -734,7 +762,7 @@ def flowsheet():
 
 
 def phone_msg():
-    caller, pt, taker = people(3)
+    caller, pt, taker = people(3, "m")
     d = Doc()
     d.t("Tel msg  ").e(date("time"), "DATE").t("\nCaller: ").p(caller, "full")
     d.t(" (son-in-law of ").p(pt, "full").t(")\nWants update re discharge plan. ")
@@ -940,10 +968,10 @@ def sbar():
 
 
 def safeguarding():
-    child, adult, sw = people(3)
+    child, adult, sw = people(3, "fm")
     d = Doc()
     d.t("Safeguarding referral ").e(date("dmy"), "DATE").t("\nChild: ").p(child, "full")
-    d.t(", ").e(age("yrs"), "AGE").t("\nConcern: bruising to both upper arms; ").p(child, "giv")
+    d.t(", ").e(f"{R.randint(3, 15)} yrs", "AGE").t("\nConcern: bruising to both upper arms; ").p(child, "giv")
     d.t(" said mum's partner ").p(adult, "giv").t(" grabbed her.\nReferred to ").p(sw, "full")
     d.t(", children's social care, ").e(phone(), "PHONE")
     return d
@@ -953,8 +981,7 @@ def incident():
     pt, rep = people(2)
     d = Doc()
     d.t("Incident ").e(f"INC-{dig(6)}", "ID").t(": ").p(pt, "full")
-    d.t(" found on floor beside bed at 03:10. No head injury. Neuro obs started. "
-        "Reported by ").p(rep, "full").t(" on ").e(date("dmy"), "DATE").t(".")
+    d.t(pick([" found on floor beside bed at 03:10. No head injury. Neuro obs started. ", " given a second dose of enoxaparin in error; no harm, haematology informed. ", " left the ward without telling staff and was found in the car park. "]) + "Reported by ").p(rep, "full").t(" on ").e(date("dmy"), "DATE").t(".")
     return d
 
 
@@ -986,10 +1013,10 @@ def vaccination():
 
 
 def care_home():
-    pt, dau = people(2)
+    pt, dau = people(2, " f")
     d = Doc()
     d.t(pick(["Evening", "Morning", "Afternoon"]) + " note: ").p(pt, "giv")
-    d.t(" ate half of lunch and drank 600 mL. Daughter ").p(dau, "full")
+    d.t(pick([" ate half of lunch and drank 600 mL. Daughter ", " refused breakfast but ate all of tea. Daughter ", " sat in the lounge all afternoon. Daughter "])).p(dau, "full")
     d.t(" visited and ").p(pt, "giv").t(" was brighter afterwards. ").e(date("dmy"), "DATE")
     return d
 
@@ -998,13 +1025,13 @@ def slt():
     pt, slt_ = people(2)
     d = Doc()
     d.t("SLT swallow assessment ").e(date("dmy"), "DATE").t("\n").p(pt, "full")
-    d.t(" seen sitting upright. Coughing on thin fluids; safe on level 2 mildly thick. ")
+    d.t(pick([" seen sitting upright. Coughing on thin fluids; safe on level 2 mildly thick. ", " seen on the ward. Word-finding difficulty, comprehension intact. ", " reviewed after stroke; wet voice after teaspoons of water. "]))
     d.p(pt, "fam").t(" to have supervised meals. ").p(slt_, "full").t(", Speech and Language Therapist")
     return d
 
 
 def messaging_ocr():
-    a, b, pt = people(3)
+    a, b, pt = people(3, "  f")
     d = Doc()
     d.noisy = True
     d.p(a, text=a.given).t(pick(["  10:4l", " 1O:41"])).t("\nhas ").p(pt, text=pt.given)
