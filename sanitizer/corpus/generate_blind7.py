@@ -33,7 +33,9 @@ staff chat and pager messages, HL7 ADT / ORM messages with coded ``CODE^Descript
 that are NOT names, CSV exports with a header row, audit-log lines, bed boards, theatre
 lists, SBAR handovers, safeguarding referrals, incident reports, prescriptions, pathology
 request forms, vaccination records, care-home notes, speech-therapy notes, and OCR of
-messaging-app screenshots. People are mentioned repeatedly and partially (surname only,
+messaging-app screenshots, interpreter bookings, patient-portal notes (URL and e-mail), an
+Arctic medevac request, and nutrition notes where a word-name surname also occurs as the
+ordinary word ("Mrs Bacon ... a bacon roll"). People are mentioned repeatedly and partially (surname only,
 given name only, title + surname, rank + surname, initials, nickname) and every mention
 carries one ``person`` id. Captions that describe people by role only ("a nurse", "the
 consultant") are traps next to captions that name them.
@@ -127,9 +129,9 @@ Conventions of the gold spans, the same as generate_blind6.py's so that scores c
   DICOM dates and timestamps are DATEs;
 - LOCATION spans cover a street address from number to postcode as one span, or a town /
   city / island named alone; ORG spans cover the whole name of a hospital, clinic, practice,
-  care home, prison, regiment's medical centre or employer ("Hospital Dr Agostinho Neto",
-  "Raleigh Fitkin" is not used; "Samuel Simonsen Community Health Center", "Kateri Memorial
-  Hospital Centre" are ORG, not PERSON); an HL7 sending-facility code is not marked;
+  care home, prison, military medical centre or employer ("Hospital Dr Agostinho Neto",
+  "Samuel Simonsen Community Health Center", "Kateri Memorial Hospital Centre", "Dr B
+  Borooah Cancer Institute" are ORG, not PERSON); an HL7 sending-facility code is not marked;
 - ID, PHONE, EMAIL, URL, SSN spans cover the value only, not its label. SSN is used for
   national personal codes (US SSN, Italian codice fiscale, French NIR, Russian SNILS, Indian
   Aadhaar, Eswatini PIN); hospital, NHS, Medicare, lab, custody, service, NIB, incident and
@@ -464,7 +466,8 @@ def phone(region=None):
 
 PLACES = ["Ramsey", "Castletown", "Peel", "Newquay", "Saltash", "Lostwithiel", "Onchan", "Laxey", "Olbia", "Calvi",
           "Kyakhta", "Baksan", "Kiffa", "Assomada", "Singaraja", "Jowai", "Tezpur", "Wokha",
-          "Bairiki", "Saibai", "Andros", "Nuiqsut", "Kanesatake", "Siteki", "St Helier",
+          "Bairiki", "Saibai", "Andros", "Nuiqsut", "Kanesatake", "Siteki", "Wainwright",
+          "Kaktovik", "St Helier",
           "Cagliari", "Nuoro", "Oristano", "Sassari", "Bastia", "Ajaccio", "Kyzyl",
           "Ulan-Ude", "Nalchik", "Nouakchott", "Nouadhibou", "Praia", "Mindelo",
           "Denpasar", "Gianyar", "Shillong", "Guwahati", "Jorhat", "Dibrugarh", "Kohima",
@@ -511,7 +514,7 @@ def ssn(kind=None):
               f"{R.choice('ABCDEHLMPRST')}{dig(2)}{R.choice('BFGHL')}{dig(3)}{R.choice('XYZW')}",
         "snils": f"{dig(3)}-{dig(3)}-{dig(3)} {dig(2)}",
         "aadhaar": f"{R.randint(2, 9)}{dig(3)} {dig(4)} {dig(4)}",
-        "nir": f"{R.choice('12')} {dig(2)} {dig(2)} 2A {dig(3)} {dig(3)} {dig(2)}",
+        "nir": f"{R.choice('12')} {dig(2)} {R.randint(1, 12):02d} 2A {dig(3)} {dig(3)} {dig(2)}",
         "pin": f"{dig(13)}",
     }[kind]
 
@@ -548,7 +551,9 @@ def gp_referral():
         "2. Hypertension\n3. Left TKR ").e(str(R.randint(2008, 2018)), "DATE")
     d.t("\n4. Gout\n").t(pick(["Mrs ", "Ms "])).p(pt, "fam")
     d.t(" lives alone and manages her own medicines.\nYours sincerely,\nDr ").p(gp, "ginit")
-    d.t(", ").e(org() if R.random() < 0.3 else pick(["Peel Group Practice", "Lemon Street Surgery", "Kyzyl Polyclinic No. 2"]), "ORG")
+    d.t(", ").e(org() if R.random() < 0.3 else pick(["Peel Group Practice",
+                                                     "Lemon Street Surgery",
+                                                     "Kyzyl Polyclinic No. 2"]), "ORG")
     return d
 
 
@@ -556,11 +561,15 @@ def care_plan():
     pt, key = people(2)
     d = Doc()
     d.t("CARE PLAN — mobility and falls\nResident: ").p(pt, "full").t("   Room 14\n")
-    d.t("Need: ").p(pt, "giv").t(pick([" has had two falls this month and walks with a frame.\n", " is at risk of falls after a change of medication.\n", " gets up at night to look for the toilet.\n"]))
+    d.t("Need: ").p(pt, "giv").t(pick([" has had two falls this month and walks with a frame.\n",
+                                       " is at risk of falls after a change of medication.\n",
+                                       " gets up at night to look for the toilet.\n"]))
     d.t("Goal: no further falls by review on ").e(date("dmy"), "DATE").t(".\n")
     d.t("Actions: sensor mat at night; ").p(pt, "giv")
     d.t(" to be prompted to use the call bell; toilet before bed.\nKeyworker: ").p(key, "full")
-    d.t(" (").e(org() if R.random() < 0.2 else pick(["Ballakilley Care Home", "Trewince Manor Residential Home", "Les Quennevais Nursing Home"]), "ORG").t(")")
+    d.t(" (").e(org() if R.random() < 0.2 else pick(["Ballakilley Care Home",
+                                                     "Trewince Manor Residential Home",
+                                                     "Les Quennevais Nursing Home"]), "ORG").t(")")
     return d
 
 
@@ -568,7 +577,10 @@ def radiotherapy():
     pt, onc = people(2)
     d = Doc()
     d.t("RADIOTHERAPY TREATMENT SUMMARY\nPatient: ").p(pt, "ucomma").t("  Hosp no: ")
-    d.e(mrn(), "ID").t("\nSite: " + pick(["left breast + SCF. Dose 40 Gy in 15 fractions", "prostate and seminal vesicles. Dose 60 Gy in 20 fractions", "whole brain. Dose 20 Gy in 5 fractions", "right lung SABR. Dose 55 Gy in 5 fractions"]) + ", completed ")
+    d.e(mrn(), "ID").t("\nSite: " + pick(["left breast + SCF. Dose 40 Gy in 15 fractions",
+                                          "prostate and seminal vesicles. Dose 60 Gy in 20 fractions",
+                                          "whole brain. Dose 20 Gy in 5 fractions",
+                                          "right lung SABR. Dose 55 Gy in 5 fractions"]) + ", completed ")
     d.e(date("dmon"), "DATE").t(".\nAcute toxicity: grade 1 skin erythema. ").p(pt, "giv")
     d.t(" tolerated treatment well.\nFollow-up with Dr ").p(onc, "fam").t(" at ")
     d.e(org(), "ORG").t(" in six weeks.")
@@ -614,7 +626,8 @@ def sexual_health():
     partner, hca = people(2)
     d = Doc()
     d.t("GUM clinic  ").e(date("dmy"), "DATE").t("  clinic no ").e(f"GU{dig(6)}", "ID")
-    d.t("\n").p(pt, "init").t(pick([" attends for results. Goes by '", " back for test of cure, prefers '"])).p(pt, "nick")
+    d.t("\n").p(pt, "init").t(pick([" attends for results. Goes by '",
+                                    " back for test of cure, prefers '"])).p(pt, "nick")
     d.t("'. Regular partner ").p(partner, "giv").t(" also tested last week.\n"
         "Treated today, partner notification discussed. Bloods taken by ").p(hca, "giv")
     d.t(".\nContact by text only: ").e(phone(), "PHONE")
@@ -624,7 +637,9 @@ def sexual_health():
 def custody():
     pt, nurse = people(2)
     d = Doc()
-    d.t("HEALTHCARE — RECEPTION SCREEN\n").e(pick(["HMP Isle of Man", "HMP La Moye", "HMP Bodmin Annex"]), "ORG")
+    d.t("HEALTHCARE — RECEPTION SCREEN\n").e(pick(["HMP Isle of Man",
+                                                   "HMP La Moye",
+                                                   "HMP Bodmin Annex"]), "ORG")
     d.t("\nPrisoner: ").p(pt, "upfam").t(", ").p(pt, "giv", text=pt.given).t("   No. ")
     d.e(f"{pick('ABCD')}{dig(4)}{pick('ABCDEF')}{pick('ABCDEF')}", "ID")
     d.t("\nDOB ").e(dob(), "DATE").t(". Reports methadone 40 mg daily in the community, "
@@ -639,9 +654,12 @@ def military():
     d = Doc()
     d.t("F Med 5 entry ").e(date("dmy"), "DATE").t("\n").t(rank + " ").p(pt, "upfam")
     d.t(" ").p(pt, "giv", text=pt.given).t("  Service no ").e(f"{pick(['25', '30'])}{dig(6)}", "ID")
-    d.t("\n" + pick(["Inversion injury R ankle on exercise. Able to weight-bear. ", "Blisters both heels after a 20 km march. Dressed. ", "Low back pain lifting kit. No red flags. "]))
+    d.t("\n" + pick(["Inversion injury R ankle on exercise. Able to weight-bear. ",
+                     "Blisters both heels after a 20 km march. Dressed. ",
+                     "Low back pain lifting kit. No red flags. "]))
     d.t(rank + " ").p(pt, "fam").t(" placed on light duties for 14 days.\nMO: Capt ")
-    d.p(mo, "fam").t(", ").e(pick(["Tri-Service Medical Centre Bulford", "Catterick Medical Centre"]), "ORG")
+    d.p(mo, "fam").t(", ").e(pick(["Tri-Service Medical Centre Bulford",
+                                   "Catterick Medical Centre"]), "ORG")
     return d
 
 
@@ -662,7 +680,9 @@ def french_note():
     d = Doc()
     d.t("Compte rendu de consultation du ").e(date("fr"), "DATE").t("\nMme ").p(pt, "full")
     d.t(", ").e(age("ans"), "AGE").t(", adressée par le Dr ").p(dr, "fam")
-    d.t(" pour bilan de chutes. Vit seule à ").e(pick(["Bastia", "Ajaccio", "Nouakchott"]), "LOCATION")
+    d.t(" pour bilan de chutes. Vit seule à ").e(pick(["Bastia",
+                                                       "Ajaccio",
+                                                       "Nouakchott"]), "LOCATION")
     d.t(". Mme ").p(pt, "fam").t(" est autonome pour la toilette. NIR ").e(ssn("nir"), "SSN")
     return d
 
@@ -705,7 +725,10 @@ def clinic_letter():
     d.t("Outpatient clinic, ").e(org(), "ORG").t(", ").e(date("ord"), "DATE")
     d.t("\nDear Dr ").p(cons, "fam").t(",\nThank you for asking me to see ").p(pt, "full")
     d.t(", who came with her brother ").p(sib, "giv").t(". ").p(pt, "giv")
-    d.t(pick([" describes morning stiffness for three months. I have started hydroxychloroquine.", " has had a tremor of the right hand for a year; I have arranged a DaT scan.", " reports palpitations on exertion. A 7-day monitor has been fitted.", " has lost 6 kg since the spring. I have requested a CT of the chest and abdomen."]))
+    d.t(pick([" describes morning stiffness for three months. I have started hydroxychloroquine.",
+              " has had a tremor of the right hand for a year; I have arranged a DaT scan.",
+              " reports palpitations on exertion. A 7-day monitor has been fitted.",
+              " has lost 6 kg since the spring. I have requested a CT of the chest and abdomen."]))
     return d
 
 
@@ -715,7 +738,10 @@ def op_note():
     d.t("OPERATION NOTE  ").e(date("dmy"), "DATE").t("\nPatient: ").p(pt, "full").t("  ")
     d.e(mrn(), "ID").t("\nSurgeon: ").p(surg, "ginit").t("  Assistant: ").p(asst, "full")
     d.t("  Anaesthetist: Dr ").p(anaes, "fam")
-    d.t("\nProcedure: " + pick(["laparoscopic appendicectomy. Findings: gangrenous appendix, no perforation.", "open reduction and internal fixation, right distal radius.", "laparoscopic cholecystectomy. Findings: thick-walled gallbladder, stones.", "excision of left forearm lipoma, 4 cm, closed with 4/0 nylon."]))
+    d.t("\nProcedure: " + pick(["laparoscopic appendicectomy. Findings: gangrenous appendix, no perforation.",
+                                "open reduction and internal fixation, right distal radius.",
+                                "laparoscopic cholecystectomy. Findings: thick-walled gallbladder, stones.",
+                                "excision of left forearm lipoma, 4 cm, closed with 4/0 nylon."]))
     return d
 
 
@@ -747,7 +773,10 @@ def discharge():
     y, m, dd = ymd()
     d.e(f"{dd} {MON[m - 1]} {y}", "DATE").t(", discharged ")
     d.e(f"{dd + R.randint(1, 3)} {MON[m - 1]} {y}", "DATE")
-    d.t("\nDiagnosis: " + pick(["community-acquired pneumonia", "decompensated heart failure", "fractured neck of femur (hemiarthroplasty)", "DKA, resolved"]) + ".\n").p(pt, "fam")
+    d.t("\nDiagnosis: " + pick(["community-acquired pneumonia",
+                                "decompensated heart failure",
+                                "fractured neck of femur (hemiarthroplasty)",
+                                "DKA, resolved"]) + ".\n").p(pt, "fam")
     d.t(" returns home to ").e(address(), "LOCATION").t(". Consultant: ").p(cons, "full")
     return d
 
@@ -981,7 +1010,9 @@ def incident():
     pt, rep = people(2)
     d = Doc()
     d.t("Incident ").e(f"INC-{dig(6)}", "ID").t(": ").p(pt, "full")
-    d.t(pick([" found on floor beside bed at 03:10. No head injury. Neuro obs started. ", " given a second dose of enoxaparin in error; no harm, haematology informed. ", " left the ward without telling staff and was found in the car park. "]) + "Reported by ").p(rep, "full").t(" on ").e(date("dmy"), "DATE").t(".")
+    d.t(pick([" found on floor beside bed at 03:10. No head injury. Neuro obs started. ",
+              " given a second dose of enoxaparin in error; no harm, haematology informed. ",
+              " left the ward without telling staff and was found in the car park. "]) + "Reported by ").p(rep, "full").t(" on ").e(date("dmy"), "DATE").t(".")
     return d
 
 
@@ -1016,7 +1047,9 @@ def care_home():
     pt, dau = people(2, " f")
     d = Doc()
     d.t(pick(["Evening", "Morning", "Afternoon"]) + " note: ").p(pt, "giv")
-    d.t(pick([" ate half of lunch and drank 600 mL. Daughter ", " refused breakfast but ate all of tea. Daughter ", " sat in the lounge all afternoon. Daughter "])).p(dau, "full")
+    d.t(pick([" ate half of lunch and drank 600 mL. Daughter ",
+              " refused breakfast but ate all of tea. Daughter ",
+              " sat in the lounge all afternoon. Daughter "])).p(dau, "full")
     d.t(" visited and ").p(pt, "giv").t(" was brighter afterwards. ").e(date("dmy"), "DATE")
     return d
 
@@ -1025,7 +1058,9 @@ def slt():
     pt, slt_ = people(2)
     d = Doc()
     d.t("SLT swallow assessment ").e(date("dmy"), "DATE").t("\n").p(pt, "full")
-    d.t(pick([" seen sitting upright. Coughing on thin fluids; safe on level 2 mildly thick. ", " seen on the ward. Word-finding difficulty, comprehension intact. ", " reviewed after stroke; wet voice after teaspoons of water. "]))
+    d.t(pick([" seen sitting upright. Coughing on thin fluids; safe on level 2 mildly thick. ",
+              " seen on the ward. Word-finding difficulty, comprehension intact. ",
+              " reviewed after stroke; wet voice after teaspoons of water. "]))
     d.p(pt, "fam").t(" to have supervised meals. ").p(slt_, "full").t(", Speech and Language Therapist")
     return d
 
@@ -1070,7 +1105,8 @@ def bali_mono():
     pt = person(mono=True)
     fam = person("bali")
     d = Doc()
-    d.t("Ward round: ").p(pt, "giv").t(" (one name only, no surname) from ").e(pick(["Denpasar", "Gianyar"]), "LOCATION")
+    d.t("Ward round: ").p(pt, "giv").t(" (one name only, no surname) from ").e(pick(["Denpasar",
+                                                                                     "Gianyar"]), "LOCATION")
     d.t(". Husband ").p(fam, "bali").t(" translating. ").p(pt, "giv").t(" tolerating diet.")
     return d
 
@@ -1079,7 +1115,63 @@ def ssn_note():
     pt = person()
     d = Doc()
     d.t("Registration: ").p(pt, "full").t(", SSN ").e(ssn("us"), "SSN").t(", chart ")
-    d.e(mrn(), "ID").t(", ").e(pick(["Samuel Simonsen Community Health Center", "Kateri Memorial Hospital Centre"]), "ORG")
+    d.e(mrn(), "ID").t(", ").e(pick(["Samuel Simonsen Community Health Center",
+                                     "Kateri Memorial Hospital Centre"]), "ORG")
+    return d
+
+
+def portal_note():
+    pt = person()
+    d = Doc()
+    d.t("Patient portal: results for ").p(pt, "full").t(" released to ")
+    d.e(f"https://portal.{pick(['gov.im', 'health.gov.je', 'nsbsd.org'])}/records/{dig(8)}", "URL")
+    d.t(" on ").e(date("iso"), "DATE").t(". Reply-to: ").e(email(pt), "EMAIL").t(". ")
+    d.p(pt, "giv").t(" asked for a paper copy as well.")
+    return d
+
+
+def interpreter():
+    pt, interp, dr = people(3, "m f")
+    lang = {"sardinia": "Sardinian", "tuva": "Tuvan", "buryat": "Buryat", "kabard": "Kabardian",
+            "mauritania": "Hassaniya", "capeverde": "Kriolu", "bali": "Balinese",
+            "khasi": "Khasi", "assam": "Assamese", "kiribati": "Gilbertese",
+            "marshall": "Marshallese", "mohawk": "Kanien'kéha"}.get(pt.region, "his own language")
+    d = Doc()
+    d.t("Interpreter booked for Mr ").p(pt, "fam").t(" (").t(lang).t(") for ")
+    d.e(date("time"), "DATE").t(". Mrs ").p(interp, "fam").t(" will attend in person; if she is ")
+    d.t("unavailable Dr ").p(dr, "fam").t(" asks for a video interpreter, not family. Mr ")
+    d.p(pt, "fam").t("'s son is not to interpret.")
+    return d
+
+
+WORD_CLASH = {"Bacon": "She had a bacon roll for breakfast.",
+              "Farmer": "She is a retired dairy farmer.",
+              "Peacock": "Peacock-blue bruising over the left flank.",
+              "Bunting": "Union Jack bunting up in the day room for the jubilee.",
+              "Sands": "Walks on the sands every morning with the dog.",
+              "Skinner": "Tells me he was once a rabbit skinner on the farm.",
+              "Carver": "Uses a carver chair with arms at home."}
+
+
+def word_clash():
+    fam = pick(sorted(WORD_CLASH))
+    pt = Person(pick(["Honesty", "Amity", "Rosemary", "Sapphire", "Emerald"]), fam, "english")
+    d = Doc()
+    d.allow = {fam}
+    d.t("Nutrition review ").e(date("dmy"), "DATE").t(": Mrs ").p(pt, "fam").t(", MUST score 1. ")
+    d.t(WORD_CLASH[fam]).t(" Weight stable at 61 kg. ").p(pt, "giv")
+    d.t(" happy to try two supplements a day.")
+    return d
+
+
+def north_slope():
+    pt, hap = people(2)
+    d = Doc()
+    d.t("Medevac request: ").p(pt, "full").t(", ").e(age(pick(["years", "dash"])), "AGE")
+    d.t(", from ").e(pick(["Nuiqsut", "Wainwright", "Kaktovik"]), "LOCATION").t(" clinic to ")
+    d.e("Samuel Simonsen Community Health Center", "ORG").t(" in ")
+    d.e("Utqiagvik", "LOCATION").t(". Health aide ").p(hap, "full").t(" reports SpO2 86% on air. ")
+    d.t("Call ").e(phone(), "PHONE").t(".")
     return d
 
 
@@ -1091,7 +1183,8 @@ PII_TEMPLATES = [gp_referral, care_plan, radiotherapy, oncology_summary, dialysi
                  caption_board, chat, pager, hl7_adt, hl7_orm, csv_export, audit_log,
                  bed_board, theatre_list, sbar, safeguarding, incident, prescription,
                  path_request, vaccination, care_home, slt, messaging_ocr, mdt_minutes,
-                 email_note, location_note, bali_mono, ssn_note]
+                 email_note, location_note, bali_mono, ssn_note, portal_note,
+                 interpreter, word_clash, north_slope]
 
 
 # ---------------------------------------------------------------------------------------
