@@ -13,7 +13,8 @@ design with generate.py (dev), generate_heldout.py (heldout), generate_test.py (
 generate_blind.py .. generate_blind6.py (blind .. blind6); the self-check at the end refuses
 any pool name part, trap term, organisation key word or place found (as a whole word,
 case-insensitive) in those files or in names.json. Only name particles (le, de, ould, mint,
-i, ni) and one- or two-letter tokens are exempt.
+i, ni), the word parts "Two" of Two-Axe and "ool" of Aldyn-ool (the whole hyphenated names
+are checked) and one- or two-letter tokens are exempt.
 
 Genres and their sentence shapes (300 texts: 220 naming a person, 80 with no identifier):
 GP referral letters with a numbered PMH list, care plans, radiotherapy / oncology treatment
@@ -114,8 +115,8 @@ Names are real, listed by hand from public statistics of regions no earlier corp
 
 Conventions of the gold spans, the same as generate_blind6.py's so that scores compare
 (offsets in code points, see sanitizer/src/eval.rs):
-- PERSON spans cover the name only, never a title or rank (Dr, Mr, Mrs, Ms, Miss, Prof,
-  Sister, Nurse, Mme, M., Dhr., Mevr., Cpl, Sgt, LCpl, Capt, Maj, Pte) and never a possessive
+- PERSON spans cover the name only, never a title or rank (Dr, dr., Mr, Mrs, Ms, Mme, Dhr.,
+  Cpl, LCpl, Sgt, Pte, Spr, Gnr, Capt) and never a possessive
   's; a DICOM ``LAST^FIRST^MIDDLE`` or ``Last, First`` value is one span, and so is an HL7
   ``FAMILY^GIVEN^MIDDLE`` (the provider number before it is an ID of its own, a trailing
   ``^^^DR`` is outside); initials standing for a person are PERSON; clinicians, relatives,
@@ -955,14 +956,14 @@ def csv_export():
     d = Doc()
     d.t("mrn,surname,forename,dob,ward,consultant\n")
     d.e(mrn(), "ID").t(",").p(a, "fam").t(",").p(a, "giv").t(",").e(date("iso", 1930, 1999), "DATE")
-    d.t(",Bay C,").p(b, "ginit").t("\n")
+    d.t(",Bay C,").p(b, "ginit")
     return d
 
 
 def audit_log():
     user, pt = people(2)
     d = Doc()
-    login = (user.given[0] + re.sub(r"[^a-z]", "", user.family.lower()))[:8]
+    login = (user.given[0].lower() + re.sub(r"[^a-z]", "", user.family.lower()))[:8]
     d.e(date("time"), "DATE").t(" user ").e(login, "ID").t(" viewed record of ")
     d.p(pt, "ucomma").t(" (").e(mrn(), "ID").t(") reason: direct care")
     return d
@@ -1359,8 +1360,8 @@ def tr_word_names():
         return ("Retired skinner and collier; later a wood carver. Now using a walking frame "
                 "with bunting on it from the street party."), {"Skinner", "Collier", "Carver", "Bunting"}
     if v == 3:
-        return ("Sister reports the squire of the local estate donated the chairs. "
-                "Reeve beds were cut back in the garden by the patient's grandson."), {"Squire", "Reeve"}
+        return ("Sister reports the squire of the local estate donated the chairs. The theatre "
+                "booker is off today, so lists go through the coordinator."), {"Squire", "Booker"}
     if v == 4:
         return ("Rosemary oil used for massage. Merry and cheerful on the ward today; "
                 "honesty about alcohol intake appreciated."), {"Rosemary", "Merry", "Honesty"}
