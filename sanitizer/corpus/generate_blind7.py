@@ -604,8 +604,15 @@ def dialysis_run():
     d = Doc()
     d.t("HD RUN SHEET  ").e(date("dmy"), "DATE").t("  Chair 6\nName: ").p(pt, "upfam")
     d.t(" ").p(pt, "giv", text=pt.given).t("   Unit no ").e(mrn(), "ID")
-    d.t("\nPre wt 72.4 kg  post wt 70.1 kg  UF 2.3 L\nAccess: L radiocephalic AVF, good thrill.\n")
-    d.t("BP dropped to 88/50 at 3 h, UF paused. ").p(pt, "giv").t(" settled with saline bolus.\n")
+    d.t(f"\nPre wt {R.randint(55, 95)}.{R.randint(0, 9)} kg  UF {R.randint(1, 3)}.{R.randint(0, 9)} L\n"
+        + pick(["Access: L radiocephalic AVF, good thrill.\n",
+                "Access: R brachiocephalic AVF, needled x2 first time.\n",
+                "Access: tunnelled line, lumens locked with heparin 5000 u/mL.\n"]))
+    first, then = pick([("BP dropped to 88/50 at 3 h, UF paused. ", " settled with saline bolus.\n"),
+                        ("Cramps in the last hour, UF reduced. ", " settled with a 200 mL bolus.\n"),
+                        ("Uneventful run, BP stable throughout. ",
+                         " went home by hospital transport.\n")])
+    d.t(first).p(pt, "giv").t(then)
     d.t("Nurse: ").p(nurse, "init")
     return d
 
@@ -750,9 +757,13 @@ def pathology():
     pt, path = people(2)
     d = Doc()
     d.t("HISTOPATHOLOGY  Lab no ").e(f"H{dig(2)}/{dig(5)}", "ID").t("\nName: ")
-    d.p(pt, "ucomma").t("  DOB: ").e(dob(), "DATE").t("\nSpecimen: skin ellipse, left cheek.\n"
-        "Microscopy: nodular basal cell carcinoma, completely excised (peripheral margin 2 mm).\n"
-        "Reported by ").p(path, "full").t(", ").e(date("iso"), "DATE")
+    d.p(pt, "ucomma").t("  DOB: ").e(dob(), "DATE")
+    d.t(pick(["\nSpecimen: skin ellipse, left cheek.\nMicroscopy: nodular basal cell carcinoma, "
+              "completely excised (peripheral margin 2 mm).\n",
+              "\nSpecimen: gallbladder.\nMicroscopy: chronic cholecystitis, no dysplasia.\n",
+              "\nSpecimen: sigmoid colon polyp, 14 mm.\nMicroscopy: tubular adenoma with "
+              "low-grade dysplasia, completely excised.\n"]))
+    d.t("Reported by ").p(path, "full").t(", ").e(date("iso"), "DATE")
     return d
 
 
@@ -786,8 +797,10 @@ def flowsheet():
     pt = person()
     d = Doc()
     d.p(pt, "giv").t(" slept 4 h, up at ").t(f"0{R.randint(2, 5)}:{R.randint(10, 59)}")
-    d.t(" asking for tea. Pad dry. Pressure areas intact. ").p(pt, "giv")
-    d.t(" repositioned 2-hourly. ").e(date("dmy"), "DATE")
+    d.t(pick([" asking for tea. Pad dry. Pressure areas intact. ",
+              " calling out for family; reassured. Skin intact. ",
+              " with chest pain 3/10, ECG done, settled with GTN. "])).p(pt, "giv")
+    d.t(pick([" repositioned 2-hourly. ", " slept again from 06:00. "])).e(date("dmy"), "DATE")
     return d
 
 
@@ -795,7 +808,8 @@ def phone_msg():
     caller, pt, taker = people(3, "m")
     d = Doc()
     d.t("Tel msg  ").e(date("time"), "DATE").t("\nCaller: ").p(caller, "full")
-    d.t(" (son-in-law of ").p(pt, "full").t(")\nWants update re discharge plan. ")
+    d.t(" (son-in-law of ").p(pt, "full").t(")\n" + pick(["Wants update re discharge plan. ", "Says no tablets have been taken since Monday. ",
+                       "Asking whether visiting is allowed on the ward at weekends. "]))
     d.t("Call back on ").e(phone(), "PHONE").t(". Taken by ").p(taker, "giv")
     return d
 
@@ -816,7 +830,9 @@ def consent():
     pt, dr, interp = people(3)
     d = Doc()
     d.t("Consent Form 1\nPatient: ").p(pt, "full").t("   Hospital no ").e(mrn(), "ID")
-    d.t("\nProcedure: flexible cystoscopy. Risks explained incl. infection and bleeding.\n")
+    d.t("\nProcedure: " + pick(["flexible cystoscopy. Risks explained incl. infection and bleeding.\n",
+                         "right total hip replacement. Risks: dislocation, DVT, leg-length change.\n",
+                         "OGD +/- biopsy. Risks: perforation (1 in 2000), bleeding, sore throat.\n"]))
     d.t("Interpreter present: ").p(interp, "full").t("\nHealth professional: Dr ")
     d.p(dr, "fam").t("   Date: ").e(date("dmy"), "DATE")
     return d
@@ -991,8 +1007,10 @@ def theatre_list():
 def sbar():
     pt, frm = people(2)
     d = Doc()
-    d.t("S: ").p(pt, "full").t(", ").e(age("dash"), "AGE").t(", new confusion since 14:00.\n")
-    d.t("B: admitted with UTI ").e(date("dmy"), "DATE").t(".\nA: NEWS 5, temp 38.4.\n")
+    d.t("S: ").p(pt, "full").t(", ").e(age("dash"), "AGE").t(pick([", new confusion since 14:00.\n", ", chest pain radiating to the jaw.\n",
+              ", urine output 10 mL/h for 4 h.\n"]))
+    d.t(pick(["B: admitted with UTI ", "B: post-op day 2 after bowel resection, op ",
+              "B: known CKD 4, admitted "])).e(date("dmy"), "DATE").t(".\nA: NEWS 5, temp 38.4.\n")
     d.t("R: please review within 30 min. — ").p(frm, "giv").t(", night nurse")
     return d
 
@@ -1039,7 +1057,9 @@ def vaccination():
     pt, nurse = people(2)
     d = Doc()
     d.t("Vaccination record\n").p(pt, "full").t(" — DOB ").e(dob(), "DATE")
-    d.t("\nInfluenza (QIVe) 0.5 mL IM L deltoid, batch ").t(f"{pick('KLMN')}{dig(5)}")
+    d.t("\n" + pick(["Influenza (QIVe) 0.5 mL IM L deltoid, batch ",
+                      "Pneumococcal (PPV23) 0.5 mL IM R deltoid, batch ",
+                      "Shingles (Shingrix) dose 1, 0.5 mL IM L deltoid, batch "])).t(f"{pick('KLMN')}{dig(5)}")
     d.t(", given ").e(date("dmon"), "DATE").t(" by ").p(nurse, "full")
     return d
 
@@ -1081,7 +1101,8 @@ def mdt_minutes():
     d = Doc()
     d.t("Minutes — community MDT, ").e(date("ord"), "DATE").t("\nPresent: ").p(a, "full")
     d.t(" (chair), ").p(b, "full").t(", OT, district nurses\nItem 2: ").p(pt, "full")
-    d.t(" — carer breakdown. ").p(a, "fam").t(" to contact family; ").p(b, "giv")
+    d.t(pick([" — carer breakdown. ", " — pressure ulcer at home, grade 3. ",
+              " — declining insulin, capacity in question. "])).p(a, "fam").t(" to contact family; ").p(b, "giv")
     d.t(" to arrange respite.")
     return d
 
