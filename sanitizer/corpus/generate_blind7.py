@@ -1320,6 +1320,14 @@ ROLE_CAPTIONS = [
     "A paramedic and a doctor hand over a patient in resus.",
     "Image shows a radiographer positioning a child for a wrist film.",
     "A midwife listening to a fetal heart with a Sonicaid.",
+    "Photo of a healthcare assistant weighing a toddler on baby scales.",
+    "A ward clerk at the nurses' station answering the phone.",
+    "A wristband on a wrist, the print too faded to read.",
+    "Whiteboard reads 'Doctor on call: ext 4410 — Sister in charge: bleep 220'.",
+    "Image shows the dietitian measuring mid-upper-arm circumference.",
+    "A surgeon and scrub nurse counting swabs before closure.",
+    "A custody nurse checking a detainee's blood glucose; faces blurred.",
+    "Photo of a rose-shaped burn scar on a forearm, ruler for scale.",
 ]
 
 
@@ -1337,6 +1345,12 @@ def tr_chat():
         "reg says dont wait for him, start the fluids",
         "may be late tmrw, car in the garage",
         "thx all for a good shift x",
+        "anyone got the code for the drug room? new one since monday",
+        "bay 5 bed 2 going to the discharge lounge at 11, transport booked",
+        "grace period for mandatory training ends friday, do it on the intranet",
+        "crash trolley checked and signed, defib pads were out of date, replaced",
+        "bill from the agency says 3 shifts not 4 can u check",
+        "iris scanner on the door is broken again, use the keypad",
     ]), set()
 
 
@@ -1366,6 +1380,10 @@ def tr_ocr():
         "lMAGE 3/12  F0V 35cm  W:400 L:40",
         "US ABD0MEN .. RT KIDNEY 10.2cm",
         "FAX  P.2/2  ..cont'd  ALLERGlES: NKDA",
+        "CXR PA  ERECT\n1NSPIRATI0N: G00D",
+        "MRl BRAIN  T2 FLAlR  AX",
+        "FR0M: +++ FAX +++  PAGE 0l OF 03",
+        "SENT  RESULT: 0K  PAGES: 2",
     ]), set()
 
 
@@ -1434,9 +1452,11 @@ def tr_slt():
 
 
 TRAPS = [tr_renal, tr_crrt, tr_radio, tr_chemo, tr_growth, tr_gum, tr_vet, tr_military,
-         tr_eponym, tr_killip, tr_palliative, tr_gi, tr_vascular, tr_caption, tr_caption,
-         tr_caption, tr_chat, tr_hl7, tr_csv, tr_ocr, tr_word_names, tr_care_plan,
-         tr_french, tr_dutch, tr_dictation, tr_custody, tr_slt]
+         tr_eponym, tr_eponym, tr_eponym, tr_eponym, tr_killip, tr_palliative, tr_gi,
+         tr_vascular, tr_caption, tr_caption, tr_caption, tr_caption, tr_caption, tr_chat,
+         tr_chat, tr_chat, tr_hl7, tr_hl7, tr_csv, tr_ocr, tr_ocr, tr_word_names,
+         tr_word_names, tr_word_names, tr_care_plan, tr_french, tr_dutch, tr_dictation,
+         tr_custody, tr_slt]
 
 TRAP_TERMS = ["Brescia-Cimino", "Permcath", "Vascath", "Mahurkar", "Aranesp", "Mircera",
               "Venofer", "Ferinject", "Renvela", "Fosrenol", "Calcichew", "Mimpara",
@@ -1491,6 +1511,8 @@ def build():
     R.shuffle(order)
     tcycle = list(PII_TEMPLATES)
     ti = 0
+    rcycle = list(TRAPS)
+    ri = 0
     for has in order:
         for _attempt in range(400):
             if has:
@@ -1501,7 +1523,10 @@ def build():
                 d = f()
                 text, allow = d.text(), d.allow
             else:
-                text, allow = pick(TRAPS)()
+                if ri % len(rcycle) == 0:
+                    R.shuffle(rcycle)
+                text, allow = rcycle[ri % len(rcycle)]()
+                ri += 1
                 d = None
             if text not in seen:
                 break
