@@ -482,7 +482,7 @@ ADDRESSES = [
     lambda: f"{R.randint(1, 30)} boulevard Fesch, 20000 Ajaccio",
     lambda: f"ul. Kochetova {R.randint(1, 90)}, kv. {R.randint(1, 99)}, Kyzyl",
     lambda: f"{R.randint(100, 4999)} Ahkovak Street, Utqiagvik, AK 99723",
-    lambda: f"Lot {R.randint(10, 300)}, Hillside Estate, Mbabane H100",
+    lambda: f"Lot {R.randint(10, 300)}, Sidwashini, Mbabane H100",
     lambda: f"House {R.randint(1, 90)}, Laitumkhrah Main Road, Shillong 793003",
     lambda: f"Jalan Hayam Wuruk {R.randint(1, 200)}, Denpasar 80235",
 ]
@@ -492,13 +492,13 @@ def address():
     return pick(ADDRESSES)()
 
 
-ORGS = ["Royal Cornwall Hospital Treliske", "Jersey General Hospital",
+ORGS = ["Overdale Hospital",
         "Ospedale Brotzu", "Centre Hospitalier de Bastia", "Semashko Republican Hospital",
         "Centre Hospitalier National de Nouakchott", "Hospital Dr Agostinho Neto",
         "RSUP Prof Ngoerah", "Nazareth Hospital Shillong", "Dr B Borooah Cancer Institute",
         "Naga Hospital Authority Kohima", "Tungaru Central Hospital", "Majuro Hospital",
         "Samuel Simonsen Community Health Center", "Kateri Memorial Hospital Centre",
-        "Mbabane Government Hospital", "Princess Margaret Hospital Nassau",
+        "Mbabane Government Hospital", "Rand Memorial Hospital",
         "Seychelles Hospital", "Gauhati Medical College Hospital",
         "Ramsey Cottage Hospital", "HMP Isle of Man", "Tri-Service Medical Centre Bulford"]
 
@@ -645,9 +645,7 @@ def sexual_health():
 def custody():
     pt, nurse = people(2)
     d = Doc()
-    d.t("HEALTHCARE — RECEPTION SCREEN\n").e(pick(["HMP Isle of Man",
-                                                   "HMP La Moye",
-                                                   "HMP Bodmin Annex"]), "ORG")
+    d.t("HEALTHCARE — RECEPTION SCREEN\n").e(pick(["HMP Isle of Man", "HMP La Moye"]), "ORG")
     d.t("\nPrisoner: ").p(pt, "upfam").t(", ").p(pt, "giv", text=pt.given).t("   No. ")
     d.e(f"{pick('ABCD')}{dig(4)}{pick('ABCDEF')}{pick('ABCDEF')}", "ID")
     d.t("\nDOB ").e(dob(), "DATE").t(". Reports methadone 40 mg daily in the community, "
@@ -1482,15 +1480,16 @@ TRAP_TERMS = ["Brescia-Cimino", "Permcath", "Vascath", "Mahurkar", "Aranesp", "M
 # ---------------------------------------------------------------------------------------
 GENERIC = {"Hospital", "Centre", "Center", "Medical", "College", "Institute", "Cancer",
            "General", "Government", "Community", "Health", "Memorial", "Royal", "National",
-           "Republican", "Central", "Cottage", "Street", "Road", "Main", "Hillside",
+           "Republican", "Central", "Cottage", "Street", "Road", "Main",
            "Estate", "Flat", "House", "Lot", "Island", "Practice", "Group", "Surgery",
            "Care", "Home", "Nursing", "Residential", "Manor", "Polyclinic", "Authority",
            "Tri-Service", "Isle", "Man", "Prof", "Dr", "Princess", "HMP", "RSUP",
-           "Hospitalier", "Ospedale", "Jalan", "Via", "Rue", "boulevard", "Lemon", "Main",
-           "Annex", "Medical", "Cornwall", "Jersey", "Seychelles", "Margaret", "Samuel",
-           "Les", "La", "de", "of", "No", "St", "Clement", "Is", "ul", "kv", "AK", "Kochetova",
-           "Fesch", "Wuruk", "Hayam", "Mirrionis", "Athol", "Samarès", "Ahkovak", "Laitumkhrah",
-           "Quennevais"}
+           "Hospitalier", "Ospedale", "Jalan", "Via", "Rue", "boulevard", "Main",
+           "Annex", "Seychelles",
+           "Les", "La", "de", "of", "No", "St", "Is", "ul", "kv", "AK"}
+ADDRESS_WORDS = ["Lemon", "Athol", "Samarès", "Clement", "Mirrionis", "Fesch", "Kochetova", "Ahkovak",
+                 "Sidwashini", "Laitumkhrah", "Hayam", "Wuruk", "Quennevais", "Ballakilley",
+                 "Trewince", "Bulford", "Catterick", "Moye", "Utqiagvik"]
 
 
 def word_re(w):
@@ -1630,6 +1629,7 @@ def check(rows, meta):
     earlier.append((HERE / "names.json").read_text(encoding="utf-8"))
     big = "\n".join(earlier)
     terms = set(pool) | set(TRAP_TERMS)
+    terms |= set(ADDRESS_WORDS)
     for o in ORGS + PLACES:
         for w in re.split(r"[\s,]+", o):
             w = w.strip("'").removesuffix("'s")
