@@ -17,6 +17,7 @@ const BLIND3: &str = include_str!("../corpus/blind3.jsonl");
 const BLIND4: &str = include_str!("../corpus/blind4.jsonl");
 const BLIND5: &str = include_str!("../corpus/blind5.jsonl");
 const BLIND6: &str = include_str!("../corpus/blind6.jsonl");
+const BLIND7: &str = include_str!("../corpus/blind7.jsonl");
 const NAMES: &str = include_str!("../corpus/names.json");
 
 fn list(v: &serde_json::Value, key: &str) -> Vec<String> {
@@ -232,11 +233,20 @@ fn blind5_corpus_shape() {
 
 /// The sixth blind corpus (`corpus/blind6.jsonl`, made by `corpus/generate_blind6.py` under
 /// blind5's span rules, with names from twenty regions and document shapes no earlier corpus
-/// used) parses and has the shape it was written to. It is held out: scored once, after the
-/// session-8 tuning on the other corpora; no floor here.
+/// used) parses and has the shape it was written to. It was scored once as a held-out set
+/// in session 8 and has been a development set since; no floor here.
 #[test]
 fn blind6_corpus_shape() {
     shape(BLIND6, 300, (220, 80));
+}
+
+/// The seventh blind corpus (`corpus/blind7.jsonl`, made by `corpus/generate_blind7.py` under
+/// blind6's span rules, with names from 22 regions and document shapes no earlier corpus
+/// used) parses and has the shape it was written to. It is held out: never scored yet; it
+/// is to be scored once, after the next round of tuning; no floor here.
+#[test]
+fn blind7_corpus_shape() {
+    shape(BLIND7, 300, (220, 80));
 }
 
 /// Checks a corpus's size, span bounds and person ids, and counts (texts with names, texts
