@@ -19,23 +19,25 @@ are exempt. Since blind7 could not be read, the regions below are ones no earlie
 lists and that are unusual enough not to be an obvious next choice.
 
 Genres and their sentence shapes (300 texts: 220 naming a person, 80 with no identifier):
-ambulance pre-alerts and ATMIST handovers, dental charts (UR / UL / LR / LL quadrant grids, BPE) and
-dental chart notes, ophthalmology letters (VA, IOP, "Dear Dr ..."), audiology notes and
-referrals, physiotherapy goal sheets, hospice night notes, day-hospice notes and a long
-(~120 word) hospice admission summary, clinical-trial screening logs (initials and dates of
-birth in a pipe table), research and biobank consent forms (initials in boxes), genetic
-pedigree notes (relatives by role only next to named relatives), birth notifications and
-registrations, death-certification (MCCD) drafts and medical-examiner scrutiny notes,
-infection-control line lists (CSV), occupational-health reports, school-nurse notes,
-telehealth transcripts with speaker labels (the label is the surname in capitals),
-translated patient messages signed in the patient's own script (Cyrillic, Syriac,
-Tifinagh), e-mail threads with signatures and quoted headers, DICOM SR dumps
-(``FAMILY^GIVEN^MIDDLE`` person names), LIMS tab-separated exports, pharmacy-robot labels,
-wristband OCR and radiology-overlay OCR with OCR noise (0/O, 1/l, case flips, dropped
-spaces, stray marks), whiteboard OCR of a bay, photo captions, lower-case staff chat
-(nicknames, initials), three-word notes ("cc Ebisa Dinsa"), interpreter bookings,
-bereavement-office notes, identity checks with national personal codes, and Sardinian
-community-nursing notes where the honorific "tziu" / "tzia" precedes the given name.
+ambulance pre-alerts and ATMIST handovers, dental charts (UR / UL / LR / LL quadrant grids,
+BPE) and dental chart notes, ophthalmology letters (VA, IOP, "Dear Dr ...") and orthoptic
+notes, audiology notes and referrals, physiotherapy goal sheets, hospice night notes,
+day-hospice notes and two long (~110-120 word) hospice narratives (admission summary,
+evening home visit), clinical-trial screening logs (initials and dates of birth in a pipe
+table), research and biobank consent forms (initials in boxes), genetic pedigree notes
+(relatives by role only next to named relatives), birth notifications and registrations,
+death-certification (MCCD) drafts, cremation forms and medical-examiner scrutiny notes,
+infection-control line lists (CSV), occupational-health reports and pre-placement checks,
+school-nurse notes and hearing screens, telehealth transcripts with speaker labels (the
+label is the surname in capitals), translated patient messages signed in the patient's own
+script (Cyrillic, Syriac, Tifinagh), e-mail threads with signatures and quoted headers,
+DICOM SR dumps (``FAMILY^GIVEN^MIDDLE`` person names), LIMS tab-separated exports,
+pharmacy-robot labels, wristband OCR and radiology-overlay OCR with OCR noise (0/O, 1/l,
+case flips, dropped spaces, stray marks), whiteboard OCR of a bay, photo captions,
+lower-case staff chat (nicknames, initials), three-word notes ("cc Ebisa Dinsa"),
+interpreter bookings, bereavement-office notes, property logs and "Tell Us Once" notes,
+identity checks with national personal codes, and Sardinian community-nursing notes where
+the honorific "tziu" / "tzia" precedes the given name.
 
 Names were listed by hand, as commonly borne in these traditions (general knowledge of
 public name lists, registers and naming studies; nothing was downloaded):
@@ -655,7 +657,8 @@ ORGS = {
     "kalmyk": ["Zhemchuev Republican Hospital", "Elista Perinatal Centre"],
     "tuva": ["Kyzyl Republican Hospital No. 1", "Ak-Dovurak Interkozhuun Hospital"],
     "romansh": ["Kantonsspital Graubünden", "Spital Surselva", "Spital Oberengadin"],
-    "kashubian": ["Szpital Specjalistyczny w Kościerzynie", "Powiatowe Centrum Zdrowia w Kartuzach"],
+    "kashubian": ["Szpital Specjalistyczny w Kościerzynie",
+                  "Powiatowe Centrum Zdrowia w Kartuzach"],
     "meghalaya": ["Nazareth Hospital", "Tura Civil Hospital", "Woodland Hospital Shillong"],
     "chamorro": ["Guam Memorial Hospital", "Commonwealth Health Center Saipan"],
     "nenets": ["Salekhard District Clinical Hospital", "Nadym Central District Hospital"],
@@ -867,6 +870,17 @@ def old(r):
     return r.randint(88, 103)
 
 
+def two_dates(r, style):
+    """Two dates in one format, the second 2 to 19 days after the first."""
+    y, m, dd_ = ymd(r, 2021, 2025)
+    d2, m2, y2 = dd_ + r.randint(2, 19), m, y
+    if d2 > 28:
+        d2, m2 = d2 - 28, m2 + 1
+        if m2 > 12:
+            m2, y2 = 1, y2 + 1
+    return fmt_date(r, y, m, dd_, style=style), fmt_date(r, y2, m2, d2, style=style)
+
+
 def t_atmist(d):
     r = d.rng
     pt, crew = d.person(), d.person()
@@ -914,8 +928,11 @@ def t_ophth_letter(d):
         "IOP 19/23 mmHg. Dilated fundi: L macula drusen with a small haemorrhage - I have "
         "listed $tp $ps for OCT and a first anti-VEGF injection.\nYours sincerely,\n$cn\n"
         "Consultant Ophthalmologist, $org",
+        "Orthoptic note: $pn, Hosp no $mrn. Cover test: small left esotropia for near, "
+        "diplopia only on left gaze. Fresnel prism 6 dioptres trialled - $tp $ps reads "
+        "comfortably with it. Letter to Dr $gps.",
         "Eye clinic letter for $pn ($age). Diagnosis: primary open-angle glaucoma, both eyes. "
-        "Fields stable on Humphrey 24-2. Continue drops at night. Review in 6 months with "
+        "Visual fields stable (24-2 threshold). Continue drops at night. Review in 6 months with "
         "$ci.\ncc Dr $gps",
     ])
     return d.render(tpl, gps=P(gp, gp.sur()), pn=P(pt, pt.full()), tp=title(pt),
@@ -980,7 +997,7 @@ def t_hospice(d):
 def t_trial_log(d):
     r = d.rng
     n = r.randint(2, 4)
-    lines = ["SCREENING LOG - study OPAL-3 (site 014)", "scr_no | initials | dob | outcome | by"]
+    lines = ["SCREENING LOG - study DUNLIN-3 (site 014)", "scr_no | initials | dob | outcome | by"]
     slots = {}
     staff = d.person()
     for i in range(n):
@@ -1001,12 +1018,15 @@ def t_research_consent(d):
         "CONSENT FORM (version 4.1)\nI, $pn, confirm that I have read the information sheet "
         "and agree to take part. Initial each box: [$pi] [$pi] [$pi]\nSigned: $pn  Date: $dt\n"
         "Researcher: $rn  Date: $dt2\nWitness (patient cannot write): $wn",
+        "Assent and consent: $pn agreed, with $wn present as an independent witness, to the "
+        "audiology study (hearing in older adults). Withdrawal explained. Taken by $rn, $dt.",
         "Biobank consent taken from $pn (MRN $mrn) by $rn on $dt. Samples may be used for "
         "genetic research; participant declined recontact.",
     ])
+    signed = date(r, style="dmy/")
     return d.render(tpl, pn=P(pt, pt.full()), pi=P(pt, pt.initials()), rn=P(res, res.full()),
-                    wn=P(wit, wit.full()), dt=E("DATE", date(r, style="dmy/")),
-                    dt2=E("DATE", date(r, style="dmy/")), mrn=E("ID", mrn(r)))
+                    wn=P(wit, wit.full()), dt=E("DATE", signed), dt2=E("DATE", signed),
+                    mrn=E("ID", mrn(r)))
 
 
 def t_pedigree(d):
@@ -1018,6 +1038,9 @@ def t_pedigree(d):
         "Pedigree (III-2 = proband): $pn, 41. Mother $mn (II-3) - breast cancer at 48, died at "
         "63. Maternal aunt (II-4) ovarian cancer at 55, name not known. Brother $sn (III-1) "
         "well, not tested. Father's side unaffected. BRCA testing offered.",
+        "Family tree drawn with $pn (proband, III-4). Her mother $mn is an obligate carrier; "
+        "her brother $sn has Duchenne-like weakness. Two maternal uncles died in childhood, "
+        "not named. Carrier testing offered to the proband's daughters (not present).",
         "Genetics clinic: $pn attends with her sibling $sn. Their mother $mn had colorectal "
         "cancer at 39; a maternal uncle and grandfather also affected (names withheld by the "
         "family). MMR IHC on the archived block requested from $org.",
@@ -1077,6 +1100,8 @@ def t_death_cert(d):
         "Discussed with the medical examiner $men, no referral to the coroner needed.",
         "ME scrutiny: $pn ($age). Cause agreed with $dn. $men spoke to the next of kin, who "
         "raised no concerns.",
+        "Cremation form 4 completed by $dn for $pn (died $t). Pacemaker removed - yes. "
+        "Confirmatory review by $men.",
     ])
     return d.render(tpl, pn=P(pt, pt.full()), age=E("AGE", str(old(r))),
                     t=E("DATE", date(r, style="d Mon y", time=True)), dn=P(doc, doc.full()),
@@ -1108,6 +1133,8 @@ def t_occ_health(d):
         "Occupational health report\nEmployee: $en   Employer: $org\nOutcome: fit for "
         "modified duties (no night shifts for 4 weeks). Adjustments discussed with $eg. "
         "Adviser: $on",
+        "Pre-placement health check: $en (porter, $org) - night-shift questionnaire fine, "
+        "varicella immune, TB screen negative. Cleared to start $dt. $on, OH nurse",
         "OH: $en, staff no. $id - needlestick injury $dt. Source patient bloods requested. "
         "Hep B immune. Seen by $on.",
     ])
@@ -1124,6 +1151,8 @@ def t_school_nurse(d):
     tpl = r.choice([
         "School nurse: $cn (Year 4) - asthma plan updated; spare inhaler in the office. Spoke "
         "to mum $pn on $tel. $nn",
+        "Hearing screen (reception class): $cn referred - fails 1 kHz on the left. Letter "
+        "given to $pn at pick-up; audiology appointment to follow. $nn",
         "Health plan reviewed for $cn, DOB $dob: type 1 diabetes, carb counting at lunch. "
         "Parent: $pn. Staff trained: 3. $nn, school nurse",
     ])
@@ -1143,6 +1172,8 @@ def t_telehealth(d):
         "at night, doctor.",
         "[Telephone, auto-transcribed]\nDR $drl: Is that $pg?\n$ptl: Yes, speaking.\nDR $drl: "
         "It's Dr $ds from the renal clinic about your potassium.",
+        "Transcript (physio video session)\nTHERAPIST $drl: Lift the heel, hold for five.\n"
+        "$ptl: Like this?\nTHERAPIST $drl: Perfect, $pg. Same again on the left.",
     ])
     return d.render(tpl, drl=P(dr, dl), ptl=P(pt, pl), pn=P(pt, pt.full()),
                     dob=E("DATE", dob(r, style="Month d, y")), pg=P(pt, pt.given),
@@ -1151,7 +1182,8 @@ def t_telehealth(d):
 
 def t_translated_msg(d):
     r = d.rng
-    opts = [g for g in sorted(SCRIPT) if not set(tokens(g)) & {w for q in d.used for w in q.parts()}]
+    taken = {w for q in d.used for w in q.parts()}
+    opts = [g for g in sorted(SCRIPT) if not set(tokens(g)) & taken]
     pt = d.pool.person(d.used, given=r.choice(opts))
     rel = d.person(sex="m", region=pt.region)
     lang = {"kabyle": "Kabyle", "nenets": "Nenets", "sakha": "Sakha", "tuva": "Tuvan",
@@ -1161,6 +1193,8 @@ def t_translated_msg(d):
         "My son $rn will bring me on $dt. - $ps" % lang,
         "Translated patient message (%s): \"I cannot come to the appointment, the bus is not "
         "running.\" Signed: $ps ($pn)" % lang,
+        "Message received through the app, machine translation from %s: thank you for the new "
+        "hearing aid, I can hear my granddaughter now. $ps" % lang,
     ])
     return d.render(tpl, rn=P(rel, rel.full()), dt=E("DATE", date(r, style="d Mon y")),
                     ps=P(pt, pt.script), pn=P(pt, pt.full()))
@@ -1173,6 +1207,9 @@ def t_email(d):
         "From: $an <$ae>\nTo: $bn <$be>\nSubject: RE: clinic slot\n\nHi $bg,\nYes - $pn can "
         "have the 14:30 on $dt. I'll let the family know.\nThanks\n$ag\n--\n$an\n"
         "Booking coordinator, $org\nTel $tel",
+        "From: $ae\nTo: dental.referrals@%s\nSubject: urgent referral - $pn\n\nPlease see "
+        "this patient within two weeks (non-healing ulcer, lateral tongue).\n\nKind regards\n"
+        "$an\n$tel" % r.choice(["ksgr.ch", "aslnuoro.it", "gmha.org"]),
         "-----Original message-----\nFrom: $be\nSent: $t\nSubject: hearing aid repair\n"
         "Dear $ag, the aid for $pn (hosp no $mrn) is back from repair.\nBest wishes,\n$bn",
     ])
@@ -1232,7 +1269,8 @@ def t_wristband_ocr(d):
     raw = pt.comma(upper=True)
     tpl = r.choice(["$pn\nDOB $dob  $mrn\n|||| ||| |||| ||", "NAME: $pn  MRN:$mrn\nDOB:$dob%s"
                     % stray(r)])
-    return d.render(tpl, pn=P(pt, ocr_noise(r, raw)), dob=E("DATE", ocr_noise(r, dob(r, style="dmy/"))),
+    return d.render(tpl, pn=P(pt, ocr_noise(r, raw)),
+                    dob=E("DATE", ocr_noise(r, dob(r, style="dmy/"))),
                     mrn=E("ID", ocr_noise(r, mrn(r))))
 
 
@@ -1327,14 +1365,21 @@ def t_bereavement(d):
     r = d.rng
     pt = d.person()
     nok = d.person(region=pt.region)
-    tpl = ("Bereavement office: deceased $pn (NHS $nhs), date of death $dod. Next of kin $nk "
-           "($role), $addr. Collection of the certificate arranged for $dt.")
+    tpl = r.choice([
+        "Bereavement office: deceased $pn (NHS $nhs), date of death $dod. Next of kin $nk "
+        "($role), $addr. Collection of the certificate arranged for $dt.",
+        "Property log - $pn, died $dod: wedding ring, reading glasses, hearing aid (left). "
+        "Released to $nk ($role) on $dt, signed for. NHS no $nhs.",
+        "Tell Us Once reference given to $nk ($role) of $addr, for the late $pn. Date of "
+        "death $dod; registrar appointment $dt.",
+    ])
+    dod, later = two_dates(r, "dmy/")
     return d.render(tpl, pn=P(pt, pt.full()), nhs=E("ID", nhs(r)),
-                    dod=E("DATE", date(r, style="dmy/")), nk=P(nok, nok.full()),
+                    dod=E("DATE", dod), nk=P(nok, nok.full()),
                     role=r.choice({"f": ["daughter", "niece"], "m": ["son", "nephew"]}[nok.sex]
                                   + ([{"f": "wife", "m": "husband"}[nok.sex]]
                                      if nok.sex != pt.sex else [])),
-                    addr=E("LOCATION", address(r, nok.region)), dt=E("DATE", date(r, style="dmy/")))
+                    addr=E("LOCATION", address(r, nok.region)), dt=E("DATE", later))
 
 
 def t_national_id(d):
@@ -1379,6 +1424,14 @@ def t_hospice_narrative(d):
            "parish priest, and music from home. Family can be reached on $tel day or night. "
            "DNACPR form completed and signed, copy in the notes. Named nurse: $nn. Next "
            "review by the hospice doctor in the morning, sooner if agitated or in pain.")
+    if r.random() < 0.5:
+        tpl = ("Hospice at home, evening visit. $pg was sleeping when we arrived; $rn says "
+               "the night was restless and the breakthrough dose was needed twice. Mouth dry, "
+               "skin intact, catheter draining. We talked about what dying may look like and "
+               "$r2n asked whether $pr can hear them: we said hearing is thought to stay until "
+               "the end. Plan: increase the driver after the doctor's call, continue mouth care, "
+               "family to ring $tel at any hour. $pn ($age) was referred by $org on $dt. Visit "
+               "by $nn.")
     return d.render(tpl, pn=P(pt, pt.full()), age=E("AGE", age_str(r, old(r))),
                     org=E("ORG", org(r, pt.region)), dt=E("DATE", date(r, style="d Mon y")),
                     pg=P(pt, pt.given), pr={"m": "he", "f": "she"}[pt.sex],
@@ -1485,7 +1538,8 @@ def x_msk(r):
         "programme twice daily. Kinesio tape for the knee.",
         "Hamstring and psoas tightness, obturator nerve irritation unlikely. Nordic curls "
         "progressed.",
-        "Hip: positive log roll, flexion-abduction limited. Plan: hydrotherapy then review in 6/52.",
+        "Hip: positive log roll, flexion-abduction limited. Plan: hydrotherapy then review "
+        "in 6/52.",
     )
 
 
