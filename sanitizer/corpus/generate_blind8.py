@@ -1285,8 +1285,8 @@ def t_whiteboard_ocr(d):
         p = d.person()
         lines.append("%d  $p%d   %s" % (i + 1, i, r.choice(["NBM", "FALLS RISK", "1:1", "IVAB",
                                                            "EDD Fri", "O2 2L", "hoist x2"])))
-        slots["p%d" % i] = P(p, r.choice([p.sur().upper() + " " + p.given[0] + ".",
-                                          p.i_sur(), p.full()]))
+        board = (p.family.upper() + " " + p.given[0] + ".") if p.family else p.given.upper()
+        slots["p%d" % i] = P(p, r.choice([board, p.i_sur(), p.full()]))
     return d.render("\n".join(lines), **slots)
 
 
