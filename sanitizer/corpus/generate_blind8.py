@@ -18,6 +18,14 @@ case-insensitive) in those files. Only the name particle "Aït" and one- or two-
 are exempt. Since blind7 could not be read, the regions below are ones no earlier generator
 lists and that are unusual enough not to be an obvious next choice.
 
+Overlap with blind7, found afterwards: the scorer compared the gold PERSON spans of both
+corpora and found 22 name tokens in common, from four regions both had drawn on (Sardinia,
+Tuva, Meghalaya's Khasi and Garo names, Ao Naga) and the word-name "Walling". Those four
+regions were replaced by Friesland, Okinawa, Yucatán (Maya) and the Lancaster County Amish:
+traditions no earlier generator lists, and neither among nor next to the regions the scorer
+named for blind7. "Walling" was replaced by the Maya surname Yam (not an English name that
+is an ordinary word). The self-check refuses the 22 shared tokens anywhere in the corpus.
+
 Genres and their sentence shapes (300 texts: 220 naming a person, 80 with no identifier):
 ambulance pre-alerts and ATMIST handovers, dental charts (UR / UL / LR / LL quadrant grids,
 BPE) and dental chart notes, ophthalmology letters (VA, IOP, "Dear Dr ...") and orthoptic
@@ -30,14 +38,14 @@ death-certification (MCCD) drafts, cremation forms and medical-examiner scrutiny
 infection-control line lists (CSV), occupational-health reports and pre-placement checks,
 school-nurse notes and hearing screens, telehealth transcripts with speaker labels (the
 label is the surname in capitals), translated patient messages signed in the patient's own
-script (Cyrillic, Syriac, Tifinagh), e-mail threads with signatures and quoted headers,
+script (Cyrillic, Syriac, Tifinagh, katakana), e-mail threads with signatures and quoted headers,
 DICOM SR dumps (``FAMILY^GIVEN^MIDDLE`` person names), LIMS tab-separated exports,
 pharmacy-robot labels, wristband OCR and radiology-overlay OCR with OCR noise (0/O, 1/l,
 case flips, dropped spaces, stray marks), whiteboard OCR of a bay, photo captions,
 lower-case staff chat (nicknames, initials), three-word notes ("cc Ebisa Dinsa"),
 interpreter bookings, bereavement-office notes, property logs and "Tell Us Once" notes,
-identity checks with national personal codes, and Sardinian community-nursing notes where
-the honorific "tziu" / "tzia" precedes the given name.
+identity checks with national personal codes, and Yucatec community-nursing notes where
+the honorific "don" / "doña" precedes the given name.
 
 Names were listed by hand, as commonly borne in these traditions (general knowledge of
 public name lists, registers and naming studies; nothing was downloaded):
@@ -53,25 +61,35 @@ public name lists, registers and naming studies; nothing was downloaded):
   double surnames (Catrileo Huaiquimil); Nahuel, Lautaro, Ayelén, Millaray, Rayén, Relmu;
 - Oromo: given name + father's given name (Gemechu, Lelisa, Chaltu, Biftu, Hawi; Gudeta,
   Wakjira, Regassa, Tolessa);
-- Ao Naga (Nagaland): Jamir, Longkumer, Imchen, Aier, Longchar, Pongener, Walling; Temjen,
-  Imtiwapang, Akumla, Sentila, Alemla;
-- Sardinia: Atzeni, Deiana, Pisanu, Murgia, Cossu, Porcu, Spanu, Zedda, Puddu, Usai,
-  Mereu; Efisio, Gavino, Bachisio, Giommaria, Salvatorica, Bonaria, Itria;
+- Friesland: Frisian -stra / -ma / -ia surnames (Terpstra, Wiersma, Boersma, Hiemstra,
+  Jellema, Bergsma, Tuinstra, Zijlstra, Yntema, Sikkema, Wijnia, Kingma, as in the Meertens
+  Instituut surname database) and Frisian given names (Tjeerd, Hylke, Wytze, Durk, Auke,
+  Sietse, Folkert, Oebele; Sytske, Baukje, Froukje, Jeltje, Gerbrich, Tjitske, Ymkje,
+  Wiepkje);
+- Yucatán (Maya): Maya surnames, alone or paternal + maternal (Canul, Pech, Cocom, Dzul,
+  Poot, Tzab, Xool, Couoh, Cauich, Canché, Huchim, Chablé, Caamal, Ucán, Euán, Balam, Yam,
+  Tun; Canul Pech), as in INEGI / civil-register surname counts for Yucatán, with Spanish
+  given names of the peninsula (Wilberth, Eleuterio, Anselmo, Jacinto; Ligia, Mirna,
+  Maricruz, Rosaura, Ofelia, Felícitas, Nicolasa);
 - Mi'kmaq (Nova Scotia): Sylliboy, Googoo, Prosper, Denny, Knockwood, Jeddore, Battiste,
   Poulette, Peter-Paul; Wilfred, Darlene, Cheryl, Theresa;
 - Rapa Nui: Pakarati, Tuki, Hotus, Atan, Teao, Haoa, Paoa, Rapu, Tepano, Riroroko; Petero,
   Uri, Hinariru, Vaitiare;
 - Kalmykia: Badmaev, Sangadzhiev, Mandzhiev, Bembeev, Erdniev, Ulyumdzhiev, Dordzhiev,
   Tsebekov (-a female); Sanal, Baatr, Mergen, Delgir, Bulgun, Kermen, Altana, Elzyata;
-- Tuva: Oorzhak, Mongush, Kuular, Saryglar, Ondar, Dongak, Khovalyg; Aidys, Orlan, Ayas,
-  Choduraa, Aldynai, Aylana, Chechek;
+- Okinawa (Ryukyu): Okinawan surnames (Higa, Kinjo, Oshiro, Shimabukuro, Tamaki, Chinen,
+  Nakasone, Yonamine, Teruya, Aragaki, Uehara, Miyagi, Gushiken, Zukeran; common in the
+  prefecture's surname rankings), men's names of the older generation (Seikichi,
+  Seitoku, Chōshin, Chōjun, Kōsei) and the women's names of Okinawans born before the
+  1930s, registered in katakana (Ushi, Kamado, Tsuru, Kama);
 - Romansh (Graubünden): Caduff, Derungs, Cathomen, Cavegn, Tuor, Candinas, Capaul,
   Deplazes, Caminada, Sialm; Gion, Giusep, Curdin, Duri, Gieri, Mengia, Ursina, Flurina;
 - Kashubia: Drzeżdżon, Formela, Gruchała, Bigus, Labuda, Konkel, Necel, Kotłowski /
   Kotłowska, Gliszczyński / Gliszczyńska; Zdzisław, Mieczysław, Grażyna, Teofila;
-- Meghalaya (Khasi, Garo): Syiem, Lyngdoh, Kharkongor, Nongrum, Marbaniang, Warjri,
-  Mawlong, Nongkynrih, Dkhar, Sangma, Marak, Momin; Kyrmen, Iohbor, Banshan, Phrangsngi,
-  Ibalari, Dapbiang and English-word given names (Lovely, Treasure);
+- Lancaster County Amish (Pennsylvania Dutch): Stoltzfus, Beiler, Zook, Esh, Glick, Riehl,
+  Smucker, Petersheim, Ebersol, Kauffman, Byler, Hershberger, Yoder (US Census surname
+  counts, Amish directories); Amos, Elam, Benuel, Mose, Jonas, Ephraim; Sadie, Malinda,
+  Fannie, Mattie, Katie, Barbie, Lydia, Naomi;
 - Chamorro (Guam): Taitano, Aguon, Quitugua, Manibusan, Taimanglo, Mafnas, Quinata,
   Sablan; Vicente, Eusebio, Rosalia, Soledad, Engracia, Candelaria;
 - Nenets (Yamal): Okotetto, Laptander, Serotetto, Vanuyto, Yaptik, Salinder, Taibari,
@@ -84,10 +102,9 @@ public name lists, registers and naming studies; nothing was downloaded):
   Uliana, Epinayu; Eulises, Nemesio, Ovidio, Yoleida, Mileidys, Yasmelis;
 - English surnames that are medical words (Heal, Cure, Coffin, Cramp, Bowell) with Ambrose,
   Lionel, Fenwick, Winifred, Philippa (Lincolnshire addresses).
-Nicknames: Nyura, Shami, Měrko, Pip, Tica, Giomma, Imti, Riru. Names in another script:
-Сардана, Айтал, Чечек, Делгр, Капитолина, ܫܠܝܡܘܢ, ⵜⴰⵙⵙⴰⴷⵉⵜ, ⵉⴷⵉⵔ. Names that are also
-English or medical words: Lovely, Treasure, Heal, Cure, Coffin, Cramp, Walling, Prosper,
-Moa, Kia, Bao, Yer, Pip.
+Nicknames: Nyura, Shami, Měrko, Pip, Chinto, Feli, Mindy, Riru. Names in another script:
+Сардана, Айтал, カマド, Делгр, Капитолина, ܫܠܝܡܘܢ, ⵜⴰⵙⵙⴰⴷⵉⵜ, ⵉⴷⵉⵔ. Names that are also
+English or medical words: Heal, Cure, Coffin, Cramp, Yam, Tun, Prosper, Kia, Bao, Yer, Pip.
 
 The 80 texts without identifiers are traps: eponyms no earlier corpus used
 (Posner-Schlossman, Vogt-Koyanagi-Harada, Axenfeld-Rieger, Schlemm, Duane, Möbius, Leber,
@@ -101,15 +118,15 @@ Kinesio, Dificlir, Vancocin, Meronem, Zerbaxa, Engerix, Twinrix, Revaxis, Priori
 Varivax, Nozinan, Kwells, Tecentriq, Imfinzi, Jext, Emerade, EpiPen, Easyhaler, Clenil),
 units and wards named after people or words (Lancefield Suite, Mulberry Unit, Bing Ward,
 Usher Ward), this corpus's word-names used as words ("coffin-lid crystals", "night
-cramps", "slow to heal", "no cure", "lovely to see", "treasure hunt", "a Kia", "steamed
+cramps", "slow to heal", "no cure", "yam and plantain", "mash tun", "a Kia", "steamed
 bao", "lemon pip", "yer man", "ok lah"), role-only pedigrees, an outbreak summary, OCR of
 overlays and charts without a name, captions without a name, staff chat without names,
 and two-word notes.
 
 Conventions of the gold spans (the same as generate_blind6.py's, so that scores compare;
 offsets in Unicode code points):
-- PERSON spans cover the name only, never a title (Dr, Mr, Ms) or the honorific tziu /
-  tzia, and never a possessive 's; a DICOM or LIMS ``FAMILY^GIVEN^MIDDLE`` value and a
+- PERSON spans cover the name only, never a title (Dr, Mr, Ms) or the honorific don /
+  doña, and never a possessive 's; a DICOM or LIMS ``FAMILY^GIVEN^MIDDLE`` value and a
   ``FAMILY, Given`` value are one span each; initials standing for a person (screening
   logs, LIMS authorisers, consent boxes, chat) are PERSON; a telehealth speaker label is a
   mention of that speaker; a name in another script is a mention of the same person;
@@ -117,18 +134,19 @@ offsets in Unicode code points):
   inside an e-mail address is part of the EMAIL span only;
 - AGE spans cover the number with its attached unit ("93-year-old", "91yo", "089Y") but not
   a following "old"; a bare number in an age column, after "Age" or "aged", or in brackets
-  after a name ("Treasure Sangma (95)") is the whole span;
+  after a name ("Ushi Higa (95)") is the whole span;
 - DATE spans cover a full date in whatever format, with a time written with it; DICOM and
   LIMS dates and timestamps (19310921, 20240405163000) are DATEs;
 - LOCATION spans cover a street address from its first word to its postcode as one span, or
   a town named alone; ORG spans cover the whole name of a hospital, clinic, hospice or
-  employer, also when it holds a person's name ("Carl-Thiem-Klinikum Cottbus", "Azienda
-  Ospedaliera Brotzu", "Hospital Hernán Henríquez Aravena");
+  employer, also when it holds a person's name ("Carl-Thiem-Klinikum Cottbus", "Hospital
+  General Agustín O'Horán", "Hospital Hernán Henríquez Aravena");
 - ID, PHONE, EMAIL, SSN spans cover the value only, not its label. SSN is used for national
-  personal codes (Swiss AHV number, Polish PESEL, German tax id, Russian SNILS, Indian
-  Aadhaar, Chilean RUT, Colombian cédula, Italian codice fiscale, Canadian SIN, UK National
-  Insurance number, US SSN); hospital, NHS, staff, prescription and certificate numbers are
-  ID. Bed numbers, trial screening numbers, specimen ids and study codes are not marked.
+  personal codes (Swiss AHV number, Polish PESEL, German tax id, Russian SNILS, Dutch
+  BSN, Japanese individual number, Mexican CURP, Chilean RUT, Colombian cédula, Canadian
+  SIN, UK National Insurance number, US SSN); hospital, NHS, staff, prescription and
+  certificate numbers are ID. Bed numbers, trial screening numbers, specimen ids and study
+  codes are not marked.
 Units named after people, device makers, eponyms and scores are never marked.
 
 Self-check (the script exits non-zero and writes nothing on failure): every span's slice is
@@ -140,7 +158,8 @@ span in that text; no pool name part occurs outside a span in any text (the word
 phrases of the traps excepted); texts without identifiers hold no span and every other text
 names a person; ids and texts are unique; nothing of this corpus's vocabulary occurs in the
 earlier generators, blind .. blind6 or names.json (generic words such as Hospital, Centre,
-Street, Bay are not checked).
+Street, Bay are not checked); none of the 22 name tokens the scorer found shared with blind7
+occurs anywhere in the corpus.
 """
 
 import glob
@@ -203,16 +222,18 @@ REGIONS = {
         f=["Chaltu", "Lensa", "Biftu", "Hawi", "Bontu"],
         fam=["Gudeta", "Wakjira", "Regassa", "Tolessa", "Dinsa", "Fayisa", "Debela", "Gutema"],
     ),
-    "naga": dict(
-        m=["Temjen", "Imtiwapang", "Imkong", "Lanu", "Moa"],
-        f=["Akumla", "Sentila", "Alemla", "Tiakumla"],
-        fam=["Jamir", "Longkumer", "Imchen", "Aier", "Longchar", "Pongener", "Walling"],
+    "frisian": dict(
+        m=["Tjeerd", "Hylke", "Wytze", "Durk", "Auke", "Sietse", "Folkert", "Oebele"],
+        f=["Sytske", "Baukje", "Froukje", "Jeltje", "Gerbrich", "Tjitske", "Ymkje", "Wiepkje"],
+        fam=["Terpstra", "Wiersma", "Boersma", "Hiemstra", "Jellema", "Bergsma", "Tuinstra",
+             "Zijlstra", "Yntema", "Sikkema", "Wijnia", "Kingma"],
     ),
-    "sardinia": dict(
-        m=["Efisio", "Gavino", "Bachisio", "Giommaria"],
-        f=["Salvatorica", "Bonaria", "Raimonda", "Peppina", "Itria"],
-        fam=["Atzeni", "Deiana", "Pisanu", "Murgia", "Cossu", "Porcu", "Spanu", "Zedda",
-             "Puddu", "Usai", "Mereu"],
+    "yucatec": dict(
+        m=["Wilberth", "Eleuterio", "Anselmo", "Jacinto"],
+        f=["Ligia", "Mirna", "Maricruz", "Rosaura", "Ofelia", "Felícitas", "Nicolasa"],
+        fam=["Canul", "Pech", "Cocom", "Dzul", "Poot", "Tzab", "Xool", "Couoh", "Cauich",
+             "Canché", "Huchim", "Chablé", "Caamal", "Ucán", "Euán", "Balam", "Yam", "Tun",
+             "Canul Pech", "Dzul Caamal"],
     ),
     "mikmaq": dict(
         m=["Wilfred", "Augustine"],
@@ -233,10 +254,11 @@ REGIONS = {
              "Bembeev/Bembeeva", "Erdniev/Erdnieva", "Ulyumdzhiev/Ulyumdzhieva",
              "Dordzhiev/Dordzhieva", "Tsebekov/Tsebekova"],
     ),
-    "tuva": dict(
-        m=["Aidys", "Orlan", "Ayas"],
-        f=["Choduraa", "Aldynai", "Aylana", "Chechek"],
-        fam=["Oorzhak", "Mongush", "Kuular", "Saryglar", "Ondar", "Dongak", "Khovalyg"],
+    "okinawa": dict(
+        m=["Seikichi", "Seitoku", "Chōshin", "Chōjun", "Kōsei"],
+        f=["Ushi", "Kamado", "Tsuru", "Kama"],
+        fam=["Higa", "Kinjo", "Oshiro", "Shimabukuro", "Tamaki", "Chinen", "Nakasone",
+             "Yonamine", "Teruya", "Aragaki", "Uehara", "Miyagi", "Gushiken", "Zukeran"],
     ),
     "romansh": dict(
         m=["Gion", "Giusep", "Curdin", "Duri", "Gieri"],
@@ -250,11 +272,11 @@ REGIONS = {
         fam=["Drzeżdżon", "Formela", "Gruchała", "Bigus", "Labuda", "Konkel", "Necel",
              "Kotłowski/Kotłowska", "Gliszczyński/Gliszczyńska"],
     ),
-    "meghalaya": dict(
-        m=["Kyrmen", "Iohbor", "Banshan", "Phrangsngi"],
-        f=["Ibalari", "Dapbiang", "Lovely", "Treasure"],
-        fam=["Syiem", "Lyngdoh", "Kharkongor", "Nongrum", "Marbaniang", "Kharbuli", "Warjri",
-             "Mawlong", "Nongkynrih", "Dkhar", "Sangma", "Marak", "Momin"],
+    "amish": dict(
+        m=["Amos", "Elam", "Benuel", "Mose", "Jonas", "Ephraim"],
+        f=["Sadie", "Malinda", "Fannie", "Mattie", "Katie", "Barbie", "Lydia", "Naomi"],
+        fam=["Stoltzfus", "Beiler", "Zook", "Esh", "Glick", "Riehl", "Smucker", "Petersheim",
+             "Ebersol", "Kauffman", "Byler", "Hershberger", "Yoder"],
     ),
     "chamorro": dict(
         m=["Vicente", "Eusebio"],
@@ -295,19 +317,19 @@ REGIONS = {
 # Everyday short forms, used by colleagues and relatives in chat and notes.
 NICKS = {
     "Nyurguyana": "Nyura", "Shamiram": "Shami", "Měrćin": "Měrko", "Philippa": "Pip",
-    "Salvatorica": "Tica", "Giommaria": "Giomma", "Imtiwapang": "Imti", "Hinariru": "Riru",
+    "Jacinto": "Chinto", "Felícitas": "Feli", "Malinda": "Mindy", "Hinariru": "Riru",
 }
 # Names written in their own script (a translated message quotes the signature).
 SCRIPT = {
     "Tassadit": "ⵜⴰⵙⵙⴰⴷⵉⵜ", "Idir": "ⵉⴷⵉⵔ", "Kapitolina": "Капитолина",
-    "Sardana": "Сардана", "Aital": "Айтал", "Chechek": "Чечек", "Shlimon": "ܫܠܝܡܘܢ",
+    "Sardana": "Сардана", "Aital": "Айтал", "Kamado": "カマド", "Shlimon": "ܫܠܝܡܘܢ",
     "Delgir": "Делгр",
 }
 # Name particles that may occur as ordinary words and are not checked alone.
 PARTICLES = {"aït"}
 
 # Regions drawn for a person: the word-name groups twice as often as the others.
-REGION_DRAW = sorted(REGIONS) + ["meghalaya", "wordnames"]
+REGION_DRAW = sorted(REGIONS) + ["yucatec", "wordnames"]
 WORDLIKE_INITIALS = {"OK", "NO", "AM", "PM", "IT", "IN", "ON", "AT", "AS", "IS", "OR", "AN",
                      "BE", "DO", "GO", "HE", "ME", "MY", "SO", "TO", "UP", "US", "WE", "OF", "IF",
                      "BY", "NG", "ED", "GP", "BP", "HR", "RR", "CT", "MR", "DR", "MS", "ST"}
@@ -574,15 +596,15 @@ PHONES = {
     "karen": lambda r: "+66 55 %s" % dd(r, 3, 3),
     "mapuche": lambda r: "+56 45 2%s %s" % (digits(r, 2), digits(r, 4)),
     "oromo": lambda r: "+251 47 %s" % dd(r, 3, 4),
-    "naga": lambda r: "+91 369 %s" % dd(r, 3, 4),
-    "sardinia": lambda r: "+39 0784 %s" % dd(r, 3, 3),
+    "frisian": lambda r: "+31 58 2%s %s" % (digits(r, 2), digits(r, 4)),
+    "yucatec": lambda r: "+52 999 %s" % dd(r, 3, 4),
     "mikmaq": lambda r: "(902) 379-%s" % digits(r, 4),
     "rapanui": lambda r: "+56 32 210 %s" % digits(r, 4),
     "kalmyk": lambda r: "+7 84722 %s-%s" % (digits(r, 2), digits(r, 3)),
-    "tuva": lambda r: "+7 39422 %s-%s" % (digits(r, 2), digits(r, 3)),
+    "okinawa": lambda r: "098-%s-%s" % (digits(r, 3), digits(r, 4)),
     "romansh": lambda r: "+41 81 %s" % dd(r, 3, 2, 2),
     "kashubian": lambda r: "+48 58 %s" % dd(r, 3, 2, 2),
-    "meghalaya": lambda r: "+91 364 %s" % dd(r, 3, 4),
+    "amish": lambda r: "(717) 768-%s" % digits(r, 4),
     "chamorro": lambda r: "(671) 4%s-%s" % (digits(r, 2), digits(r, 4)),
     "nenets": lambda r: "+7 34922 %s-%s" % (digits(r, 2), digits(r, 3)),
     "kabyle": lambda r: "+213 26 %s" % dd(r, 2, 2, 2),
@@ -609,15 +631,14 @@ def ssn(rng, region):
         return "756.%s.%s.%s" % (digits(rng, 4), digits(rng, 4), digits(rng, 2))
     if region == "kashubian":
         return digits(rng, 11)
-    if region in ("sakha", "kalmyk", "tuva", "nenets"):
+    if region in ("sakha", "kalmyk", "nenets"):
         return "%s-%s-%s %s" % (digits(rng, 3), digits(rng, 3), digits(rng, 3), digits(rng, 2))
-    if region == "sardinia":
-        letters = "".join(rng.choice("BCDFGLMNPRSTVZ") for _ in range(6))
-        return "%s%s%s%02d%s%s%s" % (letters, digits(rng, 2), rng.choice("ABCDEHLMPRST"),
-                                     rng.randint(1, 71), rng.choice("BEFGHLM"), digits(rng, 3),
-                                     rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ"))
-    if region in ("naga", "meghalaya"):
-        return "%s %s %s" % (rng.randint(2000, 9999), digits(rng, 4), digits(rng, 4))
+    if region == "yucatec":
+        return curp(rng)
+    if region == "frisian":
+        return bsn(rng)
+    if region == "okinawa":
+        return my_number(rng)
     if region in ("mapuche", "rapanui"):
         return "%d.%s.%s-%s" % (rng.randint(5, 24), digits(rng, 3), digits(rng, 3),
                                 rng.choice("0123456789K"))
@@ -635,10 +656,44 @@ def ssn(rng, region):
     return "%s-%s-%s" % (rng.randint(400, 699), digits(rng, 2), digits(rng, 4))
 
 
-# Regions whose national personal code format ssn() writes (US SSN for Guam and the Hmong).
-SSN_REGIONS = {"romansh", "kashubian", "sakha", "kalmyk", "tuva", "nenets", "naga", "meghalaya",
-               "mapuche", "rapanui", "wayuu", "sorbian", "sardinia", "mikmaq", "wordnames",
-               "hmong", "chamorro"}
+def bsn(rng):
+    """A Dutch burgerservicenummer: nine digits that pass the eleven test."""
+    while True:
+        ds = [rng.randint(0, 9) for _ in range(8)]
+        if ds[0] == 0:
+            continue
+        last = sum(x * (9 - i) for i, x in enumerate(ds)) % 11
+        if last < 10:
+            return "".join(map(str, ds)) + str(last)
+
+
+def my_number(rng):
+    """A Japanese individual number (My Number): twelve digits with its check digit."""
+    ds = [rng.randint(0, 9) for _ in range(11)]
+    total = 0
+    for n in range(1, 12):
+        q = n + 1 if n <= 6 else n - 5
+        total += ds[11 - n] * q
+    rem = total % 11
+    s = "".join(map(str, ds)) + str(0 if rem <= 1 else 11 - rem)
+    return s[:4] + " " + s[4:8] + " " + s[8:]
+
+
+def curp(rng):
+    """A Mexican CURP in its 18-character shape, born in Yucatán (YN)."""
+    cons = "BCDFGHJKLMNPQRSTVXZ"
+    y, m, d = ymd(rng, 1926, 2004)
+    return "%s%s%s%s%02d%02d%02d%sYN%s%s%s" % (
+        rng.choice(cons), rng.choice("AEIOU"), rng.choice(cons), rng.choice("AEIOUBCDFGHJLMNPR"),
+        y % 100, m, d, rng.choice("HM"), "".join(rng.choice(cons) for _ in range(3)),
+        "0" if y < 2000 else "A", digits(rng, 1))
+
+
+# Regions whose national personal code format ssn() writes (US SSN for Guam, the Hmong and
+# the Amish).
+SSN_REGIONS = {"romansh", "kashubian", "sakha", "kalmyk", "nenets", "frisian", "okinawa",
+               "mapuche", "rapanui", "wayuu", "sorbian", "yucatec", "mikmaq", "wordnames",
+               "hmong", "chamorro", "amish"}
 
 
 ORGS = {
@@ -650,16 +705,19 @@ ORGS = {
     "mapuche": ["Hospital Hernán Henríquez Aravena", "Hospital Intercultural de Nueva Imperial"],
     "oromo": ["Jimma University Medical Center", "Nekemte Referral Hospital",
               "Adama Hospital Medical College"],
-    "naga": ["Imkongliba Memorial District Hospital", "Naga Hospital Authority Kohima"],
-    "sardinia": ["Ospedale San Francesco di Nuoro", "Azienda Ospedaliera Brotzu"],
+    "frisian": ["Medisch Centrum Leeuwarden", "Tjongerschans Heerenveen",
+                "Nij Smellinghe Drachten"],
+    "yucatec": ["Hospital General Agustín O'Horán", "Hospital Comunitario de Ticul",
+                "Hospital General de Valladolid"],
     "mikmaq": ["Eskasoni Health Centre", "Glace Bay Hospital"],
     "rapanui": ["Hospital Hanga Roa"],
     "kalmyk": ["Zhemchuev Republican Hospital", "Elista Perinatal Centre"],
-    "tuva": ["Kyzyl Republican Hospital No. 1", "Ak-Dovurak Interkozhuun Hospital"],
+    "okinawa": ["Okinawa Prefectural Chubu Hospital", "Naha City Hospital",
+                "Okinawa Kyodo Hospital"],
     "romansh": ["Kantonsspital Graubünden", "Spital Surselva", "Spital Oberengadin"],
     "kashubian": ["Szpital Specjalistyczny w Kościerzynie",
                   "Powiatowe Centrum Zdrowia w Kartuzach"],
-    "meghalaya": ["Nazareth Hospital", "Tura Civil Hospital", "Woodland Hospital Shillong"],
+    "amish": ["Lancaster General Hospital", "Ephrata Community Hospital"],
     "chamorro": ["Guam Memorial Hospital", "Commonwealth Health Center Saipan"],
     "nenets": ["Salekhard District Clinical Hospital", "Nadym Central District Hospital"],
     "kabyle": ["CHU Nedir Mohamed de Tizi Ouzou", "Hôpital d'Azazga"],
@@ -677,15 +735,16 @@ PLACES = {
     "karen": ["Mae La", "Umphang", "Hpa-an", "Tha Song Yang"],
     "mapuche": ["Temuco", "Nueva Imperial", "Lumaco", "Tirúa", "Carahue"],
     "oromo": ["Jimma", "Adama", "Nekemte", "Ambo", "Shashemene", "Bishoftu", "Asella"],
-    "naga": ["Mokokchung", "Kohima", "Dimapur", "Tuensang", "Wokha"],
-    "sardinia": ["Nuoro", "Oristano", "Orgosolo", "Ozieri", "Cagliari"],
+    "frisian": ["Leeuwarden", "Sneek", "Drachten", "Heerenveen", "Harlingen", "Dokkum",
+                "Franeker"],
+    "yucatec": ["Mérida", "Ticul", "Tizimín", "Peto", "Oxkutzcab", "Izamal", "Motul", "Tekax"],
     "mikmaq": ["Eskasoni", "Membertou", "Elsipogtog", "Listuguj"],
     "rapanui": ["Hanga Roa", "Mataveri"],
     "kalmyk": ["Elista", "Lagan", "Gorodovikovsk", "Yashkul"],
-    "tuva": ["Kyzyl", "Ak-Dovurak", "Chadan", "Shagonar"],
+    "okinawa": ["Naha", "Uruma", "Nago", "Itoman", "Ōgimi", "Ginowan", "Urasoe"],
     "romansh": ["Chur", "Ilanz", "Disentis", "Scuol", "Samedan", "Savognin", "Zernez"],
     "kashubian": ["Kartuzy", "Kościerzyna", "Wejherowo", "Bytów", "Chmielno", "Sierakowice"],
-    "meghalaya": ["Shillong", "Jowai", "Tura", "Nongpoh", "Sohra", "Nongstoin"],
+    "amish": ["Strasburg", "Gordonville", "Leola", "Ronks", "New Holland", "Ephrata"],
     "chamorro": ["Hagåtña", "Dededo", "Yigo", "Tamuning", "Mangilao", "Inarajan"],
     "nenets": ["Salekhard", "Yar-Sale", "Nadym", "Tazovsky"],
     "kabyle": ["Tizi Ouzou", "Azazga", "Larbaâ Nath Irathen", "Bouira"],
@@ -703,26 +762,30 @@ def address(rng, region):
         return "Via Sogn Clau %d, 7130 Ilanz" % n
     if region == "kashubian":
         return "ul. Gdańska %d, 83-300 Kartuzy" % n
-    if region == "sardinia":
-        return "Via Lamarmora %d, 08100 Nuoro" % n
+    if region == "yucatec":
+        return "Calle %d No. %d x %d y %d, Centro, Mérida" % (
+            rng.choice([57, 59, 61, 63]), n * 3, rng.choice([60, 62, 64]),
+            rng.choice([66, 68]))
+    if region == "frisian":
+        return "Nieuwestad %d, 8911 CK Leeuwarden" % n
+    if region == "okinawa":
+        return "%d-%d-%d Kumoji, Naha 900-0015" % (rng.randint(1, 3), rng.randint(1, 30),
+                                                   rng.randint(1, 20))
+    if region == "amish":
+        return "%d Leacock Road, Gordonville PA 17529" % (n * 17)
     if region == "hmong":
         return "%d Stephenson Vista Dr, Wausau 54401" % (n * 9)
     if region == "chamorro":
         return "%d Chalan Kanton Tasi, Tamuning, GU 96913" % (n * 3)
     if region == "mikmaq":
         return "%d Merrill Narrows Rd, Eskasoni B1W 1A%d" % (n, rng.randint(1, 9))
-    if region == "meghalaya":
-        return "House No. %d, Laitumkhrah, Shillong 793003" % n
-    if region == "naga":
-        return "Kumlong Colony %d, Mokokchung 798601" % rng.randint(1, 18)
     if region == "mapuche":
         return "Pasaje Los Copihues %d, Temuco" % n
     if region == "kabyle":
         return "Cité des %d Logements, Tizi Ouzou" % (n * 10)
-    if region in ("sakha", "kalmyk", "tuva", "nenets"):
+    if region in ("sakha", "kalmyk", "nenets"):
         street = {"sakha": "ul. Ordzhonikidze %d, kv. %d, Yakutsk",
                   "kalmyk": "ul. Lermontova %d, kv. %d, Elista",
-                  "tuva": "ul. Kochetova %d, kv. %d, Kyzyl",
                   "nenets": "ul. Respubliki %d, kv. %d, Salekhard"}[region]
         return street % (n, rng.randint(1, 90))
     if region == "assyrian":
@@ -742,9 +805,9 @@ def place(rng, region):
     return rng.choice(PLACES.get(region) or PLACES["wordnames"])
 
 
-MAIL = {"sorbian": "klinikum-goerlitz.de", "romansh": "ksgr.ch", "sardinia": "aslnuoro.it",
+MAIL = {"sorbian": "klinikum-goerlitz.de", "romansh": "ksgr.ch", "frisian": "mcl.nl",
         "kashubian": "pcz-kartuzy.pl", "chamorro": "gmha.org", "mikmaq": "eskasoni.ca",
-        "hmong": "aspirus.org", "meghalaya": "nazarethhospital.in",
+        "hmong": "aspirus.org", "amish": "lghealth.org", "yucatec": "salud.yucatan.gob.mx",
         "wordnames": "ulh.nhs.uk", "assyrian": "health.nsw.gov.au"}
 
 
@@ -1186,7 +1249,7 @@ def t_translated_msg(d):
     opts = [g for g in sorted(SCRIPT) if not set(tokens(g)) & taken]
     pt = d.pool.person(d.used, given=r.choice(opts))
     rel = d.person(sex="m", region=pt.region)
-    lang = {"kabyle": "Kabyle", "nenets": "Nenets", "sakha": "Sakha", "tuva": "Tuvan",
+    lang = {"kabyle": "Kabyle", "nenets": "Nenets", "sakha": "Sakha", "okinawa": "Japanese",
             "assyrian": "Assyrian Neo-Aramaic", "kalmyk": "Kalmyk"}[pt.region]
     tpl = r.choice([
         "[Message translated from %s] Doctor, the tablets make me dizzy in the morning. "
@@ -1209,7 +1272,7 @@ def t_email(d):
         "Booking coordinator, $org\nTel $tel",
         "From: $ae\nTo: dental.referrals@%s\nSubject: urgent referral - $pn\n\nPlease see "
         "this patient within two weeks (non-healing ulcer, lateral tongue).\n\nKind regards\n"
-        "$an\n$tel" % r.choice(["ksgr.ch", "aslnuoro.it", "gmha.org"]),
+        "$an\n$tel" % r.choice(["ksgr.ch", "mcl.nl", "gmha.org"]),
         "-----Original message-----\nFrom: $be\nSent: $t\nSubject: hearing aid repair\n"
         "Dear $ag, the aid for $pn (hosp no $mrn) is back from repair.\nBest wishes,\n$bn",
     ])
@@ -1348,13 +1411,13 @@ def t_interpreter(d):
     r = d.rng
     pt = d.person()
     it = d.person(region=pt.region if pt.region != "wordnames" else None)
-    lang = {"hmong": "Hmong", "karen": "S'gaw Karen", "oromo": "Afaan Oromoo", "naga": "Ao",
-            "sardinia": "Sardinian", "kabyle": "Kabyle", "assyrian": "Assyrian",
-            "wayuu": "Wayuunaiki", "mikmaq": "Mi'kmaw", "rapanui": "Rapa Nui",
-            "sakha": "Sakha", "tuva": "Tuvan", "kalmyk": "Kalmyk", "nenets": "Nenets",
-            "sorbian": "Upper Sorbian", "romansh": "Romansh", "kashubian": "Kashubian",
-            "meghalaya": "Khasi", "chamorro": "Chamorro", "mapuche": "Mapudungun"}.get(pt.region,
-                                                                                  "BSL")
+    lang = {"hmong": "Hmong", "karen": "S'gaw Karen", "oromo": "Afaan Oromoo",
+            "frisian": "West Frisian", "yucatec": "Yucatec Maya", "kabyle": "Kabyle",
+            "assyrian": "Assyrian", "wayuu": "Wayuunaiki", "mikmaq": "Mi'kmaw",
+            "rapanui": "Rapa Nui", "sakha": "Sakha", "okinawa": "Japanese", "kalmyk": "Kalmyk",
+            "nenets": "Nenets", "sorbian": "Upper Sorbian", "romansh": "Romansh",
+            "kashubian": "Kashubian", "amish": "Pennsylvania Dutch", "chamorro": "Chamorro",
+            "mapuche": "Mapudungun"}.get(pt.region, "BSL")
     tpl = ("Interpreter booking: %s for $pn, outpatient $dt. Interpreter: $itp (tel $tel). "
            "Face to face preferred by patient." % lang)
     return d.render(tpl, pn=P(pt, pt.full()), dt=E("DATE", date(r, style="d Mon y", time=True)),
@@ -1394,9 +1457,9 @@ def t_national_id(d):
 
 def t_honorific(d):
     r = d.rng
-    pt = d.person(region="sardinia")
-    rel = d.person(region="sardinia", sex="f")
-    hon = {"m": "tziu", "f": "tzia"}[pt.sex]
+    pt = d.person(region="yucatec")
+    rel = d.person(region="yucatec", sex="f")
+    hon = {"m": "don", "f": "doña"}[pt.sex]
     tpl = r.choice([
         "Home visit, $loc: %s $pg (as the village calls %s) managing well; grand-niece $rn "
         "does the shopping. BP 148/82. Review 3/12." % (hon, {"m": "him", "f": "her"}[pt.sex]),
@@ -1406,7 +1469,7 @@ def t_honorific(d):
             hon, "$age"),
     ])
     return d.render(tpl, pg=P(pt, pt.given), rn=P(rel, rel.full()),
-                    loc=E("LOCATION", place(r, "sardinia")), tel=E("PHONE", phone(r, "sardinia")),
+                    loc=E("LOCATION", place(r, "yucatec")), tel=E("PHONE", phone(r, "yucatec")),
                     age=E("AGE", age_str(r, old(r))))
 
 
@@ -1603,8 +1666,8 @@ def x_wordnames(r):
         "Night cramps in both calves; quinine not advised. Stretching before bed.",
         "Sacral wound slow to heal - zinc low. Dietitian to review.",
         "There is no cure, but symptoms can be controlled. Discussed honestly.",
-        "Lovely to see her eating again, says the day nurse.",
-        "Treasure hunt in the children's ward garden on Saturday - volunteers welcome.",
+        "Diet: yam and plantain mash at lunch, eating well again, says the day nurse.",
+        "Occupational: brewery cellarman, cleans the mash tun; hand dermatitis from caustic.",
         "Mechanism: low-speed collision, driver of a Kia, belted, airbags deployed.",
         "Diet: tolerated steamed bao and soup; no dysphagia.",
         "Lemon pip lodged in the left nostril of a toddler; removed with a hook.",
@@ -1706,8 +1769,8 @@ TRAP_TEMPLATES = [x_eyes, x_ears, x_dental, x_genetics, x_msk, x_infection, x_pa
                   x_captions, x_short, x_long]
 
 # Phrases in which a word-name of the pool is an ordinary word (masked before the checks).
-DECLARED = ["coffin-lid", "night cramps", "slow to heal", "no cure", "lovely to see",
-            "treasure hunt", "a kia", "steamed bao", "lemon pip", "yer man", "ok lah"]
+DECLARED = ["coffin-lid", "night cramps", "slow to heal", "no cure", "yam and plantain",
+            "mash tun", "a kia", "steamed bao", "lemon pip", "yer man", "ok lah"]
 
 # Trap terms, brands, units and coded words this corpus introduces (checked against the earlier
 # generators like the names).
@@ -1730,9 +1793,9 @@ GENERIC = set(tokens(
     "hospital hôpital clinic centre center general national university medical memorial "
     "regional district central clinical republican hospice practice road ltd of de la du des "
     "d' st saint new city house no lot flat court cité community teaching referral college "
-    "okrug interkozhuun spital ospidal klinikum kliniken szpital centrum zdrowia w "
+    "okrug spital ospidal klinikum kliniken szpital centrum zdrowia w "
     "specjalistyczny powiatowe ul kv pasaje los via sogn dr w health street authority "
-    "ospedale san civil chu sjukhus bay"))
+    "san civil chu sjukhus bay calle centro"))
 def build():
     rng = random.Random(SEED)
     pool = Pool(rng)
@@ -1821,8 +1884,27 @@ def mask(text, spans):
 # No organisation or place is exempt from the key-word check in this corpus.
 PLACE_EXEMPT = set()
 
+# blind7's gold PERSON name tokens that the first version of this corpus shared with it, as
+# given by the scorer who compared the two corpora (blind7 itself stays unread). The regions
+# they came from were replaced; none of these words may come back, in a name or anywhere else.
+BLIND7_SHARED = {
+    "bachisio", "deiana", "dongak", "gavino", "imchen", "jamir", "kharbuli", "kharkongor",
+    "kuular", "longkumer", "lyngdoh", "marbaniang", "mongush", "murgia", "nongrum", "ondar",
+    "porcu", "saryglar", "sentila", "temjen", "walling", "warjri",
+}
+
 
 def check(out, meta, pool):
+    # 0. None of the name tokens blind7 shares (given by the scorer) is in the pool or a text.
+    if len(BLIND7_SHARED) != 22:
+        fail("the scorer's list of tokens shared with blind7 has 22 entries")
+    again = sorted(BLIND7_SHARED & pool.name_words())
+    if again:
+        fail("pool name parts shared with blind7: " + ", ".join(again))
+    for o in out:
+        again = sorted(BLIND7_SHARED & set(tokens(o["text"])))
+        if again:
+            fail("%s: word shared with blind7's names: %s" % (o["id"], ", ".join(again)))
     # 1. Nothing of this corpus's vocabulary occurs in the earlier generators or names.json.
     srcs = earlier_sources()
     earlier = set()
