@@ -175,8 +175,17 @@ impl Sanitizer {
             extend_given_names(&rules, toks, spans, &mut found);
             // A ward or unit named after a person is a place: "Nightingale ward".
             // So is a brand name in a list of medicines: "TTOs: Xarelto, Ella".
+            // And a coded value of an HL7 line names a test or a diagnosis, never a person:
+            // "OBX|1|NM|1234-5^Sodium^LN".
+            let coded = strs
+                .get(i)
+                .map(|t| names::coded_fields(t))
+                .unwrap_or_default();
             found.retain(|m| {
-                !names::ward_name(toks, m.start, m.end) && !names::in_drug_list(toks, m.start)
+                !names::ward_name(toks, m.start, m.end)
+                    && !names::in_drug_list(toks, m.start)
+                    && !names::in_coded_field(&coded, m.start, m.end)
+                    && !names::classification_value(toks, m.start)
             });
             mentions.extend(found.into_iter().map(|m| (i, m)));
         }

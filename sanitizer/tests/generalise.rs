@@ -518,3 +518,87 @@ fn relatives_named_with_their_kinship_in_brackets() {
         ),
     ]);
 }
+
+#[test]
+fn hl7_coded_values_are_not_names() {
+    check(&[
+        (
+            "OBX|1|NM|1234-5^Sodium^LN||140|mmol/L|133-146|N|||F\nDG1|1||J18.9^Pneumonia, unspecified^I10",
+            "OBX|1|NM|1234-5^Sodium^LN||140|mmol/L|133-146|N|||F\nDG1|1||J18.9^Pneumonia, unspecified^I10",
+        ),
+        (
+            "RXO|ORV250^Orvanex 250 mg capsule^LOCAL|250||mg\nRXR|IM^Intramuscular^HL70162",
+            "RXO|ORV250^Orvanex 250 mg capsule^LOCAL|250||mg\nRXR|IM^Intramuscular^HL70162",
+        ),
+        // The person-name fields of the same message are still names.
+        (
+            "PID|1||||QUELLAMY^TESSARO\nOBR|1|||CULT^Wound culture^LOCAL",
+            "PID|1||||PERSON_1\nOBR|1|||CULT^Wound culture^LOCAL",
+        ),
+    ]);
+}
+
+#[test]
+fn wards_and_units_named_after_people_are_places() {
+    check(&[
+        (
+            "Bed moved within Orvane Tessaly Unit for isolation.",
+            "Bed moved within Orvane Tessaly Unit for isolation.",
+        ),
+        (
+            "Bed state: Quellamy Ward full, one side room free.",
+            "Bed state: Quellamy Ward full, one side room free.",
+        ),
+        (
+            "A sign for the Zurimeh Unit is on the wall.",
+            "A sign for the Zurimeh Unit is on the wall.",
+        ),
+        // A person: a title, or a ward number after the name.
+        (
+            "Seen by Dr Quellamy on the ward.",
+            "Seen by Dr PERSON_1 on the ward.",
+        ),
+    ]);
+}
+
+#[test]
+fn dotted_initials_sign_a_note_before_a_credential() {
+    check(&[
+        (
+            "Settled overnight, obs stable.\nSigned Q.Z. HCA",
+            "Settled overnight, obs stable.\nSigned PERSON_1 HCA",
+        ),
+        (
+            "Dressing changed, wound clean.\n- V.K.R. RN",
+            "Dressing changed, wound clean.\n- PERSON_1 RN",
+        ),
+        // Not initials: a credential alone, or letters in a sentence.
+        (
+            "Seen by the HCA.\nSigned HCA",
+            "Seen by the HCA.\nSigned HCA",
+        ),
+        (
+            "Reviewed in the U.K. clinic today.",
+            "Reviewed in the U.K. clinic today.",
+        ),
+    ]);
+}
+
+#[test]
+fn a_classification_value_ending_a_sentence_is_not_an_initial() {
+    check(&[
+        (
+            "Choledochal cyst, type I. Quellamy retractor used.",
+            "Choledochal cyst, type I. Quellamy retractor used.",
+        ),
+        (
+            "Haemorrhoids, grade III. Orvanex cream prescribed.",
+            "Haemorrhoids, grade III. Orvanex cream prescribed.",
+        ),
+        // An initial after a full stop is still one.
+        (
+            "Wound reviewed. J. Quellamy to follow up.",
+            "Wound reviewed. PERSON_1 to follow up.",
+        ),
+    ]);
+}

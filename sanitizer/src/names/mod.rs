@@ -49,6 +49,7 @@
 
 mod context;
 mod forms;
+mod hl7;
 mod initials;
 mod merge;
 mod pairs;
@@ -57,6 +58,7 @@ mod table;
 
 pub(crate) use self::forms::is_particle;
 use self::forms::{caret_names, other_scripts};
+pub(crate) use self::hl7::{coded_fields, in_coded_field};
 use crate::lexicon::Lexicon;
 use crate::stoplist::{self, StopKind};
 use crate::token::{Shape, Token};
@@ -652,6 +654,10 @@ impl<'a> NameRules<'a> {
         for m in &mut out {
             cut_at_break(tokens, m);
         }
+        let coded = hl7::coded_fields(text);
+        out.retain(|m| {
+            !hl7::in_coded_field(&coded, m.start, m.end) && !classification_value(tokens, m.start)
+        });
         let mut orgs: Vec<Span> = typed
             .iter()
             .filter(|s| s.kind == crate::EntityKind::Org)
@@ -833,6 +839,10 @@ impl<'a> NameRules<'a> {
                 continue;
             }
             if !t.is_word() || t.letters() < 2 && t.latin {
+                break;
+            }
+            // A nursing credential ends the name: "Signed A.B. HCA".
+            if t.shape == Shape::Upper && in_list(t.text, initials::SIGN_CREDENTIALS) {
                 break;
             }
             let first_after_title = parts.is_empty() && cue == Cue::Title;
@@ -1278,8 +1288,9 @@ fn particle_blocked(word: &str) -> bool {
 /// units are named after people ("Nightingale ward", "Darwin unit").
 const WARD_NOUNS: &[&str] = &["ward", "unit", "wing", "suite"];
 
-/// Prepositions before a place: "on Newton Ward", "to Baird Unit".
-const PLACE_PREPOSITIONS: &[&str] = &["on", "to", "in", "from", "at"];
+/// Prepositions (and the article) before a place: "on Newton Ward", "to Baird Unit",
+/// "within Baird Unit", "a sign for the Baird Unit".
+const PLACE_PREPOSITIONS: &[&str] = &["on", "to", "in", "from", "at", "within", "into", "the"];
 
 /// The mention `start..end` is one word naming a ward or unit ("Nightingale ward", "Bevan
 /// ward, bed 6", "on Newton Ward"), not a person: no title or possessive, and no `round`
@@ -1301,9 +1312,24 @@ pub(crate) fn ward_name(tokens: &[Token<'_>], start: usize, end: usize) -> bool 
         && tokens
             .get(last)
             .is_some_and(|w| w.is_word() && in_list(w.text, WARD_NOUNS));
-    // The ward noun: right after the mention, or its last word.
+    // The ward noun: right after the mention, or its last word; or after one more
+    // capitalised word when the mention took only the namesake's given name ("to Tanvo"
+    // in "to Tanvo Varlo Ward").
+    let is_noun = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|w| w.is_word() && in_list(w.text, WARD_NOUNS))
+    };
     let (noun_at, name_words) = if noun_inside {
         (last, last - first)
+    } else if last == first
+        && !is_noun(last + 1)
+        && is_noun(last + 2)
+        && tokens
+            .get(last + 1)
+            .is_some_and(|w| w.is_word() && w.shape == Shape::Title && w.space_before)
+    {
+        (last + 2, 2)
     } else {
         (last + 1, last + 1 - first)
     };
@@ -1314,9 +1340,19 @@ pub(crate) fn ward_name(tokens: &[Token<'_>], start: usize, end: usize) -> bool 
     let before = first.checked_sub(1).and_then(|p| tokens.get(p));
     let title_before = before.is_some_and(|p| p.is_word() && in_list(p.text, TITLES));
     let place_before = before.is_some_and(|p| p.is_word() && in_list(p.text, PLACE_PREPOSITIONS));
+    // A capitalised noun without a place word before: the ward's name goes on to a
+    // lower-case word or a spaced dash ("Baird Ward full", "'Baird Ward - visiting'"),
+    // not to a number, a capitalised word or the end of a sentence ("Amy Baird Ward 5",
+    // "Ward Manager", "seen by Amy Ward.").
+    let goes_on = tokens.get(noun_at + 1).is_some_and(|r| {
+        r.space_before
+            && !r.break_before
+            && ((r.is_word() && r.shape == Shape::Lower)
+                || ['-', '–', '—'].iter().any(|&c| r.is_punct(c)))
+    });
     let noun_ok = match n.shape {
         Shape::Lower => true,
-        Shape::Title => place_before,
+        Shape::Title => place_before || (!noun_inside && name_words == 1 && goes_on),
         _ => false,
     };
     let words_ok = match name_words {
@@ -1344,6 +1380,30 @@ pub(crate) fn ward_name(tokens: &[Token<'_>], start: usize, end: usize) -> bool 
         && !tokens
             .get(noun_at + 1)
             .is_some_and(|r| r.is_word() && in_list(r.text, &["round", "rounds"]))
+}
+
+/// Nouns of a classification whose value may be a single capital or Roman numeral:
+/// "type I", "grade C", "stage IV", "class B".
+const CLASSIFICATION_NOUNS: &[&str] = &[
+    "type", "grade", "stage", "class", "group", "level", "phase", "zone", "category", "tier",
+    "pattern", "score", "variant", "subtype",
+];
+
+/// The mention starting at `start` begins with the value of a classification that ends a
+/// sentence, not an initial: "Mirizzi syndrome, type I. Steri-Strips applied" (the
+/// `I.` is not the initial of a person called Steri-Strips).
+pub(crate) fn classification_value(tokens: &[Token<'_>], start: usize) -> bool {
+    let k = tokens.partition_point(|t| t.start < start);
+    let roman = |w: &str| w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    tokens.get(k).is_some_and(|t| {
+        t.start == start
+            && t.is_word()
+            && (t.letters() == 1 || (t.letters() <= 4 && roman(t.text)))
+            && t.text.chars().all(char::is_uppercase)
+    }) && tokens.get(k + 1).is_some_and(|d| d.is_punct('.'))
+        && k.checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .is_some_and(|p| p.is_word() && in_list(p.text, CLASSIFICATION_NOUNS))
 }
 
 /// Labels of a list of medicines: "Medication: X, Y", "TTOs: X, Y".
