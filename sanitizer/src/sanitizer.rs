@@ -264,7 +264,7 @@ impl Sanitizer {
 
 /// Per text, every span the rules will replace: the typed spans, the person mentions and
 /// the words propagation will label from them (the model only adds mentions, which never
-/// take a propagated word away).
+/// take a propagated word away); and the HL7 coded values, where no name is kept.
 fn rule_coverage(
     rules: &NameRules<'_>,
     strs: &[&str],
@@ -291,6 +291,19 @@ fn rule_coverage(
                 kind: EntityKind::Person,
             });
         }
+    }
+    // An HL7 coded value holds no name (see `names::coded_fields`): the model, whose
+    // person spans there would be dropped, need not read it.
+    for (list, text) in covered.iter_mut().zip(strs) {
+        list.extend(
+            names::coded_fields(text)
+                .into_iter()
+                .map(|(start, end)| Span {
+                    start,
+                    end,
+                    kind: EntityKind::Id,
+                }),
+        );
     }
     covered
 }

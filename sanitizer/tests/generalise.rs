@@ -602,3 +602,22 @@ fn a_classification_value_ending_a_sentence_is_not_an_initial() {
         ),
     ]);
 }
+
+#[test]
+fn eponyms_before_structures_fixings_and_operation_nouns_are_terms() {
+    check(&[
+        (
+            "Scaphoid fixed with a Quellamy screw. Orvane's ligament intact.",
+            "Scaphoid fixed with a Quellamy screw. Orvane's ligament intact.",
+        ),
+        (
+            "Offered a Zurimeh myotomy; Tessaly-Brandow endocarditis excluded.",
+            "Offered a Zurimeh myotomy; Tessaly-Brandow endocarditis excluded.",
+        ),
+        // A possessive before a device owns it: a person.
+        (
+            "Dr Quellamy's needle was dropped.",
+            "Dr PERSON_1's needle was dropped.",
+        ),
+    ]);
+}
