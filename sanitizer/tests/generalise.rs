@@ -621,3 +621,42 @@ fn eponyms_before_structures_fixings_and_operation_nouns_are_terms() {
         ),
     ]);
 }
+
+#[test]
+fn dashed_sign_offs_with_a_role_and_a_person_before_a_hospital() {
+    check(&[
+        (
+            "Settled after tea, fluids 900 ml.\n- Orvane Tessaly, senior carer",
+            "Settled after tea, fluids 900 ml.\n- PERSON_1, senior carer",
+        ),
+        // A dashed list item without a role stays.
+        (
+            "Plan:\n- Chest Drain, review tomorrow",
+            "Plan:\n- Chest Drain, review tomorrow",
+        ),
+        // An organisation does not run back over a field gap into the name before it.
+        (
+            "Attending: Dr Orvane Tessaly   Quellamy General Hospital",
+            "Attending: Dr PERSON_1   [ORG]",
+        ),
+    ]);
+}
+
+#[test]
+fn a_common_word_given_name_repeated_as_a_later_subject() {
+    check(&[
+        (
+            "Patient: Laurel Quellamy\nLaurel joined the quiz. Justice was not on the ward.",
+            "Patient: PERSON_1\nPERSON_1 joined the quiz. Justice was not on the ward.",
+        ),
+        (
+            "S: Mrs Justice Quellamy, new confusion.\nB: Justice was admitted with a UTI.",
+            "S: Mrs PERSON_1, new confusion.\nB: PERSON_1 was admitted with a UTI.",
+        ),
+        // Nobody of that name in the request: a word.
+        (
+            "Hope was that the drain would come out.",
+            "Hope was that the drain would come out.",
+        ),
+    ]);
+}

@@ -101,6 +101,33 @@ const FOLLOW_UP_VERBS: &[&str] = &[
     "see", "review", "phone", "ring", "call", "contact", "discuss",
 ];
 
+/// Roles of staff who sign a note after their name: "- Tane Whaanga, senior carer".
+const SIGNER_ROLES: &[&str] = &[
+    "carer",
+    "nurse",
+    "hca",
+    "rn",
+    "sister",
+    "matron",
+    "manager",
+    "physio",
+    "physiotherapist",
+    "worker",
+    "assistant",
+    "keyworker",
+    "therapist",
+    "pharmacist",
+    "midwife",
+    "dietitian",
+    "registrar",
+    "consultant",
+    "doctor",
+    "practitioner",
+    "student",
+    "deputy",
+    "lead",
+];
+
 /// Places of a patient on a ward: "tane in bed 4", "Tane in bay 2".
 pub(super) const BED_WORDS: &[&str] = &["bed", "bay", "cubicle", "room"];
 
@@ -409,6 +436,32 @@ impl NameRules<'_> {
                     .iter()
                     .any(|w| !self.common(w.text) || self.given(w.text))
             {
+                out.extend(Self::whole_run(&words));
+            }
+        }
+    }
+
+    /// A note signed on its own line with a dash, a name and the signer's role: "- Tane
+    /// Whaanga, senior carer", "— Tane Whaanga (staff nurse)". Two or three capitalised
+    /// name words, one at least no common word, then a comma or bracket and a staff role
+    /// within three words.
+    pub(super) fn dash_sign_offs(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, d) in tokens.iter().enumerate() {
+            if !(d.line_start && (d.is_punct('-') || d.is_punct('–') || d.is_punct('—'))) {
+                continue;
+            }
+            let first = i + 1;
+            let k = self.name_run_end(tokens, first, 3);
+            let words: Vec<&Token<'_>> = (first..k).filter_map(|j| tokens.get(j)).collect();
+            let role = tokens
+                .get(k)
+                .is_some_and(|c| c.is_punct(',') || c.is_punct('('))
+                && (k + 1..k + 4).any(|j| {
+                    tokens.get(j).is_some_and(|w| {
+                        w.is_word() && !w.line_start && in_list(w.text, SIGNER_ROLES)
+                    })
+                });
+            if words.len() >= 2 && role && words.iter().any(|w| !self.common(w.text)) {
                 out.extend(Self::whole_run(&words));
             }
         }

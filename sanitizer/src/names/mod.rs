@@ -617,6 +617,7 @@ impl<'a> NameRules<'a> {
         self.phone_contacts(tokens, typed, &mut out);
         self.header_names(tokens, &mut out);
         self.dash_notes(tokens, &mut out);
+        self.dash_sign_offs(tokens, &mut out);
         self.list_item_names(tokens, &mut out);
         self.regarding_lines(tokens, &mut out);
         self.regarding_inverted(tokens, &mut out);
