@@ -660,3 +660,20 @@ fn a_common_word_given_name_repeated_as_a_later_subject() {
         ),
     ]);
 }
+
+#[test]
+fn form_fields_that_name_a_name_part() {
+    check(&[
+        (
+            "Surname: QUELLAMY   Forename(s): Orvane-li\nDOB: 3 Mar 1990",
+            "Surname: PERSON_1   Forename(s): PERSON_1\nDOB: [DATE]",
+        ),
+        (
+            "First name: Tessaly\nLast name: Brandow\nWard: 4",
+            "First name: PERSON_1\nLast name: PERSON_1\nWard: 4",
+        ),
+        // A field that says there is no name, and a label on its own line.
+        ("Surname: Unknown", "Surname: Unknown"),
+        ("Surname:\nChest pain", "Surname:\nChest pain"),
+    ]);
+}

@@ -128,6 +128,22 @@ const SIGNER_ROLES: &[&str] = &[
     "lead",
 ];
 
+/// Most tokens between a surname field and a forename field of the same person.
+const NAME_FIELDS_APART: usize = 24;
+
+/// Values of a name field that say there is no name: "Surname: Unknown".
+const NO_NAME_VALUES: &[&str] = &[
+    "unknown",
+    "none",
+    "nil",
+    "not",
+    "withheld",
+    "anonymous",
+    "same",
+    "blank",
+    "unnamed",
+];
+
 /// Places of a patient on a ward: "tane in bed 4", "Tane in bay 2".
 pub(super) const BED_WORDS: &[&str] = &["bed", "bay", "cubicle", "room"];
 
@@ -1264,6 +1280,103 @@ impl NameRules<'_> {
                 out.push(Self::surname_word(t));
             }
         }
+    }
+
+    /// The value of a form field that names a part of a person's name: "Surname: WHAANGA",
+    /// "Forename(s): Tane", "First name: Tane | …", "Family name: Whaanga". Whatever
+    /// words fill the field (up to three, on its line, up to a separator or the next
+    /// label) are the name part the label says, in any case and spelling.
+    pub(super) fn name_fields(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        let mut fields: Vec<(usize, Mention)> = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            if !t.is_word() {
+                continue;
+            }
+            let w = lower(t.text);
+            let (family, mut k) = match w.as_str() {
+                "surname" | "surnames" | "lastname" | "familyname" => (true, i + 1),
+                "forename" | "forenames" | "firstname" | "givenname" => (false, i + 1),
+                "last" | "family" | "first" | "given" => {
+                    let name = tokens.get(i + 1).is_some_and(|n| {
+                        n.is_word() && in_list(n.text, &["name", "names"]) && n.space_before
+                    });
+                    if !name {
+                        continue;
+                    }
+                    (matches!(w.as_str(), "last" | "family"), i + 2)
+                }
+                _ => continue,
+            };
+            // "Forename(s):"
+            if tokens.get(k).is_some_and(|p| p.is_punct('('))
+                && tokens.get(k + 1).is_some_and(|p| p.text == "s")
+                && tokens.get(k + 2).is_some_and(|p| p.is_punct(')'))
+            {
+                k += 3;
+            }
+            if !tokens.get(k).is_some_and(|c| c.is_punct(':')) {
+                continue;
+            }
+            let first = k + 1;
+            let mut end = first;
+            while end < first + 3
+                && tokens.get(end).is_some_and(|v| {
+                    v.is_word()
+                        && v.letters() >= 2
+                        && (end == first || (v.space_before && !v.break_before))
+                        && !tokens.get(end + 1).is_some_and(|c| c.is_punct(':'))
+                        && !in_list(v.text, FIELD_WORDS)
+                        && !in_list(v.text, super::FIELD_LABELS)
+                        && !in_list(v.text, NO_NAME_VALUES)
+                })
+            {
+                end += 1;
+            }
+            let (Some(a), Some(b)) = (
+                tokens.get(first),
+                end.checked_sub(1).and_then(|e| tokens.get(e)),
+            ) else {
+                continue;
+            };
+            if end == first || a.line_start {
+                continue;
+            }
+            let norm = Self::norm(b.text);
+            fields.push((
+                i,
+                Mention {
+                    start: a.start,
+                    end: b.name_end(),
+                    given: (!family).then(|| Self::norm(a.text)),
+                    surname: family.then_some(norm),
+                    ..Mention::default()
+                },
+            ));
+        }
+        // The surname and forename fields of one form are one person: each mention takes
+        // the other's part from the nearest field of the other kind (within a few lines).
+        let parts: Vec<(usize, Option<String>, Option<String>)> = fields
+            .iter()
+            .map(|(i, m)| (*i, m.given.clone(), m.surname.clone()))
+            .collect();
+        for (i, m) in &mut fields {
+            let nearest = parts
+                .iter()
+                .filter(|(j, g, s)| {
+                    i.abs_diff(*j) <= NAME_FIELDS_APART
+                        && (m.given.is_none() && g.is_some() || m.surname.is_none() && s.is_some())
+                })
+                .min_by_key(|(j, _, _)| i.abs_diff(*j));
+            if let Some((_, g, s)) = nearest {
+                if m.given.is_none() {
+                    m.given.clone_from(g);
+                }
+                if m.surname.is_none() {
+                    m.surname.clone_from(s);
+                }
+            }
+        }
+        out.extend(fields.into_iter().map(|(_, m)| m));
     }
 
     /// An unlisted capitalised word that is the subject of a person verb ("Tane was

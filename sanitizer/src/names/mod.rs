@@ -626,6 +626,7 @@ impl<'a> NameRules<'a> {
         self.bracketed_kin(tokens, &mut out);
         self.handles(tokens, &mut out);
         caret_names(text, &mut out);
+        self.name_fields(tokens, &mut out);
         self.cues(tokens, &mut out);
         self.comma_and_initials(tokens, &mut out);
         self.pairs(tokens, &mut out);
