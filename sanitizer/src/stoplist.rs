@@ -818,6 +818,10 @@ pub const ANATOMY: &[&str] = &[
 
 /// Other clinical terms that are capitalised in reports or collide with names.
 pub const TERMS: &[&str] = &[
+    // Areas of an emergency department ("Resus bay 2", "majors", "minors").
+    "resus",
+    "majors",
+    "minors",
     // Departments and roles (after "REF:" or "Physician:" in overlays).
     "orthopedics",
     "orthopaedics",

@@ -227,7 +227,34 @@ fn model_eponyms_before_finding_nouns_are_vetoed() {
             "Quorvane",
             "Quorvane pentad present.",
         ),
-        // A person stays a person.
+        // Two capitalised words before a head: a double eponym.
+        (
+            "Leaflet on an Orvane Quellamy pupil given.",
+            "Orvane Quellamy",
+            "Leaflet on an Orvane Quellamy pupil given.",
+        ),
+        (
+            "A Tessaly Brandow splint was fitted.",
+            "Tessaly Brandow",
+            "A Tessaly Brandow splint was fitted.",
+        ),
+        // A compound of common words the model takes for a name.
+        (
+            "Snow-white plaques on the tongue.",
+            "Snow-white",
+            "Snow-white plaques on the tongue.",
+        ),
+        // A person stays a person: a title, or a possessive owning the device.
+        (
+            "Dr Orvane Quellamy pupil check done.",
+            "Orvane Quellamy",
+            "Dr PERSON_1 pupil check done.",
+        ),
+        (
+            "Tessaly Brandow's splint was fitted.",
+            "Tessaly Brandow",
+            "PERSON_1's splint was fitted.",
+        ),
         (
             "Zurim-Tovak upper arm bruised.",
             "Zurim-Tovak",
@@ -675,5 +702,28 @@ fn form_fields_that_name_a_name_part() {
         // A field that says there is no name, and a label on its own line.
         ("Surname: Unknown", "Surname: Unknown"),
         ("Surname:\nChest pain", "Surname:\nChest pain"),
+    ]);
+}
+
+#[test]
+fn units_double_eponyms_compounds_and_titled_ward_names_are_not_people() {
+    check(&[
+        // A unit after a number is no initial.
+        (
+            "Oxygen weaned to 2 L. Quellamy to review.",
+            "Oxygen weaned to 2 L. Quellamy to review.",
+        ),
+        // A compound of common words.
+        (
+            "Amber-gold crusts on the scalp.",
+            "Amber-gold crusts on the scalp.",
+        ),
+        // A ward named after a titled namesake, after a place word.
+        (
+            "Two side rooms free on Sister Tessaly Ward.",
+            "Two side rooms free on Sister Tessaly Ward.",
+        ),
+        // Handed to a titled person: a person.
+        ("Handed over to Sister Tessaly.", "Handed over to PERSON_1."),
     ]);
 }

@@ -260,6 +260,21 @@ impl NameRules<'_> {
             {
                 continue;
             }
+            // So are two capitalised words of one line before one ("an Argyll Tane pupil",
+            // "a Tane Whaanga splint"): a double eponym.
+            if idx.len() == 2
+                && !after_title
+                && idx.iter().all(|&i| {
+                    tokens
+                        .get(i)
+                        .is_some_and(|t| t.shape == Shape::Title && !t.upper_line)
+                })
+                && idx.windows(2).all(|w| matches!(w, [x, y] if y == &(x + 1)))
+                && head_after(tokens, last_tok)
+                && !super::context::owns_device(tokens, last_tok)
+            {
+                continue;
+            }
             // A month after a time word is a time ("in March"); an upper-case word before a
             // side or projection word names a radiographic view ("CALDWELL LEFT").
             let month = idx.len() <= 2 && super::month_after_time_word(tokens, last_tok);

@@ -1340,8 +1340,16 @@ pub(crate) fn ward_name(tokens: &[Token<'_>], start: usize, end: usize) -> bool 
         return false;
     };
     let before = first.checked_sub(1).and_then(|p| tokens.get(p));
-    let title_before = before.is_some_and(|p| p.is_word() && in_list(p.text, TITLES));
-    let place_before = before.is_some_and(|p| p.is_word() && in_list(p.text, PLACE_PREPOSITIONS));
+    // A title after a place word is part of the ward's name: "free on Sister Tane Ward".
+    let title_then_place = first
+        .checked_sub(2)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|p| p.is_word() && in_list(p.text, &["on", "in", "within"]));
+    let titled = before.is_some_and(|p| p.is_word() && in_list(p.text, TITLES));
+    let ward_title = titled && title_then_place && n.shape == Shape::Title;
+    let title_before = titled && !ward_title;
+    let place_before =
+        ward_title || before.is_some_and(|p| p.is_word() && in_list(p.text, PLACE_PREPOSITIONS));
     // A capitalised noun without a place word before: the ward's name goes on to a
     // lower-case word or a spaced dash ("Baird Ward full", "'Baird Ward - visiting'"),
     // not to a number, a capitalised word or the end of a sentence ("Amy Baird Ward 5",
@@ -1405,7 +1413,43 @@ pub(crate) fn classification_value(tokens: &[Token<'_>], start: usize) -> bool {
     }) && tokens.get(k + 1).is_some_and(|d| d.is_punct('.'))
         && k.checked_sub(1)
             .and_then(|p| tokens.get(p))
-            .is_some_and(|p| p.is_word() && in_list(p.text, CLASSIFICATION_NOUNS))
+            .is_some_and(|p| {
+                (p.is_word() && in_list(p.text, CLASSIFICATION_NOUNS))
+                // A unit after a spaced number on the same field: "oxygen at 2 L. Tessaly
+                // to review" is litres ("B3  M. Tessaly", "CV-190L. Tessaly" are not).
+                || (p.class == crate::token::Class::Number
+                    && p.space_before
+                    && tokens.get(k).is_some_and(|t| {
+                        t.letters() == 1 && t.space_before && !t.break_before
+                    }))
+            })
+}
+
+/// The mention `start..end` is one word compounded with lower-case common words by
+/// hyphens, each part a common word ("Ruby-red urine", "Cayenne-pepper spots"): a
+/// compound adjective or noun, not a name ("Kuan-yu", whose first part is no word, stays).
+pub(crate) fn common_compound(
+    rules: &NameRules<'_>,
+    tokens: &[Token<'_>],
+    start: usize,
+    end: usize,
+) -> bool {
+    let k = tokens.partition_point(|t| t.start < start);
+    let Some(t) = tokens.get(k) else {
+        return false;
+    };
+    let parts: Vec<&str> = t.text.split('-').collect();
+    t.start == start
+        && t.name_end() >= end
+        && t.is_word()
+        && parts.len() >= 2
+        && parts
+            .iter()
+            .skip(1)
+            .all(|p| p.chars().count() >= 3 && p.chars().all(char::is_lowercase) && rules.common(p))
+        && parts
+            .first()
+            .is_some_and(|p| p.chars().count() >= 3 && rules.common(p))
 }
 
 /// Labels of a list of medicines: "Medication: X, Y", "TTOs: X, Y".
