@@ -1215,6 +1215,9 @@ pub const MEDICAL_HEADS: &[&str] = &[
     "nuclei",
     "membrane",
     "point",
+    // Levels and rashes eponyms name ("Clark level IV", "a Tane rash").
+    "level",
+    "rash",
 ];
 
 /// Devices and repairs that eponyms name ("a Denis Browne splint", "a Jackson-Pratt drain"):

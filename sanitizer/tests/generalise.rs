@@ -238,6 +238,17 @@ fn model_eponyms_before_finding_nouns_are_vetoed() {
             "Tessaly Brandow",
             "A Tessaly Brandow splint was fitted.",
         ),
+        // An eponym's classification numeral before the head.
+        (
+            "Quellamy II manoeuvre successful.",
+            "Quellamy",
+            "Quellamy II manoeuvre successful.",
+        ),
+        (
+            "Melanoma, Orvanek level IV.",
+            "Orvanek",
+            "Melanoma, Orvanek level IV.",
+        ),
         // A compound of common words the model takes for a name.
         (
             "Snow-white plaques on the tongue.",

@@ -1736,6 +1736,16 @@ pub(crate) fn head_after(tokens: &[Token<'_>], i: usize) -> bool {
     {
         k += 1;
     }
+    // A Roman numeral of the eponym's classification between: "Tane II manoeuvre",
+    // "Whaanga IV criteria".
+    if tokens.get(k).is_some_and(|n| {
+        n.is_word()
+            && n.space_before
+            && (2..=4).contains(&n.letters())
+            && n.text.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+    }) {
+        k += 1;
+    }
     tokens
         .get(k)
         .is_some_and(|n| n.is_word() && stoplist::is_medical_head(n.text))
