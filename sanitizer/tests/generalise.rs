@@ -738,3 +738,19 @@ fn units_double_eponyms_compounds_and_titled_ward_names_are_not_people() {
         ("Handed over to Sister Tessaly.", "Handed over to PERSON_1."),
     ]);
 }
+
+#[test]
+fn an_inverted_name_filling_a_person_field() {
+    check(&[
+        (
+            "Info | Patient: Baker, Tessaly | ID: 4471",
+            "Info | Patient: PERSON_1 | ID: [ID]",
+        ),
+        ("Name: Quellamy, Orvane\nSex: F", "Name: PERSON_1\nSex: F"),
+        // Two common words are a state, not a name.
+        (
+            "Patient: Stable, Well | Plan: home",
+            "Patient: Stable, Well | Plan: home",
+        ),
+    ]);
+}

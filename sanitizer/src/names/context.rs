@@ -1293,6 +1293,10 @@ impl NameRules<'_> {
                 continue;
             }
             let w = lower(t.text);
+            if let Some(m) = self.inverted_person_field(tokens, i) {
+                fields.push((i, m));
+                continue;
+            }
             let (family, mut k) = match w.as_str() {
                 "surname" | "surnames" | "lastname" | "familyname" => (true, i + 1),
                 "forename" | "forenames" | "firstname" | "givenname" => (false, i + 1),
@@ -1377,6 +1381,52 @@ impl NameRules<'_> {
             }
         }
         out.extend(fields.into_iter().map(|(_, m)| m));
+    }
+
+    /// "Patient: Whaanga, Tane |", "Name: Whaanga, Tane\n": a person field holding one
+    /// word, a comma and one capitalised word, then the field's end, is the inverted name
+    /// whatever the family name is (a common word too: "Patient: Baker, Tane"); not a
+    /// clinical term, nor two common words ("Patient: Alert, Oriented").
+    fn inverted_person_field(&self, tokens: &[Token<'_>], i: usize) -> Option<Mention> {
+        let label = tokens.get(i)?;
+        if !(in_list(label.text, &["patient", "name"])
+            && tokens.get(i + 1).is_some_and(|c| c.is_punct(':')))
+        {
+            return None;
+        }
+        let (f, c, g) = (tokens.get(i + 2)?, tokens.get(i + 3)?, tokens.get(i + 4)?);
+        let word = |w: &Token<'_>| {
+            w.is_word()
+                && w.latin
+                && w.capitalized()
+                && w.letters() >= 2
+                && !w.break_before
+                && !in_list(w.text, FIELD_WORDS)
+                && !in_list(w.text, NO_NAME_VALUES)
+        };
+        // The family name may be a word of the medical vocabulary (an occupation:
+        // "Patient: Engineer, Tane") when the given name is an uncommon word.
+        let family_ok = !self.hard_stop(f.text)
+            || (self.stop(f.text) == Some(crate::stoplist::StopKind::Term) && self.name_like(g));
+        let ends = tokens
+            .get(i + 5)
+            .is_none_or(|e| e.break_before || e.line_start || e.is_punct('|') || e.is_punct(';'));
+        let both_common = self.common(f.text) && self.common(g.text);
+        let fits = word(f)
+            && family_ok
+            && c.is_punct(',')
+            && word(g)
+            && !self.hard_stop(g.text)
+            && g.space_before
+            && ends
+            && !both_common;
+        fits.then(|| Mention {
+            start: f.start,
+            end: g.name_end(),
+            given: Some(Self::norm(g.text)),
+            surname: Some(Self::norm(f.text)),
+            ..Mention::default()
+        })
     }
 
     /// An unlisted capitalised word that is the subject of a person verb ("Tane was
