@@ -1258,6 +1258,11 @@ pub const DEVICE_HEADS: &[&str] = &[
     "port",
     "needle",
     "card",
+    // Implanted and inserted devices ("a Tane coil", "a Tane implant").
+    "coil",
+    "coils",
+    "implant",
+    "pessary",
 ];
 
 static INDEX: LazyLock<HashMap<&'static str, StopKind>> = LazyLock::new(|| {
@@ -1369,6 +1374,7 @@ mod tests {
         assert!(is_medical_head("myotomy"));
         assert!(is_medical_head("endocarditis"));
         assert!(!is_medical_head("itis"));
+        assert!(is_device_head("coils"));
         assert_eq!(normalize("Smith’s"), "smith");
         assert_eq!(normalize("'"), "'");
     }

@@ -238,6 +238,12 @@ fn model_eponyms_before_finding_nouns_are_vetoed() {
             "Tessaly Brandow",
             "A Tessaly Brandow splint was fitted.",
         ),
+        // An implanted device named after its maker.
+        (
+            "A Quellamy coil was fitted in clinic.",
+            "Quellamy",
+            "A Quellamy coil was fitted in clinic.",
+        ),
         // An eponym's classification numeral before the head.
         (
             "Quellamy II manoeuvre successful.",
