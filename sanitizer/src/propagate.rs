@@ -538,6 +538,19 @@ const REPORTING_VERBS: &[&str] = &[
     "attended",
     "prefers",
     "wishes",
+    // What a patient or resident did, as a note records it ("Tane joined the singing
+    // group", "Tane was admitted with …"): the person found elsewhere in the request.
+    "joined",
+    "ate",
+    "walked",
+    "slept",
+    "refused",
+    "requested",
+    "complained",
+    "presented",
+    "tolerated",
+    "wanted",
+    "was",
 ];
 
 /// Sorted, merged byte intervals of one text.

@@ -671,6 +671,11 @@ pub(crate) fn organisations(tokens: &[Token<'_>], out: &mut Vec<Span>) {
         let mut qualified = false;
         let mut j = i;
         while j > 0 && i - j < 8 {
+            // A line break or a form's field gap ends the name: "Attending: Dr Tane
+            // Whaanga   Riverbank Hospital" holds a person, then the hospital.
+            if tokens.get(j).is_some_and(|n| n.break_before) {
+                break;
+            }
             let Some(t) = tokens.get(j - 1) else { break };
             let ok = match t.class {
                 Class::Word if t.capitalized() && t.latin => {

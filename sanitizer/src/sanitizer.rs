@@ -175,8 +175,18 @@ impl Sanitizer {
             extend_given_names(&rules, toks, spans, &mut found);
             // A ward or unit named after a person is a place: "Nightingale ward".
             // So is a brand name in a list of medicines: "TTOs: Xarelto, Ella".
+            // And a coded value of an HL7 line names a test or a diagnosis, never a person:
+            // "OBX|1|NM|1234-5^Sodium^LN".
+            let coded = strs
+                .get(i)
+                .map(|t| names::coded_fields(t))
+                .unwrap_or_default();
             found.retain(|m| {
-                !names::ward_name(toks, m.start, m.end) && !names::in_drug_list(toks, m.start)
+                !names::ward_name(toks, m.start, m.end)
+                    && !names::in_drug_list(toks, m.start)
+                    && !names::in_coded_field(&coded, m.start, m.end)
+                    && !names::classification_value(toks, m.start)
+                    && !names::common_compound(&rules, toks, m.start, m.end)
             });
             mentions.extend(found.into_iter().map(|m| (i, m)));
         }
@@ -255,7 +265,7 @@ impl Sanitizer {
 
 /// Per text, every span the rules will replace: the typed spans, the person mentions and
 /// the words propagation will label from them (the model only adds mentions, which never
-/// take a propagated word away).
+/// take a propagated word away); and the HL7 coded values, where no name is kept.
 fn rule_coverage(
     rules: &NameRules<'_>,
     strs: &[&str],
@@ -282,6 +292,19 @@ fn rule_coverage(
                 kind: EntityKind::Person,
             });
         }
+    }
+    // An HL7 coded value holds no name (see `names::coded_fields`): the model, whose
+    // person spans there would be dropped, need not read it.
+    for (list, text) in covered.iter_mut().zip(strs) {
+        list.extend(
+            names::coded_fields(text)
+                .into_iter()
+                .map(|(start, end)| Span {
+                    start,
+                    end,
+                    kind: EntityKind::Id,
+                }),
+        );
     }
     covered
 }

@@ -818,6 +818,10 @@ pub const ANATOMY: &[&str] = &[
 
 /// Other clinical terms that are capitalised in reports or collide with names.
 pub const TERMS: &[&str] = &[
+    // Areas of an emergency department ("Resus bay 2", "majors", "minors").
+    "resus",
+    "majors",
+    "minors",
     // Departments and roles (after "REF:" or "Physician:" in overlays).
     "orthopedics",
     "orthopaedics",
@@ -1199,6 +1203,21 @@ pub const MEDICAL_HEADS: &[&str] = &[
     "pentad",
     "thrombasthenia",
     "nail",
+    // Brain and body structures and landmarks eponyms name ("Sylvian fissure",
+    // "Treitz ligament", "McBurney's point").
+    "gyrus",
+    "gyri",
+    "sulcus",
+    "fissure",
+    "ligament",
+    "ligaments",
+    "nucleus",
+    "nuclei",
+    "membrane",
+    "point",
+    // Levels and rashes eponyms name ("Clark level IV", "a Tane rash").
+    "level",
+    "rash",
 ];
 
 /// Devices and repairs that eponyms name ("a Denis Browne splint", "a Jackson-Pratt drain"):
@@ -1231,6 +1250,19 @@ pub const DEVICE_HEADS: &[&str] = &[
     "bandage",
     "clamp",
     "retractor",
+    // Fixings, access devices and record cards ("a Barron screw", "a Veldon port", "a
+    // Tarrant card").
+    "screw",
+    "screws",
+    "plate",
+    "port",
+    "needle",
+    "card",
+    // Implanted and inserted devices ("a Tane coil", "a Tane implant").
+    "coil",
+    "coils",
+    "implant",
+    "pessary",
 ];
 
 static INDEX: LazyLock<HashMap<&'static str, StopKind>> = LazyLock::new(|| {
@@ -1291,11 +1323,13 @@ const PROCEDURE_SUFFIXES: &[&str] = &[
 ];
 
 /// Whether lower-case `w` is an operation or examination noun by its suffix (an eponym
-/// before one names the operation: "Milligan-Morgan haemorrhoidectomy").
+/// before one names the operation: "Milligan-Morgan haemorrhoidectomy", "a Varlo
+/// myotomy"), or an inflammation named by its organ ("Libman-Sacks endocarditis").
 fn procedure_noun(w: &str) -> bool {
     PROCEDURE_SUFFIXES
         .iter()
-        .any(|s| w.len() >= s.len() + 3 && w.ends_with(s))
+        .any(|s| w.len() >= s.len() + 2 && w.ends_with(s))
+        || (w.len() >= 7 && w.ends_with("itis"))
 }
 
 /// Whether `word` is one of the [`DEVICE_HEADS`].
@@ -1337,6 +1371,10 @@ mod tests {
         assert_eq!(stop_kind("Smith"), None);
         assert!(is_medical_head("palsy"));
         assert!(!is_medical_head("review"));
+        assert!(is_medical_head("myotomy"));
+        assert!(is_medical_head("endocarditis"));
+        assert!(!is_medical_head("itis"));
+        assert!(is_device_head("coils"));
         assert_eq!(normalize("Smith’s"), "smith");
         assert_eq!(normalize("'"), "'");
     }

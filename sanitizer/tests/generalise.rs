@@ -227,7 +227,51 @@ fn model_eponyms_before_finding_nouns_are_vetoed() {
             "Quorvane",
             "Quorvane pentad present.",
         ),
-        // A person stays a person.
+        // Two capitalised words before a head: a double eponym.
+        (
+            "Leaflet on an Orvane Quellamy pupil given.",
+            "Orvane Quellamy",
+            "Leaflet on an Orvane Quellamy pupil given.",
+        ),
+        (
+            "A Tessaly Brandow splint was fitted.",
+            "Tessaly Brandow",
+            "A Tessaly Brandow splint was fitted.",
+        ),
+        // An implanted device named after its maker.
+        (
+            "A Quellamy coil was fitted in clinic.",
+            "Quellamy",
+            "A Quellamy coil was fitted in clinic.",
+        ),
+        // An eponym's classification numeral before the head.
+        (
+            "Quellamy II manoeuvre successful.",
+            "Quellamy",
+            "Quellamy II manoeuvre successful.",
+        ),
+        (
+            "Melanoma, Orvanek level IV.",
+            "Orvanek",
+            "Melanoma, Orvanek level IV.",
+        ),
+        // A compound of common words the model takes for a name.
+        (
+            "Snow-white plaques on the tongue.",
+            "Snow-white",
+            "Snow-white plaques on the tongue.",
+        ),
+        // A person stays a person: a title, or a possessive owning the device.
+        (
+            "Dr Orvane Quellamy pupil check done.",
+            "Orvane Quellamy",
+            "Dr PERSON_1 pupil check done.",
+        ),
+        (
+            "Tessaly Brandow's splint was fitted.",
+            "Tessaly Brandow",
+            "PERSON_1's splint was fitted.",
+        ),
         (
             "Zurim-Tovak upper arm bruised.",
             "Zurim-Tovak",
@@ -515,6 +559,204 @@ fn relatives_named_with_their_kinship_in_brackets() {
         (
             "Visitor (daughter) phoned. the nurse (son) rang.",
             "Visitor (daughter) phoned. the nurse (son) rang.",
+        ),
+    ]);
+}
+
+#[test]
+fn hl7_coded_values_are_not_names() {
+    check(&[
+        (
+            "OBX|1|NM|1234-5^Sodium^LN||140|mmol/L|133-146|N|||F\nDG1|1||J18.9^Pneumonia, unspecified^I10",
+            "OBX|1|NM|1234-5^Sodium^LN||140|mmol/L|133-146|N|||F\nDG1|1||J18.9^Pneumonia, unspecified^I10",
+        ),
+        (
+            "RXO|ORV250^Orvanex 250 mg capsule^LOCAL|250||mg\nRXR|IM^Intramuscular^HL70162",
+            "RXO|ORV250^Orvanex 250 mg capsule^LOCAL|250||mg\nRXR|IM^Intramuscular^HL70162",
+        ),
+        // The person-name fields of the same message are still names.
+        (
+            "PID|1||||QUELLAMY^TESSARO\nOBR|1|||CULT^Wound culture^LOCAL",
+            "PID|1||||PERSON_1\nOBR|1|||CULT^Wound culture^LOCAL",
+        ),
+    ]);
+}
+
+#[test]
+fn wards_and_units_named_after_people_are_places() {
+    check(&[
+        (
+            "Bed moved within Orvane Tessaly Unit for isolation.",
+            "Bed moved within Orvane Tessaly Unit for isolation.",
+        ),
+        (
+            "Bed state: Quellamy Ward full, one side room free.",
+            "Bed state: Quellamy Ward full, one side room free.",
+        ),
+        (
+            "A sign for the Zurimeh Unit is on the wall.",
+            "A sign for the Zurimeh Unit is on the wall.",
+        ),
+        // A person: a title, or a ward number after the name.
+        (
+            "Seen by Dr Quellamy on the ward.",
+            "Seen by Dr PERSON_1 on the ward.",
+        ),
+    ]);
+}
+
+#[test]
+fn dotted_initials_sign_a_note_before_a_credential() {
+    check(&[
+        (
+            "Settled overnight, obs stable.\nSigned Q.Z. HCA",
+            "Settled overnight, obs stable.\nSigned PERSON_1 HCA",
+        ),
+        (
+            "Dressing changed, wound clean.\n- V.K.R. RN",
+            "Dressing changed, wound clean.\n- PERSON_1 RN",
+        ),
+        // Not initials: a credential alone, or letters in a sentence.
+        (
+            "Seen by the HCA.\nSigned HCA",
+            "Seen by the HCA.\nSigned HCA",
+        ),
+        (
+            "Reviewed in the U.K. clinic today.",
+            "Reviewed in the U.K. clinic today.",
+        ),
+    ]);
+}
+
+#[test]
+fn a_classification_value_ending_a_sentence_is_not_an_initial() {
+    check(&[
+        (
+            "Choledochal cyst, type I. Quellamy retractor used.",
+            "Choledochal cyst, type I. Quellamy retractor used.",
+        ),
+        (
+            "Haemorrhoids, grade III. Orvanex cream prescribed.",
+            "Haemorrhoids, grade III. Orvanex cream prescribed.",
+        ),
+        // An initial after a full stop is still one.
+        (
+            "Wound reviewed. J. Quellamy to follow up.",
+            "Wound reviewed. PERSON_1 to follow up.",
+        ),
+    ]);
+}
+
+#[test]
+fn eponyms_before_structures_fixings_and_operation_nouns_are_terms() {
+    check(&[
+        (
+            "Scaphoid fixed with a Quellamy screw. Orvane's ligament intact.",
+            "Scaphoid fixed with a Quellamy screw. Orvane's ligament intact.",
+        ),
+        (
+            "Offered a Zurimeh myotomy; Tessaly-Brandow endocarditis excluded.",
+            "Offered a Zurimeh myotomy; Tessaly-Brandow endocarditis excluded.",
+        ),
+        // A possessive before a device owns it: a person.
+        (
+            "Dr Quellamy's needle was dropped.",
+            "Dr PERSON_1's needle was dropped.",
+        ),
+    ]);
+}
+
+#[test]
+fn dashed_sign_offs_with_a_role_and_a_person_before_a_hospital() {
+    check(&[
+        (
+            "Settled after tea, fluids 900 ml.\n- Orvane Tessaly, senior carer",
+            "Settled after tea, fluids 900 ml.\n- PERSON_1, senior carer",
+        ),
+        // A dashed list item without a role stays.
+        (
+            "Plan:\n- Chest Drain, review tomorrow",
+            "Plan:\n- Chest Drain, review tomorrow",
+        ),
+        // An organisation does not run back over a field gap into the name before it.
+        (
+            "Attending: Dr Orvane Tessaly   Quellamy General Hospital",
+            "Attending: Dr PERSON_1   [ORG]",
+        ),
+    ]);
+}
+
+#[test]
+fn a_common_word_given_name_repeated_as_a_later_subject() {
+    check(&[
+        (
+            "Patient: Laurel Quellamy\nLaurel joined the quiz. Justice was not on the ward.",
+            "Patient: PERSON_1\nPERSON_1 joined the quiz. Justice was not on the ward.",
+        ),
+        (
+            "S: Mrs Justice Quellamy, new confusion.\nB: Justice was admitted with a UTI.",
+            "S: Mrs PERSON_1, new confusion.\nB: PERSON_1 was admitted with a UTI.",
+        ),
+        // Nobody of that name in the request: a word.
+        (
+            "Hope was that the drain would come out.",
+            "Hope was that the drain would come out.",
+        ),
+    ]);
+}
+
+#[test]
+fn form_fields_that_name_a_name_part() {
+    check(&[
+        (
+            "Surname: QUELLAMY   Forename(s): Orvane-li\nDOB: 3 Mar 1990",
+            "Surname: PERSON_1   Forename(s): PERSON_1\nDOB: [DATE]",
+        ),
+        (
+            "First name: Tessaly\nLast name: Brandow\nWard: 4",
+            "First name: PERSON_1\nLast name: PERSON_1\nWard: 4",
+        ),
+        // A field that says there is no name, and a label on its own line.
+        ("Surname: Unknown", "Surname: Unknown"),
+        ("Surname:\nChest pain", "Surname:\nChest pain"),
+    ]);
+}
+
+#[test]
+fn units_double_eponyms_compounds_and_titled_ward_names_are_not_people() {
+    check(&[
+        // A unit after a number is no initial.
+        (
+            "Oxygen weaned to 2 L. Quellamy to review.",
+            "Oxygen weaned to 2 L. Quellamy to review.",
+        ),
+        // A compound of common words.
+        (
+            "Amber-gold crusts on the scalp.",
+            "Amber-gold crusts on the scalp.",
+        ),
+        // A ward named after a titled namesake, after a place word.
+        (
+            "Two side rooms free on Sister Tessaly Ward.",
+            "Two side rooms free on Sister Tessaly Ward.",
+        ),
+        // Handed to a titled person: a person.
+        ("Handed over to Sister Tessaly.", "Handed over to PERSON_1."),
+    ]);
+}
+
+#[test]
+fn an_inverted_name_filling_a_person_field() {
+    check(&[
+        (
+            "Info | Patient: Baker, Tessaly | ID: 4471",
+            "Info | Patient: PERSON_1 | ID: [ID]",
+        ),
+        ("Name: Quellamy, Orvane\nSex: F", "Name: PERSON_1\nSex: F"),
+        // Two common words are a state, not a name.
+        (
+            "Patient: Stable, Well | Plan: home",
+            "Patient: Stable, Well | Plan: home",
         ),
     ]);
 }

@@ -101,6 +101,49 @@ const FOLLOW_UP_VERBS: &[&str] = &[
     "see", "review", "phone", "ring", "call", "contact", "discuss",
 ];
 
+/// Roles of staff who sign a note after their name: "- Tane Whaanga, senior carer".
+const SIGNER_ROLES: &[&str] = &[
+    "carer",
+    "nurse",
+    "hca",
+    "rn",
+    "sister",
+    "matron",
+    "manager",
+    "physio",
+    "physiotherapist",
+    "worker",
+    "assistant",
+    "keyworker",
+    "therapist",
+    "pharmacist",
+    "midwife",
+    "dietitian",
+    "registrar",
+    "consultant",
+    "doctor",
+    "practitioner",
+    "student",
+    "deputy",
+    "lead",
+];
+
+/// Most tokens between a surname field and a forename field of the same person.
+const NAME_FIELDS_APART: usize = 24;
+
+/// Values of a name field that say there is no name: "Surname: Unknown".
+const NO_NAME_VALUES: &[&str] = &[
+    "unknown",
+    "none",
+    "nil",
+    "not",
+    "withheld",
+    "anonymous",
+    "same",
+    "blank",
+    "unnamed",
+];
+
 /// Places of a patient on a ward: "tane in bed 4", "Tane in bay 2".
 pub(super) const BED_WORDS: &[&str] = &["bed", "bay", "cubicle", "room"];
 
@@ -409,6 +452,32 @@ impl NameRules<'_> {
                     .iter()
                     .any(|w| !self.common(w.text) || self.given(w.text))
             {
+                out.extend(Self::whole_run(&words));
+            }
+        }
+    }
+
+    /// A note signed on its own line with a dash, a name and the signer's role: "- Tane
+    /// Whaanga, senior carer", "— Tane Whaanga (staff nurse)". Two or three capitalised
+    /// name words, one at least no common word, then a comma or bracket and a staff role
+    /// within three words.
+    pub(super) fn dash_sign_offs(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, d) in tokens.iter().enumerate() {
+            if !(d.line_start && (d.is_punct('-') || d.is_punct('–') || d.is_punct('—'))) {
+                continue;
+            }
+            let first = i + 1;
+            let k = self.name_run_end(tokens, first, 3);
+            let words: Vec<&Token<'_>> = (first..k).filter_map(|j| tokens.get(j)).collect();
+            let role = tokens
+                .get(k)
+                .is_some_and(|c| c.is_punct(',') || c.is_punct('('))
+                && (k + 1..k + 4).any(|j| {
+                    tokens.get(j).is_some_and(|w| {
+                        w.is_word() && !w.line_start && in_list(w.text, SIGNER_ROLES)
+                    })
+                });
+            if words.len() >= 2 && role && words.iter().any(|w| !self.common(w.text)) {
                 out.extend(Self::whole_run(&words));
             }
         }
@@ -1211,6 +1280,153 @@ impl NameRules<'_> {
                 out.push(Self::surname_word(t));
             }
         }
+    }
+
+    /// The value of a form field that names a part of a person's name: "Surname: WHAANGA",
+    /// "Forename(s): Tane", "First name: Tane | …", "Family name: Whaanga". Whatever
+    /// words fill the field (up to three, on its line, up to a separator or the next
+    /// label) are the name part the label says, in any case and spelling.
+    pub(super) fn name_fields(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        let mut fields: Vec<(usize, Mention)> = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            if !t.is_word() {
+                continue;
+            }
+            let w = lower(t.text);
+            if let Some(m) = self.inverted_person_field(tokens, i) {
+                fields.push((i, m));
+                continue;
+            }
+            let (family, mut k) = match w.as_str() {
+                "surname" | "surnames" | "lastname" | "familyname" => (true, i + 1),
+                "forename" | "forenames" | "firstname" | "givenname" => (false, i + 1),
+                "last" | "family" | "first" | "given" => {
+                    let name = tokens.get(i + 1).is_some_and(|n| {
+                        n.is_word() && in_list(n.text, &["name", "names"]) && n.space_before
+                    });
+                    if !name {
+                        continue;
+                    }
+                    (matches!(w.as_str(), "last" | "family"), i + 2)
+                }
+                _ => continue,
+            };
+            // "Forename(s):"
+            if tokens.get(k).is_some_and(|p| p.is_punct('('))
+                && tokens.get(k + 1).is_some_and(|p| p.text == "s")
+                && tokens.get(k + 2).is_some_and(|p| p.is_punct(')'))
+            {
+                k += 3;
+            }
+            if !tokens.get(k).is_some_and(|c| c.is_punct(':')) {
+                continue;
+            }
+            let first = k + 1;
+            let mut end = first;
+            while end < first + 3
+                && tokens.get(end).is_some_and(|v| {
+                    v.is_word()
+                        && v.letters() >= 2
+                        && (end == first || (v.space_before && !v.break_before))
+                        && !tokens.get(end + 1).is_some_and(|c| c.is_punct(':'))
+                        && !in_list(v.text, FIELD_WORDS)
+                        && !in_list(v.text, super::FIELD_LABELS)
+                        && !in_list(v.text, NO_NAME_VALUES)
+                })
+            {
+                end += 1;
+            }
+            let (Some(a), Some(b)) = (
+                tokens.get(first),
+                end.checked_sub(1).and_then(|e| tokens.get(e)),
+            ) else {
+                continue;
+            };
+            if end == first || a.line_start {
+                continue;
+            }
+            let norm = Self::norm(b.text);
+            fields.push((
+                i,
+                Mention {
+                    start: a.start,
+                    end: b.name_end(),
+                    given: (!family).then(|| Self::norm(a.text)),
+                    surname: family.then_some(norm),
+                    ..Mention::default()
+                },
+            ));
+        }
+        // The surname and forename fields of one form are one person: each mention takes
+        // the other's part from the nearest field of the other kind (within a few lines).
+        let parts: Vec<(usize, Option<String>, Option<String>)> = fields
+            .iter()
+            .map(|(i, m)| (*i, m.given.clone(), m.surname.clone()))
+            .collect();
+        for (i, m) in &mut fields {
+            let nearest = parts
+                .iter()
+                .filter(|(j, g, s)| {
+                    i.abs_diff(*j) <= NAME_FIELDS_APART
+                        && (m.given.is_none() && g.is_some() || m.surname.is_none() && s.is_some())
+                })
+                .min_by_key(|(j, _, _)| i.abs_diff(*j));
+            if let Some((_, g, s)) = nearest {
+                if m.given.is_none() {
+                    m.given.clone_from(g);
+                }
+                if m.surname.is_none() {
+                    m.surname.clone_from(s);
+                }
+            }
+        }
+        out.extend(fields.into_iter().map(|(_, m)| m));
+    }
+
+    /// "Patient: Whaanga, Tane |", "Name: Whaanga, Tane\n": a person field holding one
+    /// word, a comma and one capitalised word, then the field's end, is the inverted name
+    /// whatever the family name is (a common word too: "Patient: Baker, Tane"); not a
+    /// clinical term, nor two common words ("Patient: Alert, Oriented").
+    fn inverted_person_field(&self, tokens: &[Token<'_>], i: usize) -> Option<Mention> {
+        let label = tokens.get(i)?;
+        if !(in_list(label.text, &["patient", "name"])
+            && tokens.get(i + 1).is_some_and(|c| c.is_punct(':')))
+        {
+            return None;
+        }
+        let (f, c, g) = (tokens.get(i + 2)?, tokens.get(i + 3)?, tokens.get(i + 4)?);
+        let word = |w: &Token<'_>| {
+            w.is_word()
+                && w.latin
+                && w.capitalized()
+                && w.letters() >= 2
+                && !w.break_before
+                && !in_list(w.text, FIELD_WORDS)
+                && !in_list(w.text, NO_NAME_VALUES)
+        };
+        // The family name may be a word of the medical vocabulary (an occupation:
+        // "Patient: Engineer, Tane") when the given name is an uncommon word.
+        let family_ok = !self.hard_stop(f.text)
+            || (self.stop(f.text) == Some(crate::stoplist::StopKind::Term) && self.name_like(g));
+        let ends = tokens
+            .get(i + 5)
+            .is_none_or(|e| e.break_before || e.line_start || e.is_punct('|') || e.is_punct(';'));
+        let both_common = self.common(f.text) && self.common(g.text);
+        let fits = word(f)
+            && family_ok
+            && c.is_punct(',')
+            && word(g)
+            && !self.hard_stop(g.text)
+            && g.space_before
+            && ends
+            && !both_common;
+        fits.then(|| Mention {
+            start: f.start,
+            end: g.name_end(),
+            given: Some(Self::norm(g.text)),
+            surname: Some(Self::norm(f.text)),
+            ..Mention::default()
+        })
     }
 
     /// An unlisted capitalised word that is the subject of a person verb ("Tane was

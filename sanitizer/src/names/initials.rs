@@ -16,7 +16,8 @@ use crate::token::{Class, Shape, Token};
 const SIGN_OFF_WORDS: &[&str] = &["thx", "thanks", "ta", "cheers", "regards", "rgds", "from"];
 
 /// Credentials a nurse or other staff member signs after their initials: "- GS RN".
-const SIGN_CREDENTIALS: &[&str] = &["rn", "rgn", "rm", "en", "hca", "sn", "cns", "anp", "np"];
+pub(super) const SIGN_CREDENTIALS: &[&str] =
+    &["rn", "rgn", "rm", "en", "hca", "sn", "cns", "anp", "np"];
 
 /// Nouns of a meeting after which `with` names the person it is with: "for discussion
 /// with KT".
@@ -110,6 +111,7 @@ impl NameRules<'_> {
 
     /// Initials in the places a note's writer or a colleague signs (see the module docs).
     pub(super) fn initials(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        dotted_signatures(tokens, out);
         let mut push = |t: &Token<'_>| {
             out.push(Mention {
                 start: t.start,
@@ -126,7 +128,9 @@ impl NameRules<'_> {
             let after_dash = prev.is_some_and(|p| p.is_punct('—') || p.is_punct('-'));
             let after_word = prev.is_some_and(|p| p.is_word() && in_list(p.text, SIGN_OFF_WORDS));
             if let Some(t) = tokens.get(i) {
+                // A credential is no one's initials ("Signed A.B. HCA").
                 let upper = self.initials_like(t, false)
+                    && !in_list(t.text, SIGN_CREDENTIALS)
                     && (after_stop || after_dash || after_word || t.sentence_start);
                 // Lower-case initials only after a finished sentence or a sign-off word:
                 // "… with it. sm", "… bolus. thx wsf".
@@ -388,6 +392,60 @@ impl NameRules<'_> {
                     ..Mention::default()
                 });
             }
+        }
+    }
+}
+
+/// Dotted initials before a sign credential that ends the line, after `signed`, a dash or
+/// at the line's start: "Signed A.B. HCA", "- A.B.C. RN". The mention takes the dots.
+fn dotted_signatures(tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+    let letter = |k: usize| {
+        tokens.get(k).is_some_and(|w| {
+            w.is_word() && w.latin && w.letters() == 1 && w.text.chars().all(char::is_uppercase)
+        }) && tokens
+            .get(k + 1)
+            .is_some_and(|d| d.is_punct('.') && !d.space_before)
+    };
+    for i in 0..tokens.len() {
+        let Some(t) = tokens.get(i) else { break };
+        let opens = t.line_start
+            || i.checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|p| {
+                    p.is_punct('-')
+                        || p.is_punct('—')
+                        || p.is_punct('–')
+                        || (p.is_word() && lower(p.text) == "signed")
+                });
+        if !opens || !letter(i) {
+            continue;
+        }
+        let mut k = i;
+        // The letters with their dots ("a.b."): never a word propagation could match.
+        let mut letters = String::new();
+        let mut count = 0usize;
+        while count < 3 && letter(k) && tokens.get(k).is_some_and(|w| k == i || !w.space_before) {
+            letters.push_str(&lower(tokens.get(k).map_or("", |w| w.text)));
+            letters.push('.');
+            count += 1;
+            k += 2;
+        }
+        let credential = tokens.get(k).is_some_and(|n| {
+            n.is_word() && n.shape == Shape::Upper && in_list(n.text, SIGN_CREDENTIALS)
+        });
+        let ends = tokens
+            .get(k + 1)
+            .is_none_or(|a| a.line_start || a.is_punct('.'));
+        let Some(dot) = tokens.get(k.wrapping_sub(1)) else {
+            continue;
+        };
+        if count >= 2 && credential && ends {
+            out.push(Mention {
+                start: t.start,
+                end: dot.end,
+                surname: Some(letters),
+                ..Mention::default()
+            });
         }
     }
 }

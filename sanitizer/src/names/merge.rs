@@ -140,9 +140,11 @@ impl NameRules<'_> {
                     // An eponymous structure or device ("Wharton duct", "a Jackson-Pratt
                     // drain", "Roux-en-Y bypass"): a medical head noun ends or follows it.
                     let last = tokens.partition_point(|t| t.start < b).checked_sub(1);
+                    // A head inside the span names a classification: "Tane grade III".
                     let named_term = words
-                        .last()
-                        .is_some_and(|t| stoplist::is_medical_head(t.text))
+                        .iter()
+                        .skip(1)
+                        .any(|t| t.is_word() && stoplist::is_medical_head(t.text))
                         || last.is_some_and(|k| head_after(tokens, k));
                     if s.label == ModelLabel::Location && !has_digit && named_term {
                         continue;
@@ -257,6 +259,21 @@ impl NameRules<'_> {
                 && !after_title
                 && head_after(tokens, first_tok)
                 && !super::context::owns_device(tokens, first_tok)
+            {
+                continue;
+            }
+            // So are two capitalised words of one line before one ("an Argyll Tane pupil",
+            // "a Tane Whaanga splint"): a double eponym.
+            if idx.len() == 2
+                && !after_title
+                && idx.iter().all(|&i| {
+                    tokens
+                        .get(i)
+                        .is_some_and(|t| t.shape == Shape::Title && !t.upper_line)
+                })
+                && idx.windows(2).all(|w| matches!(w, [x, y] if y == &(x + 1)))
+                && head_after(tokens, last_tok)
+                && !super::context::owns_device(tokens, last_tok)
             {
                 continue;
             }

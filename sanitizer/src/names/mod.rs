@@ -49,6 +49,7 @@
 
 mod context;
 mod forms;
+mod hl7;
 mod initials;
 mod merge;
 mod pairs;
@@ -57,6 +58,7 @@ mod table;
 
 pub(crate) use self::forms::is_particle;
 use self::forms::{caret_names, other_scripts};
+pub(crate) use self::hl7::{coded_fields, in_coded_field};
 use crate::lexicon::Lexicon;
 use crate::stoplist::{self, StopKind};
 use crate::token::{Shape, Token};
@@ -615,6 +617,7 @@ impl<'a> NameRules<'a> {
         self.phone_contacts(tokens, typed, &mut out);
         self.header_names(tokens, &mut out);
         self.dash_notes(tokens, &mut out);
+        self.dash_sign_offs(tokens, &mut out);
         self.list_item_names(tokens, &mut out);
         self.regarding_lines(tokens, &mut out);
         self.regarding_inverted(tokens, &mut out);
@@ -623,6 +626,7 @@ impl<'a> NameRules<'a> {
         self.bracketed_kin(tokens, &mut out);
         self.handles(tokens, &mut out);
         caret_names(text, &mut out);
+        self.name_fields(tokens, &mut out);
         self.cues(tokens, &mut out);
         self.comma_and_initials(tokens, &mut out);
         self.pairs(tokens, &mut out);
@@ -652,6 +656,10 @@ impl<'a> NameRules<'a> {
         for m in &mut out {
             cut_at_break(tokens, m);
         }
+        let coded = hl7::coded_fields(text);
+        out.retain(|m| {
+            !hl7::in_coded_field(&coded, m.start, m.end) && !classification_value(tokens, m.start)
+        });
         let mut orgs: Vec<Span> = typed
             .iter()
             .filter(|s| s.kind == crate::EntityKind::Org)
@@ -833,6 +841,10 @@ impl<'a> NameRules<'a> {
                 continue;
             }
             if !t.is_word() || t.letters() < 2 && t.latin {
+                break;
+            }
+            // A nursing credential ends the name: "Signed A.B. HCA".
+            if t.shape == Shape::Upper && in_list(t.text, initials::SIGN_CREDENTIALS) {
                 break;
             }
             let first_after_title = parts.is_empty() && cue == Cue::Title;
@@ -1278,8 +1290,9 @@ fn particle_blocked(word: &str) -> bool {
 /// units are named after people ("Nightingale ward", "Darwin unit").
 const WARD_NOUNS: &[&str] = &["ward", "unit", "wing", "suite"];
 
-/// Prepositions before a place: "on Newton Ward", "to Baird Unit".
-const PLACE_PREPOSITIONS: &[&str] = &["on", "to", "in", "from", "at"];
+/// Prepositions (and the article) before a place: "on Newton Ward", "to Baird Unit",
+/// "within Baird Unit", "a sign for the Baird Unit".
+const PLACE_PREPOSITIONS: &[&str] = &["on", "to", "in", "from", "at", "within", "into", "the"];
 
 /// The mention `start..end` is one word naming a ward or unit ("Nightingale ward", "Bevan
 /// ward, bed 6", "on Newton Ward"), not a person: no title or possessive, and no `round`
@@ -1301,9 +1314,24 @@ pub(crate) fn ward_name(tokens: &[Token<'_>], start: usize, end: usize) -> bool 
         && tokens
             .get(last)
             .is_some_and(|w| w.is_word() && in_list(w.text, WARD_NOUNS));
-    // The ward noun: right after the mention, or its last word.
+    // The ward noun: right after the mention, or its last word; or after one more
+    // capitalised word when the mention took only the namesake's given name ("to Tanvo"
+    // in "to Tanvo Varlo Ward").
+    let is_noun = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|w| w.is_word() && in_list(w.text, WARD_NOUNS))
+    };
     let (noun_at, name_words) = if noun_inside {
         (last, last - first)
+    } else if last == first
+        && !is_noun(last + 1)
+        && is_noun(last + 2)
+        && tokens
+            .get(last + 1)
+            .is_some_and(|w| w.is_word() && w.shape == Shape::Title && w.space_before)
+    {
+        (last + 2, 2)
     } else {
         (last + 1, last + 1 - first)
     };
@@ -1312,11 +1340,29 @@ pub(crate) fn ward_name(tokens: &[Token<'_>], start: usize, end: usize) -> bool 
         return false;
     };
     let before = first.checked_sub(1).and_then(|p| tokens.get(p));
-    let title_before = before.is_some_and(|p| p.is_word() && in_list(p.text, TITLES));
-    let place_before = before.is_some_and(|p| p.is_word() && in_list(p.text, PLACE_PREPOSITIONS));
+    // A title after a place word is part of the ward's name: "free on Sister Tane Ward".
+    let title_then_place = first
+        .checked_sub(2)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|p| p.is_word() && in_list(p.text, &["on", "in", "within"]));
+    let titled = before.is_some_and(|p| p.is_word() && in_list(p.text, TITLES));
+    let ward_title = titled && title_then_place && n.shape == Shape::Title;
+    let title_before = titled && !ward_title;
+    let place_before =
+        ward_title || before.is_some_and(|p| p.is_word() && in_list(p.text, PLACE_PREPOSITIONS));
+    // A capitalised noun without a place word before: the ward's name goes on to a
+    // lower-case word or a spaced dash ("Baird Ward full", "'Baird Ward - visiting'"),
+    // not to a number, a capitalised word or the end of a sentence ("Amy Baird Ward 5",
+    // "Ward Manager", "seen by Amy Ward.").
+    let goes_on = tokens.get(noun_at + 1).is_some_and(|r| {
+        r.space_before
+            && !r.break_before
+            && ((r.is_word() && r.shape == Shape::Lower)
+                || ['-', '–', '—'].iter().any(|&c| r.is_punct(c)))
+    });
     let noun_ok = match n.shape {
         Shape::Lower => true,
-        Shape::Title => place_before,
+        Shape::Title => place_before || (!noun_inside && name_words == 1 && goes_on),
         _ => false,
     };
     let words_ok = match name_words {
@@ -1344,6 +1390,66 @@ pub(crate) fn ward_name(tokens: &[Token<'_>], start: usize, end: usize) -> bool 
         && !tokens
             .get(noun_at + 1)
             .is_some_and(|r| r.is_word() && in_list(r.text, &["round", "rounds"]))
+}
+
+/// Nouns of a classification whose value may be a single capital or Roman numeral:
+/// "type I", "grade C", "stage IV", "class B".
+const CLASSIFICATION_NOUNS: &[&str] = &[
+    "type", "grade", "stage", "class", "group", "level", "phase", "zone", "category", "tier",
+    "pattern", "score", "variant", "subtype",
+];
+
+/// The mention starting at `start` begins with the value of a classification that ends a
+/// sentence, not an initial: "Mirizzi syndrome, type I. Steri-Strips applied" (the
+/// `I.` is not the initial of a person called Steri-Strips).
+pub(crate) fn classification_value(tokens: &[Token<'_>], start: usize) -> bool {
+    let k = tokens.partition_point(|t| t.start < start);
+    let roman = |w: &str| w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    tokens.get(k).is_some_and(|t| {
+        t.start == start
+            && t.is_word()
+            && (t.letters() == 1 || (t.letters() <= 4 && roman(t.text)))
+            && t.text.chars().all(char::is_uppercase)
+    }) && tokens.get(k + 1).is_some_and(|d| d.is_punct('.'))
+        && k.checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .is_some_and(|p| {
+                (p.is_word() && in_list(p.text, CLASSIFICATION_NOUNS))
+                // A unit after a spaced number on the same field: "oxygen at 2 L. Tessaly
+                // to review" is litres ("B3  M. Tessaly", "CV-190L. Tessaly" are not).
+                || (p.class == crate::token::Class::Number
+                    && p.space_before
+                    && tokens.get(k).is_some_and(|t| {
+                        t.letters() == 1 && t.space_before && !t.break_before
+                    }))
+            })
+}
+
+/// The mention `start..end` is one word compounded with lower-case common words by
+/// hyphens, each part a common word ("Ruby-red urine", "Cayenne-pepper spots"): a
+/// compound adjective or noun, not a name ("Kuan-yu", whose first part is no word, stays).
+pub(crate) fn common_compound(
+    rules: &NameRules<'_>,
+    tokens: &[Token<'_>],
+    start: usize,
+    end: usize,
+) -> bool {
+    let k = tokens.partition_point(|t| t.start < start);
+    let Some(t) = tokens.get(k) else {
+        return false;
+    };
+    let parts: Vec<&str> = t.text.split('-').collect();
+    t.start == start
+        && t.name_end() >= end
+        && t.is_word()
+        && parts.len() >= 2
+        && parts
+            .iter()
+            .skip(1)
+            .all(|p| p.chars().count() >= 3 && p.chars().all(char::is_lowercase) && rules.common(p))
+        && parts
+            .first()
+            .is_some_and(|p| p.chars().count() >= 3 && rules.common(p))
 }
 
 /// Labels of a list of medicines: "Medication: X, Y", "TTOs: X, Y".
@@ -1628,6 +1734,16 @@ pub(crate) fn head_after(tokens: &[Token<'_>], i: usize) -> bool {
         .get(k)
         .is_some_and(|n| n.is_punct('-') || n.is_punct('\'') || n.is_punct('’'))
     {
+        k += 1;
+    }
+    // A Roman numeral of the eponym's classification between: "Tane II manoeuvre",
+    // "Whaanga IV criteria".
+    if tokens.get(k).is_some_and(|n| {
+        n.is_word()
+            && n.space_before
+            && (2..=4).contains(&n.letters())
+            && n.text.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+    }) {
         k += 1;
     }
     tokens

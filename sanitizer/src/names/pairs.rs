@@ -123,10 +123,14 @@ impl NameRules<'_> {
                     k += 2;
                 }
                 if let Some(s) = tokens.get(k) {
+                    // A credential after signed initials is no surname: "A.B. HCA".
+                    let credential = s.shape == Shape::Upper
+                        && in_list(s.text, super::initials::SIGN_CREDENTIALS);
                     if s.is_word()
                         && s.latin
                         && s.capitalized()
                         && s.letters() >= 2
+                        && !credential
                         && (self.surname(s.text) || self.name_like(s))
                         && self.stop(s.text).is_none()
                         && !self.common(s.text)
