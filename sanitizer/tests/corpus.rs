@@ -243,8 +243,10 @@ fn blind6_corpus_shape() {
 
 /// The seventh blind corpus (`corpus/blind7.jsonl`, made by `corpus/generate_blind7.py` under
 /// blind6's span rules, with names from 22 regions and document shapes no earlier corpus
-/// used) parses and has the shape it was written to. It is held out: never scored yet; it
-/// is to be scored once, after the next round of tuning; no floor here.
+/// used) parses and has the shape it was written to. It was scored once as a held-out set
+/// in session 9, after sanitizer round 16 (leaking 43/220 against Presidio's 160, recall
+/// 0.879 against 0.525, over-redacted 11/80 against 48), and has been a development set
+/// since; no floor here.
 #[test]
 fn blind7_corpus_shape() {
     shape(BLIND7, 300, (220, 80));
