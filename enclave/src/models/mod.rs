@@ -17,6 +17,7 @@
 //! thread per core: a run takes it only while no other pipeline stage in the process is busy
 //! (counted by `StageGuard`), which never puts more model threads than cores to work.
 
+mod hardswish;
 mod manifest;
 mod onnx_dims;
 
@@ -269,7 +270,7 @@ fn load_session(
     let (bytes, digest) = obscura_onnx::read_verified(assets, name, expected)?;
     let bytes = match id {
         ModelId::CenterFace => onnx_dims::dynamicize(id, &bytes)?,
-        ModelId::TextDet | ModelId::TextCls | ModelId::TextRec => bytes,
+        ModelId::TextDet | ModelId::TextCls | ModelId::TextRec => hardswish::fuse(id, bytes)?.0,
     };
     let fail = |detail: String| Error::Inference { model: id, detail };
     let session = obscura_onnx::session_from_memory(env, name, &bytes)?;
