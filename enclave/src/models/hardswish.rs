@@ -33,13 +33,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use obscura_onnx::wire::{self, Field, I32, LEN, VARINT, put_len, put_varint, put_varint_field};
+use obscura_onnx::wire::{I32, LEN, VARINT, put_len, put_varint, put_varint_field};
+
+use super::onnx_graph::{Graph, MALFORMED, constant_scalar, fields, is_default_domain, node};
 
 use crate::Error;
 use crate::models::ModelId;
-
-/// The reason given for bytes that are not a well-formed protobuf message.
-const MALFORMED: &str = "malformed protobuf";
 
 /// The default-domain opset that introduced `HardSwish`.
 const HARD_SWISH_OPSET: u64 = 14;
@@ -139,16 +138,6 @@ pub(crate) fn fuse(model: ModelId, bytes: Vec<u8>) -> Result<(Vec<u8>, Fused), E
         Some((out, fused)) => (out, fused),
         None => (bytes, none),
     })
-}
-
-/// The fields of `msg`, or [`MALFORMED`].
-fn fields(msg: &[u8]) -> Result<Vec<Field<'_>>, &'static str> {
-    wire::fields(msg).ok_or(MALFORMED)
-}
-
-/// Whether `domain` names the default ONNX operator set.
-fn is_default_domain(domain: &[u8]) -> bool {
-    domain.is_empty() || domain == b"ai.onnx"
 }
 
 /// The rewritten model, or `None` when nothing was rewritten.
@@ -271,59 +260,6 @@ fn attribute_string(attribute: &[u8]) -> Result<Option<&[u8]>, &'static str> {
         .map(|f| f.payload))
 }
 
-/// One NodeProto, with the fields the matcher reads.
-#[derive(Debug)]
-struct Node<'a> {
-    inputs: Vec<&'a [u8]>,
-    outputs: Vec<&'a [u8]>,
-    name: &'a [u8],
-    op_type: &'a [u8],
-    domain: &'a [u8],
-    /// AttributeProto payloads.
-    attributes: Vec<&'a [u8]>,
-}
-
-impl<'a> Node<'a> {
-    /// NodeProto: input = 1, output = 2, name = 3, op_type = 4, attribute = 5, domain = 7.
-    fn parse(msg: &'a [u8]) -> Result<Self, &'static str> {
-        let mut node = Node {
-            inputs: Vec::new(),
-            outputs: Vec::new(),
-            name: &[],
-            op_type: &[],
-            domain: &[],
-            attributes: Vec::new(),
-        };
-        for f in fields(msg)? {
-            match (f.number, f.wire) {
-                (1, LEN) => node.inputs.push(f.payload),
-                (2, LEN) => node.outputs.push(f.payload),
-                (3, LEN) => node.name = f.payload,
-                (4, LEN) => node.op_type = f.payload,
-                (5, LEN) => node.attributes.push(f.payload),
-                (7, LEN) => node.domain = f.payload,
-                (1..=5 | 7, _) => return Err(MALFORMED),
-                _ => {}
-            }
-        }
-        Ok(node)
-    }
-
-    /// Whether this is a default-domain `op` with `inputs` inputs, one output, no attributes.
-    fn is_plain(&self, op: &[u8], inputs: usize) -> bool {
-        is_default_domain(self.domain)
-            && self.op_type == op
-            && self.inputs.len() == inputs
-            && self.outputs.len() == 1
-            && self.attributes.is_empty()
-    }
-
-    /// The single output of a node that [`Node::is_plain`] accepted.
-    fn output(&self) -> &'a [u8] {
-        self.outputs.first().copied().unwrap_or_default()
-    }
-}
-
 /// One matched chain: node indices and the hard-swish input `x`.
 #[derive(Debug, Clone, Copy)]
 struct Chain<'a> {
@@ -334,98 +270,7 @@ struct Chain<'a> {
     x: &'a [u8],
 }
 
-/// A GraphProto split into its fields, its nodes parsed.
-struct Graph<'a> {
-    fields: Vec<Field<'a>>,
-    /// The node of each GraphProto.node field, in order.
-    nodes: Vec<Node<'a>>,
-    /// Single-float constants by name: `Constant` nodes and non-overridable initializers.
-    scalars: BTreeMap<&'a [u8], f32>,
-    /// Consumers of each name: node inputs, plus one for each graph output.
-    uses: BTreeMap<&'a [u8], usize>,
-    /// The node producing each name.
-    producer: BTreeMap<&'a [u8], usize>,
-    /// Every name in the graph, to keep new names unique.
-    names: BTreeSet<&'a [u8]>,
-    has_subgraphs: bool,
-}
-
 impl<'a> Graph<'a> {
-    fn parse(msg: &'a [u8]) -> Result<Self, &'static str> {
-        let all = fields(msg)?;
-        let mut graph = Graph {
-            fields: Vec::new(),
-            nodes: Vec::new(),
-            scalars: BTreeMap::new(),
-            uses: BTreeMap::new(),
-            producer: BTreeMap::new(),
-            names: BTreeSet::new(),
-            has_subgraphs: false,
-        };
-        let mut inputs = BTreeSet::new();
-        let mut initializers = Vec::new();
-        for field in &all {
-            match (field.number, field.wire) {
-                (1, LEN) => graph.nodes.push(Node::parse(field.payload)?),
-                (5, LEN) => initializers.push(field.payload),
-                (11, LEN) => {
-                    inputs.insert(value_info_name(field.payload)?);
-                }
-                (12, LEN) => {
-                    let name = value_info_name(field.payload)?;
-                    *graph.uses.entry(name).or_default() += 1;
-                    graph.names.insert(name);
-                }
-                (1 | 5 | 11 | 12, _) => return Err(MALFORMED),
-                _ => {}
-            }
-        }
-        graph.names.extend(inputs.iter().copied());
-        for tensor in initializers {
-            let (name, value) = tensor_scalar(tensor)?;
-            graph.names.insert(name);
-            if let Some(value) = value.filter(|_| !inputs.contains(name)) {
-                graph.scalars.insert(name, value);
-            }
-        }
-        for (index, node) in graph.nodes.iter().enumerate() {
-            for &input in node.inputs.iter().filter(|i| !i.is_empty()) {
-                *graph.uses.entry(input).or_default() += 1;
-                graph.names.insert(input);
-            }
-            for &output in &node.outputs {
-                graph.producer.insert(output, index);
-                graph.names.insert(output);
-            }
-            for attribute in &node.attributes {
-                graph.has_subgraphs |= fields(attribute)?
-                    .iter()
-                    .any(|f| matches!(f.number, 6 | 11));
-            }
-            if let Some((output, value)) = constant_scalar(node)? {
-                graph.scalars.insert(output, value);
-            }
-        }
-        graph.fields = all;
-        Ok(graph)
-    }
-
-    /// Whether `name` is a constant equal to `value`.
-    fn is_scalar(&self, name: &[u8], value: f32) -> bool {
-        self.scalars.get(name).is_some_and(|&v| v == value)
-    }
-
-    /// Whether `name` has exactly one consumer and is not a graph output.
-    fn single_use(&self, name: &[u8]) -> bool {
-        self.uses.get(name) == Some(&1)
-    }
-
-    /// The node producing `name`, if any.
-    fn producer_of(&self, name: &[u8]) -> Option<(usize, &Node<'a>)> {
-        let index = *self.producer.get(name)?;
-        Some((index, self.nodes.get(index)?))
-    }
-
     /// Every hard-swish chain, in node order.
     fn chains(&self) -> Vec<Chain<'a>> {
         (0..self.nodes.len())
@@ -570,29 +415,6 @@ fn unique_name(
     name
 }
 
-/// A default-domain NodeProto.
-fn node(
-    inputs: &[&[u8]],
-    output: &[u8],
-    name: &[u8],
-    op: &[u8],
-    attributes: &[Vec<u8>],
-) -> Vec<u8> {
-    let mut out = Vec::new();
-    for input in inputs {
-        put_len(&mut out, 1, input);
-    }
-    put_len(&mut out, 2, output);
-    if !name.is_empty() {
-        put_len(&mut out, 3, name);
-    }
-    put_len(&mut out, 4, op);
-    for attribute in attributes {
-        put_len(&mut out, 5, attribute);
-    }
-    out
-}
-
 /// AttributeProto { name = 1, f = 2, type = 20 (FLOAT = 1) }.
 fn float_attribute(name: &[u8], value: f32) -> Vec<u8> {
     let mut out = Vec::new();
@@ -601,99 +423,6 @@ fn float_attribute(name: &[u8], value: f32) -> Vec<u8> {
     out.extend_from_slice(&value.to_le_bytes());
     put_varint_field(&mut out, 20, 1);
     out
-}
-
-/// ValueInfoProto.name (1).
-fn value_info_name(msg: &[u8]) -> Result<&[u8], &'static str> {
-    Ok(fields(msg)?
-        .into_iter()
-        .find(|f| f.number == 1 && f.wire == LEN)
-        .map_or(&[][..], |f| f.payload))
-}
-
-/// The output and value of a `Constant` node holding one float, if `node` is one.
-fn constant_scalar<'a>(node: &Node<'a>) -> Result<Option<(&'a [u8], f32)>, &'static str> {
-    if !is_default_domain(node.domain) || node.op_type != b"Constant" || !node.inputs.is_empty() {
-        return Ok(None);
-    }
-    let ([output], [attribute]) = (node.outputs.as_slice(), node.attributes.as_slice()) else {
-        return Ok(None);
-    };
-    let mut name: &[u8] = &[];
-    let mut value = None;
-    for f in fields(attribute)? {
-        match (f.number, f.wire) {
-            (1, LEN) => name = f.payload,
-            (2, I32) => value = Some(AttrValue::Float(fixed32(f.raw)?)),
-            (5, LEN) => value = Some(AttrValue::Tensor(f.payload)),
-            _ => {}
-        }
-    }
-    Ok(match (name, value) {
-        (b"value_float", Some(AttrValue::Float(v))) => Some((*output, v)),
-        (b"value", Some(AttrValue::Tensor(t))) => tensor_scalar(t)?.1.map(|v| (*output, v)),
-        _ => None,
-    })
-}
-
-/// An attribute value the constant reader looks at.
-enum AttrValue<'a> {
-    Float(f32),
-    Tensor(&'a [u8]),
-}
-
-/// The little-endian float at the end of a fixed 32-bit field's raw bytes.
-fn fixed32(raw: &[u8]) -> Result<f32, &'static str> {
-    let bytes = raw.get(raw.len().saturating_sub(4)..).ok_or(MALFORMED)?;
-    let bytes: [u8; 4] = bytes.try_into().map_err(|_| MALFORMED)?;
-    Ok(f32::from_le_bytes(bytes))
-}
-
-/// A TensorProto's name (8) and, if it is a float tensor of exactly one element stored in
-/// the file, that element.
-fn tensor_scalar(msg: &[u8]) -> Result<(&[u8], Option<f32>), &'static str> {
-    const FLOAT: u64 = 1;
-    const EXTERNAL: u64 = 1;
-    let mut name: &[u8] = &[];
-    let mut elements: u64 = 1;
-    let mut data_type = 0;
-    let mut external = false;
-    let mut values = Vec::new();
-    let mut raw = None;
-    for f in fields(msg)? {
-        match (f.number, f.wire) {
-            (1, VARINT) => elements = elements.saturating_mul(f.value),
-            (1, LEN) => {
-                let mut packed = f.payload;
-                while !packed.is_empty() {
-                    let dim = wire::read_varint(&mut packed).ok_or(MALFORMED)?;
-                    elements = elements.saturating_mul(dim);
-                }
-            }
-            (2, VARINT) => data_type = f.value,
-            (4, I32) => values.push(fixed32(f.raw)?),
-            (4, LEN) => {
-                for chunk in f.payload.chunks(4) {
-                    let bytes: [u8; 4] = chunk.try_into().map_err(|_| MALFORMED)?;
-                    values.push(f32::from_le_bytes(bytes));
-                }
-            }
-            (8, LEN) => name = f.payload,
-            (9, LEN) => raw = Some(f.payload),
-            (14, VARINT) => external = f.value == EXTERNAL,
-            (1 | 2 | 4 | 8 | 9 | 14, _) => return Err(MALFORMED),
-            _ => {}
-        }
-    }
-    if data_type != FLOAT || elements != 1 || external {
-        return Ok((name, None));
-    }
-    let value = match (raw, values.as_slice()) {
-        (Some(bytes), []) => <[u8; 4]>::try_from(bytes).ok().map(f32::from_le_bytes),
-        (None, [v]) => Some(*v),
-        _ => None,
-    };
-    Ok((name, value))
 }
 
 #[cfg(test)]
@@ -907,91 +636,5 @@ mod tests {
                 reason: MALFORMED
             })
         );
-    }
-}
-
-/// The fused text models against the pinned originals on real photographs.
-#[cfg(test)]
-mod real_models {
-    #![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "test")]
-
-    use std::path::Path;
-
-    use ort::value::TensorRef;
-
-    use super::*;
-    use crate::pipeline::decode::decode;
-
-    /// `image` of the assets resized (nearest) to `w × h`, Paddle-normalised planar BGR,
-    /// `n` times (the copies shifted so a batch is not `n` equal items).
-    fn input(assets: &Path, image: &str, n: usize, h: usize, w: usize) -> Vec<f32> {
-        let bytes = std::fs::read(assets.join("images").join(image)).unwrap();
-        let pixels = decode(&bytes).unwrap().pixels;
-        let (iw, ih) = (pixels.width() as usize, pixels.height() as usize);
-        let mut out = Vec::with_capacity(n * 3 * h * w);
-        for item in 0..n {
-            for channel in [2, 1, 0] {
-                for y in 0..h {
-                    for x in 0..w {
-                        let sx = u32::try_from((x + item * 7) * iw / (w + n * 7)).unwrap();
-                        let sy = u32::try_from(y * ih / h).unwrap();
-                        let rgb = pixels.get(sx, sy).unwrap();
-                        out.push((f32::from(rgb[channel]) / 255.0 - 0.5) / 0.5);
-                    }
-                }
-            }
-        }
-        out
-    }
-
-    fn run(session: &mut ort::session::Session, shape: [usize; 4], data: &[f32]) -> Vec<f32> {
-        let name = session.inputs().first().unwrap().name().to_owned();
-        let tensor = TensorRef::from_array_view((shape, data)).unwrap();
-        let outputs = session.run(ort::inputs![name.as_str() => tensor]).unwrap();
-        outputs[0].try_extract_tensor::<f32>().unwrap().1.to_vec()
-    }
-
-    /// The detector's probability map (and the recogniser's and classifier's softmax) after
-    /// the rewrite equal the original's within 1e-4 on real images.
-    #[test]
-    fn fused_text_models_match_the_originals() {
-        let Some(assets) = obscura_onnx::assets_from_env() else {
-            eprintln!("skipped: {} is not set", obscura_onnx::ASSETS_ENV);
-            return;
-        };
-        let env = obscura_onnx::runtime(&assets).unwrap();
-        let cases = [
-            (ModelId::TextDet, Form::HardSwish, 24, [1, 3, 480, 640]),
-            (ModelId::TextRec, Form::HardSigmoidMul, 28, [2, 3, 48, 320]),
-            (ModelId::TextCls, Form::HardSigmoidMul, 18, [2, 3, 48, 192]),
-        ];
-        for (id, form, chains, shape) in cases {
-            let (name, digest) = id.manifest();
-            let (bytes, _) = obscura_onnx::read_verified(&assets, name, digest).unwrap();
-            let mut original = obscura_onnx::session_from_memory(env, name, &bytes).unwrap();
-            let (fused_bytes, fused) = fuse(id, bytes).unwrap();
-            assert_eq!(
-                fused,
-                Fused {
-                    chains,
-                    form: Some(form)
-                },
-                "{id:?}"
-            );
-            let mut rewritten = obscura_onnx::session_from_memory(env, name, &fused_bytes).unwrap();
-            for image in ["rocket.jpg", "astronaut.png", "coffee.png"] {
-                let data = input(&assets, image, shape[0], shape[2], shape[3]);
-                let want = run(&mut original, shape, &data);
-                let got = run(&mut rewritten, shape, &data);
-                assert_eq!(want.len(), got.len());
-                let worst = want
-                    .iter()
-                    .zip(&got)
-                    .map(|(a, b)| (a - b).abs())
-                    .fold(0.0f32, f32::max);
-                eprintln!("{id:?} {image}: max |Δ| {worst:e}");
-                assert!(worst <= 1e-4, "{id:?} {image}: {worst}");
-            }
-        }
     }
 }
