@@ -109,3 +109,62 @@ fn rewritten_text_models_match_the_originals() {
         }
     }
 }
+
+/// Single-threaded run time of each text model before and after the rewrites, the variants
+/// interleaved run by run so that a busy phase of the machine hits them alike. Timing, not a
+/// check: `cargo test --release -p obscura-enclave --lib models::real_rewrites -- --ignored
+/// --nocapture`.
+#[test]
+#[ignore = "timing; run by hand in release mode"]
+fn time_rewritten_text_models() {
+    let Some(assets) = obscura_onnx::assets_from_env() else {
+        eprintln!("skipped: {} is not set", obscura_onnx::ASSETS_ENV);
+        return;
+    };
+    let env = obscura_onnx::runtime(&assets).unwrap();
+    let runs: usize = std::env::var("OBSCURA_TIMING_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(7);
+    let cases = [
+        (ModelId::TextDet, [1, 3, 1024, 1024]),
+        (ModelId::TextRec, [8, 3, 48, 320]),
+        (ModelId::TextCls, [8, 3, 48, 192]),
+    ];
+    for (id, shape) in cases {
+        let (name, digest) = id.manifest();
+        let (bytes, _) = obscura_onnx::read_verified(&assets, name, digest).unwrap();
+        let session = |b: &[u8]| obscura_onnx::session_from_memory(env, name, b).unwrap();
+        let mut variants = [
+            ("original", session(&bytes)),
+            (
+                "hard-swish",
+                session(&hardswish::fuse(id, bytes.clone()).unwrap().0),
+            ),
+            (
+                "affine",
+                session(&conv_affine::fold(id, bytes.clone()).unwrap().0),
+            ),
+            ("both", session(&adapt(id, bytes).unwrap())),
+        ];
+        let data = input(&assets, "rocket.jpg", shape[0], shape[2], shape[3]);
+        let mut times = vec![Vec::new(); variants.len()];
+        for round in 0..=runs {
+            for (i, (_, session)) in variants.iter_mut().enumerate() {
+                let start = std::time::Instant::now();
+                run(session, shape, &data);
+                if round > 0 {
+                    times[i].push(start.elapsed().as_secs_f64() * 1e3);
+                }
+            }
+        }
+        for ((label, _), mut t) in variants.iter().zip(times) {
+            t.sort_by(f64::total_cmp);
+            eprintln!(
+                "{id:?} {shape:?} {label}: median {:.1} ms, min {:.1} ms ({runs} runs)",
+                t[t.len() / 2],
+                t[0]
+            );
+        }
+    }
+}
