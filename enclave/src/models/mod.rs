@@ -17,8 +17,13 @@
 //! thread per core: a run takes it only while no other pipeline stage in the process is busy
 //! (counted by `StageGuard`), which never puts more model threads than cores to work.
 
+mod conv_affine;
+mod hardswish;
 mod manifest;
 mod onnx_dims;
+mod onnx_graph;
+#[cfg(test)]
+mod real_rewrites;
 
 use std::fmt;
 use std::path::Path;
@@ -259,6 +264,14 @@ impl Models {
     }
 }
 
+/// The same-function graph rewrites a Paddle text model gets before its session is made: the
+/// hard-swish chains fused (`hardswish`), then the scalar affine steps around convolutions
+/// folded into their weights (`conv_affine`).
+fn adapt(id: ModelId, bytes: Vec<u8>) -> Result<Vec<u8>, Error> {
+    let (bytes, _) = hardswish::fuse(id, bytes)?;
+    Ok(conv_affine::fold(id, bytes)?.0)
+}
+
 /// Loads one model: read, check digest, adapt, create the session.
 fn load_session(
     env: &ort::environment::Environment,
@@ -269,7 +282,7 @@ fn load_session(
     let (bytes, digest) = obscura_onnx::read_verified(assets, name, expected)?;
     let bytes = match id {
         ModelId::CenterFace => onnx_dims::dynamicize(id, &bytes)?,
-        ModelId::TextDet | ModelId::TextCls | ModelId::TextRec => bytes,
+        ModelId::TextDet | ModelId::TextCls | ModelId::TextRec => adapt(id, bytes)?,
     };
     let fail = |detail: String| Error::Inference { model: id, detail };
     let session = obscura_onnx::session_from_memory(env, name, &bytes)?;
