@@ -760,3 +760,34 @@ fn an_inverted_name_filling_a_person_field() {
         ),
     ]);
 }
+
+#[test]
+fn bed_board_rows_with_single_spaces() {
+    check(&[
+        (
+            "BAY C\nB1 QUELLAMY 77 NBM\nB2 empty\nB3 LE TESSALY 81 falls risk",
+            "BAY C\nB1 PERSON_1 77 NBM\nB2 empty\nB3 PERSON_2 81 falls risk",
+        ),
+        // One such line is no board: a single space is no cell gap.
+        ("B12 LOW 140 on repeat", "B12 LOW 140 on repeat"),
+    ]);
+}
+
+#[test]
+fn sign_offs_after_a_sentence_and_without_a_dash() {
+    check(&[
+        (
+            "Obs stable, please review within the hour. — Orvane, night nurse",
+            "Obs stable, please review within the hour. — PERSON_1, night nurse",
+        ),
+        (
+            "Warfarin held tonight. Tessaly, ward pharmacist, on call",
+            "Warfarin held tonight. PERSON_1, ward pharmacist, on call",
+        ),
+        // A clinical word before the role is no signer.
+        (
+            "Reviewed. Physiotherapy, ward physio to see",
+            "Reviewed. Physiotherapy, ward physio to see",
+        ),
+    ]);
+}

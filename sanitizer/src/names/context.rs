@@ -457,28 +457,55 @@ impl NameRules<'_> {
         }
     }
 
-    /// A note signed on its own line with a dash, a name and the signer's role: "- Tane
-    /// Whaanga, senior carer", "— Tane Whaanga (staff nurse)". Two or three capitalised
+    /// A note signed with a name and the signer's role: "- Tane Whaanga, senior carer",
+    /// "— Tane Whaanga (staff nurse)", "… within the hour. — Tane, night nurse" (the dash
+    /// opening a line or following a sentence's end), or without the dash as a
+    /// sentence of its own ("Tane, ward pharmacist, ext 4021"). One to three capitalised
     /// name words, one at least no common word, then a comma or bracket and a staff role
-    /// within three words.
+    /// within three words. Without the dash the role ends the phrase (a comma, bracket,
+    /// stop or the line's end follows: "Tane, ward physio to see" stays) and a single word
+    /// must be no common word.
     pub(super) fn dash_sign_offs(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         for (i, d) in tokens.iter().enumerate() {
-            if !(d.line_start && (d.is_punct('-') || d.is_punct('–') || d.is_punct('—'))) {
+            let after_stop = i
+                .checked_sub(1)
+                .and_then(|j| tokens.get(j))
+                .is_some_and(|p| p.is_punct('.') || p.is_punct('!') || p.is_punct('?'));
+            let dashed = (d.line_start || (after_stop && d.space_before))
+                && (d.is_punct('-') || d.is_punct('–') || d.is_punct('—'));
+            let bare = d.sentence_start && d.is_word();
+            if !(dashed || bare) {
                 continue;
             }
-            let first = i + 1;
+            let first = if dashed { i + 1 } else { i };
             let k = self.name_run_end(tokens, first, 3);
             let words: Vec<&Token<'_>> = (first..k).filter_map(|j| tokens.get(j)).collect();
             let role = tokens
                 .get(k)
                 .is_some_and(|c| c.is_punct(',') || c.is_punct('('))
                 && (k + 1..k + 4).any(|j| {
+                    let closes = tokens.get(j + 1).is_none_or(|e| {
+                        e.line_start || e.is_punct(',') || e.is_punct(')') || e.is_punct('.')
+                    });
                     tokens.get(j).is_some_and(|w| {
-                        w.is_word() && !w.line_start && in_list(w.text, SIGNER_ROLES)
+                        w.is_word()
+                            && !w.line_start
+                            && in_list(w.text, SIGNER_ROLES)
+                            && (dashed || closes)
                     })
                 });
-            if words.len() >= 2 && role && words.iter().any(|w| !self.common(w.text)) {
-                out.extend(Self::whole_run(&words));
+            let uncommon = words.iter().any(|w| !self.common(w.text));
+            let single = match words.as_slice() {
+                [one] if dashed => uncommon || self.given(one.text),
+                [one] => !self.common(one.text) && self.stop(one.text).is_none(),
+                _ => false,
+            };
+            if role && ((words.len() >= 2 && uncommon) || single) {
+                if let [one] = words.as_slice() {
+                    out.push(Self::given_word(one));
+                } else {
+                    out.extend(Self::whole_run(&words));
+                }
             }
         }
     }
@@ -581,44 +608,47 @@ impl NameRules<'_> {
     }
 
     /// A ward board's bed row: a bed code at the line's start (`B14`), a gap, an
-    /// upper-case family name, perhaps with one initial, then a gap and the age ("B5  TANE
-    /// 60  NBM", "B14  WHAANGA R  52  side room"). The cell names a person even when the
-    /// word is a common one; clinical terms stay.
+    /// upper-case family name (perhaps after a particle: `LE GALL`), perhaps with one
+    /// initial, then a gap and the age ("B5  TANE 60  NBM", "B14  WHAANGA R  52  side
+    /// room"). Single spaces do as gaps when another line of the text opens with a bed
+    /// code too (a board: "B1 TANE 60 NBM" / "B2 empty"). The cell names a person even
+    /// when the word is a common one; clinical terms stay.
     pub(super) fn bed_rows(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
-        for (i, b) in tokens.iter().enumerate() {
-            // The code is a letter `B` and a number glued to it.
-            let code = b.line_start
-                && b.is_word()
-                && (b.text == "B" || b.text == "b")
-                && tokens
-                    .get(i + 1)
-                    .is_some_and(|n| n.class == crate::token::Class::Number && !n.space_before);
-            if !code {
-                continue;
-            }
+        let codes: Vec<usize> = (0..tokens.len()).filter(|&i| bed_code(tokens, i)).collect();
+        let board = codes.len() >= 2;
+        for &i in &codes {
+            let gap = |w: &Token<'_>| w.break_before || (board && w.space_before);
             let i = i + 1;
-            let Some(sur) = tokens.get(i + 1).filter(|w| {
+            let upper = |w: &&Token<'_>| {
                 w.is_word()
                     && w.latin
                     && w.shape == Shape::Upper
                     && w.letters() >= 2
-                    && w.break_before
                     && !self.hard_stop(w.text)
                     && !in_list(w.text, FIELD_WORDS)
-            }) else {
+            };
+            let Some(first) = tokens.get(i + 1).filter(|w| upper(w) && gap(w)) else {
+                continue;
+            };
+            let particle = super::is_particle(first.text)
+                && tokens
+                    .get(i + 2)
+                    .is_some_and(|w| upper(&w) && w.space_before && !w.break_before);
+            let s = i + 1 + usize::from(particle);
+            let Some(sur) = tokens.get(s) else {
                 continue;
             };
             let initial = tokens
-                .get(i + 2)
+                .get(s + 1)
                 .filter(|w| w.is_word() && w.text.chars().count() == 1 && !w.break_before)
                 .filter(|w| w.text.chars().all(char::is_uppercase));
-            let k = i + 2 + usize::from(initial.is_some());
+            let k = s + 1 + usize::from(initial.is_some());
             let age = tokens
                 .get(k)
-                .is_some_and(|n| n.class == crate::token::Class::Number && n.break_before);
+                .is_some_and(|n| n.class == crate::token::Class::Number && gap(n));
             if age {
                 out.push(Mention {
-                    start: sur.start,
+                    start: first.start,
                     end: initial.map_or(sur.name_end(), |w| w.end),
                     surname: Some(Self::norm(sur.text)),
                     initial: initial.and_then(|w| w.text.chars().next()),
@@ -1548,4 +1578,14 @@ pub(super) fn owns_device(tokens: &[Token<'_>], i: usize) -> bool {
 /// Tokens `a..b` (empty when out of range).
 fn within_tokens<'t, 'a>(tokens: &'t [Token<'a>], a: usize, b: usize) -> &'t [Token<'a>] {
     tokens.get(a..b).unwrap_or_default()
+}
+
+/// A bed code opening a line at token `i`: a letter `B` and a number glued to it (`B14`).
+fn bed_code(tokens: &[Token<'_>], i: usize) -> bool {
+    tokens
+        .get(i)
+        .is_some_and(|b| b.line_start && b.is_word() && (b.text == "B" || b.text == "b"))
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| n.class == crate::token::Class::Number && !n.space_before)
 }
