@@ -791,3 +791,34 @@ fn sign_offs_after_a_sentence_and_without_a_dash() {
         ),
     ]);
 }
+
+#[test]
+fn chat_requests_to_review_someone_at_a_bare_ward_place() {
+    check(&[
+        (
+            "can u review maria quellamy bay 4, resp rate 28",
+            "can u review PERSON_1 bay 4, resp rate 28",
+        ),
+        (
+            "pls r/v tessaly Ould Quellamy rm 3, bp 80/40",
+            "pls r/v PERSON_1 rm 3, bp 80/40",
+        ),
+        // Common words and clinical terms before a place stay.
+        (
+            "pls review obs bay 4 and sats bed 2",
+            "pls review obs bay 4 and sats bed 2",
+        ),
+    ]);
+}
+
+#[test]
+fn the_sender_of_a_page() {
+    check(&[
+        (
+            "page 5521 from tessaly: bloods due",
+            "page 5521 from PERSON_1: bloods due",
+        ),
+        // A common word or a place after `from` stays.
+        ("Letter from home: all well", "Letter from home: all well"),
+    ]);
+}

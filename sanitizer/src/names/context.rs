@@ -150,6 +150,9 @@ pub(super) const BED_WORDS: &[&str] = &["bed", "bay", "cubicle", "room"];
 /// Words before the person a request sends someone to: "check on tanvo in bay 3".
 const VISIT_WORDS: &[&str] = &["on", "see", "seen", "review", "assess", "visit"];
 
+/// Filiation words inside Hassaniya names: `Ould` (son of), `Mint` (daughter of).
+const FILIATIONS: &[&str] = &["ould", "mint"];
+
 /// Words that point at a person without naming them: "check on him in bed 4".
 const UNNAMED: &[&str] = &[
     "him",
@@ -919,18 +922,24 @@ impl NameRules<'_> {
     /// words: "check on cross in bay 3", "see ap tanvo in bed 4", "check on al-tanvo in bay
     /// 3" — one or two words (hyphens inside) between `on`/`see`/`review` and `in` + a ward
     /// place, unless they point at someone without naming them ("check on him in bed 4");
-    /// after `for` only words that are no common word ("bloods for tanvo in bay 4").
+    /// after `for` only words that are no common word ("bloods for tanvo in bay 4"). The
+    /// place may follow the words without `in` ("can u review tanvo whaanga bay 2", "pls
+    /// r/v tanvo Whaanga rm 6") when the words (up to three, capitalised ones too) are
+    /// not all common words and none is a clinical term.
     pub(super) fn visited_in_bed(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         for (i, v) in tokens.iter().enumerate() {
             // After `for` ("the bloods for tanvo whaanga in bay 4") no word may be a common
             // one: "for review in bay 4" stays.
             let for_cue = v.is_word() && lower(v.text) == "for";
-            if !(v.is_word() && (in_list(v.text, VISIT_WORDS) || for_cue)) {
+            if !(v.is_word()
+                && (in_list(v.text, VISIT_WORDS) || for_cue || review_abbrev(tokens, i)))
+            {
                 continue;
             }
             let first = i + 1;
             let mut k = first;
             let mut words = 0usize;
+            let mut bare = false;
             while let Some(t) = tokens.get(k) {
                 let joiner = t.is_punct('-')
                     && !t.space_before
@@ -940,13 +949,18 @@ impl NameRules<'_> {
                 if t.is_word() && lower(t.text) == "in" && t.space_before && words > 0 {
                     break;
                 }
-                if !(joiner || (t.is_word() && t.latin && t.shape == Shape::Lower)) {
+                if words > 0 && bare_place(tokens, k) {
+                    bare = true;
+                    break;
+                }
+                let cased = t.shape == Shape::Lower || (!for_cue && super::title_like(t));
+                if !(joiner || (t.is_word() && t.latin && cased)) {
                     words = 0;
                     break;
                 }
                 words += usize::from(t.is_word());
                 k += 1;
-                if words > 2 {
+                if words > 3 {
                     break;
                 }
             }
@@ -956,15 +970,42 @@ impl NameRules<'_> {
                 && tokens
                     .get(k + 2)
                     .is_some_and(|n| n.class == crate::token::Class::Number);
-            if !(place && (1..=2).contains(&words)) {
+            let most = if bare { 3 } else { 2 };
+            if !((bare || place) && (1..=most).contains(&words)) {
                 continue;
             }
             let run = within_tokens(tokens, first, k);
+            let title_words = run.iter().any(|w| w.is_word() && w.shape != Shape::Lower);
+            if (bare || title_words)
+                && run
+                    .iter()
+                    .filter(|w| w.is_word() && !in_list(w.text, FILIATIONS))
+                    .all(|w| self.common(w.text) || self.stop(w.text).is_some())
+            {
+                continue;
+            }
+            // A filiation word inside a name ("Ould", "Mint": son, daughter of) is no term.
+            let term = |w: &Token<'_>| {
+                w.is_word() && self.stop(w.text).is_some() && !in_list(w.text, FILIATIONS)
+            };
+            // Without `in` two words at least, one a listed or capitalised name or a longer
+            // uncommon word, and none a clinical term: "review obs bay 4" stays.
+            let word_count = run.iter().filter(|w| w.is_word()).count();
+            let a_name = run.iter().any(|w| {
+                w.is_word()
+                    && !in_list(w.text, FILIATIONS)
+                    && (self.listed(w.text)
+                        || super::title_like(w)
+                        || (w.letters() >= 5 && !self.common(w.text)))
+            });
+            if bare && (run.iter().any(term) || word_count < 2 || !a_name) {
+                continue;
+            }
             // An eponym in lower case between `seen` and a bed is a person ("seen gilbert
             // in bay 4"); a clinical term is not.
             let named = run.iter().filter(|w| w.is_word()).all(|w| {
                 w.letters() >= 2
-                    && !self.hard_stop(w.text)
+                    && (!self.hard_stop(w.text) || (bare && in_list(w.text, FILIATIONS)))
                     && !in_list(w.text, FIELD_WORDS)
                     && !in_list(w.text, UNNAMED)
                     && !(for_cue && (self.common(w.text) || self.stop(w.text).is_some()))
@@ -981,6 +1022,36 @@ impl NameRules<'_> {
                         .collect(),
                     ..Mention::default()
                 });
+            }
+        }
+    }
+
+    /// The sender of a page or message: `from`, one word in lower or title case, then a
+    /// colon ("bleep 4417 from tanvo: pls r/v …"), when the word is no common word and no
+    /// clinical term.
+    pub(super) fn message_senders(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, f) in tokens.iter().enumerate() {
+            if !(f.is_word() && lower(f.text) == "from") {
+                continue;
+            }
+            let Some(t) = tokens.get(i + 1).filter(|t| {
+                t.is_word()
+                    && t.latin
+                    && t.space_before
+                    && t.letters() >= 3
+                    && matches!(t.shape, Shape::Lower | Shape::Title)
+                    && !self.common(t.text)
+                    && self.stop(t.text).is_none()
+                    && !in_list(t.text, FIELD_WORDS)
+                    && !in_list(t.text, UNNAMED)
+            }) else {
+                continue;
+            };
+            if tokens
+                .get(i + 2)
+                .is_some_and(|c| c.is_punct(':') && !c.space_before)
+            {
+                out.push(Self::given_word(t));
             }
         }
     }
@@ -1588,4 +1659,25 @@ fn bed_code(tokens: &[Token<'_>], i: usize) -> bool {
         && tokens
             .get(i + 1)
             .is_some_and(|n| n.class == crate::token::Class::Number && !n.space_before)
+}
+
+/// `r/v` (review) ending at token `i`: `r`, a glued slash, a glued `v`.
+fn review_abbrev(tokens: &[Token<'_>], i: usize) -> bool {
+    let at = |k: usize, f: &dyn Fn(&Token<'_>) -> bool| tokens.get(k).is_some_and(f);
+    i >= 2
+        && at(i, &|t| {
+            t.is_word() && (t.text == "v" || t.text == "V") && !t.space_before
+        })
+        && at(i - 1, &|t| t.is_punct('/') && !t.space_before)
+        && at(i - 2, &|t| t.is_word() && (t.text == "r" || t.text == "R"))
+}
+
+/// A ward place right at token `k`, without `in`: a bed word or `rm` after a space, then a
+/// number ("bay 2", "rm 6").
+fn bare_place(tokens: &[Token<'_>], k: usize) -> bool {
+    tokens.get(k).is_some_and(|b| {
+        b.is_word() && b.space_before && (in_list(b.text, BED_WORDS) || lower(b.text) == "rm")
+    }) && tokens
+        .get(k + 1)
+        .is_some_and(|n| n.class == crate::token::Class::Number && n.space_before)
 }

@@ -636,6 +636,7 @@ impl<'a> NameRules<'a> {
         self.subjects_and_possessives(tokens, &mut out);
         self.in_bed(tokens, &mut out);
         self.visited_in_bed(tokens, &mut out);
+        self.message_senders(tokens, &mut out);
         self.greeted(tokens, &mut out);
         self.asked_after(tokens, &mut out);
         self.addressed_names(tokens, &mut out);
