@@ -822,3 +822,19 @@ fn the_sender_of_a_page() {
         ("Letter from home: all well", "Letter from home: all well"),
     ]);
 }
+
+#[test]
+fn initials_opening_an_attendance() {
+    check(&[
+        (
+            "Sexual health clinic.\nWQ attends for results, all negative.",
+            "Sexual health clinic.\nPERSON_1 attends for results, all negative.",
+        ),
+        (
+            "Review. WQ back for test of cure.",
+            "Review. PERSON_1 back for test of cure.",
+        ),
+        // A team or role abbreviation is no one's initials.
+        ("GP attends weekly.", "GP attends weekly."),
+    ]);
+}

@@ -648,6 +648,7 @@ impl<'a> NameRules<'a> {
         self.coordinated(tokens, &mut out);
         self.initials(tokens, &mut out);
         self.chat_speakers(tokens, &mut out);
+        self.attending_initials(tokens, &mut out);
         self.table_columns(tokens, &mut out);
         self.quoted_labels(tokens, &mut out);
         self.before_ids(tokens, typed, &mut out);
