@@ -838,3 +838,18 @@ fn initials_opening_an_attendance() {
         ("GP attends weekly.", "GP attends weekly."),
     ]);
 }
+
+#[test]
+fn a_record_heading_with_a_name_and_a_dashed_birth_date() {
+    check(&[
+        (
+            "Immunisation record\nOrvane Tessaly — DOB 1961-03-09\nFlu vaccine given.",
+            "Immunisation record\nPERSON_1 — DOB [DATE]\nFlu vaccine given.",
+        ),
+        // Common words before the dash stay.
+        (
+            "Growth Chart — DOB field blank",
+            "Growth Chart — DOB field blank",
+        ),
+    ]);
+}

@@ -513,6 +513,42 @@ impl NameRules<'_> {
         }
     }
 
+    /// A record's heading line that opens with a name, then a dash and the birth date
+    /// ("Tane Whaanga — DOB 1950-02-01", "Tane Whaanga - born 3 May 1950"): two or three
+    /// capitalised name words at the line's start, none a common word or clinical term,
+    /// and the date itself after the cue ("Growth Chart — DOB field blank" stays).
+    pub(super) fn dash_birth_lines(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate() {
+            if !t.line_start {
+                continue;
+            }
+            let mut k = i;
+            while k < i + 3
+                && tokens.get(k).is_some_and(|w| {
+                    self.name_word(w, false) && (k == i || (w.space_before && !w.break_before))
+                })
+            {
+                k += 1;
+            }
+            let dash = tokens.get(k).is_some_and(|d| {
+                (d.is_punct('-') || d.is_punct('–') || d.is_punct('—')) && d.space_before
+            });
+            let born = tokens.get(k + 1).is_some_and(|b| {
+                b.is_word() && matches!(lower(b.text).as_str(), "dob" | "born" | "d.o.b")
+            });
+            // The date follows, perhaps after a colon: "DOB 1950-02-01", "DOB: 3 May 1950".
+            let colon = usize::from(tokens.get(k + 2).is_some_and(|c| c.is_punct(':')));
+            let dated = tokens
+                .get(k + 2 + colon)
+                .is_some_and(|n| n.class == crate::token::Class::Number);
+            let words: Vec<&Token<'_>> = (i..k).filter_map(|j| tokens.get(j)).collect();
+            let plain = |w: &&Token<'_>| !self.common(w.text) && self.stop(w.text).is_none();
+            if dash && born && dated && words.len() >= 2 && words.iter().all(plain) {
+                out.extend(Self::whole_run(&words));
+            }
+        }
+    }
+
     /// The subject line of a letter, `Re:` and a name, then a comma, a parenthesis or the
     /// line's end ("Re: Tane Whaanga, DOB …", "Re: Tane Whaanga (MRN …)"): two to four
     /// capitalised words, each a listed name or an unlisted name-like word, one at least no

@@ -618,6 +618,7 @@ impl<'a> NameRules<'a> {
         self.header_names(tokens, &mut out);
         self.dash_notes(tokens, &mut out);
         self.dash_sign_offs(tokens, &mut out);
+        self.dash_birth_lines(tokens, &mut out);
         self.list_item_names(tokens, &mut out);
         self.regarding_lines(tokens, &mut out);
         self.regarding_inverted(tokens, &mut out);
