@@ -853,3 +853,11 @@ fn a_record_heading_with_a_name_and_a_dashed_birth_date() {
         ),
     ]);
 }
+
+#[test]
+fn caret_family_names_joined_by_an_underscore() {
+    check(&[(
+        "(0010,0010) PN [BEN_QUELLAMY^TESSARO]\n(0008,0060) CS [CT]",
+        "(0010,0010) PN [PERSON_1]\n(0008,0060) CS [CT]",
+    )]);
+}
