@@ -861,3 +861,18 @@ fn caret_family_names_joined_by_an_underscore() {
         "(0010,0010) PN [PERSON_1]\n(0008,0060) CS [CT]",
     )]);
 }
+
+#[test]
+fn a_balinese_name_after_a_kinship_noun_keeps_its_prefix() {
+    check(&[
+        (
+            "Son I Made Quellamy interpreting for his mother.",
+            "Son PERSON_1 interpreting for his mother.",
+        ),
+        // The pronoun after a kinship noun is no name.
+        (
+            "Daughter I spoke to is worried.",
+            "Daughter I spoke to is worried.",
+        ),
+    ]);
+}

@@ -1251,7 +1251,8 @@ impl NameRules<'_> {
 
     /// An unlisted capitalised word right after a lower-case kinship noun is the relative's
     /// name ("avec sa fille Tanvo", "his son Oyole rang"): a capitalised word no common word
-    /// mid-sentence after "daughter" names her.
+    /// mid-sentence after "daughter" names her. A Balinese name keeps its `I`/`Ni` prefix
+    /// ("Husband I Wayan Sudarta translating").
     pub(super) fn named_relatives(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         for (i, t) in tokens.iter().enumerate().skip(1) {
             let kin = tokens.get(i - 1).is_some_and(|k| {
@@ -1264,6 +1265,29 @@ impl NameRules<'_> {
                 && self.name_like(t)
             {
                 out.push(Self::given_word(t));
+            }
+        }
+        // A Balinese name after a kinship noun opens with its prefix `I` (men) or `Ni`
+        // (women), then two or three capitalised name words: "husband I Wayan Sudarta".
+        for (i, t) in tokens.iter().enumerate().skip(1) {
+            let kin = tokens.get(i - 1).is_some_and(|k| {
+                k.is_word() && k.shape != Shape::Upper && in_list(k.text, super::KIN_CUES)
+            });
+            if !(kin && t.is_word() && matches!(t.text, "I" | "Ni") && t.space_before) {
+                continue;
+            }
+            let first = i + 1;
+            let mut k = first;
+            while k < first + 3
+                && tokens
+                    .get(k)
+                    .is_some_and(|w| self.name_word(w, false) && w.space_before && !w.break_before)
+            {
+                k += 1;
+            }
+            let words: Vec<&Token<'_>> = (i..k).filter_map(|j| tokens.get(j)).collect();
+            if k - first >= 2 {
+                out.extend(Self::whole_run(&words));
             }
         }
     }

@@ -35,7 +35,12 @@
 //!     an ordinal (`Tane's 80th`), an unlisted word joined by `and` to a found person,
 //!     the giver of a handover (`Handed over by Tane to Aroha`), an inverted subject line
 //!     (`Re: Whaanga, Tane, Ward 7`), an upper-case family name in a ward board's bed row
-//!     (`B14  WHAANGA R  52  side room`);
+//!     (`B14  WHAANGA R  52  side room`, `B1 WHAANGA 52 NBM` on a board of such rows), a
+//!     signer before a staff role (`— Tane, night nurse`, `Tane, ward pharmacist, ext 4`),
+//!     the person to review at a bare ward place (`pls r/v tane whaanga rm 6`), the sender
+//!     of a page (`bleep 4417 from tane:`), a patient's initials before an attendance
+//!     (`KT attends for results`), a record heading's name before a dashed birth date
+//!     (`Tane Whaanga — DOB 1950-02-01`);
 //! 11. (`pairs.rs`) `SURNAME, Given` in mixed case (with upper-case particles before it:
 //!     `DE LA CRUZ, Ana`), an all-caps run of two to four words between dashes in a
 //!     mixed-case list line (`bed 4 - ANA MARIA LIMA - NBM`).
