@@ -760,3 +760,119 @@ fn an_inverted_name_filling_a_person_field() {
         ),
     ]);
 }
+
+#[test]
+fn bed_board_rows_with_single_spaces() {
+    check(&[
+        (
+            "BAY C\nB1 QUELLAMY 77 NBM\nB2 empty\nB3 LE TESSALY 81 falls risk",
+            "BAY C\nB1 PERSON_1 77 NBM\nB2 empty\nB3 PERSON_2 81 falls risk",
+        ),
+        // One such line is no board: a single space is no cell gap.
+        ("B12 LOW 140 on repeat", "B12 LOW 140 on repeat"),
+    ]);
+}
+
+#[test]
+fn sign_offs_after_a_sentence_and_without_a_dash() {
+    check(&[
+        (
+            "Obs stable, please review within the hour. — Orvane, night nurse",
+            "Obs stable, please review within the hour. — PERSON_1, night nurse",
+        ),
+        (
+            "Warfarin held tonight. Tessaly, ward pharmacist, on call",
+            "Warfarin held tonight. PERSON_1, ward pharmacist, on call",
+        ),
+        // A clinical word before the role is no signer.
+        (
+            "Reviewed. Physiotherapy, ward physio to see",
+            "Reviewed. Physiotherapy, ward physio to see",
+        ),
+    ]);
+}
+
+#[test]
+fn chat_requests_to_review_someone_at_a_bare_ward_place() {
+    check(&[
+        (
+            "can u review maria quellamy bay 4, resp rate 28",
+            "can u review PERSON_1 bay 4, resp rate 28",
+        ),
+        (
+            "pls r/v tessaly Ould Quellamy rm 3, bp 80/40",
+            "pls r/v PERSON_1 rm 3, bp 80/40",
+        ),
+        // Common words and clinical terms before a place stay.
+        (
+            "pls review obs bay 4 and sats bed 2",
+            "pls review obs bay 4 and sats bed 2",
+        ),
+    ]);
+}
+
+#[test]
+fn the_sender_of_a_page() {
+    check(&[
+        (
+            "page 5521 from tessaly: bloods due",
+            "page 5521 from PERSON_1: bloods due",
+        ),
+        // A common word or a place after `from` stays.
+        ("Letter from home: all well", "Letter from home: all well"),
+    ]);
+}
+
+#[test]
+fn initials_opening_an_attendance() {
+    check(&[
+        (
+            "Sexual health clinic.\nWQ attends for results, all negative.",
+            "Sexual health clinic.\nPERSON_1 attends for results, all negative.",
+        ),
+        (
+            "Review. WQ back for test of cure.",
+            "Review. PERSON_1 back for test of cure.",
+        ),
+        // A team or role abbreviation is no one's initials.
+        ("GP attends weekly.", "GP attends weekly."),
+    ]);
+}
+
+#[test]
+fn a_record_heading_with_a_name_and_a_dashed_birth_date() {
+    check(&[
+        (
+            "Immunisation record\nOrvane Tessaly — DOB 1961-03-09\nFlu vaccine given.",
+            "Immunisation record\nPERSON_1 — DOB [DATE]\nFlu vaccine given.",
+        ),
+        // Common words before the dash stay.
+        (
+            "Growth Chart — DOB field blank",
+            "Growth Chart — DOB field blank",
+        ),
+    ]);
+}
+
+#[test]
+fn caret_family_names_joined_by_an_underscore() {
+    check(&[(
+        "(0010,0010) PN [BEN_QUELLAMY^TESSARO]\n(0008,0060) CS [CT]",
+        "(0010,0010) PN [PERSON_1]\n(0008,0060) CS [CT]",
+    )]);
+}
+
+#[test]
+fn a_balinese_name_after_a_kinship_noun_keeps_its_prefix() {
+    check(&[
+        (
+            "Son I Made Quellamy interpreting for his mother.",
+            "Son PERSON_1 interpreting for his mother.",
+        ),
+        // The pronoun after a kinship noun is no name.
+        (
+            "Daughter I spoke to is worried.",
+            "Daughter I spoke to is worried.",
+        ),
+    ]);
+}

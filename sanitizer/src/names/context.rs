@@ -150,6 +150,9 @@ pub(super) const BED_WORDS: &[&str] = &["bed", "bay", "cubicle", "room"];
 /// Words before the person a request sends someone to: "check on tanvo in bay 3".
 const VISIT_WORDS: &[&str] = &["on", "see", "seen", "review", "assess", "visit"];
 
+/// Filiation words inside Hassaniya names: `Ould` (son of), `Mint` (daughter of).
+const FILIATIONS: &[&str] = &["ould", "mint"];
+
 /// Words that point at a person without naming them: "check on him in bed 4".
 const UNNAMED: &[&str] = &[
     "him",
@@ -457,27 +460,90 @@ impl NameRules<'_> {
         }
     }
 
-    /// A note signed on its own line with a dash, a name and the signer's role: "- Tane
-    /// Whaanga, senior carer", "— Tane Whaanga (staff nurse)". Two or three capitalised
+    /// A note signed with a name and the signer's role: "- Tane Whaanga, senior carer",
+    /// "— Tane Whaanga (staff nurse)", "… within the hour. — Tane, night nurse" (the dash
+    /// opening a line or following a sentence's end), or without the dash as a
+    /// sentence of its own ("Tane, ward pharmacist, ext 4021"). One to three capitalised
     /// name words, one at least no common word, then a comma or bracket and a staff role
-    /// within three words.
+    /// within three words. Without the dash the role ends the phrase (a comma, bracket,
+    /// stop or the line's end follows: "Tane, ward physio to see" stays) and a single word
+    /// must be no common word.
     pub(super) fn dash_sign_offs(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         for (i, d) in tokens.iter().enumerate() {
-            if !(d.line_start && (d.is_punct('-') || d.is_punct('–') || d.is_punct('—'))) {
+            let after_stop = i
+                .checked_sub(1)
+                .and_then(|j| tokens.get(j))
+                .is_some_and(|p| p.is_punct('.') || p.is_punct('!') || p.is_punct('?'));
+            let dashed = (d.line_start || (after_stop && d.space_before))
+                && (d.is_punct('-') || d.is_punct('–') || d.is_punct('—'));
+            let bare = d.sentence_start && d.is_word();
+            if !(dashed || bare) {
                 continue;
             }
-            let first = i + 1;
+            let first = if dashed { i + 1 } else { i };
             let k = self.name_run_end(tokens, first, 3);
             let words: Vec<&Token<'_>> = (first..k).filter_map(|j| tokens.get(j)).collect();
             let role = tokens
                 .get(k)
                 .is_some_and(|c| c.is_punct(',') || c.is_punct('('))
                 && (k + 1..k + 4).any(|j| {
+                    let closes = tokens.get(j + 1).is_none_or(|e| {
+                        e.line_start || e.is_punct(',') || e.is_punct(')') || e.is_punct('.')
+                    });
                     tokens.get(j).is_some_and(|w| {
-                        w.is_word() && !w.line_start && in_list(w.text, SIGNER_ROLES)
+                        w.is_word()
+                            && !w.line_start
+                            && in_list(w.text, SIGNER_ROLES)
+                            && (dashed || closes)
                     })
                 });
-            if words.len() >= 2 && role && words.iter().any(|w| !self.common(w.text)) {
+            let uncommon = words.iter().any(|w| !self.common(w.text));
+            let single = match words.as_slice() {
+                [one] if dashed => uncommon || self.given(one.text),
+                [one] => !self.common(one.text) && self.stop(one.text).is_none(),
+                _ => false,
+            };
+            if role && ((words.len() >= 2 && uncommon) || single) {
+                if let [one] = words.as_slice() {
+                    out.push(Self::given_word(one));
+                } else {
+                    out.extend(Self::whole_run(&words));
+                }
+            }
+        }
+    }
+
+    /// A record's heading line that opens with a name, then a dash and the birth date
+    /// ("Tane Whaanga — DOB 1950-02-01", "Tane Whaanga - born 3 May 1950"): two or three
+    /// capitalised name words at the line's start, none a common word or clinical term,
+    /// and the date itself after the cue ("Growth Chart — DOB field blank" stays).
+    pub(super) fn dash_birth_lines(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate() {
+            if !t.line_start {
+                continue;
+            }
+            let mut k = i;
+            while k < i + 3
+                && tokens.get(k).is_some_and(|w| {
+                    self.name_word(w, false) && (k == i || (w.space_before && !w.break_before))
+                })
+            {
+                k += 1;
+            }
+            let dash = tokens.get(k).is_some_and(|d| {
+                (d.is_punct('-') || d.is_punct('–') || d.is_punct('—')) && d.space_before
+            });
+            let born = tokens.get(k + 1).is_some_and(|b| {
+                b.is_word() && matches!(lower(b.text).as_str(), "dob" | "born" | "d.o.b")
+            });
+            // The date follows, perhaps after a colon: "DOB 1950-02-01", "DOB: 3 May 1950".
+            let colon = usize::from(tokens.get(k + 2).is_some_and(|c| c.is_punct(':')));
+            let dated = tokens
+                .get(k + 2 + colon)
+                .is_some_and(|n| n.class == crate::token::Class::Number);
+            let words: Vec<&Token<'_>> = (i..k).filter_map(|j| tokens.get(j)).collect();
+            let plain = |w: &&Token<'_>| !self.common(w.text) && self.stop(w.text).is_none();
+            if dash && born && dated && words.len() >= 2 && words.iter().all(plain) {
                 out.extend(Self::whole_run(&words));
             }
         }
@@ -581,44 +647,47 @@ impl NameRules<'_> {
     }
 
     /// A ward board's bed row: a bed code at the line's start (`B14`), a gap, an
-    /// upper-case family name, perhaps with one initial, then a gap and the age ("B5  TANE
-    /// 60  NBM", "B14  WHAANGA R  52  side room"). The cell names a person even when the
-    /// word is a common one; clinical terms stay.
+    /// upper-case family name (perhaps after a particle: `LE GALL`), perhaps with one
+    /// initial, then a gap and the age ("B5  TANE 60  NBM", "B14  WHAANGA R  52  side
+    /// room"). Single spaces do as gaps when another line of the text opens with a bed
+    /// code too (a board: "B1 TANE 60 NBM" / "B2 empty"). The cell names a person even
+    /// when the word is a common one; clinical terms stay.
     pub(super) fn bed_rows(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
-        for (i, b) in tokens.iter().enumerate() {
-            // The code is a letter `B` and a number glued to it.
-            let code = b.line_start
-                && b.is_word()
-                && (b.text == "B" || b.text == "b")
-                && tokens
-                    .get(i + 1)
-                    .is_some_and(|n| n.class == crate::token::Class::Number && !n.space_before);
-            if !code {
-                continue;
-            }
+        let codes: Vec<usize> = (0..tokens.len()).filter(|&i| bed_code(tokens, i)).collect();
+        let board = codes.len() >= 2;
+        for &i in &codes {
+            let gap = |w: &Token<'_>| w.break_before || (board && w.space_before);
             let i = i + 1;
-            let Some(sur) = tokens.get(i + 1).filter(|w| {
+            let upper = |w: &&Token<'_>| {
                 w.is_word()
                     && w.latin
                     && w.shape == Shape::Upper
                     && w.letters() >= 2
-                    && w.break_before
                     && !self.hard_stop(w.text)
                     && !in_list(w.text, FIELD_WORDS)
-            }) else {
+            };
+            let Some(first) = tokens.get(i + 1).filter(|w| upper(w) && gap(w)) else {
+                continue;
+            };
+            let particle = super::is_particle(first.text)
+                && tokens
+                    .get(i + 2)
+                    .is_some_and(|w| upper(&w) && w.space_before && !w.break_before);
+            let s = i + 1 + usize::from(particle);
+            let Some(sur) = tokens.get(s) else {
                 continue;
             };
             let initial = tokens
-                .get(i + 2)
+                .get(s + 1)
                 .filter(|w| w.is_word() && w.text.chars().count() == 1 && !w.break_before)
                 .filter(|w| w.text.chars().all(char::is_uppercase));
-            let k = i + 2 + usize::from(initial.is_some());
+            let k = s + 1 + usize::from(initial.is_some());
             let age = tokens
                 .get(k)
-                .is_some_and(|n| n.class == crate::token::Class::Number && n.break_before);
+                .is_some_and(|n| n.class == crate::token::Class::Number && gap(n));
             if age {
                 out.push(Mention {
-                    start: sur.start,
+                    start: first.start,
                     end: initial.map_or(sur.name_end(), |w| w.end),
                     surname: Some(Self::norm(sur.text)),
                     initial: initial.and_then(|w| w.text.chars().next()),
@@ -889,18 +958,24 @@ impl NameRules<'_> {
     /// words: "check on cross in bay 3", "see ap tanvo in bed 4", "check on al-tanvo in bay
     /// 3" — one or two words (hyphens inside) between `on`/`see`/`review` and `in` + a ward
     /// place, unless they point at someone without naming them ("check on him in bed 4");
-    /// after `for` only words that are no common word ("bloods for tanvo in bay 4").
+    /// after `for` only words that are no common word ("bloods for tanvo in bay 4"). The
+    /// place may follow the words without `in` ("can u review tanvo whaanga bay 2", "pls
+    /// r/v tanvo Whaanga rm 6") when the words (up to three, capitalised ones too) are
+    /// not all common words and none is a clinical term.
     pub(super) fn visited_in_bed(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         for (i, v) in tokens.iter().enumerate() {
             // After `for` ("the bloods for tanvo whaanga in bay 4") no word may be a common
             // one: "for review in bay 4" stays.
             let for_cue = v.is_word() && lower(v.text) == "for";
-            if !(v.is_word() && (in_list(v.text, VISIT_WORDS) || for_cue)) {
+            if !(v.is_word()
+                && (in_list(v.text, VISIT_WORDS) || for_cue || review_abbrev(tokens, i)))
+            {
                 continue;
             }
             let first = i + 1;
             let mut k = first;
             let mut words = 0usize;
+            let mut bare = false;
             while let Some(t) = tokens.get(k) {
                 let joiner = t.is_punct('-')
                     && !t.space_before
@@ -910,13 +985,18 @@ impl NameRules<'_> {
                 if t.is_word() && lower(t.text) == "in" && t.space_before && words > 0 {
                     break;
                 }
-                if !(joiner || (t.is_word() && t.latin && t.shape == Shape::Lower)) {
+                if words > 0 && bare_place(tokens, k) {
+                    bare = true;
+                    break;
+                }
+                let cased = t.shape == Shape::Lower || (!for_cue && super::title_like(t));
+                if !(joiner || (t.is_word() && t.latin && cased)) {
                     words = 0;
                     break;
                 }
                 words += usize::from(t.is_word());
                 k += 1;
-                if words > 2 {
+                if words > 3 {
                     break;
                 }
             }
@@ -926,15 +1006,42 @@ impl NameRules<'_> {
                 && tokens
                     .get(k + 2)
                     .is_some_and(|n| n.class == crate::token::Class::Number);
-            if !(place && (1..=2).contains(&words)) {
+            let most = if bare { 3 } else { 2 };
+            if !((bare || place) && (1..=most).contains(&words)) {
                 continue;
             }
             let run = within_tokens(tokens, first, k);
+            let title_words = run.iter().any(|w| w.is_word() && w.shape != Shape::Lower);
+            if (bare || title_words)
+                && run
+                    .iter()
+                    .filter(|w| w.is_word() && !in_list(w.text, FILIATIONS))
+                    .all(|w| self.common(w.text) || self.stop(w.text).is_some())
+            {
+                continue;
+            }
+            // A filiation word inside a name ("Ould", "Mint": son, daughter of) is no term.
+            let term = |w: &Token<'_>| {
+                w.is_word() && self.stop(w.text).is_some() && !in_list(w.text, FILIATIONS)
+            };
+            // Without `in` two words at least, one a listed or capitalised name or a longer
+            // uncommon word, and none a clinical term: "review obs bay 4" stays.
+            let word_count = run.iter().filter(|w| w.is_word()).count();
+            let a_name = run.iter().any(|w| {
+                w.is_word()
+                    && !in_list(w.text, FILIATIONS)
+                    && (self.listed(w.text)
+                        || super::title_like(w)
+                        || (w.letters() >= 5 && !self.common(w.text)))
+            });
+            if bare && (run.iter().any(term) || word_count < 2 || !a_name) {
+                continue;
+            }
             // An eponym in lower case between `seen` and a bed is a person ("seen gilbert
             // in bay 4"); a clinical term is not.
             let named = run.iter().filter(|w| w.is_word()).all(|w| {
                 w.letters() >= 2
-                    && !self.hard_stop(w.text)
+                    && (!self.hard_stop(w.text) || (bare && in_list(w.text, FILIATIONS)))
                     && !in_list(w.text, FIELD_WORDS)
                     && !in_list(w.text, UNNAMED)
                     && !(for_cue && (self.common(w.text) || self.stop(w.text).is_some()))
@@ -951,6 +1058,36 @@ impl NameRules<'_> {
                         .collect(),
                     ..Mention::default()
                 });
+            }
+        }
+    }
+
+    /// The sender of a page or message: `from`, one word in lower or title case, then a
+    /// colon ("bleep 4417 from tanvo: pls r/v …"), when the word is no common word and no
+    /// clinical term.
+    pub(super) fn message_senders(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, f) in tokens.iter().enumerate() {
+            if !(f.is_word() && lower(f.text) == "from") {
+                continue;
+            }
+            let Some(t) = tokens.get(i + 1).filter(|t| {
+                t.is_word()
+                    && t.latin
+                    && t.space_before
+                    && t.letters() >= 3
+                    && matches!(t.shape, Shape::Lower | Shape::Title)
+                    && !self.common(t.text)
+                    && self.stop(t.text).is_none()
+                    && !in_list(t.text, FIELD_WORDS)
+                    && !in_list(t.text, UNNAMED)
+            }) else {
+                continue;
+            };
+            if tokens
+                .get(i + 2)
+                .is_some_and(|c| c.is_punct(':') && !c.space_before)
+            {
+                out.push(Self::given_word(t));
             }
         }
     }
@@ -1114,7 +1251,8 @@ impl NameRules<'_> {
 
     /// An unlisted capitalised word right after a lower-case kinship noun is the relative's
     /// name ("avec sa fille Tanvo", "his son Oyole rang"): a capitalised word no common word
-    /// mid-sentence after "daughter" names her.
+    /// mid-sentence after "daughter" names her. A Balinese name keeps its `I`/`Ni` prefix
+    /// ("Husband I Wayan Sudarta translating").
     pub(super) fn named_relatives(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         for (i, t) in tokens.iter().enumerate().skip(1) {
             let kin = tokens.get(i - 1).is_some_and(|k| {
@@ -1127,6 +1265,29 @@ impl NameRules<'_> {
                 && self.name_like(t)
             {
                 out.push(Self::given_word(t));
+            }
+        }
+        // A Balinese name after a kinship noun opens with its prefix `I` (men) or `Ni`
+        // (women), then two or three capitalised name words: "husband I Wayan Sudarta".
+        for (i, t) in tokens.iter().enumerate().skip(1) {
+            let kin = tokens.get(i - 1).is_some_and(|k| {
+                k.is_word() && k.shape != Shape::Upper && in_list(k.text, super::KIN_CUES)
+            });
+            if !(kin && t.is_word() && matches!(t.text, "I" | "Ni") && t.space_before) {
+                continue;
+            }
+            let first = i + 1;
+            let mut k = first;
+            while k < first + 3
+                && tokens
+                    .get(k)
+                    .is_some_and(|w| self.name_word(w, false) && w.space_before && !w.break_before)
+            {
+                k += 1;
+            }
+            let words: Vec<&Token<'_>> = (i..k).filter_map(|j| tokens.get(j)).collect();
+            if k - first >= 2 {
+                out.extend(Self::whole_run(&words));
             }
         }
     }
@@ -1548,4 +1709,35 @@ pub(super) fn owns_device(tokens: &[Token<'_>], i: usize) -> bool {
 /// Tokens `a..b` (empty when out of range).
 fn within_tokens<'t, 'a>(tokens: &'t [Token<'a>], a: usize, b: usize) -> &'t [Token<'a>] {
     tokens.get(a..b).unwrap_or_default()
+}
+
+/// A bed code opening a line at token `i`: a letter `B` and a number glued to it (`B14`).
+fn bed_code(tokens: &[Token<'_>], i: usize) -> bool {
+    tokens
+        .get(i)
+        .is_some_and(|b| b.line_start && b.is_word() && (b.text == "B" || b.text == "b"))
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| n.class == crate::token::Class::Number && !n.space_before)
+}
+
+/// `r/v` (review) ending at token `i`: `r`, a glued slash, a glued `v`.
+fn review_abbrev(tokens: &[Token<'_>], i: usize) -> bool {
+    let at = |k: usize, f: &dyn Fn(&Token<'_>) -> bool| tokens.get(k).is_some_and(f);
+    i >= 2
+        && at(i, &|t| {
+            t.is_word() && (t.text == "v" || t.text == "V") && !t.space_before
+        })
+        && at(i - 1, &|t| t.is_punct('/') && !t.space_before)
+        && at(i - 2, &|t| t.is_word() && (t.text == "r" || t.text == "R"))
+}
+
+/// A ward place right at token `k`, without `in`: a bed word or `rm` after a space, then a
+/// number ("bay 2", "rm 6").
+fn bare_place(tokens: &[Token<'_>], k: usize) -> bool {
+    tokens.get(k).is_some_and(|b| {
+        b.is_word() && b.space_before && (in_list(b.text, BED_WORDS) || lower(b.text) == "rm")
+    }) && tokens
+        .get(k + 1)
+        .is_some_and(|n| n.class == crate::token::Class::Number && n.space_before)
 }

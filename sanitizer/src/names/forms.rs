@@ -11,14 +11,16 @@ pub(super) fn caret_names(text: &str, out: &mut Vec<Mention>) {
     while let Some(rel) = text.get(search..).and_then(|r| r.find('^')) {
         let caret = search + rel;
         // Extend left over name characters (and OCR look-alike digits between letters:
-        // `SOT0^JOAQUIN`).
+        // `SOT0^JOAQUIN`, and an underscore joining the words of a family name between
+        // letters: `OULD_SIDI^AHMED`).
         let before = text.get(..caret).unwrap_or("");
         let mut start = caret;
         let mut left = before.char_indices().rev().peekable();
         let mut prev_letter = false;
         while let Some((i, c)) = left.next() {
             let next_letter = left.peek().is_some_and(|&(_, d)| d.is_alphabetic());
-            if name_char(c) || (ocr_digit(c) && (next_letter || prev_letter)) {
+            let joiner = c == '_' && next_letter && prev_letter;
+            if name_char(c) || joiner || (ocr_digit(c) && (next_letter || prev_letter)) {
                 start = i;
                 prev_letter = c.is_alphabetic();
             } else {

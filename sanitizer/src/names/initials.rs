@@ -280,6 +280,18 @@ impl NameRules<'_> {
     }
 }
 
+/// Verbs of a patient attending, right after their initials: "KT attends for results".
+const ATTENDANCE_VERBS: &[&str] = &[
+    "attends",
+    "attended",
+    "reattends",
+    "re-attends",
+    "returns",
+    "returned",
+    "presents",
+    "presented",
+];
+
 /// Words of a request right after the initials it is addressed to: "YD pls r/v bed 11".
 const REQUEST_WORDS: &[&str] = &["pls", "plz", "please"];
 
@@ -347,6 +359,37 @@ impl NameRules<'_> {
             && tokens
                 .get(i + 2)
                 .is_some_and(|w| w.is_word() && w.shape == Shape::Lower)
+    }
+
+    /// A patient's initials as the subject of an attendance, opening a sentence: "KT
+    /// attends for results", "KT back for test of cure", "KT returned today". Letters that
+    /// spell an abbreviation, a role title or a field word do not count ("GP attends").
+    pub(super) fn attending_initials(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate() {
+            // `initials_like` rules out abbreviations, role titles and field words.
+            if !(t.sentence_start && upper_letters(t) && self.initials_like(t, false)) {
+                continue;
+            }
+            let word = |k: usize| {
+                tokens
+                    .get(k)
+                    .filter(|w| w.is_word() && w.space_before && w.shape == Shape::Lower)
+                    .map(|w| w.text)
+            };
+            let attends = match word(i + 1) {
+                Some(v) if in_list(v, ATTENDANCE_VERBS) => true,
+                Some("back") => word(i + 2) == Some("for"),
+                _ => false,
+            };
+            if attends {
+                out.push(Mention {
+                    start: t.start,
+                    end: t.end,
+                    surname: Some(lower(t.text)),
+                    ..Mention::default()
+                });
+            }
+        }
     }
 
     /// The speakers of a chat transcript (two or more lines `speaker: message` with a

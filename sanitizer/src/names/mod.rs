@@ -35,7 +35,12 @@
 //!     an ordinal (`Tane's 80th`), an unlisted word joined by `and` to a found person,
 //!     the giver of a handover (`Handed over by Tane to Aroha`), an inverted subject line
 //!     (`Re: Whaanga, Tane, Ward 7`), an upper-case family name in a ward board's bed row
-//!     (`B14  WHAANGA R  52  side room`);
+//!     (`B14  WHAANGA R  52  side room`, `B1 WHAANGA 52 NBM` on a board of such rows), a
+//!     signer before a staff role (`— Tane, night nurse`, `Tane, ward pharmacist, ext 4`),
+//!     the person to review at a bare ward place (`pls r/v tane whaanga rm 6`), the sender
+//!     of a page (`bleep 4417 from tane:`), a patient's initials before an attendance
+//!     (`KT attends for results`), a record heading's name before a dashed birth date
+//!     (`Tane Whaanga — DOB 1950-02-01`);
 //! 11. (`pairs.rs`) `SURNAME, Given` in mixed case (with upper-case particles before it:
 //!     `DE LA CRUZ, Ana`), an all-caps run of two to four words between dashes in a
 //!     mixed-case list line (`bed 4 - ANA MARIA LIMA - NBM`).
@@ -618,6 +623,7 @@ impl<'a> NameRules<'a> {
         self.header_names(tokens, &mut out);
         self.dash_notes(tokens, &mut out);
         self.dash_sign_offs(tokens, &mut out);
+        self.dash_birth_lines(tokens, &mut out);
         self.list_item_names(tokens, &mut out);
         self.regarding_lines(tokens, &mut out);
         self.regarding_inverted(tokens, &mut out);
@@ -636,6 +642,7 @@ impl<'a> NameRules<'a> {
         self.subjects_and_possessives(tokens, &mut out);
         self.in_bed(tokens, &mut out);
         self.visited_in_bed(tokens, &mut out);
+        self.message_senders(tokens, &mut out);
         self.greeted(tokens, &mut out);
         self.asked_after(tokens, &mut out);
         self.addressed_names(tokens, &mut out);
@@ -647,6 +654,7 @@ impl<'a> NameRules<'a> {
         self.coordinated(tokens, &mut out);
         self.initials(tokens, &mut out);
         self.chat_speakers(tokens, &mut out);
+        self.attending_initials(tokens, &mut out);
         self.table_columns(tokens, &mut out);
         self.quoted_labels(tokens, &mut out);
         self.before_ids(tokens, typed, &mut out);
