@@ -876,3 +876,22 @@ fn a_balinese_name_after_a_kinship_noun_keeps_its_prefix() {
         ),
     ]);
 }
+
+#[test]
+fn quoted_nickname_after_a_naming_cue() {
+    check(&[
+        (
+            "Attended alone. Goes by 'Torvique'. Consent obtained.",
+            "Attended alone. Goes by 'PERSON_1'. Consent obtained.",
+        ),
+        (
+            "New client, prefers \"Zelmaro\" on the phone.",
+            "New client, prefers \"PERSON_1\" on the phone.",
+        ),
+        // Not a name: a common word or a clinical term in the quotes.
+        (
+            "Prefers 'morning' appointments; known as 'the boss' on the ward.",
+            "Prefers 'morning' appointments; known as 'the boss' on the ward.",
+        ),
+    ]);
+}

@@ -657,6 +657,7 @@ impl<'a> NameRules<'a> {
         self.attending_initials(tokens, &mut out);
         self.table_columns(tokens, &mut out);
         self.quoted_labels(tokens, &mut out);
+        self.quoted_nicknames(tokens, &mut out);
         self.before_ids(tokens, typed, &mut out);
         if latin_request {
             other_scripts(tokens, &mut out);
