@@ -895,3 +895,17 @@ fn quoted_nickname_after_a_naming_cue() {
         ),
     ]);
 }
+
+#[test]
+fn a_name_after_a_worker_label() {
+    check(&[
+        (
+            "Plan agreed. Key worker: Ormelda (CNS), bleep 4411.",
+            "Plan agreed. Key worker: PERSON_1 (CNS), bleep [PHONE].",
+        ),
+        (
+            "Social worker: to visit on Monday.",
+            "Social worker: to visit on Monday.",
+        ),
+    ]);
+}

@@ -201,6 +201,8 @@ const FIELD_LABELS: &[&str] = &[
     // Nurse in charge of a ward board: "NIC: Tane".
     "nic",
     "keyworker",
+    // "Key worker: Tane (CNS)", "Support worker: Tane".
+    "worker",
     "carer",
     "informant",
 ];
