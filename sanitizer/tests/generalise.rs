@@ -909,3 +909,11 @@ fn a_name_after_a_worker_label() {
         ),
     ]);
 }
+
+#[test]
+fn a_name_after_a_child_field_label() {
+    check(&[(
+        "Referral form\nChild: Quenilo Dartavey, 4 yrs\nConcern: weight loss.",
+        "Referral form\nChild: PERSON_1, 4 yrs\nConcern: weight loss.",
+    )]);
+}

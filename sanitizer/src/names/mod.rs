@@ -203,6 +203,8 @@ const FIELD_LABELS: &[&str] = &[
     "keyworker",
     // "Key worker: Tane (CNS)", "Support worker: Tane".
     "worker",
+    // The subject of a referral form: "Child: Tane Whaanga, 6 yrs".
+    "child",
     "carer",
     "informant",
 ];
