@@ -917,3 +917,14 @@ fn a_name_after_a_child_field_label() {
         "Referral form\nChild: PERSON_1, 4 yrs\nConcern: weight loss.",
     )]);
 }
+
+#[test]
+fn a_hassaniya_filiation_inside_a_name() {
+    check(&[
+        (
+            "Thank you for seeing Zeinabou Mint Valtaro, who reports palpitations.",
+            "Thank you for seeing PERSON_1, who reports palpitations.",
+        ),
+        ("Mint tea tolerated well.", "Mint tea tolerated well."),
+    ]);
+}
