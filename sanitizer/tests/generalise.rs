@@ -876,3 +876,55 @@ fn a_balinese_name_after_a_kinship_noun_keeps_its_prefix() {
         ),
     ]);
 }
+
+#[test]
+fn quoted_nickname_after_a_naming_cue() {
+    check(&[
+        (
+            "Attended alone. Goes by 'Torvique'. Consent obtained.",
+            "Attended alone. Goes by 'PERSON_1'. Consent obtained.",
+        ),
+        (
+            "New client, prefers \"Zelmaro\" on the phone.",
+            "New client, prefers \"PERSON_1\" on the phone.",
+        ),
+        // Not a name: a common word or a clinical term in the quotes.
+        (
+            "Prefers 'morning' appointments; known as 'the boss' on the ward.",
+            "Prefers 'morning' appointments; known as 'the boss' on the ward.",
+        ),
+    ]);
+}
+
+#[test]
+fn a_name_after_a_worker_label() {
+    check(&[
+        (
+            "Plan agreed. Key worker: Ormelda (CNS), bleep 4411.",
+            "Plan agreed. Key worker: PERSON_1 (CNS), bleep [PHONE].",
+        ),
+        (
+            "Social worker: to visit on Monday.",
+            "Social worker: to visit on Monday.",
+        ),
+    ]);
+}
+
+#[test]
+fn a_name_after_a_child_field_label() {
+    check(&[(
+        "Referral form\nChild: Quenilo Dartavey, 4 yrs\nConcern: weight loss.",
+        "Referral form\nChild: PERSON_1, 4 yrs\nConcern: weight loss.",
+    )]);
+}
+
+#[test]
+fn a_hassaniya_filiation_inside_a_name() {
+    check(&[
+        (
+            "Thank you for seeing Zeinabou Mint Valtaro, who reports palpitations.",
+            "Thank you for seeing PERSON_1, who reports palpitations.",
+        ),
+        ("Mint tea tolerated well.", "Mint tea tolerated well."),
+    ]);
+}

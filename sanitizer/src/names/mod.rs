@@ -201,6 +201,10 @@ const FIELD_LABELS: &[&str] = &[
     // Nurse in charge of a ward board: "NIC: Tane".
     "nic",
     "keyworker",
+    // "Key worker: Tane (CNS)", "Support worker: Tane".
+    "worker",
+    // The subject of a referral form: "Child: Tane Whaanga, 6 yrs".
+    "child",
     "carer",
     "informant",
 ];
@@ -657,6 +661,7 @@ impl<'a> NameRules<'a> {
         self.attending_initials(tokens, &mut out);
         self.table_columns(tokens, &mut out);
         self.quoted_labels(tokens, &mut out);
+        self.quoted_nicknames(tokens, &mut out);
         self.before_ids(tokens, typed, &mut out);
         if latin_request {
             other_scripts(tokens, &mut out);

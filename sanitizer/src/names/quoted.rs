@@ -117,3 +117,81 @@ impl NameRules<'_> {
         }
     }
 }
+
+/// Cues that give the name a person goes by, each as its lower-case words in order: `goes
+/// by 'Jo'`, `prefers "Jo"`, `known as 'Jo'`, `likes to be called 'Jo'`.
+const NICKNAME_CUES: &[&[&str]] = &[
+    &["goes", "by"],
+    &["go", "by"],
+    &["prefers"],
+    &["prefer"],
+    &["known", "as"],
+    &["called"],
+    &["nickname"],
+    &["aka"],
+];
+
+/// Whether `t` is a quotation mark, single or double, straight or curly.
+fn any_quote(t: &Token<'_>) -> bool {
+    quote(t) || t.is_punct('\'') || t.is_punct('‘') || t.is_punct('’')
+}
+
+impl NameRules<'_> {
+    /// A nickname in quotes after a cue that gives the name a person goes by (`Goes by
+    /// 'Jo'`, `prefers "Bear"`): one or two capitalised words of letters between an opening
+    /// and a closing quotation mark, none a clinical term, nor a common word unless a name
+    /// list knows it too.
+    pub(super) fn quoted_nicknames(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate() {
+            if !t.is_word() {
+                continue;
+            }
+            let Some(cue_len) = NICKNAME_CUES.iter().find_map(|cue| {
+                let hit = cue.iter().enumerate().all(|(j, w)| {
+                    tokens
+                        .get(i + j)
+                        .is_some_and(|c| c.is_word() && c.text.eq_ignore_ascii_case(w))
+                });
+                hit.then_some(cue.len())
+            }) else {
+                continue;
+            };
+            let open = i + cue_len;
+            if !tokens.get(open).is_some_and(any_quote) {
+                continue;
+            }
+            let mut words: Vec<&Token<'_>> = Vec::new();
+            let mut k = open + 1;
+            while let Some(w) = tokens.get(k) {
+                let name_word = w.is_word()
+                    && w.letters() >= 2
+                    && w.capitalized()
+                    && !self.hard_stop(w.text)
+                    && (!self.common(w.text) || self.listed(w.text));
+                if !name_word || words.len() == 2 {
+                    break;
+                }
+                words.push(w);
+                k += 1;
+            }
+            // The quotation must close right after the words.
+            if words.is_empty() || !tokens.get(k).is_some_and(any_quote) {
+                continue;
+            }
+            if out
+                .iter()
+                .any(|m| words.iter().any(|w| m.start < w.end && w.start < m.end))
+            {
+                continue;
+            }
+            let mention = match words.as_slice() {
+                [one] => Self::given_word(one),
+                run => match Self::whole_run(run) {
+                    Some(m) => m,
+                    None => continue,
+                },
+            };
+            out.push(mention);
+        }
+    }
+}
