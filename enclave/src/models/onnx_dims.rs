@@ -19,18 +19,11 @@
 
 use std::collections::BTreeSet;
 
-use obscura_onnx::wire::{self, Field, LEN, put_len};
+use obscura_onnx::wire::{LEN, put_len};
 
+use super::onnx_graph::fields;
 use crate::Error;
 use crate::models::ModelId;
-
-/// The reason given for bytes that are not a well-formed protobuf message.
-const MALFORMED: &str = "malformed protobuf";
-
-/// The fields of `msg`, or [`MALFORMED`].
-fn fields(msg: &[u8]) -> Result<Vec<Field<'_>>, &'static str> {
-    wire::fields(msg).ok_or(MALFORMED)
-}
 
 /// Returns `model` with symbolic batch and spatial dimensions on every graph input and output.
 pub(crate) fn dynamicize(model: ModelId, bytes: &[u8]) -> Result<Vec<u8>, Error> {
