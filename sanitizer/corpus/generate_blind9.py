@@ -918,17 +918,20 @@ def t_crossmatch(d):
 def t_mortuary(d):
     r = d.rng
     pt = d.person()
-    fd, rel, co, tech = d.person(), d.person(), d.person(), d.person()
+    relw, rsex = r.choice([("son", "m"), ("daughter", "f"), ("brother", "m"), ("niece", "f")])
+    fd, rel, co, tech = d.person(), d.person(sex=rsex), d.person(), d.person()
     a = r.randint(41, 99)
-    relw = r.choice(["son", "daughter", "brother", "niece"])
+    y, m, dd = ymd(r, 2022, 2026)
+    dod = fmt_date(r, y, m, dd, style="d Mon y")
+    rd = fmt_date(r, y, m, min(dd + r.randint(0, 3), 28), style="d Mon y", time=True)
     tpl = ("MORTUARY RELEASE FORM\nDeceased: $pt   Age: $age   Date of death: $dod\n"
            "Hosp no: $mrn\nIdentified by: $rel ($relw)\nCoroner's officer: $co - no "
            "post-mortem required\nReleased to: $fd, funeral director, on $rd\n"
            "Property: wedding ring, watch (signed for by $relg)\nMortuary technician: $tech")
     return d.render(tpl, pt=P(pt, pt.full().upper()), age=E("AGE", str(a)),
-                    dod=E("DATE", date(r, style="d Mon y")), mrn=E("ID", mrn(r, pt.region)),
+                    dod=E("DATE", dod), mrn=E("ID", mrn(r, pt.region)),
                     rel=P(rel, rel.full()), relw=relw, co=P(co, co.full()),
-                    fd=P(fd, fd.full()), rd=E("DATE", date(r, style="d Mon y", time=True)),
+                    fd=P(fd, fd.full()), rd=E("DATE", rd),
                     relg=P(rel, rel.sur()), tech=P(tech, tech.initials(dots=True)))
 
 
@@ -1423,7 +1426,7 @@ def x_chat():
 def x_ocr():
     return [
         "L  LAT DECUB\nkV 8O mAs 4  SID 1OOcm",
-        "AP PORTABLE  ICU\nDAP O.62 dGy.cm2  24-Oct",
+        "AP PORTABLE  ICU\nDAP O.62 dGy.cm2  GRID",
         "US RENAL  L kidney 10.2cm\nMI 1.O  TIb 0.4",
         "FLUORO  T 01:12  DAP 3.4\nOBL",
         "MR L-SPINE SAG T1  TR 600 TE 12\nsl 4mm FOV 28O",
