@@ -781,12 +781,16 @@ fn recognise(
         reason,
     };
     for (batch, img_w) in rec_batches(&ratios, spread) {
-        let mut input = Vec::with_capacity(batch.len() * 3 * REC_H * img_w);
+        let mut input = Zeroizing::new(Vec::with_capacity(batch.len() * 3 * REC_H * img_w));
         for &i in &batch {
             let crop = crops.get(i).ok_or(bad("crop index"))?;
-            input.extend(sample_whole(crop, resized_width(crop, img_w), img_w));
+            input.extend_from_slice(&Zeroizing::new(sample_whole(
+                crop,
+                resized_width(crop, img_w),
+                img_w,
+            )));
         }
-        let outputs = model.run([batch.len(), 3, REC_H, img_w], input)?;
+        let outputs = model.run_rows([batch.len(), 3, REC_H, img_w], &input)?;
         let probs = outputs.first().ok_or(bad("no output"))?;
         let &[n, steps, n_classes] = probs.shape.as_slice() else {
             return Err(bad("output rank"));
