@@ -153,14 +153,10 @@ impl ModelSession {
     /// Runs the model on one `f32` input of `shape` and returns every output, in order: on
     /// the wide session when the calling stage is the only busy one and the input is within
     /// the model's wide-session cap, else single-threaded.
-    pub(crate) fn run(
-        &self,
-        shape: [usize; 4],
-        data: Vec<f32>,
-    ) -> Result<Vec<OutputTensor>, Error> {
+    pub(crate) fn run(&self, shape: [usize; 4], data: &[f32]) -> Result<Vec<OutputTensor>, Error> {
         let elements = shape.iter().try_fold(1usize, |n, &d| n.checked_mul(d));
         let small = elements.is_some_and(|n| n <= self.wide_max_input);
-        self.run_on(small && alone(), shape, &data)
+        self.run_on(small && alone(), shape, data)
     }
 
     /// Runs a batch of `shape[0]` rows (samples) with every output's first dimension the
