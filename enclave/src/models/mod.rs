@@ -13,9 +13,13 @@
 //! as fast as two spinning threads and never 2× slower (see `notes/dependencies.md` §2.6).
 //! Concurrency comes from running several requests, and within one request from running the
 //! face and text stages side by side. When one stage finishes first the other would leave a
-//! core idle, so CenterFace and the recogniser also keep a *wide* session with one intra-op
-//! thread per core: a run takes it only while no other pipeline stage in the process is busy
-//! (counted by `StageGuard`), which never puts more model threads than cores to work.
+//! core idle, so CenterFace (and the detector, for small inputs) also keep a *wide* session
+//! with one intra-op thread per core: a run takes it only while no other pipeline stage in
+//! the process is busy (counted by `StageGuard`), which never puts more model threads than
+//! cores to work. The recogniser instead keeps a second single-threaded *twin* session: its
+//! batches split by rows run on both at once when the stage is alone, and row by row while
+//! the other stage is busy, so that the rows left when it ends get both cores
+//! ([`ModelSession::run_rows`]).
 
 mod conv_affine;
 mod hardswish;
@@ -127,6 +131,9 @@ pub(crate) struct ModelSession {
     input: String,
     session: Mutex<Session>,
     wide: Option<Mutex<Session>>,
+    /// A second single-threaded session over the same weights, for the recogniser: a batch
+    /// split in two runs on both at once ([`ModelSession::run_rows`]).
+    twin: Option<Mutex<Session>>,
     /// Most input elements a run may have to take the wide session.
     wide_max_input: usize,
     /// Run options that hand the wide session's arena back to the system after each run
@@ -146,15 +153,89 @@ impl ModelSession {
     /// Runs the model on one `f32` input of `shape` and returns every output, in order: on
     /// the wide session when the calling stage is the only busy one and the input is within
     /// the model's wide-session cap, else single-threaded.
-    pub(crate) fn run(
-        &self,
-        shape: [usize; 4],
-        data: Vec<f32>,
-    ) -> Result<Vec<OutputTensor>, Error> {
+    pub(crate) fn run(&self, shape: [usize; 4], data: &[f32]) -> Result<Vec<OutputTensor>, Error> {
         let elements = shape.iter().try_fold(1usize, |n, &d| n.checked_mul(d));
         let small = elements.is_some_and(|n| n <= self.wide_max_input);
-        let wide = small && BUSY_STAGES.load(Ordering::Acquire) <= 1;
-        self.run_on(wide, shape, &data)
+        self.run_on(small && alone(), shape, data)
+    }
+
+    /// Runs a batch of `shape[0]` rows (samples) with every output's first dimension the
+    /// batch's: split in two halves that run at the same time, on the single-threaded
+    /// session here and on the twin on a scoped second thread, when the calling stage is
+    /// the only busy one; else, while another stage is busy, one row at a time on the
+    /// single-threaded session, checking again before each, so that the rows left when the
+    /// other stage ends still get both cores. Each row is computed exactly as within the
+    /// whole batch (nothing in these models mixes samples); the outputs are the
+    /// concatenation of the parts', as one run over the whole batch would give them. Without
+    /// a twin this is [`ModelSession::run`].
+    pub(crate) fn run_rows(
+        &self,
+        shape: [usize; 4],
+        data: &[f32],
+    ) -> Result<Vec<OutputTensor>, Error> {
+        self.run_rows_when(shape, data, alone)
+    }
+
+    /// [`ModelSession::run_rows`] with `alone` telling whether the calling stage is the only
+    /// busy one (tests choose).
+    fn run_rows_when(
+        &self,
+        shape: [usize; 4],
+        data: &[f32],
+        alone: impl Fn() -> bool,
+    ) -> Result<Vec<OutputTensor>, Error> {
+        let Some(twin) = &self.twin else {
+            return self.run_on(alone(), shape, data);
+        };
+        let [rows, c, h, w] = shape;
+        let row_len = c.saturating_mul(h).saturating_mul(w);
+        if data.len() != rows.saturating_mul(row_len) {
+            return Err(Error::Inference {
+                model: self.id,
+                detail: "input size does not match its shape".to_owned(),
+            });
+        }
+        let mut parts = Vec::with_capacity(2);
+        let mut done = 0;
+        while done < rows {
+            let left = rows - done;
+            let rest = data.get(done * row_len..).unwrap_or_default();
+            if alone() && left >= 2 {
+                let first = left.div_ceil(2);
+                let (a, b) = rest.split_at(first * row_len);
+                let (a, b) =
+                    self.run_pair(twin, ([first, c, h, w], a), ([left - first, c, h, w], b))?;
+                parts.push(a);
+                parts.push(b);
+                break;
+            }
+            let take = if alone() { left } else { 1 };
+            let part = rest.get(..take * row_len).unwrap_or_default();
+            parts.push(self.run_on(false, [take, c, h, w], part)?);
+            done += take;
+        }
+        concat_rows(self.id, parts)
+    }
+
+    /// Runs `a` on the single-threaded session here and `b` on `twin` on a scoped second
+    /// thread (one after the other if the thread cannot be started).
+    fn run_pair(
+        &self,
+        twin: &Mutex<Session>,
+        a: ([usize; 4], &[f32]),
+        b: ([usize; 4], &[f32]),
+    ) -> Result<(Vec<OutputTensor>, Vec<OutputTensor>), Error> {
+        std::thread::scope(|scope| {
+            let spawned = std::thread::Builder::new()
+                .name("obscura-twin".to_owned())
+                .spawn_scoped(scope, || self.run_session(twin, None, b.0, b.1));
+            let first = self.run_on(false, a.0, a.1);
+            let second = match spawned {
+                Ok(handle) => handle.join().map_err(|_| Error::Poisoned)?,
+                Err(_) => self.run_session(twin, None, b.0, b.1),
+            };
+            Ok((first?, second?))
+        })
     }
 
     /// Runs on the wide session if `wide` and the model has one, else on the single-threaded one.
@@ -164,22 +245,34 @@ impl ModelSession {
         shape: [usize; 4],
         data: &[f32],
     ) -> Result<Vec<OutputTensor>, Error> {
+        match &self.wide {
+            Some(session) if wide => {
+                self.run_session(session, self.shrink_wide.as_ref(), shape, data)
+            }
+            _ => self.run_session(&self.session, None, shape, data),
+        }
+    }
+
+    /// Runs `session` (with `options`, if any) on one input.
+    fn run_session(
+        &self,
+        chosen: &Mutex<Session>,
+        options: Option<&RunOptions>,
+        shape: [usize; 4],
+        data: &[f32],
+    ) -> Result<Vec<OutputTensor>, Error> {
         let id = self.id;
         let fail = |e: ort::Error| Error::Inference {
             model: id,
             detail: e.to_string(),
         };
         let tensor = TensorRef::from_array_view((shape, data)).map_err(fail)?;
-        let (chosen, shrink) = match &self.wide {
-            Some(session) if wide => (session, self.shrink_wide.as_ref()),
-            _ => (&self.session, None),
-        };
         let mut session = chosen.lock().map_err(|_| Error::Inference {
             model: id,
             detail: "session lock poisoned".to_owned(),
         })?;
         let inputs = ort::inputs![self.input.as_str() => tensor];
-        let outputs = match shrink {
+        let outputs = match options {
             Some(options) => session.run_with_options(inputs, options),
             None => session.run(inputs),
         }
@@ -202,6 +295,40 @@ impl ModelSession {
         }
         Ok(result)
     }
+}
+
+/// Whether the calling stage is the only busy one, so that it may use every core.
+fn alone() -> bool {
+    BUSY_STAGES.load(Ordering::Acquire) <= 1
+}
+
+/// Joins the outputs of runs over consecutive row ranges of one batch into the outputs one
+/// run over the whole batch gives: for each output, the data one after the other and the
+/// first dimension summed. Every part must have the same outputs of the same trailing shape.
+fn concat_rows(id: ModelId, parts: Vec<Vec<OutputTensor>>) -> Result<Vec<OutputTensor>, Error> {
+    let bad = |reason| Error::ModelOutput { model: id, reason };
+    let mut parts = parts.into_iter();
+    let Some(mut joined) = parts.next() else {
+        return Err(bad("no rows"));
+    };
+    for part in parts {
+        if part.len() != joined.len() {
+            return Err(bad("output count differs between row ranges"));
+        }
+        for (whole, piece) in joined.iter_mut().zip(part) {
+            let (Some((rows, tail)), Some((more, piece_tail))) =
+                (whole.shape.split_first_mut(), piece.shape.split_first())
+            else {
+                return Err(bad("scalar output"));
+            };
+            if tail != piece_tail {
+                return Err(bad("output shape differs between row ranges"));
+            }
+            *rows = rows.saturating_add(*more);
+            whole.data.extend_from_slice(&piece.data);
+        }
+    }
+    Ok(joined)
 }
 
 /// Every model of the pipeline, loaded once and checked against the pinned manifest.
@@ -296,14 +423,24 @@ fn load_session(
     // activations stayed allocated beside the single session's, and a 2048² image after a
     // few small ones peaked at 1.18 GiB.
     let (wide_max_input, shrink_arena) = match id {
-        ModelId::CenterFace | ModelId::TextRec => (usize::MAX, false),
+        ModelId::CenterFace => (usize::MAX, false),
         ModelId::TextDet => (TEXT_DET_WIDE_MAX, true),
-        ModelId::TextCls => (0, false),
+        ModelId::TextCls | ModelId::TextRec => (0, false),
     };
     let wide = match wide_threads() {
         Some(threads) if wide_max_input > 0 => Some(Mutex::new(
             obscura_onnx::session_with_threads(env, name, &bytes, threads)?,
         )),
+        _ => None,
+    };
+    // The recogniser's batches split by rows onto two single-threaded sessions read as fast
+    // as on one wide session, and unlike a run already started on one thread, the rows
+    // left when the face stage ends can still take both cores (`ModelSession::run_rows`).
+    // Its inputs are 48 px high, so the second arena is small.
+    let twin = match (id, wide_threads()) {
+        (ModelId::TextRec, Some(_)) => Some(Mutex::new(obscura_onnx::session_from_memory(
+            env, name, &bytes,
+        )?)),
         _ => None,
     };
     let shrink_wide = if shrink_arena && wide.is_some() {
@@ -347,6 +484,7 @@ fn load_session(
                 input,
                 session: Mutex::new(session),
                 wide,
+                twin,
                 wide_max_input,
                 shrink_wide,
             },
@@ -375,6 +513,110 @@ mod tests {
             .collect()
     }
 
+    /// A batch split by rows (two halves at once on the single-threaded session and the twin,
+    /// or one row at a time) must give the whole batch's numbers, or which split a run
+    /// happened to get (it depends on the other stage's timing) would change what is read.
+    #[test]
+    fn recogniser_rows_split_give_the_whole_batchs_output() {
+        let Some(models) = Models::load_from_env() else {
+            eprintln!("skipped: {ASSETS_ENV} is not set");
+            return;
+        };
+        let models = models.unwrap();
+        let model = &models.text_rec;
+        assert_eq!(model.twin.is_some(), wide_threads().is_some());
+        let shape = [5, 3, 48, 320];
+        let data = input(shape.iter().product());
+        let whole = model.run_on(false, shape, &data).unwrap();
+        for alone in [true, false] {
+            let split = model.run_rows_when(shape, &data, || alone).unwrap();
+            assert_eq!(split.len(), whole.len());
+            for (a, b) in whole.iter().zip(&split) {
+                assert_eq!(a.shape, b.shape, "alone: {alone}");
+                let worst = a
+                    .data
+                    .iter()
+                    .zip(b.data.iter())
+                    .map(|(x, y)| (x - y).abs())
+                    .fold(0.0f32, f32::max);
+                assert!(worst <= 1e-5, "alone: {alone}: differs by {worst}");
+            }
+        }
+    }
+
+    /// Timing, not a check: a recogniser batch whole on the single-threaded session, row by
+    /// row on it, and split onto it and the twin at once (interleaved, minimum of 15).
+    /// `cargo test --release -p obscura-enclave --lib -- --ignored rows_split_timing --nocapture`
+    #[test]
+    #[ignore = "timing; run by hand on a quiet machine"]
+    fn rows_split_timing() {
+        let models = Models::load_from_env().unwrap().unwrap();
+        let model = &models.text_rec;
+        let ms = |run: &dyn Fn()| {
+            let t = std::time::Instant::now();
+            run();
+            t.elapsed().as_secs_f64() * 1e3
+        };
+        for shape in [[2, 3, 48, 320], [4, 3, 48, 320], [6, 3, 48, 640]] {
+            let data = input(shape.iter().product());
+            let mut best = [f64::MAX; 3];
+            for _ in 0..15 {
+                let times = [
+                    ms(&|| drop(model.run_on(false, shape, &data).unwrap())),
+                    ms(&|| drop(model.run_rows_when(shape, &data, || false).unwrap())),
+                    ms(&|| drop(model.run_rows_when(shape, &data, || true).unwrap())),
+                ];
+                for (b, t) in best.iter_mut().zip(times) {
+                    *b = b.min(t);
+                }
+            }
+            let [whole, rows, split] = best;
+            eprintln!(
+                "{shape:?}: whole {whole:.1} ms, row by row {rows:.1} ms, split {split:.1} ms"
+            );
+        }
+    }
+
+    #[test]
+    fn joining_row_ranges_checks_shapes() {
+        let tensor = |shape: Vec<usize>, data: Vec<f32>| OutputTensor {
+            shape,
+            data: Zeroizing::new(data),
+        };
+        let joined = concat_rows(
+            ModelId::TextRec,
+            vec![
+                vec![tensor(vec![1, 2], vec![1.0, 2.0])],
+                vec![tensor(vec![2, 2], vec![3.0, 4.0, 5.0, 6.0])],
+            ],
+        )
+        .unwrap();
+        assert_eq!(joined.len(), 1);
+        assert_eq!(joined[0].shape, vec![3, 2]);
+        assert_eq!(joined[0].data.as_slice(), &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
+        let mismatched = concat_rows(
+            ModelId::TextRec,
+            vec![
+                vec![tensor(vec![1, 2], vec![1.0, 2.0])],
+                vec![tensor(vec![1, 3], vec![3.0, 4.0, 5.0])],
+            ],
+        );
+        assert!(matches!(
+            mismatched,
+            Err(Error::ModelOutput {
+                reason: "output shape differs between row ranges",
+                ..
+            })
+        ));
+        assert!(matches!(
+            concat_rows(ModelId::TextRec, Vec::new()),
+            Err(Error::ModelOutput {
+                reason: "no rows",
+                ..
+            })
+        ));
+    }
+
     /// The wide sessions must give the same numbers as the single-threaded ones, or which
     /// session a run happened to get (it depends on the other stage's timing) would change
     /// what is found.
@@ -385,10 +627,9 @@ mod tests {
             return;
         };
         let models = models.unwrap();
-        let cases: [(&ModelSession, [usize; 4]); 3] = [
+        let cases: [(&ModelSession, [usize; 4]); 2] = [
             (&models.centerface, [1, 3, 96, 128]),
             (&models.text_det, [1, 3, 96, 160]),
-            (&models.text_rec, [2, 3, 48, 320]),
         ];
         for (model, shape) in cases {
             assert_eq!(

@@ -105,6 +105,7 @@ use super::pixels::{
 };
 use crate::Error;
 use crate::models::{ModelId, ModelSession, OutputTensor};
+use zeroize::Zeroizing;
 
 /// Images up to `TILE`² pixels run whole; no tile has more pixels (a larger view raised
 /// the peak RSS of the 2048² bench radiograph from 988 to 1144 MiB, over issue 5's 1 GiB).
@@ -509,7 +510,7 @@ fn run_looks(
     let mut faces = Vec::new();
     let mut peaks = Vec::with_capacity(looks.len());
     for chunk in looks.chunks(ZOOM_BATCH) {
-        let mut input = Vec::with_capacity(chunk.len() * 3 * side * side);
+        let mut input = Zeroizing::new(Vec::with_capacity(chunk.len() * 3 * side * side));
         for &(crop, angle) in chunk {
             let mut one = if angle == 0.0 {
                 sample_bgr_planar(image, crop, side, side, side, side, 0.0, |v| v)
@@ -517,9 +518,9 @@ fn run_looks(
                 sample_turned(image, crop, side, angle)
             };
             stretch_contrast(&mut one);
-            input.extend(one);
+            input.extend_from_slice(&Zeroizing::new(one));
         }
-        let outputs = model.run([chunk.len(), 3, side, side], input)?;
+        let outputs = model.run([chunk.len(), 3, side, side], &input)?;
         for (item, &(crop, angle)) in chunk.iter().enumerate() {
             let view = View {
                 crop,
@@ -576,8 +577,8 @@ fn run_view(
     view: View,
     threshold: f32,
 ) -> Result<Vec<Face>, Error> {
-    let input = sample_view(image, view.crop, view.in_w, view.in_h);
-    let outputs = model.run([1, 3, view.in_h, view.in_w], input)?;
+    let input = Zeroizing::new(sample_view(image, view.crop, view.in_w, view.in_h));
+    let outputs = model.run([1, 3, view.in_h, view.in_w], &input)?;
     decode_outputs(&outputs, view, threshold)
 }
 

@@ -499,8 +499,17 @@ fn det_map(
     pixels: &mut usize,
 ) -> Result<Zeroizing<Vec<f32>>, Error> {
     *pixels = pixels.saturating_add(dw.saturating_mul(dh));
-    let input = sample_bgr_planar(image, crop, dw, dh, dw, dh, 0.0, paddle_norm);
-    let outputs = model.run([1, 3, dh, dw], input)?;
+    let input = Zeroizing::new(sample_bgr_planar(
+        image,
+        crop,
+        dw,
+        dh,
+        dw,
+        dh,
+        0.0,
+        paddle_norm,
+    ));
+    let outputs = model.run([1, 3, dh, dw], &input)?;
     let bad = |reason| Error::ModelOutput {
         model: ModelId::TextDet,
         reason,
@@ -729,12 +738,12 @@ fn classify_orientation(
 ) -> Result<(), Error> {
     for batch in crops.chunks_mut(BATCH) {
         let plane = REC_H * CLS_W;
-        let mut input = Vec::with_capacity(batch.len() * 3 * plane);
+        let mut input = Zeroizing::new(Vec::with_capacity(batch.len() * 3 * plane));
         for crop in batch.iter() {
             let w = resized_width(crop, CLS_W);
-            input.extend(sample_whole(crop, w, CLS_W));
+            input.extend_from_slice(&Zeroizing::new(sample_whole(crop, w, CLS_W)));
         }
-        let outputs = model.run([batch.len(), 3, REC_H, CLS_W], input)?;
+        let outputs = model.run([batch.len(), 3, REC_H, CLS_W], &input)?;
         let probs = outputs
             .first()
             .filter(|o| o.data.len() == batch.len() * 2)
@@ -781,12 +790,16 @@ fn recognise(
         reason,
     };
     for (batch, img_w) in rec_batches(&ratios, spread) {
-        let mut input = Vec::with_capacity(batch.len() * 3 * REC_H * img_w);
+        let mut input = Zeroizing::new(Vec::with_capacity(batch.len() * 3 * REC_H * img_w));
         for &i in &batch {
             let crop = crops.get(i).ok_or(bad("crop index"))?;
-            input.extend(sample_whole(crop, resized_width(crop, img_w), img_w));
+            input.extend_from_slice(&Zeroizing::new(sample_whole(
+                crop,
+                resized_width(crop, img_w),
+                img_w,
+            )));
         }
-        let outputs = model.run([batch.len(), 3, REC_H, img_w], input)?;
+        let outputs = model.run_rows([batch.len(), 3, REC_H, img_w], &input)?;
         let probs = outputs.first().ok_or(bad("no output"))?;
         let &[n, steps, n_classes] = probs.shape.as_slice() else {
             return Err(bad("output rank"));
