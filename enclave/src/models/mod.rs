@@ -32,7 +32,7 @@ mod real_rewrites;
 use std::fmt;
 use std::path::Path;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use obscura_protocol::api::{Digest32, ModelDigest};
 use ort::session::{RunOptions, Session};
@@ -118,6 +118,10 @@ impl Drop for StageGuard {
 /// Most input elements (3 × 1024²) a text detector run may have to take the wide session.
 pub(crate) const TEXT_DET_WIDE_MAX: usize = 3 * 1024 * 1024;
 
+/// Side of the input of the run that releases the detector's wide arena (its smallest valid
+/// input: sides are multiples of the 32 px stride).
+const RELEASE_SIDE: usize = 32;
+
 /// Intra-op threads of a wide session: one per core, at most 4; `None` on one core.
 fn wide_threads() -> Option<usize> {
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
@@ -136,9 +140,11 @@ pub(crate) struct ModelSession {
     twin: Option<Mutex<Session>>,
     /// Most input elements a run may have to take the wide session.
     wide_max_input: usize,
-    /// Run options that hand the wide session's arena back to the system after each run
-    /// (see `load_one`), for the text detector.
+    /// Run options that hand the wide session's arena back to the system (see
+    /// `load_session`), for the text detector: used by [`ModelSession::release_wide`].
     shrink_wide: Option<RunOptions>,
+    /// Whether the wide session ran since its arena was last handed back.
+    wide_holds: AtomicBool,
 }
 
 impl fmt::Debug for ModelSession {
@@ -154,9 +160,7 @@ impl ModelSession {
     /// the wide session when the calling stage is the only busy one and the input is within
     /// the model's wide-session cap, else single-threaded.
     pub(crate) fn run(&self, shape: [usize; 4], data: &[f32]) -> Result<Vec<OutputTensor>, Error> {
-        let elements = shape.iter().try_fold(1usize, |n, &d| n.checked_mul(d));
-        let small = elements.is_some_and(|n| n <= self.wide_max_input);
-        self.run_on(small && alone(), shape, data)
+        self.run_on(alone() && self.fits_wide(shape), shape, data)
     }
 
     /// Runs a batch of `shape[0]` rows (samples) with every output's first dimension the
@@ -247,10 +251,43 @@ impl ModelSession {
     ) -> Result<Vec<OutputTensor>, Error> {
         match &self.wide {
             Some(session) if wide => {
-                self.run_session(session, self.shrink_wide.as_ref(), shape, data)
+                let outputs = self.run_session(session, None, shape, data);
+                if self.shrink_wide.is_some() {
+                    self.wide_holds.store(true, Ordering::Release);
+                }
+                outputs
             }
-            _ => self.run_session(&self.session, None, shape, data),
+            _ => {
+                self.release_wide()?;
+                self.run_session(&self.session, None, shape, data)
+            }
         }
+    }
+
+    /// Whether an input of `shape` is within the model's wide-session cap.
+    fn fits_wide(&self, shape: [usize; 4]) -> bool {
+        let elements = shape.iter().try_fold(1usize, |n, &d| n.checked_mul(d));
+        elements.is_some_and(|n| n <= self.wide_max_input)
+    }
+
+    /// Hands the wide session's arena back to the system if it ran since the last time, by
+    /// a smallest run with the shrinking run options (text detector only): called before
+    /// every run on the single-threaded session, so that the two sessions' arenas never grow
+    /// at the same time (the wide one keeps its memory only from one wide run to the next,
+    /// as upscaled small images one after another run). Shrinking after every wide run
+    /// instead cost each of those detector passes 15-20 ms of page faults (its up to 1024²
+    /// input's activations mapped afresh every time).
+    fn release_wide(&self) -> Result<(), Error> {
+        let (Some(session), Some(options)) = (&self.wide, &self.shrink_wide) else {
+            return Ok(());
+        };
+        if !self.wide_holds.swap(false, Ordering::AcqRel) {
+            return Ok(());
+        }
+        let shape = [1, 3, RELEASE_SIDE, RELEASE_SIDE];
+        let zeros = vec![0.0f32; 3 * RELEASE_SIDE * RELEASE_SIDE];
+        self.run_session(session, Some(options), shape, &zeros)
+            .map(drop)
     }
 
     /// Runs `session` (with `options`, if any) on one input.
@@ -419,9 +456,10 @@ fn load_session(
     // 1058 MiB (over the 1 GiB budget). The detector's wide session therefore only takes
     // inputs up to [`TEXT_DET_WIDE_MAX`] (small images, whose detector input is upscaled
     // and which the pipeline runs after the face stage, see `Pipeline::faces_and_text`),
-    // and its arena is shrunk after every run: kept, a 1024² input's ~360 MiB of
-    // activations stayed allocated beside the single session's, and a 2048² image after a
-    // few small ones peaked at 1.18 GiB.
+    // and its arena is handed back before a larger input runs on the single session
+    // (`ModelSession::release_wide`): kept, a 1024² input's ~360 MiB of activations stayed
+    // allocated beside the single session's, and a 2048² image after a few small ones
+    // peaked at 1.18 GiB.
     let (wide_max_input, shrink_arena) = match id {
         ModelId::CenterFace => (usize::MAX, false),
         ModelId::TextDet => (TEXT_DET_WIDE_MAX, true),
@@ -487,6 +525,7 @@ fn load_session(
                 twin,
                 wide_max_input,
                 shrink_wide,
+                wide_holds: AtomicBool::new(false),
             },
             classes,
         ),
@@ -575,6 +614,32 @@ mod tests {
                 "{shape:?}: whole {whole:.1} ms, row by row {rows:.1} ms, split {split:.1} ms"
             );
         }
+    }
+
+    /// The detector's wide session keeps its arena from one wide run to the next and hands
+    /// it back before a single-threaded run, which still gives the same numbers.
+    #[test]
+    fn detector_wide_arena_is_handed_back_before_a_single_threaded_run() {
+        let Some(models) = Models::load_from_env() else {
+            eprintln!("skipped: {ASSETS_ENV} is not set");
+            return;
+        };
+        let models = models.unwrap();
+        let det = &models.text_det;
+        assert_eq!(det.wide.is_some(), wide_threads().is_some());
+        assert!(det.shrink_wide.is_some());
+        let cf = &models.centerface;
+        assert!(cf.shrink_wide.is_none());
+        let shape = [1, 3, 96, 160];
+        let data = input(shape.iter().product());
+        let wide = det.run_on(true, shape, &data).unwrap();
+        assert_eq!(det.wide_holds.load(Ordering::Acquire), det.wide.is_some());
+        let narrow = det.run_on(false, shape, &data).unwrap();
+        assert!(!det.wide_holds.load(Ordering::Acquire));
+        assert_eq!(wide[0].data.as_slice(), narrow[0].data.as_slice());
+        // Nothing held: a second single-threaded run does not touch the wide session.
+        det.run_on(false, shape, &data).unwrap();
+        assert!(!det.wide_holds.load(Ordering::Acquire));
     }
 
     #[test]
