@@ -261,28 +261,7 @@ fn blind7_corpus_shape() {
 #[test]
 fn blind8_corpus_shape() {
     shape(BLIND8, 300, (220, 80));
-    let gold = eval::parse_corpus(BLIND8).unwrap_or_default();
-    let mut ids = std::collections::HashSet::new();
-    for g in &gold {
-        assert!(ids.insert(g.id.clone()), "duplicate id {}", g.id);
-        let bounds: Vec<usize> = g
-            .text
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain(std::iter::once(g.text.len()))
-            .collect();
-        for e in &g.entities {
-            let (s, t) = (bounds.get(e.start), bounds.get(e.end));
-            assert!(s.is_some() && t.is_some(), "{}", g.id);
-            let (s, t) = (s.copied().unwrap_or(0), t.copied().unwrap_or(0));
-            assert!(
-                g.text.is_char_boundary(s) && g.text.is_char_boundary(t),
-                "{}",
-                g.id
-            );
-            assert!(!g.text[s..t].trim().is_empty(), "{}", g.id);
-        }
-    }
+    ids_and_spans_are_sound(BLIND8);
 }
 
 /// The ninth blind corpus (`corpus/blind9.jsonl`, made by `corpus/generate_blind9.py` under
@@ -294,28 +273,7 @@ fn blind8_corpus_shape() {
 #[test]
 fn blind9_corpus_shape() {
     shape(BLIND9, 300, (220, 80));
-    let gold = eval::parse_corpus(BLIND9).unwrap_or_default();
-    let mut ids = std::collections::HashSet::new();
-    for g in &gold {
-        assert!(ids.insert(g.id.clone()), "duplicate id {}", g.id);
-        let bounds: Vec<usize> = g
-            .text
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain(std::iter::once(g.text.len()))
-            .collect();
-        for e in &g.entities {
-            let (s, t) = (bounds.get(e.start), bounds.get(e.end));
-            assert!(s.is_some() && t.is_some(), "{}", g.id);
-            let (s, t) = (s.copied().unwrap_or(0), t.copied().unwrap_or(0));
-            assert!(
-                g.text.is_char_boundary(s) && g.text.is_char_boundary(t),
-                "{}",
-                g.id
-            );
-            assert!(!g.text[s..t].trim().is_empty(), "{}", g.id);
-        }
-    }
+    ids_and_spans_are_sound(BLIND9);
 }
 
 /// Checks a corpus's size, span bounds and person ids, and counts (texts with names, texts
@@ -337,4 +295,32 @@ fn shape(corpus: &str, texts: usize, with_names_and_without_pii: (usize, usize))
         .count();
     let without_pii = gold.iter().filter(|g| g.entities.is_empty()).count();
     assert_eq!((with_names, without_pii), with_names_and_without_pii);
+}
+
+/// Every id of `corpus` is unique and every span lies inside its text, on character
+/// boundaries (offsets are in code points), and covers more than white space.
+fn ids_and_spans_are_sound(corpus: &str) {
+    let gold = eval::parse_corpus(corpus).unwrap_or_default();
+    assert!(!gold.is_empty());
+    let mut ids = std::collections::HashSet::new();
+    for g in &gold {
+        assert!(ids.insert(g.id.clone()), "duplicate id {}", g.id);
+        let bounds: Vec<usize> = g
+            .text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(g.text.len()))
+            .collect();
+        for e in &g.entities {
+            let (s, t) = (bounds.get(e.start), bounds.get(e.end));
+            assert!(s.is_some() && t.is_some(), "{}", g.id);
+            let (s, t) = (s.copied().unwrap_or(0), t.copied().unwrap_or(0));
+            assert!(
+                g.text.is_char_boundary(s) && g.text.is_char_boundary(t),
+                "{}",
+                g.id
+            );
+            assert!(!g.text[s..t].trim().is_empty(), "{}", g.id);
+        }
+    }
 }
