@@ -6,8 +6,9 @@
 //! - `bench_anchors time REPS IMAGE...`: runs the whole pipeline (faces and text) on each
 //!   image `REPS` times after one warm-up run, printing one JSON line per run with the
 //!   milliseconds of each stage and in total;
-//! - `bench_anchors rss IMAGE`: loads the models, runs the pipeline once and prints the
-//!   process's peak resident set (`VmHWM` of `/proc/self/status`) in KiB;
+//! - `bench_anchors rss IMAGE...`: loads the models, runs the pipeline once per image, one
+//!   after the other in the same process, and prints after each the process's peak and
+//!   current resident set (`VmHWM`, `VmRSS` of `/proc/self/status`) in KiB;
 //! - `bench_anchors regions IMAGE...`: runs the pipeline once per image and prints each
 //!   region's kind and box (to compare region lists before and after a change);
 //! - `bench_anchors readings IMAGE...`: runs the pipeline with recognition batched as
@@ -70,7 +71,7 @@ fn main() -> anyhow::Result<()> {
             let reps: usize = args.get(1).context("time REPS IMAGE...")?.parse()?;
             time(reps, args.get(2..).unwrap_or_default())
         }
-        Some("rss") => rss(Path::new(args.get(1).context("rss IMAGE")?)),
+        Some("rss") => rss(args.get(1..).unwrap_or_default()),
         Some("regions") => regions(args.get(1..).unwrap_or_default()),
         Some("prior") => prior(args.get(1..).unwrap_or_default()),
         Some("readings") => readings(args.get(1..).unwrap_or_default()),
@@ -231,19 +232,28 @@ fn time(reps: usize, images: &[String]) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn rss(image: &Path) -> anyhow::Result<()> {
+fn rss(images: &[String]) -> anyhow::Result<()> {
     let pipeline = pipeline()?;
-    let out = pipeline.run(&std::fs::read(image)?, &PipelineOptions::default())?;
-    let status = std::fs::read_to_string("/proc/self/status")?;
-    let kib: u64 = status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .context("VmHWM in /proc/self/status")?;
-    println!(
-        "{}",
-        serde_json::json!({"image": image, "vmhwm_kib": kib, "regions": out.regions.len()})
-    );
+    for image in images {
+        let out = pipeline.run(&std::fs::read(image)?, &PipelineOptions::default())?;
+        let status = std::fs::read_to_string("/proc/self/status")?;
+        let field = |name: &str| -> anyhow::Result<u64> {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix(name))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+                .with_context(|| format!("{name} in /proc/self/status"))
+        };
+        println!(
+            "{}",
+            serde_json::json!({
+                "image": image,
+                "vmhwm_kib": field("VmHWM:")?,
+                "vmrss_kib": field("VmRSS:")?,
+                "regions": out.regions.len(),
+            })
+        );
+    }
     Ok(())
 }
 
