@@ -928,3 +928,41 @@ fn a_hassaniya_filiation_inside_a_name() {
         ("Mint tea tolerated well.", "Mint tea tolerated well."),
     ]);
 }
+
+#[test]
+fn a_particle_opening_a_family_name_after_a_title() {
+    check(&[
+        (
+            "Mrs Le Scalpel manages her own tablets.",
+            "Mrs PERSON_1 manages her own tablets.",
+        ),
+        (
+            "Discussed with Dr van der Stroma today.",
+            "Discussed with Dr PERSON_1 today.",
+        ),
+        // A particle that is an eponym's, not a name's: no title before it.
+        ("Le Fort II fracture on CT.", "Le Fort II fracture on CT."),
+    ]);
+}
+
+#[test]
+fn an_upper_case_particle_family_name_in_the_comma_form() {
+    check(&[(
+        "List:\n09:15 LE BIOPSY, Quorvella 71 hernia repair",
+        "List:\n09:15 PERSON_1 71 hernia repair",
+    )]);
+}
+
+#[test]
+fn a_service_rank_as_a_title() {
+    check(&[
+        (
+            "Cpl Varnisko reports knee pain after the march.",
+            "Cpl PERSON_1 reports knee pain after the march.",
+        ),
+        (
+            "Pte Le Marrow placed on light duties.",
+            "Pte PERSON_1 placed on light duties.",
+        ),
+    ]);
+}

@@ -118,10 +118,17 @@ const TITLES: &[&str] = &[
     "sig",
 ];
 
+/// Service ranks of military medical records, titles before a name: "Pte Le Cornu", "LCpl
+/// X", "Capt Y" ("Lt", "Col" and "Gen" are left out: left, colon, general). Unlike the
+/// other titles they stay outside the name.
+pub(crate) const RANK_TITLES: &[&str] = &[
+    "pte", "cpl", "lcpl", "sgt", "ssgt", "capt", "maj", "spr", "gnr", "rfn", "tpr", "cfn", "bdr",
+];
+
 /// Whether `word` is one of the titles that stand before a name (`Dr`, `Mrs`, `Nurse` …),
 /// in any case.
 pub(crate) fn is_title(word: &str) -> bool {
-    in_list(word, TITLES)
+    in_list(word, TITLES) || in_list(word, RANK_TITLES)
 }
 
 /// Feminine endings glued after a title's dot: "Dott.ssa", "Sig.ra", "Sig.na".
@@ -705,7 +712,9 @@ impl<'a> NameRules<'a> {
         }
         let next = tokens.get(i + 1);
         let w = lower(t.text);
-        if TITLES.contains(&w.as_str()) && (t.capitalized() || w == "dr") {
+        if (TITLES.contains(&w.as_str()) || RANK_TITLES.contains(&w.as_str()))
+            && (t.capitalized() || w == "dr")
+        {
             let after = if next.is_some_and(|n| n.is_punct('.')) {
                 let ending = tokens.get(i + 2).is_some_and(|e| {
                     e.is_word() && !e.space_before && in_list(e.text, TITLE_ENDINGS)
@@ -817,6 +826,9 @@ impl<'a> NameRules<'a> {
         let mut prev_lower_given = false;
         let mut prev_lower_part = false;
         let mut after_particle = false;
+        // Particles opening the family name right after a title or label ("Mrs Le Brocq",
+        // "Name: DE LA CRUZ"): the first particle's token, the name's start.
+        let mut lead: Option<usize> = None;
         while parts.len() < 4 {
             let Some(t) = tokens.get(i) else { break };
             let next = tokens.get(i + 1);
@@ -849,6 +861,28 @@ impl<'a> NameRules<'a> {
                 && next.is_some_and(|n| n.is_word() && n.capitalized() && n.space_before)
                 && t.space_before
             {
+                after_particle = true;
+                i += 1;
+                continue;
+            }
+            // A capitalised particle opening the family name after a title or label: "Mrs Le
+            // Brocq", "Dr van der Berg"; the word after it is the family name whatever it is.
+            if parts.is_empty()
+                && initials.is_empty()
+                && matches!(cue, Cue::Title | Cue::Label)
+                && t.is_word()
+                && is_particle(t.text)
+                && t.letters() >= 2
+                && next.is_some_and(|n| {
+                    n.is_word()
+                        && n.space_before
+                        && (is_particle(n.text)
+                            || (n.capitalized()
+                                && n.letters() >= 3
+                                && (n.shape == t.shape || t.shape != Shape::Upper)))
+                })
+            {
+                lead.get_or_insert(i);
                 after_particle = true;
                 i += 1;
                 continue;
@@ -1005,6 +1039,7 @@ impl<'a> NameRules<'a> {
         let start_tok = initials.first().map_or(parts.first().copied()?, |(k, _)| {
             (*k).min(parts.first().copied().unwrap_or(*k))
         });
+        let start_tok = lead.map_or(start_tok, |l| l.min(start_tok));
         let start = tokens.get(start_tok)?.start;
         let last = tokens.get(*parts.last()?)?;
         let end = last.name_end();

@@ -20,6 +20,16 @@ impl NameRules<'_> {
                 && tokens.get(i + 1).is_some_and(|c| c.is_punct(','))
             {
                 if let Some(g) = tokens.get(i + 2) {
+                    // "LE CORNU, Beryl": after a particle of its own case the word is a
+                    // family name even when it is also a clinical term.
+                    let particle_led = i >= 1
+                        && t.space_before
+                        && !particle_blocked(t.text)
+                        && tokens.get(i - 1).is_some_and(|p| {
+                            p.is_word() && p.shape == t.shape && is_particle(p.text)
+                        })
+                        && g.letters() >= 3
+                        && (self.given(g.text) || self.name_like(g));
                     let same_shape = (t.shape == Shape::Upper) == (g.shape == Shape::Upper);
                     // "MCKAY, Fiona": an upper-case family name, then a listed given name
                     // in title case (the register form of many record systems).
@@ -27,7 +37,7 @@ impl NameRules<'_> {
                         && g.shape == Shape::Title
                         && t.letters() >= 3
                         && (self.given(g.text) || self.name_like(g))
-                        && (self.surname(t.text) || self.name_like(t))
+                        && (self.surname(t.text) || self.name_like(t) || particle_led)
                         && !in_list(t.text, FIELD_WORDS);
                     if g.is_word()
                         && g.latin
@@ -36,10 +46,11 @@ impl NameRules<'_> {
                         && ((self.surname(t.text) && self.given(g.text))
                             || (self.surname(t.text) && self.name_like(g))
                             || (self.name_like(t) && self.given(g.text))
-                            || (self.name_like(t) && self.name_like(g)))
+                            || (self.name_like(t) && self.name_like(g))
+                            || particle_led)
                         && (!(self.common(t.text) && self.common(g.text))
                             || both_common_names_then_lower(self, tokens, i))
-                        && !self.hard_stop(t.text)
+                        && (!self.hard_stop(t.text) || particle_led)
                         && !self.hard_stop(g.text)
                         && !self.eponym_as_term(tokens, i)
                         && (!tokens.get(i + 3).is_some_and(|n| n.is_punct(','))
@@ -193,6 +204,7 @@ impl NameRules<'_> {
         for (i, g) in tokens.iter().enumerate() {
             if !(g.is_word() && g.latin && g.letters() >= 2 && g.capitalized())
                 || in_list(g.text, KIN_TITLES)
+                || in_list(g.text, super::RANK_TITLES)
             {
                 continue;
             }
