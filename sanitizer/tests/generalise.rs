@@ -966,3 +966,22 @@ fn a_service_rank_as_a_title() {
         ),
     ]);
 }
+
+#[test]
+fn ocr_digits_read_for_letters_inside_a_name() {
+    check(&[
+        (
+            "GRENDAL0V TORMIK  KX-55120 ;\nDOB:03/04/1950",
+            "PERSON_1  KX-55120 ;\nDOB:[DATE]",
+        ),
+        (
+            "Northfie1d Clinic | VELDARO, Quen1sSa |",
+            "Northfie1d Clinic | PERSON_1 |",
+        ),
+        // Codes keep their digits and are no names.
+        (
+            "HbA1c 48, H1N1 swab negative, G1P0, C1-6 probe.",
+            "HbA1c 48, H1N1 swab negative, G1P0, C1-6 probe.",
+        ),
+    ]);
+}

@@ -543,12 +543,14 @@ impl<'a> NameRules<'a> {
         let n = Self::norm(word);
         self.lex.given_name(&n).is_some()
             || fold_accents(&n).is_some_and(|f| self.lex.given_name(&f).is_some())
+            || ocr_readings(&n).any(|f| self.lex.given_name(&f).is_some())
     }
 
     pub(crate) fn surname(&self, word: &str) -> bool {
         let n = Self::norm(word);
         self.lex.surname(&n).is_some()
             || fold_accents(&n).is_some_and(|f| self.lex.surname(&f).is_some())
+            || ocr_readings(&n).any(|f| self.lex.surname(&f).is_some())
     }
 
     pub(crate) fn listed(&self, word: &str) -> bool {
@@ -647,6 +649,7 @@ impl<'a> NameRules<'a> {
         self.cues(tokens, &mut out);
         self.comma_and_initials(tokens, &mut out);
         self.pairs(tokens, &mut out);
+        self.ocr_line_names(tokens, &mut out);
         self.dashed_caps(tokens, &mut out);
         self.singles(tokens, &mut out);
         self.family_names(tokens, &mut out);
@@ -1167,6 +1170,16 @@ impl<'a> NameRules<'a> {
 
 /// `word` (lower case) with Latin accents removed ("maría" → "maria"), or `None` when it
 /// has none to remove.
+/// The letters an OCR engine may have read as digits in a lower-case word (`0` for o, `1`
+/// for l or i: "ju1ius", "l0veday"), as up to two readings; none when it has no digit.
+pub(crate) fn ocr_readings(word: &str) -> impl Iterator<Item = String> + '_ {
+    let has = word.bytes().any(|b| b == b'0' || b == b'1');
+    [('l', has), ('i', has && word.contains('1'))]
+        .into_iter()
+        .filter(|&(_, on)| on)
+        .map(move |(one, _)| word.replace('0', "o").replace('1', &one.to_string()))
+}
+
 pub(crate) fn fold_accents(word: &str) -> Option<String> {
     if word.is_ascii() {
         return None;

@@ -33,8 +33,11 @@ impl NameRules<'_> {
                     let same_shape = (t.shape == Shape::Upper) == (g.shape == Shape::Upper);
                     // "MCKAY, Fiona": an upper-case family name, then a listed given name
                     // in title case (the register form of many record systems).
+                    // An OCR-mangled given name may read in mixed case ("Deme1Za").
+                    let ocr_given =
+                        g.shape == Shape::Mixed && g.text.bytes().any(|b| b.is_ascii_digit());
                     let upper_family = t.shape == Shape::Upper
-                        && g.shape == Shape::Title
+                        && (g.shape == Shape::Title || ocr_given)
                         && t.letters() >= 3
                         && (self.given(g.text) || self.name_like(g))
                         && (self.surname(t.text) || self.name_like(t) || particle_led)
@@ -196,6 +199,42 @@ impl NameRules<'_> {
             });
             if ok {
                 out.extend(Self::whole_run(&words));
+            }
+        }
+    }
+
+    /// Two words opening an OCR overlay line, one with a letter read as a digit inside it
+    /// ("SHOGEN0V ASLAN  jGH-93853", "CHEN0WETh L0VEDAY"): a name when both are name-like
+    /// in any case but lower and the field ends after them (a gap, a line end, a comma or
+    /// a bar).
+    pub(super) fn ocr_line_names(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        let mangled = |t: &Token<'_>| t.text.bytes().any(|b| b.is_ascii_digit());
+        for (i, g) in tokens.iter().enumerate() {
+            if !g.line_start {
+                continue;
+            }
+            let Some(s) = tokens.get(i + 1) else { break };
+            let field_ends = tokens.get(i + 2).is_none_or(|n| {
+                n.break_before || n.is_punct(',') || n.is_punct('|') || n.is_punct(';')
+            });
+            if (mangled(g) || mangled(s))
+                && s.space_before
+                && !s.break_before
+                && field_ends
+                && [g, s].iter().all(|w| {
+                    self.name_like_any_case(w)
+                        && w.shape != Shape::Title
+                        && !in_list(w.text, FIELD_WORDS)
+                        && !in_list(w.text, VIEW_SIDES)
+                })
+            {
+                out.push(Mention {
+                    start: g.start,
+                    end: s.name_end(),
+                    given: Some(Self::norm(s.text)),
+                    surname: Some(Self::norm(g.text)),
+                    ..Mention::default()
+                });
             }
         }
     }
