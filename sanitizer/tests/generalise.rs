@@ -985,3 +985,29 @@ fn ocr_digits_read_for_letters_inside_a_name() {
         ),
     ]);
 }
+
+#[test]
+fn the_subject_of_a_return_or_result_in_a_handover() {
+    check(&[
+        (
+            "yes, quorvik back from CT. ring the ward",
+            "yes, PERSON_1 back from CT. ring the ward",
+        ),
+        (
+            "Update: Velbrant bloods back, hb 81.",
+            "Update: PERSON_1 bloods back, hb 81.",
+        ),
+        (
+            "on it, el varquez bloods sent.",
+            "on it, PERSON_1 bloods sent.",
+        ),
+        (
+            "has Orlenna had her bloods??",
+            "has PERSON_1 had her bloods??",
+        ),
+        // No name: a pointer at the patient, a common word, results alone.
+        ("yes, patient back from CT.", "yes, patient back from CT."),
+        ("Bloods back, hb 78.", "Bloods back, hb 78."),
+        ("has anyone had lunch?", "has anyone had lunch?"),
+    ]);
+}

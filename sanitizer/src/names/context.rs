@@ -1,7 +1,7 @@
 //! Names known by the words around them only (no cue word, not in the lists): the family
 //! noun after `the <Name>`, a reporting verb after a clause's subject, a possessive.
 
-use super::{FIELD_WORDS, ID_LABELS, Mention, NameRules, head_after, in_list, lower};
+use super::{FIELD_WORDS, ID_LABELS, Mention, NameRules, head_after, in_list, is_particle, lower};
 use crate::EntityKind;
 use crate::token::{Shape, Token};
 use crate::types::Span;
@@ -179,8 +179,15 @@ const UNNAMED: &[&str] = &[
     "client",
     "service",
     "someone",
+    "somebody",
+    "anyone",
+    "anybody",
+    "nobody",
     "everyone",
     "everybody",
+    "she",
+    "they",
+    "you",
     "all",
     "the",
     "a",
@@ -1182,6 +1189,59 @@ impl NameRules<'_> {
                 && !in_list(t.text, UNNAMED)
             {
                 out.push(Self::surname_word(t));
+            }
+        }
+    }
+
+    /// The subject of a handover's return or result clause, or of a question about what a
+    /// patient has had ("yes, tanvo back from CT", "Whaanga bloods back, hb 78", "el
+    /// tanvo bloods sent", "has Tanvo had her bloods??"): a word opening the clause (or
+    /// after `has`/`did`), in lower or title case, three letters or more, no common word,
+    /// clinical term or pointer at someone unnamed; a lower-case particle before it too.
+    pub(super) fn returned_subjects(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        let word_is = |k: usize, list: &[&str]| {
+            tokens
+                .get(k)
+                .is_some_and(|w| w.is_word() && w.space_before && in_list(w.text, list))
+        };
+        for (i, t) in tokens.iter().enumerate() {
+            let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
+            let opens = t.sentence_start || prev.is_some_and(|p| p.is_punct(','));
+            let asked = prev.is_some_and(|p| {
+                p.is_word()
+                    && p.sentence_start
+                    && in_list(p.text, &["has", "did", "have"])
+                    && t.space_before
+            });
+            let particle = prev.filter(|p| {
+                p.is_word()
+                    && p.shape == Shape::Lower
+                    && is_particle(p.text)
+                    && (p.sentence_start
+                        || i.checked_sub(2)
+                            .and_then(|q| tokens.get(q))
+                            .is_some_and(|q| q.is_punct(',')))
+            });
+            let returned = (word_is(i + 1, &["back"]) && word_is(i + 2, &["from"]))
+                || (word_is(i + 1, &["bloods", "results"])
+                    && word_is(i + 2, &["back", "sent", "taken", "pending"]));
+            let had = asked && word_is(i + 1, &["had", "been", "eaten", "got"]);
+            if (((opens || particle.is_some()) && returned) || had)
+                && t.is_word()
+                && t.latin
+                && matches!(t.shape, Shape::Lower | Shape::Title)
+                && t.letters() >= 3
+                && !self.common(t.text)
+                && self.stop(t.text).is_none()
+                && !in_list(t.text, FIELD_WORDS)
+                && !in_list(t.text, UNNAMED)
+                && !in_list(t.text, GROUPS)
+            {
+                let mut m = Self::surname_word(t);
+                if let Some(p) = particle {
+                    m.start = p.start;
+                }
+                out.push(m);
             }
         }
     }
