@@ -1011,3 +1011,26 @@ fn the_subject_of_a_return_or_result_in_a_handover() {
         ("has anyone had lunch?", "has anyone had lunch?"),
     ]);
 }
+
+#[test]
+fn a_caption_subject_with_a_named_person() {
+    check(&[
+        (
+            "Image: Orvella with Tessaly Varnok at the open day.",
+            "Image: PERSON_1 with PERSON_2 at the open day.",
+        ),
+        // A thing with a person, or a subject with no person after it, stays.
+        (
+            "Image: Wound with slough at the open day.",
+            "Image: Wound with slough at the open day.",
+        ),
+    ]);
+}
+
+#[test]
+fn a_next_of_kin_named_without_a_colon() {
+    check(&[(
+        "Lives alone. NOK Quiravel, 07700 900111. Crew lead AB.",
+        "Lives alone. NOK PERSON_1, [PHONE]. Crew lead AB.",
+    )]);
+}

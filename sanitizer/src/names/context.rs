@@ -1463,6 +1463,27 @@ impl NameRules<'_> {
                     more.push((w.start, w.name_end(), Self::norm(w.text)));
                 }
             }
+            // "Image: Tane with <person>": a caption opening with its subject and who is
+            // with them; a listed given name here even when it is also a word ("Meadow").
+            let with = s >= 2
+                && tokens
+                    .get(s - 1)
+                    .is_some_and(|a| a.is_word() && a.text == "with");
+            if with {
+                if let Some(w) = tokens.get(s - 2).filter(|w| {
+                    w.sentence_start
+                        && w.is_word()
+                        && w.latin
+                        && w.shape == Shape::Title
+                        && w.letters() >= 3
+                        && (self.name_like(w)
+                            || (self.given(w.text) && self.stop(w.text).is_none()))
+                        && !in_list(w.text, UNNAMED)
+                        && !found.iter().any(|&(a, b)| a < w.end && w.start < b)
+                }) {
+                    more.push((w.start, w.name_end(), Self::norm(w.text)));
+                }
+            }
             // "<person> and Tane"
             if and(e) && !capital(e + 2) {
                 if let Some(w) = candidate(e + 1) {

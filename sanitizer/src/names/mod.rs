@@ -135,7 +135,7 @@ pub(crate) fn is_title(word: &str) -> bool {
 const TITLE_ENDINGS: &[&str] = &["ssa", "ra", "na"];
 
 /// Words right before a `:` that make the next words a name.
-const FIELD_LABELS: &[&str] = &[
+pub(crate) const FIELD_LABELS: &[&str] = &[
     "patient",
     "name",
     "ref",
@@ -750,6 +750,13 @@ impl<'a> NameRules<'a> {
                 .is_some_and(|n| n.capitalized() && n.space_before)
         {
             return Some((Cue::Label, i + 2));
+        }
+        // "NOK Tane Whaanga, 07700 …": the next of kin's name, written without a colon.
+        if w == "nok"
+            && t.shape == Shape::Upper
+            && next.is_some_and(|n| n.is_word() && n.shape == Shape::Title && n.space_before)
+        {
+            return Some((Cue::Label, i + 1));
         }
         if next.is_some_and(|n| n.is_punct(':')) && FIELD_LABELS.contains(&w.as_str()) {
             return Some((Cue::Label, i + 2));

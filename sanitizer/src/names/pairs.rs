@@ -244,6 +244,7 @@ impl NameRules<'_> {
             if !(g.is_word() && g.latin && g.letters() >= 2 && g.capitalized())
                 || in_list(g.text, KIN_TITLES)
                 || in_list(g.text, super::RANK_TITLES)
+                || (g.shape == Shape::Upper && in_list(g.text, super::FIELD_LABELS))
             {
                 continue;
             }
