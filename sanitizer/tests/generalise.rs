@@ -1034,3 +1034,46 @@ fn a_next_of_kin_named_without_a_colon() {
         "Lives alone. NOK PERSON_1, [PHONE]. Crew lead AB.",
     )]);
 }
+
+#[test]
+fn model_word_names_opening_a_sentence_before_a_non_verb_are_vetoed() {
+    let s = sanitizer();
+    let cases = [
+        // A given name that is also a word, before a word that does not go on a person.
+        (
+            "Grace period for the form has passed.",
+            "Grace",
+            "Grace period for the form has passed.",
+        ),
+        (
+            "Noted. Rose gold ring left by the bed.",
+            "Rose",
+            "Noted. Rose gold ring left by the bed.",
+        ),
+        // Before a verb, a state, a preposition or as a possessive: a person.
+        (
+            "Hope reports less pain today.",
+            "Hope",
+            "PERSON_1 reports less pain today.",
+        ),
+        ("Rose in the day room.", "Rose", "PERSON_1 in the day room."),
+        ("Grace's son rang.", "Grace", "PERSON_1's son rang."),
+    ];
+    let mut failed = Vec::new();
+    for (text, word, want) in cases {
+        let spans = vec![vec![surname_span(text, word)]];
+        let out = s.sanitize_with(
+            &common::texts(&[text]),
+            obscura_sanitizer::ModelOutput::Spans(spans),
+        );
+        let got = out
+            .texts
+            .first()
+            .map(|t| t.as_str().to_owned())
+            .unwrap_or_default();
+        if got != want {
+            failed.push(format!("{text:?}\n   want {want:?}\n    got {got:?}"));
+        }
+    }
+    assert!(failed.is_empty(), "\n{}", failed.join("\n"));
+}

@@ -224,6 +224,24 @@ const PERSON_STATES: &[&str] = &[
     "unable",
 ];
 
+/// Words that go on a clause whose subject is a person: the verbs and states above, the
+/// auxiliaries, prepositions of where a patient is, and any `-s`, `-ed` or `-ing` form
+/// ("Hope reports", "Sky in bed 4", "Grace was admitted").
+pub(super) fn goes_on_a_person(word: &str) -> bool {
+    const MORE: &[&str] = &[
+        "is", "was", "has", "had", "will", "would", "can", "could", "may", "might", "should",
+        "must", "does", "did", "and", "or", "in", "on", "at", "with", "from", "for", "back",
+        "home", "here", "there", "going", "gone", "now", "still", "also", "too", "well",
+    ];
+    let w = lower(word);
+    PERSON_VERBS.contains(&w.as_str())
+        || PERSON_STATES.contains(&w.as_str())
+        || MORE.contains(&w.as_str())
+        || ["s", "ed", "ing"]
+            .iter()
+            .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+}
+
 impl NameRules<'_> {
     /// A word that can be part of a name found by layout alone: Latin, title case (or all
     /// capitals when `upper`), two letters or more, a listed name or an unlisted name-like
