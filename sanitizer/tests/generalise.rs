@@ -1077,3 +1077,18 @@ fn model_word_names_opening_a_sentence_before_a_non_verb_are_vetoed() {
     }
     assert!(failed.is_empty(), "\n{}", failed.join("\n"));
 }
+
+#[test]
+fn a_clinical_looking_family_name_after_a_given_name_before_an_age() {
+    check(&[
+        (
+            "Discharged home. James Nodule, 40 year old, admitted with cellulitis.",
+            "Discharged home. PERSON_1, [AGE], admitted with cellulitis.",
+        ),
+        // No given name before it: the term stays.
+        (
+            "Discharged home. Nodule, 4 mm, stable.",
+            "Discharged home. Nodule, 4 mm, stable.",
+        ),
+    ]);
+}

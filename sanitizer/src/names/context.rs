@@ -305,17 +305,39 @@ impl NameRules<'_> {
             let Some(t) = tokens.get(n) else {
                 continue;
             };
-            if !(t.is_word()
+            // "Koen Bos, 40 year old": a short, common or clinical-looking family name after
+            // a given name (listed and no word, or unlisted opening the sentence), the pair
+            // set off by the comma before the age; only a drug or body part is no name.
+            let after_given = comma
+                && t.is_word()
                 && t.latin
-                && matches!(t.shape, Shape::Title | Shape::Upper)
-                && t.letters() >= 3
-                && (self.name_like(t)
-                    || (self
-                        .lex
-                        .given_name(&Self::norm(t.text))
-                        .is_some_and(|r| r.0 <= super::SINGLE_GIVEN_MAX_RANK)
-                        && self.stop(t.text).is_none()
-                        && !in_list(t.text, FIELD_WORDS))))
+                && t.shape == Shape::Title
+                && t.letters() >= 2
+                && t.space_before
+                && !t.sentence_start
+                && !super::particle_blocked(t.text)
+                && !in_list(t.text, FIELD_WORDS)
+                && n.checked_sub(1)
+                    .and_then(|p| tokens.get(p))
+                    .is_some_and(|g| {
+                        g.is_word()
+                            && g.shape == Shape::Title
+                            && ((self.given(g.text) && !self.common(g.text))
+                                || (self.name_like(g) && g.sentence_start))
+                            && self.stop(g.text).is_none()
+                    });
+            if !after_given
+                && !(t.is_word()
+                    && t.latin
+                    && matches!(t.shape, Shape::Title | Shape::Upper)
+                    && t.letters() >= 3
+                    && (self.name_like(t)
+                        || (self
+                            .lex
+                            .given_name(&Self::norm(t.text))
+                            .is_some_and(|r| r.0 <= super::SINGLE_GIVEN_MAX_RANK)
+                            && self.stop(t.text).is_none()
+                            && !in_list(t.text, FIELD_WORDS))))
             {
                 continue;
             }
