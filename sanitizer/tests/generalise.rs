@@ -1092,3 +1092,22 @@ fn a_clinical_looking_family_name_after_a_given_name_before_an_age() {
         ),
     ]);
 }
+
+#[test]
+fn the_agent_of_a_dated_act_after_by() {
+    check(&[
+        (
+            "Influenza vaccine 0.5 mL IM, given 3 Oct 2025 by Quorvane Stone",
+            "Influenza vaccine 0.5 mL IM, given [DATE] by PERSON_1",
+        ),
+        (
+            "Cannula removed at 14:00 by Tessaly.",
+            "Cannula removed at 14:00 by PERSON_1.",
+        ),
+        // A department or a team is no agent named.
+        (
+            "Cannula removed at 14:00 by Ward staff.",
+            "Cannula removed at 14:00 by Ward staff.",
+        ),
+    ]);
+}

@@ -1286,6 +1286,95 @@ impl NameRules<'_> {
         }
     }
 
+    /// The agent of a recorded act after `by`, when a date or time stands between the
+    /// act and `by` ("given 17 Dec 2025 by Tane Whaanga", "checked at 14:00 by Tane"): one
+    /// or two capitalised words ending the clause, the first an unlisted name-like word or
+    /// a listed given name that is no word; the second may be a common word or a clinical
+    /// term ("Deer"), not a drug or a body part.
+    pub(super) fn agents_after_by(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        const ACTS: &[&str] = &[
+            "given",
+            "administered",
+            "checked",
+            "done",
+            "taken",
+            "performed",
+            "inserted",
+            "removed",
+            "completed",
+            "witnessed",
+            "countersigned",
+            "dispensed",
+            "collected",
+            "vaccinated",
+            "updated",
+            "changed",
+            "reviewed",
+            "seen",
+            "signed",
+            "recorded",
+        ];
+        for (i, by) in tokens.iter().enumerate() {
+            if !(by.is_word() && by.text == "by") {
+                continue;
+            }
+            // The act two to six tokens back in the same clause, a number in between.
+            let back = i.saturating_sub(7)..i.saturating_sub(1);
+            let act = back.clone().rev().find(|&k| {
+                tokens.get(k).is_some_and(|w| {
+                    w.is_word() && w.shape == Shape::Lower && in_list(w.text, ACTS)
+                })
+            });
+            let Some(act) = act else { continue };
+            let between = tokens.get(act + 1..i).unwrap_or_default();
+            if !between
+                .iter()
+                .any(|t| t.class == crate::token::Class::Number)
+                || between
+                    .iter()
+                    .any(|t| t.break_before || t.is_punct('.') || t.is_punct(';'))
+            {
+                continue;
+            }
+            let Some(g) = tokens.get(i + 1) else { continue };
+            let first_ok = g.is_word()
+                && g.latin
+                && g.shape == Shape::Title
+                && g.space_before
+                && !g.break_before
+                && (self.name_like(g) || (self.given(g.text) && !self.common(g.text)))
+                && !head_after(tokens, i + 1);
+            if !first_ok {
+                continue;
+            }
+            let second = tokens.get(i + 2).filter(|s| {
+                s.is_word()
+                    && s.latin
+                    && s.shape == Shape::Title
+                    && s.space_before
+                    && !s.break_before
+                    && s.letters() >= 2
+                    && !super::particle_blocked(s.text)
+                    && !in_list(s.text, FIELD_WORDS)
+            });
+            let last = if second.is_some() { i + 2 } else { i + 1 };
+            let ends = tokens.get(last + 1).is_none_or(|n| {
+                n.break_before || n.is_punct('.') || n.is_punct(',') || n.is_punct(';')
+            });
+            if !ends || head_after(tokens, last) {
+                continue;
+            }
+            let Some(l) = tokens.get(last) else { continue };
+            out.push(Mention {
+                start: g.start,
+                end: l.name_end(),
+                given: second.map(|_| Self::norm(g.text)),
+                surname: Some(Self::norm(l.text)),
+                ..Mention::default()
+            });
+        }
+    }
+
     /// The person a message addresses before `, your` / `, you` ("Reminder: Tane, your
     /// appointment is …"): a capitalised word opening the sentence or greeted, that is a
     /// listed given name or an unlisted name-like word.

@@ -662,6 +662,7 @@ impl<'a> NameRules<'a> {
         self.addressed_names(tokens, &mut out);
         self.lower_subjects(tokens, &mut out);
         self.returned_subjects(tokens, &mut out);
+        self.agents_after_by(tokens, &mut out);
         self.patronymic_surnames(tokens, &mut out);
         self.named_relatives(tokens, &mut out);
         self.surname_labels(tokens, &mut out);
