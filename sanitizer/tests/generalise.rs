@@ -1111,3 +1111,17 @@ fn the_agent_of_a_dated_act_after_by() {
         ),
     ]);
 }
+
+#[test]
+fn a_patient_named_in_an_is_x_the_one_question() {
+    check(&[
+        (
+            "yep np. is quelvina the one w the son in bay 2?",
+            "yep np. is PERSON_1 the one w the son in bay 2?",
+        ),
+        (
+            "ok. is this the one w the son in bay 2?",
+            "ok. is this the one w the son in bay 2?",
+        ),
+    ]);
+}

@@ -1235,8 +1235,9 @@ impl NameRules<'_> {
 
     /// The subject of a handover's return or result clause, or of a question about what a
     /// patient has had ("yes, tanvo back from CT", "Whaanga bloods back, hb 78", "el
-    /// tanvo bloods sent", "has Tanvo had her bloods??"): a word opening the clause (or
-    /// after `has`/`did`), in lower or title case, three letters or more, no common word,
+    /// tanvo bloods sent", "has Tanvo had her bloods??", "is tanvo the one w the
+    /// daughter?"): a word opening the clause (or after `has`/`did`/`is`), in lower or
+    /// title case, three letters or more, no common word,
     /// clinical term or pointer at someone unnamed; a lower-case particle before it too.
     pub(super) fn returned_subjects(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         let word_is = |k: usize, list: &[&str]| {
@@ -1266,6 +1267,13 @@ impl NameRules<'_> {
                 || (word_is(i + 1, &["bloods", "results"])
                     && word_is(i + 2, &["back", "sent", "taken", "pending"]));
             let had = asked && word_is(i + 1, &["had", "been", "eaten", "got"]);
+            // "is tanvo the one with the daughter?": a question identifying a patient.
+            let the_one = prev.is_some_and(|p| {
+                p.is_word() && p.sentence_start && in_list(p.text, &["is", "was"])
+            }) && t.space_before
+                && word_is(i + 1, &["the"])
+                && word_is(i + 2, &["one"]);
+            let had = had || the_one;
             if (((opens || particle.is_some()) && returned) || had)
                 && t.is_word()
                 && t.latin
