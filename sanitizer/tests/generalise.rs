@@ -1125,3 +1125,21 @@ fn a_patient_named_in_an_is_x_the_one_question() {
         ),
     ]);
 }
+
+#[test]
+fn a_family_name_of_a_number_word_and_a_noun() {
+    check(&[
+        (
+            "Consent taken by Dr Orvane Two Crows today.",
+            "Consent taken by Dr PERSON_1 today.",
+        ),
+        (
+            "Seen by Dr Orvane. Two Nurses present.",
+            "Seen by Dr PERSON_1. Two Nurses present.",
+        ),
+        (
+            "Seen by Dr Orvane Two Weeks ago.",
+            "Seen by Dr PERSON_1 Two Weeks ago.",
+        ),
+    ]);
+}

@@ -678,6 +678,7 @@ impl<'a> NameRules<'a> {
         if latin_request {
             other_scripts(tokens, &mut out);
         }
+        self.number_word_surnames(tokens, &mut out);
         for m in &mut out {
             cut_at_break(tokens, m);
         }

@@ -239,6 +239,59 @@ impl NameRules<'_> {
         }
     }
 
+    /// A family name of a capitalised number word and a noun after a found given name
+    /// ("Vernon Two Bulls", "Ana Three Irons"): the mention is extended over both words
+    /// when they end the name (no capitalised word after) and the noun is no unit of time
+    /// or count ("Tane Two Weeks" is not read so; such phrases are lower case anyway).
+    pub(crate) fn number_word_surnames(&self, tokens: &[Token<'_>], out: &mut [Mention]) {
+        const NUMBER_WORDS: &[&str] = &[
+            "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many",
+        ];
+        const COUNTED: &[&str] = &[
+            "days", "weeks", "months", "years", "hours", "minutes", "times", "doses", "units",
+            "tablets", "puffs", "drops",
+        ];
+        for m in out.iter_mut() {
+            let k = tokens.partition_point(|t| t.start < m.end);
+            let (Some(last), Some(n), Some(w)) = (
+                k.checked_sub(1).and_then(|p| tokens.get(p)),
+                tokens.get(k),
+                tokens.get(k + 1),
+            ) else {
+                continue;
+            };
+            let one_word = last.start == m.start;
+            let ok = last.end == m.end
+                && last.shape == Shape::Title
+                && ((m.given.is_some() && m.surname.is_none()) || one_word)
+                && m.other.is_none()
+                && !m.initials
+                && n.is_word()
+                && n.shape == Shape::Title
+                && n.space_before
+                && !n.break_before
+                && in_list(n.text, NUMBER_WORDS)
+                && w.is_word()
+                && w.shape == Shape::Title
+                && w.space_before
+                && w.letters() >= 3
+                && !in_list(w.text, COUNTED)
+                && !particle_blocked(w.text)
+                && !stoplist::is_medical_head(w.text)
+                && !head_after(tokens, k + 1)
+                && !tokens
+                    .get(k + 2)
+                    .is_some_and(|a| a.capitalized() && a.space_before);
+            if ok {
+                if one_word {
+                    m.given = Some(Self::norm(last.text));
+                }
+                m.end = w.name_end();
+                m.surname = Some(format!("{} {}", Self::norm(n.text), Self::norm(w.text)));
+            }
+        }
+    }
+
     pub(super) fn pairs(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         for (i, g) in tokens.iter().enumerate() {
             if !(g.is_word() && g.latin && g.letters() >= 2 && g.capitalized())
