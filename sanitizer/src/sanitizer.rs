@@ -153,7 +153,8 @@ impl Sanitizer {
                     })
                     .copied()
                     .collect();
-                let (m, t) = rules.model_mentions(toks, ix, &own);
+                let (mut m, t) = rules.model_mentions(toks, ix, &own);
+                rules.number_word_surnames(toks, &mut m);
                 // A model place whose words are all in the rules' person mentions is that
                 // person ("ROSSI ELENI" on an overlay, "Kim's"): the rules had context.
                 let people: Vec<(usize, usize)> = found.iter().map(|m| (m.start, m.end)).collect();

@@ -147,6 +147,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
                     it.next();
                     continue;
                 }
+                if ocr_digit_inside(text, i, j, d, latin) {
+                    end = j + 1;
+                    it.next();
+                    continue;
+                }
                 if matches!(d, '\'' | '’' | '-') {
                     // Inner apostrophe or hyphen: only when a letter of the same script follows.
                     let next = text.get(j + d.len_utf8()..).and_then(|r| r.chars().next());
@@ -199,6 +204,39 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
     }
     mark_upper_lines(text, &mut out);
     out
+}
+
+/// Whether the digit `d` at byte `j`, inside the Latin word that began at byte `start`, is
+/// an OCR misreading of a letter (`0` for O, `1` for l or I) and belongs to the word:
+/// one digit between letters ("CHEN0WETH", "Ju1ius", "M0urad"), the word having four
+/// letters or more around it, two on each side or capitals on both sides ("SHOGEN0V"),
+/// or a lone capital before a lower-case run ("M0urad"). Codes keep their digits:
+/// "H1N1", "HbA1c", "G1P0" have too few letters on one side.
+fn ocr_digit_inside(text: &str, start: usize, j: usize, d: char, latin: bool) -> bool {
+    if !latin || !matches!(d, '0' | '1') {
+        return false;
+    }
+    let before = text.get(start..j).unwrap_or("");
+    let rest = text.get(j + 1..).unwrap_or("");
+    let (Some(prev), Some(next)) = (before.chars().next_back(), rest.chars().next()) else {
+        return false;
+    };
+    if !(prev.is_alphabetic() && next.is_alphabetic() && is_latin(next)) {
+        return false;
+    }
+    let b = before.chars().filter(|c| c.is_alphabetic()).count();
+    let after = || {
+        rest.chars()
+            .take_while(|c| c.is_alphabetic() || is_mark(*c))
+            .filter(|c| c.is_alphabetic())
+    };
+    let a = after().count();
+    if b + a < 4 {
+        return false;
+    }
+    (b >= 2 && a >= 2)
+        || (prev.is_uppercase() && next.is_uppercase())
+        || (b == 1 && prev.is_uppercase() && a >= 3 && after().all(|c| !c.is_uppercase()))
 }
 
 fn shape_of(word: &str) -> Shape {

@@ -928,3 +928,218 @@ fn a_hassaniya_filiation_inside_a_name() {
         ("Mint tea tolerated well.", "Mint tea tolerated well."),
     ]);
 }
+
+#[test]
+fn a_particle_opening_a_family_name_after_a_title() {
+    check(&[
+        (
+            "Mrs Le Scalpel manages her own tablets.",
+            "Mrs PERSON_1 manages her own tablets.",
+        ),
+        (
+            "Discussed with Dr van der Stroma today.",
+            "Discussed with Dr PERSON_1 today.",
+        ),
+        // A particle that is an eponym's, not a name's: no title before it.
+        ("Le Fort II fracture on CT.", "Le Fort II fracture on CT."),
+    ]);
+}
+
+#[test]
+fn an_upper_case_particle_family_name_in_the_comma_form() {
+    check(&[(
+        "List:\n09:15 LE BIOPSY, Quorvella 71 hernia repair",
+        "List:\n09:15 PERSON_1 71 hernia repair",
+    )]);
+}
+
+#[test]
+fn a_service_rank_as_a_title() {
+    check(&[
+        (
+            "Cpl Varnisko reports knee pain after the march.",
+            "Cpl PERSON_1 reports knee pain after the march.",
+        ),
+        (
+            "Pte Le Marrow placed on light duties.",
+            "Pte PERSON_1 placed on light duties.",
+        ),
+    ]);
+}
+
+#[test]
+fn ocr_digits_read_for_letters_inside_a_name() {
+    check(&[
+        (
+            "GRENDAL0V TORMIK  KX-55120 ;\nDOB:03/04/1950",
+            "PERSON_1  KX-55120 ;\nDOB:[DATE]",
+        ),
+        (
+            "Northfie1d Clinic | VELDARO, Quen1sSa |",
+            "Northfie1d Clinic | PERSON_1 |",
+        ),
+        // Codes keep their digits and are no names.
+        (
+            "HbA1c 48, H1N1 swab negative, G1P0, C1-6 probe.",
+            "HbA1c 48, H1N1 swab negative, G1P0, C1-6 probe.",
+        ),
+    ]);
+}
+
+#[test]
+fn the_subject_of_a_return_or_result_in_a_handover() {
+    check(&[
+        (
+            "yes, quorvik back from CT. ring the ward",
+            "yes, PERSON_1 back from CT. ring the ward",
+        ),
+        (
+            "Update: Velbrant bloods back, hb 81.",
+            "Update: PERSON_1 bloods back, hb 81.",
+        ),
+        (
+            "on it, el varquez bloods sent.",
+            "on it, PERSON_1 bloods sent.",
+        ),
+        (
+            "has Orlenna had her bloods??",
+            "has PERSON_1 had her bloods??",
+        ),
+        // No name: a pointer at the patient, a common word, results alone.
+        ("yes, patient back from CT.", "yes, patient back from CT."),
+        ("Bloods back, hb 78.", "Bloods back, hb 78."),
+        ("has anyone had lunch?", "has anyone had lunch?"),
+    ]);
+}
+
+#[test]
+fn a_caption_subject_with_a_named_person() {
+    check(&[
+        (
+            "Image: Orvella with Tessaly Varnok at the open day.",
+            "Image: PERSON_1 with PERSON_2 at the open day.",
+        ),
+        // A thing with a person, or a subject with no person after it, stays.
+        (
+            "Image: Wound with slough at the open day.",
+            "Image: Wound with slough at the open day.",
+        ),
+    ]);
+}
+
+#[test]
+fn a_next_of_kin_named_without_a_colon() {
+    check(&[(
+        "Lives alone. NOK Quiravel, 07700 900111. Crew lead AB.",
+        "Lives alone. NOK PERSON_1, [PHONE]. Crew lead AB.",
+    )]);
+}
+
+#[test]
+fn model_word_names_opening_a_sentence_before_a_non_verb_are_vetoed() {
+    let s = sanitizer();
+    let cases = [
+        // A given name that is also a word, before a word that does not go on a person.
+        (
+            "Grace period for the form has passed.",
+            "Grace",
+            "Grace period for the form has passed.",
+        ),
+        (
+            "Noted. Rose gold ring left by the bed.",
+            "Rose",
+            "Noted. Rose gold ring left by the bed.",
+        ),
+        // Before a verb, a state, a preposition or as a possessive: a person.
+        (
+            "Hope reports less pain today.",
+            "Hope",
+            "PERSON_1 reports less pain today.",
+        ),
+        ("Rose in the day room.", "Rose", "PERSON_1 in the day room."),
+        ("Grace's son rang.", "Grace", "PERSON_1's son rang."),
+    ];
+    let mut failed = Vec::new();
+    for (text, word, want) in cases {
+        let spans = vec![vec![surname_span(text, word)]];
+        let out = s.sanitize_with(
+            &common::texts(&[text]),
+            obscura_sanitizer::ModelOutput::Spans(spans),
+        );
+        let got = out
+            .texts
+            .first()
+            .map(|t| t.as_str().to_owned())
+            .unwrap_or_default();
+        if got != want {
+            failed.push(format!("{text:?}\n   want {want:?}\n    got {got:?}"));
+        }
+    }
+    assert!(failed.is_empty(), "\n{}", failed.join("\n"));
+}
+
+#[test]
+fn a_clinical_looking_family_name_after_a_given_name_before_an_age() {
+    check(&[
+        (
+            "Discharged home. James Nodule, 40 year old, admitted with cellulitis.",
+            "Discharged home. PERSON_1, [AGE], admitted with cellulitis.",
+        ),
+        // No given name before it: the term stays.
+        (
+            "Discharged home. Nodule, 4 mm, stable.",
+            "Discharged home. Nodule, 4 mm, stable.",
+        ),
+    ]);
+}
+
+#[test]
+fn the_agent_of_a_dated_act_after_by() {
+    check(&[
+        (
+            "Influenza vaccine 0.5 mL IM, given 3 Oct 2025 by Quorvane Stone",
+            "Influenza vaccine 0.5 mL IM, given [DATE] by PERSON_1",
+        ),
+        (
+            "Cannula removed at 14:00 by Tessaly.",
+            "Cannula removed at 14:00 by PERSON_1.",
+        ),
+        // A department or a team is no agent named.
+        (
+            "Cannula removed at 14:00 by Ward staff.",
+            "Cannula removed at 14:00 by Ward staff.",
+        ),
+    ]);
+}
+
+#[test]
+fn a_patient_named_in_an_is_x_the_one_question() {
+    check(&[
+        (
+            "yep np. is quelvina the one w the son in bay 2?",
+            "yep np. is PERSON_1 the one w the son in bay 2?",
+        ),
+        (
+            "ok. is this the one w the son in bay 2?",
+            "ok. is this the one w the son in bay 2?",
+        ),
+    ]);
+}
+
+#[test]
+fn a_family_name_of_a_number_word_and_a_noun() {
+    check(&[
+        (
+            "Consent taken by Dr Orvane Two Crows today.",
+            "Consent taken by Dr PERSON_1 today.",
+        ),
+        (
+            "Seen by Dr Orvane. Two Nurses present.",
+            "Seen by Dr PERSON_1. Two Nurses present.",
+        ),
+        (
+            "Seen by Dr Orvane Two Weeks ago.",
+            "Seen by Dr PERSON_1 Two Weeks ago.",
+        ),
+    ]);
+}

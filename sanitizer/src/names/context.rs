@@ -1,7 +1,7 @@
 //! Names known by the words around them only (no cue word, not in the lists): the family
 //! noun after `the <Name>`, a reporting verb after a clause's subject, a possessive.
 
-use super::{FIELD_WORDS, ID_LABELS, Mention, NameRules, head_after, in_list, lower};
+use super::{FIELD_WORDS, ID_LABELS, Mention, NameRules, head_after, in_list, is_particle, lower};
 use crate::EntityKind;
 use crate::token::{Shape, Token};
 use crate::types::Span;
@@ -179,8 +179,15 @@ const UNNAMED: &[&str] = &[
     "client",
     "service",
     "someone",
+    "somebody",
+    "anyone",
+    "anybody",
+    "nobody",
     "everyone",
     "everybody",
+    "she",
+    "they",
+    "you",
     "all",
     "the",
     "a",
@@ -216,6 +223,24 @@ const PERSON_STATES: &[&str] = &[
     "happy",
     "unable",
 ];
+
+/// Words that go on a clause whose subject is a person: the verbs and states above, the
+/// auxiliaries, prepositions of where a patient is, and any `-s`, `-ed` or `-ing` form
+/// ("Hope reports", "Sky in bed 4", "Grace was admitted").
+pub(super) fn goes_on_a_person(word: &str) -> bool {
+    const MORE: &[&str] = &[
+        "is", "was", "has", "had", "will", "would", "can", "could", "may", "might", "should",
+        "must", "does", "did", "and", "or", "in", "on", "at", "with", "from", "for", "back",
+        "home", "here", "there", "going", "gone", "now", "still", "also", "too", "well",
+    ];
+    let w = lower(word);
+    PERSON_VERBS.contains(&w.as_str())
+        || PERSON_STATES.contains(&w.as_str())
+        || MORE.contains(&w.as_str())
+        || ["s", "ed", "ing"]
+            .iter()
+            .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+}
 
 impl NameRules<'_> {
     /// A word that can be part of a name found by layout alone: Latin, title case (or all
@@ -280,17 +305,39 @@ impl NameRules<'_> {
             let Some(t) = tokens.get(n) else {
                 continue;
             };
-            if !(t.is_word()
+            // "Koen Bos, 40 year old": a short, common or clinical-looking family name after
+            // a given name (listed and no word, or unlisted opening the sentence), the pair
+            // set off by the comma before the age; only a drug or body part is no name.
+            let after_given = comma
+                && t.is_word()
                 && t.latin
-                && matches!(t.shape, Shape::Title | Shape::Upper)
-                && t.letters() >= 3
-                && (self.name_like(t)
-                    || (self
-                        .lex
-                        .given_name(&Self::norm(t.text))
-                        .is_some_and(|r| r.0 <= super::SINGLE_GIVEN_MAX_RANK)
-                        && self.stop(t.text).is_none()
-                        && !in_list(t.text, FIELD_WORDS))))
+                && t.shape == Shape::Title
+                && t.letters() >= 2
+                && t.space_before
+                && !t.sentence_start
+                && !super::particle_blocked(t.text)
+                && !in_list(t.text, FIELD_WORDS)
+                && n.checked_sub(1)
+                    .and_then(|p| tokens.get(p))
+                    .is_some_and(|g| {
+                        g.is_word()
+                            && g.shape == Shape::Title
+                            && ((self.given(g.text) && !self.common(g.text))
+                                || (self.name_like(g) && g.sentence_start))
+                            && self.stop(g.text).is_none()
+                    });
+            if !after_given
+                && !(t.is_word()
+                    && t.latin
+                    && matches!(t.shape, Shape::Title | Shape::Upper)
+                    && t.letters() >= 3
+                    && (self.name_like(t)
+                        || (self
+                            .lex
+                            .given_name(&Self::norm(t.text))
+                            .is_some_and(|r| r.0 <= super::SINGLE_GIVEN_MAX_RANK)
+                            && self.stop(t.text).is_none()
+                            && !in_list(t.text, FIELD_WORDS))))
             {
                 continue;
             }
@@ -1186,6 +1233,156 @@ impl NameRules<'_> {
         }
     }
 
+    /// The subject of a handover's return or result clause, or of a question about what a
+    /// patient has had ("yes, tanvo back from CT", "Whaanga bloods back, hb 78", "el
+    /// tanvo bloods sent", "has Tanvo had her bloods??", "is tanvo the one w the
+    /// daughter?"): a word opening the clause (or after `has`/`did`/`is`), in lower or
+    /// title case, three letters or more, no common word,
+    /// clinical term or pointer at someone unnamed; a lower-case particle before it too.
+    pub(super) fn returned_subjects(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        let word_is = |k: usize, list: &[&str]| {
+            tokens
+                .get(k)
+                .is_some_and(|w| w.is_word() && w.space_before && in_list(w.text, list))
+        };
+        for (i, t) in tokens.iter().enumerate() {
+            let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
+            let opens = t.sentence_start || prev.is_some_and(|p| p.is_punct(','));
+            let asked = prev.is_some_and(|p| {
+                p.is_word()
+                    && p.sentence_start
+                    && in_list(p.text, &["has", "did", "have"])
+                    && t.space_before
+            });
+            let particle = prev.filter(|p| {
+                p.is_word()
+                    && p.shape == Shape::Lower
+                    && is_particle(p.text)
+                    && (p.sentence_start
+                        || i.checked_sub(2)
+                            .and_then(|q| tokens.get(q))
+                            .is_some_and(|q| q.is_punct(',')))
+            });
+            let returned = (word_is(i + 1, &["back"]) && word_is(i + 2, &["from"]))
+                || (word_is(i + 1, &["bloods", "results"])
+                    && word_is(i + 2, &["back", "sent", "taken", "pending"]));
+            let had = asked && word_is(i + 1, &["had", "been", "eaten", "got"]);
+            // "is tanvo the one with the daughter?": a question identifying a patient.
+            let the_one = prev.is_some_and(|p| {
+                p.is_word() && p.sentence_start && in_list(p.text, &["is", "was"])
+            }) && t.space_before
+                && word_is(i + 1, &["the"])
+                && word_is(i + 2, &["one"]);
+            let had = had || the_one;
+            if (((opens || particle.is_some()) && returned) || had)
+                && t.is_word()
+                && t.latin
+                && matches!(t.shape, Shape::Lower | Shape::Title)
+                && t.letters() >= 3
+                && !self.common(t.text)
+                && self.stop(t.text).is_none()
+                && !in_list(t.text, FIELD_WORDS)
+                && !in_list(t.text, UNNAMED)
+                && !in_list(t.text, GROUPS)
+            {
+                let mut m = Self::surname_word(t);
+                if let Some(p) = particle {
+                    m.start = p.start;
+                }
+                out.push(m);
+            }
+        }
+    }
+
+    /// The agent of a recorded act after `by`, when a date or time stands between the
+    /// act and `by` ("given 17 Dec 2025 by Tane Whaanga", "checked at 14:00 by Tane"): one
+    /// or two capitalised words ending the clause, the first an unlisted name-like word or
+    /// a listed given name that is no word; the second may be a common word or a clinical
+    /// term ("Deer"), not a drug or a body part.
+    pub(super) fn agents_after_by(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        const ACTS: &[&str] = &[
+            "given",
+            "administered",
+            "checked",
+            "done",
+            "taken",
+            "performed",
+            "inserted",
+            "removed",
+            "completed",
+            "witnessed",
+            "countersigned",
+            "dispensed",
+            "collected",
+            "vaccinated",
+            "updated",
+            "changed",
+            "reviewed",
+            "seen",
+            "signed",
+            "recorded",
+        ];
+        for (i, by) in tokens.iter().enumerate() {
+            if !(by.is_word() && by.text == "by") {
+                continue;
+            }
+            // The act two to six tokens back in the same clause, a number in between.
+            let back = i.saturating_sub(7)..i.saturating_sub(1);
+            let act = back.clone().rev().find(|&k| {
+                tokens.get(k).is_some_and(|w| {
+                    w.is_word() && w.shape == Shape::Lower && in_list(w.text, ACTS)
+                })
+            });
+            let Some(act) = act else { continue };
+            let between = tokens.get(act + 1..i).unwrap_or_default();
+            if !between
+                .iter()
+                .any(|t| t.class == crate::token::Class::Number)
+                || between
+                    .iter()
+                    .any(|t| t.break_before || t.is_punct('.') || t.is_punct(';'))
+            {
+                continue;
+            }
+            let Some(g) = tokens.get(i + 1) else { continue };
+            let first_ok = g.is_word()
+                && g.latin
+                && g.shape == Shape::Title
+                && g.space_before
+                && !g.break_before
+                && (self.name_like(g) || (self.given(g.text) && !self.common(g.text)))
+                && !head_after(tokens, i + 1);
+            if !first_ok {
+                continue;
+            }
+            let second = tokens.get(i + 2).filter(|s| {
+                s.is_word()
+                    && s.latin
+                    && s.shape == Shape::Title
+                    && s.space_before
+                    && !s.break_before
+                    && s.letters() >= 2
+                    && !super::particle_blocked(s.text)
+                    && !in_list(s.text, FIELD_WORDS)
+            });
+            let last = if second.is_some() { i + 2 } else { i + 1 };
+            let ends = tokens.get(last + 1).is_none_or(|n| {
+                n.break_before || n.is_punct('.') || n.is_punct(',') || n.is_punct(';')
+            });
+            if !ends || head_after(tokens, last) {
+                continue;
+            }
+            let Some(l) = tokens.get(last) else { continue };
+            out.push(Mention {
+                start: g.start,
+                end: l.name_end(),
+                given: second.map(|_| Self::norm(g.text)),
+                surname: Some(Self::norm(l.text)),
+                ..Mention::default()
+            });
+        }
+    }
+
     /// The person a message addresses before `, your` / `, you` ("Reminder: Tane, your
     /// appointment is …"): a capitalised word opening the sentence or greeted, that is a
     /// listed given name or an unlisted name-like word.
@@ -1400,6 +1597,27 @@ impl NameRules<'_> {
             // "Tane and <person>"
             if s >= 2 && and(s - 1) && !(s >= 3 && capital(s - 3)) {
                 if let Some(w) = candidate(s - 2) {
+                    more.push((w.start, w.name_end(), Self::norm(w.text)));
+                }
+            }
+            // "Image: Tane with <person>": a caption opening with its subject and who is
+            // with them; a listed given name here even when it is also a word ("Meadow").
+            let with = s >= 2
+                && tokens
+                    .get(s - 1)
+                    .is_some_and(|a| a.is_word() && a.text == "with");
+            if with {
+                if let Some(w) = tokens.get(s - 2).filter(|w| {
+                    w.sentence_start
+                        && w.is_word()
+                        && w.latin
+                        && w.shape == Shape::Title
+                        && w.letters() >= 3
+                        && (self.name_like(w)
+                            || (self.given(w.text) && self.stop(w.text).is_none()))
+                        && !in_list(w.text, UNNAMED)
+                        && !found.iter().any(|&(a, b)| a < w.end && w.start < b)
+                }) {
                     more.push((w.start, w.name_end(), Self::norm(w.text)));
                 }
             }

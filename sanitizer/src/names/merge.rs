@@ -236,6 +236,29 @@ impl NameRules<'_> {
                         .get(p)
                         .is_some_and(|t| t.is_word() && in_list(t.text, TITLES) && t.capitalized())
                 });
+            // A given name that is also a common word, opening a sentence before a
+            // lower-case word that does not go on a person ("Brook no delay", "Carol
+            // service at four", "Frank haematuria settled", "Grace period"): the word.
+            let word_opener = !after_title
+                && tokens.get(first_tok).is_some_and(|t| {
+                    t.sentence_start
+                        && t.shape == Shape::Title
+                        && t.name_end() == t.end
+                        && self.common(t.text)
+                })
+                && idx
+                    .iter()
+                    .skip(1)
+                    .all(|&i| tokens.get(i).is_some_and(|t| t.shape == Shape::Lower))
+                && tokens.get(first_tok + 1).is_some_and(|n| {
+                    n.is_word()
+                        && n.space_before
+                        && n.shape == Shape::Lower
+                        && !super::context::goes_on_a_person(n.text)
+                });
+            if word_opener {
+                continue;
+            }
             let all_vetoed = idx.iter().all(|&i| {
                 tokens.get(i).is_none_or(|t| {
                     self.hard_stop(t.text)

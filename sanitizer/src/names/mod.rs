@@ -118,17 +118,24 @@ const TITLES: &[&str] = &[
     "sig",
 ];
 
+/// Service ranks of military medical records, titles before a name: "Pte Le Cornu", "LCpl
+/// X", "Capt Y" ("Lt", "Col" and "Gen" are left out: left, colon, general). Unlike the
+/// other titles they stay outside the name.
+pub(crate) const RANK_TITLES: &[&str] = &[
+    "pte", "cpl", "lcpl", "sgt", "ssgt", "capt", "maj", "spr", "gnr", "rfn", "tpr", "cfn", "bdr",
+];
+
 /// Whether `word` is one of the titles that stand before a name (`Dr`, `Mrs`, `Nurse` …),
 /// in any case.
 pub(crate) fn is_title(word: &str) -> bool {
-    in_list(word, TITLES)
+    in_list(word, TITLES) || in_list(word, RANK_TITLES)
 }
 
 /// Feminine endings glued after a title's dot: "Dott.ssa", "Sig.ra", "Sig.na".
 const TITLE_ENDINGS: &[&str] = &["ssa", "ra", "na"];
 
 /// Words right before a `:` that make the next words a name.
-const FIELD_LABELS: &[&str] = &[
+pub(crate) const FIELD_LABELS: &[&str] = &[
     "patient",
     "name",
     "ref",
@@ -536,12 +543,14 @@ impl<'a> NameRules<'a> {
         let n = Self::norm(word);
         self.lex.given_name(&n).is_some()
             || fold_accents(&n).is_some_and(|f| self.lex.given_name(&f).is_some())
+            || ocr_readings(&n).any(|f| self.lex.given_name(&f).is_some())
     }
 
     pub(crate) fn surname(&self, word: &str) -> bool {
         let n = Self::norm(word);
         self.lex.surname(&n).is_some()
             || fold_accents(&n).is_some_and(|f| self.lex.surname(&f).is_some())
+            || ocr_readings(&n).any(|f| self.lex.surname(&f).is_some())
     }
 
     pub(crate) fn listed(&self, word: &str) -> bool {
@@ -640,6 +649,7 @@ impl<'a> NameRules<'a> {
         self.cues(tokens, &mut out);
         self.comma_and_initials(tokens, &mut out);
         self.pairs(tokens, &mut out);
+        self.ocr_line_names(tokens, &mut out);
         self.dashed_caps(tokens, &mut out);
         self.singles(tokens, &mut out);
         self.family_names(tokens, &mut out);
@@ -651,6 +661,8 @@ impl<'a> NameRules<'a> {
         self.asked_after(tokens, &mut out);
         self.addressed_names(tokens, &mut out);
         self.lower_subjects(tokens, &mut out);
+        self.returned_subjects(tokens, &mut out);
+        self.agents_after_by(tokens, &mut out);
         self.patronymic_surnames(tokens, &mut out);
         self.named_relatives(tokens, &mut out);
         self.surname_labels(tokens, &mut out);
@@ -666,6 +678,7 @@ impl<'a> NameRules<'a> {
         if latin_request {
             other_scripts(tokens, &mut out);
         }
+        self.number_word_surnames(tokens, &mut out);
         for m in &mut out {
             cut_at_break(tokens, m);
         }
@@ -705,7 +718,9 @@ impl<'a> NameRules<'a> {
         }
         let next = tokens.get(i + 1);
         let w = lower(t.text);
-        if TITLES.contains(&w.as_str()) && (t.capitalized() || w == "dr") {
+        if (TITLES.contains(&w.as_str()) || RANK_TITLES.contains(&w.as_str()))
+            && (t.capitalized() || w == "dr")
+        {
             let after = if next.is_some_and(|n| n.is_punct('.')) {
                 let ending = tokens.get(i + 2).is_some_and(|e| {
                     e.is_word() && !e.space_before && in_list(e.text, TITLE_ENDINGS)
@@ -737,6 +752,13 @@ impl<'a> NameRules<'a> {
                 .is_some_and(|n| n.capitalized() && n.space_before)
         {
             return Some((Cue::Label, i + 2));
+        }
+        // "NOK Tane Whaanga, 07700 …": the next of kin's name, written without a colon.
+        if w == "nok"
+            && t.shape == Shape::Upper
+            && next.is_some_and(|n| n.is_word() && n.shape == Shape::Title && n.space_before)
+        {
+            return Some((Cue::Label, i + 1));
         }
         if next.is_some_and(|n| n.is_punct(':')) && FIELD_LABELS.contains(&w.as_str()) {
             return Some((Cue::Label, i + 2));
@@ -817,6 +839,9 @@ impl<'a> NameRules<'a> {
         let mut prev_lower_given = false;
         let mut prev_lower_part = false;
         let mut after_particle = false;
+        // Particles opening the family name right after a title or label ("Mrs Le Brocq",
+        // "Name: DE LA CRUZ"): the first particle's token, the name's start.
+        let mut lead: Option<usize> = None;
         while parts.len() < 4 {
             let Some(t) = tokens.get(i) else { break };
             let next = tokens.get(i + 1);
@@ -849,6 +874,28 @@ impl<'a> NameRules<'a> {
                 && next.is_some_and(|n| n.is_word() && n.capitalized() && n.space_before)
                 && t.space_before
             {
+                after_particle = true;
+                i += 1;
+                continue;
+            }
+            // A capitalised particle opening the family name after a title or label: "Mrs Le
+            // Brocq", "Dr van der Berg"; the word after it is the family name whatever it is.
+            if parts.is_empty()
+                && initials.is_empty()
+                && matches!(cue, Cue::Title | Cue::Label)
+                && t.is_word()
+                && is_particle(t.text)
+                && t.letters() >= 2
+                && next.is_some_and(|n| {
+                    n.is_word()
+                        && n.space_before
+                        && (is_particle(n.text)
+                            || (n.capitalized()
+                                && n.letters() >= 3
+                                && (n.shape == t.shape || t.shape != Shape::Upper)))
+                })
+            {
+                lead.get_or_insert(i);
                 after_particle = true;
                 i += 1;
                 continue;
@@ -1005,6 +1052,7 @@ impl<'a> NameRules<'a> {
         let start_tok = initials.first().map_or(parts.first().copied()?, |(k, _)| {
             (*k).min(parts.first().copied().unwrap_or(*k))
         });
+        let start_tok = lead.map_or(start_tok, |l| l.min(start_tok));
         let start = tokens.get(start_tok)?.start;
         let last = tokens.get(*parts.last()?)?;
         let end = last.name_end();
@@ -1132,6 +1180,16 @@ impl<'a> NameRules<'a> {
 
 /// `word` (lower case) with Latin accents removed ("maría" → "maria"), or `None` when it
 /// has none to remove.
+/// The letters an OCR engine may have read as digits in a lower-case word (`0` for o, `1`
+/// for l or i: "ju1ius", "l0veday"), as up to two readings; none when it has no digit.
+pub(crate) fn ocr_readings(word: &str) -> impl Iterator<Item = String> + '_ {
+    let has = word.bytes().any(|b| b == b'0' || b == b'1');
+    [('l', has), ('i', has && word.contains('1'))]
+        .into_iter()
+        .filter(|&(_, on)| on)
+        .map(move |(one, _)| word.replace('0', "o").replace('1', &one.to_string()))
+}
+
 pub(crate) fn fold_accents(word: &str) -> Option<String> {
     if word.is_ascii() {
         return None;

@@ -20,14 +20,27 @@ impl NameRules<'_> {
                 && tokens.get(i + 1).is_some_and(|c| c.is_punct(','))
             {
                 if let Some(g) = tokens.get(i + 2) {
+                    // "LE CORNU, Beryl": after a particle of its own case the word is a
+                    // family name even when it is also a clinical term.
+                    let particle_led = i >= 1
+                        && t.space_before
+                        && !particle_blocked(t.text)
+                        && tokens.get(i - 1).is_some_and(|p| {
+                            p.is_word() && p.shape == t.shape && is_particle(p.text)
+                        })
+                        && g.letters() >= 3
+                        && (self.given(g.text) || self.name_like(g));
                     let same_shape = (t.shape == Shape::Upper) == (g.shape == Shape::Upper);
                     // "MCKAY, Fiona": an upper-case family name, then a listed given name
                     // in title case (the register form of many record systems).
+                    // An OCR-mangled given name may read in mixed case ("Deme1Za").
+                    let ocr_given =
+                        g.shape == Shape::Mixed && g.text.bytes().any(|b| b.is_ascii_digit());
                     let upper_family = t.shape == Shape::Upper
-                        && g.shape == Shape::Title
+                        && (g.shape == Shape::Title || ocr_given)
                         && t.letters() >= 3
                         && (self.given(g.text) || self.name_like(g))
-                        && (self.surname(t.text) || self.name_like(t))
+                        && (self.surname(t.text) || self.name_like(t) || particle_led)
                         && !in_list(t.text, FIELD_WORDS);
                     if g.is_word()
                         && g.latin
@@ -36,10 +49,11 @@ impl NameRules<'_> {
                         && ((self.surname(t.text) && self.given(g.text))
                             || (self.surname(t.text) && self.name_like(g))
                             || (self.name_like(t) && self.given(g.text))
-                            || (self.name_like(t) && self.name_like(g)))
+                            || (self.name_like(t) && self.name_like(g))
+                            || particle_led)
                         && (!(self.common(t.text) && self.common(g.text))
                             || both_common_names_then_lower(self, tokens, i))
-                        && !self.hard_stop(t.text)
+                        && (!self.hard_stop(t.text) || particle_led)
                         && !self.hard_stop(g.text)
                         && !self.eponym_as_term(tokens, i)
                         && (!tokens.get(i + 3).is_some_and(|n| n.is_punct(','))
@@ -189,10 +203,101 @@ impl NameRules<'_> {
         }
     }
 
+    /// Two words opening an OCR overlay line, one with a letter read as a digit inside it
+    /// ("SHOGEN0V ASLAN  jGH-93853", "CHEN0WETh L0VEDAY"): a name when both are name-like
+    /// in any case but lower and the field ends after them (a gap, a line end, a comma or
+    /// a bar).
+    pub(super) fn ocr_line_names(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        let mangled = |t: &Token<'_>| t.text.bytes().any(|b| b.is_ascii_digit());
+        for (i, g) in tokens.iter().enumerate() {
+            if !g.line_start {
+                continue;
+            }
+            let Some(s) = tokens.get(i + 1) else { break };
+            let field_ends = tokens.get(i + 2).is_none_or(|n| {
+                n.break_before || n.is_punct(',') || n.is_punct('|') || n.is_punct(';')
+            });
+            if (mangled(g) || mangled(s))
+                && s.space_before
+                && !s.break_before
+                && field_ends
+                && [g, s].iter().all(|w| {
+                    self.name_like_any_case(w)
+                        && w.shape != Shape::Title
+                        && !in_list(w.text, FIELD_WORDS)
+                        && !in_list(w.text, VIEW_SIDES)
+                })
+            {
+                out.push(Mention {
+                    start: g.start,
+                    end: s.name_end(),
+                    given: Some(Self::norm(s.text)),
+                    surname: Some(Self::norm(g.text)),
+                    ..Mention::default()
+                });
+            }
+        }
+    }
+
+    /// A family name of a capitalised number word and a noun after a found given name
+    /// ("Vernon Two Bulls", "Ana Three Irons"): the mention is extended over both words
+    /// when they end the name (no capitalised word after) and the noun is no unit of time
+    /// or count ("Tane Two Weeks" is not read so; such phrases are lower case anyway).
+    pub(crate) fn number_word_surnames(&self, tokens: &[Token<'_>], out: &mut [Mention]) {
+        const NUMBER_WORDS: &[&str] = &[
+            "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many",
+        ];
+        const COUNTED: &[&str] = &[
+            "days", "weeks", "months", "years", "hours", "minutes", "times", "doses", "units",
+            "tablets", "puffs", "drops",
+        ];
+        for m in out.iter_mut() {
+            let k = tokens.partition_point(|t| t.start < m.end);
+            let (Some(last), Some(n), Some(w)) = (
+                k.checked_sub(1).and_then(|p| tokens.get(p)),
+                tokens.get(k),
+                tokens.get(k + 1),
+            ) else {
+                continue;
+            };
+            let one_word = last.start == m.start;
+            let ok = last.end == m.end
+                && last.shape == Shape::Title
+                && ((m.given.is_some() && m.surname.is_none()) || one_word)
+                && m.other.is_none()
+                && !m.initials
+                && n.is_word()
+                && n.shape == Shape::Title
+                && n.space_before
+                && !n.break_before
+                && in_list(n.text, NUMBER_WORDS)
+                && w.is_word()
+                && w.shape == Shape::Title
+                && w.space_before
+                && w.letters() >= 3
+                && !in_list(w.text, COUNTED)
+                && !particle_blocked(w.text)
+                && !stoplist::is_medical_head(w.text)
+                && !head_after(tokens, k + 1)
+                && !tokens
+                    .get(k + 2)
+                    .is_some_and(|a| a.capitalized() && a.space_before);
+            if ok {
+                if one_word {
+                    m.given = Some(Self::norm(last.text));
+                }
+                m.end = w.name_end();
+                m.surname = Some(format!("{} {}", Self::norm(n.text), Self::norm(w.text)));
+            }
+        }
+    }
+
     pub(super) fn pairs(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         for (i, g) in tokens.iter().enumerate() {
             if !(g.is_word() && g.latin && g.letters() >= 2 && g.capitalized())
                 || in_list(g.text, KIN_TITLES)
+                || in_list(g.text, super::RANK_TITLES)
+                || (g.shape == Shape::Upper && in_list(g.text, super::FIELD_LABELS))
             {
                 continue;
             }

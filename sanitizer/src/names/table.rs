@@ -106,7 +106,10 @@ impl NameRules<'_> {
                 || (matches!(w.shape, Shape::Lower | Shape::Mixed)
                     && (!self.common(w.text) || self.given(w.text)))
         };
-        let noisy = cell.iter().any(|t| t.class == Class::Number);
+        // OCR noise: digits alone or read inside a word ("lapa1e").
+        let noisy = cell
+            .iter()
+            .any(|t| t.class == Class::Number || t.text.bytes().any(|b| b.is_ascii_digit()));
         let name = (1..=4).contains(&chunks)
             && words.len() <= 6
             && cell
