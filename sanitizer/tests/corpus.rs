@@ -256,8 +256,10 @@ fn blind7_corpus_shape() {
 /// The eighth blind corpus (`corpus/blind8.jsonl`, made by `corpus/generate_blind8.py` under
 /// blind6's span rules, with names from twenty regions and document shapes no earlier corpus
 /// used, written without reading the sanitizer) parses and has the shape it was written to;
-/// its ids are unique and every span falls on character boundaries of its text. It is held
-/// out: parsed only, never run through the sanitizer or scored yet; no floor here.
+/// its ids are unique and every span falls on character boundaries of its text. It was
+/// scored once as a held-out set in session 10, after sanitizer round 19 (leaking 39/220
+/// against Presidio's 161, recall 0.870 against 0.477, over-redacted 18/80 against 43), and
+/// has been a development set since; no floor here.
 #[test]
 fn blind8_corpus_shape() {
     shape(BLIND8, 300, (220, 80));
