@@ -19,7 +19,7 @@
 //! cores to work. The recogniser instead keeps a second single-threaded *twin* session: its
 //! batches split by rows run on both at once when the stage is alone, and row by row while
 //! the other stage is busy, so that the rows left when it ends get both cores
-//! ([`ModelSession::run_rows`]).
+//! (`ModelSession::run_rows`).
 
 mod conv_affine;
 mod hardswish;
