@@ -13,13 +13,13 @@
 //! as fast as two spinning threads and never 2× slower (see `notes/dependencies.md` §2.6).
 //! Concurrency comes from running several requests, and within one request from running the
 //! face and text stages side by side. When one stage finishes first the other would leave a
-//! core idle, so CenterFace (and the detector, for small inputs) also keep a *wide* session
-//! with one intra-op thread per core: a run takes it only while no other pipeline stage in
-//! the process is busy (counted by `StageGuard`), which never puts more model threads than
-//! cores to work. The recogniser instead keeps a second single-threaded *twin* session: its
-//! batches split by rows run on both at once when the stage is alone, and row by row while
-//! the other stage is busy, so that the rows left when it ends get both cores
-//! (`ModelSession::run_rows`).
+//! core idle, so CenterFace, the recogniser (and the detector, for small inputs) also keep
+//! a *wide* session with one intra-op thread per core: a run takes it only while no other
+//! pipeline stage in the process is busy (counted by `StageGuard`), which never puts more
+//! model threads than cores to work. The recogniser also keeps a second single-threaded
+//! *twin* session: its batches split by rows run on both at once when the stage is alone,
+//! and row by row while the other stage is busy, so that the rows left when it ends get
+//! both cores; a lone row takes the wide session (`ModelSession::run_rows`).
 
 mod conv_affine;
 mod hardswish;
@@ -168,7 +168,8 @@ impl ModelSession {
     /// session here and on the twin on a scoped second thread, when the calling stage is
     /// the only busy one; else, while another stage is busy, one row at a time on the
     /// single-threaded session, checking again before each, so that the rows left when the
-    /// other stage ends still get both cores. Each row is computed exactly as within the
+    /// other stage ends still get both cores. A lone row left while the stage is alone takes
+    /// the wide session. Each row is computed exactly as within the
     /// whole batch (nothing in these models mixes samples); the outputs are the
     /// concatenation of the parts', as one run over the whole batch would give them. Without
     /// a twin this is [`ModelSession::run`].
@@ -204,7 +205,8 @@ impl ModelSession {
         while done < rows {
             let left = rows - done;
             let rest = data.get(done * row_len..).unwrap_or_default();
-            if alone() && left >= 2 {
+            let alone_now = alone();
+            if alone_now && left >= 2 {
                 let first = left.div_ceil(2);
                 let (a, b) = rest.split_at(first * row_len);
                 let (a, b) =
@@ -213,10 +215,15 @@ impl ModelSession {
                 parts.push(b);
                 break;
             }
-            let take = if alone() { left } else { 1 };
-            let part = rest.get(..take * row_len).unwrap_or_default();
-            parts.push(self.run_on(false, [take, c, h, w], part)?);
-            done += take;
+            if alone_now {
+                // One row left and both cores free: the wide session, if the model has one.
+                let shape = [left, c, h, w];
+                parts.push(self.run_on(self.fits_wide(shape), shape, rest)?);
+                break;
+            }
+            let part = rest.get(..row_len).unwrap_or_default();
+            parts.push(self.run_on(false, [1, c, h, w], part)?);
+            done += 1;
         }
         concat_rows(self.id, parts)
     }
@@ -461,9 +468,9 @@ fn load_session(
     // allocated beside the single session's, and a 2048² image after a few small ones
     // peaked at 1.18 GiB.
     let (wide_max_input, shrink_arena) = match id {
-        ModelId::CenterFace => (usize::MAX, false),
+        ModelId::CenterFace | ModelId::TextRec => (usize::MAX, false),
         ModelId::TextDet => (TEXT_DET_WIDE_MAX, true),
-        ModelId::TextCls | ModelId::TextRec => (0, false),
+        ModelId::TextCls => (0, false),
     };
     let wide = match wide_threads() {
         Some(threads) if wide_max_input > 0 => Some(Mutex::new(
@@ -471,10 +478,11 @@ fn load_session(
         )),
         _ => None,
     };
-    // The recogniser's batches split by rows onto two single-threaded sessions read as fast
-    // as on one wide session, and unlike a run already started on one thread, the rows
-    // left when the face stage ends can still take both cores (`ModelSession::run_rows`).
-    // Its inputs are 48 px high, so the second arena is small.
+    // The recogniser's batches split by rows onto two single-threaded sessions read 1.7-2×
+    // as fast as on one, and unlike a run already started on one thread, the rows left
+    // when the face stage ends can still take both cores (`ModelSession::run_rows`); its
+    // wide session stays for a lone row (a photo's one line). Its inputs are 48 px high,
+    // so the extra arenas are small.
     let twin = match (id, wide_threads()) {
         (ModelId::TextRec, Some(_)) => Some(Mutex::new(obscura_onnx::session_from_memory(
             env, name, &bytes,
@@ -564,7 +572,13 @@ mod tests {
         let models = models.unwrap();
         let model = &models.text_rec;
         assert_eq!(model.twin.is_some(), wide_threads().is_some());
-        let shape = [5, 3, 48, 320];
+        for rows in [5, 1] {
+            rows_split_match(model, [rows, 3, 48, 320]);
+        }
+    }
+
+    /// [`recogniser_rows_split_give_the_whole_batchs_output`] for one batch shape.
+    fn rows_split_match(model: &ModelSession, shape: [usize; 4]) {
         let data = input(shape.iter().product());
         let whole = model.run_on(false, shape, &data).unwrap();
         for alone in [true, false] {
@@ -692,9 +706,10 @@ mod tests {
             return;
         };
         let models = models.unwrap();
-        let cases: [(&ModelSession, [usize; 4]); 2] = [
+        let cases: [(&ModelSession, [usize; 4]); 3] = [
             (&models.centerface, [1, 3, 96, 128]),
             (&models.text_det, [1, 3, 96, 160]),
+            (&models.text_rec, [1, 3, 48, 320]),
         ];
         for (model, shape) in cases {
             assert_eq!(
