@@ -1143,3 +1143,22 @@ fn a_family_name_of_a_number_word_and_a_noun() {
         ),
     ]);
 }
+
+#[test]
+fn person_columns_of_tab_pipe_and_csv_tables() {
+    check(&[
+        (
+            "LAB_NO\tPATIENT\tTEST\tRESULT\tAUTH\nQ1234\tVORELT DANISK\tNA\t141 mmol/L\tRZ",
+            "LAB_NO\tPATIENT\tTEST\tRESULT\tAUTH\nQ1234\tPERSON_1\tNA\t141 mmol/L\tPERSON_2",
+        ),
+        (
+            "visit_no | initials | outcome | by\nV-07 | Q.Z. | attended | XR\nV-08 | WV | declined | XR",
+            "visit_no | initials | outcome | by\nV-07 | PERSON_1 | attended | PERSON_2\nV-08 | PERSON_3 | declined | PERSON_2",
+        ),
+        // A column named for a test or a code holds no people.
+        (
+            "sample_id | test | result\nS-1 | FBC | normal\nS-2 | CRP | raised",
+            "sample_id | test | result\nS-1 | FBC | normal\nS-2 | CRP | raised",
+        ),
+    ]);
+}

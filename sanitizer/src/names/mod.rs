@@ -671,7 +671,7 @@ impl<'a> NameRules<'a> {
         self.initials(tokens, &mut out);
         self.chat_speakers(tokens, &mut out);
         self.attending_initials(tokens, &mut out);
-        self.table_columns(tokens, &mut out);
+        self.table_columns(text, tokens, &mut out);
         self.quoted_labels(tokens, &mut out);
         self.quoted_nicknames(tokens, &mut out);
         self.before_ids(tokens, typed, &mut out);
