@@ -1162,3 +1162,18 @@ fn person_columns_of_tab_pipe_and_csv_tables() {
         ),
     ]);
 }
+
+#[test]
+fn numbered_bay_board_rows_with_an_initial() {
+    check(&[
+        (
+            "Bay 2 board\n1  VORELT K.   IVAB\n2  HEAL A.   NBM",
+            "Bay 2 board\n1  PERSON_1   IVAB\n2  PERSON_2   NBM",
+        ),
+        // No initial after the word: a plan, not a person.
+        (
+            "Bay 2 board\n1  NBM   from midnight",
+            "Bay 2 board\n1  NBM   from midnight",
+        ),
+    ]);
+}

@@ -744,6 +744,48 @@ impl NameRules<'_> {
         }
     }
 
+    /// A numbered row of a bay board: a row number of one or two digits at the line's
+    /// start, a gap, an upper-case family name and one capital initial with its dot, then
+    /// a gap or the line's end ("3  VORELT K.   IVAB"). The initial marks a person even
+    /// when the family name is a clinical word.
+    pub(super) fn board_rows(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, n) in tokens.iter().enumerate() {
+            let row = n.line_start
+                && n.class == crate::token::Class::Number
+                && n.text.len() <= 2
+                && tokens.get(i + 1).is_some_and(|w| w.break_before);
+            let (Some(sur), Some(ini), Some(dot)) =
+                (tokens.get(i + 1), tokens.get(i + 2), tokens.get(i + 3))
+            else {
+                continue;
+            };
+            let shape = sur.is_word()
+                && sur.latin
+                && sur.shape == Shape::Upper
+                && sur.letters() >= 3
+                && !in_list(sur.text, FIELD_WORDS)
+                && ini.is_word()
+                && ini.text.chars().count() == 1
+                && ini.capitalized()
+                && ini.space_before
+                && !ini.break_before
+                && dot.is_punct('.')
+                && !dot.space_before
+                && tokens
+                    .get(i + 4)
+                    .is_none_or(|t| t.break_before || t.line_start);
+            if row && shape {
+                out.push(Mention {
+                    start: sur.start,
+                    end: dot.end,
+                    surname: Some(Self::norm(sur.text)),
+                    initial: ini.text.chars().next(),
+                    ..Mention::default()
+                });
+            }
+        }
+    }
+
     /// A relative named with their kinship in brackets right after ("Tanvo (daughter)
     /// phoned", "visited by Tanvo (son)"): a capitalised word, listed and no common word,
     /// or unlisted and name-like.

@@ -642,6 +642,7 @@ impl<'a> NameRules<'a> {
         self.regarding_inverted(tokens, &mut out);
         self.handed_over(tokens, &mut out);
         self.bed_rows(tokens, &mut out);
+        self.board_rows(tokens, &mut out);
         self.bracketed_kin(tokens, &mut out);
         self.handles(tokens, &mut out);
         caret_names(text, &mut out);
