@@ -174,6 +174,8 @@ impl Sanitizer {
                 );
             }
             extend_given_names(&rules, toks, spans, &mut found);
+            // A clinical-word family name after a found given name: "Lionel Heal".
+            rules.term_surnames(toks, &mut found);
             // A ward or unit named after a person is a place: "Nightingale ward".
             // So is a brand name in a list of medicines: "TTOs: Xarelto, Ella".
             // And a coded value of an HL7 line names a test or a diagnosis, never a person:

@@ -1177,3 +1177,22 @@ fn numbered_bay_board_rows_with_an_initial() {
         ),
     ]);
 }
+
+#[test]
+fn clinical_word_family_names_after_a_given_name_or_initial() {
+    check(&[
+        (
+            "Reviewed today; Rebecca Cramp says the pain settled overnight.",
+            "Reviewed today; PERSON_1 says the pain settled overnight.",
+        ),
+        (
+            "Plan agreed with the family. R. Cramp will phone tomorrow.",
+            "Plan agreed with the family. PERSON_1 will phone tomorrow.",
+        ),
+        // A ward named after someone stays a place.
+        (
+            "Transferred to Rebecca Ward this morning.",
+            "Transferred to Rebecca Ward this morning.",
+        ),
+    ]);
+}

@@ -60,6 +60,7 @@ mod merge;
 mod pairs;
 mod quoted;
 mod table;
+mod term_surnames;
 
 pub(crate) use self::forms::is_particle;
 use self::forms::{caret_names, other_scripts};
