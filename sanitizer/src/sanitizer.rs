@@ -190,6 +190,7 @@ impl Sanitizer {
                     && !names::in_coded_field(&coded, m.start, m.end)
                     && !names::classification_value(toks, m.start)
                     && !names::common_compound(&rules, toks, m.start, m.end)
+                    && !names::eponym_compound(toks, m.start, m.end)
             });
             mentions.extend(found.into_iter().map(|m| (i, m)));
         }

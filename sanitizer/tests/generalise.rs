@@ -1196,3 +1196,22 @@ fn clinical_word_family_names_after_a_given_name_or_initial() {
         ),
     ]);
 }
+
+#[test]
+fn hyphenated_eponyms_of_conditions() {
+    check(&[
+        (
+            "Varlo-Quenby-Tassel suspected on the skeletal survey.",
+            "Varlo-Quenby-Tassel suspected on the skeletal survey.",
+        ),
+        (
+            "Orvane-Teskel crisis with a raised pressure in the right eye.",
+            "Orvane-Teskel crisis with a raised pressure in the right eye.",
+        ),
+        // A double-barrelled family name doing something stays a person.
+        (
+            "Mobilised with frame. Tessaly-Brandow keen to go home by Friday.",
+            "Mobilised with frame. PERSON_1 keen to go home by Friday.",
+        ),
+    ]);
+}

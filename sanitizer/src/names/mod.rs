@@ -1525,6 +1525,46 @@ pub(crate) fn common_compound(
             .is_some_and(|p| p.chars().count() >= 3 && rules.common(p))
 }
 
+/// Words after a hyphenated eponym that name a diagnosis's status or kind ("X-Y crisis",
+/// "X-Y suspected", "X-Y excluded"): said of a condition, not of a person.
+const DIAGNOSIS_AFTER: &[&str] = &[
+    "suspected",
+    "excluded",
+    "crisis",
+    "likely",
+    "unlikely",
+    "considered",
+    "confirmed",
+    "phenomenon",
+    "variant",
+    "sequence",
+    "spectrum",
+    "anomaly",
+];
+
+/// The mention `start..end` is one word of capitalised parts joined by hyphens that names
+/// a condition: three or more parts ("Xa-Yb-Zc", a syndrome of three describers), or two
+/// before a diagnosis word ("Xa-Yb crisis", "Xa-Yb excluded"; see [`DIAGNOSIS_AFTER`]).
+pub(crate) fn eponym_compound(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
+    let k = tokens.partition_point(|t| t.start < start);
+    let Some(t) = tokens.get(k) else {
+        return false;
+    };
+    let parts: Vec<&str> = t.text.split('-').collect();
+    let capitalised = parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| p.chars().count() >= 2 && p.chars().next().is_some_and(char::is_uppercase));
+    let diagnosis = tokens
+        .get(k + 1)
+        .is_some_and(|n| n.is_word() && n.space_before && in_list(n.text, DIAGNOSIS_AFTER));
+    t.start == start
+        && t.name_end() >= end
+        && t.is_word()
+        && capitalised
+        && (parts.len() >= 3 || diagnosis)
+}
+
 /// Labels of a list of medicines: "Medication: X, Y", "TTOs: X, Y".
 const DRUG_LIST_LABELS: &[&str] = &[
     "medication",
