@@ -1215,3 +1215,11 @@ fn hyphenated_eponyms_of_conditions() {
         ),
     ]);
 }
+
+#[test]
+fn consent_box_initials_of_a_found_person() {
+    check(&[(
+        "I, Tessaly Brandow, agree to take part. Initial each box: [TB] [TB]",
+        "I, PERSON_1, agree to take part. Initial each box: [PERSON_1] [PERSON_1]",
+    )]);
+}
