@@ -1223,3 +1223,18 @@ fn consent_box_initials_of_a_found_person() {
         "I, PERSON_1, agree to take part. Initial each box: [PERSON_1] [PERSON_1]",
     )]);
 }
+
+#[test]
+fn transcript_role_speakers_and_vocatives_after_interjections() {
+    check(&[
+        (
+            "Video call\nNURSE QUENDRAL: Any pain today?\nPatient: A little.",
+            "Video call\nNURSE PERSON_1: Any pain today?\nPatient: A little.",
+        ),
+        // The interjection is no family name paired with the vocative after it.
+        (
+            "Video call\nNURSE QUENDRAL: Perfect, Tessaly. Once more please.",
+            "Video call\nNURSE PERSON_1: Perfect, Tessaly. Once more please.",
+        ),
+    ]);
+}

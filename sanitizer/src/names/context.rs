@@ -1703,6 +1703,35 @@ impl NameRules<'_> {
         }
     }
 
+    /// A transcript's speaker label of a role word then a name, at the start of a line of
+    /// running text, before its colon ("NURSE VARLO: Any pain today?", "Interpreter
+    /// Tanvo: She says no"): the word after the role, in the role's case, whatever it is
+    /// (not a common, clinical or field word).
+    pub(super) fn role_speaker_labels(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, r) in tokens.iter().enumerate() {
+            let Some(t) = tokens.get(i + 1) else { break };
+            let label = r.is_word()
+                && r.line_start
+                && matches!(r.shape, Shape::Upper | Shape::Title)
+                && in_list(r.text, SPEAKER_ROLES)
+                && !r.upper_line
+                && t.is_word()
+                && t.latin
+                && t.shape == r.shape
+                && t.space_before
+                && !t.break_before
+                && t.letters() >= 3
+                && tokens.get(i + 2).is_some_and(|c| c.is_punct(':'))
+                && !self.common(t.text)
+                && self.stop(t.text).is_none()
+                && !in_list(t.text, FIELD_WORDS)
+                && !in_list(t.text, super::FIELD_LABELS);
+            if label {
+                out.push(Self::surname_word(t));
+            }
+        }
+    }
+
     /// The value of a form field that names a part of a person's name: "Surname: WHAANGA",
     /// "Forename(s): Tane", "First name: Tane | …", "Family name: Whaanga". Whatever
     /// words fill the field (up to three, on its line, up to a separator or the next
@@ -2001,3 +2030,32 @@ fn bare_place(tokens: &[Token<'_>], k: usize) -> bool {
         .get(k + 1)
         .is_some_and(|n| n.class == crate::token::Class::Number && n.space_before)
 }
+
+/// Roles that open a transcript's speaker label before the speaker's name
+/// (`THERAPIST VARLO:`).
+const SPEAKER_ROLES: &[&str] = &[
+    "therapist",
+    "physio",
+    "physiotherapist",
+    "nurse",
+    "doctor",
+    "patient",
+    "midwife",
+    "interpreter",
+    "clinician",
+    "consultant",
+    "pharmacist",
+    "surgeon",
+    "paramedic",
+    "carer",
+    "relative",
+    "mother",
+    "father",
+    "mum",
+    "dad",
+    "daughter",
+    "son",
+    "wife",
+    "husband",
+    "partner",
+];

@@ -668,6 +668,7 @@ impl<'a> NameRules<'a> {
         self.patronymic_surnames(tokens, &mut out);
         self.named_relatives(tokens, &mut out);
         self.surname_labels(tokens, &mut out);
+        self.role_speaker_labels(tokens, &mut out);
         self.kin_possessives(tokens, &mut out);
         self.coordinated(tokens, &mut out);
         self.initials(tokens, &mut out);
