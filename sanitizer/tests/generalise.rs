@@ -1238,3 +1238,11 @@ fn transcript_role_speakers_and_vocatives_after_interjections() {
         ),
     ]);
 }
+
+#[test]
+fn ward_heading_before_its_bed_state() {
+    check(&[(
+        "Quendral Ward: 3 beds open, escalation green.",
+        "Quendral Ward: 3 beds open, escalation green.",
+    )]);
+}

@@ -1434,9 +1434,16 @@ pub(crate) fn ward_name(tokens: &[Token<'_>], start: usize, end: usize) -> bool 
             && ((r.is_word() && r.shape == Shape::Lower)
                 || ['-', '–', '—'].iter().any(|&c| r.is_punct(c)))
     });
+    // A heading line naming the ward, then its bed state: "Varlo Ward: 2 beds open".
+    let heading = t.line_start
+        && name_words == 1
+        && tokens.get(noun_at + 1).is_some_and(|c| c.is_punct(':'))
+        && tokens
+            .get(noun_at + 2)
+            .is_some_and(|r| r.class == crate::token::Class::Number && !r.line_start);
     let noun_ok = match n.shape {
         Shape::Lower => true,
-        Shape::Title => place_before || (!noun_inside && name_words == 1 && goes_on),
+        Shape::Title => place_before || heading || (!noun_inside && name_words == 1 && goes_on),
         _ => false,
     };
     let words_ok = match name_words {
