@@ -1246,3 +1246,11 @@ fn ward_heading_before_its_bed_state() {
         "Quendral Ward: 3 beds open, escalation green.",
     )]);
 }
+
+#[test]
+fn nil_by_mouth_orders() {
+    check(&[(
+        "The sign over the bed reads 'Nil by mouth after ten'.",
+        "The sign over the bed reads 'Nil by mouth after ten'.",
+    )]);
+}

@@ -1573,6 +1573,18 @@ pub(crate) fn eponym_compound(tokens: &[Token<'_>], start: usize, end: usize) ->
         && (parts.len() >= 3 || diagnosis)
 }
 
+/// The mention `start..end` is the first word of an order given by route ("Nil by mouth",
+/// "Nothing by mouth"): the word before `by mouth`, not a person.
+pub(crate) fn before_by_mouth(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
+    let k = tokens.partition_point(|t| t.start < start);
+    let word = |j: usize, w: &str| {
+        tokens
+            .get(j)
+            .is_some_and(|t| t.is_word() && t.text.eq_ignore_ascii_case(w))
+    };
+    tokens.get(k).is_some_and(|t| t.end >= end) && word(k + 1, "by") && word(k + 2, "mouth")
+}
+
 /// Labels of a list of medicines: "Medication: X, Y", "TTOs: X, Y".
 const DRUG_LIST_LABELS: &[&str] = &[
     "medication",
