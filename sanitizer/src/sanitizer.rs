@@ -174,6 +174,8 @@ impl Sanitizer {
                 );
             }
             extend_given_names(&rules, toks, spans, &mut found);
+            // A clinical-word family name after a found given name: "Lionel Heal".
+            rules.term_surnames(toks, &mut found);
             // A ward or unit named after a person is a place: "Nightingale ward".
             // So is a brand name in a list of medicines: "TTOs: Xarelto, Ella".
             // And a coded value of an HL7 line names a test or a diagnosis, never a person:
@@ -188,6 +190,8 @@ impl Sanitizer {
                     && !names::in_coded_field(&coded, m.start, m.end)
                     && !names::classification_value(toks, m.start)
                     && !names::common_compound(&rules, toks, m.start, m.end)
+                    && !names::eponym_compound(toks, m.start, m.end)
+                    && !names::before_by_mouth(toks, m.start, m.end)
             });
             mentions.extend(found.into_iter().map(|m| (i, m)));
         }

@@ -1143,3 +1143,114 @@ fn a_family_name_of_a_number_word_and_a_noun() {
         ),
     ]);
 }
+
+#[test]
+fn person_columns_of_tab_pipe_and_csv_tables() {
+    check(&[
+        (
+            "LAB_NO\tPATIENT\tTEST\tRESULT\tAUTH\nQ1234\tVORELT DANISK\tNA\t141 mmol/L\tRZ",
+            "LAB_NO\tPATIENT\tTEST\tRESULT\tAUTH\nQ1234\tPERSON_1\tNA\t141 mmol/L\tPERSON_2",
+        ),
+        (
+            "visit_no | initials | outcome | by\nV-07 | Q.Z. | attended | XR\nV-08 | WV | declined | XR",
+            "visit_no | initials | outcome | by\nV-07 | PERSON_1 | attended | PERSON_2\nV-08 | PERSON_3 | declined | PERSON_2",
+        ),
+        // A column named for a test or a code holds no people.
+        (
+            "sample_id | test | result\nS-1 | FBC | normal\nS-2 | CRP | raised",
+            "sample_id | test | result\nS-1 | FBC | normal\nS-2 | CRP | raised",
+        ),
+    ]);
+}
+
+#[test]
+fn numbered_bay_board_rows_with_an_initial() {
+    check(&[
+        (
+            "Bay 2 board\n1  VORELT K.   IVAB\n2  HEAL A.   NBM",
+            "Bay 2 board\n1  PERSON_1   IVAB\n2  PERSON_2   NBM",
+        ),
+        // No initial after the word: a plan, not a person.
+        (
+            "Bay 2 board\n1  NBM   from midnight",
+            "Bay 2 board\n1  NBM   from midnight",
+        ),
+    ]);
+}
+
+#[test]
+fn clinical_word_family_names_after_a_given_name_or_initial() {
+    check(&[
+        (
+            "Reviewed today; Rebecca Cramp says the pain settled overnight.",
+            "Reviewed today; PERSON_1 says the pain settled overnight.",
+        ),
+        (
+            "Plan agreed with the family. R. Cramp will phone tomorrow.",
+            "Plan agreed with the family. PERSON_1 will phone tomorrow.",
+        ),
+        // A ward named after someone stays a place.
+        (
+            "Transferred to Rebecca Ward this morning.",
+            "Transferred to Rebecca Ward this morning.",
+        ),
+    ]);
+}
+
+#[test]
+fn hyphenated_eponyms_of_conditions() {
+    check(&[
+        (
+            "Varlo-Quenby-Tassel suspected on the skeletal survey.",
+            "Varlo-Quenby-Tassel suspected on the skeletal survey.",
+        ),
+        (
+            "Orvane-Teskel crisis with a raised pressure in the right eye.",
+            "Orvane-Teskel crisis with a raised pressure in the right eye.",
+        ),
+        // A double-barrelled family name doing something stays a person.
+        (
+            "Mobilised with frame. Tessaly-Brandow keen to go home by Friday.",
+            "Mobilised with frame. PERSON_1 keen to go home by Friday.",
+        ),
+    ]);
+}
+
+#[test]
+fn consent_box_initials_of_a_found_person() {
+    check(&[(
+        "I, Tessaly Brandow, agree to take part. Initial each box: [TB] [TB]",
+        "I, PERSON_1, agree to take part. Initial each box: [PERSON_1] [PERSON_1]",
+    )]);
+}
+
+#[test]
+fn transcript_role_speakers_and_vocatives_after_interjections() {
+    check(&[
+        (
+            "Video call\nNURSE QUENDRAL: Any pain today?\nPatient: A little.",
+            "Video call\nNURSE PERSON_1: Any pain today?\nPatient: A little.",
+        ),
+        // The interjection is no family name paired with the vocative after it.
+        (
+            "Video call\nNURSE QUENDRAL: Perfect, Tessaly. Once more please.",
+            "Video call\nNURSE PERSON_1: Perfect, Tessaly. Once more please.",
+        ),
+    ]);
+}
+
+#[test]
+fn ward_heading_before_its_bed_state() {
+    check(&[(
+        "Quendral Ward: 3 beds open, escalation green.",
+        "Quendral Ward: 3 beds open, escalation green.",
+    )]);
+}
+
+#[test]
+fn nil_by_mouth_orders() {
+    check(&[(
+        "The sign over the bed reads 'Nil by mouth after ten'.",
+        "The sign over the bed reads 'Nil by mouth after ten'.",
+    )]);
+}

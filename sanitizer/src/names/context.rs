@@ -744,6 +744,48 @@ impl NameRules<'_> {
         }
     }
 
+    /// A numbered row of a bay board: a row number of one or two digits at the line's
+    /// start, a gap, an upper-case family name and one capital initial with its dot, then
+    /// a gap or the line's end ("3  VORELT K.   IVAB"). The initial marks a person even
+    /// when the family name is a clinical word.
+    pub(super) fn board_rows(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, n) in tokens.iter().enumerate() {
+            let row = n.line_start
+                && n.class == crate::token::Class::Number
+                && n.text.len() <= 2
+                && tokens.get(i + 1).is_some_and(|w| w.break_before);
+            let (Some(sur), Some(ini), Some(dot)) =
+                (tokens.get(i + 1), tokens.get(i + 2), tokens.get(i + 3))
+            else {
+                continue;
+            };
+            let shape = sur.is_word()
+                && sur.latin
+                && sur.shape == Shape::Upper
+                && sur.letters() >= 3
+                && !in_list(sur.text, FIELD_WORDS)
+                && ini.is_word()
+                && ini.text.chars().count() == 1
+                && ini.capitalized()
+                && ini.space_before
+                && !ini.break_before
+                && dot.is_punct('.')
+                && !dot.space_before
+                && tokens
+                    .get(i + 4)
+                    .is_none_or(|t| t.break_before || t.line_start);
+            if row && shape {
+                out.push(Mention {
+                    start: sur.start,
+                    end: dot.end,
+                    surname: Some(Self::norm(sur.text)),
+                    initial: ini.text.chars().next(),
+                    ..Mention::default()
+                });
+            }
+        }
+    }
+
     /// A relative named with their kinship in brackets right after ("Tanvo (daughter)
     /// phoned", "visited by Tanvo (son)"): a capitalised word, listed and no common word,
     /// or unlisted and name-like.
@@ -1661,6 +1703,35 @@ impl NameRules<'_> {
         }
     }
 
+    /// A transcript's speaker label of a role word then a name, at the start of a line of
+    /// running text, before its colon ("NURSE VARLO: Any pain today?", "Interpreter
+    /// Tanvo: She says no"): the word after the role, in the role's case, whatever it is
+    /// (not a common, clinical or field word).
+    pub(super) fn role_speaker_labels(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, r) in tokens.iter().enumerate() {
+            let Some(t) = tokens.get(i + 1) else { break };
+            let label = r.is_word()
+                && r.line_start
+                && matches!(r.shape, Shape::Upper | Shape::Title)
+                && in_list(r.text, SPEAKER_ROLES)
+                && !r.upper_line
+                && t.is_word()
+                && t.latin
+                && t.shape == r.shape
+                && t.space_before
+                && !t.break_before
+                && t.letters() >= 3
+                && tokens.get(i + 2).is_some_and(|c| c.is_punct(':'))
+                && !self.common(t.text)
+                && self.stop(t.text).is_none()
+                && !in_list(t.text, FIELD_WORDS)
+                && !in_list(t.text, super::FIELD_LABELS);
+            if label {
+                out.push(Self::surname_word(t));
+            }
+        }
+    }
+
     /// The value of a form field that names a part of a person's name: "Surname: WHAANGA",
     /// "Forename(s): Tane", "First name: Tane | …", "Family name: Whaanga". Whatever
     /// words fill the field (up to three, on its line, up to a separator or the next
@@ -1959,3 +2030,32 @@ fn bare_place(tokens: &[Token<'_>], k: usize) -> bool {
         .get(k + 1)
         .is_some_and(|n| n.class == crate::token::Class::Number && n.space_before)
 }
+
+/// Roles that open a transcript's speaker label before the speaker's name
+/// (`THERAPIST VARLO:`).
+const SPEAKER_ROLES: &[&str] = &[
+    "therapist",
+    "physio",
+    "physiotherapist",
+    "nurse",
+    "doctor",
+    "patient",
+    "midwife",
+    "interpreter",
+    "clinician",
+    "consultant",
+    "pharmacist",
+    "surgeon",
+    "paramedic",
+    "carer",
+    "relative",
+    "mother",
+    "father",
+    "mum",
+    "dad",
+    "daughter",
+    "son",
+    "wife",
+    "husband",
+    "partner",
+];

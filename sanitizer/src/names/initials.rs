@@ -92,14 +92,23 @@ impl NameRules<'_> {
     /// though it spells an abbreviation ("urgent slot for PM" with Piret Mägi in the
     /// message): two or three upper-case letters, no team, order, title or field word
     /// (`MS`), not on an all-caps line, and no number or colon next to it ("3 PM", "BP
-    /// 120/80", "NB: …").
+    /// 120/80", "NB: …"). Letters alone in square brackets (a consent form's boxes) spell
+    /// initials whatever they are.
     pub(crate) fn spells_known_initials(&self, tokens: &[Token<'_>], k: usize) -> bool {
         let Some(t) = tokens.get(k) else { return false };
         let number = |j: Option<usize>| {
             j.and_then(|j| tokens.get(j))
                 .is_some_and(|n| n.class == Class::Number || n.is_punct(':'))
         };
+        // "Initial each box: [WT] [WT]": letters alone in square brackets are someone's
+        // initials even when they spell an abbreviation.
+        let boxed = k > 0
+            && tokens.get(k - 1).is_some_and(|b| b.is_punct('['))
+            && tokens.get(k + 1).is_some_and(|b| b.is_punct(']'))
+            && upper_letters(t)
+            && (2..=3).contains(&t.letters());
         self.initials_like(t, false)
+            || boxed
             || (upper_letters(t)
                 && !t.upper_line
                 && !in_list(t.text, NOT_INITIALS)

@@ -60,6 +60,7 @@ mod merge;
 mod pairs;
 mod quoted;
 mod table;
+mod term_surnames;
 
 pub(crate) use self::forms::is_particle;
 use self::forms::{caret_names, other_scripts};
@@ -642,6 +643,7 @@ impl<'a> NameRules<'a> {
         self.regarding_inverted(tokens, &mut out);
         self.handed_over(tokens, &mut out);
         self.bed_rows(tokens, &mut out);
+        self.board_rows(tokens, &mut out);
         self.bracketed_kin(tokens, &mut out);
         self.handles(tokens, &mut out);
         caret_names(text, &mut out);
@@ -666,12 +668,13 @@ impl<'a> NameRules<'a> {
         self.patronymic_surnames(tokens, &mut out);
         self.named_relatives(tokens, &mut out);
         self.surname_labels(tokens, &mut out);
+        self.role_speaker_labels(tokens, &mut out);
         self.kin_possessives(tokens, &mut out);
         self.coordinated(tokens, &mut out);
         self.initials(tokens, &mut out);
         self.chat_speakers(tokens, &mut out);
         self.attending_initials(tokens, &mut out);
-        self.table_columns(tokens, &mut out);
+        self.table_columns(text, tokens, &mut out);
         self.quoted_labels(tokens, &mut out);
         self.quoted_nicknames(tokens, &mut out);
         self.before_ids(tokens, typed, &mut out);
@@ -1431,9 +1434,16 @@ pub(crate) fn ward_name(tokens: &[Token<'_>], start: usize, end: usize) -> bool 
             && ((r.is_word() && r.shape == Shape::Lower)
                 || ['-', '–', '—'].iter().any(|&c| r.is_punct(c)))
     });
+    // A heading line naming the ward, then its bed state: "Varlo Ward: 2 beds open".
+    let heading = t.line_start
+        && name_words == 1
+        && tokens.get(noun_at + 1).is_some_and(|c| c.is_punct(':'))
+        && tokens
+            .get(noun_at + 2)
+            .is_some_and(|r| r.class == crate::token::Class::Number && !r.line_start);
     let noun_ok = match n.shape {
         Shape::Lower => true,
-        Shape::Title => place_before || (!noun_inside && name_words == 1 && goes_on),
+        Shape::Title => place_before || heading || (!noun_inside && name_words == 1 && goes_on),
         _ => false,
     };
     let words_ok = match name_words {
@@ -1521,6 +1531,58 @@ pub(crate) fn common_compound(
         && parts
             .first()
             .is_some_and(|p| p.chars().count() >= 3 && rules.common(p))
+}
+
+/// Words after a hyphenated eponym that name a diagnosis's status or kind ("X-Y crisis",
+/// "X-Y suspected", "X-Y excluded"): said of a condition, not of a person.
+const DIAGNOSIS_AFTER: &[&str] = &[
+    "suspected",
+    "excluded",
+    "crisis",
+    "likely",
+    "unlikely",
+    "considered",
+    "confirmed",
+    "phenomenon",
+    "variant",
+    "sequence",
+    "spectrum",
+    "anomaly",
+];
+
+/// The mention `start..end` is one word of capitalised parts joined by hyphens that names
+/// a condition: three or more parts ("Xa-Yb-Zc", a syndrome of three describers), or two
+/// before a diagnosis word ("Xa-Yb crisis", "Xa-Yb excluded"; see [`DIAGNOSIS_AFTER`]).
+pub(crate) fn eponym_compound(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
+    let k = tokens.partition_point(|t| t.start < start);
+    let Some(t) = tokens.get(k) else {
+        return false;
+    };
+    let parts: Vec<&str> = t.text.split('-').collect();
+    let capitalised = parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| p.chars().count() >= 2 && p.chars().next().is_some_and(char::is_uppercase));
+    let diagnosis = tokens
+        .get(k + 1)
+        .is_some_and(|n| n.is_word() && n.space_before && in_list(n.text, DIAGNOSIS_AFTER));
+    t.start == start
+        && t.name_end() >= end
+        && t.is_word()
+        && capitalised
+        && (parts.len() >= 3 || diagnosis)
+}
+
+/// The mention `start..end` is the first word of an order given by route ("Nil by mouth",
+/// "Nothing by mouth"): the word before `by mouth`, not a person.
+pub(crate) fn before_by_mouth(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
+    let k = tokens.partition_point(|t| t.start < start);
+    let word = |j: usize, w: &str| {
+        tokens
+            .get(j)
+            .is_some_and(|t| t.is_word() && t.text.eq_ignore_ascii_case(w))
+    };
+    tokens.get(k).is_some_and(|t| t.end >= end) && word(k + 1, "by") && word(k + 2, "mouth")
 }
 
 /// Labels of a list of medicines: "Medication: X, Y", "TTOs: X, Y".

@@ -53,6 +53,7 @@ impl NameRules<'_> {
                             || particle_led)
                         && (!(self.common(t.text) && self.common(g.text))
                             || both_common_names_then_lower(self, tokens, i))
+                        && !interjection_then_vocative(tokens, i)
                         && (!self.hard_stop(t.text) || particle_led)
                         && !self.hard_stop(g.text)
                         && !self.eponym_as_term(tokens, i)
@@ -464,6 +465,49 @@ fn set_off_by_dashes(tokens: &[Token<'_>], i: usize, k: usize) -> bool {
         .get(k + 1)
         .is_none_or(|n| (dash(n) && n.space_before) || (n.is_word() && n.sentence_start));
     before && after
+}
+
+/// Words said before a vocative ("Perfect, Tanvo.", "Thanks, Tanvo!"): spoken
+/// acknowledgements and greetings, not family names.
+const INTERJECTIONS: &[&str] = &[
+    "perfect",
+    "great",
+    "good",
+    "lovely",
+    "brilliant",
+    "excellent",
+    "wonderful",
+    "thanks",
+    "thank",
+    "okay",
+    "ok",
+    "right",
+    "well",
+    "yes",
+    "no",
+    "sorry",
+    "hello",
+    "hi",
+    "morning",
+    "evening",
+    "sure",
+    "fine",
+    "cheers",
+    "alright",
+    "nice",
+    "super",
+];
+
+/// Whether token `i` is an interjection ([`INTERJECTIONS`]) and the word after its comma
+/// ends the clause (`.`, `!`, `?`, `,` or the text's end): "Perfect, Tanvo." calls Tanvo,
+/// it is no `Surname, Given` pair.
+fn interjection_then_vocative(tokens: &[Token<'_>], i: usize) -> bool {
+    tokens
+        .get(i)
+        .is_some_and(|t| in_list(t.text, INTERJECTIONS))
+        && tokens.get(i + 3).is_none_or(|n| {
+            n.is_punct('.') || n.is_punct('!') || n.is_punct('?') || n.is_punct(',')
+        })
 }
 
 /// Whether token `k`, after `Surname, Given,`, goes on with what a register line puts after

@@ -1,7 +1,9 @@
-//! Names known by a table's layout: a header line of cells split by `|` or `,` whose
-//! header names a person (`Name`, `Consultant`, `PatientName`, `RequestingPhysician`), and
-//! on the lines below it, the cells of that column. A machine export's header may be all
-//! in lower case (`mrn,surname,forename,dob,consultant`).
+//! Names known by a table's layout: a header line of cells split by tabs, `|` or `,` whose
+//! header names a person (`Name`, `Consultant`, `PatientName`, `RequestingPhysician`,
+//! `AUTH`, `initials`, `by`), and on the lines below it with as many cells, the cells of
+//! that column, bare initials (`MK`, `T.K.`) included. A machine export's header may be all
+//! in lower case (`mrn,surname,forename,dob,consultant`) or joined by underscores
+//! (`SPEC_ID`).
 
 use super::{Mention, NameRules, lower};
 use crate::token::{Class, Shape, Token};
@@ -26,13 +28,29 @@ const PERSON_HEADS: &[&str] = &[
     "sonographer",
     "keyworker",
     "nok",
+    "initials",
+    "by",
+    "auth",
+    "authorised",
+    "authorized",
+    "signed",
+    "signature",
+    "staff",
+    "carer",
+    "witness",
+    "reviewer",
+    "requester",
 ];
+
+/// A cell of initials that is no one's: not known, not applicable, a role.
+const NOT_INITIALS_CELLS: &[&str] = &["na", "nk", "tbc", "tba", "rn", "hca", "dr", "nil"];
 
 /// Header words that make a column hold something about a person, not their name
 /// (`Patient ID`, `PatientBirthDate`, `Ward name`).
 const NOT_PERSON_HEADS: &[&str] = &[
     "id", "no", "number", "nhs", "mrn", "dob", "birth", "date", "time", "age", "sex", "ward",
-    "bed", "unit", "type", "status", "code", "site", "hospital", "practice", "team",
+    "bed", "unit", "type", "status", "code", "site", "hospital", "practice", "team", "test",
+    "result", "outcome", "spec", "specimen", "sample", "grade", "band", "role",
 ];
 
 /// The lower-case parts of a header cell's words, CamelCase split (`PatientName` →
@@ -56,8 +74,9 @@ fn header_parts(words: &[&Token<'_>]) -> Vec<String> {
 }
 
 /// The cells of the line starting at token `from` (to the end of its line), split at
-/// `sep` outside double quotes: token ranges, and where the line ends.
-fn cells(tokens: &[Token<'_>], from: usize, sep: char) -> (Vec<(usize, usize)>, usize) {
+/// `sep` outside double quotes (a tab: at each tab of the gaps between tokens, two tabs
+/// making an empty cell): token ranges, and where the line ends.
+fn cells(text: &str, tokens: &[Token<'_>], from: usize, sep: char) -> (Vec<(usize, usize)>, usize) {
     let mut out = Vec::new();
     let mut start = from;
     let mut quoted = false;
@@ -66,7 +85,16 @@ fn cells(tokens: &[Token<'_>], from: usize, sep: char) -> (Vec<(usize, usize)>, 
         if k > from && t.line_start {
             break;
         }
-        if t.is_punct('"') {
+        if sep == '\t' && k > from {
+            let gap = tokens
+                .get(k - 1)
+                .and_then(|p| text.get(p.end..t.start))
+                .unwrap_or("");
+            for _ in gap.matches('\t') {
+                out.push((start, k));
+                start = k;
+            }
+        } else if t.is_punct('"') {
             quoted = !quoted;
         } else if !quoted && t.is_punct(sep) {
             out.push((start, k));
@@ -76,6 +104,38 @@ fn cells(tokens: &[Token<'_>], from: usize, sep: char) -> (Vec<(usize, usize)>, 
     }
     out.push((start, k));
     (out, k)
+}
+
+/// A cell of bare initials: one word of two or three upper-case letters (`MK`, `LŠ`) or
+/// two or three capital letters each with a dot glued after it (`T.K.`), as a mention.
+fn cell_initials(cell: &[Token<'_>]) -> Option<Mention> {
+    let (a, b) = (cell.first()?, cell.last()?);
+    if cell.iter().skip(1).any(|t| t.space_before)
+        || !cell.iter().all(|t| t.is_word() || t.is_punct('.'))
+    {
+        return None;
+    }
+    let joined: String = cell.iter().map(|t| t.text).collect();
+    let chars: Vec<char> = joined.chars().collect();
+    let upper = |c: &char| c.is_alphabetic() && c.is_uppercase();
+    let bare_caps = (2..=3).contains(&chars.len()) && chars.iter().all(upper);
+    let dotted = (4..=6).contains(&chars.len())
+        && chars.len() % 2 == 0
+        && chars.chunks(2).all(|p| matches!(p, [l, '.'] if upper(l)));
+    if !(bare_caps || dotted) {
+        return None;
+    }
+    let letters = lower(&joined);
+    let bare: String = letters.chars().filter(|c| c.is_alphabetic()).collect();
+    if NOT_INITIALS_CELLS.contains(&bare.as_str()) {
+        return None;
+    }
+    Some(Mention {
+        start: a.start,
+        end: b.end,
+        surname: Some(letters),
+        ..Mention::default()
+    })
 }
 
 impl NameRules<'_> {
@@ -89,6 +149,15 @@ impl NameRules<'_> {
     fn cell_name(&self, cell: &[Token<'_>], out: &[Mention]) -> Option<Mention> {
         let first = cell.iter().position(|t| t.class != Class::Punct)?;
         let last = cell.iter().rposition(|t| t.class != Class::Punct)?;
+        let dots = cell
+            .iter()
+            .skip(last + 1)
+            .take_while(|t| t.is_punct('.'))
+            .count();
+        if let Some(m) = cell.get(first..=last + dots).and_then(cell_initials) {
+            let (a, b) = (m.start, m.end);
+            return (!out.iter().any(|o| o.start < b && a < o.end)).then_some(m);
+        }
         let cell = cell.get(first..=last)?;
         let glued = |k: usize| {
             k > 0
@@ -150,19 +219,19 @@ impl NameRules<'_> {
         Some(m)
     }
 
-    /// The cells under a person column of a `|` or `,` table (see the module docs): one to
+    /// The cells under a person column of a tab, `|` or `,` table (see the module docs): one to
     /// four capitalised words of letters, none a clinical term, not already in a mention.
-    pub(super) fn table_columns(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+    pub(super) fn table_columns(&self, text: &str, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         let mut i = 0;
         while i < tokens.len() {
-            let Some(sep) = ['|', ','].into_iter().find(|&c| {
-                let (cs, _) = cells(tokens, i, c);
+            let Some(sep) = ['\t', '|', ','].into_iter().find(|&c| {
+                let (cs, _) = cells(text, tokens, i, c);
                 cs.len() >= 3 && tokens.get(i).is_some_and(|t| t.line_start || i == 0)
             }) else {
                 i = next_line(tokens, i);
                 continue;
             };
-            let (head, mut at) = cells(tokens, i, sep);
+            let (head, mut at) = cells(text, tokens, i, sep);
             // A machine export writes its header all in lower case
             // ("mrn,surname,forename,…,consultant").
             let lower_header = head.iter().all(|&(a, b)| {
@@ -181,7 +250,9 @@ impl NameRules<'_> {
                     let words: Vec<&Token<'_>> = toks.iter().filter(|t| t.is_word()).collect();
                     let ok = (1..=3).contains(&words.len())
                         && (lower_header || words.first().is_some_and(|w| w.capitalized()))
-                        && toks.iter().all(|t| t.is_word() || t.is_punct('"'));
+                        && toks
+                            .iter()
+                            .all(|t| t.is_word() || t.is_punct('"') || t.is_punct('_'));
                     ok.then(|| {
                         let parts = header_parts(&words);
                         parts.iter().any(|p| PERSON_HEADS.contains(&p.as_str()))
@@ -200,7 +271,7 @@ impl NameRules<'_> {
             // The rows below, while they have as many cells.
             let mut rows = 0;
             while at < tokens.len() {
-                let (row, end) = cells(tokens, at, sep);
+                let (row, end) = cells(text, tokens, at, sep);
                 if row.len() != columns.len() {
                     break;
                 }
