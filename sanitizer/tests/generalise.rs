@@ -193,6 +193,28 @@ fn surname_span(text: &str, word: &str) -> obscura_sanitizer::model::ModelSpan {
     }
 }
 
+/// Runs each `(text, word, want)` with the model's output replaced by one surname span on
+/// `word`, and checks the redacted text; reports every case that differs.
+fn check_with_surname_spans(s: &obscura_sanitizer::Sanitizer, cases: &[(&str, &str, &str)]) {
+    let mut failed = Vec::new();
+    for &(text, word, want) in cases {
+        let spans = vec![vec![surname_span(text, word)]];
+        let out = s.sanitize_with(
+            &common::texts(&[text]),
+            obscura_sanitizer::ModelOutput::Spans(spans),
+        );
+        let got = out
+            .texts
+            .first()
+            .map(|t| t.as_str().to_owned())
+            .unwrap_or_default();
+        if got != want {
+            failed.push(format!("{text:?}\n   want {want:?}\n    got {got:?}"));
+        }
+    }
+    assert!(failed.is_empty(), "\n{}", failed.join("\n"));
+}
+
 #[test]
 fn model_eponyms_before_finding_nouns_are_vetoed() {
     let s = sanitizer();
@@ -279,23 +301,7 @@ fn model_eponyms_before_finding_nouns_are_vetoed() {
         ),
         ("Orvanek rang at noon.", "Orvanek", "PERSON_1 rang at noon."),
     ];
-    let mut failed = Vec::new();
-    for (text, word, want) in cases {
-        let spans = vec![vec![surname_span(text, word)]];
-        let out = s.sanitize_with(
-            &common::texts(&[text]),
-            obscura_sanitizer::ModelOutput::Spans(spans),
-        );
-        let got = out
-            .texts
-            .first()
-            .map(|t| t.as_str().to_owned())
-            .unwrap_or_default();
-        if got != want {
-            failed.push(format!("{text:?}\n   want {want:?}\n    got {got:?}"));
-        }
-    }
-    assert!(failed.is_empty(), "\n{}", failed.join("\n"));
+    check_with_surname_spans(&s, &cases);
 }
 
 #[test]
@@ -1059,23 +1065,7 @@ fn model_word_names_opening_a_sentence_before_a_non_verb_are_vetoed() {
         ("Rose in the day room.", "Rose", "PERSON_1 in the day room."),
         ("Grace's son rang.", "Grace", "PERSON_1's son rang."),
     ];
-    let mut failed = Vec::new();
-    for (text, word, want) in cases {
-        let spans = vec![vec![surname_span(text, word)]];
-        let out = s.sanitize_with(
-            &common::texts(&[text]),
-            obscura_sanitizer::ModelOutput::Spans(spans),
-        );
-        let got = out
-            .texts
-            .first()
-            .map(|t| t.as_str().to_owned())
-            .unwrap_or_default();
-        if got != want {
-            failed.push(format!("{text:?}\n   want {want:?}\n    got {got:?}"));
-        }
-    }
-    assert!(failed.is_empty(), "\n{}", failed.join("\n"));
+    check_with_surname_spans(&s, &cases);
 }
 
 #[test]
