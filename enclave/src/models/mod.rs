@@ -169,10 +169,10 @@ impl ModelSession {
     /// the only busy one; else, while another stage is busy, one row at a time on the
     /// single-threaded session, checking again before each, so that the rows left when the
     /// other stage ends still get both cores. A lone row left while the stage is alone takes
-    /// the wide session. Each row is computed exactly as within the
-    /// whole batch (nothing in these models mixes samples); the outputs are the
-    /// concatenation of the parts', as one run over the whole batch would give them. Without
-    /// a twin this is [`ModelSession::run`].
+    /// the wide session. Each row is computed exactly as within the whole batch (nothing in
+    /// these models mixes samples); the outputs are the concatenation of the parts', as one
+    /// run over the whole batch would give them. Without a twin this is
+    /// [`ModelSession::run`].
     pub(crate) fn run_rows(
         &self,
         shape: [usize; 4],
@@ -190,7 +190,7 @@ impl ModelSession {
         alone: impl Fn() -> bool,
     ) -> Result<Vec<OutputTensor>, Error> {
         let Some(twin) = &self.twin else {
-            return self.run_on(alone(), shape, data);
+            return self.run_on(alone() && self.fits_wide(shape), shape, data);
         };
         let [rows, c, h, w] = shape;
         let row_len = c.saturating_mul(h).saturating_mul(w);
