@@ -547,6 +547,16 @@ mod tests {
 
     use super::*;
 
+    /// The models from [`ASSETS_ENV`], or `None` (the test is skipped) when it is unset; a
+    /// set directory that does not load fails the test.
+    fn models_or_skip() -> Option<Models> {
+        let Some(models) = Models::load_from_env() else {
+            eprintln!("skipped: {ASSETS_ENV} is not set");
+            return None;
+        };
+        Some(models.unwrap())
+    }
+
     /// A pseudo-random input in Paddle/CenterFace value ranges (no pixels needed).
     fn input(len: usize) -> Vec<f32> {
         let mut state = 0x2545_f491_u32;
@@ -565,11 +575,9 @@ mod tests {
     /// happened to get (it depends on the other stage's timing) would change what is read.
     #[test]
     fn recogniser_rows_split_give_the_whole_batchs_output() {
-        let Some(models) = Models::load_from_env() else {
-            eprintln!("skipped: {ASSETS_ENV} is not set");
+        let Some(models) = models_or_skip() else {
             return;
         };
-        let models = models.unwrap();
         let model = &models.text_rec;
         assert_eq!(model.twin.is_some(), wide_threads().is_some());
         for rows in [5, 1] {
@@ -634,11 +642,9 @@ mod tests {
     /// it back before a single-threaded run, which still gives the same numbers.
     #[test]
     fn detector_wide_arena_is_handed_back_before_a_single_threaded_run() {
-        let Some(models) = Models::load_from_env() else {
-            eprintln!("skipped: {ASSETS_ENV} is not set");
+        let Some(models) = models_or_skip() else {
             return;
         };
-        let models = models.unwrap();
         let det = &models.text_det;
         assert_eq!(det.wide.is_some(), wide_threads().is_some());
         assert!(det.shrink_wide.is_some());
@@ -701,11 +707,9 @@ mod tests {
     /// what is found.
     #[test]
     fn wide_and_single_threaded_sessions_agree_bit_for_bit() {
-        let Some(models) = Models::load_from_env() else {
-            eprintln!("skipped: {ASSETS_ENV} is not set");
+        let Some(models) = models_or_skip() else {
             return;
         };
-        let models = models.unwrap();
         let cases: [(&ModelSession, [usize; 4]); 3] = [
             (&models.centerface, [1, 3, 96, 128]),
             (&models.text_det, [1, 3, 96, 160]),
