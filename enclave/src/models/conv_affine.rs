@@ -30,7 +30,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use obscura_onnx::wire::{LEN, VARINT, put_len, put_varint_field};
 
-use super::onnx_graph::{Graph, MALFORMED, Node, fields, is_default_domain};
+use super::onnx_graph::{Graph, MALFORMED, Node, fields, is_default_domain, rewrite_main_graph};
 use crate::Error;
 use crate::models::ModelId;
 
@@ -38,16 +38,20 @@ use crate::models::ModelId;
 /// many steps (`Mul` or `Add` nodes) were removed; unchanged bytes when there is none.
 pub(crate) fn fold(model: ModelId, bytes: Vec<u8>) -> Result<(Vec<u8>, usize), Error> {
     let bad = |reason| Error::ModelMalformed { model, reason };
-    Ok(match rewrite_model(&bytes).map_err(bad)? {
-        Some(rewritten) => rewritten,
-        None => (bytes, 0),
-    })
+    Ok(
+        match rewrite_main_graph(&bytes, rewrite_graph).map_err(bad)? {
+            Some(rewritten) => rewritten,
+            None => (bytes, 0),
+        },
+    )
 }
 
 /// A float tensor read from a `Constant` node.
-struct Tensor {
-    dims: Vec<u64>,
-    values: Vec<f32>,
+pub(super) struct Tensor {
+    /// Its shape.
+    pub(super) dims: Vec<u64>,
+    /// Its values, row-major.
+    pub(super) values: Vec<f32>,
 }
 
 /// What to do to one convolution.
@@ -59,36 +63,8 @@ struct Fold {
     after: Option<(f32, f32, Vec<u8>)>,
 }
 
-fn rewrite_model(bytes: &[u8]) -> Result<Option<(Vec<u8>, usize)>, &'static str> {
-    let top = fields(bytes)?;
-    let mut graph_bytes = None;
-    for field in &top {
-        match (field.number, field.wire) {
-            (7, LEN) if graph_bytes.is_none() => graph_bytes = Some(field.payload),
-            (7, _) => return Err("more than one graph"),
-            _ => {}
-        }
-    }
-    let graph = Graph::parse(graph_bytes.ok_or("no graph")?)?;
-    if graph.has_subgraphs {
-        return Ok(None);
-    }
-    let Some((new_graph, removed)) = rewrite_graph(&graph)? else {
-        return Ok(None);
-    };
-    let mut out = Vec::with_capacity(bytes.len());
-    for field in &top {
-        if field.number == 7 {
-            put_len(&mut out, 7, &new_graph);
-        } else {
-            out.extend_from_slice(field.raw);
-        }
-    }
-    Ok(Some((out, removed)))
-}
-
 /// The single consumer of `name` (node index), if it has exactly one and is no graph output.
-fn only_consumer(
+pub(super) fn only_consumer(
     graph: &Graph<'_>,
     consumers: &BTreeMap<&[u8], Vec<usize>>,
     name: &[u8],
@@ -100,7 +76,11 @@ fn only_consumer(
 }
 
 /// `(scalar, other input)` of a plain `Mul`/`Add` node with a single-use scalar constant.
-fn scalar_step<'a>(graph: &Graph<'a>, node: &Node<'a>, op: &[u8]) -> Option<(f32, &'a [u8])> {
+pub(super) fn scalar_step<'a>(
+    graph: &Graph<'a>,
+    node: &Node<'a>,
+    op: &[u8],
+) -> Option<(f32, &'a [u8])> {
     if !node.is_plain(op, 2) {
         return None;
     }
@@ -146,7 +126,7 @@ fn unpadded(node: &Node<'_>) -> Result<bool, &'static str> {
 }
 
 /// The float tensor of a `Constant` node's `value` attribute.
-fn constant_tensor(node: &Node<'_>) -> Result<Option<Tensor>, &'static str> {
+pub(super) fn constant_tensor(node: &Node<'_>) -> Result<Option<Tensor>, &'static str> {
     if !is_default_domain(node.domain) || node.op_type != b"Constant" || node.attributes.len() != 1
     {
         return Ok(None);
@@ -215,7 +195,7 @@ fn read_float_tensor(msg: &[u8]) -> Result<Option<Tensor>, &'static str> {
 }
 
 /// A `Constant` node producing `output` with `tensor` (name and domain kept from `node`).
-fn constant_node(node: &Node<'_>, output: &[u8], tensor: &Tensor) -> Vec<u8> {
+pub(super) fn constant_node(node: &Node<'_>, output: &[u8], tensor: &Tensor) -> Vec<u8> {
     let mut t = Vec::new();
     for &d in &tensor.dims {
         put_varint_field(&mut t, 1, d);
@@ -262,12 +242,7 @@ fn renamed(
 }
 
 fn rewrite_graph(graph: &Graph<'_>) -> Result<Option<(Vec<u8>, usize)>, &'static str> {
-    let mut consumers: BTreeMap<&[u8], Vec<usize>> = BTreeMap::new();
-    for (index, node) in graph.nodes.iter().enumerate() {
-        for &input in node.inputs.iter().filter(|i| !i.is_empty()) {
-            consumers.entry(input).or_default().push(index);
-        }
-    }
+    let consumers = graph.consumers();
     let mut claimed = BTreeSet::new();
     let mut folds: BTreeMap<usize, Fold> = BTreeMap::new();
     // Weights and biases by convolution: (W node, B node).
@@ -407,7 +382,7 @@ fn rewrite_graph(graph: &Graph<'_>) -> Result<Option<(Vec<u8>, usize)>, &'static
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "test")]
 
     use super::super::onnx_graph::node;
@@ -420,12 +395,17 @@ mod tests {
         }
     }
 
-    fn constant(output: &str, dims: &[u64], values: &[f32]) -> Vec<u8> {
+    pub(in crate::models) fn constant(output: &str, dims: &[u64], values: &[f32]) -> Vec<u8> {
         let empty = Node::parse(&[]).unwrap();
         constant_node(&empty, output.as_bytes(), &tensor(dims, values))
     }
 
-    fn op(op_type: &str, inputs: &[&str], output: &str, attributes: &[Vec<u8>]) -> Vec<u8> {
+    pub(in crate::models) fn op(
+        op_type: &str,
+        inputs: &[&str],
+        output: &str,
+        attributes: &[Vec<u8>],
+    ) -> Vec<u8> {
         let inputs: Vec<&[u8]> = inputs.iter().map(|i| i.as_bytes()).collect();
         node(
             &inputs,
@@ -436,7 +416,7 @@ mod tests {
         )
     }
 
-    fn pads(values: &[u64]) -> Vec<u8> {
+    pub(in crate::models) fn pads(values: &[u64]) -> Vec<u8> {
         let mut packed = Vec::new();
         for &v in values {
             obscura_onnx::wire::put_varint(&mut packed, v);
@@ -450,7 +430,7 @@ mod tests {
 
     /// `x → Conv1 → ·2 → +0.25 → Relu → ·3 → +1 → Conv2 → out`, the scalars first operands
     /// of shape [1] as in the Paddle exports; `conv2` holds Conv2's attributes.
-    fn model(conv2: &[Vec<u8>], shared_scale: bool) -> Vec<u8> {
+    pub(in crate::models) fn model(conv2: &[Vec<u8>], shared_scale: bool) -> Vec<u8> {
         let nodes = [
             constant("w1", &[2, 1, 1, 1], &[1.0, 2.0]),
             constant("b1", &[2], &[0.5, -1.0]),
@@ -487,7 +467,7 @@ mod tests {
     }
 
     /// (op_type, inputs, output, constant values) of every node.
-    fn summary(bytes: &[u8]) -> Vec<(String, Vec<String>, String, Vec<f32>)> {
+    pub(in crate::models) fn summary(bytes: &[u8]) -> Vec<(String, Vec<String>, String, Vec<f32>)> {
         let top = fields(bytes).unwrap();
         let graph = Graph::parse(top[0].payload).unwrap();
         let text = |b: &[u8]| String::from_utf8(b.to_vec()).unwrap();

@@ -403,7 +403,7 @@ impl<'a> Graph<'a> {
 }
 
 /// `base` + `suffix`, with a number appended until it is in neither `names` nor `fresh`.
-fn unique_name(
+pub(super) fn unique_name(
     names: &BTreeSet<&[u8]>,
     fresh: &BTreeSet<Vec<u8>>,
     base: &[u8],

@@ -21,6 +21,7 @@
 //! and row by row while the other stage is busy, so that the rows left when it ends get
 //! both cores; a lone row takes the wide session (`ModelSession::run_rows`).
 
+mod affine_depthwise;
 mod conv_affine;
 mod hardswish;
 mod manifest;
@@ -437,10 +438,12 @@ impl Models {
 
 /// The same-function graph rewrites a Paddle text model gets before its session is made: the
 /// hard-swish chains fused (`hardswish`), then the scalar affine steps around convolutions
-/// folded into their weights (`conv_affine`).
+/// folded into their weights (`conv_affine`), then the affine steps left before padded
+/// convolutions turned into depthwise convolutions (`affine_depthwise`).
 fn adapt(id: ModelId, bytes: Vec<u8>) -> Result<Vec<u8>, Error> {
     let (bytes, _) = hardswish::fuse(id, bytes)?;
-    Ok(conv_affine::fold(id, bytes)?.0)
+    let (bytes, _) = conv_affine::fold(id, bytes)?;
+    Ok(affine_depthwise::convert(id, bytes)?.0)
 }
 
 /// Loads one model: read, check digest, adapt, create the session.

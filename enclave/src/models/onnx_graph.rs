@@ -1,6 +1,6 @@
 //! A read-only view of an ONNX graph's nodes for the model rewrites (`hardswish`,
-//! `conv_affine`): each node's inputs, outputs and attributes, the producer and consumer count
-//! of every tensor name, and the single-float constants. Built on [`obscura_onnx::wire`];
+//! `conv_affine`, `affine_depthwise`): each node's inputs, outputs and attributes, the
+//! producer and consumer count of every tensor name, and the single-float constants. Built on [`obscura_onnx::wire`];
 //! every read is bounds-checked and malformed bytes are an error, never a panic.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -159,11 +159,59 @@ impl<'a> Graph<'a> {
         self.uses.get(name) == Some(&1)
     }
 
+    /// The indices of the nodes reading each tensor name.
+    pub(super) fn consumers(&self) -> BTreeMap<&'a [u8], Vec<usize>> {
+        let mut consumers: BTreeMap<&[u8], Vec<usize>> = BTreeMap::new();
+        for (index, node) in self.nodes.iter().enumerate() {
+            for &input in node.inputs.iter().filter(|i| !i.is_empty()) {
+                consumers.entry(input).or_default().push(index);
+            }
+        }
+        consumers
+    }
+
     /// The node producing `name`, if any.
     pub(super) fn producer_of(&self, name: &[u8]) -> Option<(usize, &Node<'a>)> {
         let index = *self.producer.get(name)?;
         Some((index, self.nodes.get(index)?))
     }
+}
+
+/// A rewrite of a GraphProto: the new graph and a count of changes, or `None` for none.
+pub(super) type GraphRewrite = fn(&Graph<'_>) -> Result<Option<(Vec<u8>, usize)>, &'static str>;
+
+/// `bytes` (a ModelProto) with its one main graph replaced by what `rewrite` makes of it
+/// (the new GraphProto and a count of changes), or `None` when `rewrite` changes nothing or
+/// the graph has subgraphs (which no rewrite here looks into).
+pub(super) fn rewrite_main_graph(
+    bytes: &[u8],
+    rewrite: GraphRewrite,
+) -> Result<Option<(Vec<u8>, usize)>, &'static str> {
+    let top = fields(bytes)?;
+    let mut graph_bytes = None;
+    for field in &top {
+        match (field.number, field.wire) {
+            (7, LEN) if graph_bytes.is_none() => graph_bytes = Some(field.payload),
+            (7, _) => return Err("more than one graph"),
+            _ => {}
+        }
+    }
+    let graph = Graph::parse(graph_bytes.ok_or("no graph")?)?;
+    if graph.has_subgraphs {
+        return Ok(None);
+    }
+    let Some((new_graph, changes)) = rewrite(&graph)? else {
+        return Ok(None);
+    };
+    let mut out = Vec::with_capacity(bytes.len());
+    for field in &top {
+        if field.number == 7 {
+            put_len(&mut out, 7, &new_graph);
+        } else {
+            out.extend_from_slice(field.raw);
+        }
+    }
+    Ok(Some((out, changes)))
 }
 
 /// A default-domain NodeProto.

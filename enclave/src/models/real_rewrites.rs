@@ -7,7 +7,7 @@ use std::path::Path;
 use ort::value::TensorRef;
 
 use super::hardswish::{Form, Fused};
-use super::{ModelId, adapt, conv_affine, hardswish};
+use super::{ModelId, adapt, affine_depthwise, conv_affine, hardswish};
 use crate::pipeline::decode::decode;
 
 /// `image` of the assets resized (nearest) to `w × h`, Paddle-normalised planar BGR,
@@ -58,14 +58,23 @@ fn rewritten_text_models_match_the_originals() {
         return;
     };
     let env = obscura_onnx::runtime(&assets).unwrap();
-    // (model, hard-swish form and chains, affine steps folded, input shape)
+    // (model, hard-swish form and chains, affine steps folded, chains made depthwise after
+    // both, input shape)
     let cases = [
-        (ModelId::TextDet, Form::HardSwish, 24, 76, [1, 3, 480, 640]),
+        (
+            ModelId::TextDet,
+            Form::HardSwish,
+            24,
+            76,
+            13,
+            [1, 3, 480, 640],
+        ),
         (
             ModelId::TextRec,
             Form::HardSigmoidMul,
             28,
             80,
+            0,
             [2, 3, 48, 320],
         ),
         (
@@ -73,10 +82,11 @@ fn rewritten_text_models_match_the_originals() {
             Form::HardSigmoidMul,
             18,
             0,
+            0,
             [2, 3, 48, 192],
         ),
     ];
-    for (id, form, chains, steps, shape) in cases {
+    for (id, form, chains, steps, depthwise, shape) in cases {
         let (name, digest) = id.manifest();
         let (bytes, _) = obscura_onnx::read_verified(&assets, name, digest).unwrap();
         let session = |b: &[u8]| obscura_onnx::session_from_memory(env, name, b).unwrap();
@@ -90,6 +100,11 @@ fn rewritten_text_models_match_the_originals() {
         let (folded_bytes, folded) = conv_affine::fold(id, bytes.clone()).unwrap();
         eprintln!("{id:?}: {folded} affine steps folded");
         assert_eq!(folded, steps, "{id:?}");
+        let both = conv_affine::fold(id, fused_bytes.clone()).unwrap().0;
+        let (_, converted) = affine_depthwise::convert(id, both.clone()).unwrap();
+        eprintln!("{id:?}: {converted} affine chains made depthwise");
+        assert_eq!(converted, depthwise, "{id:?}");
+        let mut both = session(&both);
         let mut fused = session(&fused_bytes);
         let mut folded = session(&folded_bytes);
         let mut adapted = session(&adapt(id, bytes).unwrap());
@@ -99,7 +114,8 @@ fn rewritten_text_models_match_the_originals() {
             for (label, session) in [
                 ("hard-swish", &mut fused),
                 ("affine", &mut folded),
-                ("both", &mut adapted),
+                ("both", &mut both),
+                ("all three", &mut adapted),
             ] {
                 let got = run(session, shape, &data);
                 let worst = worst(&want, &got);
@@ -145,7 +161,15 @@ fn time_rewritten_text_models() {
                 "affine",
                 session(&conv_affine::fold(id, bytes.clone()).unwrap().0),
             ),
-            ("both", session(&adapt(id, bytes).unwrap())),
+            (
+                "both",
+                session(
+                    &conv_affine::fold(id, hardswish::fuse(id, bytes.clone()).unwrap().0)
+                        .unwrap()
+                        .0,
+                ),
+            ),
+            ("all three", session(&adapt(id, bytes).unwrap())),
         ];
         let data = input(&assets, "rocket.jpg", shape[0], shape[2], shape[3]);
         let mut times = vec![Vec::new(); variants.len()];
