@@ -119,8 +119,8 @@ impl Drop for StageGuard {
 /// Most input elements (3 × 1024²) a text detector run may have to take the wide session.
 pub(crate) const TEXT_DET_WIDE_MAX: usize = 3 * 1024 * 1024;
 
-/// Side of the input of the run that releases the detector's wide arena (its smallest valid
-/// input: sides are multiples of the 32 px stride).
+/// Side of the input of the run that releases one of the detector's arenas (its smallest
+/// valid input: sides are multiples of the 32 px stride).
 const RELEASE_SIDE: usize = 32;
 
 /// Intra-op threads of a wide session: one per core, at most 4; `None` on one core.
@@ -141,11 +141,15 @@ pub(crate) struct ModelSession {
     twin: Option<Mutex<Session>>,
     /// Most input elements a run may have to take the wide session.
     wide_max_input: usize,
-    /// Run options that hand the wide session's arena back to the system (see
-    /// `load_session`), for the text detector: used by [`ModelSession::release_wide`].
-    shrink_wide: Option<RunOptions>,
+    /// Run options that hand a session's arena back to the system (see `load_session`),
+    /// for the text detector: used by [`ModelSession::release_wide`] and
+    /// [`ModelSession::release_large`].
+    shrink: Option<RunOptions>,
     /// Whether the wide session ran since its arena was last handed back.
     wide_holds: AtomicBool,
+    /// Whether the single-threaded session ran an input over [`TEXT_DET_WIDE_MAX`]
+    /// elements since its arena was last handed back (text detector only).
+    single_holds_large: AtomicBool,
 }
 
 impl fmt::Debug for ModelSession {
@@ -260,14 +264,18 @@ impl ModelSession {
         match &self.wide {
             Some(session) if wide => {
                 let outputs = self.run_session(session, None, shape, data);
-                if self.shrink_wide.is_some() {
+                if self.shrink.is_some() {
                     self.wide_holds.store(true, Ordering::Release);
                 }
                 outputs
             }
             _ => {
                 self.release_wide()?;
-                self.run_session(&self.session, None, shape, data)
+                let outputs = self.run_session(&self.session, None, shape, data);
+                if self.shrink.is_some() && !self.fits_wide(shape) {
+                    self.single_holds_large.store(true, Ordering::Release);
+                }
+                outputs
             }
         }
     }
@@ -286,7 +294,7 @@ impl ModelSession {
     /// instead cost each of those detector passes 15-20 ms of page faults (its up to 1024²
     /// input's activations mapped afresh every time).
     fn release_wide(&self) -> Result<(), Error> {
-        let (Some(session), Some(options)) = (&self.wide, &self.shrink_wide) else {
+        let (Some(session), Some(options)) = (&self.wide, &self.shrink) else {
             return Ok(());
         };
         if !self.wide_holds.swap(false, Ordering::AcqRel) {
@@ -295,6 +303,26 @@ impl ModelSession {
         let shape = [1, 3, RELEASE_SIDE, RELEASE_SIDE];
         let zeros = vec![0.0f32; 3 * RELEASE_SIDE * RELEASE_SIDE];
         self.run_session(session, Some(options), shape, &zeros)
+            .map(drop)
+    }
+
+    /// Hands the single-threaded session's arena back to the system if it ran an input
+    /// over the wide-session cap since the last time (text detector only), by a smallest
+    /// run with the shrinking run options. The text stage calls it once its detector runs
+    /// for an image are done: the native tiles of a 2048² image need about 4 Mpx of
+    /// activations, which a kept arena would hold beside every other session's through all
+    /// later requests. (Shrinking after every such run instead would also make each tile of
+    /// the image map its activations afresh.)
+    pub(crate) fn release_large(&self) -> Result<(), Error> {
+        let Some(options) = &self.shrink else {
+            return Ok(());
+        };
+        if !self.single_holds_large.swap(false, Ordering::AcqRel) {
+            return Ok(());
+        }
+        let shape = [1, 3, RELEASE_SIDE, RELEASE_SIDE];
+        let zeros = vec![0.0f32; 3 * RELEASE_SIDE * RELEASE_SIDE];
+        self.run_session(&self.session, Some(options), shape, &zeros)
             .map(drop)
     }
 
@@ -469,7 +497,10 @@ fn load_session(
     // and its arena is handed back before a larger input runs on the single session
     // (`ModelSession::release_wide`): kept, a 1024² input's ~360 MiB of activations stayed
     // allocated beside the single session's, and a 2048² image after a few small ones
-    // peaked at 1.18 GiB.
+    // peaked at 1.18 GiB. The single session in turn hands back the arena of a larger input
+    // once the image's detection is done (`ModelSession::release_large`): kept, a 2048²
+    // image's tiles left ~400 MiB allocated through every later request, and a mixed
+    // sequence of the bench images peaked at 1.16 GiB (908 MiB with the release).
     let (wide_max_input, shrink_arena) = match id {
         ModelId::CenterFace | ModelId::TextRec => (usize::MAX, false),
         ModelId::TextDet => (TEXT_DET_WIDE_MAX, true),
@@ -492,7 +523,7 @@ fn load_session(
         )?)),
         _ => None,
     };
-    let shrink_wide = if shrink_arena && wide.is_some() {
+    let shrink = if shrink_arena {
         let mut options = RunOptions::new().map_err(|e| fail(e.to_string()))?;
         options
             .set("memory.enable_memory_arena_shrinkage", "cpu:0")
@@ -535,8 +566,9 @@ fn load_session(
                 wide,
                 twin,
                 wide_max_input,
-                shrink_wide,
+                shrink,
                 wide_holds: AtomicBool::new(false),
+                single_holds_large: AtomicBool::new(false),
             },
             classes,
         ),
@@ -650,9 +682,9 @@ mod tests {
         };
         let det = &models.text_det;
         assert_eq!(det.wide.is_some(), wide_threads().is_some());
-        assert!(det.shrink_wide.is_some());
+        assert!(det.shrink.is_some());
         let cf = &models.centerface;
-        assert!(cf.shrink_wide.is_none());
+        assert!(cf.shrink.is_none());
         let shape = [1, 3, 96, 160];
         let data = input(shape.iter().product());
         let wide = det.run_on(true, shape, &data).unwrap();
@@ -663,6 +695,34 @@ mod tests {
         // Nothing held: a second single-threaded run does not touch the wide session.
         det.run_on(false, shape, &data).unwrap();
         assert!(!det.wide_holds.load(Ordering::Acquire));
+        assert!(!det.single_holds_large.load(Ordering::Acquire));
+    }
+
+    /// An input over the wide cap marks the single-threaded detector's arena as large;
+    /// `release_large` hands it back once, and later runs give the same numbers.
+    #[test]
+    fn detector_large_single_arena_is_handed_back() {
+        let Some(models) = models_or_skip() else {
+            return;
+        };
+        let det = &models.text_det;
+        let shape = [1, 3, 1056, 1024];
+        assert!(!det.fits_wide(shape));
+        let data = input(shape.iter().product());
+        let before = det.run_on(false, shape, &data).unwrap();
+        assert!(det.single_holds_large.load(Ordering::Acquire));
+        det.release_large().unwrap();
+        assert!(!det.single_holds_large.load(Ordering::Acquire));
+        let after = det.run_on(false, shape, &data).unwrap();
+        assert_eq!(before[0].data.as_slice(), after[0].data.as_slice());
+        det.release_large().unwrap();
+        // A small input leaves nothing to hand back.
+        det.run_on(false, [1, 3, 96, 160], &input(3 * 96 * 160))
+            .unwrap();
+        assert!(!det.single_holds_large.load(Ordering::Acquire));
+        // Models without shrinking options never mark their arenas.
+        models.text_rec.release_large().unwrap();
+        assert!(!models.text_rec.single_holds_large.load(Ordering::Acquire));
     }
 
     #[test]
@@ -740,11 +800,8 @@ mod tests {
             }
         }
         assert!(models.text_cls.wide.is_none());
-        // Only the detector's wide session hands its arena back after each run.
-        assert_eq!(
-            models.text_det.shrink_wide.is_some(),
-            wide_threads().is_some()
-        );
-        assert!(models.centerface.shrink_wide.is_none() && models.text_rec.shrink_wide.is_none());
+        // Only the detector hands arenas back.
+        assert!(models.text_det.shrink.is_some());
+        assert!(models.centerface.shrink.is_none() && models.text_rec.shrink.is_none());
     }
 }

@@ -225,7 +225,10 @@ pub(crate) fn read_text(
 ) -> Result<(Vec<TextLine>, TextTimings), Error> {
     let mut timings = TextTimings::default();
     let started = Instant::now();
-    let boxes = detect_boxes(&models.text_det, image, params, &mut timings.det_pixels)?;
+    let boxes = detect_boxes(&models.text_det, image, params, &mut timings.det_pixels);
+    // A large image's detector activations are not kept for later requests.
+    models.text_det.release_large()?;
+    let boxes = boxes?;
     timings.detect = started.elapsed();
     let quads: Vec<Quad> = boxes.into_iter().map(|(quad, _)| quad).collect();
     let lines = read_lines(models, image, &quads, params, &mut timings)?;
