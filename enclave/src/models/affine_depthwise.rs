@@ -29,7 +29,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use obscura_onnx::wire::{VARINT, put_len, put_varint, put_varint_field};
 
-use super::conv_affine::{Tensor, constant_node, constant_tensor, scalar_step};
+use super::conv_affine::{Tensor, constant_node, constant_tensor, scalar_step, with_their_scalars};
 use super::hardswish::unique_name;
 use super::onnx_graph::{Graph, MALFORMED, Node, is_default_domain, node, rewrite_main_graph};
 use crate::Error;
@@ -169,18 +169,7 @@ fn rewrite_graph(graph: &Graph<'_>) -> Result<Option<(Vec<u8>, usize)>, &'static
     if chains.is_empty() {
         return Ok(None);
     }
-    // The scalar constants of the removed steps go with them.
-    let mut dropped = claimed.clone();
-    for &step in &claimed {
-        let node = graph.nodes.get(step).ok_or(MALFORMED)?;
-        for input in &node.inputs {
-            if graph.scalars.contains_key(input) && graph.single_use(input) {
-                if let Some((pi, _)) = graph.producer_of(input) {
-                    dropped.insert(pi);
-                }
-            }
-        }
-    }
+    let dropped = with_their_scalars(graph, &claimed)?;
     let mut fresh = BTreeSet::new();
     let mut out = Vec::new();
     let mut index = 0;

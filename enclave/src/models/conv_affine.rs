@@ -241,6 +241,26 @@ fn renamed(
     Ok(out)
 }
 
+/// The node indices `removed` plus those of the single-use scalar constants they read,
+/// which go with them.
+pub(super) fn with_their_scalars(
+    graph: &Graph<'_>,
+    removed: &BTreeSet<usize>,
+) -> Result<BTreeSet<usize>, &'static str> {
+    let mut dropped = removed.clone();
+    for &step in removed {
+        let node = graph.nodes.get(step).ok_or(MALFORMED)?;
+        for input in &node.inputs {
+            if graph.scalars.contains_key(input) && graph.single_use(input) {
+                if let Some((pi, _)) = graph.producer_of(input) {
+                    dropped.insert(pi);
+                }
+            }
+        }
+    }
+    Ok(dropped)
+}
+
 fn rewrite_graph(graph: &Graph<'_>) -> Result<Option<(Vec<u8>, usize)>, &'static str> {
     let consumers = graph.consumers();
     let mut claimed = BTreeSet::new();
@@ -347,18 +367,7 @@ fn rewrite_graph(graph: &Graph<'_>) -> Result<Option<(Vec<u8>, usize)>, &'static
         new_constants.insert(wi, w);
         new_constants.insert(bi, b);
     }
-    // Scalar constants of the removed steps go with them.
-    let mut dropped = claimed.clone();
-    for &step in &claimed {
-        let node = graph.nodes.get(step).ok_or(MALFORMED)?;
-        for input in &node.inputs {
-            if graph.scalars.contains_key(input) && graph.single_use(input) {
-                if let Some((pi, _)) = graph.producer_of(input) {
-                    dropped.insert(pi);
-                }
-            }
-        }
-    }
+    let dropped = with_their_scalars(graph, &claimed)?;
     let mut out = Vec::new();
     let mut index = 0;
     for field in &graph.fields {
