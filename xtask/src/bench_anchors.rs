@@ -4,12 +4,14 @@
 //! 1. builds the release helper `obscura-enclave --example bench_anchors` and writes the
 //!    fixed image set (pinned photos resized to 256–2048 px, synthetic radiographs with
 //!    burned-in text up to 2048²) under `target/bench-anchors/`;
-//! 2. times our pipeline per stage (`REPS` runs per image after a warm-up, default 3), and
-//!    the peak RSS of a separate process running the 2048² radiograph;
-//! 3. times `deface` 1.5.0 (CenterFace through Python onnxruntime, `--replacewith solid`)
-//!    and Presidio's image redactor (Tesseract + spaCy) on the same files, in virtualenvs
-//!    (`.venv-deface`, `.venv-presidio`, git-ignored) created from the pins below; the
-//!    Python side times each image in-process (`baselines/*.py`);
+//! 2. times our pipeline per stage, `deface` 1.5.0 (CenterFace through Python onnxruntime,
+//!    `--replacewith solid`) and Presidio's image redactor (Tesseract + spaCy) on the same
+//!    files, in `REPS` rounds (default 3) of one run per image each after a warm-up, so that
+//!    a slow phase of the machine hits all three alike; Presidio takes part in the first
+//!    round only unless a second argument asks for all. The Python tools run in virtualenvs
+//!    (`.venv-deface`, `.venv-presidio`, git-ignored) created from the pins below and time
+//!    each image in-process (`baselines/*.py`);
+//! 3. measures the peak RSS of a separate process running the 2048² radiograph;
 //! 4. prints one table with medians, p95 and the target ratios.
 //!
 //! Needs `tesseract` (`apt-get install -y tesseract-ocr tesseract-ocr-eng`). Not part of CI.
@@ -105,11 +107,26 @@ pub(crate) fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
     let deface_py = venv(root, &work, ".venv-deface", DEFACE_REQUIREMENTS)?;
     let presidio_py = venv(root, &work, ".venv-presidio", PRESIDIO_REQUIREMENTS)?;
 
-    let reps_arg = reps.to_string();
-    eprintln!("timing our pipeline ({reps} runs per image)");
-    let mut ours_args = vec!["time", reps_arg.as_str()];
-    ours_args.extend(images.iter().map(String::as_str));
-    let ours = parse_lines(&helper_out(&ours_args)?)?;
+    // Presidio is slow (Tesseract on 2048² images): one run per image unless asked for more.
+    let presidio_reps = if args.len() > 1 { reps } else { 1 };
+    // The three are timed in rounds, each round one run per image of each (and the
+    // remaining runs of ours and deface after Presidio's last round), so that a slow phase
+    // of a shared machine, which can last minutes, hits them alike.
+    let mut ours = Vec::new();
+    let mut deface: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+    let mut presidio: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+    for round in 1..=reps {
+        eprintln!("round {round} of {reps}: our pipeline, deface, Presidio's image redactor");
+        let mut ours_args = vec!["time", "1"];
+        ours_args.extend(images.iter().map(String::as_str));
+        ours.extend(parse_lines(&helper_out(&ours_args)?)?);
+        let script = root.join("baselines/deface_run.py");
+        merge(&mut deface, python(&deface_py, &script, "1", &images)?);
+        if round <= presidio_reps {
+            let script = root.join("baselines/presidio_image.py");
+            merge(&mut presidio, python(&presidio_py, &script, "1", &images)?);
+        }
+    }
 
     eprintln!("peak RSS at 2048²");
     let rss = parse_lines(&helper_out(&["rss", &rss_image])?)?;
@@ -118,23 +135,6 @@ pub(crate) fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
         .and_then(|v| v.get("vmhwm_kib"))
         .and_then(serde_json::Value::as_f64)
         .context("vmhwm_kib")?;
-
-    eprintln!("timing deface ({reps} runs per image)");
-    let deface = python(
-        &deface_py,
-        &root.join("baselines/deface_run.py"),
-        &reps_arg,
-        &images,
-    )?;
-    // Presidio is slow (Tesseract on 2048² images): one run per image unless asked for more.
-    let presidio_reps = if args.len() > 1 { reps } else { 1 };
-    eprintln!("timing Presidio's image redactor ({presidio_reps} run per image)");
-    let presidio = python(
-        &presidio_py,
-        &root.join("baselines/presidio_image.py"),
-        &presidio_reps.to_string(),
-        &images,
-    )?;
 
     report(
         &images,
@@ -146,6 +146,13 @@ pub(crate) fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
         rss_kib,
     );
     Ok(())
+}
+
+/// Appends `more`'s runs to `into`'s, image by image.
+fn merge(into: &mut BTreeMap<String, Vec<f64>>, more: BTreeMap<String, Vec<f64>>) {
+    for (image, runs) in more {
+        into.entry(image).or_default().extend(runs);
+    }
 }
 
 /// A virtualenv at `root/name` with `requirements` installed; returns its Python.
