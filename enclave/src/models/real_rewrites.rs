@@ -74,7 +74,7 @@ fn rewritten_text_models_match_the_originals() {
             Form::HardSigmoidMul,
             28,
             80,
-            0,
+            13,
             [2, 3, 48, 320],
         ),
         (
