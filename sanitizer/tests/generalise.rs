@@ -1244,3 +1244,17 @@ fn nil_by_mouth_orders() {
         "The sign over the bed reads 'Nil by mouth after ten'.",
     )]);
 }
+
+#[test]
+fn a_date_after_a_comma_never_swallows_the_name_before_it() {
+    check(&[
+        (
+            "Patient: Mr Orvanek Tessaly, June 14, 1987.",
+            "Patient: Mr PERSON_1, [DATE].",
+        ),
+        (
+            "Seen on a ward round, May 2, 1964.",
+            "Seen on a ward round, [DATE].",
+        ),
+    ]);
+}

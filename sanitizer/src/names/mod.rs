@@ -425,6 +425,18 @@ pub(crate) fn month_after_time_word(tokens: &[Token<'_>], i: usize) -> bool {
             .is_some_and(|p| p.is_word() && in_list(p.text, TIME_WORDS))
 }
 
+/// Word `i` is a month name that opens a date: a number follows ("May 10", "June 2001",
+/// "Mar 3rd"). After a comma it is the date after a name ("Ana Lima, May 10, 2001"), never
+/// the given name of a `Surname, Given` form.
+pub(crate) fn month_opens_date(tokens: &[Token<'_>], i: usize) -> bool {
+    tokens
+        .get(i)
+        .is_some_and(|t| t.is_word() && in_list(t.text, MONTHS))
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| n.class == crate::token::Class::Number)
+}
+
 /// Two-word weak cues: `seen by`, `referred by` …
 const WEAK_CUE_PAIRS: &[(&str, &str)] = &[
     ("seen", "by"),
@@ -1022,6 +1034,7 @@ impl<'a> NameRules<'a> {
             // "SMITH, JOHN" after a label or title.
             if parts.len() == 1
                 && next.is_some_and(|n| n.is_punct(','))
+                && !month_opens_date(tokens, i + 2)
                 && tokens.get(i + 2).is_some_and(|g| {
                     g.capitalized()
                         && g.latin

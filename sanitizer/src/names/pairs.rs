@@ -18,6 +18,7 @@ impl NameRules<'_> {
                 && t.capitalized()
                 && t.letters() >= 2
                 && tokens.get(i + 1).is_some_and(|c| c.is_punct(','))
+                && !super::month_opens_date(tokens, i + 2)
             {
                 if let Some(g) = tokens.get(i + 2) {
                     // "LE CORNU, Beryl": after a particle of its own case the word is a
