@@ -1258,3 +1258,49 @@ fn a_date_after_a_comma_never_swallows_the_name_before_it() {
         ),
     ]);
 }
+
+#[test]
+fn eponyms_before_a_finding_a_modified_head_or_after_a_latin_prefix() {
+    let s = sanitizer();
+    check_with_surname_spans(
+        &s,
+        &[
+            (
+                "Orvanek stepping test positive, veers to the left.",
+                "Orvanek",
+                "Orvanek stepping test positive, veers to the left.",
+            ),
+            (
+                "Bone conduction shows a Tessaly notch at 2 kHz.",
+                "Tessaly",
+                "Bone conduction shows a Tessaly notch at 2 kHz.",
+            ),
+            (
+                "Brandow retraction syndrome, right eye.",
+                "Brandow",
+                "Brandow retraction syndrome, right eye.",
+            ),
+            (
+                "Ulcerated gums: Quellamy's angina, treated.",
+                "Quellamy",
+                "Ulcerated gums: Quellamy's angina, treated.",
+            ),
+            (
+                "Intra-Zurimeh injection given under local.",
+                "Intra-Zurimeh",
+                "Intra-Zurimeh injection given under local.",
+            ),
+            // A person before an ordinary verb, or a head after a full stop, stays a person.
+            (
+                "Spoke to Orvanek. Stepping test tomorrow.",
+                "Orvanek",
+                "Spoke to PERSON_1. Stepping test tomorrow.",
+            ),
+            (
+                "Reviewed by Tessaly regarding the lens.",
+                "Tessaly",
+                "Reviewed by PERSON_1 regarding the lens.",
+            ),
+        ],
+    );
+}

@@ -1586,6 +1586,26 @@ pub(crate) fn eponym_compound(tokens: &[Token<'_>], start: usize, end: usize) ->
         && (parts.len() >= 3 || diagnosis)
 }
 
+/// Latin prefixes of position and relation that make a hyphenated capitalised word an
+/// adjective of anatomy or treatment ("Sub-Tenon", "Peri-Vater", "Trans-Atlantic").
+const TERM_PREFIXES: &[&str] = &[
+    "sub", "supra", "infra", "peri", "para", "pre", "post", "intra", "inter", "trans", "retro",
+    "extra", "anti", "non", "pan", "pseudo",
+];
+
+/// The mention `start..end` starts on a word made of a Latin prefix, a hyphen and a
+/// capitalised part ("Sub-Tenon injection", "Peri-Vater lesion"): a term, not a name.
+pub(crate) fn prefixed_term(tokens: &[Token<'_>], start: usize) -> bool {
+    let k = tokens.partition_point(|t| t.start < start);
+    tokens.get(k).is_some_and(|t| {
+        t.start == start
+            && t.is_word()
+            && t.text.split_once('-').is_some_and(|(head, rest)| {
+                in_list(head, TERM_PREFIXES) && rest.starts_with(char::is_uppercase)
+            })
+    })
+}
+
 /// The mention `start..end` is the first word of an order given by route ("Nil by mouth",
 /// "Nothing by mouth"): the word before `by mouth`, not a person.
 pub(crate) fn before_by_mouth(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
@@ -1892,7 +1912,26 @@ pub(crate) fn head_after(tokens: &[Token<'_>], i: usize) -> bool {
     }) {
         k += 1;
     }
-    tokens
-        .get(k)
-        .is_some_and(|n| n.is_word() && stoplist::is_medical_head(n.text))
+    let head = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|n| n.is_word() && stoplist::is_medical_head(n.text))
+    };
+    // "Tane stepping test", "Whaanga retraction syndrome": one lower-case noun of action
+    // between the eponym and its head.
+    head(k)
+        || (tokens.get(k).is_some_and(nominal_modifier)
+            && tokens.get(k + 1).is_some_and(|n| n.space_before)
+            && head(k + 1))
+}
+
+/// A lower-case noun of action that can stand between an eponym and its head noun
+/// (`stepping`, `retraction`, `rotation`): five letters or more, ending in `-ing` or
+/// `-ion`.
+fn nominal_modifier(t: &Token<'_>) -> bool {
+    t.is_word()
+        && t.space_before
+        && t.shape == Shape::Lower
+        && t.letters() >= 5
+        && (t.text.ends_with("ing") || t.text.ends_with("ion"))
 }
