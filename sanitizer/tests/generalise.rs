@@ -1304,3 +1304,27 @@ fn eponyms_before_a_finding_a_modified_head_or_after_a_latin_prefix() {
         ],
     );
 }
+
+#[test]
+fn people_named_inside_chat_messages() {
+    check(&[
+        (
+            "orlamund: podiatry coming for vantrelo at 2, pls have him in the chair\nquellamy: ok",
+            "PERSON_1: podiatry coming for PERSON_2 at 2, pls have him in the chair\nPERSON_3: ok",
+        ),
+        (
+            "orlamund: tz cant make the huddle, can u cover brisova tenkaly?\nquellamy: yes",
+            "PERSON_1: PERSON_2 cant make the huddle, can u cover PERSON_3?\nPERSON_4: yes",
+        ),
+        // Dictionary words, pronouns and abbreviations after the same cues stay.
+        (
+            "orlamund: it is time for lunch, can u cover the desk?\nquellamy: we can do it",
+            "PERSON_1: it is time for lunch, can u cover the desk?\nPERSON_2: we can do it",
+        ),
+        // Not a chat log: one line only.
+        (
+            "note: coming for vantrelo at 2",
+            "note: coming for vantrelo at 2",
+        ),
+    ]);
+}

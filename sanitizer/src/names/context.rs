@@ -154,7 +154,7 @@ const VISIT_WORDS: &[&str] = &["on", "see", "seen", "review", "assess", "visit"]
 const FILIATIONS: &[&str] = &["ould", "mint"];
 
 /// Words that point at a person without naming them: "check on him in bed 4".
-const UNNAMED: &[&str] = &[
+pub(super) const UNNAMED: &[&str] = &[
     "him",
     "her",
     "them",

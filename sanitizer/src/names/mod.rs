@@ -685,6 +685,7 @@ impl<'a> NameRules<'a> {
         self.coordinated(tokens, &mut out);
         self.initials(tokens, &mut out);
         self.chat_speakers(tokens, &mut out);
+        self.chat_objects(tokens, &mut out);
         self.attending_initials(tokens, &mut out);
         self.table_columns(text, tokens, &mut out);
         self.quoted_labels(tokens, &mut out);
