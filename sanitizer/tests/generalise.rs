@@ -1328,3 +1328,30 @@ fn people_named_inside_chat_messages() {
         ),
     ]);
 }
+
+#[test]
+fn sign_off_initials_before_a_bracketed_role() {
+    check(&[
+        (
+            "Walked 20 m with a stick, stairs next session. TQ (physio)",
+            "Walked 20 m with a stick, stairs next session. PERSON_1 (physio)",
+        ),
+        (
+            "Kitchen assessment done, safe with kettle.\nVR (OT)",
+            "Kitchen assessment done, safe with kettle.\nPERSON_1 (OT)",
+        ),
+        (
+            "Obs stable overnight. ZB (staff nurse).",
+            "Obs stable overnight. PERSON_1 (staff nurse).",
+        ),
+        // Not a sign-off: the bracket is no role, or the note goes on after it.
+        (
+            "MRI (requested) to rule out a bleed.",
+            "MRI (requested) to rule out a bleed.",
+        ),
+        (
+            "Seen. ZB (staff nurse) to repeat obs at 4.",
+            "Seen. ZB (staff nurse) to repeat obs at 4.",
+        ),
+    ]);
+}

@@ -556,6 +556,103 @@ impl NameRules<'_> {
     }
 }
 
+/// Words of a staff role in brackets after a sign-off's initials: "GG (physio)", "DE (OT)",
+/// "AB (staff nurse)".
+const BRACKETED_ROLES: &[&str] = &[
+    "physio",
+    "physiotherapist",
+    "ot",
+    "slt",
+    "salt",
+    "dietitian",
+    "dietician",
+    "pharmacist",
+    "pharmacy",
+    "nurse",
+    "staff",
+    "sister",
+    "charge",
+    "student",
+    "hca",
+    "hcsw",
+    "rn",
+    "rgn",
+    "sn",
+    "dn",
+    "cns",
+    "anp",
+    "np",
+    "midwife",
+    "rm",
+    "fy1",
+    "fy2",
+    "sho",
+    "reg",
+    "registrar",
+    "consultant",
+    "podiatrist",
+    "podiatry",
+    "therapist",
+    "occupational",
+    "speech",
+    "language",
+    "social",
+    "worker",
+    "tech",
+    "technician",
+    "assistant",
+    "ward",
+    "clerk",
+];
+
+impl NameRules<'_> {
+    /// The initials signing off a note before their role in brackets, ending the text or
+    /// line ("… to bring proper shoes. GG (physio)", "DE (OT)", "AB (staff nurse)"): two or
+    /// three upper-case letters opening a sentence or line, then one to three role words
+    /// ([`BRACKETED_ROLES`]) in round brackets.
+    pub(super) fn bracketed_role_sign_offs(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate() {
+            let opens = t.sentence_start || t.line_start;
+            if !(opens
+                && t.is_word()
+                && t.latin
+                && t.shape == Shape::Upper
+                && (2..=3).contains(&t.letters())
+                && t.letters() == t.text.chars().count()
+                && !in_list(t.text, NOT_INITIALS)
+                && !in_list(t.text, FIELD_WORDS)
+                && !in_list(t.text, BRACKETED_ROLES)
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|b| b.is_punct('(') && b.space_before))
+            {
+                continue;
+            }
+            let mut k = i + 2;
+            while tokens
+                .get(k)
+                .is_some_and(|w| w.is_word() && in_list(w.text, BRACKETED_ROLES))
+            {
+                k += 1;
+            }
+            let words = k - (i + 2);
+            let closed = tokens.get(k).is_some_and(|c| c.is_punct(')'));
+            let ends = tokens.get(k + 1).is_none_or(|n| {
+                n.break_before
+                    || (n.is_punct('.') && tokens.get(k + 2).is_none_or(|m| m.break_before))
+            });
+            if (1..=3).contains(&words) && closed && ends {
+                out.push(Mention {
+                    start: t.start,
+                    end: t.end,
+                    surname: Some(lower(t.text)),
+                    ..Mention::default()
+                });
+            }
+        }
+    }
+}
+
 /// Dotted initials before a sign credential that ends the line, after `signed`, a dash or
 /// at the line's start: "Signed A.B. HCA", "- A.B.C. RN". The mention takes the dots.
 fn dotted_signatures(tokens: &[Token<'_>], out: &mut Vec<Mention>) {

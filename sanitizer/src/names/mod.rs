@@ -686,6 +686,7 @@ impl<'a> NameRules<'a> {
         self.initials(tokens, &mut out);
         self.chat_speakers(tokens, &mut out);
         self.chat_objects(tokens, &mut out);
+        self.bracketed_role_sign_offs(tokens, &mut out);
         self.attending_initials(tokens, &mut out);
         self.table_columns(text, tokens, &mut out);
         self.quoted_labels(tokens, &mut out);
