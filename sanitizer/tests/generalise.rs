@@ -1355,3 +1355,24 @@ fn sign_off_initials_before_a_bracketed_role() {
         ),
     ]);
 }
+
+#[test]
+fn names_greeted_on_banners_and_cards() {
+    check(&[
+        (
+            "Photo: balloons and a banner reading 'Happy 90th Orlamund!' over the bed.",
+            "Photo: balloons and a banner reading 'Happy 90th PERSON_1!' over the bed.",
+        ),
+        (
+            "Card on the locker: Happy birthday Vantrelo Quellamy, from all on the ward",
+            "Card on the locker: Happy birthday PERSON_1, from all on the ward",
+        ),
+        (
+            "Sign says Welcome home Brisova!",
+            "Sign says Welcome home PERSON_1!",
+        ),
+        // Occasions and common words after the greeting stay.
+        ("Happy New Year to all.", "Happy New Year to all."),
+        ("Happy 80th Birthday!", "Happy 80th Birthday!"),
+    ]);
+}
