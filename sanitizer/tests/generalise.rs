@@ -1376,3 +1376,20 @@ fn names_greeted_on_banners_and_cards() {
         ("Happy 80th Birthday!", "Happy 80th Birthday!"),
     ]);
 }
+
+#[test]
+fn one_upper_case_word_after_a_board_role_label() {
+    check(&[
+        (
+            "BAY 3    NURSE: ORLAMUND\n4  T. Vantrelo   NBM",
+            "BAY 3    NURSE: PERSON_1\n4  PERSON_2   NBM",
+        ),
+        (
+            "THEATRE 2  SCRUB: BRISOVA  CONSULTANT: QUELLAMY",
+            "THEATRE 2  SCRUB: PERSON_1  CONSULTANT: PERSON_2",
+        ),
+        // A slot not filled by a named person, or a common word, stays.
+        ("THEATRE 2  SCRUB: TBC", "THEATRE 2  SCRUB: TBC"),
+        ("BAY 4  NURSE: TBA", "BAY 4  NURSE: TBA"),
+    ]);
+}

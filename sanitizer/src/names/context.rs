@@ -153,6 +153,37 @@ const VISIT_WORDS: &[&str] = &["on", "see", "seen", "review", "assess", "visit"]
 /// Filiation words inside Hassaniya names: `Ould` (son of), `Mint` (daughter of).
 const FILIATIONS: &[&str] = &["ould", "mint"];
 
+/// Staff roles that label a person on a theatre or ward board ("NURSE: TANVO").
+const BOARD_ROLES: &[&str] = &[
+    "nurse",
+    "consultant",
+    "scrub",
+    "surgeon",
+    "anaesthetist",
+    "anesthetist",
+    "doctor",
+    "midwife",
+    "hca",
+    "physio",
+    "registrar",
+    "reg",
+    "sho",
+    "runner",
+    "nic",
+    "sister",
+    "coordinator",
+    "porter",
+    "odp",
+    "assistant",
+    "cons",
+    "anaes",
+];
+
+/// Values of a staff slot that is not filled by a named person ("RUNNER: TBC").
+const UNFILLED: &[&str] = &[
+    "tbc", "tba", "tbd", "none", "nil", "vacant", "agency", "bank", "locum", "unknown",
+];
+
 /// Words that point at a person without naming them: "check on him in bed 4".
 pub(super) const UNNAMED: &[&str] = &[
     "him",
@@ -1485,6 +1516,44 @@ impl NameRules<'_> {
                 given,
                 ..Mention::default()
             });
+        }
+    }
+
+    /// The one upper-case word after a staff role label on a board or overlay line
+    /// ("NURSE: TANVO", "SCRUB: WHAANGA  RUNNER: …"): a person when it ends the field (a
+    /// line end, a wide gap, a bar) and is no common word, clinical term or field word.
+    pub(super) fn role_board_values(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, r) in tokens.iter().enumerate() {
+            if !(r.is_word() && r.shape == Shape::Upper && in_list(r.text, BOARD_ROLES)) {
+                continue;
+            }
+            if !tokens
+                .get(i + 1)
+                .is_some_and(|c| c.is_punct(':') && !c.space_before)
+            {
+                continue;
+            }
+            let Some(t) = tokens.get(i + 2).filter(|t| {
+                t.is_word()
+                    && t.latin
+                    && !t.break_before
+                    && t.shape == Shape::Upper
+                    && t.letters() >= 3
+                    && !self.common(t.text)
+                    && self.stop(t.text).is_none()
+                    && !in_list(t.text, FIELD_WORDS)
+                    && !in_list(t.text, BOARD_ROLES)
+                    && !in_list(t.text, UNNAMED)
+                    && !in_list(t.text, UNFILLED)
+            }) else {
+                continue;
+            };
+            let ends = tokens
+                .get(i + 3)
+                .is_none_or(|n| n.break_before || n.start >= t.end + 2 || n.is_punct('|'));
+            if ends {
+                out.push(Self::surname_word(t));
+            }
         }
     }
 

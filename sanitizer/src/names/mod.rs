@@ -673,6 +673,7 @@ impl<'a> NameRules<'a> {
         self.message_senders(tokens, &mut out);
         self.greeted(tokens, &mut out);
         self.banner_greetings(tokens, &mut out);
+        self.role_board_values(tokens, &mut out);
         self.asked_after(tokens, &mut out);
         self.addressed_names(tokens, &mut out);
         self.lower_subjects(tokens, &mut out);
