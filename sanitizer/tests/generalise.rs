@@ -1393,3 +1393,21 @@ fn one_upper_case_word_after_a_board_role_label() {
         ("BAY 4  NURSE: TBA", "BAY 4  NURSE: TBA"),
     ]);
 }
+
+#[test]
+fn three_capitals_and_six_digits_are_an_id_except_on_an_msh_segment() {
+    check(&[
+        (
+            "09:15 hernia repair, hosp no QXT804215, day case",
+            "09:15 hernia repair, hosp no [ID], day case",
+        ),
+        (
+            "List: 2 cystoscopy VRM552301 left",
+            "List: 2 cystoscopy [ID] left",
+        ),
+        (
+            "MSH|^~\\&|LAB|SITE||||ORU|QXT804215|P|2.3",
+            "MSH|^~\\&|LAB|SITE||||ORU|QXT804215|P|2.3",
+        ),
+    ]);
+}
