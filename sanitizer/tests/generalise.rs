@@ -1411,3 +1411,11 @@ fn three_capitals_and_six_digits_are_an_id_except_on_an_msh_segment() {
         ),
     ]);
 }
+
+#[test]
+fn upper_case_family_name_comma_and_an_ocr_mixed_case_given_name() {
+    check(&[
+        ("ORVANEK,MaRia\nDOB 02/03/1951", "PERSON_1\nDOB [DATE]"),
+        ("Label: QUELLAMY, JaMes  ward 4", "Label: PERSON_1  ward 4"),
+    ]);
+}
