@@ -52,6 +52,7 @@ struct Patterns {
     nhs: Option<Regex>,
     dea: Option<Regex>,
     long_number: Option<Regex>,
+    three_letter_number: Option<Regex>,
     uid: Option<Regex>,
     street: Option<Regex>,
     po_box: Option<Regex>,
@@ -124,6 +125,10 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| Patterns {
     // Seven digits or more, also behind a one- or two-letter prefix as hospital numbers
     // carry it on labels and wristbands ("K2885958").
     long_number: re(r"\b[A-Z]{0,2}[0-9]{7,}\b"),
+    // Three capitals and six digits, a hospital number with a site prefix ("ABC123456").
+    // HL7 message control and order ids (`MSH|`, `ORC|`, `OBR|` lines) have the same shape
+    // and are left alone.
+    three_letter_number: re(r"\b[A-Z]{3}[0-9]{6}\b"),
     uid: re(r"\b[0-9]+(?:\.[0-9]+){3,}\b"),
     street: re(
         r"\b[0-9]{1,5}[A-Za-z]?\s+(?:[A-Z][A-Za-z'’.\-]*\s+){0,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Parkway|Pkwy|Highway|Hwy|Circle|Square|Close|Crescent|Gardens|Grove|Mews|Trail|Row)\b\.?(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Flat|#)\.?\s*#?[A-Za-z0-9\-]+)?",
@@ -170,6 +175,7 @@ pub fn patterns_ok() -> bool {
         &p.nhs,
         &p.dea,
         &p.long_number,
+        &p.three_letter_number,
         &p.uid,
         &p.street,
         &p.po_box,
@@ -482,6 +488,25 @@ fn valid_dea(number: &str) -> bool {
     sum % 10 == at(6)
 }
 
+/// Byte `at` lies on an HL7 segment line: the line (cut at `\n` or `\r`) opens with a
+/// three-character segment name and `|` (`MSH|`, `ORC|`, `OBR|`).
+fn on_hl7_segment(text: &str, at: usize) -> bool {
+    let start = text
+        .get(..at)
+        .and_then(|t| t.rfind(['\n', '\r']))
+        .map_or(0, |n| n + 1);
+    text.get(start..).is_some_and(|l| {
+        let b = l.as_bytes();
+        b.len() > 4
+            && b.first().is_some_and(u8::is_ascii_uppercase)
+            && b.get(1..3).is_some_and(|r| {
+                r.iter()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            })
+            && b.get(3) == Some(&b'|')
+    })
+}
+
 fn is_dicom_date(s: &str) -> bool {
     PATTERNS
         .dicom_date
@@ -525,6 +550,13 @@ fn ids(text: &str, p: &Patterns, out: &mut Vec<Span>) {
     if let Some(re) = &p.long_number {
         for m in re.find_iter(text) {
             if !is_dicom_date(m.as_str()) {
+                push(m.start(), m.end());
+            }
+        }
+    }
+    if let Some(re) = &p.three_letter_number {
+        for m in re.find_iter(text) {
+            if !on_hl7_segment(text, m.start()) {
                 push(m.start(), m.end());
             }
         }

@@ -191,6 +191,7 @@ impl Sanitizer {
                     && !names::classification_value(toks, m.start)
                     && !names::common_compound(&rules, toks, m.start, m.end)
                     && !names::eponym_compound(toks, m.start, m.end)
+                    && !names::prefixed_term(toks, m.start)
                     && !names::before_by_mouth(toks, m.start, m.end)
             });
             mentions.extend(found.into_iter().map(|m| (i, m)));

@@ -1218,6 +1218,12 @@ pub const MEDICAL_HEADS: &[&str] = &[
     // Levels and rashes eponyms name ("Clark level IV", "a Tane rash").
     "level",
     "rash",
+    // Audiogram, throat and dysmorphology findings and nerve blocks eponyms name
+    // ("Carhart notch", "Ludwig's angina", "Noonan features", "a Bier block").
+    "notch",
+    "angina",
+    "features",
+    "block",
 ];
 
 /// Devices and repairs that eponyms name ("a Denis Browne splint", "a Jackson-Pratt drain"):

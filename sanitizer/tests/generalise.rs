@@ -1244,3 +1244,178 @@ fn nil_by_mouth_orders() {
         "The sign over the bed reads 'Nil by mouth after ten'.",
     )]);
 }
+
+#[test]
+fn a_date_after_a_comma_never_swallows_the_name_before_it() {
+    check(&[
+        (
+            "Patient: Mr Orvanek Tessaly, June 14, 1987.",
+            "Patient: Mr PERSON_1, [DATE].",
+        ),
+        (
+            "Seen on a ward round, May 2, 1964.",
+            "Seen on a ward round, [DATE].",
+        ),
+    ]);
+}
+
+#[test]
+fn eponyms_before_a_finding_a_modified_head_or_after_a_latin_prefix() {
+    let s = sanitizer();
+    check_with_surname_spans(
+        &s,
+        &[
+            (
+                "Orvanek stepping test positive, veers to the left.",
+                "Orvanek",
+                "Orvanek stepping test positive, veers to the left.",
+            ),
+            (
+                "Bone conduction shows a Tessaly notch at 2 kHz.",
+                "Tessaly",
+                "Bone conduction shows a Tessaly notch at 2 kHz.",
+            ),
+            (
+                "Brandow retraction syndrome, right eye.",
+                "Brandow",
+                "Brandow retraction syndrome, right eye.",
+            ),
+            (
+                "Ulcerated gums: Quellamy's angina, treated.",
+                "Quellamy",
+                "Ulcerated gums: Quellamy's angina, treated.",
+            ),
+            (
+                "Intra-Zurimeh injection given under local.",
+                "Intra-Zurimeh",
+                "Intra-Zurimeh injection given under local.",
+            ),
+            // A person before an ordinary verb, or a head after a full stop, stays a person.
+            (
+                "Spoke to Orvanek. Stepping test tomorrow.",
+                "Orvanek",
+                "Spoke to PERSON_1. Stepping test tomorrow.",
+            ),
+            (
+                "Reviewed by Tessaly regarding the lens.",
+                "Tessaly",
+                "Reviewed by PERSON_1 regarding the lens.",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn people_named_inside_chat_messages() {
+    check(&[
+        (
+            "orlamund: podiatry coming for vantrelo at 2, pls have him in the chair\nquellamy: ok",
+            "PERSON_1: podiatry coming for PERSON_2 at 2, pls have him in the chair\nPERSON_3: ok",
+        ),
+        (
+            "orlamund: tz cant make the huddle, can u cover brisova tenkaly?\nquellamy: yes",
+            "PERSON_1: PERSON_2 cant make the huddle, can u cover PERSON_3?\nPERSON_4: yes",
+        ),
+        // Dictionary words, pronouns and abbreviations after the same cues stay.
+        (
+            "orlamund: it is time for lunch, can u cover the desk?\nquellamy: we can do it",
+            "PERSON_1: it is time for lunch, can u cover the desk?\nPERSON_2: we can do it",
+        ),
+        // Not a chat log: one line only.
+        (
+            "note: coming for vantrelo at 2",
+            "note: coming for vantrelo at 2",
+        ),
+    ]);
+}
+
+#[test]
+fn sign_off_initials_before_a_bracketed_role() {
+    check(&[
+        (
+            "Walked 20 m with a stick, stairs next session. TQ (physio)",
+            "Walked 20 m with a stick, stairs next session. PERSON_1 (physio)",
+        ),
+        (
+            "Kitchen assessment done, safe with kettle.\nVR (OT)",
+            "Kitchen assessment done, safe with kettle.\nPERSON_1 (OT)",
+        ),
+        (
+            "Obs stable overnight. ZB (staff nurse).",
+            "Obs stable overnight. PERSON_1 (staff nurse).",
+        ),
+        // Not a sign-off: the bracket is no role, or the note goes on after it.
+        (
+            "MRI (requested) to rule out a bleed.",
+            "MRI (requested) to rule out a bleed.",
+        ),
+        (
+            "Seen. ZB (staff nurse) to repeat obs at 4.",
+            "Seen. ZB (staff nurse) to repeat obs at 4.",
+        ),
+    ]);
+}
+
+#[test]
+fn names_greeted_on_banners_and_cards() {
+    check(&[
+        (
+            "Photo: balloons and a banner reading 'Happy 90th Orlamund!' over the bed.",
+            "Photo: balloons and a banner reading 'Happy 90th PERSON_1!' over the bed.",
+        ),
+        (
+            "Card on the locker: Happy birthday Vantrelo Quellamy, from all on the ward",
+            "Card on the locker: Happy birthday PERSON_1, from all on the ward",
+        ),
+        (
+            "Sign says Welcome home Brisova!",
+            "Sign says Welcome home PERSON_1!",
+        ),
+        // Occasions and common words after the greeting stay.
+        ("Happy New Year to all.", "Happy New Year to all."),
+        ("Happy 80th Birthday!", "Happy 80th Birthday!"),
+    ]);
+}
+
+#[test]
+fn one_upper_case_word_after_a_board_role_label() {
+    check(&[
+        (
+            "BAY 3    NURSE: ORLAMUND\n4  T. Vantrelo   NBM",
+            "BAY 3    NURSE: PERSON_1\n4  PERSON_2   NBM",
+        ),
+        (
+            "THEATRE 2  SCRUB: BRISOVA  CONSULTANT: QUELLAMY",
+            "THEATRE 2  SCRUB: PERSON_1  CONSULTANT: PERSON_2",
+        ),
+        // A slot not filled by a named person, or a common word, stays.
+        ("THEATRE 2  SCRUB: TBC", "THEATRE 2  SCRUB: TBC"),
+        ("BAY 4  NURSE: TBA", "BAY 4  NURSE: TBA"),
+    ]);
+}
+
+#[test]
+fn three_capitals_and_six_digits_are_an_id_except_on_an_msh_segment() {
+    check(&[
+        (
+            "09:15 hernia repair, hosp no QXT804215, day case",
+            "09:15 hernia repair, hosp no [ID], day case",
+        ),
+        (
+            "List: 2 cystoscopy VRM552301 left",
+            "List: 2 cystoscopy [ID] left",
+        ),
+        (
+            "MSH|^~\\&|LAB|SITE||||ORU|QXT804215|P|2.3",
+            "MSH|^~\\&|LAB|SITE||||ORU|QXT804215|P|2.3",
+        ),
+    ]);
+}
+
+#[test]
+fn upper_case_family_name_comma_and_an_ocr_mixed_case_given_name() {
+    check(&[
+        ("ORVANEK,MaRia\nDOB 02/03/1951", "PERSON_1\nDOB [DATE]"),
+        ("Label: QUELLAMY, JaMes  ward 4", "Label: PERSON_1  ward 4"),
+    ]);
+}

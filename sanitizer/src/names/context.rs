@@ -153,8 +153,39 @@ const VISIT_WORDS: &[&str] = &["on", "see", "seen", "review", "assess", "visit"]
 /// Filiation words inside Hassaniya names: `Ould` (son of), `Mint` (daughter of).
 const FILIATIONS: &[&str] = &["ould", "mint"];
 
+/// Staff roles that label a person on a theatre or ward board ("NURSE: TANVO").
+const BOARD_ROLES: &[&str] = &[
+    "nurse",
+    "consultant",
+    "scrub",
+    "surgeon",
+    "anaesthetist",
+    "anesthetist",
+    "doctor",
+    "midwife",
+    "hca",
+    "physio",
+    "registrar",
+    "reg",
+    "sho",
+    "runner",
+    "nic",
+    "sister",
+    "coordinator",
+    "porter",
+    "odp",
+    "assistant",
+    "cons",
+    "anaes",
+];
+
+/// Values of a staff slot that is not filled by a named person ("RUNNER: TBC").
+const UNFILLED: &[&str] = &[
+    "tbc", "tba", "tbd", "none", "nil", "vacant", "agency", "bank", "locum", "unknown",
+];
+
 /// Words that point at a person without naming them: "check on him in bed 4".
-const UNNAMED: &[&str] = &[
+pub(super) const UNNAMED: &[&str] = &[
     "him",
     "her",
     "them",
@@ -1485,6 +1516,128 @@ impl NameRules<'_> {
                 given,
                 ..Mention::default()
             });
+        }
+    }
+
+    /// The one upper-case word after a staff role label on a board or overlay line
+    /// ("NURSE: TANVO", "SCRUB: WHAANGA  RUNNER: …"): a person when it ends the field (a
+    /// line end, a wide gap, a bar) and is no common word, clinical term or field word.
+    pub(super) fn role_board_values(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, r) in tokens.iter().enumerate() {
+            if !(r.is_word() && r.shape == Shape::Upper && in_list(r.text, BOARD_ROLES)) {
+                continue;
+            }
+            if !tokens
+                .get(i + 1)
+                .is_some_and(|c| c.is_punct(':') && !c.space_before)
+            {
+                continue;
+            }
+            let Some(t) = tokens.get(i + 2).filter(|t| {
+                t.is_word()
+                    && t.latin
+                    && !t.break_before
+                    && t.shape == Shape::Upper
+                    && t.letters() >= 3
+                    && !self.common(t.text)
+                    && self.stop(t.text).is_none()
+                    && !in_list(t.text, FIELD_WORDS)
+                    && !in_list(t.text, BOARD_ROLES)
+                    && !in_list(t.text, UNNAMED)
+                    && !in_list(t.text, UNFILLED)
+            }) else {
+                continue;
+            };
+            let ends = tokens
+                .get(i + 3)
+                .is_none_or(|n| n.break_before || n.start >= t.end + 2 || n.is_punct('|'));
+            if ends {
+                out.push(Self::surname_word(t));
+            }
+        }
+    }
+
+    /// The person a banner or card greets: "Happy 100th Tanvo!", "Happy birthday Tanvo",
+    /// "Welcome home Tanvo", "Congratulations Tanvo": a capitalised word (or two) right
+    /// after the greeting and its occasion (a birthday word or an ordinal), ending the
+    /// clause (`!`, `.`, `,`, a quote, a line end), when no word is common or a clinical
+    /// term.
+    pub(super) fn banner_greetings(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        let word = |k: usize| tokens.get(k).filter(|w| w.is_word()).map(|w| lower(w.text));
+        for i in 0..tokens.len() {
+            let after = match word(i).as_deref() {
+                Some("happy") => {
+                    let occasion = |w: Option<String>| {
+                        w.is_some_and(|w| {
+                            matches!(w.as_str(), "birthday" | "anniversary" | "retirement")
+                        })
+                    };
+                    let ordinal = tokens.get(i + 1).is_some_and(|n| {
+                        let t = lower(n.text);
+                        t.len() > 2
+                            && t.starts_with(|c: char| c.is_ascii_digit())
+                            && ["st", "nd", "rd", "th"].iter().any(|s| t.ends_with(s))
+                    });
+                    // "100th" may come as one token or as a number and a glued suffix.
+                    let split_ordinal = tokens
+                        .get(i + 1)
+                        .is_some_and(|n| n.class == crate::token::Class::Number)
+                        && tokens.get(i + 2).is_some_and(|s| {
+                            !s.space_before && in_list(s.text, &["st", "nd", "rd", "th"])
+                        });
+                    let next = if split_ordinal {
+                        i + 3
+                    } else if ordinal {
+                        i + 2
+                    } else if occasion(word(i + 1)) {
+                        i + 1
+                    } else {
+                        continue;
+                    };
+                    if (ordinal || split_ordinal) && occasion(word(next)) {
+                        next + 1
+                    } else if ordinal || split_ordinal {
+                        next
+                    } else {
+                        next + 1
+                    }
+                }
+                Some("welcome") if matches!(word(i + 1).as_deref(), Some("home" | "back")) => i + 2,
+                Some("congratulations" | "congrats") => i + 1,
+                _ => continue,
+            };
+            let name = |k: usize| {
+                tokens.get(k).filter(|t| {
+                    t.is_word()
+                        && t.latin
+                        && t.space_before
+                        && t.shape == Shape::Title
+                        && t.letters() >= 3
+                        && !self.common(t.text)
+                        && self.stop(t.text).is_none()
+                        && !in_list(t.text, FIELD_WORDS)
+                })
+            };
+            let Some(first) = name(after) else { continue };
+            let second = name(after + 1);
+            let end = after + 1 + usize::from(second.is_some());
+            let closes = tokens.get(end).is_none_or(|n| {
+                n.break_before
+                    || n.is_punct('!')
+                    || n.is_punct('.')
+                    || n.is_punct(',')
+                    || n.is_punct('\'')
+                    || n.is_punct('"')
+                    || n.is_punct('’')
+            });
+            if closes {
+                let run: Vec<&Token<'_>> = std::iter::once(first).chain(second).collect();
+                if run.len() == 1 {
+                    out.push(Self::given_word(first));
+                } else {
+                    out.extend(Self::whole_run(&run));
+                }
+            }
         }
     }
 

@@ -7,7 +7,7 @@
 //! KT."), a list after an attendance label ("Present: FS, ES, SB."), and the speakers of a
 //! chat transcript ("SB: on it", "piret: can someone …").
 
-use super::context::BED_WORDS;
+use super::context::{BED_WORDS, UNNAMED};
 use super::{FIELD_WORDS, Mention, NameRules, ROLE_TITLES, in_list, lower};
 use crate::stoplist;
 use crate::token::{Class, Shape, Token};
@@ -441,6 +441,211 @@ impl NameRules<'_> {
                     end: t.end,
                     surname: given.is_none().then(|| lower(t.text)),
                     given,
+                    ..Mention::default()
+                });
+            }
+        }
+    }
+}
+
+/// Verbs and prepositions of a chat message that take a person as their object: "can u
+/// cover tanvo whaanga?", "dentist coming for tanvo at 3".
+const CHAT_OBJECT_CUES: &[&str] = &[
+    "cover", "for", "with", "see", "ask", "tell", "call", "ring", "bleep", "check", "review",
+    "visit", "help", "collect",
+];
+
+/// Words after a subject's initials opening a chat message: "sk cant do the meeting".
+const CHAT_SUBJECT_VERBS: &[&str] = &[
+    "cant", "can't", "cannot", "can", "will", "wont", "won't", "is", "isnt", "isn't", "has",
+    "hasnt", "was", "said", "says", "needs", "wants", "off", "covering", "coming", "busy", "free",
+    "aware", "did", "didnt", "didn't", "should", "might", "may",
+];
+
+/// Two-letter words of English and chat shorthand that open a message as its subject
+/// ("it is", "we can", "im off"): never a colleague's initials. (The common-word list
+/// holds most letter pairs as abbreviations, so it cannot veto here.)
+const TWO_LETTER_WORDS: &[&str] = &[
+    "it", "he", "we", "me", "my", "us", "so", "no", "ok", "im", "ur", "ya", "ye", "am", "an", "as",
+    "at", "be", "by", "do", "go", "hi", "if", "in", "is", "of", "on", "or", "to", "up", "oh", "ah",
+    "eh", "yo", "ta", "ty", "xx", "uh", "um", "er", "aw", "ha", "bp", "hb", "rr",
+];
+
+impl NameRules<'_> {
+    /// People named inside the messages of a chat log (at least two `speaker: text` lines,
+    /// one speaker named by a word, see `chat_speakers`): a lower-case word, or two, right
+    /// after a verb or preposition that takes a person ([`CHAT_OBJECT_CUES`]: "can u cover
+    /// tanvo whaanga?"), when no word is a dictionary word, clinical term or pointer at
+    /// someone unnamed; and two lower-case letters opening a message before a verb
+    /// ([`CHAT_SUBJECT_VERBS`]: "sk cant do it"), a colleague's initials.
+    pub(super) fn chat_objects(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        let lines: Vec<usize> = (0..tokens.len())
+            .filter(|&i| Self::chat_line(tokens, i))
+            .collect();
+        let speaker_named = |t: &Token<'_>| {
+            t.shape == Shape::Lower
+                && t.letters() >= 3
+                && (self.given(t.text) || !self.common(t.text))
+                && self.stop(t.text).is_none()
+                && !in_list(t.text, FIELD_WORDS)
+                && !in_list(t.text, NOT_INITIALS)
+        };
+        if lines.len() < 2
+            || !lines
+                .iter()
+                .any(|&i| tokens.get(i).is_some_and(speaker_named))
+        {
+            return;
+        }
+        let name_word = |w: &Token<'_>| {
+            w.is_word()
+                && w.latin
+                && w.space_before
+                && !w.break_before
+                && w.shape == Shape::Lower
+                && w.letters() >= 3
+                && !self.common(w.text)
+                && self.stop(w.text).is_none()
+                && !in_list(w.text, FIELD_WORDS)
+                && !in_list(w.text, UNNAMED)
+                && !in_list(w.text, NOT_INITIALS)
+        };
+        for &line in &lines {
+            let first = line + 2;
+            let end = (first + 1..tokens.len())
+                .find(|&k| tokens.get(k).is_some_and(|t| t.line_start))
+                .unwrap_or(tokens.len());
+            // "sk cant do …": initials as the subject of the message.
+            if let (Some(t), Some(v)) = (tokens.get(first), tokens.get(first + 1)) {
+                if t.is_word()
+                    && t.latin
+                    && t.letters() == 2
+                    && t.text.chars().count() == 2
+                    && t.shape == Shape::Lower
+                    && !in_list(t.text, TWO_LETTER_WORDS)
+                    && !in_list(t.text, NOT_INITIALS)
+                    && !in_list(t.text, UNNAMED)
+                    && !in_list(t.text, FIELD_WORDS)
+                    && v.is_word()
+                    && v.space_before
+                    && in_list(v.text, CHAT_SUBJECT_VERBS)
+                {
+                    out.push(Mention {
+                        start: t.start,
+                        end: t.end,
+                        surname: Some(lower(t.text)),
+                        ..Mention::default()
+                    });
+                }
+            }
+            for k in first..end {
+                let cue = tokens.get(k).is_some_and(|c| {
+                    c.is_word() && c.shape == Shape::Lower && in_list(c.text, CHAT_OBJECT_CUES)
+                });
+                let Some(a) = tokens
+                    .get(k + 1)
+                    .filter(|a| cue && k + 1 < end && name_word(a))
+                else {
+                    continue;
+                };
+                let b = tokens.get(k + 2).filter(|b| k + 2 < end && name_word(b));
+                let run: Vec<&Token<'_>> = std::iter::once(a).chain(b).collect();
+                out.extend(Self::whole_run(&run));
+            }
+        }
+    }
+}
+
+/// Words of a staff role in brackets after a sign-off's initials: "GG (physio)", "DE (OT)",
+/// "AB (staff nurse)".
+const BRACKETED_ROLES: &[&str] = &[
+    "physio",
+    "physiotherapist",
+    "ot",
+    "slt",
+    "salt",
+    "dietitian",
+    "dietician",
+    "pharmacist",
+    "pharmacy",
+    "nurse",
+    "staff",
+    "sister",
+    "charge",
+    "student",
+    "hca",
+    "hcsw",
+    "rn",
+    "rgn",
+    "sn",
+    "dn",
+    "cns",
+    "anp",
+    "np",
+    "midwife",
+    "rm",
+    "fy1",
+    "fy2",
+    "sho",
+    "reg",
+    "registrar",
+    "consultant",
+    "podiatrist",
+    "podiatry",
+    "therapist",
+    "occupational",
+    "speech",
+    "language",
+    "social",
+    "worker",
+    "tech",
+    "technician",
+    "assistant",
+    "ward",
+    "clerk",
+];
+
+impl NameRules<'_> {
+    /// The initials signing off a note before their role in brackets, ending the text or
+    /// line ("… to bring proper shoes. GG (physio)", "DE (OT)", "AB (staff nurse)"): two or
+    /// three upper-case letters opening a sentence or line, then one to three role words
+    /// ([`BRACKETED_ROLES`]) in round brackets.
+    pub(super) fn bracketed_role_sign_offs(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate() {
+            let opens = t.sentence_start || t.line_start;
+            if !(opens
+                && t.is_word()
+                && t.latin
+                && t.shape == Shape::Upper
+                && (2..=3).contains(&t.letters())
+                && t.letters() == t.text.chars().count()
+                && !in_list(t.text, NOT_INITIALS)
+                && !in_list(t.text, FIELD_WORDS)
+                && !in_list(t.text, BRACKETED_ROLES)
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|b| b.is_punct('(') && b.space_before))
+            {
+                continue;
+            }
+            let mut k = i + 2;
+            while tokens
+                .get(k)
+                .is_some_and(|w| w.is_word() && in_list(w.text, BRACKETED_ROLES))
+            {
+                k += 1;
+            }
+            let words = k - (i + 2);
+            let closed = tokens.get(k).is_some_and(|c| c.is_punct(')'));
+            let ends = tokens.get(k + 1).is_none_or(|n| {
+                n.break_before
+                    || (n.is_punct('.') && tokens.get(k + 2).is_none_or(|m| m.break_before))
+            });
+            if (1..=3).contains(&words) && closed && ends {
+                out.push(Mention {
+                    start: t.start,
+                    end: t.end,
+                    surname: Some(lower(t.text)),
                     ..Mention::default()
                 });
             }

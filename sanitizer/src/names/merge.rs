@@ -287,12 +287,18 @@ impl NameRules<'_> {
             }
             // So are two capitalised words of one line before one ("an Argyll Tane pupil",
             // "a Tane Whaanga splint"): a double eponym.
-            if idx.len() == 2
+            // With a particle between ("a Tane de Whaanga features"), three words.
+            let particle_inside = idx.len() == 3
+                && idx
+                    .get(1)
+                    .and_then(|&i| tokens.get(i))
+                    .is_some_and(|t| t.shape == Shape::Lower && super::is_particle(t.text));
+            if (idx.len() == 2 || particle_inside)
                 && !after_title
-                && idx.iter().all(|&i| {
-                    tokens
-                        .get(i)
-                        .is_some_and(|t| t.shape == Shape::Title && !t.upper_line)
+                && idx.iter().enumerate().all(|(j, &i)| {
+                    tokens.get(i).is_some_and(|t| {
+                        (t.shape == Shape::Title || (particle_inside && j == 1)) && !t.upper_line
+                    })
                 })
                 && idx.windows(2).all(|w| matches!(w, [x, y] if y == &(x + 1)))
                 && head_after(tokens, last_tok)

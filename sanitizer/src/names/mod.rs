@@ -425,6 +425,18 @@ pub(crate) fn month_after_time_word(tokens: &[Token<'_>], i: usize) -> bool {
             .is_some_and(|p| p.is_word() && in_list(p.text, TIME_WORDS))
 }
 
+/// Word `i` is a month name that opens a date: a number follows ("May 10", "June 2001",
+/// "Mar 3rd"). After a comma it is the date after a name ("Ana Lima, May 10, 2001"), never
+/// the given name of a `Surname, Given` form.
+pub(crate) fn month_opens_date(tokens: &[Token<'_>], i: usize) -> bool {
+    tokens
+        .get(i)
+        .is_some_and(|t| t.is_word() && in_list(t.text, MONTHS))
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| n.class == crate::token::Class::Number)
+}
+
 /// Two-word weak cues: `seen by`, `referred by` …
 const WEAK_CUE_PAIRS: &[(&str, &str)] = &[
     ("seen", "by"),
@@ -660,6 +672,8 @@ impl<'a> NameRules<'a> {
         self.visited_in_bed(tokens, &mut out);
         self.message_senders(tokens, &mut out);
         self.greeted(tokens, &mut out);
+        self.banner_greetings(tokens, &mut out);
+        self.role_board_values(tokens, &mut out);
         self.asked_after(tokens, &mut out);
         self.addressed_names(tokens, &mut out);
         self.lower_subjects(tokens, &mut out);
@@ -673,6 +687,8 @@ impl<'a> NameRules<'a> {
         self.coordinated(tokens, &mut out);
         self.initials(tokens, &mut out);
         self.chat_speakers(tokens, &mut out);
+        self.chat_objects(tokens, &mut out);
+        self.bracketed_role_sign_offs(tokens, &mut out);
         self.attending_initials(tokens, &mut out);
         self.table_columns(text, tokens, &mut out);
         self.quoted_labels(tokens, &mut out);
@@ -1022,6 +1038,7 @@ impl<'a> NameRules<'a> {
             // "SMITH, JOHN" after a label or title.
             if parts.len() == 1
                 && next.is_some_and(|n| n.is_punct(','))
+                && !month_opens_date(tokens, i + 2)
                 && tokens.get(i + 2).is_some_and(|g| {
                     g.capitalized()
                         && g.latin
@@ -1573,6 +1590,26 @@ pub(crate) fn eponym_compound(tokens: &[Token<'_>], start: usize, end: usize) ->
         && (parts.len() >= 3 || diagnosis)
 }
 
+/// Latin prefixes of position and relation that make a hyphenated capitalised word an
+/// adjective of anatomy or treatment ("Sub-Tenon", "Peri-Vater", "Trans-Atlantic").
+const TERM_PREFIXES: &[&str] = &[
+    "sub", "supra", "infra", "peri", "para", "pre", "post", "intra", "inter", "trans", "retro",
+    "extra", "anti", "non", "pan", "pseudo",
+];
+
+/// The mention `start..end` starts on a word made of a Latin prefix, a hyphen and a
+/// capitalised part ("Sub-Tenon injection", "Peri-Vater lesion"): a term, not a name.
+pub(crate) fn prefixed_term(tokens: &[Token<'_>], start: usize) -> bool {
+    let k = tokens.partition_point(|t| t.start < start);
+    tokens.get(k).is_some_and(|t| {
+        t.start == start
+            && t.is_word()
+            && t.text.split_once('-').is_some_and(|(head, rest)| {
+                in_list(head, TERM_PREFIXES) && rest.starts_with(char::is_uppercase)
+            })
+    })
+}
+
 /// The mention `start..end` is the first word of an order given by route ("Nil by mouth",
 /// "Nothing by mouth"): the word before `by mouth`, not a person.
 pub(crate) fn before_by_mouth(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
@@ -1879,7 +1916,26 @@ pub(crate) fn head_after(tokens: &[Token<'_>], i: usize) -> bool {
     }) {
         k += 1;
     }
-    tokens
-        .get(k)
-        .is_some_and(|n| n.is_word() && stoplist::is_medical_head(n.text))
+    let head = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|n| n.is_word() && stoplist::is_medical_head(n.text))
+    };
+    // "Tane stepping test", "Whaanga retraction syndrome": one lower-case noun of action
+    // between the eponym and its head.
+    head(k)
+        || (tokens.get(k).is_some_and(nominal_modifier)
+            && tokens.get(k + 1).is_some_and(|n| n.space_before)
+            && head(k + 1))
+}
+
+/// A lower-case noun of action that can stand between an eponym and its head noun
+/// (`stepping`, `retraction`, `rotation`): five letters or more, ending in `-ing` or
+/// `-ion`.
+fn nominal_modifier(t: &Token<'_>) -> bool {
+    t.is_word()
+        && t.space_before
+        && t.shape == Shape::Lower
+        && t.letters() >= 5
+        && (t.text.ends_with("ing") || t.text.ends_with("ion"))
 }

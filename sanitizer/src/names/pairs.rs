@@ -18,6 +18,7 @@ impl NameRules<'_> {
                 && t.capitalized()
                 && t.letters() >= 2
                 && tokens.get(i + 1).is_some_and(|c| c.is_punct(','))
+                && !super::month_opens_date(tokens, i + 2)
             {
                 if let Some(g) = tokens.get(i + 2) {
                     // "LE CORNU, Beryl": after a particle of its own case the word is a
@@ -34,8 +35,10 @@ impl NameRules<'_> {
                     // "MCKAY, Fiona": an upper-case family name, then a listed given name
                     // in title case (the register form of many record systems).
                     // An OCR-mangled given name may read in mixed case ("Deme1Za").
-                    let ocr_given =
-                        g.shape == Shape::Mixed && g.text.bytes().any(|b| b.is_ascii_digit());
+                    // So may a listed given name with a stray capital ("GrIgory").
+                    let ocr_given = g.shape == Shape::Mixed
+                        && (g.text.bytes().any(|b| b.is_ascii_digit())
+                            || (g.capitalized() && g.letters() >= 4 && self.given(g.text)));
                     let upper_family = t.shape == Shape::Upper
                         && (g.shape == Shape::Title || ocr_given)
                         && t.letters() >= 3
