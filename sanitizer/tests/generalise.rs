@@ -1419,3 +1419,27 @@ fn upper_case_family_name_comma_and_an_ocr_mixed_case_given_name() {
         ("Label: QUELLAMY, JaMes  ward 4", "Label: PERSON_1  ward 4"),
     ]);
 }
+
+#[test]
+fn sign_offs_after_a_signing_word_or_a_staff_role() {
+    check(&[
+        (
+            "Wound redressed, no exudate. Review Friday.\nsgd JQ",
+            "Wound redressed, no exudate. Review Friday.\nsgd PERSON_1",
+        ),
+        (
+            "Wound redressed, no exudate.\nsgd K.V.",
+            "Wound redressed, no exudate.\nsgd PERSON_1",
+        ),
+        (
+            "Body released to the undertaker.\nWard clerk: Q.V.",
+            "Body released to the undertaker.\nWard clerk: PERSON_1",
+        ),
+        (
+            "Sat with the family after the call. - Orvanek, chaplain",
+            "Sat with the family after the call. - PERSON_1, chaplain",
+        ),
+        // A dotted abbreviation in the middle of a note is no signature.
+        ("Ward clerk: N.B. see below", "Ward clerk: N.B. see below"),
+    ]);
+}

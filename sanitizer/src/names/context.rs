@@ -102,7 +102,7 @@ const FOLLOW_UP_VERBS: &[&str] = &[
 ];
 
 /// Roles of staff who sign a note after their name: "- Tane Whaanga, senior carer".
-const SIGNER_ROLES: &[&str] = &[
+pub(super) const SIGNER_ROLES: &[&str] = &[
     "carer",
     "nurse",
     "hca",
@@ -126,6 +126,21 @@ const SIGNER_ROLES: &[&str] = &[
     "student",
     "deputy",
     "lead",
+    "chaplain",
+    "technician",
+    "porter",
+    "volunteer",
+    "receptionist",
+    "secretary",
+    "administrator",
+    "coordinator",
+    "psychologist",
+    "counsellor",
+    "optometrist",
+    "podiatrist",
+    "radiographer",
+    "sonographer",
+    "clerk",
 ];
 
 /// Most tokens between a surname field and a forename field of the same person.
