@@ -1443,3 +1443,16 @@ fn sign_offs_after_a_signing_word_or_a_staff_role() {
         ("Ward clerk: N.B. see below", "Ward clerk: N.B. see below"),
     ]);
 }
+
+#[test]
+fn short_task_notes_about_one_person() {
+    check(&[
+        ("Orvanek - ring pharmacy", "PERSON_1 - ring pharmacy"),
+        ("Call Quelvane back", "Call PERSON_1 back"),
+        ("Nurse for TESSALY tonight", "Nurse for PERSON_1 tonight"),
+        // No person: common words, an acronym, or no task cue.
+        ("Clinic - call back", "Clinic - call back"),
+        ("Family want Tessaly home", "Family want Tessaly home"),
+        ("CPAP for ICU tonight", "CPAP for ICU tonight"),
+    ]);
+}

@@ -648,6 +648,7 @@ impl<'a> NameRules<'a> {
         self.phone_contacts(tokens, typed, &mut out);
         self.header_names(tokens, &mut out);
         self.dash_notes(tokens, &mut out);
+        self.task_notes(tokens, &mut out);
         self.dash_sign_offs(tokens, &mut out);
         self.dash_birth_lines(tokens, &mut out);
         self.list_item_names(tokens, &mut out);
