@@ -1456,3 +1456,17 @@ fn short_task_notes_about_one_person() {
         ("CPAP for ICU tonight", "CPAP for ICU tonight"),
     ]);
 }
+
+#[test]
+fn chat_initials_as_the_subject_of_a_later_sentence() {
+    check(&[
+        (
+            "quelvane: is bed 4 back from theatre?\norvanek: yes, drowsy but ok. jq has the notes",
+            "PERSON_1: is bed 4 back from theatre?\nPERSON_2: yes, drowsy but ok. PERSON_3 has the notes",
+        ),
+        (
+            "quelvane: is bed 4 back from theatre?\norvanek: yes, drowsy but ok. it has settled",
+            "PERSON_1: is bed 4 back from theatre?\nPERSON_2: yes, drowsy but ok. it has settled",
+        ),
+    ]);
+}
