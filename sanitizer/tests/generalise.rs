@@ -1470,3 +1470,21 @@ fn chat_initials_as_the_subject_of_a_later_sentence() {
         ),
     ]);
 }
+
+#[test]
+fn an_unknown_capitalised_word_before_a_found_family_name_is_the_given_name() {
+    check(&[
+        (
+            "Mother: ORVANEK, Tessaly\nBaby Quelvin Orvanek feeding well",
+            "Mother: PERSON_1\nBaby PERSON_1 feeding well",
+        ),
+        (
+            "Mother: ORVANEK, Tessaly\nSeen with Orvanek today",
+            "Mother: PERSON_1\nSeen with PERSON_1 today",
+        ),
+        (
+            "Mother: D'ORVANEK, Tessaly\nBaby Quelvin D'Orvanek feeding well",
+            "Mother: PERSON_1\nBaby PERSON_1 feeding well",
+        ),
+    ]);
+}

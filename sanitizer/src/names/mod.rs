@@ -1847,6 +1847,15 @@ pub(crate) fn field_word(word: &str) -> bool {
     in_list(word, FIELD_WORDS)
 }
 
+/// Whether `word` stands before a name as a title, a rank, a kin title or a role noun
+/// (`Dr`, `Cpl`, `Kak`, `Sister`): never part of the name itself.
+pub(crate) fn name_prefix(word: &str) -> bool {
+    is_title(word)
+        || in_list(word, KIN_TITLES)
+        || in_list(word, ROLE_NOUNS)
+        || in_list(word, ROLE_TITLES)
+}
+
 fn parts_shape(tokens: &[Token<'_>], parts: &[usize]) -> Option<Shape> {
     parts.first().and_then(|&i| tokens.get(i)).map(|t| t.shape)
 }
