@@ -1488,3 +1488,14 @@ fn an_unknown_capitalised_word_before_a_found_family_name_is_the_given_name() {
         ),
     ]);
 }
+
+#[test]
+fn an_overlay_referrer_label_without_its_colon() {
+    check(&[
+        (
+            "EXAM 02/03/2024 | REF QUELVANE' | AP PORTABLE",
+            "EXAM [DATE] | REF PERSON_1' | AP PORTABLE",
+        ),
+        ("REF NORMAL 3.5-5.0", "REF NORMAL 3.5-5.0"),
+    ]);
+}

@@ -783,6 +783,21 @@ impl<'a> NameRules<'a> {
         if next.is_some_and(|n| n.is_punct(':')) && FIELD_LABELS.contains(&w.as_str()) {
             return Some((Cue::Label, i + 2));
         }
+        // "REF WHAANGA | PT: …": an overlay's referrer label, its colon lost to OCR; the
+        // name in capitals after it.
+        if w == "ref"
+            && t.shape == Shape::Upper
+            && next.is_some_and(|n| {
+                n.is_word()
+                    && n.shape == Shape::Upper
+                    && n.letters() >= 3
+                    && n.space_before
+                    && !self.common(n.text)
+                    && self.stop(n.text).is_none()
+            })
+        {
+            return Some((Cue::Label, i + 1));
+        }
         // "spoke w/ Tane": `w/` is `with`.
         if w == "w"
             && next.is_some_and(|n| n.is_punct('/'))
