@@ -202,6 +202,13 @@ impl Sanitizer {
         let more = propagate::propagate(&rules, &people, &found, &views);
         let mut persons: Vec<Found> = found;
         persons.extend(more);
+        let spans_of: Vec<(usize, usize, usize)> =
+            persons.iter().map(|f| (f.text, f.start, f.end)).collect();
+        for f in &mut persons {
+            if let (Some(toks), Some(ty)) = (tokens.get(f.text), typed.get(f.text)) {
+                extend_back_to_given(&rules, toks, ty, &spans_of, f);
+            }
+        }
         persons.sort_by_key(|f| (f.text, f.start, f.end));
         // Labels in order of first appearance over the request.
         let mut labels: BTreeMap<usize, usize> = BTreeMap::new();
@@ -818,6 +825,49 @@ fn extend_given_names(
             m.end = t.name_end();
             m.surname = Some(stoplist::normalize(t.text));
         }
+    }
+}
+
+/// A found name runs back over the capitalised word right before it on its line when that
+/// word is unexplained (no common word, term, field word, typed span or other person's
+/// span): the given name before a family name found by its slot or elsewhere in the
+/// request ("… with Quorvel Whaanga, …" once `Whaanga` is known). Two words at most
+/// ("Tane Aru Whaanga"). The span keeps the found name's person and label.
+fn extend_back_to_given(
+    rules: &NameRules<'_>,
+    tokens: &[Token<'_>],
+    typed: &[Span],
+    others: &[(usize, usize, usize)],
+    f: &mut Found,
+) {
+    for _ in 0..2 {
+        let Some(k) = tokens.iter().position(|t| t.start == f.start) else {
+            return;
+        };
+        let (Some(t), Some(p)) = (tokens.get(k), k.checked_sub(1).and_then(|j| tokens.get(j)))
+        else {
+            return;
+        };
+        let fits = matches!(t.shape, Shape::Title | Shape::Mixed)
+            && !t.break_before
+            && p.end + 1 == t.start
+            && p.is_word()
+            && p.latin
+            && p.shape == Shape::Title
+            && p.letters() >= 3
+            && p.text.chars().all(char::is_alphabetic)
+            && !rules.common(p.text)
+            && rules.stop(p.text).is_none()
+            && !names::field_word(p.text)
+            && !names::name_prefix(p.text)
+            && !overlaps(typed, p.start, p.end)
+            && !others
+                .iter()
+                .any(|&(x, s, e)| x == f.text && s < p.end && p.start < e);
+        if !fits {
+            return;
+        }
+        f.start = p.start;
     }
 }
 

@@ -1419,3 +1419,83 @@ fn upper_case_family_name_comma_and_an_ocr_mixed_case_given_name() {
         ("Label: QUELLAMY, JaMes  ward 4", "Label: PERSON_1  ward 4"),
     ]);
 }
+
+#[test]
+fn sign_offs_after_a_signing_word_or_a_staff_role() {
+    check(&[
+        (
+            "Wound redressed, no exudate. Review Friday.\nsgd JQ",
+            "Wound redressed, no exudate. Review Friday.\nsgd PERSON_1",
+        ),
+        (
+            "Wound redressed, no exudate.\nsgd K.V.",
+            "Wound redressed, no exudate.\nsgd PERSON_1",
+        ),
+        (
+            "Body released to the undertaker.\nWard clerk: Q.V.",
+            "Body released to the undertaker.\nWard clerk: PERSON_1",
+        ),
+        (
+            "Sat with the family after the call. - Orvanek, chaplain",
+            "Sat with the family after the call. - PERSON_1, chaplain",
+        ),
+        // A dotted abbreviation in the middle of a note is no signature.
+        ("Ward clerk: N.B. see below", "Ward clerk: N.B. see below"),
+    ]);
+}
+
+#[test]
+fn short_task_notes_about_one_person() {
+    check(&[
+        ("Orvanek - ring pharmacy", "PERSON_1 - ring pharmacy"),
+        ("Call Quelvane back", "Call PERSON_1 back"),
+        ("Nurse for TESSALY tonight", "Nurse for PERSON_1 tonight"),
+        // No person: common words, an acronym, or no task cue.
+        ("Clinic - call back", "Clinic - call back"),
+        ("Family want Tessaly home", "Family want Tessaly home"),
+        ("CPAP for ICU tonight", "CPAP for ICU tonight"),
+    ]);
+}
+
+#[test]
+fn chat_initials_as_the_subject_of_a_later_sentence() {
+    check(&[
+        (
+            "quelvane: is bed 4 back from theatre?\norvanek: yes, drowsy but ok. jq has the notes",
+            "PERSON_1: is bed 4 back from theatre?\nPERSON_2: yes, drowsy but ok. PERSON_3 has the notes",
+        ),
+        (
+            "quelvane: is bed 4 back from theatre?\norvanek: yes, drowsy but ok. it has settled",
+            "PERSON_1: is bed 4 back from theatre?\nPERSON_2: yes, drowsy but ok. it has settled",
+        ),
+    ]);
+}
+
+#[test]
+fn an_unknown_capitalised_word_before_a_found_family_name_is_the_given_name() {
+    check(&[
+        (
+            "Mother: ORVANEK, Tessaly\nBaby Quelvin Orvanek feeding well",
+            "Mother: PERSON_1\nBaby PERSON_1 feeding well",
+        ),
+        (
+            "Mother: ORVANEK, Tessaly\nSeen with Orvanek today",
+            "Mother: PERSON_1\nSeen with PERSON_1 today",
+        ),
+        (
+            "Mother: D'ORVANEK, Tessaly\nBaby Quelvin D'Orvanek feeding well",
+            "Mother: PERSON_1\nBaby PERSON_1 feeding well",
+        ),
+    ]);
+}
+
+#[test]
+fn an_overlay_referrer_label_without_its_colon() {
+    check(&[
+        (
+            "EXAM 02/03/2024 | REF QUELVANE' | AP PORTABLE",
+            "EXAM [DATE] | REF PERSON_1' | AP PORTABLE",
+        ),
+        ("REF NORMAL 3.5-5.0", "REF NORMAL 3.5-5.0"),
+    ]);
+}

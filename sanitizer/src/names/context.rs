@@ -101,8 +101,16 @@ const FOLLOW_UP_VERBS: &[&str] = &[
     "see", "review", "phone", "ring", "call", "contact", "discuss",
 ];
 
+/// Verbs of a short task note about one person: "Tane - ring pharmacy", "Call Tane back".
+const TASK_VERBS: &[&str] = &[
+    "ring", "call", "phone", "bleep", "page", "chase", "contact", "remind", "update",
+];
+
+/// Times a short task note is for, after `for` and the person: "CPAP for TANE tonight".
+const TASK_TIMES: &[&str] = &["tonight", "today", "tomorrow", "tmrw", "overnight"];
+
 /// Roles of staff who sign a note after their name: "- Tane Whaanga, senior carer".
-const SIGNER_ROLES: &[&str] = &[
+pub(super) const SIGNER_ROLES: &[&str] = &[
     "carer",
     "nurse",
     "hca",
@@ -126,6 +134,21 @@ const SIGNER_ROLES: &[&str] = &[
     "student",
     "deputy",
     "lead",
+    "chaplain",
+    "technician",
+    "porter",
+    "volunteer",
+    "receptionist",
+    "secretary",
+    "administrator",
+    "coordinator",
+    "psychologist",
+    "counsellor",
+    "optometrist",
+    "podiatrist",
+    "radiographer",
+    "sonographer",
+    "clerk",
 ];
 
 /// Most tokens between a surname field and a forename field of the same person.
@@ -535,6 +558,43 @@ impl NameRules<'_> {
             {
                 out.extend(Self::whole_run(&words));
             }
+        }
+    }
+
+    /// A short task note whose whole text is one line of two to five words around a single
+    /// capitalised or upper-case word that is no common word or clinical term: the word is
+    /// the person the task is about when another word is a task verb ("Tane - ring
+    /// pharmacy", "Call Tane back") or the word sits between `for` and a time ("CPAP for
+    /// TANE tonight"). An upper-case word needs four letters and a vowel (no acronym).
+    pub(super) fn task_notes(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        let words: Vec<usize> = (0..tokens.len())
+            .filter(|&j| tokens.get(j).is_some_and(Token::is_word))
+            .collect();
+        if !(2..=5).contains(&words.len()) || tokens.iter().skip(1).any(|t| t.break_before) {
+            return;
+        }
+        let candidate = |t: &Token<'_>| {
+            self.name_like_any_case(t)
+                && (t.shape != Shape::Upper
+                    || (t.letters() >= 4 && t.text.chars().any(|c| "AEIOUY".contains(c))))
+        };
+        let found: Vec<usize> = words
+            .iter()
+            .copied()
+            .filter(|&j| tokens.get(j).is_some_and(candidate))
+            .collect();
+        let [k] = found.as_slice() else { return };
+        let k = *k;
+        let word_is = |j: Option<usize>, list: &[&str]| {
+            j.and_then(|j| tokens.get(j))
+                .is_some_and(|w| w.is_word() && in_list(w.text, list))
+        };
+        let verb = words
+            .iter()
+            .any(|&j| j != k && word_is(Some(j), TASK_VERBS));
+        let for_time = word_is(k.checked_sub(1), &["for"]) && word_is(Some(k + 1), TASK_TIMES);
+        if let (true, Some(t)) = (verb || for_time, tokens.get(k)) {
+            out.push(Self::given_word(t));
         }
     }
 

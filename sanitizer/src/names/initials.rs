@@ -7,13 +7,18 @@
 //! KT."), a list after an attendance label ("Present: FS, ES, SB."), and the speakers of a
 //! chat transcript ("SB: on it", "piret: can someone …").
 
-use super::context::{BED_WORDS, UNNAMED};
+use super::context::{BED_WORDS, SIGNER_ROLES, UNNAMED};
 use super::{FIELD_WORDS, Mention, NameRules, ROLE_TITLES, in_list, lower};
 use crate::stoplist;
 use crate::token::{Class, Shape, Token};
 
 /// Words right before a sign-off: "thx RD".
-const SIGN_OFF_WORDS: &[&str] = &["thx", "thanks", "ta", "cheers", "regards", "rgds", "from"];
+const SIGN_OFF_WORDS: &[&str] = &[
+    "thx", "thanks", "ta", "cheers", "regards", "rgds", "from", "sgd", "sig", "signed",
+];
+
+/// Words that sign what follows them: "sgd A.B." at a note's end.
+const SIGNING_WORDS: &[&str] = &["signed", "sgd", "sig"];
 
 /// Credentials a nurse or other staff member signs after their initials: "- GS RN".
 pub(super) const SIGN_CREDENTIALS: &[&str] =
@@ -515,8 +520,18 @@ impl NameRules<'_> {
             let end = (first + 1..tokens.len())
                 .find(|&k| tokens.get(k).is_some_and(|t| t.line_start))
                 .unwrap_or(tokens.len());
-            // "sk cant do …": initials as the subject of the message.
-            if let (Some(t), Some(v)) = (tokens.get(first), tokens.get(first + 1)) {
+            // "sk cant do …", "… sleepy but ok. sk has the report": initials as the subject
+            // of the message or of a sentence in it.
+            let opens = |k: usize| {
+                k == first
+                    || tokens
+                        .get(k - 1)
+                        .is_some_and(|p| p.is_punct('.') || p.is_punct('!') || p.is_punct('?'))
+            };
+            for s in (first..end).filter(|&k| k + 1 < end && opens(k)) {
+                let (Some(t), Some(v)) = (tokens.get(s), tokens.get(s + 1)) else {
+                    continue;
+                };
                 if t.is_word()
                     && t.latin
                     && t.letters() == 2
@@ -654,7 +669,9 @@ impl NameRules<'_> {
 }
 
 /// Dotted initials before a sign credential that ends the line, after `signed`, a dash or
-/// at the line's start: "Signed A.B. HCA", "- A.B.C. RN". The mention takes the dots.
+/// at the line's start: "Signed A.B. HCA", "- A.B.C. RN"; or without the credential at the
+/// very end of the note, after a signing word ("sgd A.B.") or a staff role's label
+/// ("Ward clerk: A.B."). The mention takes the dots.
 fn dotted_signatures(tokens: &[Token<'_>], out: &mut Vec<Mention>) {
     let letter = |k: usize| {
         tokens.get(k).is_some_and(|w| {
@@ -674,7 +691,13 @@ fn dotted_signatures(tokens: &[Token<'_>], out: &mut Vec<Mention>) {
                         || p.is_punct('–')
                         || (p.is_word() && lower(p.text) == "signed")
                 });
-        if !opens || !letter(i) {
+        let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
+        let signing_word = prev.is_some_and(|p| p.is_word() && in_list(p.text, SIGNING_WORDS));
+        let role_label = prev.is_some_and(|p| p.is_punct(':'))
+            && i.checked_sub(2)
+                .and_then(|j| tokens.get(j))
+                .is_some_and(|w| w.is_word() && in_list(w.text, SIGNER_ROLES));
+        if !(opens || signing_word || role_label) || !letter(i) {
             continue;
         }
         let mut k = i;
@@ -696,7 +719,9 @@ fn dotted_signatures(tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         let Some(dot) = tokens.get(k.wrapping_sub(1)) else {
             continue;
         };
-        if count >= 2 && credential && ends {
+        // "sgd A.B." / "Ward clerk: A.B.": the letters end the note.
+        let closing = (signing_word || role_label) && k >= tokens.len();
+        if count >= 2 && ((credential && ends && opens) || closing) {
             out.push(Mention {
                 start: t.start,
                 end: dot.end,

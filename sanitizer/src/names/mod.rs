@@ -648,6 +648,7 @@ impl<'a> NameRules<'a> {
         self.phone_contacts(tokens, typed, &mut out);
         self.header_names(tokens, &mut out);
         self.dash_notes(tokens, &mut out);
+        self.task_notes(tokens, &mut out);
         self.dash_sign_offs(tokens, &mut out);
         self.dash_birth_lines(tokens, &mut out);
         self.list_item_names(tokens, &mut out);
@@ -781,6 +782,21 @@ impl<'a> NameRules<'a> {
         }
         if next.is_some_and(|n| n.is_punct(':')) && FIELD_LABELS.contains(&w.as_str()) {
             return Some((Cue::Label, i + 2));
+        }
+        // "REF WHAANGA | PT: …": an overlay's referrer label, its colon lost to OCR; the
+        // name in capitals after it.
+        if w == "ref"
+            && t.shape == Shape::Upper
+            && next.is_some_and(|n| {
+                n.is_word()
+                    && n.shape == Shape::Upper
+                    && n.letters() >= 3
+                    && n.space_before
+                    && !self.common(n.text)
+                    && self.stop(n.text).is_none()
+            })
+        {
+            return Some((Cue::Label, i + 1));
         }
         // "spoke w/ Tane": `w/` is `with`.
         if w == "w"
@@ -1844,6 +1860,15 @@ fn dicom_tag_before(tokens: &[Token<'_>], close: usize) -> bool {
 
 pub(crate) fn field_word(word: &str) -> bool {
     in_list(word, FIELD_WORDS)
+}
+
+/// Whether `word` stands before a name as a title, a rank, a kin title or a role noun
+/// (`Dr`, `Cpl`, `Kak`, `Sister`): never part of the name itself.
+pub(crate) fn name_prefix(word: &str) -> bool {
+    is_title(word)
+        || in_list(word, KIN_TITLES)
+        || in_list(word, ROLE_NOUNS)
+        || in_list(word, ROLE_TITLES)
 }
 
 fn parts_shape(tokens: &[Token<'_>], parts: &[usize]) -> Option<Shape> {
