@@ -202,8 +202,7 @@ impl Sanitizer {
         let more = propagate::propagate(&rules, &people, &found, &views);
         let mut persons: Vec<Found> = found;
         persons.extend(more);
-        let spans_of: Vec<(usize, usize, usize)> =
-            persons.iter().map(|f| (f.text, f.start, f.end)).collect();
+        let spans_of = SpanIndex::new(persons.iter().map(|f| (f.text, f.start, f.end)));
         for f in &mut persons {
             if let (Some(toks), Some(ty)) = (tokens.get(f.text), typed.get(f.text)) {
                 extend_back_to_given(&rules, toks, ty, &spans_of, f);
@@ -837,11 +836,13 @@ fn extend_back_to_given(
     rules: &NameRules<'_>,
     tokens: &[Token<'_>],
     typed: &[Span],
-    others: &[(usize, usize, usize)],
+    others: &SpanIndex,
     f: &mut Found,
 ) {
     for _ in 0..2 {
-        let Some(k) = tokens.iter().position(|t| t.start == f.start) else {
+        // Tokens are in text order: found by binary search, so that a long text with many
+        // names stays linear-logarithmic.
+        let Ok(k) = tokens.binary_search_by_key(&f.start, |t| t.start) else {
             return;
         };
         let (Some(t), Some(p)) = (tokens.get(k), k.checked_sub(1).and_then(|j| tokens.get(j)))
@@ -861,13 +862,49 @@ fn extend_back_to_given(
             && !names::field_word(p.text)
             && !names::name_prefix(p.text)
             && !overlaps(typed, p.start, p.end)
-            && !others
-                .iter()
-                .any(|&(x, s, e)| x == f.text && s < p.end && p.start < e);
+            && !others.overlaps(f.text, p.start, p.end);
         if !fits {
             return;
         }
         f.start = p.start;
+    }
+}
+
+/// Person spans `(text, start, end)` sorted by text and start, with the furthest end reached
+/// so far within each text: whether a byte range overlaps any of them is one binary search.
+struct SpanIndex {
+    spans: Vec<(usize, usize, usize)>,
+    /// `reach[i]`: the largest end among `spans[..=i]` of the same text.
+    reach: Vec<usize>,
+}
+
+impl SpanIndex {
+    fn new(spans: impl Iterator<Item = (usize, usize, usize)>) -> Self {
+        let mut spans: Vec<(usize, usize, usize)> = spans.collect();
+        spans.sort_unstable();
+        let mut reach = Vec::with_capacity(spans.len());
+        let mut last: Option<(usize, usize)> = None;
+        for &(text, _, end) in &spans {
+            let furthest = match last {
+                Some((t, e)) if t == text => e.max(end),
+                _ => end,
+            };
+            reach.push(furthest);
+            last = Some((text, furthest));
+        }
+        Self { spans, reach }
+    }
+
+    /// Whether a span of `text` overlaps `start..end`: of the spans starting before `end`,
+    /// the furthest end reaches past `start`.
+    fn overlaps(&self, text: usize, start: usize, end: usize) -> bool {
+        let before = self
+            .spans
+            .partition_point(|&(t, s, _)| (t, s) < (text, end));
+        before
+            .checked_sub(1)
+            .and_then(|i| Some((self.spans.get(i)?, self.reach.get(i)?)))
+            .is_some_and(|(&(t, _, _), &reach)| t == text && reach > start)
     }
 }
 
