@@ -417,14 +417,7 @@ impl NameRules<'_> {
         if lines.len() < 2 {
             return;
         }
-        let named = |t: &Token<'_>| {
-            t.shape == Shape::Lower
-                && t.letters() >= 3
-                && (self.given(t.text) || !self.common(t.text))
-                && self.stop(t.text).is_none()
-                && !in_list(t.text, FIELD_WORDS)
-                && !in_list(t.text, NOT_INITIALS)
-        };
+        let named = |t: &Token<'_>| self.speaker_word(t);
         // Once a speaker is named by a word ("piret:"), the transcript is a chat and the
         // other speakers' initials count even when they spell an abbreviation ("MS: on it"),
         // teams and orders excepted.
@@ -477,6 +470,17 @@ const TWO_LETTER_WORDS: &[&str] = &[
 ];
 
 impl NameRules<'_> {
+    /// Whether a chat speaker label's word names someone: lower case, three letters or
+    /// more, a given name or no common word, and no term, field word or abbreviation.
+    fn speaker_word(&self, t: &Token<'_>) -> bool {
+        t.shape == Shape::Lower
+            && t.letters() >= 3
+            && (self.given(t.text) || !self.common(t.text))
+            && self.stop(t.text).is_none()
+            && !in_list(t.text, FIELD_WORDS)
+            && !in_list(t.text, NOT_INITIALS)
+    }
+
     /// People named inside the messages of a chat log (at least two `speaker: text` lines,
     /// one speaker named by a word, see `chat_speakers`): a lower-case word, or two, right
     /// after a verb or preposition that takes a person ([`CHAT_OBJECT_CUES`]: "can u cover
@@ -487,14 +491,7 @@ impl NameRules<'_> {
         let lines: Vec<usize> = (0..tokens.len())
             .filter(|&i| Self::chat_line(tokens, i))
             .collect();
-        let speaker_named = |t: &Token<'_>| {
-            t.shape == Shape::Lower
-                && t.letters() >= 3
-                && (self.given(t.text) || !self.common(t.text))
-                && self.stop(t.text).is_none()
-                && !in_list(t.text, FIELD_WORDS)
-                && !in_list(t.text, NOT_INITIALS)
-        };
+        let speaker_named = |t: &Token<'_>| self.speaker_word(t);
         if lines.len() < 2
             || !lines
                 .iter()
