@@ -300,10 +300,7 @@ impl ModelSession {
         if !self.wide_holds.swap(false, Ordering::AcqRel) {
             return Ok(());
         }
-        let shape = [1, 3, RELEASE_SIDE, RELEASE_SIDE];
-        let zeros = vec![0.0f32; 3 * RELEASE_SIDE * RELEASE_SIDE];
-        self.run_session(session, Some(options), shape, &zeros)
-            .map(drop)
+        self.shrink_arena(session, options)
     }
 
     /// Hands the single-threaded session's arena back to the system if it ran an input
@@ -320,9 +317,15 @@ impl ModelSession {
         if !self.single_holds_large.swap(false, Ordering::AcqRel) {
             return Ok(());
         }
+        self.shrink_arena(&self.session, options)
+    }
+
+    /// Runs `session` once on the smallest input with the arena-shrinking `options`, which
+    /// hands every arena block the run does not use back to the system.
+    fn shrink_arena(&self, session: &Mutex<Session>, options: &RunOptions) -> Result<(), Error> {
         let shape = [1, 3, RELEASE_SIDE, RELEASE_SIDE];
         let zeros = vec![0.0f32; 3 * RELEASE_SIDE * RELEASE_SIDE];
-        self.run_session(&self.session, Some(options), shape, &zeros)
+        self.run_session(session, Some(options), shape, &zeros)
             .map(drop)
     }
 
