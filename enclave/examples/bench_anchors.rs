@@ -181,7 +181,8 @@ fn ms(d: Duration) -> f64 {
 }
 
 /// Pipeline options; `BENCH_REC_SPREAD=1.25` narrows the recognition batches,
-/// `BENCH_COARSE_WINDOWS=0` turns the coarse-to-fine windows off (A/B).
+/// `BENCH_COARSE_WINDOWS=0` turns the coarse-to-fine windows off and `BENCH_COARSE_SCALE`
+/// sets the coarse pass's scale (A/B).
 fn options() -> PipelineOptions {
     let mut options = PipelineOptions::default();
     if std::env::var("BENCH_COARSE_WINDOWS").is_ok_and(|v| v == "0") {
@@ -192,6 +193,12 @@ fn options() -> PipelineOptions {
         .and_then(|v| v.parse().ok())
     {
         options.ocr.rec_width_spread = spread;
+    }
+    if let Some(scale) = std::env::var("BENCH_COARSE_SCALE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        options.ocr.coarse_scale = scale;
     }
     options
 }

@@ -98,25 +98,52 @@ fn windows_cover_the_corners_only() {
     };
     let mut options = PipelineOptions::default();
     options.ocr.coarse_windows = true;
-    // 1024²: one full-scale pass would be 1024² input pixels; the coarse pass is 512²,
-    // then a window around each corner.
+    // 1024²: one full-scale pass would be 1024² input pixels; the coarse pass is 384²
+    // (3/8 of each side), then a window around each corner.
     let out = pipeline
         .run(&common::png(&two_corners(1024)), &options)
         .unwrap();
     assert_eq!(read(&out), vec!["PATIENT:JOHNSMITH", "MRN4815"]);
     let px = out.timings.text_parts.det_pixels;
-    assert!(px > 512 * 512, "{px}");
+    assert!(px > 384 * 384, "{px}");
     assert!(px < 1024 * 1024 / 2, "{px}");
     // No text: only the coarse pass runs.
     for (img, coarse) in [
-        (no_text(1024), 512 * 512),
+        (no_text(1024), 384 * 384),
         (
             RgbPixels::filled(1024, 768, [90, 100, 110]).unwrap(),
-            512 * 384,
+            384 * 288,
         ),
     ] {
         let out = pipeline.run(&common::png(&img), &options).unwrap();
         assert_eq!(out.text.len(), 0);
         assert_eq!(out.timings.text_parts.det_pixels, coarse);
+    }
+}
+
+#[test]
+fn large_print_is_found_by_the_coarse_pass() {
+    let Some(pipeline) = common::pipeline("large_print_is_found_by_the_coarse_pass") else {
+        return;
+    };
+    // Glyphs 56–112 px high with 8–16 px strokes: too wide for the stroke prior (it sees
+    // strokes up to about 7 px), so only the coarse pass can point the full-scale pass at
+    // them. The windows read what the full pass reads, on fewer input pixels.
+    for scale in [8u32, 12, 16] {
+        let mut img = no_text(1024);
+        common::draw_text(&mut img, "CHEST", 150, 250, scale, [255, 255, 255]);
+        common::draw_text(&mut img, "AP", 600, 700, scale, [200, 200, 200]);
+        let png = common::png(&img);
+        let mut options = PipelineOptions::default();
+        let windows = pipeline.run(&png, &options).unwrap();
+        options.ocr.coarse_windows = false;
+        let full = pipeline.run(&png, &options).unwrap();
+        assert_eq!(read(&windows), read(&full), "glyph scale {scale}");
+        assert!(
+            read(&full).contains(&"AP".to_owned()),
+            "glyph scale {scale}"
+        );
+        let px = windows.timings.text_parts.det_pixels;
+        assert!(px < 1024 * 1024, "glyph scale {scale}: {px}");
     }
 }

@@ -13,7 +13,7 @@ use super::super::pixels::{f32_of, usize_f32};
 
 /// Probability above which a coarse map cell is a text candidate. On the anchor and test
 /// images every text line the full-scale pass found peaked at 0.99–1.00 in the coarse map
-/// (global pass at 1024 px, or half the full input's side), and 0.1 and 0.3 chose the same
+/// (global pass at 1024 px, or half the full input's side when measured), and 0.1 and 0.3 chose the same
 /// windows: 0.1 keeps a margin. Boxes the coarse map missed altogether (p = 0.00: texture
 /// on the 2048 px photos, a lone 4 px "R" marker, the 4–5 px name tag) are the stroke
 /// prior's.
