@@ -64,10 +64,17 @@ fn native_tiles_run_only_where_text_can_be() {
     let Some(pipeline) = common::pipeline("native_tiles_run_only_where_text_can_be") else {
         return;
     };
-    // 2048²: the global pass (1024²) plus the two of the four native 1152² tiles that hold
-    // the corners; without coarse-to-fine all four run and the same lines are read.
+    // 2048²: the global pass (1024²), then native-resolution windows around the two
+    // corners; with the windows off, the two of the four native 1152² tiles that hold the
+    // corners; without coarse-to-fine all four. All three read the same lines.
     let img = common::png(&two_corners(2048));
     let mut options = PipelineOptions::default();
+    let out = pipeline.run(&img, &options).unwrap();
+    assert_eq!(read(&out), vec!["PATIENT:JOHNSMITH", "MRN4815"]);
+    let windows = out.timings.text_parts.det_pixels;
+    assert!(windows > 1024 * 1024, "{windows}");
+    assert!(windows < 1024 * 1024 + 1152 * 1152, "{windows}");
+    options.ocr.coarse_windows = false;
     let out = pipeline.run(&img, &options).unwrap();
     assert_eq!(read(&out), vec!["PATIENT:JOHNSMITH", "MRN4815"]);
     assert_eq!(

@@ -276,3 +276,30 @@ fn narrow_recognition_batches_read_the_overlay_as_one_wide_batch() {
         assert_eq!(boxes(&narrow), boxes(&wide), "{side}");
     }
 }
+
+#[test]
+fn native_windows_of_large_images_read_every_overlay_line() {
+    let Some(pipeline) = common::pipeline("native_windows_of_large_images_read_every_overlay_line")
+    else {
+        return;
+    };
+    // Over 2000 px the global pass sees the 11 px glyphs shrunk; the native-resolution
+    // windows around the candidates read every line exactly, for less than the global pass
+    // and one native tile (the tiles they replace read "PATIENT:" and "JOHN SMITH" apart on
+    // the 4096 × 3072 image, and ran 5.0 M and 8.5 M input pixels).
+    let want: Vec<String> = LINES.iter().map(|(t, _, _)| t.replace(' ', "")).collect();
+    for (w, h) in [(2048u32, 2048u32), (4096, 3072)] {
+        let (img, _) = radiograph_with_overlay(w, h);
+        let out = pipeline
+            .run(&common::png(&img), &PipelineOptions::default())
+            .unwrap();
+        let read: Vec<String> = out
+            .text
+            .iter()
+            .map(|l| l.text.expose().replace(' ', ""))
+            .collect();
+        assert_eq!(read, want, "{w} x {h}");
+        let px = out.timings.text_parts.det_pixels;
+        assert!(px < 1024 * 1024 + 1152 * 1152, "{w} x {h}: {px}");
+    }
+}

@@ -8,7 +8,8 @@
 //!   larger than 2000 px are scanned at native resolution in overlapping tiles
 //!   ([`OcrParams::det_tiles`]) plus a global pass at 1024 px, merged by NMS; only the
 //!   tiles where the global pass or a stroke prior saw possible text run
-//!   ([`OcrParams::det_coarse`], see [`coarse`]).
+//!   ([`OcrParams::det_coarse`], see [`coarse`]), and of those only native windows
+//!   around the candidates when they are small enough ([`OcrParams::coarse_windows`]).
 //! - cls: crops taller than 1.5× their width are turned 90° counter-clockwise; crops the
 //!   classifier reads as upside down (p > 0.9) are turned 180°.
 //! - rec: batches of 6 sorted by aspect ratio, height 48, width ≥ 320, zero padding after
@@ -31,7 +32,9 @@ mod views;
 use std::time::{Duration, Instant};
 
 use self::coarse::{CoarseMap, candidate_windows};
-use self::views::{FINE_MARGIN, View, coarse_views, edge_windows, native_views, whole_tiles};
+use self::views::{
+    FINE_MARGIN, View, coarse_views, edge_windows, native_views, native_windows, whole_tiles,
+};
 use super::pixels::{
     BoxF, RgbPixels, clamp_px, f32_of, f64_of, nms, round_up_32, sample_bgr_planar, usize_f32,
     usize_of,
@@ -110,7 +113,7 @@ pub struct OcrParams {
     /// Coarse-to-fine detection of [`det_tiled`] images (ours): a native tile runs only
     /// when the global pass (at [`COARSE_THRESH`](coarse::COARSE_THRESH)) or the stroke
     /// prior ([`edges`]) saw possible text in it (see [`coarse`]). Tiles run whole, so
-    /// every box found is the one the tile always found.
+    /// every box found is the one the tile always found (with `coarse_windows` off).
     pub det_coarse: bool,
     /// Coarse-to-fine detection of the other images (ours): a coarse pass at
     /// [`OcrParams::coarse_scale`] and the stroke prior choose windows, and the full-scale
@@ -120,6 +123,14 @@ pub struct OcrParams {
     /// over the whole input, so a window's boxes differ from the full pass's by a few
     /// pixels; crops fitted to the ink ([`OcrParams::ink_fit`]) read them the same (cut from
     /// the box, the 11 px "DATE" of the 1024² overlay test was read "DRTE").
+    ///
+    /// With [`OcrParams::det_coarse`] the same holds for [`det_tiled`] images: the native
+    /// pass runs on windows around the global pass's and the stroke prior's candidates
+    /// instead of on the tiles they touch, when the windows cover at most
+    /// [`FINE_SHARE_MAX`] of the image and none exceeds [`OcrParams::max_det_pixels`]. On
+    /// the 2048² anchor radiograph that is 1.65 M detector input pixels instead of 5.03 M,
+    /// and the overlay tests read every line exactly (the tiles split a 4096 × 3072
+    /// image's "PATIENT: JOHN SMITH" in two). Busy photos keep their tiles.
     pub coarse_windows: bool,
     /// Side of the coarse pass relative to the full-scale input (with `coarse_windows`).
     /// 3/8: it only has to see print whose strokes are too wide for the stroke prior
@@ -422,8 +433,9 @@ pub fn det_tiled(width: u32, height: u32, params: &OcrParams) -> bool {
 ///
 /// With [`OcrParams::det_coarse`] a tiled image's native tiles run only where its global
 /// pass or the stroke prior saw possible text ([`coarse::candidate_windows`]); with
-/// [`OcrParams::coarse_windows`] another image's full-scale pass runs only on windows
-/// where a coarse pass saw text, unless they cover more than [`FINE_SHARE_MAX`] of it.
+/// [`OcrParams::coarse_windows`] the full-scale pass (native windows instead of those
+/// tiles, or another image's full pass) runs only on windows where a coarse pass or the
+/// stroke prior saw text, unless they cover more than [`FINE_SHARE_MAX`] of it.
 fn detect_boxes(
     model: &ModelSession,
     image: &RgbPixels,
@@ -455,7 +467,12 @@ fn detect_boxes(
                 // The stroke prior can only add tiles: its scan of the whole image is
                 // skipped when the global pass already wants every tile (busy photos).
                 windows.extend(edge_windows(image, margin));
-                native_views(&windows, tiles)
+                let tile_views = native_views(&windows, tiles);
+                if params.coarse_windows {
+                    native_windows(&mut windows, (iw, ih), params).unwrap_or(tile_views)
+                } else {
+                    tile_views
+                }
             } else {
                 views
             }

@@ -6,8 +6,8 @@
 //! every block of the stroke prior (`edges`), which finds the small print and texture the
 //! coarse map misses; candidates grow by a margin and are merged into a few rectangles
 //! ([`candidate_windows`]) so that a text line is whole inside one of them. The full-scale
-//! pass then runs only on the native tiles those touch (or, opt-in, on the windows; see
-//! `detect_boxes` in the parent).
+//! pass then runs only on the windows (or, with the windows off, on the native tiles
+//! those touch; see `detect_boxes` in the parent).
 
 use super::super::pixels::{f32_of, usize_f32};
 

@@ -189,11 +189,34 @@ fn aligned_span(lo: u32, hi: u32, scale: f64, len: u32, full: usize) -> (f32, f3
     (a, b, n)
 }
 
-/// The image's [`whole_tiles`] that hold part of some window, whole: a tile's boxes, and
-/// with them what the recogniser reads, must not depend on where the coarse pass saw text.
-/// (Views cut to the windows, even on the tile's own sampling grid and 1024 px wide, gave
-/// boxes a few pixels tighter, and the 14 px "DATE 01/02/1960" of a 4000 px image was
-/// read "DRTE" or "1/82".)
+/// Native-resolution views over `windows` of a `iw × ih` image too large for one pass
+/// (aligned to the grid of a native pass over the whole image, each side a multiple of
+/// 32), or `None` when they would cover more than [`FINE_SHARE_MAX`] of that pass or one
+/// of them would hold more than [`OcrParams::max_det_pixels`]: the caller runs the tiles.
+pub(super) fn native_windows(
+    windows: &mut Vec<Window>,
+    (iw, ih): (u32, u32),
+    params: &OcrParams,
+) -> Option<Vec<View>> {
+    let full = (round_up_32(iw), round_up_32(ih));
+    let scale = (
+        f64_of(full.0) / f64::from(iw.max(1)),
+        f64_of(full.1) / f64::from(ih.max(1)),
+    );
+    let views = aligned_views(windows, scale, (iw, ih), full);
+    let covered: usize = views.iter().map(|v| v.width.saturating_mul(v.height)).sum();
+    let fits = usize_f32(covered) <= FINE_SHARE_MAX * usize_f32(full.0.saturating_mul(full.1))
+        && views
+            .iter()
+            .all(|v| v.width.saturating_mul(v.height) <= params.max_det_pixels);
+    fits.then_some(views)
+}
+
+/// The image's [`whole_tiles`] that hold part of some window, whole: a tile's boxes do not
+/// depend on where the coarse pass saw text. (Views cut to the windows gave boxes a few
+/// pixels tighter, and before the crops were fitted to the ink the 14 px
+/// "DATE 01/02/1960" of a 4000 px image was read "DRTE" or "1/82" from them; with
+/// [`OcrParams::ink_fit`] [`native_windows`] read it exactly.)
 pub(super) fn native_views(windows: &[Window], tiles: Vec<View>) -> Vec<View> {
     tiles
         .into_iter()
