@@ -37,14 +37,21 @@ title + surname, initials, nickname, lower case, upper case) and every mention c
 
 Names were listed by hand, as commonly borne in these traditions (general knowledge of
 public name lists, registers and naming studies; nothing was downloaded). None of these
-traditions is listed in an earlier generator's docstring or in the regions briefed for
-blind7 .. blind10, nor is it a neighbour of one of those:
+traditions is listed in an earlier generator's docstring or among the regions briefed for
+blind7 .. blind10. Four lie geographically near a briefed region without sharing its
+naming tradition, and the self-check (which reads blind7 .. blind9 and their generators)
+confirms they share no name token with it: the Seminole of Florida across the Florida
+Straits from the Bahamas (blind7), Aruba and Curaçao off La Guajira (Wayuu, blind8),
+Taiwan's east coast about 110 km from the southern Ryukyus (Okinawa, blind8) and Jammu a
+hundred kilometres or so from the Tibetan settlement at Dharamsala (blind9; the Kangra
+family names Katoch and Pathania were left out for that reason). Kanuri (Borno) is in the
+same country as the Tiv and Efik of blind9 but far from them and of another language family:
 - Kashmir Valley: Kashmiri Pandit family names (Kaul, Raina, Zutshi, Razdan, Wanchoo,
   Kachru, Handoo, Tikoo, Mattoo, Ganjoo, Sapru, Kitchlu), also written in Devanagari, and
   Kashmiri given names (Autar, Pushkar, Makhan, Jialal, Sarwanand, Dinanath; Dulari,
   Mehbooba, Shameema, Fehmeeda, Arundhati);
-- Jammu (Dogra): Dogra Rajput family names (Jamwal, Manhas, Slathia, Jasrotia, Katoch,
-  Pathania, Sambyal, Charak) with Gulab, Zorawar, Ranbir, Kuldip, Bimla, Kanta;
+- Jammu (Dogra): Dogra Rajput family names (Jamwal, Manhas, Slathia, Jasrotia, Andotra,
+  Sambyal, Charak) with Gulab, Zorawar, Ranbir, Kuldip, Bimla, Kanta;
 - Ainu (Hokkaido: Biratori, Shiraoi): the family names Ainu families were registered under
   (Kayano, Kaizawa, Chiri, Ukaji, Kawamura, Hiramura, Urakawa), also in kanji, with Japanese
   given names of the older generation (Koichi, Kaneto, Mashiho, Yoichi; Yukie, Shizue, Mieko,
@@ -191,8 +198,7 @@ REGIONS = {
     "dogra": dict(
         m=["Gulab", "Zorawar", "Ranbir", "Kuldip"],
         f=["Bimla", "Kanta"],
-        fam=["Jamwal", "Manhas", "Slathia", "Jasrotia", "Katoch", "Pathania", "Sambyal",
-             "Charak"],
+        fam=["Jamwal", "Manhas", "Slathia", "Jasrotia", "Andotra", "Sambyal", "Charak"],
     ),
     "ainu": dict(
         m=["Koichi", "Kaneto", "Mashiho", "Yoichi"],
@@ -848,7 +854,7 @@ def t_audiology_booth(d):
         "Sound-field VRA for $pt, aged $agem: responses at 30 dB HL 500-4k. Parent present. "
         "Tested by $af.",
     ])
-    return d.render(tpl, pt=P(pt, pt.full()), age=E("AGE", "%d years" % a), agey=E("AGE", "%dy" % a),
+    return d.render(tpl, pt=P(pt, pt.full()), agey=E("AGE", "%dy" % a),
                     agem=E("AGE", "%d months" % r.randint(7, 30)),
                     ai=P(aud, aud.initials()), pg=P(pt, pt.given),
                     dt=E("DATE", date(r, style="d/m/yy")), af=P(aud, aud.full()))
@@ -1182,8 +1188,11 @@ def t_transfer(d):
     pt, dr = d.person(), d.person()
     tpl = ("Transfer request: $pt, $age, from $from to $to for a CT head. Accepting: Dr "
            "$dr. Escort: one nurse.")
+    if pt.region in ID_REGIONS:
+        tpl = tpl.replace("$age, ", "$age, national ID $ssn, ")
     a = r.randint(18, 97)
     return d.render(tpl, pt=P(pt, pt.full()), age=E("AGE", "%d-year-old" % a),
+                    ssn=E("SSN", ssn(r, pt.region)),
                     **{"from": E("LOCATION", place(r, pt.region))},
                     to=E("ORG", org(r, pt.region)), dr=P(dr, dr.sur()))
 
