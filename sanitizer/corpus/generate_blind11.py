@@ -69,7 +69,7 @@ same country as the Tiv and Efik of blind9 but far from them and of another lang
 - Muscogee (Creek) Nation and Seminole Tribe of Florida: family names from tribal rolls
   (Harjo, Fixico, Yahola, Chupco, Micco, Emarthla, Bemo; Billie, Jumper, Osceola, Cypress,
   Tommie, Gopher) with SSA given names of the 1930s-60s (Lonnie, Curtis, Cicero, Jimmie,
-  Twila, Bernadine, Juanita, Glenda, Verna, Lula, Minnie, Virginia, Thelma, Noreen);
+  Twila, Bernadine, Juanita, Glenda, Velma, Lula, Minnie, Virginia, Thelma, Nola);
 - Wallonia: Statbel-era family names of the provinces of Liège and Namur (Dethier, Pirard,
   Lambotte, Thonon, Jadot, Gilson, Massart, Dubuisson, Wuidart, Hubin, Lhoest) and given
   names of the older generation (Freddy, Gaston, Lucien, Désiré; Fernande,
@@ -102,7 +102,7 @@ same country as the Tiv and Efik of blind9 but far from them and of another lang
   Macapanton, Domocao, Pangalian; Sittie, Johaira, Sohaira, Norhata);
 - English surnames that are fish, fabrics or coins, word classes no earlier corpus used
   (Haddock, Herring, Roach, Tench, Gudgeon; Silk, Lace; Farthing, Shilling, Dollar, Nickel),
-  with Ashby, Lonnie, Noreen, Thelma (North Lincolnshire addresses).
+  with Ashby, Lonnie, Nola, Thelma (North Lincolnshire addresses).
 Nicknames: Anicet, Faustin, Wata, Baba, Glenny, Nella, Bagi, Bertie, Aru. Names in another
 script: 萱野, 貝澤, 知里, 宇梶, 川村, 平村, 浦川 (Ainu family names in kanji) and the Kashmiri
 family names in Devanagari (कौल, रैना, ...). Word-names: the fish, fabric and coin surnames,
@@ -227,12 +227,12 @@ REGIONS = {
     ),
     "muscogee": dict(
         m=["Lonnie", "Curtis", "Cicero"],
-        f=["Twila", "Bernadine", "Juanita", "Glenda", "Verna", "Lula"],
+        f=["Twila", "Bernadine", "Juanita", "Glenda", "Velma", "Lula"],
         fam=["Harjo", "Fixico", "Yahola", "Chupco", "Micco", "Emarthla", "Bemo"],
     ),
     "seminole": dict(
         m=["Jimmie", "Cicero"],
-        f=["Minnie", "Virginia", "Thelma", "Noreen"],
+        f=["Minnie", "Virginia", "Thelma", "Nola"],
         fam=["Billie", "Jumper", "Osceola", "Cypress", "Tommie", "Gopher"],
     ),
     "walloon": dict(
@@ -293,7 +293,7 @@ REGIONS = {
     ),
     "wordnames": dict(
         m=["Ashby", "Lonnie"],
-        f=["Noreen", "Thelma"],
+        f=["Nola", "Thelma"],
         fam=["Haddock", "Herring", "Roach", "Tench", "Gudgeon", "Silk", "Lace", "Farthing",
              "Shilling", "Dollar", "Nickel"],
     ),
