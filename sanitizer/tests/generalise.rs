@@ -1499,3 +1499,26 @@ fn an_overlay_referrer_label_without_its_colon() {
         ("REF NORMAL 3.5-5.0", "REF NORMAL 3.5-5.0"),
     ]);
 }
+
+#[test]
+fn lone_chat_lines_two_word_speakers_and_addressed_requests() {
+    check(&[
+        (
+            "orvik: porter rang re tane whaanga, family coming tmrw. quenly can u ring them?",
+            "PERSON_1: porter rang re PERSON_2, family coming tmrw. PERSON_3 can u ring them?",
+        ),
+        (
+            "tane rua: marlo can u cover bay 2\nmarlo: np\ntane rua: ta",
+            "PERSON_1: PERSON_2 can u cover bay 2\nPERSON_2: np\nPERSON_1: ta",
+        ),
+        // A lone label line without chat shorthand, and labels of common words, stay.
+        (
+            "plan: continue iv abx, review tmrw",
+            "plan: continue iv abx, review tmrw",
+        ),
+        (
+            "bed 4: can u check obs\nside room: np",
+            "bed 4: can u check obs\nside room: np",
+        ),
+    ]);
+}
