@@ -1522,3 +1522,27 @@ fn lone_chat_lines_two_word_speakers_and_addressed_requests() {
         ),
     ]);
 }
+
+#[test]
+fn word_names_ending_a_field_and_a_lower_case_title() {
+    check(&[
+        (
+            "Deceased: ORVIK STONE   Age: 71",
+            "Deceased: PERSON_1   Age: [AGE]",
+        ),
+        (
+            "Employee: Tessaly Ankle   Employer: county council",
+            "Employee: PERSON_1   Employer: county council",
+        ),
+        (
+            "Requesting clinician: Dr Quelvin Heart   Tel: ext 4410",
+            "Requesting clinician: Dr PERSON_1   Tel: ext [PHONE]",
+        ),
+        (
+            "spoke to dr orvanek who agrees with the plan",
+            "spoke to dr PERSON_1 who agrees with the plan",
+        ),
+        // A common word after a lower-case title stays.
+        ("spoke to dr about it", "spoke to dr about it"),
+    ]);
+}

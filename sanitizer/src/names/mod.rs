@@ -215,6 +215,14 @@ pub(crate) const FIELD_LABELS: &[&str] = &[
     "child",
     "carer",
     "informant",
+    // Forms about someone other than a patient: "Deceased: …", "Employee: …",
+    // "Adviser: …".
+    "deceased",
+    "employee",
+    "adviser",
+    "advisor",
+    "client",
+    "policyholder",
 ];
 
 /// Words that end a name (field names, credentials).
@@ -963,6 +971,16 @@ impl<'a> NameRules<'a> {
             } else if t.shape == Shape::Lower && in_list(t.text, RELATIVE_VERBS) {
                 // "partner tanvo rang": the verb ends the name.
                 false
+            } else if t.shape == Shape::Lower
+                && first
+                && cue == Cue::Title
+                && t.letters() >= 3
+                && !self.common(t.text)
+                && self.stop(t.text).is_none()
+                && !in_list(t.text, FIELD_WORDS)
+            {
+                // "spoke to dr whaanga": an uncommon lower-case word after a title.
+                true
             } else if t.shape == Shape::Lower {
                 let pair_next = tokens.get(i + 1).is_some_and(|n| {
                     n.shape == Shape::Lower && self.surname(n.text) && !self.hard_stop(n.text)
@@ -1027,8 +1045,10 @@ impl<'a> NameRules<'a> {
             } else {
                 // A field's value of capitalised words ends with the field: "Chair: Skye
                 // Swallow\n" is one name even when the last word is also a common word.
-                let field_value_end = cue == Cue::Label
-                    && t.shape == Shape::Title
+                let field_value_end = matches!(cue, Cue::Label | Cue::Title)
+                    && (t.shape == Shape::Title
+                        || (t.shape == Shape::Upper
+                            && parts_shape(tokens, &parts) == Some(Shape::Upper)))
                     && next.is_none_or(|n| {
                         n.break_before
                             || (n.class == crate::token::Class::Punct && !n.is_punct('.'))
