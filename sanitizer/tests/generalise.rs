@@ -1546,3 +1546,18 @@ fn word_names_ending_a_field_and_a_lower_case_title() {
         ("spoke to dr about it", "spoke to dr about it"),
     ]);
 }
+
+#[test]
+fn a_found_given_name_runs_on_to_an_unknown_family_name() {
+    check(&[
+        (
+            "Antenatal clinic. Orlaith Quenvary, G3P2, 38+1. Later Orlaith consented to induction.",
+            "Antenatal clinic. PERSON_1, G3P2, 38+1. Later PERSON_1 consented to induction.",
+        ),
+        // A common word after the name stays.
+        (
+            "Antenatal clinic. Orlaith Today, G3P2. Later Orlaith consented to induction.",
+            "Antenatal clinic. PERSON_1 Today, G3P2. Later PERSON_1 consented to induction.",
+        ),
+    ]);
+}
