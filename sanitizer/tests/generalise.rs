@@ -1561,3 +1561,18 @@ fn a_found_given_name_runs_on_to_an_unknown_family_name() {
         ),
     ]);
 }
+
+#[test]
+fn a_given_name_that_is_also_a_word_before_a_found_family_name() {
+    check(&[
+        (
+            "Subject: referral - Rose Quorvane\nThanks for seeing Ms Quorvane so quickly.",
+            "Subject: referral - PERSON_1\nThanks for seeing Ms PERSON_1 so quickly.",
+        ),
+        // A common word that is no given name stays.
+        (
+            "Thanks for seeing Ms Quorvane. Please send the New Quorvane letter back.",
+            "Thanks for seeing Ms PERSON_1. Please send the New PERSON_1 letter back.",
+        ),
+    ]);
+}
