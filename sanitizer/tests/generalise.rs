@@ -1576,3 +1576,23 @@ fn a_given_name_that_is_also_a_word_before_a_found_family_name() {
         ),
     ]);
 }
+
+#[test]
+fn an_overlay_patient_field_with_misread_letters() {
+    check(&[
+        (
+            "HOSP#: QX1234 | PT: ORVANEK, 7essa1y| AP PORTABLE",
+            "HOSP#: [ID] | PT: PERSON_1| AP PORTABLE",
+        ),
+        (
+            "EXAM 02/03/2024 | PT=qUELVIN T0RRAK  HOSP#:77 | AP PORTABLE",
+            "EXAM [DATE] | PT=PERSON_1  HOSP#:77 | AP PORTABLE",
+        ),
+        (
+            "EXAM 02/03/2024 | REF: QUORVANE:\nPT: stable | AP PORTABLE",
+            "EXAM [DATE] | REF: PERSON_1:\nPT: stable | AP PORTABLE",
+        ),
+        // Common words in the field, and a line without separators, stay.
+        ("PT: walking well | OT: seen", "PT: walking well | OT: seen"),
+    ]);
+}

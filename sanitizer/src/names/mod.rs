@@ -57,6 +57,7 @@ mod forms;
 mod hl7;
 mod initials;
 mod merge;
+mod overlay;
 mod pairs;
 mod quoted;
 mod table;
@@ -673,6 +674,7 @@ impl<'a> NameRules<'a> {
         self.comma_and_initials(tokens, &mut out);
         self.pairs(tokens, &mut out);
         self.ocr_line_names(tokens, &mut out);
+        self.overlay_patient_values(tokens, &mut out);
         self.dashed_caps(tokens, &mut out);
         self.singles(tokens, &mut out);
         self.family_names(tokens, &mut out);
@@ -951,7 +953,15 @@ impl<'a> NameRules<'a> {
                 break;
             }
             let first_after_title = parts.is_empty() && cue == Cue::Title;
-            if (next.is_some_and(|n| n.is_punct(':')) && !first_after_title)
+            // "REF: WHAANGA:" closing its line: a stray colon after an overlay's value.
+            let stray_colon = parts.is_empty()
+                && cue == Cue::Label
+                && t.shape == Shape::Upper
+                && t.letters() >= 3
+                && !self.common(t.text)
+                && self.stop(t.text).is_none()
+                && tokens.get(i + 2).is_none_or(|a| a.line_start);
+            if (next.is_some_and(|n| n.is_punct(':')) && !first_after_title && !stray_colon)
                 || in_list(t.text, FIELD_WORDS) && !t.capitalized()
             {
                 break;
