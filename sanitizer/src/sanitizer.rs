@@ -863,6 +863,7 @@ fn extend_back_to_given(
             && rules.stop(p.text).is_none()
             && !names::field_word(p.text)
             && !names::name_prefix(p.text)
+            && !names::is_greeting(p.text)
             && !overlaps(typed, p.start, p.end)
             && !others.overlaps(f.text, p.start, p.end);
         if !fits {

@@ -1596,3 +1596,22 @@ fn an_overlay_patient_field_with_misread_letters() {
         ("PT: walking well | OT: seen", "PT: walking well | OT: seen"),
     ]);
 }
+
+#[test]
+fn a_greeting_opening_a_later_line() {
+    check(&[
+        (
+            "To: clinic\n\nHello Quelvane,\nThanks for the referral.",
+            "To: clinic\n\nHello PERSON_1,\nThanks for the referral.",
+        ),
+        (
+            "Re: bloods\nHi Orvanek, could you check them?",
+            "Re: bloods\nHi PERSON_1, could you check them?",
+        ),
+        // A greeting to a group or a courtesy form stays.
+        (
+            "To: clinic\nDear all,\nThanks.",
+            "To: clinic\nDear all,\nThanks.",
+        ),
+    ]);
+}

@@ -63,6 +63,7 @@ mod quoted;
 mod table;
 mod term_surnames;
 
+pub(crate) use self::context::is_greeting;
 pub(crate) use self::forms::is_particle;
 use self::forms::{caret_names, other_scripts};
 pub(crate) use self::hl7::{coded_fields, in_coded_field};
