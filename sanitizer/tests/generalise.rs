@@ -1615,3 +1615,18 @@ fn a_greeting_opening_a_later_line() {
         ),
     ]);
 }
+
+#[test]
+fn a_capitalised_word_hyphened_to_a_common_word_opening_a_sentence() {
+    check(&[
+        (
+            "Seen in clinic. Mary-white patches on both shins.",
+            "Seen in clinic. Mary-white patches on both shins.",
+        ),
+        // A double-barrelled name capitalises both parts.
+        (
+            "Seen in clinic. Quelvin-Orvanek improved overnight.",
+            "Seen in clinic. PERSON_1 improved overnight.",
+        ),
+    ]);
+}

@@ -1571,8 +1571,9 @@ pub(crate) fn classification_value(tokens: &[Token<'_>], start: usize) -> bool {
 }
 
 /// The mention `start..end` is one word compounded with lower-case common words by
-/// hyphens, each part a common word ("Ruby-red urine", "Cayenne-pepper spots"): a
-/// compound adjective or noun, not a name ("Kuan-yu", whose first part is no word, stays).
+/// hyphens, each part a common word ("Ruby-red urine", "Cayenne-pepper spots"), or only
+/// the lower-case parts when it opens a sentence: a compound adjective or noun, not a name
+/// ("Kuan-yu" mid-sentence, whose first part is no word, stays).
 pub(crate) fn common_compound(
     rules: &NameRules<'_>,
     tokens: &[Token<'_>],
@@ -1592,9 +1593,14 @@ pub(crate) fn common_compound(
             .iter()
             .skip(1)
             .all(|p| p.chars().count() >= 3 && p.chars().all(char::is_lowercase) && rules.common(p))
-        && parts
-            .first()
-            .is_some_and(|p| p.chars().count() >= 3 && rules.common(p))
+        && parts.first().is_some_and(|p| {
+            p.chars().count() >= 3
+                && (rules.common(p)
+                    // "Ruby-red", "Peacock-blue": a capitalised word before a lower-case
+                    // common word is a compound adjective opening a sentence, whatever the
+                    // first word is; a double-barrelled name capitalises both parts.
+                    || t.sentence_start)
+        })
 }
 
 /// Words after a hyphenated eponym that name a diagnosis's status or kind ("X-Y crisis",
