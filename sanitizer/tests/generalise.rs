@@ -1630,3 +1630,18 @@ fn a_capitalised_word_hyphened_to_a_common_word_opening_a_sentence() {
         ),
     ]);
 }
+
+#[test]
+fn an_initial_and_family_name_after_a_capitalised_sender_cue() {
+    check(&[
+        (
+            "Photo of the rash, 3 days old. From K. Quorvane, 02/03/2024.",
+            "Photo of the rash, 3 days old. From PERSON_1, [DATE].",
+        ),
+        // A letter after another capitalised word stays a term's letter.
+        (
+            "Vitamin D. Levels are normal.",
+            "Vitamin D. Levels are normal.",
+        ),
+    ]);
+}
