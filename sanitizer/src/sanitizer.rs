@@ -206,6 +206,7 @@ impl Sanitizer {
         for f in &mut persons {
             if let (Some(toks), Some(ty)) = (tokens.get(f.text), typed.get(f.text)) {
                 extend_back_to_given(&rules, toks, ty, &spans_of, f);
+                extend_on_to_surname(&rules, toks, ty, &spans_of, f);
             }
         }
         persons.sort_by_key(|f| (f.text, f.start, f.end));
@@ -828,9 +829,10 @@ fn extend_given_names(
 }
 
 /// A found name runs back over the capitalised word right before it on its line when that
-/// word is unexplained (no common word, term, field word, typed span or other person's
-/// span): the given name before a family name found by its slot or elsewhere in the
-/// request ("… with Quorvel Whaanga, …" once `Whaanga` is known). Two words at most
+/// word is unexplained (no common word unless a listed given name, no term, field word,
+/// typed span or other person's span): the given name before a family name found by its
+/// slot or elsewhere in the request ("… with Quorvel Whaanga, …" once `Whaanga` is known,
+/// "Rose Whaanga" too). Two words at most
 /// ("Tane Aru Whaanga"). The span keeps the found name's person and label.
 fn extend_back_to_given(
     rules: &NameRules<'_>,
@@ -857,16 +859,64 @@ fn extend_back_to_given(
             && p.shape == Shape::Title
             && p.letters() >= 3
             && p.text.chars().all(char::is_alphabetic)
-            && !rules.common(p.text)
+            && (!rules.common(p.text) || rules.given(p.text))
             && rules.stop(p.text).is_none()
             && !names::field_word(p.text)
             && !names::name_prefix(p.text)
+            && !names::is_greeting(p.text)
             && !overlaps(typed, p.start, p.end)
             && !others.overlaps(f.text, p.start, p.end);
         if !fits {
             return;
         }
         f.start = p.start;
+    }
+}
+
+/// A found one-word name runs on over the capitalised word right after it on its line when
+/// that word is unexplained (no common word, term, field word, typed span or other person's
+/// span) and ends its clause: the family name after a given name found by its slot or
+/// elsewhere in the request ("Tane Quorvel, G2P1" once `Tane` is known). The span keeps
+/// the found name's person and label.
+fn extend_on_to_surname(
+    rules: &NameRules<'_>,
+    tokens: &[Token<'_>],
+    typed: &[Span],
+    others: &SpanIndex,
+    f: &mut Found,
+) {
+    let Ok(k) = tokens.binary_search_by_key(&f.start, |t| t.start) else {
+        return;
+    };
+    let (Some(t), Some(n)) = (tokens.get(k), tokens.get(k + 1)) else {
+        return;
+    };
+    let after = tokens.get(k + 2);
+    let ends_clause = after.is_none_or(|a| {
+        a.break_before
+            || [',', '(', '.', ';', ':'].iter().any(|&c| a.is_punct(c))
+            || (a.is_word() && a.shape == Shape::Lower)
+    });
+    let fits = t.is_word()
+        && t.latin
+        && t.shape == Shape::Title
+        && t.end == f.end
+        && n.is_word()
+        && n.latin
+        && n.shape == Shape::Title
+        && n.letters() >= 3
+        && n.text.chars().all(char::is_alphabetic)
+        && n.start == t.end + 1
+        && !n.break_before
+        && ends_clause
+        && !rules.common(n.text)
+        && rules.stop(n.text).is_none()
+        && !names::field_word(n.text)
+        && !names::name_prefix(n.text)
+        && !overlaps(typed, n.start, n.end)
+        && !others.overlaps(f.text, n.start, n.end);
+    if fits {
+        f.end = n.end;
     }
 }
 

@@ -1499,3 +1499,149 @@ fn an_overlay_referrer_label_without_its_colon() {
         ("REF NORMAL 3.5-5.0", "REF NORMAL 3.5-5.0"),
     ]);
 }
+
+#[test]
+fn lone_chat_lines_two_word_speakers_and_addressed_requests() {
+    check(&[
+        (
+            "orvik: porter rang re tane whaanga, family coming tmrw. quenly can u ring them?",
+            "PERSON_1: porter rang re PERSON_2, family coming tmrw. PERSON_3 can u ring them?",
+        ),
+        (
+            "tane rua: marlo can u cover bay 2\nmarlo: np\ntane rua: ta",
+            "PERSON_1: PERSON_2 can u cover bay 2\nPERSON_2: np\nPERSON_1: ta",
+        ),
+        // A lone label line without chat shorthand, and labels of common words, stay.
+        (
+            "plan: continue iv abx, review tmrw",
+            "plan: continue iv abx, review tmrw",
+        ),
+        (
+            "bed 4: can u check obs\nside room: np",
+            "bed 4: can u check obs\nside room: np",
+        ),
+    ]);
+}
+
+#[test]
+fn word_names_ending_a_field_and_a_lower_case_title() {
+    check(&[
+        (
+            "Deceased: ORVIK STONE   Age: 71",
+            "Deceased: PERSON_1   Age: [AGE]",
+        ),
+        (
+            "Employee: Tessaly Ankle   Employer: county council",
+            "Employee: PERSON_1   Employer: county council",
+        ),
+        (
+            "Requesting clinician: Dr Quelvin Heart   Tel: ext 4410",
+            "Requesting clinician: Dr PERSON_1   Tel: ext [PHONE]",
+        ),
+        (
+            "spoke to dr orvanek who agrees with the plan",
+            "spoke to dr PERSON_1 who agrees with the plan",
+        ),
+        // A common word after a lower-case title stays.
+        ("spoke to dr about it", "spoke to dr about it"),
+    ]);
+}
+
+#[test]
+fn a_found_given_name_runs_on_to_an_unknown_family_name() {
+    check(&[
+        (
+            "Antenatal clinic. Orlaith Quenvary, G3P2, 38+1. Later Orlaith consented to induction.",
+            "Antenatal clinic. PERSON_1, G3P2, 38+1. Later PERSON_1 consented to induction.",
+        ),
+        // A common word after the name stays.
+        (
+            "Antenatal clinic. Orlaith Today, G3P2. Later Orlaith consented to induction.",
+            "Antenatal clinic. PERSON_1 Today, G3P2. Later PERSON_1 consented to induction.",
+        ),
+    ]);
+}
+
+#[test]
+fn a_given_name_that_is_also_a_word_before_a_found_family_name() {
+    check(&[
+        (
+            "Subject: referral - Rose Quorvane\nThanks for seeing Ms Quorvane so quickly.",
+            "Subject: referral - PERSON_1\nThanks for seeing Ms PERSON_1 so quickly.",
+        ),
+        // A common word that is no given name stays.
+        (
+            "Thanks for seeing Ms Quorvane. Please send the New Quorvane letter back.",
+            "Thanks for seeing Ms PERSON_1. Please send the New PERSON_1 letter back.",
+        ),
+    ]);
+}
+
+#[test]
+fn an_overlay_patient_field_with_misread_letters() {
+    check(&[
+        (
+            "HOSP#: QX1234 | PT: ORVANEK, 7essa1y| AP PORTABLE",
+            "HOSP#: [ID] | PT: PERSON_1| AP PORTABLE",
+        ),
+        (
+            "EXAM 02/03/2024 | PT=qUELVIN T0RRAK  HOSP#:77 | AP PORTABLE",
+            "EXAM [DATE] | PT=PERSON_1  HOSP#:77 | AP PORTABLE",
+        ),
+        (
+            "EXAM 02/03/2024 | REF: QUORVANE:\nPT: stable | AP PORTABLE",
+            "EXAM [DATE] | REF: PERSON_1:\nPT: stable | AP PORTABLE",
+        ),
+        // Common words in the field, and a line without separators, stay.
+        ("PT: walking well | OT: seen", "PT: walking well | OT: seen"),
+    ]);
+}
+
+#[test]
+fn a_greeting_opening_a_later_line() {
+    check(&[
+        (
+            "To: clinic\n\nHello Quelvane,\nThanks for the referral.",
+            "To: clinic\n\nHello PERSON_1,\nThanks for the referral.",
+        ),
+        (
+            "Re: bloods\nHi Orvanek, could you check them?",
+            "Re: bloods\nHi PERSON_1, could you check them?",
+        ),
+        // A greeting to a group or a courtesy form stays.
+        (
+            "To: clinic\nDear all,\nThanks.",
+            "To: clinic\nDear all,\nThanks.",
+        ),
+    ]);
+}
+
+#[test]
+fn a_capitalised_word_hyphened_to_a_common_word_opening_a_sentence() {
+    check(&[
+        (
+            "Seen in clinic. Mary-white patches on both shins.",
+            "Seen in clinic. Mary-white patches on both shins.",
+        ),
+        // A double-barrelled name capitalises both parts.
+        (
+            "Seen in clinic. Quelvin-Orvanek improved overnight.",
+            "Seen in clinic. PERSON_1 improved overnight.",
+        ),
+    ]);
+}
+
+#[test]
+fn an_initial_and_family_name_after_a_capitalised_sender_cue() {
+    check(&[
+        (
+            "Photo of the rash, 3 days old. From K. Quorvane, 02/03/2024.",
+            "Photo of the rash, 3 days old. From PERSON_1, [DATE].",
+        ),
+        // A letter after another capitalised word stays a term's letter.
+        (
+            "Vitamin D. Levels are normal.",
+            "Vitamin D. Levels are normal.",
+        ),
+    ]);
+}

@@ -255,12 +255,34 @@ pub(super) const UNNAMED: &[&str] = &[
     "their",
 ];
 
+/// Whether `word` opens a greeting ("Hi", "Dear"): never part of the name after it.
+pub(crate) fn is_greeting(word: &str) -> bool {
+    in_list(word, GREETINGS)
+}
+
 /// Words that open a message by greeting its reader: "hey tanvo - …".
-const GREETINGS: &[&str] = &["hey", "hi", "hello", "hiya", "morning", "evening"];
+const GREETINGS: &[&str] = &["hey", "hi", "hello", "hiya", "morning", "evening", "dear"];
 
 /// Groups a message greets: "hi all,", "morning team -".
 const GROUPS: &[&str] = &[
-    "team", "guys", "folks", "there", "both", "everyone", "all", "again", "doc", "docs",
+    "team",
+    "guys",
+    "folks",
+    "there",
+    "both",
+    "everyone",
+    "all",
+    "again",
+    "doc",
+    "docs",
+    "sir",
+    "madam",
+    "colleague",
+    "colleagues",
+    "doctor",
+    "friend",
+    "friends",
+    "sirs",
 ];
 
 /// `was` / `is` + these: "Tane was admitted", "Tane is keen".
@@ -1551,9 +1573,18 @@ impl NameRules<'_> {
     /// word after the greeting, in any case, when a dash, comma or colon follows it, unless
     /// it greets a group ("hi all,").
     pub(super) fn greeted(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
-        let Some(g) = tokens.first() else { return };
-        let Some(t) = tokens.get(1) else { return };
-        let mark = tokens.get(2).is_some_and(|p| {
+        for (i, g) in tokens.iter().enumerate() {
+            if i == 0 || g.line_start {
+                self.greeted_at(tokens, i, out);
+            }
+        }
+    }
+
+    /// The greeting of `greeted` opening at token `i`.
+    fn greeted_at(&self, tokens: &[Token<'_>], i: usize, out: &mut Vec<Mention>) {
+        let Some(g) = tokens.get(i) else { return };
+        let Some(t) = tokens.get(i + 1) else { return };
+        let mark = tokens.get(i + 2).is_some_and(|p| {
             p.is_punct('-') || p.is_punct('—') || p.is_punct(',') || p.is_punct(':')
         });
         if g.is_word()
@@ -1568,7 +1599,9 @@ impl NameRules<'_> {
             && !in_list(t.text, UNNAMED)
             && !in_list(t.text, GROUPS)
         {
-            let given = self.given(t.text).then(|| Self::norm(t.text));
+            // A greeting addresses someone by the given name, listed or not ("Hi Tane,"); a
+            // letter's "Dear" by either name ("Dear Whaanga,").
+            let given = (self.given(t.text) || lower(g.text) != "dear").then(|| Self::norm(t.text));
             out.push(Mention {
                 start: t.start,
                 end: t.name_end(),

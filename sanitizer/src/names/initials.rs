@@ -364,15 +364,49 @@ impl NameRules<'_> {
     }
 
     /// Whether word `i` opens a chat line: first on its line, then `:`, then a lower-case
-    /// word ("SB: on it", "piret: who is doing obs …").
-    fn chat_line(tokens: &[Token<'_>], i: usize) -> bool {
-        tokens
-            .get(i)
-            .is_some_and(|t| t.is_word() && t.line_start && t.latin)
-            && tokens.get(i + 1).is_some_and(|c| c.is_punct(':'))
+    /// word ("SB: on it", "piret: who is doing obs …"); a speaker of two lower-case words
+    /// counts too ("tane rua: on it"). Returns the index of the message's first word.
+    fn chat_line(tokens: &[Token<'_>], i: usize) -> Option<usize> {
+        let t = tokens.get(i)?;
+        if !(t.is_word() && t.line_start && t.latin) {
+            return None;
+        }
+        let second = tokens.get(i + 1).filter(|w| {
+            t.shape == Shape::Lower
+                && w.is_word()
+                && w.latin
+                && w.space_before
+                && !w.line_start
+                && w.shape == Shape::Lower
+        });
+        let colon = i + 1 + usize::from(second.is_some());
+        (tokens.get(colon).is_some_and(|c| c.is_punct(':'))
             && tokens
-                .get(i + 2)
-                .is_some_and(|w| w.is_word() && w.shape == Shape::Lower)
+                .get(colon + 1)
+                .is_some_and(|w| w.is_word() && w.shape == Shape::Lower && !w.line_start))
+        .then_some(colon + 1)
+    }
+
+    /// The chat lines of a text (see `chat_line`): each speaker's first word and its
+    /// message's first word. One line is a chat only when it is the whole text and its
+    /// message uses chat shorthand ("emem: can u ring them back?").
+    fn chat_lines(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
+        let lines: Vec<(usize, usize)> = (0..tokens.len())
+            .filter_map(|i| Self::chat_line(tokens, i).map(|m| (i, m)))
+            .collect();
+        let single_chat = |&(i, m): &(usize, usize)| {
+            i == 0
+                && tokens.iter().skip(1).all(|t| !t.line_start)
+                && tokens
+                    .iter()
+                    .skip(m)
+                    .any(|w| w.is_word() && in_list(w.text, CHAT_SHORTHAND))
+        };
+        match lines.as_slice() {
+            [one] if single_chat(one) => lines,
+            [] | [_] => Vec::new(),
+            _ => lines,
+        }
     }
 
     /// A patient's initials as the subject of an attendance, opening a sentence: "KT
@@ -411,19 +445,33 @@ impl NameRules<'_> {
     /// lower-case word that is a given name or no common word ("piret:"), never a clinical
     /// abbreviation, stop word or field word ("plan: continue", "obs: stable").
     pub(super) fn chat_speakers(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
-        let lines: Vec<usize> = (0..tokens.len())
-            .filter(|&i| Self::chat_line(tokens, i))
-            .collect();
-        if lines.len() < 2 {
-            return;
-        }
+        let lines = Self::chat_lines(tokens);
         let named = |t: &Token<'_>| self.speaker_word(t);
         // Once a speaker is named by a word ("piret:"), the transcript is a chat and the
         // other speakers' initials count even when they spell an abbreviation ("MS: on it"),
         // teams and orders excepted.
-        let chat = lines.iter().any(|&i| tokens.get(i).is_some_and(&named));
-        for i in lines {
+        let chat = lines
+            .iter()
+            .any(|&(i, _)| tokens.get(i).is_some_and(&named));
+        for (i, first) in lines {
             let Some(t) = tokens.get(i) else { continue };
+            if first > i + 2 {
+                // A speaker of two lower-case words: one must name someone, the other be no
+                // stop word nor field word ("tane rua:", never "bed 4:" nor "side room:").
+                let plain = |w: &Token<'_>| {
+                    w.letters() >= 2
+                        && self.stop(w.text).is_none()
+                        && !in_list(w.text, FIELD_WORDS)
+                        && !in_list(w.text, NOT_INITIALS)
+                };
+                if let Some(w) = tokens
+                    .get(i + 1)
+                    .filter(|w| plain(t) && plain(w) && (named(t) || named(w)) && chat)
+                {
+                    out.extend(Self::whole_run(&[t, w]));
+                }
+                continue;
+            }
             let single = t.letters() == 1 && t.shape == Shape::Title;
             let speaker = if t.shape == Shape::Upper || single {
                 single
@@ -450,8 +498,18 @@ impl NameRules<'_> {
 /// cover tanvo whaanga?", "dentist coming for tanvo at 3".
 const CHAT_OBJECT_CUES: &[&str] = &[
     "cover", "for", "with", "see", "ask", "tell", "call", "ring", "bleep", "check", "review",
-    "visit", "help", "collect",
+    "visit", "help", "collect", "re",
 ];
+
+/// Chat shorthand that marks a lone `speaker: message` line as a chat message ("can u",
+/// "pls", "tmrw").
+const CHAT_SHORTHAND: &[&str] = &[
+    "u", "pls", "plz", "tmrw", "thx", "np", "ur", "im", "fyi", "ty", "tnx", "cud", "wud", "msg",
+];
+
+/// Words after a lower-case name opening a chat message that address that person: "tane
+/// can u ring them back?", "tane pls ring them".
+const CHAT_REQUESTS: &[&str] = &["can", "could", "pls", "plz", "please"];
 
 /// Words after a subject's initials opening a chat message: "sk cant do the meeting".
 const CHAT_SUBJECT_VERBS: &[&str] = &[
@@ -488,14 +546,11 @@ impl NameRules<'_> {
     /// someone unnamed; and two lower-case letters opening a message before a verb
     /// ([`CHAT_SUBJECT_VERBS`]: "sk cant do it"), a colleague's initials.
     pub(super) fn chat_objects(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
-        let lines: Vec<usize> = (0..tokens.len())
-            .filter(|&i| Self::chat_line(tokens, i))
-            .collect();
+        let lines = Self::chat_lines(tokens);
         let speaker_named = |t: &Token<'_>| self.speaker_word(t);
-        if lines.len() < 2
-            || !lines
-                .iter()
-                .any(|&i| tokens.get(i).is_some_and(speaker_named))
+        if !lines
+            .iter()
+            .any(|&(i, _)| tokens.get(i).is_some_and(speaker_named))
         {
             return;
         }
@@ -511,9 +566,9 @@ impl NameRules<'_> {
                 && !in_list(w.text, FIELD_WORDS)
                 && !in_list(w.text, UNNAMED)
                 && !in_list(w.text, NOT_INITIALS)
+                && !in_list(w.text, BED_WORDS)
         };
-        for &line in &lines {
-            let first = line + 2;
+        for &(_, first) in &lines {
             let end = (first + 1..tokens.len())
                 .find(|&k| tokens.get(k).is_some_and(|t| t.line_start))
                 .unwrap_or(tokens.len());
@@ -561,8 +616,30 @@ impl NameRules<'_> {
                     continue;
                 };
                 let b = tokens.get(k + 2).filter(|b| k + 2 < end && name_word(b));
-                let run: Vec<&Token<'_>> = std::iter::once(a).chain(b).collect();
+                let c = b.and_then(|_| tokens.get(k + 3).filter(|c| k + 3 < end && name_word(c)));
+                let run: Vec<&Token<'_>> = std::iter::once(a).chain(b).chain(c).collect();
                 out.extend(Self::whole_run(&run));
+            }
+            // "… tmrw am. tane can u ring them back?": the person a request is addressed to.
+            for s in (first..end).filter(|&k| k + 2 < end && opens(k)) {
+                let (Some(t), Some(v)) = (tokens.get(s), tokens.get(s + 1)) else {
+                    continue;
+                };
+                let request = in_list(v.text, CHAT_REQUESTS)
+                    && (v.text != "can" && v.text != "could"
+                        || tokens
+                            .get(s + 2)
+                            .is_some_and(|u| u.text == "u" || u.text == "you"));
+                if (s == first || name_word(t)) && self.speaker_word(t) && v.space_before && request
+                {
+                    out.push(Mention {
+                        start: t.start,
+                        end: t.end,
+                        given: self.given(t.text).then(|| lower(t.text)),
+                        surname: (!self.given(t.text)).then(|| lower(t.text)),
+                        ..Mention::default()
+                    });
+                }
             }
         }
     }

@@ -57,11 +57,13 @@ mod forms;
 mod hl7;
 mod initials;
 mod merge;
+mod overlay;
 mod pairs;
 mod quoted;
 mod table;
 mod term_surnames;
 
+pub(crate) use self::context::is_greeting;
 pub(crate) use self::forms::is_particle;
 use self::forms::{caret_names, other_scripts};
 pub(crate) use self::hl7::{coded_fields, in_coded_field};
@@ -215,6 +217,14 @@ pub(crate) const FIELD_LABELS: &[&str] = &[
     "child",
     "carer",
     "informant",
+    // Forms about someone other than a patient: "Deceased: …", "Employee: …",
+    // "Adviser: …".
+    "deceased",
+    "employee",
+    "adviser",
+    "advisor",
+    "client",
+    "policyholder",
 ];
 
 /// Words that end a name (field names, credentials).
@@ -665,6 +675,7 @@ impl<'a> NameRules<'a> {
         self.comma_and_initials(tokens, &mut out);
         self.pairs(tokens, &mut out);
         self.ocr_line_names(tokens, &mut out);
+        self.overlay_patient_values(tokens, &mut out);
         self.dashed_caps(tokens, &mut out);
         self.singles(tokens, &mut out);
         self.family_names(tokens, &mut out);
@@ -943,7 +954,15 @@ impl<'a> NameRules<'a> {
                 break;
             }
             let first_after_title = parts.is_empty() && cue == Cue::Title;
-            if (next.is_some_and(|n| n.is_punct(':')) && !first_after_title)
+            // "REF: WHAANGA:" closing its line: a stray colon after an overlay's value.
+            let stray_colon = parts.is_empty()
+                && cue == Cue::Label
+                && t.shape == Shape::Upper
+                && t.letters() >= 3
+                && !self.common(t.text)
+                && self.stop(t.text).is_none()
+                && tokens.get(i + 2).is_none_or(|a| a.line_start);
+            if (next.is_some_and(|n| n.is_punct(':')) && !first_after_title && !stray_colon)
                 || in_list(t.text, FIELD_WORDS) && !t.capitalized()
             {
                 break;
@@ -963,6 +982,16 @@ impl<'a> NameRules<'a> {
             } else if t.shape == Shape::Lower && in_list(t.text, RELATIVE_VERBS) {
                 // "partner tanvo rang": the verb ends the name.
                 false
+            } else if t.shape == Shape::Lower
+                && first
+                && cue == Cue::Title
+                && t.letters() >= 3
+                && !self.common(t.text)
+                && self.stop(t.text).is_none()
+                && !in_list(t.text, FIELD_WORDS)
+            {
+                // "spoke to dr whaanga": an uncommon lower-case word after a title.
+                true
             } else if t.shape == Shape::Lower {
                 let pair_next = tokens.get(i + 1).is_some_and(|n| {
                     n.shape == Shape::Lower && self.surname(n.text) && !self.hard_stop(n.text)
@@ -1027,8 +1056,10 @@ impl<'a> NameRules<'a> {
             } else {
                 // A field's value of capitalised words ends with the field: "Chair: Skye
                 // Swallow\n" is one name even when the last word is also a common word.
-                let field_value_end = cue == Cue::Label
-                    && t.shape == Shape::Title
+                let field_value_end = matches!(cue, Cue::Label | Cue::Title)
+                    && (t.shape == Shape::Title
+                        || (t.shape == Shape::Upper
+                            && parts_shape(tokens, &parts) == Some(Shape::Upper)))
                     && next.is_none_or(|n| {
                         n.break_before
                             || (n.class == crate::token::Class::Punct && !n.is_punct('.'))
@@ -1540,8 +1571,9 @@ pub(crate) fn classification_value(tokens: &[Token<'_>], start: usize) -> bool {
 }
 
 /// The mention `start..end` is one word compounded with lower-case common words by
-/// hyphens, each part a common word ("Ruby-red urine", "Cayenne-pepper spots"): a
-/// compound adjective or noun, not a name ("Kuan-yu", whose first part is no word, stays).
+/// hyphens, each part a common word ("Ruby-red urine", "Cayenne-pepper spots"), or only
+/// the lower-case parts when it opens a sentence: a compound adjective or noun, not a name
+/// ("Kuan-yu" mid-sentence, whose first part is no word, stays).
 pub(crate) fn common_compound(
     rules: &NameRules<'_>,
     tokens: &[Token<'_>],
@@ -1561,9 +1593,14 @@ pub(crate) fn common_compound(
             .iter()
             .skip(1)
             .all(|p| p.chars().count() >= 3 && p.chars().all(char::is_lowercase) && rules.common(p))
-        && parts
-            .first()
-            .is_some_and(|p| p.chars().count() >= 3 && rules.common(p))
+        && parts.first().is_some_and(|p| {
+            p.chars().count() >= 3
+                && (rules.common(p)
+                    // "Ruby-red", "Peacock-blue": a capitalised word before a lower-case
+                    // common word is a compound adjective opening a sentence, whatever the
+                    // first word is; a double-barrelled name capitalises both parts.
+                    || t.sentence_start)
+        })
 }
 
 /// Words after a hyphenated eponym that name a diagnosis's status or kind ("X-Y crisis",

@@ -9,6 +9,10 @@ use super::{
 use crate::stoplist::{self, StopKind};
 use crate::token::{Shape, Token};
 
+/// Capitalised words opening a clause that name the person after them ("From M. Whaanga,",
+/// "By J. Tane"): the initial after them starts a name, not a term's letter ("Vitamin D.").
+const INITIAL_CUES: &[&str] = &["from", "by", "to", "per", "cc", "dear", "signed", "attn"];
+
 impl NameRules<'_> {
     pub(super) fn comma_and_initials(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         for (i, t) in tokens.iter().enumerate() {
@@ -128,9 +132,14 @@ impl NameRules<'_> {
                 && t.letters() == 1
                 && t.shape != Shape::Lower
                 && tokens.get(i + 1).is_some_and(|d| d.is_punct('.'))
-                && !tokens
-                    .get(i.wrapping_sub(1))
-                    .is_some_and(|p| i > 0 && p.is_word() && p.letters() >= 2 && p.capitalized())
+                && !tokens.get(i.wrapping_sub(1)).is_some_and(|p| {
+                    i > 0
+                        && p.is_word()
+                        && p.letters() >= 2
+                        && p.capitalized()
+                        // "From M. Whaanga": a sender's or agent's cue opening a clause.
+                        && !in_list(p.text, INITIAL_CUES)
+                })
             {
                 let mut k = i + 2;
                 while tokens
