@@ -224,6 +224,95 @@ pub(crate) fn cluster(mentions: Vec<(usize, Mention)>) -> (Vec<Person>, Vec<Foun
     (people, found)
 }
 
+/// Joins people that are one person written two ways, after [`cluster`]:
+///
+/// - a one-word person (`Thirza's hand`) whose word is the given name or surname of exactly
+///   one person with both (`Thirza McCoy`), whichever came first; a word shared by two full
+///   names stays apart;
+/// - a run of another script glossed by a Latin name next to it (`Лукерья (Lukeria
+///   Markin)`, `Иван - Ivan Petrov`), either way round.
+///
+/// Spans of the joined person take the other's index; it is left empty.
+pub(crate) fn merge_aliases(people: &mut [Person], found: &mut [Found], texts: &[&str]) {
+    let mut to: Vec<usize> = (0..people.len()).collect();
+    // Word -> the full-name people it names (at most two kept: enough to tell "one").
+    let mut full: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, p) in people.iter().enumerate() {
+        if let (Some(g), Some(s)) = (&p.given, &p.surname) {
+            for w in [g.as_str(), s.as_str()] {
+                let list = full.entry(w).or_default();
+                if !list.contains(&i) && list.len() < 2 {
+                    list.push(i);
+                }
+            }
+        }
+    }
+    for (i, p) in people.iter().enumerate() {
+        let word = match (&p.given, &p.surname) {
+            (Some(w), None) | (None, Some(w)) => w.as_str(),
+            _ => continue,
+        };
+        if p.initial.is_some() || !p.extra.is_empty() || !p.others.is_empty() {
+            continue;
+        }
+        if let Some([one]) = full.get(word).map(Vec::as_slice) {
+            if let Some(slot) = to.get_mut(i) {
+                *slot = *one;
+            }
+        }
+    }
+    // Glossed runs of another script: adjacent spans of two people, one Latin-named, the
+    // other named only in another script.
+    let other_only = |p: &Person| p.given.is_none() && p.surname.is_none() && !p.others.is_empty();
+    let latin = |p: &Person| p.given.is_some() || p.surname.is_some();
+    for pair in found.windows(2) {
+        let [a, b] = pair else { continue };
+        if a.text != b.text || a.person == b.person {
+            continue;
+        }
+        let gap = texts
+            .get(a.text)
+            .and_then(|t| t.get(a.end..b.start))
+            .unwrap_or("");
+        if !matches!(gap, " (" | " - " | " – " | " / " | " = ") {
+            continue;
+        }
+        let (Some(pa), Some(pb)) = (people.get(a.person), people.get(b.person)) else {
+            continue;
+        };
+        let (from, into) = if other_only(pa) && latin(pb) {
+            (a.person, b.person)
+        } else if other_only(pb) && latin(pa) {
+            (b.person, a.person)
+        } else {
+            continue;
+        };
+        if to.get(into) == Some(&into) {
+            if let Some(slot) = to.get_mut(from) {
+                *slot = into;
+            }
+        }
+    }
+    for i in 0..people.len() {
+        let into = to.get(i).copied().unwrap_or(i);
+        if into == i {
+            continue;
+        }
+        let moved = people.get_mut(i).map(std::mem::take).unwrap_or_default();
+        if let Some(p) = people.get_mut(into) {
+            for o in moved.others {
+                if !p.others.contains(&o) {
+                    p.others.push(o);
+                }
+            }
+            p.last = p.last.max(moved.last);
+        }
+    }
+    for f in found.iter_mut() {
+        f.person = to.get(f.person).copied().unwrap_or(f.person);
+    }
+}
+
 /// Initials mentions join the person whose initials they spell (see [`initials_of`]): the
 /// one mentioned most recently before them, else the first; with no such person, initials
 /// are a person of their own (the same initials are one person).

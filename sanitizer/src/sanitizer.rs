@@ -197,7 +197,8 @@ impl Sanitizer {
             mentions.extend(found.into_iter().map(|m| (i, m)));
         }
 
-        let (people, found) = propagate::cluster(mentions);
+        let (mut people, mut found) = propagate::cluster(mentions);
+        propagate::merge_aliases(&mut people, &mut found, &strs);
         let views = text_views(&strs, &tokens, &typed);
         let more = propagate::propagate(&rules, &people, &found, &views);
         let mut persons: Vec<Found> = found;

@@ -1645,3 +1645,17 @@ fn an_initial_and_family_name_after_a_capitalised_sender_cue() {
         ),
     ]);
 }
+
+#[test]
+fn a_given_name_alone_before_the_full_name_is_the_same_person() {
+    check(&[
+        (
+            "Dozing most of the day but squeezes Orlavine's hand. Later Orlavine Quessard asked for the chaplain.",
+            "Dozing most of the day but squeezes PERSON_1's hand. Later PERSON_1 asked for the chaplain.",
+        ),
+        (
+            "Signed: Зоряна (Zoryana Prelvick). Passed on by the ward clerk.",
+            "Signed: PERSON_1 (PERSON_1). Passed on by the ward clerk.",
+        ),
+    ]);
+}
