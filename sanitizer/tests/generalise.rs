@@ -1659,3 +1659,35 @@ fn a_given_name_alone_before_the_full_name_is_the_same_person() {
         ),
     ]);
 }
+
+#[test]
+fn staff_initials_in_agent_and_form_slots() {
+    check(&[
+        (
+            "Pressure area check done by KW: heels intact.",
+            "Pressure area check done by PERSON_1: heels intact.",
+        ),
+        (
+            "Second unit verified at the bedside by GF and LU before starting.",
+            "Second unit verified at the bedside by PERSON_1 and PERSON_2 before starting.",
+        ),
+        (
+            "Study consent\nResearcher: DV   02/02/2024",
+            "Study consent\nResearcher: PERSON_1   [DATE]",
+        ),
+        (
+            "Please write your initials in each box: [QZ] [QZ]",
+            "Please write your initials in each box: [PERSON_1] [PERSON_1]",
+        ),
+        (
+            "Dose drawn up. Given by: JK  Witness: PW",
+            "Dose drawn up. Given by: PERSON_1  Witness: PERSON_2",
+        ),
+        // Clinical abbreviations keep their place.
+        (
+            "Seen by GP and OT before discharge.",
+            "Seen by GP and OT before discharge.",
+        ),
+        ("Boxes ticked: [NA] [NA]", "Boxes ticked: [NA] [NA]"),
+    ]);
+}

@@ -49,6 +49,10 @@ const STAFF_LABELS: &[&str] = &[
     "sonographer",
     "performed",
     "nic",
+    "researcher",
+    "witness",
+    "witnessed",
+    "checker",
 ];
 
 /// Labels of an attendance list: "Present: FS, ES, SB".
@@ -185,11 +189,16 @@ impl NameRules<'_> {
                     }));
             // "Operator: DT | Station: …": a staff field's value, ending at a separator or
             // the line's end.
+            // "Given by: SC": a form's agent field.
             let staff_field = signing_letters
                 && prev.is_some_and(|p| p.is_punct(':'))
                 && i.checked_sub(2)
                     .and_then(|j| tokens.get(j))
-                    .is_some_and(|w| w.is_word() && in_list(w.text, STAFF_LABELS))
+                    .is_some_and(|w| {
+                        w.is_word()
+                            && (in_list(w.text, STAFF_LABELS)
+                                || (lower(w.text) == "by" && !in_list(t.text, NOT_INITIALS)))
+                    })
                 && next.is_none_or(|n| {
                     n.break_before || n.is_punct('|') || n.is_punct(',') || n.is_punct(';')
                 });
@@ -213,7 +222,13 @@ impl NameRules<'_> {
                         .is_some_and(|w| w.is_word() && lower(w.text) == "initials")
                         && (back == 1 || prev.is_some_and(|p| p.is_punct(':') || p.is_punct('-')))
                 });
-            if credential || after_credential || labelled || staff_field {
+            // "Initials in boxes: [HS] [HS]": letters alone in square brackets on a line
+            // that asks for initials.
+            let boxed = upper_letters(t)
+                && prev.is_some_and(|p| p.is_punct('['))
+                && next.is_some_and(|n| n.is_punct(']'))
+                && initials_cue_before(tokens, i);
+            if credential || after_credential || labelled || staff_field || boxed {
                 push(t);
                 continue;
             }
@@ -246,9 +261,32 @@ impl NameRules<'_> {
                         n.is_punct('.')
                             || n.is_punct(',')
                             || n.is_punct(';')
+                            || n.is_punct(':')
                             || n.is_punct('|')
                             || n.break_before
                     });
+            // "checked by SR and MA at 21:30": two agents joined by `and`.
+            let and = |j: usize| {
+                tokens
+                    .get(j)
+                    .is_some_and(|w| (w.is_word() && lower(w.text) == "and") || w.is_punct('&'))
+            };
+            let first_of_pair = by
+                && and(i + 1)
+                && tokens
+                    .get(i + 2)
+                    .is_some_and(|w| self.initials_like(w, false));
+            let second_of_pair = and(i.wrapping_sub(1))
+                && i.checked_sub(2)
+                    .and_then(|j| tokens.get(j))
+                    .is_some_and(|w| self.initials_like(w, false))
+                && i.checked_sub(3)
+                    .and_then(|j| tokens.get(j))
+                    .is_some_and(|w| w.is_word() && lower(w.text) == "by");
+            if first_of_pair || second_of_pair {
+                push(t);
+                continue;
+            }
             // "SW to action.": a sentence's subject before `to` and a lower-case verb.
             let to_verb = t.sentence_start
                 && next.is_some_and(|n| n.is_word() && lower(n.text) == "to")
@@ -313,6 +351,27 @@ const REQUEST_WORDS: &[&str] = &["pls", "plz", "please"];
 /// [`LETTER_ABBREVIATIONS`]).
 fn abbreviation(word: &str) -> bool {
     in_list(word, NOT_INITIALS) || in_list(word, LETTER_ABBREVIATIONS)
+}
+
+/// Tokens looked back over for a cue of [`initials_cue_before`].
+const CUE_WINDOW: usize = 24;
+
+/// Whether the word `initials` (or `initial`) comes before token `i` on its line, within
+/// [`CUE_WINDOW`] tokens: "Initials in boxes: [HS] [HS]".
+fn initials_cue_before(tokens: &[Token<'_>], i: usize) -> bool {
+    let from = i.saturating_sub(CUE_WINDOW);
+    let mut k = i;
+    while k > from {
+        k -= 1;
+        let Some(w) = tokens.get(k) else { break };
+        if w.is_word() && matches!(lower(w.text).as_str(), "initials" | "initial") {
+            return true;
+        }
+        if w.line_start {
+            break;
+        }
+    }
+    false
 }
 
 /// Two or three upper-case Latin letters and nothing else (they may spell an abbreviation).

@@ -733,7 +733,15 @@ impl<'a> NameRules<'a> {
     pub(crate) fn mark_initials(&self, tokens: &[Token<'_>], mentions: &mut [Mention]) {
         for m in mentions {
             if let [t] = within(tokens, m.start, m.end) {
-                if t.shape == Shape::Upper && t.end == m.end && self.initials_like(t, false) {
+                // Letters alone in square brackets are initials whatever they spell.
+                let k = tokens.partition_point(|x| x.start < t.start);
+                let boxed = k > 0
+                    && tokens.get(k - 1).is_some_and(|b| b.is_punct('['))
+                    && tokens.get(k + 1).is_some_and(|b| b.is_punct(']'));
+                if t.shape == Shape::Upper
+                    && t.end == m.end
+                    && (self.initials_like(t, false) || boxed)
+                {
                     m.initials = true;
                     m.given = None;
                     m.surname = Some(lower(t.text));
