@@ -863,6 +863,7 @@ fn extend_back_to_given(
             && (!rules.common(p.text) || rules.given(p.text))
             && rules.stop(p.text).is_none()
             && !names::field_word(p.text)
+            && !names::agent_verb(p.text)
             && !names::name_prefix(p.text)
             && !names::is_greeting(p.text)
             && !overlaps(typed, p.start, p.end)

@@ -1691,3 +1691,17 @@ fn staff_initials_in_agent_and_form_slots() {
         ("Boxes ticked: [NA] [NA]", "Boxes ticked: [NA] [NA]"),
     ]);
 }
+
+#[test]
+fn an_initial_and_family_name_after_a_staff_verb_or_role_label() {
+    check(&[
+        (
+            "Stock count 4. Administered K. Quorvel, witnessed M. McBrandivo. Balance correct.",
+            "Stock count 4. Administered PERSON_1, witnessed PERSON_2. Balance correct.",
+        ),
+        (
+            "Chest pain triage done. Triage RN: B. Zelvory",
+            "Chest pain triage done. Triage RN: PERSON_1",
+        ),
+    ]);
+}

@@ -245,6 +245,19 @@ const ID_LABELS: &[&str] = &[
 /// kinship words of [`KIN_CUES`] are such cues too.
 const WEAK_CUES: &[&str] = &["pt", "patient", "signed", "per", "attn", "cc", "dear"];
 
+/// Staff verbs whose agent may follow as an initial and a family name: "Administered S.
+/// Quell, witnessed M. Orr".
+const AGENT_VERBS: &[&str] = &[
+    "administered",
+    "witnessed",
+    "witness",
+    "checked",
+    "countersigned",
+    "given",
+    "prepared",
+    "dispensed",
+];
+
 /// Kinship words that, capitalised right before a capitalised word, are a form of address
 /// like a title: "Grandpa Sem", "Uncle Youssef", "Nana Yui".
 const KIN_TITLES: &[&str] = &[
@@ -799,6 +812,16 @@ impl<'a> NameRules<'a> {
         {
             return Some((Cue::Label, i + 1));
         }
+        // "Administered S. Quell, witnessed M. Orr", "Triage RN: B. Tudu": an initial and a
+        // family name after a staff verb or a staff role's label.
+        let role_label = (ROLE_TITLES.contains(&w.as_str()) || ROLE_NOUNS.contains(&w.as_str()))
+            && next.is_some_and(|n| n.is_punct(':'));
+        if AGENT_VERBS.contains(&w.as_str()) || role_label {
+            let at = if role_label { i + 2 } else { i + 1 };
+            if self.initial_and_family_name(tokens, at) {
+                return Some((Cue::Label, at));
+            }
+        }
         if next.is_some_and(|n| n.is_punct(':')) && FIELD_LABELS.contains(&w.as_str()) {
             return Some((Cue::Label, i + 2));
         }
@@ -856,6 +879,26 @@ impl<'a> NameRules<'a> {
             return Some((Cue::Weak, after));
         }
         None
+    }
+
+    /// Whether an initial with its dot and a capitalised family name start at `at` ("S.
+    /// Quell"): the name no common word, stop word or medical term.
+    fn initial_and_family_name(&self, tokens: &[Token<'_>], at: usize) -> bool {
+        let initial = tokens.get(at).is_some_and(|t| {
+            t.is_word() && t.latin && t.letters() == 1 && t.text.chars().all(char::is_uppercase)
+        });
+        let dot = tokens
+            .get(at + 1)
+            .is_some_and(|d| d.is_punct('.') && !d.space_before);
+        let name = tokens.get(at + 2).is_some_and(|n| {
+            n.is_word()
+                && matches!(n.shape, Shape::Title | Shape::Mixed)
+                && n.letters() >= 2
+                && n.space_before
+                && !self.common(n.text)
+                && self.stop(n.text).is_none()
+        });
+        initial && dot && name
     }
 
     fn cues(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
@@ -1901,6 +1944,12 @@ fn dicom_tag_before(tokens: &[Token<'_>], close: usize) -> bool {
         && tokens.get(close - 2).is_some_and(|t| t.is_punct(','))
         && hex4(close - 3)
         && tokens.get(close - 4).is_some_and(|t| t.is_punct('('))
+}
+
+/// Whether `word` is a staff verb whose agent follows it ("Administered S. Quell"): never a
+/// given name before that agent.
+pub(crate) fn agent_verb(word: &str) -> bool {
+    in_list(word, AGENT_VERBS)
 }
 
 pub(crate) fn field_word(word: &str) -> bool {
