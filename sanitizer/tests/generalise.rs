@@ -1705,3 +1705,17 @@ fn an_initial_and_family_name_after_a_staff_verb_or_role_label() {
         ),
     ]);
 }
+
+#[test]
+fn two_eponyms_sharing_a_head_and_a_suite_heading_a_line() {
+    check(&[
+        (
+            "Tone normal. Quorvel and Brandivo signs negative on both sides.",
+            "Tone normal. Quorvel and Brandivo signs negative on both sides.",
+        ),
+        (
+            "Varnow Suite: clinic moved to the ground floor.",
+            "Varnow Suite: clinic moved to the ground floor.",
+        ),
+    ]);
+}

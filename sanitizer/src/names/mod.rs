@@ -1550,12 +1550,13 @@ pub(crate) fn ward_name(tokens: &[Token<'_>], start: usize, end: usize) -> bool 
                 || ['-', '–', '—'].iter().any(|&c| r.is_punct(c)))
     });
     // A heading line naming the ward, then its bed state: "Varlo Ward: 2 beds open".
+    // "Linton Suite: pre-op moved": a unit or suite (no surname itself) heads any line.
     let heading = t.line_start
         && name_words == 1
         && tokens.get(noun_at + 1).is_some_and(|c| c.is_punct(':'))
-        && tokens
-            .get(noun_at + 2)
-            .is_some_and(|r| r.class == crate::token::Class::Number && !r.line_start);
+        && tokens.get(noun_at + 2).is_some_and(|r| {
+            !r.line_start && (r.class == crate::token::Class::Number || !in_list(n.text, &["ward"]))
+        });
     let noun_ok = match n.shape {
         Shape::Lower => true,
         Shape::Title => place_before || heading || (!noun_inside && name_words == 1 && goes_on),
@@ -2018,6 +2019,22 @@ pub(crate) fn title_like(t: &Token<'_>) -> bool {
 /// A medical head noun right after word `i` (possessive skipped): `Smith fracture`,
 /// `Bell's palsy`. A name-shaped word used this way is an eponym.
 pub(crate) fn head_after(tokens: &[Token<'_>], i: usize) -> bool {
+    if own_head_after(tokens, i) {
+        return true;
+    }
+    // "Tane and Whaanga signs negative": the first of two eponyms sharing a head.
+    let joined = tokens.get(i + 1).is_some_and(|c| {
+        c.is_word() && c.space_before && in_list(c.text, &["and", "or", "&", "versus", "vs"])
+    });
+    joined
+        && tokens
+            .get(i + 2)
+            .is_some_and(|n| n.is_word() && n.space_before && title_like(n))
+        && own_head_after(tokens, i + 2)
+}
+
+/// [`head_after`] without a coordinated second eponym.
+fn own_head_after(tokens: &[Token<'_>], i: usize) -> bool {
     let mut k = i + 1;
     while tokens
         .get(k)
