@@ -1719,3 +1719,21 @@ fn two_eponyms_sharing_a_head_and_a_suite_heading_a_line() {
         ),
     ]);
 }
+
+#[test]
+fn initials_given_a_short_task_on_a_line_of_their_own() {
+    check(&[
+        (
+            "Bay 3 discharges\nKD for TTO.",
+            "Bay 3 discharges\nPERSON_1 for TTO.",
+        ),
+        ("WV for bloods", "PERSON_1 for bloods"),
+        // Orders and teams keep their place, and so does a longer sentence.
+        ("CT for PE.", "CT for PE."),
+        ("OT for home visit.", "OT for home visit."),
+        (
+            "WV for bloods and a repeat ECG after lunch.",
+            "WV for bloods and a repeat ECG after lunch.",
+        ),
+    ]);
+}

@@ -299,7 +299,11 @@ impl NameRules<'_> {
                     .and_then(|p| tokens.get(p))
                     .is_some_and(|w| w.is_word() && in_list(w.text, WITH_NOUNS))
                 && next.is_none_or(|n| n.is_punct('.') || n.is_punct(',') || n.is_punct(';'));
-            if agent || to_verb || with_whom {
+            // "KD for TTO.": a line of its own giving a colleague a short task.
+            let for_task = t.line_start
+                && next.is_some_and(|n| n.is_word() && lower(n.text) == "for")
+                && short_line_rest(tokens, i + 2);
+            if agent || to_verb || with_whom || for_task {
                 push(t);
             }
         }
@@ -351,6 +355,28 @@ const REQUEST_WORDS: &[&str] = &["pls", "plz", "please"];
 /// [`LETTER_ABBREVIATIONS`]).
 fn abbreviation(word: &str) -> bool {
     in_list(word, NOT_INITIALS) || in_list(word, LETTER_ABBREVIATIONS)
+}
+
+/// Whether the line goes on from `k` with one to three words, then a full stop or nothing,
+/// to its end: "… for TTO.".
+fn short_line_rest(tokens: &[Token<'_>], k: usize) -> bool {
+    let mut words = 0usize;
+    let mut j = k;
+    while let Some(w) = tokens.get(j) {
+        if j > k && w.line_start {
+            break;
+        }
+        if w.is_word() {
+            words += 1;
+            if words > 3 {
+                return false;
+            }
+        } else if !w.is_punct('.') {
+            return false;
+        }
+        j += 1;
+    }
+    words >= 1
 }
 
 /// Tokens looked back over for a cue of [`initials_cue_before`].
