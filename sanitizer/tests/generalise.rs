@@ -1737,3 +1737,15 @@ fn initials_given_a_short_task_on_a_line_of_their_own() {
         ),
     ]);
 }
+
+#[test]
+fn letters_of_a_note_abbreviation_closing_a_line_after_by() {
+    check(&[
+        (
+            "Bleep log\n02:10 to the registrar: pls review bed 4\n02:25 answered by PM",
+            "Bleep log\n02:10 to the registrar: pls review bed 4\n02:25 answered by PERSON_1",
+        ),
+        // A number after it keeps the abbreviation.
+        ("Dose reduced by MG 5", "Dose reduced by MG 5"),
+    ]);
+}

@@ -244,6 +244,17 @@ impl NameRules<'_> {
                 push(t);
                 continue;
             }
+            // "answered by NB" closing its line: after `by`, letters that spell a time or
+            // note abbreviation are the agent's initials too.
+            let closing_agent = upper_letters(t)
+                && in_list(t.text, LETTER_ABBREVIATIONS)
+                && !t.upper_line
+                && prev.is_some_and(|p| p.is_word() && lower(p.text) == "by")
+                && next.is_none_or(|n| n.line_start);
+            if closing_agent {
+                push(t);
+                continue;
+            }
             if !self.initials_like(t, false) {
                 continue;
             }
