@@ -1749,3 +1749,11 @@ fn letters_of_a_note_abbreviation_closing_a_line_after_by() {
         ("Dose reduced by MG 5", "Dose reduced by MG 5"),
     ]);
 }
+
+#[test]
+fn dotted_initials_closing_a_note_after_a_witness_label() {
+    check(&[(
+        "Two units checked and hung at 14:00. Witness: Q.V.",
+        "Two units checked and hung at 14:00. Witness: PERSON_1",
+    )]);
+}

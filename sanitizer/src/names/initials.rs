@@ -866,7 +866,9 @@ fn dotted_signatures(tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         let role_label = prev.is_some_and(|p| p.is_punct(':'))
             && i.checked_sub(2)
                 .and_then(|j| tokens.get(j))
-                .is_some_and(|w| w.is_word() && in_list(w.text, SIGNER_ROLES));
+                .is_some_and(|w| {
+                    w.is_word() && (in_list(w.text, SIGNER_ROLES) || in_list(w.text, STAFF_LABELS))
+                });
         if !(opens || signing_word || role_label) || !letter(i) {
             continue;
         }
