@@ -35,6 +35,7 @@ pub mod names;
 pub mod propagate;
 pub mod recognize;
 mod sanitizer;
+mod span_index;
 pub mod stoplist;
 mod token;
 mod types;

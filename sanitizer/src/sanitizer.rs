@@ -8,6 +8,7 @@ use crate::model::{ModelSpan, NameModel, dosing};
 use crate::names::{self, Mention, NameRules};
 use crate::propagate::{self, Found, TextView};
 use crate::recognize;
+use crate::span_index::SpanIndex;
 use crate::stoplist;
 use crate::token::{self, CharIndex, Shape, Token};
 use crate::types::{Span, priority};
@@ -799,9 +800,8 @@ fn extend_given_names(
         if m.given.is_none() || m.surname.is_some() || m.initials || m.other.is_some() {
             continue;
         }
-        let Some(k) = tokens.iter().position(|t| t.start >= m.end) else {
-            continue;
-        };
+        // Tokens are in text order: the first one after the mention by binary search.
+        let k = tokens.partition_point(|t| t.start < m.end);
         let (Some(t), after) = (tokens.get(k), tokens.get(k + 1)) else {
             continue;
         };
@@ -919,44 +919,6 @@ fn extend_on_to_surname(
         && !others.overlaps(f.text, n.start, n.end);
     if fits {
         f.end = n.end;
-    }
-}
-
-/// Person spans `(text, start, end)` sorted by text and start, with the furthest end reached
-/// so far within each text: whether a byte range overlaps any of them is one binary search.
-struct SpanIndex {
-    spans: Vec<(usize, usize, usize)>,
-    /// `reach[i]`: the largest end among `spans[..=i]` of the same text.
-    reach: Vec<usize>,
-}
-
-impl SpanIndex {
-    fn new(spans: impl Iterator<Item = (usize, usize, usize)>) -> Self {
-        let mut spans: Vec<(usize, usize, usize)> = spans.collect();
-        spans.sort_unstable();
-        let mut reach = Vec::with_capacity(spans.len());
-        let mut last: Option<(usize, usize)> = None;
-        for &(text, _, end) in &spans {
-            let furthest = match last {
-                Some((t, e)) if t == text => e.max(end),
-                _ => end,
-            };
-            reach.push(furthest);
-            last = Some((text, furthest));
-        }
-        Self { spans, reach }
-    }
-
-    /// Whether a span of `text` overlaps `start..end`: of the spans starting before `end`,
-    /// the furthest end reaches past `start`.
-    fn overlaps(&self, text: usize, start: usize, end: usize) -> bool {
-        let before = self
-            .spans
-            .partition_point(|&(t, s, _)| (t, s) < (text, end));
-        before
-            .checked_sub(1)
-            .and_then(|i| Some((self.spans.get(i)?, self.reach.get(i)?)))
-            .is_some_and(|(&(t, _, _), &reach)| t == text && reach > start)
     }
 }
 

@@ -5,6 +5,7 @@
 //! family name there belongs to the name before it.
 
 use super::{Mention, NameRules};
+use crate::span_index::SpanIndex;
 use crate::token::{Shape, Token};
 
 impl NameRules<'_> {
@@ -31,12 +32,13 @@ impl NameRules<'_> {
     /// (`P. Heal`), after a sentence end, a lower-case word or the text's start. Not before
     /// a ward (`Barnard Ward` is a place) or a medical head noun.
     pub(crate) fn term_surnames(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
-        let taken =
-            |out: &[Mention], t: &Token<'_>| out.iter().any(|m| m.start < t.end && t.start < m.end);
         for m in out.iter_mut() {
-            let Some(j) = tokens.iter().position(|t| t.end == m.end) else {
+            // Tokens are in text order, so their ends rise: the one ending the mention is
+            // found by binary search (a scan per mention is quadratic on a megabyte text).
+            let j = tokens.partition_point(|t| t.end < m.end);
+            if tokens.get(j).is_none_or(|t| t.end != m.end) {
                 continue;
-            };
+            }
             let given = tokens
                 .get(j)
                 .is_some_and(|g| g.is_word() && g.shape == Shape::Title && self.given(g.text));
@@ -58,6 +60,13 @@ impl NameRules<'_> {
             m.end = s.name_end();
             m.surname = Some(Self::norm(s.text));
         }
+        // The mentions found so far, and those added below (in text order, so only the
+        // last one added can overlap a later token).
+        let found = SpanIndex::new(out.iter().map(|m| (0, m.start, m.end)));
+        let mut added_end = 0;
+        let taken = |t: &Token<'_>, added_end: usize| {
+            found.overlaps(0, t.start, t.end) || t.start < added_end
+        };
         for (i, t) in tokens.iter().enumerate() {
             let initial = t.is_word()
                 && t.text.chars().count() == 1
@@ -78,9 +87,10 @@ impl NameRules<'_> {
                 continue;
             }
             let Some(s) = tokens.get(i + 2) else { continue };
-            if taken(out, s) || taken(out, t) {
+            if taken(s, added_end) || taken(t, added_end) {
                 continue;
             }
+            added_end = s.name_end();
             out.push(Mention {
                 start: t.start,
                 end: s.name_end(),
