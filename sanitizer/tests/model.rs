@@ -248,23 +248,21 @@ fn tampered_files_fail_with_typed_errors() {
 // The pinned name and word lists (same assets directory).
 
 #[test]
-fn lexicon_loads_pinned_lists_quickly() {
+fn lexicon_loads_the_pinned_lists() {
     use obscura_sanitizer::lexicon::{Lexicon, Rank};
-    let Some(dir) = assets("lexicon_loads_pinned_lists_quickly") else {
+    let Some(dir) = assets("lexicon_loads_the_pinned_lists") else {
         return;
     };
     if !dir.join("lexicon/wordfreq/small_en.msgpack.gz").is_file() {
-        eprintln!(
-            "SKIP lexicon_loads_pinned_lists_quickly: lists missing (run `cargo xtask setup`)"
-        );
+        eprintln!("SKIP lexicon_loads_the_pinned_lists: lists missing (run `cargo xtask setup`)");
         return;
     }
     let started = std::time::Instant::now();
     let lex = Lexicon::load(&dir).unwrap();
     let took = started.elapsed();
     eprintln!("lexicon loaded in {took:?}: sizes {:?}", lex.sizes());
-    // The target is < 300 ms; the bound leaves room for a busy shared machine.
-    assert!(took.as_millis() < 3000, "{took:?}");
+    // Load time is a figure (printed here and by `cargo xtask bench sanitize`), not a
+    // wall-clock assertion.
     let [given, surnames, common, vocabulary] = lex.sizes();
     assert!(given > 90_000 && surnames > 160_000 && common > 20_000 && vocabulary > 190_000);
 
