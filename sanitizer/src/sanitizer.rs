@@ -786,6 +786,16 @@ fn model_windows(
         .collect()
 }
 
+/// Whether the word before `after` ends its clause: nothing follows, or a line break, a
+/// clause mark or a lower-case word does.
+fn ends_clause(after: Option<&Token<'_>>) -> bool {
+    after.is_none_or(|a| {
+        a.break_before
+            || [',', '(', '.', ';', ':'].iter().any(|&c| a.is_punct(c))
+            || (a.is_word() && a.shape == Shape::Lower)
+    })
+}
+
 /// A mention that is a given name alone runs on into the next word when that word is
 /// capitalised, unexplained (no common word, term, field word or typed span) and ends its
 /// clause: `Mother Elmarie Quillvane (…)`, `Re: Marnus Quillvane, DOB …`. The word becomes
@@ -805,11 +815,7 @@ fn extend_given_names(
         let (Some(t), after) = (tokens.get(k), tokens.get(k + 1)) else {
             continue;
         };
-        let ends_clause = after.is_none_or(|a| {
-            a.break_before
-                || [',', '(', '.', ';', ':'].iter().any(|&c| a.is_punct(c))
-                || (a.is_word() && a.shape == Shape::Lower)
-        });
+        let ends_clause = ends_clause(after);
         let fits = t.is_word()
             && t.latin
             && t.shape == Shape::Title
@@ -894,11 +900,7 @@ fn extend_on_to_surname(
         return;
     };
     let after = tokens.get(k + 2);
-    let ends_clause = after.is_none_or(|a| {
-        a.break_before
-            || [',', '(', '.', ';', ':'].iter().any(|&c| a.is_punct(c))
-            || (a.is_word() && a.shape == Shape::Lower)
-    });
+    let ends_clause = ends_clause(after);
     let fits = t.is_word()
         && t.latin
         && t.shape == Shape::Title
