@@ -1757,3 +1757,26 @@ fn dotted_initials_closing_a_note_after_a_witness_label() {
         "Two units checked and hung at 14:00. Witness: PERSON_1",
     )]);
 }
+
+#[test]
+fn surname_given_opening_a_register_entry() {
+    check(&[
+        (
+            "Feed chart: 02-MAR-2024 at 06:40, Vendrovak, Ilsabet, bolus via PEG.",
+            "Feed chart: [DATE], PERSON_1, bolus via PEG.",
+        ),
+        (
+            "Bath log: 11:20, Quorradine, Pelsa, washed in bed and creamed.",
+            "Bath log: 11:20, PERSON_1, washed in bed and creamed.",
+        ),
+        (
+            "Escort: Tramweller, Osrid, meet at the main entrance at noon.",
+            "Escort: PERSON_1, meet at the main entrance at noon.",
+        ),
+        // A list of places or terms goes on in capitals or with `and`.
+        (
+            "Clinics: Harlow, Epping, and Ware on Mondays.",
+            "Clinics: Harlow, Epping, and Ware on Mondays.",
+        ),
+    ]);
+}

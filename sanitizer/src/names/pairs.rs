@@ -65,7 +65,8 @@ impl NameRules<'_> {
                         && !self.hard_stop(g.text)
                         && !self.eponym_as_term(tokens, i)
                         && (!tokens.get(i + 3).is_some_and(|n| n.is_punct(','))
-                            || register_tail(tokens, i + 4))
+                            || register_tail(tokens, i + 4)
+                            || register_entry(tokens, i))
                         && !head_after(tokens, i + 2)
                     {
                         // Particles of the family name before it: "DE LA CRUZ, Maria".
@@ -519,6 +520,30 @@ fn interjection_then_vocative(tokens: &[Token<'_>], i: usize) -> bool {
         .is_some_and(|t| in_list(t.text, INTERJECTIONS))
         && tokens.get(i + 3).is_none_or(|n| {
             n.is_punct('.') || n.is_punct('!') || n.is_punct('?') || n.is_punct(',')
+        })
+}
+
+/// Whether the `Surname, Given,` pair at token `i` opens an entry of a register line: it
+/// follows a colon ("Transport: Koh, Ana, collect …") or a time or date and its comma
+/// ("… 14:05, Koh, Ana, morphine …"), and the entry goes on in lower case after the
+/// second comma. A list of capitalised words goes on with another capital or `and`.
+fn register_entry(tokens: &[Token<'_>], i: usize) -> bool {
+    let opens = match i.checked_sub(1).and_then(|p| tokens.get(p)) {
+        // A colon set off by a space (" : ") is French typography, where a field's value
+        // goes on in its own words ("né(e) le …"): left to the field rules.
+        Some(p) if p.is_punct(':') => !p.space_before,
+        Some(p) if p.is_punct(',') => i
+            .checked_sub(2)
+            .and_then(|q| tokens.get(q))
+            .is_some_and(|q| q.text.chars().next().is_some_and(|c| c.is_ascii_digit())),
+        _ => false,
+    };
+    opens
+        && tokens.get(i + 4).is_some_and(|n| {
+            n.is_word()
+                && n.shape == Shape::Lower
+                && n.space_before
+                && !in_list(n.text, &["and", "or", "nor", "to"])
         })
 }
 
