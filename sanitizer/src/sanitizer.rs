@@ -824,8 +824,8 @@ fn extend_given_names(
             && !t.break_before
             && t.start == m.end + 1
             && ends_clause
-            && !rules.common(t.text)
-            && rules.stop(t.text).is_none()
+            && ((!rules.common(t.text) && rules.stop(t.text).is_none())
+                || rules.rare_vocabulary_word(t.text))
             && !names::field_word(t.text)
             && !overlaps(typed, t.start, t.end);
         if fits {
@@ -913,8 +913,8 @@ fn extend_on_to_surname(
         && n.start == t.end + 1
         && !n.break_before
         && ends_clause
-        && !rules.common(n.text)
-        && rules.stop(n.text).is_none()
+        && ((!rules.common(n.text) && rules.stop(n.text).is_none())
+            || rules.rare_vocabulary_word(n.text))
         && !names::field_word(n.text)
         && !names::name_prefix(n.text)
         && !overlaps(typed, n.start, n.end)

@@ -1780,3 +1780,37 @@ fn surname_given_opening_a_register_entry() {
         ),
     ]);
 }
+
+/// The test lexicon with `tolvarine` added to the broad vocabulary only (no common word, not
+/// on the built-in stop-list): a rare word such a vocabulary shares with names.
+fn with_rare_vocabulary_word() -> obscura_sanitizer::Sanitizer {
+    use obscura_sanitizer::lexicon::Lexicon;
+    let owned = |l: &[&str]| l.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+    let mut medical = owned(common::MEDICAL);
+    medical.push("tolvarine".to_owned());
+    let lexicon = Lexicon::from_lists(
+        owned(common::GIVEN),
+        owned(common::SURNAMES),
+        owned(common::COMMON),
+        medical,
+    );
+    obscura_sanitizer::Sanitizer::new(lexicon, None)
+}
+
+#[test]
+fn rare_vocabulary_word_after_a_found_given_name() {
+    let s = with_rare_vocabulary_word();
+    for (input, want) in [
+        (
+            "Mother Sarah Tolvarine, wants a call back after 5pm.",
+            "Mother PERSON_1, wants a call back after 5pm.",
+        ),
+        // Alone, the word stays a term.
+        (
+            "Tolvarine, then review in clinic.",
+            "Tolvarine, then review in clinic.",
+        ),
+    ] {
+        assert_eq!(common::redact1(&s, input), want, "{input:?}");
+    }
+}

@@ -130,6 +130,10 @@ pub(crate) const RANK_TITLES: &[&str] = &[
 
 /// Whether `word` is one of the titles that stand before a name (`Dr`, `Mrs`, `Nurse` …),
 /// in any case.
+/// English frequency rank past which a vocabulary word counts as rare
+/// ([`NameRules::rare_vocabulary_word`]).
+const RARE_TERM_RANK: u32 = 20_000;
+
 pub(crate) fn is_title(word: &str) -> bool {
     in_list(word, TITLES) || in_list(word, RANK_TITLES)
 }
@@ -565,6 +569,20 @@ impl<'a> NameRules<'a> {
                 None
             }
         })
+    }
+
+    /// A word that is a term only by the lexicon's broad vocabulary (not the built-in
+    /// stop-list) and is rare in English text (no common word, or one past rank
+    /// [`RARE_TERM_RANK`]): after a found given name it reads as the family name
+    /// ("Quorvel Tudu, …"), as such a list keeps many names of other languages.
+    pub(crate) fn rare_vocabulary_word(&self, word: &str) -> bool {
+        let n = Self::norm(word);
+        stoplist::stop_kind(word).is_none()
+            && self.lex.is_medical(&n)
+            && self
+                .lex
+                .common_word(&n)
+                .is_none_or(|r| r.0 > RARE_TERM_RANK)
     }
 
     /// A drug, anatomy or other clinical term (not an eponym, which can also be a surname).
