@@ -1814,3 +1814,17 @@ fn rare_vocabulary_word_after_a_found_given_name() {
         assert_eq!(common::redact1(&s, input), want, "{input:?}");
     }
 }
+
+#[test]
+fn particle_led_eponym_compound_before_a_diagnosis_word() {
+    check(&[
+        (
+            "Café-au-lait macules noted. Von Quarrel-Lindtmar screening advised.",
+            "Café-au-lait macules noted. Von Quarrel-Lindtmar screening advised.",
+        ),
+        (
+            "Von Quarrel-Lindtmar excluded on imaging.",
+            "Von Quarrel-Lindtmar excluded on imaging.",
+        ),
+    ]);
+}

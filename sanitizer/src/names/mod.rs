@@ -1688,16 +1688,32 @@ const DIAGNOSIS_AFTER: &[&str] = &[
     "sequence",
     "spectrum",
     "anomaly",
+    "screening",
 ];
 
 /// The mention `start..end` is one word of capitalised parts joined by hyphens that names
 /// a condition: three or more parts ("Xa-Yb-Zc", a syndrome of three describers), or two
-/// before a diagnosis word ("Xa-Yb crisis", "Xa-Yb excluded"; see [`DIAGNOSIS_AFTER`]).
+/// before a diagnosis word ("Xa-Yb crisis", "Xa-Yb excluded"; see [`DIAGNOSIS_AFTER`]);
+/// a family-name particle may lead it ("Von Xa-Yb screening").
 pub(crate) fn eponym_compound(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
-    let k = tokens.partition_point(|t| t.start < start);
+    let mut k = tokens.partition_point(|t| t.start < start);
+    let Some(first) = tokens.get(k) else {
+        return false;
+    };
+    // A family-name particle may lead the compound ("Von Xa-Yb screening").
+    let particle_led = first.start == start
+        && first.is_word()
+        && is_particle(first.text)
+        && tokens
+            .get(k + 1)
+            .is_some_and(|n| n.is_word() && n.space_before && n.text.contains('-'));
+    if particle_led {
+        k += 1;
+    }
     let Some(t) = tokens.get(k) else {
         return false;
     };
+    let start = if particle_led { t.start } else { start };
     let parts: Vec<&str> = t.text.split('-').collect();
     let capitalised = parts.len() >= 2
         && parts
@@ -2092,4 +2108,31 @@ fn nominal_modifier(t: &Token<'_>) -> bool {
         && t.shape == Shape::Lower
         && t.letters() >= 5
         && (t.text.ends_with("ing") || t.text.ends_with("ion"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::eponym_compound;
+    use crate::token::tokenize;
+
+    /// Whether the span from `from` to the end of `to` in `text` is an eponym compound.
+    fn compound(text: &str, from: &str, to: &str) -> bool {
+        let start = text.find(from).unwrap_or(0);
+        let end = text.find(to).map_or(0, |i| i + to.len());
+        eponym_compound(&tokenize(text), start, end)
+    }
+
+    #[test]
+    fn a_particle_may_lead_an_eponym_compound() {
+        let text = "Von Quarrel-Lindtmar screening advised.";
+        assert!(compound(text, "Von", "Lindtmar"));
+        assert!(compound(text, "Quarrel", "Lindtmar"));
+        // Without a diagnosis word after it, a particle and a double-barrelled family name
+        // stay a name.
+        assert!(!compound(
+            "Seen by Von Quarrel-Lindtmar today.",
+            "Von",
+            "Lindtmar"
+        ));
+    }
 }
