@@ -16,6 +16,11 @@
 //!   normalisation; CTC greedy decoding with the dictionary from the model's `character`
 //!   metadata (class 0 blank, last class space).
 //!
+//! Submodules follow the data flow: [`coarse`], [`edges`] (the stroke prior) and `views`
+//! choose where the detector runs, `db` turns its probability map into boxes, [`fit`] cuts
+//! line crops around the ink, and `recognise` runs the classifier and the recogniser on
+//! them.
+//!
 //! Differences from rapidocr, on purpose: crops are cut around the line's ink found inside
 //! the box, with a margin proportional to the ink's height ([`OcrParams::ink_fit`], see
 //! [`fit`]; boxes without clear ink get [`OcrParams::rec_margin`] of their own height),
@@ -25,13 +30,19 @@
 //! which over-covers slanted text.
 
 pub mod coarse;
+mod db;
 pub mod edges;
 pub mod fit;
+mod recognise;
 mod views;
 
 use std::time::{Duration, Instant};
 
 use self::coarse::{CoarseMap, candidate_windows};
+pub use self::db::db_boxes;
+use self::db::reading_order;
+pub use self::recognise::ctc_greedy;
+use self::recognise::{classify_orientation, recognise, rotate90_ccw};
 use self::views::{
     FINE_MARGIN, View, coarse_views, edge_windows, native_views, native_windows, whole_tiles,
 };
@@ -39,7 +50,7 @@ use super::pixels::{
     BoxF, RgbPixels, clamp_px, f32_of, f64_of, nms, round_up_32, sample_bgr_planar, usize_f32,
     usize_of,
 };
-use super::quad::{Quad, min_area_rect, warp_crop};
+use super::quad::{Quad, warp_crop};
 use zeroize::Zeroizing;
 
 use crate::Error;
@@ -211,18 +222,8 @@ const DET_TILE_OVERLAP: u32 = 256;
 /// Share of [`OcrParams::ink_margin`] added along the line (less than across: it must not
 /// reach the next word).
 pub const INK_ALONG: f32 = 0.9;
-/// Crops per classifier / recogniser batch.
-const BATCH: usize = 6;
 /// The narrow-batch setting of [`OcrParams::rec_width_spread`] that was measured.
 pub const NARROW_REC_SPREAD: f32 = 1.25;
-/// Recogniser input height.
-const REC_H: usize = 48;
-/// Recogniser minimum input width.
-const REC_MIN_W: usize = 320;
-/// Recogniser input width cap (ours; longer lines are squeezed).
-const REC_MAX_W: usize = 3200;
-/// Classifier input width.
-const CLS_W: usize = 192;
 
 /// Paddle normalisation: (v / 255 − 0.5) / 0.5.
 fn paddle_norm(v: f32) -> f32 {
@@ -603,350 +604,6 @@ fn map_boxes(
         .collect()
 }
 
-/// DB post-processing: threshold, 2×2 dilation, 8-connected components, minimum-area
-/// (rotated) rectangle of each component, mean probability inside it ("fast" score), unclip
-/// by area × ratio / perimeter. Returns quads in map coordinates, rapidocr corner order.
-///
-/// rapidocr offsets the rectangle with pyclipper (round joins) and fits `minAreaRect`
-/// again; for a rectangle that equals moving every side out by the unclip distance, which
-/// is what we do. Components come from 8-connectivity on the dilated bitmap rather than
-/// OpenCV contours (same pixel sets, no hole handling needed for boxes).
-pub fn db_boxes(prob: &[f32], width: usize, height: usize, params: &OcrParams) -> Vec<(Quad, f32)> {
-    if width == 0 {
-        return Vec::new();
-    }
-    let n = width * height;
-    let above: Vec<bool> = (0..n)
-        .map(|i| prob.get(i).is_some_and(|&p| p > params.det_thresh))
-        .collect();
-    // Dilate with a 2×2 kernel anchored at (1,1): out(x,y) = OR of in(x-1..=x, y-1..=y),
-    // row by row: OR with the row above, then each cell with its left neighbour.
-    let mut bitmap = vec![false; n];
-    let mut vertical = vec![false; width];
-    for (y, out_row) in bitmap.chunks_exact_mut(width).enumerate() {
-        vertical.fill(false);
-        for row in [Some(y), y.checked_sub(1)].into_iter().flatten() {
-            if let Some(cells) = above.get(row * width..(row + 1) * width) {
-                for (v, &a) in vertical.iter_mut().zip(cells) {
-                    *v |= a;
-                }
-            }
-        }
-        let mut left = false;
-        for (o, &v) in out_row.iter_mut().zip(&vertical) {
-            *o = v || left;
-            left = v;
-        }
-    }
-    let mut seen = vec![false; width * height];
-    let mut out = Vec::new();
-    let mut stack = Vec::new();
-    let mut candidates = 0usize;
-    for start in 0..width * height {
-        if !bitmap.get(start).copied().unwrap_or(false) || seen.get(start).copied().unwrap_or(true)
-        {
-            continue;
-        }
-        candidates += 1;
-        if candidates > params.max_candidates {
-            break;
-        }
-        // Flood fill (8-connected), tracking the bounding box.
-        let (mut x0, mut y0, mut x1, mut y1) = (usize::MAX, usize::MAX, 0usize, 0usize);
-        // Leftmost and rightmost pixel of each row: enough for the convex hull.
-        let mut rows: std::collections::BTreeMap<usize, (usize, usize)> = Default::default();
-        stack.clear();
-        stack.push(start);
-        if let Some(s) = seen.get_mut(start) {
-            *s = true;
-        }
-        while let Some(i) = stack.pop() {
-            let (x, y) = (i % width, i / width);
-            x0 = x0.min(x);
-            y0 = y0.min(y);
-            x1 = x1.max(x);
-            y1 = y1.max(y);
-            let row = rows.entry(y).or_insert((x, x));
-            row.0 = row.0.min(x);
-            row.1 = row.1.max(x);
-            for (dx, dy) in [
-                (-1isize, -1isize),
-                (0, -1),
-                (1, -1),
-                (-1, 0),
-                (1, 0),
-                (-1, 1),
-                (0, 1),
-                (1, 1),
-            ] {
-                let (Some(nx), Some(ny)) = (x.checked_add_signed(dx), y.checked_add_signed(dy))
-                else {
-                    continue;
-                };
-                if nx >= width || ny >= height {
-                    continue;
-                }
-                let j = ny * width + nx;
-                if bitmap.get(j).copied().unwrap_or(false) && !seen.get(j).copied().unwrap_or(true)
-                {
-                    if let Some(s) = seen.get_mut(j) {
-                        *s = true;
-                    }
-                    stack.push(j);
-                }
-            }
-        }
-        // Minimum-area rectangle over pixel centres (as minAreaRect of the contour).
-        let points: Vec<[f32; 2]> = rows
-            .iter()
-            .flat_map(|(&y, &(l, r))| [[usize_f32(l), usize_f32(y)], [usize_f32(r), usize_f32(y)]])
-            .collect();
-        let Some(rect) = min_area_rect(&points) else {
-            continue;
-        };
-        if rect.short_side() < 3.0 {
-            continue;
-        }
-        // "fast" score: mean probability inside the rectangle.
-        let mut sum = 0.0f32;
-        let mut n = 0usize;
-        for y in y0..=y1 {
-            for x in x0..=x1 {
-                if rect.contains([usize_f32(x), usize_f32(y)]) {
-                    sum += prob.get(y * width + x).copied().unwrap_or(0.0);
-                    n += 1;
-                }
-            }
-        }
-        let score = if n > 0 { sum / usize_f32(n) } else { 0.0 };
-        if score < params.box_thresh {
-            continue;
-        }
-        let distance = rect.w * rect.h * params.unclip_ratio / (2.0 * (rect.w + rect.h));
-        let grown = rect.grown(distance);
-        if grown.short_side() < 5.0 {
-            continue;
-        }
-        let b = grown.corners();
-        out.push((b, score));
-    }
-    out
-}
-
-/// Sorts boxes top to bottom, then left to right within a line (tops within 10 px).
-fn reading_order(boxes: &mut [(Quad, f32)]) {
-    let tl = |q: &Quad| q.0[0];
-    boxes.sort_by(|a, b| {
-        tl(&a.0)[1]
-            .total_cmp(&tl(&b.0)[1])
-            .then(tl(&a.0)[0].total_cmp(&tl(&b.0)[0]))
-    });
-    for i in 0..boxes.len().saturating_sub(1) {
-        for j in (0..=i).rev() {
-            let (Some(a), Some(b)) = (boxes.get(j), boxes.get(j + 1)) else {
-                break;
-            };
-            if (tl(&b.0)[1] - tl(&a.0)[1]).abs() < 10.0 && tl(&b.0)[0] < tl(&a.0)[0] {
-                boxes.swap(j, j + 1);
-            } else {
-                break;
-            }
-        }
-    }
-}
-
-/// Turns crops the classifier reads as upside down (label "180" above `thresh`).
-fn classify_orientation(
-    model: &ModelSession,
-    crops: &mut [RgbPixels],
-    thresh: f32,
-) -> Result<(), Error> {
-    for batch in crops.chunks_mut(BATCH) {
-        let plane = REC_H * CLS_W;
-        let mut input = Zeroizing::new(Vec::with_capacity(batch.len() * 3 * plane));
-        for crop in batch.iter() {
-            let w = resized_width(crop, CLS_W);
-            input.extend_from_slice(&Zeroizing::new(sample_whole(crop, w, CLS_W)));
-        }
-        let outputs = model.run([batch.len(), 3, REC_H, CLS_W], &input)?;
-        let probs = outputs
-            .first()
-            .filter(|o| o.data.len() == batch.len() * 2)
-            .ok_or(Error::ModelOutput {
-                model: ModelId::TextCls,
-                reason: "classifier output size",
-            })?;
-        for (crop, p) in batch.iter_mut().zip(probs.data.chunks_exact(2)) {
-            if let &[p0, p180] = p {
-                if p180 > p0 && p180 > thresh {
-                    *crop = rotate180(crop)?;
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Recognises each crop: (text, mean probability of the kept CTC steps), in the batches of
-/// [`rec_batches`] (at most `spread` times as wide as their narrowest crop).
-///
-/// Each batch is padded to its widest crop. Tried and dropped (text6): padding each batch
-/// only to its own widest crop rounded up to 8 or 32 with no floor (rapidocr's floor is
-/// [`REC_MIN_W`]) changed scores by up to 0.22 and the text of 13 of 57 lines on the test
-/// images (the neck's global attention sees the zero padding); running each crop alone at
-/// its batch's width reads the same, and costs 5–10 % less per crop single-threaded, but
-/// with the wide session (the stage alone) the 256² radiograph's recognition took 121
-/// instead of 83 ms (batch of one parallelises worse).
-fn recognise(
-    model: &ModelSession,
-    classes: &[String],
-    crops: &[RgbPixels],
-    spread: f32,
-) -> Result<Vec<(SecretText, f32)>, Error> {
-    let ratios: Vec<f32> = crops
-        .iter()
-        .map(|c| f32_of(c.width()) / f32_of(c.height().max(1)))
-        .collect();
-    let mut results: Vec<(SecretText, f32)> = (0..crops.len())
-        .map(|_| (SecretText::new(String::new()), 0.0))
-        .collect();
-    let bad = |reason| Error::ModelOutput {
-        model: ModelId::TextRec,
-        reason,
-    };
-    for (batch, img_w) in rec_batches(&ratios, spread) {
-        let mut input = Zeroizing::new(Vec::with_capacity(batch.len() * 3 * REC_H * img_w));
-        for &i in &batch {
-            let crop = crops.get(i).ok_or(bad("crop index"))?;
-            input.extend_from_slice(&Zeroizing::new(sample_whole(
-                crop,
-                resized_width(crop, img_w),
-                img_w,
-            )));
-        }
-        let outputs = model.run_rows([batch.len(), 3, REC_H, img_w], &input)?;
-        let probs = outputs.first().ok_or(bad("no output"))?;
-        let &[n, steps, n_classes] = probs.shape.as_slice() else {
-            return Err(bad("output rank"));
-        };
-        if n != batch.len()
-            || n_classes != classes.len()
-            || probs.data.len() != n * steps * n_classes
-        {
-            return Err(bad("output size"));
-        }
-        for (&i, sample) in batch.iter().zip(probs.data.chunks_exact(steps * n_classes)) {
-            if let Some(slot) = results.get_mut(i) {
-                *slot = ctc_greedy(sample, n_classes, classes);
-            }
-        }
-    }
-    Ok(results)
-}
-
-/// Recogniser batches for crops of width / height `ratios`: (crop indices, input width).
-///
-/// Crops go in aspect-ratio order, at most [`BATCH`] to a batch; a crop whose input width
-/// (48 × its ratio, at least [`REC_MIN_W`]) is more than `spread` times the batch's first
-/// starts a new batch. A batch's input width is its widest crop's (at least [`REC_MIN_W`],
-/// at most [`REC_MAX_W`]).
-fn rec_batches(ratios: &[f32], spread: f32) -> Vec<(Vec<usize>, usize)> {
-    let mut order: Vec<usize> = (0..ratios.len()).collect();
-    let ratio = |i: usize| ratios.get(i).copied().unwrap_or(0.0);
-    order.sort_by(|&a, &b| ratio(a).total_cmp(&ratio(b)));
-    let width = |i: usize| (usize_f32(REC_H) * ratio(i)).max(usize_f32(REC_MIN_W));
-    let mut batches: Vec<Vec<usize>> = Vec::new();
-    for i in order {
-        match batches.last_mut() {
-            Some(batch)
-                if batch.len() < BATCH
-                    && batch
-                        .first()
-                        .is_some_and(|&first| width(i) <= spread * width(first)) =>
-            {
-                batch.push(i);
-            }
-            _ => batches.push(vec![i]),
-        }
-    }
-    batches
-        .into_iter()
-        .map(|batch| {
-            let max_ratio = batch
-                .iter()
-                .map(|&i| ratio(i))
-                .fold(usize_f32(REC_MIN_W) / usize_f32(REC_H), f32::max);
-            let w = usize_of(f64::from(usize_f32(REC_H) * max_ratio)).clamp(REC_MIN_W, REC_MAX_W);
-            (batch, w)
-        })
-        .collect()
-}
-
-/// CTC greedy decoding of one `[steps, n_classes]` probability matrix: argmax per step, drop
-/// blanks (class 0) and repeats; confidence is the mean kept probability (0 when none).
-pub fn ctc_greedy(probs: &[f32], n_classes: usize, classes: &[String]) -> (SecretText, f32) {
-    let mut text = String::new();
-    let mut sum = 0.0f32;
-    let mut kept = 0usize;
-    let mut prev = None;
-    for step in probs.chunks_exact(n_classes.max(1)) {
-        let (idx, p) = step
-            .iter()
-            .enumerate()
-            .fold(
-                (0usize, f32::MIN),
-                |best, (i, &v)| if v > best.1 { (i, v) } else { best },
-            );
-        if idx != 0 && prev != Some(idx) {
-            text.push_str(classes.get(idx).map_or("", String::as_str));
-            sum += p;
-            kept += 1;
-        }
-        prev = Some(idx);
-    }
-    let conf = if kept > 0 { sum / usize_f32(kept) } else { 0.0 };
-    (SecretText::new(text), conf)
-}
-
-/// Width of a crop resized to height 48, at most `max_w`.
-fn resized_width(crop: &RgbPixels, max_w: usize) -> usize {
-    let w = (usize_f32(REC_H) * f32_of(crop.width()) / f32_of(crop.height().max(1))).ceil();
-    usize_of(f64::from(w)).clamp(1, max_w)
-}
-
-/// The whole crop resized to `w × 48`, Paddle-normalised, zero-padded to `tensor_w`.
-fn sample_whole(crop: &RgbPixels, w: usize, tensor_w: usize) -> Vec<f32> {
-    let whole = BoxF {
-        x0: 0.0,
-        y0: 0.0,
-        x1: f32_of(crop.width()),
-        y1: f32_of(crop.height()),
-    };
-    sample_bgr_planar(crop, whole, w, REC_H, tensor_w, REC_H, 0.0, paddle_norm)
-}
-
-/// Rotates 90° counter-clockwise (as `np.rot90`).
-fn rotate90_ccw(src: &RgbPixels) -> Result<RgbPixels, Error> {
-    let (w, h) = (src.width(), src.height());
-    let mut data = Vec::with_capacity(src.as_bytes().len());
-    // Output is h wide and w tall; output (x, y) = input (w − 1 − y, x).
-    for y in 0..w {
-        for x in 0..h {
-            data.extend_from_slice(&src.get(w - 1 - y, x).unwrap_or([0, 0, 0]));
-        }
-    }
-    RgbPixels::new(h, w, data)
-}
-
-/// Rotates 180°.
-fn rotate180(src: &RgbPixels) -> Result<RgbPixels, Error> {
-    let mut data: Vec<u8> = Vec::with_capacity(src.as_bytes().len());
-    for px in src.as_bytes().chunks_exact(3).rev() {
-        data.extend_from_slice(px);
-    }
-    RgbPixels::new(src.width(), src.height(), data)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -993,159 +650,5 @@ mod tests {
             w * h <= p.max_det_pixels && w % 32 == 0 && h % 32 == 0,
             "{w}x{h}"
         );
-    }
-
-    #[test]
-    fn db_finds_one_block_and_unclips_it() {
-        // 40×20 map, a 21×9 block (x 10..=30, y 5..=13) at 0.9.
-        let (w, h) = (40, 20);
-        let mut prob = vec![0.0f32; w * h];
-        for y in 5..=13 {
-            for x in 10..=30 {
-                prob[y * w + x] = 0.9;
-            }
-        }
-        let boxes = db_boxes(&prob, w, h, &OcrParams::default());
-        assert_eq!(boxes.len(), 1);
-        let (q, score) = boxes[0];
-        let b = q.aabb();
-        // Dilation grows the component to x 10..=31, y 5..=14: 21 × 9 between centres.
-        // Score: mean over that box = 0.9 × (21·9)/(22·10).
-        assert!((score - 0.9 * 189.0 / 220.0).abs() < 1e-5, "{score}");
-        let d = 21.0 * 9.0 * 1.6 / (2.0 * 30.0);
-        let want = BoxF {
-            x0: 10.0 - d,
-            y0: 5.0 - d,
-            x1: 31.0 + d,
-            y1: 14.0 + d,
-        };
-        for (g, w) in [
-            (b.x0, want.x0),
-            (b.y0, want.y0),
-            (b.x1, want.x1),
-            (b.y1, want.y1),
-        ] {
-            assert!((g - w).abs() < 1e-4, "{b:?}");
-        }
-    }
-
-    #[test]
-    fn db_fits_a_rotated_rectangle() {
-        // A 60 × 12 band turned by 20° about (50, 40) on a 100×80 map.
-        let (w, h) = (100usize, 80usize);
-        let (c, s) = (20f32.to_radians().cos(), 20f32.to_radians().sin());
-        let mut prob = vec![0.0f32; w * h];
-        for y in 0..h {
-            for x in 0..w {
-                let (dx, dy) = (x as f32 - 50.0, y as f32 - 40.0);
-                let (u, v) = (dx * c + dy * s, -dx * s + dy * c);
-                if u.abs() <= 30.0 && v.abs() <= 6.0 {
-                    prob[y * w + x] = 0.95;
-                }
-            }
-        }
-        let boxes = db_boxes(&prob, w, h, &OcrParams::default());
-        assert_eq!(boxes.len(), 1);
-        let (q, score) = boxes[0];
-        assert!(score > 0.8, "{score}");
-        // Top edge direction ≈ 20°; the sides grew by the unclip distance (≈ 8 map px).
-        let [p0, p1, _, p3] = q.0;
-        let angle = (p1[1] - p0[1]).atan2(p1[0] - p0[0]).to_degrees();
-        assert!((angle - 20.0).abs() < 3.0, "{q:?}");
-        let d = 60.0 * 12.0 * 1.6 / (2.0 * 72.0);
-        assert!((q.width() - (60.0 + 2.0 * d)).abs() < 3.0, "{q:?}");
-        assert!((q.height() - (12.0 + 2.0 * d)).abs() < 3.0, "{q:?}");
-        assert!(p3[1] > p0[1]);
-    }
-
-    #[test]
-    fn db_drops_faint_and_thin_components() {
-        let (w, h) = (30, 10);
-        let mut prob = vec![0.0f32; w * h];
-        // Faint: above the bitmap threshold, below box_thresh.
-        for y in 1..=6 {
-            for x in 1..=10 {
-                prob[y * w + x] = 0.35;
-            }
-        }
-        // Thin: one row high.
-        for x in 15..=28 {
-            prob[2 * w + x] = 0.99;
-        }
-        assert_eq!(db_boxes(&prob, w, h, &OcrParams::default()), vec![]);
-    }
-
-    #[test]
-    fn reading_order_is_by_line_then_left_to_right() {
-        let b = |x: f32, y: f32| {
-            (
-                Quad([[x, y], [x + 5.0, y], [x + 5.0, y + 5.0], [x, y + 5.0]]),
-                1.0,
-            )
-        };
-        let mut boxes = vec![b(50.0, 12.0), b(10.0, 40.0), b(5.0, 15.0), b(90.0, 10.0)];
-        reading_order(&mut boxes);
-        let xs: Vec<f32> = boxes.iter().map(|(q, _)| q.0[0][0]).collect();
-        assert_eq!(xs, vec![5.0, 50.0, 90.0, 10.0]);
-    }
-
-    #[test]
-    fn ctc_greedy_drops_blanks_and_repeats() {
-        let classes: Vec<String> = ["", "A", "B", " "]
-            .iter()
-            .map(|s| (*s).to_owned())
-            .collect();
-        // steps: A A blank A B space blank
-        let steps: [[f32; 4]; 7] = [
-            [0.1, 0.8, 0.05, 0.05],
-            [0.1, 0.6, 0.2, 0.1],
-            [0.9, 0.05, 0.05, 0.0],
-            [0.0, 1.0, 0.0, 0.0],
-            [0.1, 0.1, 0.7, 0.1],
-            [0.2, 0.0, 0.0, 0.8],
-            [1.0, 0.0, 0.0, 0.0],
-        ];
-        let flat: Vec<f32> = steps.iter().flatten().copied().collect();
-        let (text, conf) = ctc_greedy(&flat, 4, &classes);
-        assert_eq!(text.expose(), "AAB ");
-        assert!((conf - (0.8 + 1.0 + 0.7 + 0.8) / 4.0).abs() < 1e-6);
-        assert_eq!(format!("{text:?}"), "<redacted text, 4 bytes>");
-        let (empty, conf) = ctc_greedy(&[1.0, 0.0, 0.0, 0.0], 4, &classes);
-        assert_eq!((empty.expose(), conf), ("", 0.0));
-    }
-
-    #[test]
-    fn recognition_batches_split_where_widths_spread() {
-        // Input widths 48 × ratio (at least 320): 320, 320, 360, 480, 500, 1000.
-        let ratios = [10.0, 1.0, 7.5, 20.0 + 5.0 / 6.0, 4.0, 10.0 + 5.0 / 12.0];
-        // rapidocr (the default): one batch in ratio order, as wide as the widest crop.
-        assert_eq!(OcrParams::default().rec_width_spread, f32::INFINITY);
-        assert_eq!(
-            rec_batches(&ratios, f32::INFINITY),
-            vec![(vec![1, 4, 2, 0, 5, 3], 1000)]
-        );
-        // 360 ≤ 1.25 × 320 joins the first batch; 480 > 400 starts one, and 500 joins it.
-        assert_eq!(
-            rec_batches(&ratios, NARROW_REC_SPREAD),
-            vec![(vec![1, 4, 2], 360), (vec![0, 5], 500), (vec![3], 1000)]
-        );
-        // At most BATCH crops to a batch, the cap on the width kept.
-        let many = [100.0; 8];
-        let batches = rec_batches(&many, NARROW_REC_SPREAD);
-        assert_eq!(
-            batches,
-            vec![((0..6).collect(), REC_MAX_W), (vec![6, 7], REC_MAX_W)]
-        );
-        assert_eq!(rec_batches(&[], NARROW_REC_SPREAD), vec![]);
-    }
-
-    #[test]
-    fn rotations() {
-        // 2×1: a b  → ccw → 1×2: b over a; 180 → b a.
-        let p = RgbPixels::new(2, 1, vec![1, 1, 1, 2, 2, 2]).unwrap();
-        let r = rotate90_ccw(&p).unwrap();
-        assert_eq!((r.width(), r.height()), (1, 2));
-        assert_eq!(r.as_bytes(), &[2, 2, 2, 1, 1, 1]);
-        assert_eq!(rotate180(&p).unwrap().as_bytes(), &[2, 2, 2, 1, 1, 1]);
     }
 }
