@@ -27,6 +27,7 @@
 //! no oversubscription). Concurrent `run` calls share the models stage by stage; a session
 //! per worker is a follow-up if the gateway's pool needs more parallelism.
 
+mod components;
 pub mod decode;
 pub mod encode;
 pub mod faces;

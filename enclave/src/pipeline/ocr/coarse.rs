@@ -9,6 +9,7 @@
 //! pass then runs only on the windows (or, with the windows off, on the native tiles
 //! those touch; see `detect_boxes` in the parent).
 
+use super::super::components::for_each_component;
 use super::super::pixels::{f32_of, usize_f32};
 
 /// Probability above which a coarse map cell is a text candidate. On the anchor and test
@@ -127,37 +128,8 @@ pub fn candidate_windows(
         }
     };
     let mut windows = Vec::new();
-    let mut seen = vec![false; cw * ch];
-    let mut stack = Vec::new();
-    for start in 0..cw * ch {
-        if !hot.get(start).copied().unwrap_or(false) || seen.get(start).copied().unwrap_or(true) {
-            continue;
-        }
-        let (mut x0, mut y0, mut x1, mut y1) = (usize::MAX, usize::MAX, 0usize, 0usize);
-        stack.clear();
-        stack.push(start);
-        if let Some(s) = seen.get_mut(start) {
-            *s = true;
-        }
-        while let Some(i) = stack.pop() {
-            let (x, y) = (i % cw, i / cw);
-            x0 = x0.min(x);
-            y0 = y0.min(y);
-            x1 = x1.max(x);
-            y1 = y1.max(y);
-            for ny in y.saturating_sub(1)..=(y + 1).min(ch - 1) {
-                for nx in x.saturating_sub(1)..=(x + 1).min(cw - 1) {
-                    let j = ny * cw + nx;
-                    if hot.get(j).copied().unwrap_or(false) && !seen.get(j).copied().unwrap_or(true)
-                    {
-                        if let Some(s) = seen.get_mut(j) {
-                            *s = true;
-                        }
-                        stack.push(j);
-                    }
-                }
-            }
-        }
+    for_each_component(&hot, cw, |c| {
+        let (x0, y0, x1, y1) = (c.x0, c.y0, c.x1, c.y1);
         let (iw, ih) = (map.image_width, map.image_height);
         let (ax, ay) = (to_image(x0 * cell, sx, iw), to_image(y0 * cell, sy, ih));
         let (bx, by) = (
@@ -173,7 +145,8 @@ pub fn candidate_windows(
             x1: bx.saturating_add(mx).min(iw),
             y1: by.saturating_add(my).min(ih),
         });
-    }
+        true
+    });
     merge_overlapping(&mut windows);
     windows
 }

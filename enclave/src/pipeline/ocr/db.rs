@@ -2,6 +2,7 @@
 //! `DBPostProcess`): components, their minimum-area rectangles, and reading order.
 
 use super::OcrParams;
+use crate::pipeline::components::{Component, for_each_component};
 use crate::pipeline::pixels::usize_f32;
 use crate::pipeline::quad::{Quad, min_area_rect};
 
@@ -40,99 +41,60 @@ pub fn db_boxes(prob: &[f32], width: usize, height: usize, params: &OcrParams) -
             left = v;
         }
     }
-    let mut seen = vec![false; width * height];
     let mut out = Vec::new();
-    let mut stack = Vec::new();
     let mut candidates = 0usize;
-    for start in 0..width * height {
-        if !bitmap.get(start).copied().unwrap_or(false) || seen.get(start).copied().unwrap_or(true)
-        {
-            continue;
-        }
+    for_each_component(&bitmap, width, |c| {
         candidates += 1;
         if candidates > params.max_candidates {
-            break;
+            return false;
         }
-        // Flood fill (8-connected), tracking the bounding box.
-        let (mut x0, mut y0, mut x1, mut y1) = (usize::MAX, usize::MAX, 0usize, 0usize);
-        // Leftmost and rightmost pixel of each row: enough for the convex hull.
-        let mut rows: std::collections::BTreeMap<usize, (usize, usize)> = Default::default();
-        stack.clear();
-        stack.push(start);
-        if let Some(s) = seen.get_mut(start) {
-            *s = true;
+        if let Some(found) = component_box(prob, width, &c, params) {
+            out.push(found);
         }
-        while let Some(i) = stack.pop() {
-            let (x, y) = (i % width, i / width);
-            x0 = x0.min(x);
-            y0 = y0.min(y);
-            x1 = x1.max(x);
-            y1 = y1.max(y);
-            let row = rows.entry(y).or_insert((x, x));
-            row.0 = row.0.min(x);
-            row.1 = row.1.max(x);
-            for (dx, dy) in [
-                (-1isize, -1isize),
-                (0, -1),
-                (1, -1),
-                (-1, 0),
-                (1, 0),
-                (-1, 1),
-                (0, 1),
-                (1, 1),
-            ] {
-                let (Some(nx), Some(ny)) = (x.checked_add_signed(dx), y.checked_add_signed(dy))
-                else {
-                    continue;
-                };
-                if nx >= width || ny >= height {
-                    continue;
-                }
-                let j = ny * width + nx;
-                if bitmap.get(j).copied().unwrap_or(false) && !seen.get(j).copied().unwrap_or(true)
-                {
-                    if let Some(s) = seen.get_mut(j) {
-                        *s = true;
-                    }
-                    stack.push(j);
-                }
-            }
-        }
-        // Minimum-area rectangle over pixel centres (as minAreaRect of the contour).
-        let points: Vec<[f32; 2]> = rows
-            .iter()
-            .flat_map(|(&y, &(l, r))| [[usize_f32(l), usize_f32(y)], [usize_f32(r), usize_f32(y)]])
-            .collect();
-        let Some(rect) = min_area_rect(&points) else {
-            continue;
-        };
-        if rect.short_side() < 3.0 {
-            continue;
-        }
-        // "fast" score: mean probability inside the rectangle.
-        let mut sum = 0.0f32;
-        let mut n = 0usize;
-        for y in y0..=y1 {
-            for x in x0..=x1 {
-                if rect.contains([usize_f32(x), usize_f32(y)]) {
-                    sum += prob.get(y * width + x).copied().unwrap_or(0.0);
-                    n += 1;
-                }
-            }
-        }
-        let score = if n > 0 { sum / usize_f32(n) } else { 0.0 };
-        if score < params.box_thresh {
-            continue;
-        }
-        let distance = rect.w * rect.h * params.unclip_ratio / (2.0 * (rect.w + rect.h));
-        let grown = rect.grown(distance);
-        if grown.short_side() < 5.0 {
-            continue;
-        }
-        let b = grown.corners();
-        out.push((b, score));
-    }
+        true
+    });
     out
+}
+
+/// The unclipped box and "fast" score of one DB component, or `None` when it is too thin
+/// or too faint.
+fn component_box(
+    prob: &[f32],
+    width: usize,
+    c: &Component,
+    params: &OcrParams,
+) -> Option<(Quad, f32)> {
+    // Minimum-area rectangle over pixel centres (as minAreaRect of the contour).
+    let points: Vec<[f32; 2]> = c
+        .rows
+        .iter()
+        .flat_map(|(&y, &(l, r))| [[usize_f32(l), usize_f32(y)], [usize_f32(r), usize_f32(y)]])
+        .collect();
+    let rect = min_area_rect(&points)?;
+    if rect.short_side() < 3.0 {
+        return None;
+    }
+    // "fast" score: mean probability inside the rectangle.
+    let mut sum = 0.0f32;
+    let mut n = 0usize;
+    for y in c.y0..=c.y1 {
+        for x in c.x0..=c.x1 {
+            if rect.contains([usize_f32(x), usize_f32(y)]) {
+                sum += prob.get(y * width + x).copied().unwrap_or(0.0);
+                n += 1;
+            }
+        }
+    }
+    let score = if n > 0 { sum / usize_f32(n) } else { 0.0 };
+    if score < params.box_thresh {
+        return None;
+    }
+    let distance = rect.w * rect.h * params.unclip_ratio / (2.0 * (rect.w + rect.h));
+    let grown = rect.grown(distance);
+    if grown.short_side() < 5.0 {
+        return None;
+    }
+    Some((grown.corners(), score))
 }
 
 /// Sorts boxes top to bottom, then left to right within a line (tops within 10 px).
