@@ -267,29 +267,7 @@ fn run_ours(assets: &Path, gold: &[GoldText]) -> anyhow::Result<Vec<Run>> {
 
     // Two threads (the machine's cores), requests split between them.
     let all = Instant::now();
-    let per_text: Vec<f64> = std::thread::scope(|s| {
-        let half = requests.len().div_ceil(2);
-        let handles: Vec<_> = requests
-            .chunks(half.max(1))
-            .map(|chunk| {
-                let sanitizer = &sanitizer;
-                s.spawn(move || {
-                    chunk
-                        .iter()
-                        .map(|r| {
-                            let t = Instant::now();
-                            drop(sanitizer.sanitize(r));
-                            t.elapsed().as_secs_f64()
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    });
+    let per_text = time_on_two_threads(&requests, |r| drop(sanitizer.sanitize(r)));
     runs.push(Run {
         name: "Obscura sanitizer, 2 threads".to_owned(),
         per_text,
@@ -343,29 +321,7 @@ fn run_ours(assets: &Path, gold: &[GoldText]) -> anyhow::Result<Vec<Run>> {
         labels: false,
     });
     let all = Instant::now();
-    let per_text: Vec<f64> = std::thread::scope(|s| {
-        let half = texts.len().div_ceil(2);
-        let handles: Vec<_> = texts
-            .chunks(half.max(1))
-            .map(|chunk| {
-                let model = &model;
-                s.spawn(move || {
-                    chunk
-                        .iter()
-                        .map(|t| {
-                            let start = Instant::now();
-                            drop(model.tag(&[t]));
-                            start.elapsed().as_secs_f64()
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    });
+    let per_text = time_on_two_threads(&texts, |t| drop(model.tag(&[*t])));
     runs.push(Run {
         name: "  name model alone, 1 text per call, 2 thr".to_owned(),
         per_text,
@@ -513,4 +469,32 @@ fn count(n: usize) -> f64 {
     #[allow(clippy::cast_precision_loss)]
     let x = n as f64;
     x
+}
+
+/// Runs `work` on every item, the items split in two halves on two threads (the machine's
+/// cores), and returns each item's time in seconds (first half, then second).
+fn time_on_two_threads<T: Sync>(items: &[T], work: impl Fn(&T) + Sync) -> Vec<f64> {
+    let half = items.len().div_ceil(2).max(1);
+    let work = &work;
+    std::thread::scope(|s| {
+        let handles: Vec<_> = items
+            .chunks(half)
+            .map(|chunk| {
+                s.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|item| {
+                            let start = Instant::now();
+                            work(item);
+                            start.elapsed().as_secs_f64()
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
 }
