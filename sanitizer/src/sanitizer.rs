@@ -194,6 +194,7 @@ impl Sanitizer {
                     && !names::eponym_compound(toks, m.start, m.end)
                     && !names::prefixed_term(toks, m.start)
                     && !names::before_by_mouth(toks, m.start, m.end)
+                    && !names::in_dicom_non_person_value(toks, m.start)
             });
             mentions.extend(found.into_iter().map(|m| (i, m)));
         }

@@ -1828,3 +1828,19 @@ fn particle_led_eponym_compound_before_a_diagnosis_word() {
         ),
     ]);
 }
+
+#[test]
+fn dicom_person_values_by_their_value_representation() {
+    check(&[
+        // A `PN` value is a name, initials included.
+        (
+            "(0008,1070) PN [QV]\n(0018,0015) CS [HAND]",
+            "(0008,1070) PN [PERSON_1]\n(0018,0015) CS [HAND]",
+        ),
+        // Any other value never is, particles and all.
+        (
+            "(0008,0080) LO [Clinica San Tavrel de Ostrana]\n(0010,0010) PN [VORSK^ELIN]",
+            "(0008,0080) LO [Clinica San Tavrel de Ostrana]\n(0010,0010) PN [PERSON_1]",
+        ),
+    ]);
+}

@@ -53,6 +53,7 @@
 //! medical head noun follows (`Bell's palsy`) or `of` precedes (`circle of Willis`).
 
 mod context;
+mod dicom;
 mod forms;
 mod hl7;
 mod initials;
@@ -64,6 +65,7 @@ mod table;
 mod term_surnames;
 
 pub(crate) use self::context::is_greeting;
+pub(crate) use self::dicom::in_non_person_value as in_dicom_non_person_value;
 pub(crate) use self::forms::is_particle;
 use self::forms::{caret_names, other_scripts};
 pub(crate) use self::hl7::{coded_fields, in_coded_field};
@@ -701,6 +703,7 @@ impl<'a> NameRules<'a> {
         self.bracketed_kin(tokens, &mut out);
         self.handles(tokens, &mut out);
         caret_names(text, &mut out);
+        dicom::pn_values(tokens, &mut out);
         self.name_fields(tokens, &mut out);
         self.cues(tokens, &mut out);
         self.comma_and_initials(tokens, &mut out);
@@ -746,7 +749,9 @@ impl<'a> NameRules<'a> {
         }
         let coded = hl7::coded_fields(text);
         out.retain(|m| {
-            !hl7::in_coded_field(&coded, m.start, m.end) && !classification_value(tokens, m.start)
+            !hl7::in_coded_field(&coded, m.start, m.end)
+                && !classification_value(tokens, m.start)
+                && !dicom::in_non_person_value(tokens, m.start)
         });
         let mut orgs: Vec<Span> = typed
             .iter()
