@@ -1844,3 +1844,45 @@ fn dicom_person_values_by_their_value_representation() {
         ),
     ]);
 }
+
+#[test]
+fn staff_initials_in_form_slots_and_sign_offs() {
+    check(&[
+        // A dental nurse's field, the packer and checker of a tray.
+        (
+            "Recall in 6/12.   DN: QW\nNext: review",
+            "Recall in 6/12.   DN: PERSON_1\nNext: review",
+        ),
+        (
+            "Packed: RX  Checked: Z.V.\nUse by 3 months",
+            "Packed: PERSON_1  Checked: PERSON_2\nUse by 3 months",
+        ),
+        // A tester's initials closing a hearing note, whatever they spell.
+        (
+            "Both ears tested, results reliable. Tester EU.",
+            "Both ears tested, results reliable. Tester PERSON_1.",
+        ),
+        // Two signers after `signed`, dotted or not.
+        (
+            "Count correct, signed QF / T.W.",
+            "Count correct, signed PERSON_1 / PERSON_2",
+        ),
+        // Initials, a slash and the date after a finished sentence.
+        (
+            "Wax cleared, tympanogram normal. VK / 4/3/25",
+            "Wax cleared, tympanogram normal. PERSON_1 / [DATE]",
+        ),
+        // A field word alone ending a note after a sentence is the writer's initials.
+        (
+            "Leaflet given and letter sent home. ID",
+            "Leaflet given and letter sent home. PERSON_1",
+        ),
+        // The agent after `by` closing a line, even spelling a note word.
+        (
+            "Issued 09:10 by PS\nCollected later",
+            "Issued 09:10 by PERSON_1\nCollected later",
+        ),
+        // A checklist stage's field.
+        ("WHO sign-in: R.T.", "WHO sign-in: PERSON_1"),
+    ]);
+}
