@@ -1886,3 +1886,30 @@ fn staff_initials_in_form_slots_and_sign_offs() {
         ("WHO sign-in: R.T.", "WHO sign-in: PERSON_1"),
     ]);
 }
+
+#[test]
+fn theatre_board_columns_and_numbered_caps_items() {
+    check(&[
+        // Title-case role labels, upper-case values with a particle, a title-case value.
+        (
+            "Surgeon: VORHAL   Anaes: DE TRENDAKO   Scrub: Quillane\nstart 08:30",
+            "Surgeon: PERSON_1   Anaes: PERSON_2   Scrub: PERSON_3\nstart 08:30",
+        ),
+        // Numbered items opening with a name in capitals, a dash, lower-case notes; a
+        // common word is a name on a board where another item is one.
+        (
+            "List today\n1. TRENDAKO - lap chole - latex allergy\n2. STONE - hernia repair",
+            "List today\n1. PERSON_1 - lap chole - latex allergy\n2. PERSON_2 - hernia repair",
+        ),
+        // Alone, a common word in capitals heading an item stays.
+        (
+            "Jobs\n1. REVIEW - change daily\n2. PHONE - call in the morning",
+            "Jobs\n1. REVIEW - change daily\n2. PHONE - call in the morning",
+        ),
+        // The recipient of a handover closing the clause.
+        (
+            "Extubated uneventfully, handed to Quillane.",
+            "Extubated uneventfully, handed to PERSON_1.",
+        ),
+    ]);
+}

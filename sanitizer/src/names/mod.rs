@@ -695,6 +695,7 @@ impl<'a> NameRules<'a> {
         self.dash_sign_offs(tokens, &mut out);
         self.dash_birth_lines(tokens, &mut out);
         self.list_item_names(tokens, &mut out);
+        self.numbered_caps_items(tokens, &mut out);
         self.regarding_lines(tokens, &mut out);
         self.regarding_inverted(tokens, &mut out);
         self.handed_over(tokens, &mut out);
