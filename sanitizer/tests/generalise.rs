@@ -1913,3 +1913,24 @@ fn theatre_board_columns_and_numbered_caps_items() {
         ),
     ]);
 }
+
+#[test]
+fn initial_fields_and_dated_label_names() {
+    check(&[
+        // An initial and a family name filling a rota field.
+        (
+            "ROTA\nMon-Tue  Q. Vorhal  ext 2210\nWed  T. Trendako  (cover)",
+            "ROTA\nMon-Tue  PERSON_1  ext [PHONE]\nWed  PERSON_2  (cover)",
+        ),
+        // A name alone at a label line's start, a wide gap and a date closing the line.
+        (
+            "Apply twice a day\nQuillane Trendako          04/02/2025\nKeep out of reach",
+            "Apply twice a day\nPERSON_1          [DATE]\nKeep out of reach",
+        ),
+        // Common words alone before a date are a heading.
+        (
+            "Review Plan  04/02/2025\nReview of the socket",
+            "Review Plan  [DATE]\nReview of the socket",
+        ),
+    ]);
+}

@@ -54,6 +54,7 @@
 
 mod context;
 mod dicom;
+mod fields;
 mod forms;
 mod hl7;
 mod initials;
@@ -696,6 +697,8 @@ impl<'a> NameRules<'a> {
         self.dash_birth_lines(tokens, &mut out);
         self.list_item_names(tokens, &mut out);
         self.numbered_caps_items(tokens, &mut out);
+        self.initial_fields(tokens, &mut out);
+        self.dated_label_names(tokens, typed, &mut out);
         self.regarding_lines(tokens, &mut out);
         self.regarding_inverted(tokens, &mut out);
         self.handed_over(tokens, &mut out);
