@@ -1934,3 +1934,18 @@ fn initial_fields_and_dated_label_names() {
         ),
     ]);
 }
+
+#[test]
+fn iban_and_maasai_filiation_particles_join_a_name() {
+    check(&[
+        (
+            "Leaflet given to Quillane anak Trendako about the clinic.",
+            "Leaflet given to PERSON_1 about the clinic.",
+        ),
+        (
+            "Identity check: Vorhal ole Trendako, born 3 May 1990.",
+            "Identity check: PERSON_1, born [DATE].",
+        ),
+        ("Doctor: Dr Quillane anak Vorhal", "Doctor: Dr PERSON_1"),
+    ]);
+}
