@@ -1949,3 +1949,24 @@ fn iban_and_maasai_filiation_particles_join_a_name() {
         ("Doctor: Dr Quillane anak Vorhal", "Doctor: Dr PERSON_1"),
     ]);
 }
+
+#[test]
+fn closing_signatures_and_tray_roles() {
+    check(&[
+        // Two unlisted name-like words signing the note after a finished sentence.
+        (
+            "Inhaler used, parent informed by phone. Quillane Trendako",
+            "Inhaler used, parent informed by phone. PERSON_1",
+        ),
+        // Common words closing a note are no signature.
+        (
+            "Seen in clinic today. Review Plan",
+            "Seen in clinic today. Review Plan",
+        ),
+        // A tray's packer and checker: the role word stays outside the name.
+        (
+            "Tray 4 ready\nPacker Quillane Trendako   Checker Vorhal Ostrik",
+            "Tray 4 ready\nPacker PERSON_1   Checker PERSON_2",
+        ),
+    ]);
+}

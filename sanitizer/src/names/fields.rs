@@ -1,7 +1,8 @@
 //! Names known by a form's layout: an initial and a family name filling a field of a rota
 //! or list line (`Mon-Tue  T. Whaanga  ext 4471`), and a name alone at the start of a
 //! label's line, a wide gap, then a date closing the line (a dispensing label's
-//! `Tane Whaanga          02/01/2023`).
+//! `Tane Whaanga          02/01/2023`), and a name signing a note at its very end, after
+//! a finished sentence or on a line of its own (`… informed by phone. Tane Whaanga`).
 
 use super::{FIELD_WORDS, Mention, NameRules, in_list};
 use crate::EntityKind;
@@ -105,6 +106,54 @@ impl NameRules<'_> {
             if opens_line && (2..=3).contains(&words.len()) && uncommon {
                 out.extend(Self::whole_run(&words));
             }
+        }
+    }
+
+    /// Two or three title-case words ending the note after a finished sentence or on a line
+    /// of their own, only a full stop after them (`… informed by phone. Tane Whaanga`): the
+    /// writer's signature when no word is a common word, clinical term or field word.
+    pub(super) fn closing_signature(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        let Some(last) = tokens.iter().rposition(Token::is_word) else {
+            return;
+        };
+        if !tokens
+            .get(last + 1..)
+            .unwrap_or_default()
+            .iter()
+            .all(|p| p.is_punct('.'))
+        {
+            return;
+        }
+        let mut first = last + 1;
+        while first > 0 && last + 1 - first < 3 {
+            let Some(w) = tokens.get(first - 1) else {
+                break;
+            };
+            let name = w.is_word()
+                && w.latin
+                && super::title_like(w)
+                && w.letters() >= 2
+                && !self.common(w.text)
+                && self.stop(w.text).is_none()
+                && !in_list(w.text, FIELD_WORDS)
+                && !super::is_title(w.text);
+            if !name {
+                break;
+            }
+            first -= 1;
+            if w.line_start || w.break_before {
+                break;
+            }
+        }
+        let words: Vec<&Token<'_>> = (first..=last).filter_map(|j| tokens.get(j)).collect();
+        let opens = tokens.get(first).is_some_and(|w| w.line_start)
+            || first
+                .checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|p| p.is_punct('.') || p.is_punct('!') || p.is_punct('?'));
+        if opens && (2..=3).contains(&words.len()) && words.iter().skip(1).all(|w| !w.break_before)
+        {
+            out.extend(Self::whole_run(&words));
         }
     }
 }

@@ -232,6 +232,8 @@ pub(crate) const FIELD_LABELS: &[&str] = &[
     "advisor",
     "client",
     "policyholder",
+    // A line manager named on an occupational health form: "Manager: Tane Whaanga".
+    "manager",
 ];
 
 /// Words that end a name (field names, credentials).
@@ -283,6 +285,9 @@ const ROLE_TITLES: &[&str] = &["rn", "rgn", "sho", "hca", "anp", "amhp", "cns", 
 /// must follow ("Midwife Led Unit" stays).
 const ROLE_NOUNS: &[&str] = &[
     "midwife",
+    // The packer and checker of a sterile tray: "Packer Tane Whaanga".
+    "packer",
+    "checker",
     "physio",
     "physiotherapist",
     "pharmacist",
@@ -699,6 +704,7 @@ impl<'a> NameRules<'a> {
         self.numbered_caps_items(tokens, &mut out);
         self.initial_fields(tokens, &mut out);
         self.dated_label_names(tokens, typed, &mut out);
+        self.closing_signature(tokens, &mut out);
         self.regarding_lines(tokens, &mut out);
         self.regarding_inverted(tokens, &mut out);
         self.handed_over(tokens, &mut out);
