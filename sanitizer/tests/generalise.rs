@@ -1970,3 +1970,29 @@ fn closing_signatures_and_tray_roles() {
         ),
     ]);
 }
+
+#[test]
+fn lower_case_names_in_messages() {
+    check(&[
+        // A sender introducing themselves before their birth date.
+        (
+            "hi its quillane trendako dob 3/4/58 can i get my repeat",
+            "hi its PERSON_1 dob [DATE] can i get my repeat",
+        ),
+        // Someone a message reports on, before a verb.
+        (
+            "the doctor says vorhal ostrik needs drops before the scan",
+            "the doctor says PERSON_1 needs drops before the scan",
+        ),
+        // A colleague asked to do something, opening a clause.
+        (
+            "drops due at 2, trendako can u give them",
+            "drops due at 2, PERSON_1 can u give them",
+        ),
+        // A machine's state is no one's name.
+        (
+            "the pump in room 3? its beeping",
+            "the pump in room 3? its beeping",
+        ),
+    ]);
+}

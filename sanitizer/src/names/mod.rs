@@ -59,6 +59,7 @@ mod forms;
 mod hl7;
 mod initials;
 mod merge;
+mod messages;
 mod overlay;
 mod pairs;
 mod quoted;
@@ -705,6 +706,7 @@ impl<'a> NameRules<'a> {
         self.initial_fields(tokens, &mut out);
         self.dated_label_names(tokens, typed, &mut out);
         self.closing_signature(tokens, &mut out);
+        self.message_names(tokens, &mut out);
         self.regarding_lines(tokens, &mut out);
         self.regarding_inverted(tokens, &mut out);
         self.handed_over(tokens, &mut out);
