@@ -1996,3 +1996,12 @@ fn lower_case_names_in_messages() {
         ),
     ]);
 }
+
+#[test]
+fn one_word_before_a_dash_and_an_appointment() {
+    check(&[
+        ("Quillane - dentist 3pm", "PERSON_1 - dentist 3pm"),
+        // Without an appointment and its time the word stays.
+        ("Trendako - see notes", "Trendako - see notes"),
+    ]);
+}

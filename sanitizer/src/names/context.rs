@@ -176,6 +176,24 @@ const VISIT_WORDS: &[&str] = &["on", "see", "seen", "review", "assess", "visit"]
 /// Filiation words inside Hassaniya names: `Ould` (son of), `Mint` (daughter of).
 const FILIATIONS: &[&str] = &["ould", "mint"];
 
+/// Appointments a diary line gives someone after a dash, with a time ("Tane - dentist
+/// 3pm"), with the staff roles of [`SIGNER_ROLES`].
+const APPOINTMENTS: &[&str] = &[
+    "dentist",
+    "optician",
+    "optom",
+    "gp",
+    "physio",
+    "appt",
+    "appointment",
+    "clinic",
+    "hairdresser",
+    "podiatrist",
+    "chiropodist",
+    "audiology",
+    "hearing",
+];
+
 /// Staff roles that label a person on a theatre or ward board ("NURSE: TANVO").
 const BOARD_ROLES: &[&str] = &[
     "nurse",
@@ -550,7 +568,8 @@ impl NameRules<'_> {
     /// A note that opens a sentence with a name and a dash ("Home visit. Tane Whaanga -
     /// leg ulcer dressed"): two or three capitalised words starting the sentence, each a
     /// listed name or an unlisted name-like word, not all common words, then a spaced dash
-    /// and a lower-case word.
+    /// and a lower-case word; or one such word before an appointment and its time ("Tane -
+    /// dentist 3pm").
     pub(super) fn dash_notes(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         for (i, t) in tokens.iter().enumerate() {
             if !t.sentence_start {
@@ -573,6 +592,24 @@ impl NameRules<'_> {
                 .get(k + 1)
                 .is_some_and(|n| n.is_word() && n.shape == Shape::Lower && n.space_before);
             let words: Vec<&Token<'_>> = (i..k).filter_map(|j| tokens.get(j)).collect();
+            // "Tane - dentist 3pm": one word before a dash, then an appointment with a
+            // clinician or service and its time, on one line.
+            let appointment =
+                note && tokens.get(k + 1).is_some_and(|n| {
+                    in_list(n.text, APPOINTMENTS) || in_list(n.text, SIGNER_ROLES)
+                }) && tokens
+                    .get(k + 2)
+                    .is_some_and(|n| n.class == crate::token::Class::Number && !n.line_start);
+            if let [one] = words.as_slice() {
+                if dash
+                    && appointment
+                    && (self.name_like(one)
+                        || (self.given(one.text) && self.stop(one.text).is_none()))
+                {
+                    out.push(Self::given_word(one));
+                }
+                continue;
+            }
             if dash
                 && note
                 && words.len() >= 2
