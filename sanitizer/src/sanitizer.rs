@@ -159,10 +159,13 @@ impl Sanitizer {
                 // A model place whose words are all in the rules' person mentions is that
                 // person ("ROSSI ELENI" on an overlay, "Kim's"): the rules had context.
                 let people: Vec<(usize, usize)> = found.iter().map(|m| (m.start, m.end)).collect();
+                let text = strs.get(i).copied().unwrap_or("");
                 spans.extend(
-                    t.into_iter().filter(|s| {
-                        s.kind != EntityKind::Location || !words_within(toks, s, &people)
-                    }),
+                    t.into_iter()
+                        .filter(|s| {
+                            s.kind != EntityKind::Location || !words_within(toks, s, &people)
+                        })
+                        .map(|s| place_before_sentence_line(toks, text, s)),
                 );
                 found.extend(m.into_iter().filter(|m| !overlaps(orgs, m.start, m.end)));
             }
@@ -785,6 +788,40 @@ fn model_windows(
             (start < end).then_some((start, end))
         })
         .collect()
+}
+
+/// A model place that runs over a line break into a line of running text ("Fuli
+/// Township\nI saw …") ends at the break: an address line never goes on in lower-case
+/// words.
+fn place_before_sentence_line(tokens: &[Token<'_>], text: &str, s: Span) -> Span {
+    if s.kind != EntityKind::Location {
+        return s;
+    }
+    let lo = tokens.partition_point(|t| t.start < s.start);
+    let hi = tokens.partition_point(|t| t.start < s.end);
+    let inside = tokens.get(lo..hi).unwrap_or_default();
+    let Some(k) = inside
+        .iter()
+        .skip(1)
+        .position(|t| t.line_start)
+        .map(|k| k + 1)
+    else {
+        return s;
+    };
+    let running = inside
+        .get(k..)
+        .unwrap_or_default()
+        .iter()
+        .any(|t| t.is_word() && t.shape == Shape::Lower && t.letters() >= 2);
+    let end = inside
+        .get(..k)
+        .and_then(|before| before.last())
+        .map_or(s.start, |t| t.end);
+    if running && end > s.start && text.is_char_boundary(end) {
+        Span { end, ..s }
+    } else {
+        s
+    }
 }
 
 /// Whether the word before `after` ends its clause: nothing follows, or a line break, a

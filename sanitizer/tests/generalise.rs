@@ -2005,3 +2005,27 @@ fn one_word_before_a_dash_and_an_appointment() {
         ("Trendako - see notes", "Trendako - see notes"),
     ]);
 }
+
+#[test]
+fn a_model_place_ends_at_a_line_of_running_text() {
+    let text = "Re: 14 Quay Row, Ostrana Township\nI saw the patient today.";
+    let place = "Ostrana Township\nI saw the patient";
+    let byte = text.find(place).unwrap_or_default();
+    let start = text.get(..byte).unwrap_or_default().chars().count();
+    let span = obscura_sanitizer::model::ModelSpan {
+        start,
+        end: start + place.chars().count(),
+        label: obscura_sanitizer::model::ModelLabel::Location,
+        score: 0.9,
+    };
+    let out = sanitizer().sanitize_with(
+        &common::texts(&[text]),
+        obscura_sanitizer::ModelOutput::Spans(vec![vec![span]]),
+    );
+    let got = out
+        .texts
+        .first()
+        .map(|t| t.as_str().to_owned())
+        .unwrap_or_default();
+    assert!(got.ends_with("\nI saw the patient today."), "{got:?}");
+}
