@@ -2029,3 +2029,16 @@ fn a_model_place_ends_at_a_line_of_running_text() {
         .unwrap_or_default();
     assert!(got.ends_with("\nI saw the patient today."), "{got:?}");
 }
+
+#[test]
+fn family_name_in_capitals_before_an_attendance_status() {
+    check(&[
+        ("TRENDAKO DNA today", "PERSON_1 DNA today"),
+        (
+            "Clinic list\nVORHAL TCI tomorrow am",
+            "Clinic list\nPERSON_1 TCI tomorrow am",
+        ),
+        // A common word in capitals is a heading.
+        ("REVIEW DNA rates this month", "REVIEW DNA rates this month"),
+    ]);
+}

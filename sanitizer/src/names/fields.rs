@@ -2,9 +2,15 @@
 //! or list line (`Mon-Tue  T. Whaanga  ext 4471`), and a name alone at the start of a
 //! label's line, a wide gap, then a date closing the line (a dispensing label's
 //! `Tane Whaanga          02/01/2023`), and a name signing a note at its very end, after
-//! a finished sentence or on a line of its own (`… informed by phone. Tane Whaanga`).
+//! a finished sentence or on a line of its own (`… informed by phone. Tane Whaanga`), and
+//! a family name in capitals opening a line before an attendance status (`WHAANGA DNA
+//! today`).
 
 use super::{FIELD_WORDS, Mention, NameRules, in_list};
+
+/// Attendance and admission statuses written after a patient's family name: did not
+/// attend, to come in, nil by mouth.
+const STATUSES: &[&str] = &["dna", "tci", "nbm"];
 use crate::EntityKind;
 use crate::token::Token;
 use crate::types::Span;
@@ -154,6 +160,49 @@ impl NameRules<'_> {
         if opens && (2..=3).contains(&words.len()) && words.iter().skip(1).all(|w| !w.break_before)
         {
             out.extend(Self::whole_run(&words));
+        }
+    }
+
+    /// An upper-case word opening a line of mixed case, then an attendance status in
+    /// capitals ([`STATUSES`]) and nothing or lower-case words to the line's end
+    /// (`WHAANGA DNA today`): a family name when it has four letters or more and is no
+    /// common word, clinical term or field word.
+    pub(super) fn status_lines(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate() {
+            let name = t.line_start
+                && t.is_word()
+                && t.latin
+                && t.shape == crate::token::Shape::Upper
+                && t.letters() >= 4
+                && !self.common(t.text)
+                && self.stop(t.text).is_none()
+                && !in_list(t.text, FIELD_WORDS);
+            if !name {
+                continue;
+            }
+            let status = tokens.get(i + 1).is_some_and(|s| {
+                s.is_word()
+                    && s.shape == crate::token::Shape::Upper
+                    && s.space_before
+                    && !s.line_start
+                    && in_list(s.text, STATUSES)
+            });
+            if !status {
+                continue;
+            }
+            let mut k = i + 2;
+            let mut rest_lower = true;
+            let mut words = 0usize;
+            while let Some(w) = tokens.get(k).filter(|w| !w.line_start) {
+                if w.is_word() {
+                    words += 1;
+                    rest_lower &= w.shape == crate::token::Shape::Lower;
+                }
+                k += 1;
+            }
+            if rest_lower && words <= 6 {
+                out.push(Self::surname_word(t));
+            }
         }
     }
 }

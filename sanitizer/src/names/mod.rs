@@ -706,6 +706,7 @@ impl<'a> NameRules<'a> {
         self.initial_fields(tokens, &mut out);
         self.dated_label_names(tokens, typed, &mut out);
         self.closing_signature(tokens, &mut out);
+        self.status_lines(tokens, &mut out);
         self.message_names(tokens, &mut out);
         self.regarding_lines(tokens, &mut out);
         self.regarding_inverted(tokens, &mut out);
