@@ -2042,3 +2042,11 @@ fn family_name_in_capitals_before_an_attendance_status() {
         ("REVIEW DNA rates this month", "REVIEW DNA rates this month"),
     ]);
 }
+
+#[test]
+fn chat_initials_opening_a_clause_after_a_comma() {
+    check(&[(
+        "trendako: count done?? theatre 2 waiting\nvorhal: yes signed, qk has the sheet",
+        "PERSON_1: count done?? theatre 2 waiting\nPERSON_2: yes signed, PERSON_3 has the sheet",
+    )]);
+}

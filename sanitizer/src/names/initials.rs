@@ -743,13 +743,13 @@ impl NameRules<'_> {
             let end = (first + 1..tokens.len())
                 .find(|&k| tokens.get(k).is_some_and(|t| t.line_start))
                 .unwrap_or(tokens.len());
-            // "sk cant do …", "… sleepy but ok. sk has the report": initials as the subject
-            // of the message or of a sentence in it.
+            // "sk cant do …", "… sleepy but ok. sk has the report", "yes signed, sk has the
+            // sheet": initials as the subject of the message or of a sentence or clause in it.
             let opens = |k: usize| {
                 k == first
-                    || tokens
-                        .get(k - 1)
-                        .is_some_and(|p| p.is_punct('.') || p.is_punct('!') || p.is_punct('?'))
+                    || tokens.get(k - 1).is_some_and(|p| {
+                        p.is_punct('.') || p.is_punct('!') || p.is_punct('?') || p.is_punct(',')
+                    })
             };
             for s in (first..end).filter(|&k| k + 1 < end && opens(k)) {
                 let (Some(t), Some(v)) = (tokens.get(s), tokens.get(s + 1)) else {
