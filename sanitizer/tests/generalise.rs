@@ -2050,3 +2050,15 @@ fn chat_initials_opening_a_clause_after_a_comma() {
         "PERSON_1: count done?? theatre 2 waiting\nPERSON_2: yes signed, PERSON_3 has the sheet",
     )]);
 }
+
+#[test]
+fn subject_of_a_question_about_what_someone_is_doing() {
+    check(&[
+        (
+            "Is Quillane breathing normally?",
+            "Is PERSON_1 breathing normally?",
+        ),
+        // A common word there is no one.
+        ("Is Review pending?", "Is Review pending?"),
+    ]);
+}

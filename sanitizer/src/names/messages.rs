@@ -1,7 +1,8 @@
 //! Names in the lower case of text messages and chat: a sender introducing themselves
 //! (`hi its tane whaanga dob 2/5/67`), someone a message reports on (`optom says tane
-//! whaanga needs drops`), and a colleague asked to do something (`…, tane can u put them
-//! in`).
+//! whaanga needs drops`), a colleague asked to do something (`…, tane can u put them
+//! in`), and the subject of a question about what someone is doing (`Is Tane breathing
+//! normally?`).
 
 use super::context::UNNAMED;
 use super::{FIELD_WORDS, Mention, NameRules, RELATIVE_VERBS, in_list, lower};
@@ -19,6 +20,9 @@ const NEED_VERBS: &[&str] = &["needs", "should", "must", "needed"];
 
 /// Modal verbs of a request to the person addressed: "tane can u …", "tane could you …".
 const REQUEST_MODALS: &[&str] = &["can", "could", "will", "would"];
+
+/// Auxiliaries opening a question about what someone is doing: "Is Tane breathing …?".
+const QUESTION_AUXILIARIES: &[&str] = &["is", "was"];
 
 /// The pronoun after a request's modal: "can u", "could you".
 const YOU: &[&str] = &["u", "you", "ya"];
@@ -94,6 +98,29 @@ impl NameRules<'_> {
                     if verb {
                         push_run(tokens, i + 1, k, out);
                     }
+                }
+                continue;
+            }
+            // "Is Tane breathing normally?": a capitalised word between an auxiliary opening
+            // the sentence and a lower-case `-ing` form.
+            if t.sentence_start && QUESTION_AUXILIARIES.contains(&w.as_str()) {
+                let subject = tokens.get(i + 1).filter(|n| {
+                    n.is_word()
+                        && n.latin
+                        && super::title_like(n)
+                        && n.space_before
+                        && (self.name_like(n)
+                            || (self.given(n.text) && self.stop(n.text).is_none()))
+                        && !in_list(n.text, UNNAMED)
+                });
+                let doing = tokens.get(i + 2).is_some_and(|v| {
+                    v.is_word()
+                        && v.shape == Shape::Lower
+                        && v.letters() >= 5
+                        && v.text.ends_with("ing")
+                });
+                if let (Some(n), true) = (subject, doing) {
+                    out.push(NameRules::given_word(n));
                 }
                 continue;
             }
