@@ -874,8 +874,9 @@ fn extend_given_names(
 }
 
 /// A found name runs back over the capitalised word right before it on its line when that
-/// word is unexplained (no common word unless a listed given name, no term, field word,
-/// typed span or other person's span): the given name before a family name found by its
+/// word is unexplained (no common word unless a listed given name, no term unless a rare
+/// word only the broad vocabulary lists, no field word, typed span or other person's
+/// span): the given name before a family name found by its
 /// slot or elsewhere in the request ("… with Quorvel Whaanga, …" once `Whaanga` is known,
 /// "Rose Whaanga" too). Two words at most
 /// ("Tane Aru Whaanga"). The span keeps the found name's person and label.
@@ -905,7 +906,7 @@ fn extend_back_to_given(
             && p.letters() >= 3
             && p.text.chars().all(char::is_alphabetic)
             && (!rules.common(p.text) || rules.given(p.text))
-            && rules.stop(p.text).is_none()
+            && (rules.stop(p.text).is_none() || rules.rare_vocabulary_word(p.text))
             && !names::field_word(p.text)
             && !names::agent_verb(p.text)
             && !names::name_prefix(p.text)

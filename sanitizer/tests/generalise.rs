@@ -2062,3 +2062,21 @@ fn subject_of_a_question_about_what_someone_is_doing() {
         ("Is Review pending?", "Is Review pending?"),
     ]);
 }
+
+#[test]
+fn rare_vocabulary_word_before_a_found_family_name() {
+    let s = with_rare_vocabulary_word();
+    for (input, want) in [
+        // Once the family name is known, the rare word before it is the given name.
+        (
+            "Dr Quenbyrd rang.\nLater Tolvarine Quenbyrd visited too.",
+            "Dr PERSON_1 rang.\nLater PERSON_1 visited too.",
+        ),
+        (
+            "List\n1. TOLVARINE QUENBYRD - lap chole\n2. VORHAL - hernia",
+            "List\n1. PERSON_1 - lap chole\n2. PERSON_2 - hernia",
+        ),
+    ] {
+        assert_eq!(common::redact1(&s, input), want, "{input:?}");
+    }
+}

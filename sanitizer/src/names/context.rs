@@ -1048,7 +1048,7 @@ impl NameRules<'_> {
                         && w.space_before
                         && !w.break_before
                         && (w.letters() >= 3 || super::is_particle(w.text))
-                        && self.stop(w.text).is_none()
+                        && (self.stop(w.text).is_none() || self.rare_vocabulary_word(w.text))
                         && !in_list(w.text, FIELD_WORDS)
                 })
             {
