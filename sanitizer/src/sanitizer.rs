@@ -159,10 +159,13 @@ impl Sanitizer {
                 // A model place whose words are all in the rules' person mentions is that
                 // person ("ROSSI ELENI" on an overlay, "Kim's"): the rules had context.
                 let people: Vec<(usize, usize)> = found.iter().map(|m| (m.start, m.end)).collect();
+                let text = strs.get(i).copied().unwrap_or("");
                 spans.extend(
-                    t.into_iter().filter(|s| {
-                        s.kind != EntityKind::Location || !words_within(toks, s, &people)
-                    }),
+                    t.into_iter()
+                        .filter(|s| {
+                            s.kind != EntityKind::Location || !words_within(toks, s, &people)
+                        })
+                        .map(|s| place_before_sentence_line(toks, text, s)),
                 );
                 found.extend(m.into_iter().filter(|m| !overlaps(orgs, m.start, m.end)));
             }
@@ -194,6 +197,7 @@ impl Sanitizer {
                     && !names::eponym_compound(toks, m.start, m.end)
                     && !names::prefixed_term(toks, m.start)
                     && !names::before_by_mouth(toks, m.start, m.end)
+                    && !names::in_dicom_non_person_value(toks, m.start)
             });
             mentions.extend(found.into_iter().map(|m| (i, m)));
         }
@@ -786,6 +790,40 @@ fn model_windows(
         .collect()
 }
 
+/// A model place that runs over a line break into a line of running text ("Fuli
+/// Township\nI saw …") ends at the break: an address line never goes on in lower-case
+/// words.
+fn place_before_sentence_line(tokens: &[Token<'_>], text: &str, s: Span) -> Span {
+    if s.kind != EntityKind::Location {
+        return s;
+    }
+    let lo = tokens.partition_point(|t| t.start < s.start);
+    let hi = tokens.partition_point(|t| t.start < s.end);
+    let inside = tokens.get(lo..hi).unwrap_or_default();
+    let Some(k) = inside
+        .iter()
+        .skip(1)
+        .position(|t| t.line_start)
+        .map(|k| k + 1)
+    else {
+        return s;
+    };
+    let running = inside
+        .get(k..)
+        .unwrap_or_default()
+        .iter()
+        .any(|t| t.is_word() && t.shape == Shape::Lower && t.letters() >= 2);
+    let end = inside
+        .get(..k)
+        .and_then(|before| before.last())
+        .map_or(s.start, |t| t.end);
+    if running && end > s.start && text.is_char_boundary(end) {
+        Span { end, ..s }
+    } else {
+        s
+    }
+}
+
 /// Whether the word before `after` ends its clause: nothing follows, or a line break, a
 /// clause mark or a lower-case word does.
 fn ends_clause(after: Option<&Token<'_>>) -> bool {
@@ -836,8 +874,9 @@ fn extend_given_names(
 }
 
 /// A found name runs back over the capitalised word right before it on its line when that
-/// word is unexplained (no common word unless a listed given name, no term, field word,
-/// typed span or other person's span): the given name before a family name found by its
+/// word is unexplained (no common word unless a listed given name, no term unless a rare
+/// word only the broad vocabulary lists, no field word, typed span or other person's
+/// span): the given name before a family name found by its
 /// slot or elsewhere in the request ("… with Quorvel Whaanga, …" once `Whaanga` is known,
 /// "Rose Whaanga" too). Two words at most
 /// ("Tane Aru Whaanga"). The span keeps the found name's person and label.
@@ -867,7 +906,7 @@ fn extend_back_to_given(
             && p.letters() >= 3
             && p.text.chars().all(char::is_alphabetic)
             && (!rules.common(p.text) || rules.given(p.text))
-            && rules.stop(p.text).is_none()
+            && (rules.stop(p.text).is_none() || rules.rare_vocabulary_word(p.text))
             && !names::field_word(p.text)
             && !names::agent_verb(p.text)
             && !names::name_prefix(p.text)

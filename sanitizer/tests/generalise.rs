@@ -1828,3 +1828,255 @@ fn particle_led_eponym_compound_before_a_diagnosis_word() {
         ),
     ]);
 }
+
+#[test]
+fn dicom_person_values_by_their_value_representation() {
+    check(&[
+        // A `PN` value is a name, initials included.
+        (
+            "(0008,1070) PN [QV]\n(0018,0015) CS [HAND]",
+            "(0008,1070) PN [PERSON_1]\n(0018,0015) CS [HAND]",
+        ),
+        // Any other value never is, particles and all.
+        (
+            "(0008,0080) LO [Clinica San Tavrel de Ostrana]\n(0010,0010) PN [VORSK^ELIN]",
+            "(0008,0080) LO [Clinica San Tavrel de Ostrana]\n(0010,0010) PN [PERSON_1]",
+        ),
+    ]);
+}
+
+#[test]
+fn staff_initials_in_form_slots_and_sign_offs() {
+    check(&[
+        // A dental nurse's field, the packer and checker of a tray.
+        (
+            "Recall in 6/12.   DN: QW\nNext: review",
+            "Recall in 6/12.   DN: PERSON_1\nNext: review",
+        ),
+        (
+            "Packed: RX  Checked: Z.V.\nUse by 3 months",
+            "Packed: PERSON_1  Checked: PERSON_2\nUse by 3 months",
+        ),
+        // A tester's initials closing a hearing note, whatever they spell.
+        (
+            "Both ears tested, results reliable. Tester EU.",
+            "Both ears tested, results reliable. Tester PERSON_1.",
+        ),
+        // Two signers after `signed`, dotted or not.
+        (
+            "Count correct, signed QF / T.W.",
+            "Count correct, signed PERSON_1 / PERSON_2",
+        ),
+        // Initials, a slash and the date after a finished sentence.
+        (
+            "Wax cleared, tympanogram normal. VK / 4/3/25",
+            "Wax cleared, tympanogram normal. PERSON_1 / [DATE]",
+        ),
+        // A field word alone ending a note after a sentence is the writer's initials.
+        (
+            "Leaflet given and letter sent home. ID",
+            "Leaflet given and letter sent home. PERSON_1",
+        ),
+        // The agent after `by` closing a line, even spelling a note word.
+        (
+            "Issued 09:10 by PS\nCollected later",
+            "Issued 09:10 by PERSON_1\nCollected later",
+        ),
+        // A checklist stage's field.
+        ("WHO sign-in: R.T.", "WHO sign-in: PERSON_1"),
+    ]);
+}
+
+#[test]
+fn theatre_board_columns_and_numbered_caps_items() {
+    check(&[
+        // Title-case role labels, upper-case values with a particle, a title-case value.
+        (
+            "Surgeon: VORHAL   Anaes: DE TRENDAKO   Scrub: Quillane\nstart 08:30",
+            "Surgeon: PERSON_1   Anaes: PERSON_2   Scrub: PERSON_3\nstart 08:30",
+        ),
+        // Numbered items opening with a name in capitals, a dash, lower-case notes; a
+        // common word is a name on a board where another item is one.
+        (
+            "List today\n1. TRENDAKO - lap chole - latex allergy\n2. STONE - hernia repair",
+            "List today\n1. PERSON_1 - lap chole - latex allergy\n2. PERSON_2 - hernia repair",
+        ),
+        // Alone, a common word in capitals heading an item stays.
+        (
+            "Jobs\n1. REVIEW - change daily\n2. PHONE - call in the morning",
+            "Jobs\n1. REVIEW - change daily\n2. PHONE - call in the morning",
+        ),
+        // The recipient of a handover closing the clause.
+        (
+            "Extubated uneventfully, handed to Quillane.",
+            "Extubated uneventfully, handed to PERSON_1.",
+        ),
+    ]);
+}
+
+#[test]
+fn initial_fields_and_dated_label_names() {
+    check(&[
+        // An initial and a family name filling a rota field.
+        (
+            "ROTA\nMon-Tue  Q. Vorhal  ext 2210\nWed  T. Trendako  (cover)",
+            "ROTA\nMon-Tue  PERSON_1  ext [PHONE]\nWed  PERSON_2  (cover)",
+        ),
+        // A name alone at a label line's start, a wide gap and a date closing the line.
+        (
+            "Apply twice a day\nQuillane Trendako          04/02/2025\nKeep out of reach",
+            "Apply twice a day\nPERSON_1          [DATE]\nKeep out of reach",
+        ),
+        // Common words alone before a date are a heading.
+        (
+            "Review Plan  04/02/2025\nReview of the socket",
+            "Review Plan  [DATE]\nReview of the socket",
+        ),
+    ]);
+}
+
+#[test]
+fn iban_and_maasai_filiation_particles_join_a_name() {
+    check(&[
+        (
+            "Leaflet given to Quillane anak Trendako about the clinic.",
+            "Leaflet given to PERSON_1 about the clinic.",
+        ),
+        (
+            "Identity check: Vorhal ole Trendako, born 3 May 1990.",
+            "Identity check: PERSON_1, born [DATE].",
+        ),
+        ("Doctor: Dr Quillane anak Vorhal", "Doctor: Dr PERSON_1"),
+    ]);
+}
+
+#[test]
+fn closing_signatures_and_tray_roles() {
+    check(&[
+        // Two unlisted name-like words signing the note after a finished sentence.
+        (
+            "Inhaler used, parent informed by phone. Quillane Trendako",
+            "Inhaler used, parent informed by phone. PERSON_1",
+        ),
+        // Common words closing a note are no signature.
+        (
+            "Seen in clinic today. Review Plan",
+            "Seen in clinic today. Review Plan",
+        ),
+        // A tray's packer and checker: the role word stays outside the name.
+        (
+            "Tray 4 ready\nPacker Quillane Trendako   Checker Vorhal Ostrik",
+            "Tray 4 ready\nPacker PERSON_1   Checker PERSON_2",
+        ),
+    ]);
+}
+
+#[test]
+fn lower_case_names_in_messages() {
+    check(&[
+        // A sender introducing themselves before their birth date.
+        (
+            "hi its quillane trendako dob 3/4/58 can i get my repeat",
+            "hi its PERSON_1 dob [DATE] can i get my repeat",
+        ),
+        // Someone a message reports on, before a verb.
+        (
+            "the doctor says vorhal ostrik needs drops before the scan",
+            "the doctor says PERSON_1 needs drops before the scan",
+        ),
+        // A colleague asked to do something, opening a clause.
+        (
+            "drops due at 2, trendako can u give them",
+            "drops due at 2, PERSON_1 can u give them",
+        ),
+        // A machine's state is no one's name.
+        (
+            "the pump in room 3? its beeping",
+            "the pump in room 3? its beeping",
+        ),
+    ]);
+}
+
+#[test]
+fn one_word_before_a_dash_and_an_appointment() {
+    check(&[
+        ("Quillane - dentist 3pm", "PERSON_1 - dentist 3pm"),
+        // Without an appointment and its time the word stays.
+        ("Trendako - see notes", "Trendako - see notes"),
+    ]);
+}
+
+#[test]
+fn a_model_place_ends_at_a_line_of_running_text() {
+    let text = "Re: 14 Quay Row, Ostrana Township\nI saw the patient today.";
+    let place = "Ostrana Township\nI saw the patient";
+    let byte = text.find(place).unwrap_or_default();
+    let start = text.get(..byte).unwrap_or_default().chars().count();
+    let span = obscura_sanitizer::model::ModelSpan {
+        start,
+        end: start + place.chars().count(),
+        label: obscura_sanitizer::model::ModelLabel::Location,
+        score: 0.9,
+    };
+    let out = sanitizer().sanitize_with(
+        &common::texts(&[text]),
+        obscura_sanitizer::ModelOutput::Spans(vec![vec![span]]),
+    );
+    let got = out
+        .texts
+        .first()
+        .map(|t| t.as_str().to_owned())
+        .unwrap_or_default();
+    assert!(got.ends_with("\nI saw the patient today."), "{got:?}");
+}
+
+#[test]
+fn family_name_in_capitals_before_an_attendance_status() {
+    check(&[
+        ("TRENDAKO DNA today", "PERSON_1 DNA today"),
+        (
+            "Clinic list\nVORHAL TCI tomorrow am",
+            "Clinic list\nPERSON_1 TCI tomorrow am",
+        ),
+        // A common word in capitals is a heading.
+        ("REVIEW DNA rates this month", "REVIEW DNA rates this month"),
+    ]);
+}
+
+#[test]
+fn chat_initials_opening_a_clause_after_a_comma() {
+    check(&[(
+        "trendako: count done?? theatre 2 waiting\nvorhal: yes signed, qk has the sheet",
+        "PERSON_1: count done?? theatre 2 waiting\nPERSON_2: yes signed, PERSON_3 has the sheet",
+    )]);
+}
+
+#[test]
+fn subject_of_a_question_about_what_someone_is_doing() {
+    check(&[
+        (
+            "Is Quillane breathing normally?",
+            "Is PERSON_1 breathing normally?",
+        ),
+        // A common word there is no one.
+        ("Is Review pending?", "Is Review pending?"),
+    ]);
+}
+
+#[test]
+fn rare_vocabulary_word_before_a_found_family_name() {
+    let s = with_rare_vocabulary_word();
+    for (input, want) in [
+        // Once the family name is known, the rare word before it is the given name.
+        (
+            "Dr Quenbyrd rang.\nLater Tolvarine Quenbyrd visited too.",
+            "Dr PERSON_1 rang.\nLater PERSON_1 visited too.",
+        ),
+        (
+            "List\n1. TOLVARINE QUENBYRD - lap chole\n2. VORHAL - hernia",
+            "List\n1. PERSON_1 - lap chole\n2. PERSON_2 - hernia",
+        ),
+    ] {
+        assert_eq!(common::redact1(&s, input), want, "{input:?}");
+    }
+}

@@ -176,9 +176,30 @@ const VISIT_WORDS: &[&str] = &["on", "see", "seen", "review", "assess", "visit"]
 /// Filiation words inside Hassaniya names: `Ould` (son of), `Mint` (daughter of).
 const FILIATIONS: &[&str] = &["ould", "mint"];
 
+/// Appointments a diary line gives someone after a dash, with a time ("Tane - dentist
+/// 3pm"), with the staff roles of [`SIGNER_ROLES`].
+const APPOINTMENTS: &[&str] = &[
+    "dentist",
+    "optician",
+    "optom",
+    "gp",
+    "physio",
+    "appt",
+    "appointment",
+    "clinic",
+    "hairdresser",
+    "podiatrist",
+    "chiropodist",
+    "audiology",
+    "hearing",
+];
+
 /// Staff roles that label a person on a theatre or ward board ("NURSE: TANVO").
 const BOARD_ROLES: &[&str] = &[
     "nurse",
+    // The anaesthetist's column on a theatre board: "Anaes: WHAANGA".
+    "anaes",
+    "anes",
     "consultant",
     "scrub",
     "surgeon",
@@ -547,7 +568,8 @@ impl NameRules<'_> {
     /// A note that opens a sentence with a name and a dash ("Home visit. Tane Whaanga -
     /// leg ulcer dressed"): two or three capitalised words starting the sentence, each a
     /// listed name or an unlisted name-like word, not all common words, then a spaced dash
-    /// and a lower-case word.
+    /// and a lower-case word; or one such word before an appointment and its time ("Tane -
+    /// dentist 3pm").
     pub(super) fn dash_notes(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         for (i, t) in tokens.iter().enumerate() {
             if !t.sentence_start {
@@ -570,6 +592,24 @@ impl NameRules<'_> {
                 .get(k + 1)
                 .is_some_and(|n| n.is_word() && n.shape == Shape::Lower && n.space_before);
             let words: Vec<&Token<'_>> = (i..k).filter_map(|j| tokens.get(j)).collect();
+            // "Tane - dentist 3pm": one word before a dash, then an appointment with a
+            // clinician or service and its time, on one line.
+            let appointment =
+                note && tokens.get(k + 1).is_some_and(|n| {
+                    in_list(n.text, APPOINTMENTS) || in_list(n.text, SIGNER_ROLES)
+                }) && tokens
+                    .get(k + 2)
+                    .is_some_and(|n| n.class == crate::token::Class::Number && !n.line_start);
+            if let [one] = words.as_slice() {
+                if dash
+                    && appointment
+                    && (self.name_like(one)
+                        || (self.given(one.text) && self.stop(one.text).is_none()))
+                {
+                    out.push(Self::given_word(one));
+                }
+                continue;
+            }
             if dash
                 && note
                 && words.len() >= 2
@@ -767,6 +807,8 @@ impl NameRules<'_> {
     /// The person a handover is from: `handed over by`, one to three capitalised words,
     /// then `to` and a capitalised word ("Handed over by Tane to Aroha Whaanga"). The slot
     /// names a person even when the word is a common one (a word-name: "by Justice to").
+    /// And the one it is given to: `handed (over) to`, then one or two unlisted-looking
+    /// capitalised words closing the clause ("handed to Tanvo.").
     pub(super) fn handed_over(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         for (i, t) in tokens.iter().enumerate() {
             let word_at = |k: usize, w: &str| {
@@ -774,6 +816,34 @@ impl NameRules<'_> {
                     .get(k)
                     .is_some_and(|x| x.is_word() && lower(x.text) == w)
             };
+            // "handed to Igsaan.", "handed over to Aroha Whaanga,": the recipient, one or
+            // two unlisted-looking capitalised words closing the clause.
+            if t.is_word() && lower(t.text) == "handed" {
+                let to = if word_at(i + 1, "over") { i + 2 } else { i + 1 };
+                if word_at(to, "to") {
+                    let first = to + 1;
+                    let mut k = first;
+                    while k < first + 2
+                        && tokens
+                            .get(k)
+                            .is_some_and(|w| self.name_like(w) && !w.break_before)
+                    {
+                        k += 1;
+                    }
+                    let closes = tokens.get(k).is_none_or(|n| {
+                        n.line_start || n.is_punct('.') || n.is_punct(',') || n.is_punct(';')
+                    });
+                    let words: Vec<&Token<'_>> = (first..k).filter_map(|j| tokens.get(j)).collect();
+                    if closes {
+                        match words.as_slice() {
+                            [] => {}
+                            [one] => out.push(Self::given_word(one)),
+                            _ => out.extend(Self::whole_run(&words)),
+                        }
+                    }
+                }
+                continue;
+            }
             if !(t.is_word() && lower(t.text) == "over" && word_at(i + 1, "by")) {
                 continue;
             }
@@ -948,6 +1018,67 @@ impl NameRules<'_> {
             if number_after && words.len() >= 2 && words.iter().any(|w| !self.common(w.text)) {
                 out.extend(Self::whole_run(&words));
             }
+        }
+    }
+
+    /// A numbered list item of a theatre or ward board that opens with a name in capitals,
+    /// then a dash and lower-case notes ("1. WHAANGA - lap chole - …", "2. TANE ANAK
+    /// RAWIRI - hernia"): one to four upper-case words (particles inside), none a clinical
+    /// term, field word or letter abbreviation. A common word ("2. STONE - hernia") is a
+    /// name only when another item of the text is one without common words.
+    pub(super) fn numbered_caps_items(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        let mut found: Vec<(Mention, bool)> = Vec::new();
+        for (i, n) in tokens.iter().enumerate() {
+            let item = n.line_start
+                && n.class == crate::token::Class::Number
+                && n.text.len() <= 2
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|p| (p.is_punct('.') || p.is_punct(')')) && !p.space_before);
+            if !item || n.upper_line {
+                continue;
+            }
+            let first = i + 2;
+            let mut k = first;
+            while k < first + 4
+                && tokens.get(k).is_some_and(|w| {
+                    w.is_word()
+                        && w.latin
+                        && w.shape == Shape::Upper
+                        && w.space_before
+                        && !w.break_before
+                        && (w.letters() >= 3 || super::is_particle(w.text))
+                        && (self.stop(w.text).is_none() || self.rare_vocabulary_word(w.text))
+                        && !in_list(w.text, FIELD_WORDS)
+                })
+            {
+                k += 1;
+            }
+            let dash = tokens.get(k).is_some_and(|d| {
+                (d.is_punct('-') || d.is_punct('–') || d.is_punct('—')) && d.space_before
+            });
+            let notes = tokens
+                .get(k + 1)
+                .is_some_and(|w| w.is_word() && w.shape == Shape::Lower && !w.line_start);
+            let words: Vec<&Token<'_>> = (first..k).filter_map(|j| tokens.get(j)).collect();
+            let ends_in_particle = words.last().is_some_and(|w| super::is_particle(w.text));
+            if k == first || !dash || !notes || ends_in_particle {
+                continue;
+            }
+            let uncommon = words
+                .iter()
+                .all(|w| super::is_particle(w.text) || !self.common(w.text));
+            let mention = match words.as_slice() {
+                [one] => Self::surname_word(one),
+                _ => match Self::whole_run(&words) {
+                    Some(m) => m,
+                    None => continue,
+                },
+            };
+            found.push((mention, uncommon));
+        }
+        if found.iter().any(|(_, uncommon)| *uncommon) {
+            out.extend(found.into_iter().map(|(m, _)| m));
         }
     }
 
@@ -1612,12 +1743,17 @@ impl NameRules<'_> {
         }
     }
 
-    /// The one upper-case word after a staff role label on a board or overlay line
-    /// ("NURSE: TANVO", "SCRUB: WHAANGA  RUNNER: …"): a person when it ends the field (a
-    /// line end, a wide gap, a bar) and is no common word, clinical term or field word.
+    /// The value after a staff role label on a board or overlay line ("NURSE: TANVO",
+    /// "SCRUB: WHAANGA  RUNNER: …", "Anaes: DE WHAANGA", "Scrub: Tanvo"): one to three
+    /// words of one case (upper case, or title case), particles inside, a person when they
+    /// end the field (a line end, a wide gap, a bar) and none is a common word, clinical
+    /// term, title or field word.
     pub(super) fn role_board_values(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         for (i, r) in tokens.iter().enumerate() {
-            if !(r.is_word() && r.shape == Shape::Upper && in_list(r.text, BOARD_ROLES)) {
+            if !(r.is_word()
+                && matches!(r.shape, Shape::Upper | Shape::Title)
+                && in_list(r.text, BOARD_ROLES))
+            {
                 continue;
             }
             if !tokens
@@ -1626,26 +1762,56 @@ impl NameRules<'_> {
             {
                 continue;
             }
-            let Some(t) = tokens.get(i + 2).filter(|t| {
+            let Some(shape) = tokens
+                .get(i + 2)
+                .filter(|t| !t.break_before && t.is_word())
+                .map(|t| t.shape)
+                .filter(|s| matches!(s, Shape::Upper | Shape::Title))
+            else {
+                continue;
+            };
+            let value = |t: &Token<'_>| {
                 t.is_word()
                     && t.latin
-                    && !t.break_before
-                    && t.shape == Shape::Upper
+                    && t.shape == shape
                     && t.letters() >= 3
                     && !self.common(t.text)
                     && self.stop(t.text).is_none()
+                    && !super::is_title(t.text)
                     && !in_list(t.text, FIELD_WORDS)
                     && !in_list(t.text, BOARD_ROLES)
                     && !in_list(t.text, UNNAMED)
                     && !in_list(t.text, UNFILLED)
-            }) else {
-                continue;
             };
+            let mut words: Vec<&Token<'_>> = Vec::new();
+            let mut k = i + 2;
+            while words.len() < 3 {
+                let Some(t) = tokens.get(k) else { break };
+                if k > i + 2 && (t.break_before || !t.space_before) {
+                    break;
+                }
+                let particle = super::is_particle(t.text)
+                    && t.shape == shape
+                    && tokens
+                        .get(k + 1)
+                        .is_some_and(|n| value(n) && !n.break_before);
+                if !(value(t) || particle) {
+                    break;
+                }
+                words.push(t);
+                k += 1;
+            }
+            let Some(last) = words.last() else { continue };
             let ends = tokens
-                .get(i + 3)
-                .is_none_or(|n| n.break_before || n.start >= t.end + 2 || n.is_punct('|'));
-            if ends {
-                out.push(Self::surname_word(t));
+                .get(k)
+                .is_none_or(|n| n.break_before || n.start >= last.end + 2 || n.is_punct('|'));
+            if !ends {
+                continue;
+            }
+            match words.as_slice() {
+                [one] if one.shape == Shape::Title => out.push(Self::given_word(one)),
+                [one] => out.push(Self::surname_word(one)),
+                _ => out.extend(Self::whole_run(&words)),
             }
         }
     }

@@ -53,7 +53,37 @@ const STAFF_LABELS: &[&str] = &[
     "witness",
     "witnessed",
     "checker",
+    // A dental nurse's field on a chart ("Operator: … DN: PK"), the packer and checker of
+    // a sterile tray ("Packed: MT  Checked: BZ"), a tester of a hearing test ("Tester MK.").
+    "dn",
+    "packed",
+    "packer",
+    "checked",
+    "tester",
+    // The stages of a surgical safety checklist, signed by initials ("Sign-in: AB").
+    "sign-in",
+    "sign-out",
 ];
+
+/// Credentials and name suffixes among the field words: never a sign-off's initials.
+const FIELD_CREDENTIALS: &[&str] = &[
+    "md", "phd", "rn", "dm", "np", "pa", "do", "ms", "jr", "iii", "ii", "iv",
+];
+
+/// Note words among [`NOT_INITIALS`] that cannot be the agent after `by` ("Issued … by
+/// PS" is someone's initials, never a postscript).
+const NOTE_WORDS: &[&str] = &[
+    "ps", "fyi", "asap", "tbc", "tba", "ok", "pls", "plz", "thx", "ty", "xx", "xxx",
+];
+
+/// Separators between the initials of a pair or list of signers: "signed AB / C.D.".
+fn initials_separator(t: &Token<'_>) -> bool {
+    t.is_punct('/')
+        || t.is_punct('+')
+        || t.is_punct('&')
+        || t.is_punct(',')
+        || (t.is_word() && lower(t.text) == "and")
+}
 
 /// Labels of an attendance list: "Present: FS, ES, SB".
 const ATTENDANCE_LABELS: &[&str] = &["present", "attendees", "attending", "apologies"];
@@ -130,6 +160,7 @@ impl NameRules<'_> {
     /// Initials in the places a note's writer or a colleague signs (see the module docs).
     pub(super) fn initials(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         dotted_signatures(tokens, out);
+        signed_lists(tokens, out);
         let mut push = |t: &Token<'_>| {
             out.push(Mention {
                 start: t.start,
@@ -144,10 +175,23 @@ impl NameRules<'_> {
             let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
             let after_stop = prev.is_some_and(|p| p.is_punct('.') || p.is_punct('—'));
             let after_dash = prev.is_some_and(|p| p.is_punct('—') || p.is_punct('-'));
-            let after_word = prev.is_some_and(|p| p.is_word() && in_list(p.text, SIGN_OFF_WORDS));
+            let after_word = prev.is_some_and(|p| {
+                p.is_word() && (in_list(p.text, SIGN_OFF_WORDS) || in_list(p.text, STAFF_LABELS))
+            });
             if let Some(t) = tokens.get(i) {
                 // A credential is no one's initials ("Signed A.B. HCA").
-                let upper = self.initials_like(t, false)
+                // A field word alone after a finished sentence, ending the note, labels
+                // nothing: it is the writer's initials ("… letter home. ID").
+                let field_letters = upper_letters(t)
+                    && in_list(t.text, FIELD_WORDS)
+                    && !in_list(t.text, FIELD_CREDENTIALS)
+                    && !abbreviation(t.text)
+                    && after_stop;
+                // After a staff label ("Tester EU."), letters sign whatever they spell.
+                let staff_letters = upper_letters(t)
+                    && !in_list(t.text, ROLE_TITLES)
+                    && prev.is_some_and(|p| p.is_word() && in_list(p.text, STAFF_LABELS));
+                let upper = (self.initials_like(t, false) || field_letters || staff_letters)
                     && !in_list(t.text, SIGN_CREDENTIALS)
                     && (after_stop || after_dash || after_word || t.sentence_start);
                 // Lower-case initials only after a finished sentence or a sign-off word:
@@ -244,10 +288,22 @@ impl NameRules<'_> {
                 push(t);
                 continue;
             }
+            // "… PTA reliable. FK / 5/2/25": initials, a slash and the date closing the
+            // line, after a finished sentence, a dash or at the line's start.
+            let dated = upper_letters(t)
+                && !abbreviation(t.text)
+                && (t.line_start
+                    || prev.is_some_and(|p| p.is_punct('.') || p.is_punct('-') || p.is_punct('—')))
+                && next.is_some_and(|n| n.is_punct('/'))
+                && date_closes_line(tokens, i + 2);
+            if dated {
+                push(t);
+                continue;
+            }
             // "answered by NB" closing its line: after `by`, letters that spell a time or
             // note abbreviation are the agent's initials too.
             let closing_agent = upper_letters(t)
-                && in_list(t.text, LETTER_ABBREVIATIONS)
+                && (in_list(t.text, LETTER_ABBREVIATIONS) || in_list(t.text, NOTE_WORDS))
                 && !t.upper_line
                 && prev.is_some_and(|p| p.is_word() && lower(p.text) == "by")
                 && next.is_none_or(|n| n.line_start);
@@ -345,6 +401,25 @@ impl NameRules<'_> {
             }
         }
     }
+}
+
+/// Whether a date of numbers joined by `/`, `.` or `-` runs from `k` to the end of its
+/// line: "5/2/25".
+fn date_closes_line(tokens: &[Token<'_>], k: usize) -> bool {
+    let mut numbers = 0usize;
+    let mut j = k;
+    while let Some(t) = tokens.get(j) {
+        if j > k && t.line_start {
+            break;
+        }
+        if t.class == Class::Number {
+            numbers += 1;
+        } else if !(t.is_punct('/') || t.is_punct('.') || t.is_punct('-')) {
+            return false;
+        }
+        j += 1;
+    }
+    numbers >= 2
 }
 
 /// Verbs of a patient attending, right after their initials: "KT attends for results".
@@ -668,13 +743,13 @@ impl NameRules<'_> {
             let end = (first + 1..tokens.len())
                 .find(|&k| tokens.get(k).is_some_and(|t| t.line_start))
                 .unwrap_or(tokens.len());
-            // "sk cant do …", "… sleepy but ok. sk has the report": initials as the subject
-            // of the message or of a sentence in it.
+            // "sk cant do …", "… sleepy but ok. sk has the report", "yes signed, sk has the
+            // sheet": initials as the subject of the message or of a sentence or clause in it.
             let opens = |k: usize| {
                 k == first
-                    || tokens
-                        .get(k - 1)
-                        .is_some_and(|p| p.is_punct('.') || p.is_punct('!') || p.is_punct('?'))
+                    || tokens.get(k - 1).is_some_and(|p| {
+                        p.is_punct('.') || p.is_punct('!') || p.is_punct('?') || p.is_punct(',')
+                    })
             };
             for s in (first..end).filter(|&k| k + 1 < end && opens(k)) {
                 let (Some(t), Some(v)) = (tokens.get(s), tokens.get(s + 1)) else {
@@ -892,7 +967,9 @@ fn dotted_signatures(tokens: &[Token<'_>], out: &mut Vec<Mention>) {
             continue;
         };
         // "sgd A.B." / "Ward clerk: A.B.": the letters end the note.
-        let closing = (signing_word || role_label) && k >= tokens.len();
+        // "Packed: A.N.  Checked: …": or end the label's field, at a gap or the line's end.
+        let closing = (signing_word || role_label)
+            && tokens.get(k).is_none_or(|n| n.break_before || n.line_start);
         if count >= 2 && ((credential && ends && opens) || closing) {
             out.push(Mention {
                 start: t.start,
@@ -900,6 +977,74 @@ fn dotted_signatures(tokens: &[Token<'_>], out: &mut Vec<Mention>) {
                 surname: Some(letters),
                 ..Mention::default()
             });
+        }
+    }
+}
+
+/// One signer's initials at `k`, plain ("LD", up to four letters: "FASP") or dotted
+/// ("M.S."): the token after them and the mention's normalized letters.
+fn signer_initials(tokens: &[Token<'_>], k: usize) -> Option<(usize, String)> {
+    let t = tokens.get(k)?;
+    let plain = t.is_word()
+        && t.latin
+        && t.shape == Shape::Upper
+        && (2..=4).contains(&t.letters())
+        && t.letters() == t.text.chars().count()
+        && !abbreviation(t.text)
+        && !in_list(t.text, ROLE_TITLES)
+        && !in_list(t.text, SIGN_CREDENTIALS);
+    if plain {
+        return Some((k + 1, lower(t.text)));
+    }
+    let letter = |j: usize| {
+        tokens.get(j).is_some_and(|w| {
+            w.is_word() && w.latin && w.letters() == 1 && w.text.chars().all(char::is_uppercase)
+        }) && tokens
+            .get(j + 1)
+            .is_some_and(|d| d.is_punct('.') && !d.space_before)
+    };
+    let mut j = k;
+    let mut letters = String::new();
+    while letters.len() < 6
+        && letter(j)
+        && (j == k || tokens.get(j).is_some_and(|w| !w.space_before))
+    {
+        letters.push_str(&lower(tokens.get(j).map_or("", |w| w.text)));
+        letters.push('.');
+        j += 2;
+    }
+    (letters.len() >= 4).then_some((j, letters))
+}
+
+/// The initials of two or more signers after a signing word, joined by `/`, `+`, `&`, a
+/// comma or `and`, on one line: "signed LD / M.S.", "sgd AB + CD".
+fn signed_lists(tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+    for (i, t) in tokens.iter().enumerate() {
+        if !(t.is_word() && in_list(t.text, SIGNING_WORDS)) {
+            continue;
+        }
+        let mut found: Vec<(usize, usize, String)> = Vec::new();
+        let mut k = i + 1;
+        while let Some((next, letters)) = signer_initials(tokens, k) {
+            if tokens.get(k).is_some_and(|w| w.line_start) {
+                break;
+            }
+            let (Some(a), Some(b)) = (tokens.get(k), tokens.get(next - 1)) else {
+                break;
+            };
+            found.push((a.start, b.end, letters));
+            match tokens.get(next) {
+                Some(sep) if initials_separator(sep) && !sep.line_start => k = next + 1,
+                _ => break,
+            }
+        }
+        if found.len() >= 2 {
+            out.extend(found.into_iter().map(|(start, end, letters)| Mention {
+                start,
+                end,
+                surname: Some(letters),
+                ..Mention::default()
+            }));
         }
     }
 }

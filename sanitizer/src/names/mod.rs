@@ -53,10 +53,13 @@
 //! medical head noun follows (`Bell's palsy`) or `of` precedes (`circle of Willis`).
 
 mod context;
+mod dicom;
+mod fields;
 mod forms;
 mod hl7;
 mod initials;
 mod merge;
+mod messages;
 mod overlay;
 mod pairs;
 mod quoted;
@@ -64,6 +67,7 @@ mod table;
 mod term_surnames;
 
 pub(crate) use self::context::is_greeting;
+pub(crate) use self::dicom::in_non_person_value as in_dicom_non_person_value;
 pub(crate) use self::forms::is_particle;
 use self::forms::{caret_names, other_scripts};
 pub(crate) use self::hl7::{coded_fields, in_coded_field};
@@ -229,6 +233,8 @@ pub(crate) const FIELD_LABELS: &[&str] = &[
     "advisor",
     "client",
     "policyholder",
+    // A line manager named on an occupational health form: "Manager: Tane Whaanga".
+    "manager",
 ];
 
 /// Words that end a name (field names, credentials).
@@ -280,6 +286,9 @@ const ROLE_TITLES: &[&str] = &["rn", "rgn", "sho", "hca", "anp", "amhp", "cns", 
 /// must follow ("Midwife Led Unit" stays).
 const ROLE_NOUNS: &[&str] = &[
     "midwife",
+    // The packer and checker of a sterile tray: "Packer Tane Whaanga".
+    "packer",
+    "checker",
     "physio",
     "physiotherapist",
     "pharmacist",
@@ -693,6 +702,12 @@ impl<'a> NameRules<'a> {
         self.dash_sign_offs(tokens, &mut out);
         self.dash_birth_lines(tokens, &mut out);
         self.list_item_names(tokens, &mut out);
+        self.numbered_caps_items(tokens, &mut out);
+        self.initial_fields(tokens, &mut out);
+        self.dated_label_names(tokens, typed, &mut out);
+        self.closing_signature(tokens, &mut out);
+        self.status_lines(tokens, &mut out);
+        self.message_names(tokens, &mut out);
         self.regarding_lines(tokens, &mut out);
         self.regarding_inverted(tokens, &mut out);
         self.handed_over(tokens, &mut out);
@@ -701,6 +716,7 @@ impl<'a> NameRules<'a> {
         self.bracketed_kin(tokens, &mut out);
         self.handles(tokens, &mut out);
         caret_names(text, &mut out);
+        dicom::pn_values(tokens, &mut out);
         self.name_fields(tokens, &mut out);
         self.cues(tokens, &mut out);
         self.comma_and_initials(tokens, &mut out);
@@ -746,7 +762,9 @@ impl<'a> NameRules<'a> {
         }
         let coded = hl7::coded_fields(text);
         out.retain(|m| {
-            !hl7::in_coded_field(&coded, m.start, m.end) && !classification_value(tokens, m.start)
+            !hl7::in_coded_field(&coded, m.start, m.end)
+                && !classification_value(tokens, m.start)
+                && !dicom::in_non_person_value(tokens, m.start)
         });
         let mut orgs: Vec<Span> = typed
             .iter()
