@@ -506,7 +506,14 @@ pub(crate) fn propagate(
                             || eponym_context(view.tokens, k))
                 }
             };
-            if !ok || head_after(view.tokens, k) || !occupied.free(t.start, t.name_end()) {
+            // A head noun after it makes a surname an eponym ("Tane sign"); a person's given
+            // name that is no common or stop-listed word is not one ("Is Tane breathing?").
+            let given = !risky
+                && cands
+                    .iter()
+                    .any(|&c| people.get(c).and_then(|p| p.given.as_deref()) == Some(n.as_str()));
+            let eponym = head_after(view.tokens, k) && !given;
+            if !ok || eponym || !occupied.free(t.start, t.name_end()) {
                 continue;
             }
             let Some(person) = choose(cands, ti, t.start) else {

@@ -1828,3 +1828,18 @@ fn particle_led_eponym_compound_before_a_diagnosis_word() {
         ),
     ]);
 }
+
+#[test]
+fn a_found_given_name_recurs_before_a_head_noun() {
+    check(&[
+        (
+            "Patient: Tavrille Oskenby, DOB 01/02/1960\nIs Tavrille breathing on her own now?",
+            "Patient: PERSON_1, DOB [DATE]\nIs PERSON_1 breathing on her own now?",
+        ),
+        // A family name before a head noun is still an eponym.
+        (
+            "Patient: Tavrille Oskenby, DOB 01/02/1960\nOskenby sign negative.",
+            "Patient: PERSON_1, DOB [DATE]\nOskenby sign negative.",
+        ),
+    ]);
+}
