@@ -1843,3 +1843,80 @@ fn a_found_given_name_recurs_before_a_head_noun() {
         ),
     ]);
 }
+
+/// The test lexicon with `extra` everyday words added to the common words.
+fn with_common_words(extra: &[&str]) -> obscura_sanitizer::Sanitizer {
+    use obscura_sanitizer::lexicon::Lexicon;
+    let owned = |l: &[&str]| l.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+    let mut common_words = owned(common::COMMON);
+    common_words.extend(owned(extra));
+    let lexicon = Lexicon::from_lists(
+        owned(common::GIVEN),
+        owned(common::SURNAMES),
+        common_words,
+        owned(common::MEDICAL),
+    );
+    obscura_sanitizer::Sanitizer::new(lexicon, None)
+}
+
+#[test]
+fn model_eponyms_of_instruments_anatomy_and_scales_are_vetoed() {
+    let s = with_common_words(&[
+        "sponge",
+        "behaviour",
+        "blue",
+        "fluid",
+        "needs",
+        "tell",
+        "show",
+    ]);
+    check_with_surname_spans(
+        &s,
+        &[
+            // An instrument, a scale or a structure named after someone.
+            (
+                "Two Dravenholt sponge holders on the back table.",
+                "Dravenholt",
+                "Two Dravenholt sponge holders on the back table.",
+            ),
+            (
+                "Quillard behaviour rating 2 at today's visit.",
+                "Quillard",
+                "Quillard behaviour rating 2 at today's visit.",
+            ),
+            (
+                "Pressures checked with the Ostrevik tonometer.",
+                "Ostrevik",
+                "Pressures checked with the Ostrevik tonometer.",
+            ),
+            (
+                "A Marrowgate's lobe was mistaken for a mass.",
+                "Marrowgate",
+                "A Marrowgate's lobe was mistaken for a mass.",
+            ),
+            (
+                "Pellantine's blue dye injected at the margin.",
+                "Pellantine",
+                "Pellantine's blue dye injected at the margin.",
+            ),
+            // A possessive before a device owns it: a person.
+            (
+                "Please rewrite Dravenholt's fluid chart today.",
+                "Dravenholt",
+                "Please rewrite PERSON_1's fluid chart today.",
+            ),
+            // A verb between is no instrument's name.
+            (
+                "Quillard needs tray after the round.",
+                "Quillard",
+                "PERSON_1 needs tray after the round.",
+            ),
+            // A lower-case phrase of common words joined by hyphens is no name.
+            (
+                "Cooperative with tell-show-do today.",
+                "tell-show-do",
+                "Cooperative with tell-show-do today.",
+            ),
+        ],
+    );
+}
