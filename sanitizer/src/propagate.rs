@@ -230,7 +230,10 @@ pub(crate) fn cluster(mentions: Vec<(usize, Mention)>) -> (Vec<Person>, Vec<Foun
 ///   one person with both (`Thirza McCoy`), whichever came first; a word shared by two full
 ///   names stays apart;
 /// - a run of another script glossed by a Latin name next to it (`Лукерья (Lukeria
-///   Markin)`, `Иван - Ivan Petrov`), either way round.
+///   Markin)`, `Иван - Ivan Petrov`), either way round, or by a Latin word that names
+///   exactly one person of the request (`Kawamura (川村)`, see `glossed_by_a_word`);
+/// - the only run of another script and the only Latin full name of a text, in one
+///   sentence that says how each is written (see `described_together`).
 ///
 /// Spans of the joined person take the other's index; it is left empty.
 pub(crate) fn merge_aliases(people: &mut [Person], found: &mut [Found], texts: &[&str]) {
@@ -263,7 +266,6 @@ pub(crate) fn merge_aliases(people: &mut [Person], found: &mut [Found], texts: &
     }
     // Glossed runs of another script: adjacent spans of two people, one Latin-named, the
     // other named only in another script.
-    let other_only = |p: &Person| p.given.is_none() && p.surname.is_none() && !p.others.is_empty();
     let latin = |p: &Person| p.given.is_some() || p.surname.is_some();
     for pair in found.windows(2) {
         let [a, b] = pair else { continue };
@@ -293,6 +295,8 @@ pub(crate) fn merge_aliases(people: &mut [Person], found: &mut [Found], texts: &
             }
         }
     }
+    glossed_by_a_word(people, found, texts, &mut to);
+    described_together(people, found, texts, &mut to);
     for i in 0..people.len() {
         let into = to.get(i).copied().unwrap_or(i);
         if into == i {
@@ -310,6 +314,176 @@ pub(crate) fn merge_aliases(people: &mut [Person], found: &mut [Found], texts: &
     }
     for f in found.iter_mut() {
         f.person = to.get(f.person).copied().unwrap_or(f.person);
+    }
+}
+
+/// What stands between a name and its gloss in another script: `Kawamura (川村)`,
+/// `Иван - Ivan`.
+const GLOSS_GAPS: &[&str] = &[" (", " - ", " – ", " / ", " = "];
+
+/// A person named only in another script.
+fn other_only(p: &Person) -> bool {
+    p.given.is_none() && p.surname.is_none() && !p.others.is_empty()
+}
+
+/// Sends person `from` to `into` when neither has been sent elsewhere.
+fn send(to: &mut [usize], from: usize, into: usize) {
+    if from != into && to.get(into) == Some(&into) && to.get(from) == Some(&from) {
+        if let Some(slot) = to.get_mut(from) {
+            *slot = into;
+        }
+    }
+}
+
+/// The Latin word right before byte `at` of `text` across a gloss gap (`Kawamura (` →
+/// `kawamura`), normalized.
+fn word_before_gloss(text: &str, at: usize) -> Option<String> {
+    let head = text.get(..at)?;
+    let head = GLOSS_GAPS.iter().find_map(|g| head.strip_suffix(g))?;
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic() || c == '-' || c == '\'')
+        .last()
+        .map(|(i, _)| i)?;
+    let word = head.get(start..)?;
+    word.chars()
+        .all(|c| crate::token::is_latin(c) || c == '-' || c == '\'')
+        .then(|| stoplist::normalize(word))
+}
+
+/// The Latin word right after byte `at` of `text` across a gloss gap (` (Kawamura` →
+/// `kawamura`), normalized.
+fn word_after_gloss(text: &str, at: usize) -> Option<String> {
+    let tail = text.get(at..)?;
+    let tail = GLOSS_GAPS.iter().find_map(|g| tail.strip_prefix(g))?;
+    let end = tail
+        .char_indices()
+        .take_while(|&(_, c)| c.is_alphabetic() || c == '-' || c == '\'')
+        .last()
+        .map(|(i, c)| i + c.len_utf8())?;
+    let word = tail.get(..end)?;
+    word.chars()
+        .all(|c| crate::token::is_latin(c) || c == '-' || c == '\'')
+        .then(|| stoplist::normalize(word))
+}
+
+/// A run of another script glossed by a Latin word next to it that names exactly one
+/// person of the request (`Kawamura (川村)` once `Mrs Kawamura` is found, either way
+/// round): the same person, though the Latin word itself is only labelled later, by
+/// propagation.
+fn glossed_by_a_word(people: &[Person], found: &[Found], texts: &[&str], to: &mut [usize]) {
+    let mut words: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, p) in people.iter().enumerate() {
+        for w in [&p.given, &p.surname].into_iter().flatten().chain(&p.extra) {
+            let list = words.entry(w.as_str()).or_default();
+            if !list.contains(&i) && list.len() < 2 {
+                list.push(i);
+            }
+        }
+    }
+    for f in found {
+        if !people.get(f.person).is_some_and(other_only) {
+            continue;
+        }
+        let Some(text) = texts.get(f.text) else {
+            continue;
+        };
+        for w in [
+            word_before_gloss(text, f.start),
+            word_after_gloss(text, f.end),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if let Some([one]) = words.get(w.as_str()).map(Vec::as_slice) {
+                send(to, f.person, *one);
+            }
+        }
+    }
+}
+
+/// Words that say one sentence shows a name written two ways: "'川村' in handwriting,
+/// 'Mieko Kawamura' typed beneath", "the label reads Mieko Kawamura; the family have
+/// written 川村 on it".
+const WRITING_CUES: &[&str] = &[
+    "written",
+    "wrote",
+    "writes",
+    "typed",
+    "printed",
+    "reads",
+    "handwriting",
+    "handwritten",
+    "beneath",
+    "underneath",
+    "spelled",
+    "spelt",
+    "transliterated",
+];
+
+/// One run of another script and one Latin full name, the only ones of their text, in one
+/// sentence that says how each is written (see [`WRITING_CUES`]): one person. Two Latin
+/// full names, or two runs, in the text: no merge (they may be two people).
+fn described_together(people: &[Person], found: &[Found], texts: &[&str], to: &mut [usize]) {
+    let full = |p: &Person| p.given.is_some() && p.surname.is_some();
+    let mut lo = 0;
+    while lo < found.len() {
+        let text_ix = found.get(lo).map_or(0, |f| f.text);
+        let hi = lo
+            + found
+                .get(lo..)
+                .unwrap_or_default()
+                .partition_point(|f| f.text == text_ix);
+        let spans = found.get(lo..hi).unwrap_or_default();
+        lo = hi.max(lo + 1);
+        // The first span of each kind, and whether a second person of that kind exists.
+        let (mut run, mut name): (Option<&Found>, Option<&Found>) = (None, None);
+        let mut unique = true;
+        for f in spans {
+            let Some(p) = people.get(f.person) else {
+                continue;
+            };
+            let slot = if other_only(p) {
+                &mut run
+            } else if full(p) {
+                &mut name
+            } else {
+                continue;
+            };
+            match slot {
+                Some(first) if first.person != f.person => unique = false,
+                Some(_) => {}
+                None => *slot = Some(f),
+            }
+        }
+        let (Some(run), Some(name), true, Some(text)) = (run, name, unique, texts.get(text_ix))
+        else {
+            continue;
+        };
+        let (a, b) = (run.start.min(name.start), run.end.max(name.end));
+        let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+        let between = text
+            .get(run.end.min(name.end)..run.start.max(name.start))
+            .unwrap_or("");
+        if between.contains(is_end) {
+            continue;
+        }
+        let start = text
+            .get(..a)
+            .and_then(|h| h.rfind(is_end))
+            .map_or(0, |i| i + 1);
+        let end = text
+            .get(b..)
+            .and_then(|t| t.find(is_end))
+            .map_or(text.len(), |i| b + i);
+        let sentence = text.get(start..end).unwrap_or("");
+        let cue = sentence
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| WRITING_CUES.iter().any(|c| c.eq_ignore_ascii_case(w)));
+        if cue {
+            send(to, run.person, name.person);
+        }
     }
 }
 

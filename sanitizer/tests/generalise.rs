@@ -1920,3 +1920,29 @@ fn model_eponyms_of_instruments_anatomy_and_scales_are_vetoed() {
         ],
     );
 }
+
+#[test]
+fn a_latin_name_and_its_other_script_form_are_one_person() {
+    check(&[
+        // The other-script form in brackets after a word that names a found person.
+        (
+            "Bed card: Tarvello (タルベロ). Speak slowly to Mr Tarvello.",
+            "Bed card: PERSON_1 (PERSON_1). Speak slowly to Mr PERSON_1.",
+        ),
+        // One run and one Latin full name in a sentence that says how each is written.
+        (
+            "Cup photo: 'タルベロ' handwritten on the lid, 'Sarah Tarvello' printed on the side.",
+            "Cup photo: 'PERSON_1' handwritten on the lid, 'PERSON_1' printed on the side.",
+        ),
+        // Two Latin full names: who the run is, is not said.
+        (
+            "Cup photo: 'タルベロ' handwritten, 'Sarah Tarvello' and 'John Quenby' printed.",
+            "Cup photo: 'PERSON_1' handwritten, 'PERSON_2' and 'PERSON_3' printed.",
+        ),
+        // No word about writing: two people.
+        (
+            "Visitor タルベロ sat with Sarah Tarvello today.",
+            "Visitor PERSON_1 sat with PERSON_2 today.",
+        ),
+    ]);
+}
