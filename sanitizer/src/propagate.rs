@@ -233,7 +233,12 @@ pub(crate) fn cluster(mentions: Vec<(usize, Mention)>) -> (Vec<Person>, Vec<Foun
 ///   Markin)`, `Иван - Ivan Petrov`), either way round, or by a Latin word that names
 ///   exactly one person of the request (`Kawamura (川村)`, see `glossed_by_a_word`);
 /// - the only run of another script and the only Latin full name of a text, in one
-///   sentence that says how each is written (see `described_together`).
+///   sentence that says how each is written (see `described_together`);
+/// - two one-word people on one line of a form, each after a name-part label
+///   (`SURNAME Tane  FORENAME Aru`, see `labelled_name_fields`).
+///
+/// The joined person's name words go to the other (an empty given name or surname slot,
+/// else its extra words), so that propagation labels them too.
 ///
 /// Spans of the joined person take the other's index; it is left empty.
 pub(crate) fn merge_aliases(people: &mut [Person], found: &mut [Found], texts: &[&str]) {
@@ -295,6 +300,7 @@ pub(crate) fn merge_aliases(people: &mut [Person], found: &mut [Found], texts: &
             }
         }
     }
+    labelled_name_fields(people, found, texts, &mut to);
     glossed_by_a_word(people, found, texts, &mut to);
     described_together(people, found, texts, &mut to);
     for i in 0..people.len() {
@@ -304,6 +310,26 @@ pub(crate) fn merge_aliases(people: &mut [Person], found: &mut [Found], texts: &
         }
         let moved = people.get_mut(i).map(std::mem::take).unwrap_or_default();
         if let Some(p) = people.get_mut(into) {
+            // Name words the person did not have yet: a given name or surname in an empty
+            // slot, else an extra word (so that propagation labels them too).
+            for (w, given) in [(moved.given, true), (moved.surname, false)] {
+                let Some(w) = w else { continue };
+                if p.given.as_ref() == Some(&w) || p.surname.as_ref() == Some(&w) {
+                    continue;
+                }
+                if given && p.given.is_none() {
+                    p.given = Some(w);
+                } else if !given && p.surname.is_none() {
+                    p.surname = Some(w);
+                } else if !p.extra.contains(&w) {
+                    p.extra.push(w);
+                }
+            }
+            for w in moved.extra {
+                if !p.extra.contains(&w) {
+                    p.extra.push(w);
+                }
+            }
             for o in moved.others {
                 if !p.others.contains(&o) {
                     p.others.push(o);
@@ -314,6 +340,84 @@ pub(crate) fn merge_aliases(people: &mut [Person], found: &mut [Found], texts: &
     }
     for f in found.iter_mut() {
         f.person = to.get(f.person).copied().unwrap_or(f.person);
+    }
+}
+
+/// Field labels of the parts of one name on a form (`SURNAME X  FORENAME Y`).
+const NAME_PART_LABELS: &[&str] = &[
+    "surname",
+    "last name",
+    "family name",
+    "forename",
+    "forenames",
+    "first name",
+    "first names",
+    "given name",
+    "given names",
+    "other names",
+];
+
+/// `s` without spaces, colons and commas around it, lower case, inner spaces collapsed, is
+/// one of the [`NAME_PART_LABELS`].
+fn is_name_part_label(s: &str) -> bool {
+    let words: Vec<String> = s
+        .split(|c: char| c.is_whitespace() || c == ':' || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let label = words.join(" ");
+    NAME_PART_LABELS.contains(&label.as_str())
+}
+
+/// A one-word person: a given name or a surname alone, nothing else known.
+fn one_word(p: &Person) -> bool {
+    p.given.is_some() != p.surname.is_some()
+        && p.initial.is_none()
+        && p.extra.is_empty()
+        && p.others.is_empty()
+}
+
+/// Two one-word people next to each other on one line of a form, each after the label of
+/// a name part (`SURNAME Tane  FORENAME Aru`, `Last name: Tane, First name: Aru`): the two
+/// parts of one name.
+fn labelled_name_fields(people: &[Person], found: &[Found], texts: &[&str], to: &mut [usize]) {
+    for pair in found.windows(2) {
+        let [a, b] = pair else { continue };
+        if a.text != b.text || a.person == b.person || b.start < a.end {
+            continue;
+        }
+        let (Some(pa), Some(pb)) = (people.get(a.person), people.get(b.person)) else {
+            continue;
+        };
+        if !one_word(pa) || !one_word(pb) {
+            continue;
+        }
+        let Some(text) = texts.get(a.text) else {
+            continue;
+        };
+        let gap = text.get(a.end..b.start).unwrap_or("\n");
+        let line_start = text
+            .get(..a.start)
+            .and_then(|h| h.rfind('\n'))
+            .map_or(0, |i| i + 1);
+        let before = text.get(line_start..a.start).unwrap_or("");
+        // The label before the first part: the last one or two words before it.
+        let label_before = {
+            let words: Vec<&str> = before
+                .split(|c: char| c.is_whitespace() || c == ':')
+                .filter(|w| !w.is_empty())
+                .collect();
+            let n = words.len();
+            (1..=2).any(|k| {
+                n >= k
+                    && words
+                        .get(n - k..)
+                        .is_some_and(|ws| is_name_part_label(&ws.join(" ")))
+            })
+        };
+        if !gap.contains('\n') && is_name_part_label(gap) && label_before {
+            send(to, b.person, a.person);
+        }
     }
 }
 

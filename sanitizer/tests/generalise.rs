@@ -1946,3 +1946,17 @@ fn a_latin_name_and_its_other_script_form_are_one_person() {
         ),
     ]);
 }
+
+#[test]
+fn labelled_name_parts_on_one_line_are_one_person() {
+    check(&[
+        (
+            "Transfusion label\nSurname: QUENTARO  Forename: VELISSA\nWard 4",
+            "Transfusion label\nSurname: PERSON_1  Forename: PERSON_1\nWard 4",
+        ),
+        (
+            "Last name: Quentaro, First name: Velissa\nSeen in clinic with Velissa's aunt.",
+            "Last name: PERSON_1, First name: PERSON_1\nSeen in clinic with PERSON_1's aunt.",
+        ),
+    ]);
+}
