@@ -235,7 +235,9 @@ pub(crate) fn cluster(mentions: Vec<(usize, Mention)>) -> (Vec<Person>, Vec<Foun
 /// - the only run of another script and the only Latin full name of a text, in one
 ///   sentence that says how each is written (see `described_together`);
 /// - two one-word people on one line of a form, each after a name-part label
-///   (`SURNAME Tane  FORENAME Aru`, see `labelled_name_fields`).
+///   (`SURNAME Tane  FORENAME Aru`, see `labelled_name_fields`);
+/// - a one-word name after the only person of its text with that initial and a family name
+///   (`J. Tane … swap agreed with Jorun`, see `initial_then_given`).
 ///
 /// The joined person's name words go to the other (an empty given name or surname slot,
 /// else its extra words), so that propagation labels them too.
@@ -302,6 +304,7 @@ pub(crate) fn merge_aliases(people: &mut [Person], found: &mut [Found], texts: &
     }
     labelled_name_fields(people, found, texts, &mut to);
     glossed_by_a_word(people, found, texts, &mut to);
+    initial_then_given(people, found, texts, &mut to);
     described_together(people, found, texts, &mut to);
     for i in 0..people.len() {
         let into = to.get(i).copied().unwrap_or(i);
@@ -417,6 +420,95 @@ fn labelled_name_fields(people: &[Person], found: &[Found], texts: &[&str], to: 
         };
         if !gap.contains('\n') && is_name_part_label(gap) && label_before {
             send(to, b.person, a.person);
+        }
+    }
+}
+
+/// The initial a person span opens with (`J. Tane` → `j`), lower case.
+fn span_initial(text: &str, f: &Found) -> Option<char> {
+    let mut cs = text.get(f.start..f.end)?.chars();
+    let (c, dot) = (cs.next()?, cs.next()?);
+    (c.is_uppercase() && dot == '.')
+        .then(|| first_letter(&c.to_string()))
+        .flatten()
+}
+
+/// The initial of a person known by an initial and a family name (`J. Tane`, the initial
+/// read from the span when the person has none): no given name, or one of a single letter.
+fn initial_only(p: &Person, text: &str, f: &Found) -> Option<char> {
+    // A family name, not a person's initials (`T.K.`).
+    p.surname.as_ref().filter(|s| s.chars().count() >= 3)?;
+    match &p.given {
+        None => p.initial.or_else(|| span_initial(text, f)),
+        Some(g) if g.chars().filter(|c| c.is_alphabetic()).count() == 1 => first_letter(g),
+        Some(_) => None,
+    }
+}
+
+/// The spans of `found` (sorted by text), one text at a time.
+fn by_text(found: &[Found]) -> impl Iterator<Item = &[Found]> {
+    found.chunk_by(|a, b| a.text == b.text)
+}
+
+/// A one-word person after an initial and a family name in the same text (`J. Tane … swap
+/// agreed with Jorun`) whose word starts with that initial is that person, when exactly
+/// one person of the text has the initial and no given name, and no other person of the
+/// text has a given name or initial with that letter.
+fn initial_then_given(people: &[Person], found: &[Found], texts: &[&str], to: &mut [usize]) {
+    for spans in by_text(found) {
+        let text = spans
+            .first()
+            .and_then(|f| texts.get(f.text))
+            .copied()
+            .unwrap_or("");
+        // Per letter: the people of this text with it as initial or given name's first
+        // letter (at most three kept), and the first span of each initial-only person.
+        let mut letters: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut first_at: HashMap<usize, usize> = HashMap::new();
+        for f in spans {
+            let Some(p) = people.get(f.person) else {
+                continue;
+            };
+            let initial = initial_only(p, text, f);
+            let letter = initial.or_else(|| p.given.as_deref().and_then(first_letter));
+            if let Some(c) = letter.or(p.initial) {
+                let list = letters.entry(c).or_default();
+                if !list.contains(&f.person) && list.len() < 3 {
+                    list.push(f.person);
+                }
+            }
+            if initial.is_some() {
+                first_at.entry(f.person).or_insert(f.start);
+            }
+        }
+        for f in spans {
+            let Some(p) = people.get(f.person) else {
+                continue;
+            };
+            if !one_word(p) {
+                continue;
+            }
+            // A name, not initials: three letters or more.
+            let Some(c) = p
+                .given
+                .as_deref()
+                .or(p.surname.as_deref())
+                .filter(|w| w.chars().count() >= 3)
+                .and_then(first_letter)
+            else {
+                continue;
+            };
+            // The people with this letter, besides this one: exactly one, initial-only,
+            // mentioned before.
+            let others: Vec<usize> = letters
+                .get(&c)
+                .map(|l| l.iter().copied().filter(|&i| i != f.person).collect())
+                .unwrap_or_default();
+            if let [one] = others.as_slice() {
+                if first_at.get(one).is_some_and(|&at| at < f.start) {
+                    send(to, f.person, *one);
+                }
+            }
         }
     }
 }

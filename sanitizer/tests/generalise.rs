@@ -1960,3 +1960,18 @@ fn labelled_name_parts_on_one_line_are_one_person() {
         ),
     ]);
 }
+
+#[test]
+fn a_given_name_after_a_matching_initial_is_that_person() {
+    check(&[
+        (
+            "Cover list\nMon: Dr P. Quentaro\nTue: Dr S. Velbarrow\nFriday swap agreed with Patricia.",
+            "Cover list\nMon: Dr PERSON_1\nTue: Dr PERSON_2\nFriday swap agreed with PERSON_1.",
+        ),
+        // Two people with that initial: which one is not said.
+        (
+            "Cover list\nMon: Dr P. Quentaro\nTue: Dr P. Velbarrow\nFriday swap agreed with Patricia.",
+            "Cover list\nMon: Dr PERSON_1\nTue: Dr PERSON_2\nFriday swap agreed with PERSON_3.",
+        ),
+    ]);
+}
