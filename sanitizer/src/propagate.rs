@@ -237,14 +237,17 @@ pub(crate) fn cluster(mentions: Vec<(usize, Mention)>) -> (Vec<Person>, Vec<Foun
 /// - two one-word people on one line of a form, each after a name-part label
 ///   (`SURNAME Tane  FORENAME Aru`, see `labelled_name_fields`);
 /// - a one-word name after the only person of its text with that initial and a family name
-///   (`J. Tane … swap agreed with Jorun`, see `initial_then_given`).
+///   (`J. Tane … swap agreed with Jorun`, see `initial_then_given`);
+/// - two capitalised one-word people next to each other, one space or a joining particle
+///   between (`Tane ole Whaanga`): their spans become one (see `join_adjacent_parts`).
 ///
 /// The joined person's name words go to the other (an empty given name or surname slot,
 /// else its extra words), so that propagation labels them too.
 ///
 /// Spans of the joined person take the other's index; it is left empty.
-pub(crate) fn merge_aliases(people: &mut [Person], found: &mut [Found], texts: &[&str]) {
+pub(crate) fn merge_aliases(people: &mut [Person], found: &mut Vec<Found>, texts: &[&str]) {
     let mut to: Vec<usize> = (0..people.len()).collect();
+    join_adjacent_parts(people, found, texts, &mut to);
     // Word -> the full-name people it names (at most two kept: enough to tell "one").
     let mut full: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, p) in people.iter().enumerate() {
@@ -344,6 +347,74 @@ pub(crate) fn merge_aliases(people: &mut [Person], found: &mut [Found], texts: &
     for f in found.iter_mut() {
         f.person = to.get(f.person).copied().unwrap_or(f.person);
     }
+}
+
+/// Words that join a given name to a family name, besides the particles of
+/// [`crate::names::is_particle`] (`Tane ole Whaanga`, `Aru anak Whaanga`).
+const JOINING_WORDS: &[&str] = &["ole", "ene", "anak", "ibn", "bint", "binte", "bte"];
+
+/// Two capitalised one-word people written next to each other (one space, or one lower-case
+/// particle between: `Aru-Tane Whaanga-Rei` tagged in two halves, `Tane ole Whaanga`): one
+/// name, one span and one person.
+fn join_adjacent_parts(
+    people: &[Person],
+    found: &mut Vec<Found>,
+    texts: &[&str],
+    to: &mut [usize],
+) {
+    let mut joined: Vec<bool> = vec![false; found.len()];
+    let mut k = 0;
+    while k + 1 < found.len() {
+        let (Some(&a), Some(&b)) = (found.get(k), found.get(k + 1)) else {
+            break;
+        };
+        k += 1;
+        if a.text != b.text || a.person == b.person || b.start <= a.end {
+            continue;
+        }
+        let (Some(pa), Some(pb)) = (people.get(a.person), people.get(b.person)) else {
+            continue;
+        };
+        if !one_word(pa) || !one_word(pb) || to.get(a.person) != Some(&a.person) {
+            continue;
+        }
+        let Some(text) = texts.get(a.text) else {
+            continue;
+        };
+        let capitalised = |f: &Found| {
+            text.get(f.start..f.end).is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().last().is_some_and(char::is_alphabetic)
+                    && !w.contains(char::is_whitespace)
+            })
+        };
+        let gap = text.get(a.end..b.start).unwrap_or("\n");
+        let joins = gap == " "
+            || gap
+                .strip_prefix(' ')
+                .and_then(|g| g.strip_suffix(' '))
+                .is_some_and(|w| {
+                    w.chars().all(char::is_lowercase)
+                        && (crate::names::is_particle(w) || JOINING_WORDS.contains(&w))
+                });
+        if !joins || !capitalised(&a) || !capitalised(&b) {
+            continue;
+        }
+        send(to, b.person, a.person);
+        if to.get(b.person) != Some(&a.person) {
+            continue;
+        }
+        if let Some(f) = found.get_mut(k - 1) {
+            f.end = b.end;
+        }
+        if let Some(j) = joined.get_mut(k) {
+            *j = true;
+        }
+        // The joined span is not joined again.
+        k += 1;
+    }
+    let mut flags = joined.into_iter();
+    found.retain(|_| !flags.next().unwrap_or(false));
 }
 
 /// Field labels of the parts of one name on a form (`SURNAME X  FORENAME Y`).
@@ -843,8 +914,10 @@ pub(crate) fn propagate(
             }
             let n = stoplist::normalize(t.text);
             if let Some(cands) = initials.get(n.as_str()) {
+                // Four letters are only ever a hyphenated given name's initials (`FASP`).
+                let four = t.letters() == 4 && t.text.chars().count() == 4 && !t.upper_line;
                 if t.shape == Shape::Upper
-                    && rules.spells_known_initials(view.tokens, k)
+                    && (four || rules.spells_known_initials(view.tokens, k))
                     && occupied.free(t.start, t.end)
                 {
                     if let Some(person) = choose(cands, ti, t.start) {
@@ -976,6 +1049,18 @@ fn initials_of(p: &Person) -> Vec<String> {
         for b in later.iter().skip(i + 1) {
             out.push([g, *a, *b].iter().collect::<String>());
         }
+    }
+    // A hyphenated given name signs with each part's letter, then every later word's:
+    // `FASP` for Faustin-Archange Samba-Panza (four letters at most).
+    let given_parts: Vec<char> = p
+        .given
+        .iter()
+        .flat_map(|g| g.split('-'))
+        .filter(|w| w.chars().count() >= 2)
+        .filter_map(first_letter)
+        .collect();
+    if given_parts.len() >= 2 && !later.is_empty() && given_parts.len() + later.len() <= 4 {
+        out.push(given_parts.iter().chain(&later).collect::<String>());
     }
     out.sort_unstable();
     out.dedup();

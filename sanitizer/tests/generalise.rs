@@ -1975,3 +1975,65 @@ fn a_given_name_after_a_matching_initial_is_that_person() {
         ),
     ]);
 }
+
+/// One case of [`check_with_model_spans`]: text, model spans as `(word, label)`, wanted
+/// output.
+type SpanCase<'a> = (
+    &'a str,
+    &'a [(&'a str, obscura_sanitizer::model::ModelLabel)],
+    &'a str,
+);
+
+/// Runs each `(text, spans, want)` with the model's output replaced by the given spans
+/// (`(word, label)`: the first occurrence of `word`), and checks the redacted text.
+fn check_with_model_spans(cases: &[SpanCase<'_>]) {
+    let s = sanitizer();
+    let mut failed = Vec::new();
+    for &(text, words, want) in cases {
+        let spans = words
+            .iter()
+            .map(|&(word, label)| obscura_sanitizer::model::ModelSpan {
+                label,
+                ..surname_span(text, word)
+            })
+            .collect();
+        let out = s.sanitize_with(
+            &common::texts(&[text]),
+            obscura_sanitizer::ModelOutput::Spans(vec![spans]),
+        );
+        let got = out
+            .texts
+            .first()
+            .map(|t| t.as_str().to_owned())
+            .unwrap_or_default();
+        if got != want {
+            failed.push(format!("{text:?}\n   want {want:?}\n    got {got:?}"));
+        }
+    }
+    assert!(failed.is_empty(), "\n{}", failed.join("\n"));
+}
+
+#[test]
+fn adjacent_name_parts_are_one_person() {
+    use obscura_sanitizer::model::ModelLabel::{GivenName, Surname};
+    check_with_model_spans(&[
+        // Two parts the model tagged apart, a joining word between: one name.
+        (
+            "Unit collected by Quorvel ole Tamasen at 10:00.",
+            &[("Quorvel", GivenName), ("Tamasen", Surname)],
+            "Unit collected by PERSON_1 at 10:00.",
+        ),
+        // Another word between: two people.
+        (
+            "Unit collected by Quorvel and Tamasen at 10:00.",
+            &[("Quorvel", GivenName), ("Tamasen", Surname)],
+            "Unit collected by PERSON_1 and PERSON_2 at 10:00.",
+        ),
+        // A hyphenated given name signs with both its letters.
+        (
+            "First count: Anne-Marie Quentaro-Vell\nSigned AMQV",
+            &[("Anne-Marie", GivenName), ("Quentaro-Vell", Surname)],
+            "First count: PERSON_1\nSigned PERSON_1",
+        ),
+    ]);
+}
