@@ -470,30 +470,39 @@ fn labelled_name_fields(people: &[Person], found: &[Found], texts: &[&str], to: 
             continue;
         };
         let gap = text.get(a.end..b.start).unwrap_or("\n");
-        let line_start = text
-            .get(..a.start)
-            .and_then(|h| h.rfind('\n'))
-            .map_or(0, |i| i + 1);
-        let before = text.get(line_start..a.start).unwrap_or("");
-        // The label before the first part: the last one or two words before it.
-        let label_before = {
-            let words: Vec<&str> = before
-                .split(|c: char| c.is_whitespace() || c == ':')
-                .filter(|w| !w.is_empty())
-                .collect();
-            let n = words.len();
-            (1..=2).any(|k| {
-                n >= k
-                    && words
-                        .get(n - k..)
-                        .is_some_and(|ws| is_name_part_label(&ws.join(" ")))
-            })
-        };
-        if !gap.contains('\n') && is_name_part_label(gap) && label_before {
+        if gap.contains('\n') || !is_name_part_label(gap) {
+            continue;
+        }
+        // The label before the first part: the last one or two words before it on its line
+        // (read back over a few characters only, so that a long line stays linear).
+        let head = text.get(..a.start).unwrap_or("");
+        let from = head
+            .char_indices()
+            .rev()
+            .take(LABEL_LOOKBACK)
+            .take_while(|&(_, c)| c != '\n')
+            .last()
+            .map_or(a.start, |(i, _)| i);
+        let before = head.get(from..).unwrap_or("");
+        let words: Vec<&str> = before
+            .split(|c: char| c.is_whitespace() || c == ':' || c == ',')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let n = words.len();
+        let label_before = (1..=2).any(|k| {
+            n >= k
+                && words
+                    .get(n - k..)
+                    .is_some_and(|ws| is_name_part_label(&ws.join(" ")))
+        });
+        if label_before {
             send(to, b.person, a.person);
         }
     }
 }
+
+/// How many characters before a name part are read for its label (`family name:  `).
+const LABEL_LOOKBACK: usize = 24;
 
 /// The initial a person span opens with (`J. Tane` → `j`), lower case.
 fn span_initial(text: &str, f: &Found) -> Option<char> {
