@@ -27,7 +27,8 @@
 //!    Ticona) is that person, when it can be initials at all: no team or order (`CT`),
 //!    field word (`MS`), nor a time or measurement with a number or colon next to it (`BP
 //!    120/80`, `3 PM`); letters that only spell such an abbreviation (`PM`) are a named
-//!    person's initials.
+//!    person's initials. So are dotted initials (`G.O.`, see `dotted_initials`) that are no
+//!    dotted abbreviation (`P.M.`, `I.V.`).
 
 use std::collections::HashMap;
 
@@ -918,6 +919,21 @@ pub(crate) fn propagate(
                 .chain(of_text(found, ti).iter().map(|f| (f.start, f.end))),
         );
         for (k, t) in view.tokens.iter().enumerate() {
+            if let Some((key, end)) = dotted_initials(view.tokens, k) {
+                let person = initials
+                    .get(key.as_str())
+                    .and_then(|cands| choose(cands, ti, t.start));
+                if let Some(person) = person.filter(|_| occupied.free(t.start, end)) {
+                    occupied.insert(t.start, end);
+                    out.push(Found {
+                        text: ti,
+                        start: t.start,
+                        end,
+                        person,
+                    });
+                }
+                continue;
+            }
             if !(t.class == Class::Word && t.latin && t.letters() >= 2) {
                 continue;
             }
@@ -1026,6 +1042,54 @@ pub(crate) fn propagate(
         }
     }
     out
+}
+
+/// Dotted abbreviations of dosing, time and notes that are never a person's initials.
+const DOTTED_ABBREVIATIONS: &[&str] = &[
+    "am", "pm", "nb", "iv", "im", "od", "bd", "eg", "ie", "prn", "tds", "qds", "nbm", "sc", "po",
+    "pr", "dob", "ps",
+];
+
+/// Dotted initials starting at token `k`: two or three single upper-case letters, each
+/// with a glued full stop (`G.O.`, `A.B.C.`), not after a number nor before another glued
+/// letter, and no dotted abbreviation (`P.M.`, `I.V.`). Returns the letters (lower case)
+/// and the end byte of the last stop.
+fn dotted_initials(tokens: &[Token<'_>], k: usize) -> Option<(String, usize)> {
+    let letter = |j: usize, first: bool| {
+        tokens.get(j).is_some_and(|w| {
+            w.is_word()
+                && w.latin
+                && w.letters() == 1
+                && w.text.chars().all(char::is_uppercase)
+                && (first || !w.space_before)
+        }) && tokens
+            .get(j + 1)
+            .is_some_and(|d| d.is_punct('.') && !d.space_before)
+    };
+    if !letter(k, true) {
+        return None;
+    }
+    let after_number = k
+        .checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|p| p.class == Class::Number);
+    if after_number {
+        return None;
+    }
+    let mut key = String::new();
+    let mut j = k;
+    while key.chars().count() < 3 && letter(j, j == k) {
+        let c = tokens.get(j)?.text.to_lowercase();
+        key.push_str(&c);
+        j += 2;
+    }
+    // A longer run of letters ("A.B.C.D.") or a word glued on is no set of initials.
+    let glued_on = tokens
+        .get(j)
+        .is_some_and(|n| n.is_word() && !n.space_before);
+    let end = tokens.get(j - 1)?.end;
+    (key.chars().count() >= 2 && !glued_on && !DOTTED_ABBREVIATIONS.contains(&key.as_str()))
+        .then_some((key, end))
 }
 
 /// The first letter of a name word, lower case, accents folded (`Ēmi` → `e`).

@@ -2037,3 +2037,18 @@ fn adjacent_name_parts_are_one_person() {
         ),
     ]);
 }
+
+#[test]
+fn dotted_initials_of_a_named_person_share_its_label() {
+    check(&[
+        (
+            "Scrub: Patricia Quentaro\nCount correct (P.Q.) before closing.",
+            "Scrub: PERSON_1\nCount correct (PERSON_1) before closing.",
+        ),
+        // A dotted time or dosing abbreviation is no one's initials.
+        (
+            "Scrub: Patricia Martin\nNext dose due at 9 P.M. tonight.",
+            "Scrub: PERSON_1\nNext dose due at 9 P.M. tonight.",
+        ),
+    ]);
+}
