@@ -240,7 +240,9 @@ pub(crate) fn cluster(mentions: Vec<(usize, Mention)>) -> (Vec<Person>, Vec<Foun
 /// - a one-word name after the only person of its text with that initial and a family name
 ///   (`J. Tane … swap agreed with Jorun`, see `initial_then_given`);
 /// - two capitalised one-word people next to each other, one space or a joining particle
-///   between (`Tane ole Whaanga`): their spans become one (see `join_adjacent_parts`).
+///   between (`Tane ole Whaanga`): their spans become one (see `join_adjacent_parts`);
+/// - a two-word person whose words end exactly one longer name (`Mrs Raposo Figueiredo`
+///   and `Conceição Raposo Figueiredo`, see `compound_surname`).
 ///
 /// The joined person's name words go to the other (an empty given name or surname slot,
 /// else its extra words), so that propagation labels them too.
@@ -309,6 +311,7 @@ pub(crate) fn merge_aliases(people: &mut [Person], found: &mut Vec<Found>, texts
     labelled_name_fields(people, found, texts, &mut to);
     glossed_by_a_word(people, found, texts, &mut to);
     initial_then_given(people, found, texts, &mut to);
+    compound_surname(people, &mut to);
     described_together(people, found, texts, &mut to);
     for i in 0..people.len() {
         let into = to.get(i).copied().unwrap_or(i);
@@ -504,6 +507,37 @@ fn labelled_name_fields(people: &[Person], found: &[Found], texts: &[&str], to: 
 
 /// How many characters before a name part are read for its label (`family name:  `).
 const LABEL_LOOKBACK: usize = 24;
+
+/// A two-word person (`Mrs Raposo Figueiredo`) whose words are the last two of exactly one
+/// longer name (`Conceição Raposo Figueiredo`): its double family name, the same person.
+fn compound_surname(people: &[Person], to: &mut [usize]) {
+    // Surname -> the people with it and at least one extra word (at most two kept).
+    let mut longer: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, p) in people.iter().enumerate() {
+        if let (Some(_), Some(s)) = (&p.given, &p.surname) {
+            if !p.extra.is_empty() {
+                let list = longer.entry(s.as_str()).or_default();
+                if list.len() < 2 {
+                    list.push(i);
+                }
+            }
+        }
+    }
+    for (i, q) in people.iter().enumerate() {
+        let (Some(g), Some(s)) = (&q.given, &q.surname) else {
+            continue;
+        };
+        if !q.extra.is_empty() || q.initial.is_some() {
+            continue;
+        }
+        if let Some([one]) = longer.get(s.as_str()).map(Vec::as_slice) {
+            let p = people.get(*one);
+            if p.is_some_and(|p| p.extra.last() == Some(g) && p.given.as_ref() != Some(g)) {
+                send(to, i, *one);
+            }
+        }
+    }
+}
 
 /// The initial a person span opens with (`J. Tane` → `j`), lower case.
 fn span_initial(text: &str, f: &Found) -> Option<char> {

@@ -2052,3 +2052,11 @@ fn dotted_initials_of_a_named_person_share_its_label() {
         ),
     ]);
 }
+
+#[test]
+fn a_double_family_name_alone_is_the_full_name_s_person() {
+    check(&[(
+        "Patient: Sarah Quentaro Velby, DOB 02/03/1950\nDear Mrs Quentaro Velby, your results are normal.",
+        "Patient: PERSON_1, DOB [DATE]\nDear Mrs PERSON_1, your results are normal.",
+    )]);
+}
