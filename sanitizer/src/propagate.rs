@@ -433,13 +433,22 @@ const NAME_PART_LABELS: &[&str] = &[
     "given name",
     "given names",
     "other names",
+    // Keys of a FHIR name (`"family": "Tane", "given": ["Aru"]`).
+    "family",
+    "given",
 ];
 
-/// `s` without spaces, colons and commas around it, lower case, inner spaces collapsed, is
-/// one of the [`NAME_PART_LABELS`].
+/// Characters around a field label: spaces, colons, commas, and a JSON key's quotes and
+/// brackets.
+fn label_mark(c: char) -> bool {
+    c.is_whitespace() || matches!(c, ':' | ',' | '"' | '[' | ']' | '{' | '}')
+}
+
+/// `s` without spaces, colons, commas and JSON marks around it, lower case, inner spaces
+/// collapsed, is one of the [`NAME_PART_LABELS`].
 fn is_name_part_label(s: &str) -> bool {
     let words: Vec<String> = s
-        .split(|c: char| c.is_whitespace() || c == ':' || c == ',')
+        .split(label_mark)
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
@@ -488,10 +497,7 @@ fn labelled_name_fields(people: &[Person], found: &[Found], texts: &[&str], to: 
             .last()
             .map_or(a.start, |(i, _)| i);
         let before = head.get(from..).unwrap_or("");
-        let words: Vec<&str> = before
-            .split(|c: char| c.is_whitespace() || c == ':' || c == ',')
-            .filter(|w| !w.is_empty())
-            .collect();
+        let words: Vec<&str> = before.split(label_mark).filter(|w| !w.is_empty()).collect();
         let n = words.len();
         let label_before = (1..=2).any(|k| {
             n >= k

@@ -2060,3 +2060,13 @@ fn a_double_family_name_alone_is_the_full_name_s_person() {
         "Patient: PERSON_1, DOB [DATE]\nDear Mrs PERSON_1, your results are normal.",
     )]);
 }
+
+#[test]
+fn fhir_family_and_given_keys_are_one_person() {
+    use obscura_sanitizer::model::ModelLabel::{GivenName, Surname};
+    check_with_model_spans(&[(
+        "{\"name\": [{\"family\": \"Quentaro\", \"given\": [\"Velissa\"]}], \"gender\": \"female\"}",
+        &[("Quentaro", Surname), ("Velissa", GivenName)],
+        "{\"name\": [{\"family\": \"PERSON_1\", \"given\": [\"PERSON_1\"]}], \"gender\": \"female\"}",
+    )]);
+}
