@@ -95,9 +95,11 @@ fn conflicts(p: &Person, m: &Mention) -> bool {
     if (differ(&p.surname, &m.surname) && !given_and_middle(p, m)) || differ(&p.given, &m.given) {
         return true;
     }
+    // Accents folded: `O. Şimşek` is `Ömer Şimşek`.
+    let fold = |c: char| first_letter(&c.to_string()).unwrap_or(c);
     let init_conflict =
-        |g: &Option<String>, i: Option<char>| match (g.as_deref().and_then(initial_of), i) {
-            (Some(a), Some(b)) => a != b,
+        |g: &Option<String>, i: Option<char>| match (g.as_deref().and_then(first_letter), i) {
+            (Some(a), Some(b)) => a != fold(b),
             _ => false,
         };
     init_conflict(&p.given, m.initial)

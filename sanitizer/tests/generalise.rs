@@ -2070,3 +2070,11 @@ fn fhir_family_and_given_keys_are_one_person() {
         "{\"name\": [{\"family\": \"PERSON_1\", \"given\": [\"PERSON_1\"]}], \"gender\": \"female\"}",
     )]);
 }
+
+#[test]
+fn an_unaccented_initial_matches_an_accented_given_name() {
+    check(&[(
+        "Patient: Émile Quentaro, DOB 02/03/1950\nLetter sent to E. Quentaro today.",
+        "Patient: PERSON_1, DOB [DATE]\nLetter sent to PERSON_1 today.",
+    )]);
+}
