@@ -89,7 +89,7 @@ fn conflicts(p: &Person, m: &Mention) -> bool {
     let differ =
         |a: &Option<String>, b: &Option<String>| matches!((a, b), (Some(x), Some(y)) if x != y);
     let one_word = m.given.is_some() != m.surname.is_some() && m.initial.is_none();
-    if one_word {
+    if one_word || family_name_first(p, m) {
         return false;
     }
     if (differ(&p.surname, &m.surname) && !given_and_middle(p, m)) || differ(&p.given, &m.given) {
@@ -107,7 +107,23 @@ fn conflicts(p: &Person, m: &Mention) -> bool {
         || matches!((p.initial, m.initial), (Some(a), Some(b)) if a != b)
 }
 
+/// An initial and a family name (`L. Juhász`) for a person written family name first
+/// (`Juhász László`: read as given `juhász`, surname `lászló`): the mention's family name
+/// is the person's first word and its initial the first letter of the person's last.
+fn family_name_first(p: &Person, m: &Mention) -> bool {
+    m.given.is_none()
+        && m.initial.is_some()
+        && m.surname.is_some()
+        && p.given.is_some()
+        && p.given == m.surname
+        && p.surname.as_deref().and_then(first_letter)
+            == m.initial.and_then(|c| first_letter(&c.to_string()))
+}
+
 fn shares(p: &Person, m: &Mention) -> bool {
+    if family_name_first(p, m) {
+        return true;
+    }
     if let Some(o) = &m.other {
         if other_parts(o).any(|part| p.others.iter().any(|x| x == part)) {
             return true;

@@ -2078,3 +2078,11 @@ fn an_unaccented_initial_matches_an_accented_given_name() {
         "Patient: PERSON_1, DOB [DATE]\nLetter sent to PERSON_1 today.",
     )]);
 }
+
+#[test]
+fn an_initial_and_family_name_match_a_name_written_family_name_first() {
+    check(&[(
+        "Patient: Quentaro Velissa, DOB 02/03/1950\nLetter sent to V. Quentaro today.",
+        "Patient: PERSON_1, DOB [DATE]\nLetter sent to PERSON_1 today.",
+    )]);
+}
