@@ -27,7 +27,8 @@
 //!    Ticona) is that person, when it can be initials at all: no team or order (`CT`),
 //!    field word (`MS`), nor a time or measurement with a number or colon next to it (`BP
 //!    120/80`, `3 PM`); letters that only spell such an abbreviation (`PM`) are a named
-//!    person's initials.
+//!    person's initials. So are dotted initials (`G.O.`, see `dotted_initials`) that are no
+//!    dotted abbreviation (`P.M.`, `I.V.`).
 
 use std::collections::HashMap;
 
@@ -88,15 +89,17 @@ fn conflicts(p: &Person, m: &Mention) -> bool {
     let differ =
         |a: &Option<String>, b: &Option<String>| matches!((a, b), (Some(x), Some(y)) if x != y);
     let one_word = m.given.is_some() != m.surname.is_some() && m.initial.is_none();
-    if one_word {
+    if one_word || family_name_first(p, m) {
         return false;
     }
     if (differ(&p.surname, &m.surname) && !given_and_middle(p, m)) || differ(&p.given, &m.given) {
         return true;
     }
+    // Accents folded: `O. Şimşek` is `Ömer Şimşek`.
+    let fold = |c: char| first_letter(&c.to_string()).unwrap_or(c);
     let init_conflict =
-        |g: &Option<String>, i: Option<char>| match (g.as_deref().and_then(initial_of), i) {
-            (Some(a), Some(b)) => a != b,
+        |g: &Option<String>, i: Option<char>| match (g.as_deref().and_then(first_letter), i) {
+            (Some(a), Some(b)) => a != fold(b),
             _ => false,
         };
     init_conflict(&p.given, m.initial)
@@ -104,7 +107,23 @@ fn conflicts(p: &Person, m: &Mention) -> bool {
         || matches!((p.initial, m.initial), (Some(a), Some(b)) if a != b)
 }
 
+/// An initial and a family name (`L. Juhász`) for a person written family name first
+/// (`Juhász László`: read as given `juhász`, surname `lászló`): the mention's family name
+/// is the person's first word and its initial the first letter of the person's last.
+fn family_name_first(p: &Person, m: &Mention) -> bool {
+    m.given.is_none()
+        && m.initial.is_some()
+        && m.surname.is_some()
+        && p.given.is_some()
+        && p.given == m.surname
+        && p.surname.as_deref().and_then(first_letter)
+            == m.initial.and_then(|c| first_letter(&c.to_string()))
+}
+
 fn shares(p: &Person, m: &Mention) -> bool {
+    if family_name_first(p, m) {
+        return true;
+    }
     if let Some(o) = &m.other {
         if other_parts(o).any(|part| p.others.iter().any(|x| x == part)) {
             return true;
@@ -230,11 +249,26 @@ pub(crate) fn cluster(mentions: Vec<(usize, Mention)>) -> (Vec<Person>, Vec<Foun
 ///   one person with both (`Thirza McCoy`), whichever came first; a word shared by two full
 ///   names stays apart;
 /// - a run of another script glossed by a Latin name next to it (`Лукерья (Lukeria
-///   Markin)`, `Иван - Ivan Petrov`), either way round.
+///   Markin)`, `Иван - Ivan Petrov`), either way round, or by a Latin word that names
+///   exactly one person of the request (`Kawamura (川村)`, see `glossed_by_a_word`);
+/// - the only run of another script and the only Latin full name of a text, in one
+///   sentence that says how each is written (see `described_together`);
+/// - two one-word people on one line of a form, each after a name-part label
+///   (`SURNAME Tane  FORENAME Aru`, see `labelled_name_fields`);
+/// - a one-word name after the only person of its text with that initial and a family name
+///   (`J. Tane … swap agreed with Jorun`, see `initial_then_given`);
+/// - two capitalised one-word people next to each other, one space or a joining particle
+///   between (`Tane ole Whaanga`): their spans become one (see `join_adjacent_parts`);
+/// - a two-word person whose words end exactly one longer name (`Mrs Raposo Figueiredo`
+///   and `Conceição Raposo Figueiredo`, see `compound_surname`).
+///
+/// The joined person's name words go to the other (an empty given name or surname slot,
+/// else its extra words), so that propagation labels them too.
 ///
 /// Spans of the joined person take the other's index; it is left empty.
-pub(crate) fn merge_aliases(people: &mut [Person], found: &mut [Found], texts: &[&str]) {
+pub(crate) fn merge_aliases(people: &mut [Person], found: &mut Vec<Found>, texts: &[&str]) {
     let mut to: Vec<usize> = (0..people.len()).collect();
+    join_adjacent_parts(people, found, texts, &mut to);
     // Word -> the full-name people it names (at most two kept: enough to tell "one").
     let mut full: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, p) in people.iter().enumerate() {
@@ -263,7 +297,6 @@ pub(crate) fn merge_aliases(people: &mut [Person], found: &mut [Found], texts: &
     }
     // Glossed runs of another script: adjacent spans of two people, one Latin-named, the
     // other named only in another script.
-    let other_only = |p: &Person| p.given.is_none() && p.surname.is_none() && !p.others.is_empty();
     let latin = |p: &Person| p.given.is_some() || p.surname.is_some();
     for pair in found.windows(2) {
         let [a, b] = pair else { continue };
@@ -293,6 +326,11 @@ pub(crate) fn merge_aliases(people: &mut [Person], found: &mut [Found], texts: &
             }
         }
     }
+    labelled_name_fields(people, found, texts, &mut to);
+    glossed_by_a_word(people, found, texts, &mut to);
+    initial_then_given(people, found, texts, &mut to);
+    compound_surname(people, &mut to);
+    described_together(people, found, texts, &mut to);
     for i in 0..people.len() {
         let into = to.get(i).copied().unwrap_or(i);
         if into == i {
@@ -300,6 +338,26 @@ pub(crate) fn merge_aliases(people: &mut [Person], found: &mut [Found], texts: &
         }
         let moved = people.get_mut(i).map(std::mem::take).unwrap_or_default();
         if let Some(p) = people.get_mut(into) {
+            // Name words the person did not have yet: a given name or surname in an empty
+            // slot, else an extra word (so that propagation labels them too).
+            for (w, given) in [(moved.given, true), (moved.surname, false)] {
+                let Some(w) = w else { continue };
+                if p.given.as_ref() == Some(&w) || p.surname.as_ref() == Some(&w) {
+                    continue;
+                }
+                if given && p.given.is_none() {
+                    p.given = Some(w);
+                } else if !given && p.surname.is_none() {
+                    p.surname = Some(w);
+                } else if !p.extra.contains(&w) {
+                    p.extra.push(w);
+                }
+            }
+            for w in moved.extra {
+                if !p.extra.contains(&w) {
+                    p.extra.push(w);
+                }
+            }
             for o in moved.others {
                 if !p.others.contains(&o) {
                     p.others.push(o);
@@ -310,6 +368,457 @@ pub(crate) fn merge_aliases(people: &mut [Person], found: &mut [Found], texts: &
     }
     for f in found.iter_mut() {
         f.person = to.get(f.person).copied().unwrap_or(f.person);
+    }
+}
+
+/// Words that join a given name to a family name, besides the particles of
+/// [`crate::names::is_particle`] (`Tane ole Whaanga`, `Aru anak Whaanga`).
+const JOINING_WORDS: &[&str] = &["ole", "ene", "anak", "ibn", "bint", "binte", "bte"];
+
+/// Two capitalised one-word people written next to each other (one space, or one lower-case
+/// particle between: `Aru-Tane Whaanga-Rei` tagged in two halves, `Tane ole Whaanga`): one
+/// name, one span and one person.
+fn join_adjacent_parts(
+    people: &[Person],
+    found: &mut Vec<Found>,
+    texts: &[&str],
+    to: &mut [usize],
+) {
+    let mut joined: Vec<bool> = vec![false; found.len()];
+    let mut k = 0;
+    while k + 1 < found.len() {
+        let (Some(&a), Some(&b)) = (found.get(k), found.get(k + 1)) else {
+            break;
+        };
+        k += 1;
+        if a.text != b.text || a.person == b.person || b.start <= a.end {
+            continue;
+        }
+        let (Some(pa), Some(pb)) = (people.get(a.person), people.get(b.person)) else {
+            continue;
+        };
+        if !one_word(pa) || !one_word(pb) || to.get(a.person) != Some(&a.person) {
+            continue;
+        }
+        let Some(text) = texts.get(a.text) else {
+            continue;
+        };
+        let capitalised = |f: &Found| {
+            text.get(f.start..f.end).is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().last().is_some_and(char::is_alphabetic)
+                    && !w.contains(char::is_whitespace)
+            })
+        };
+        let gap = text.get(a.end..b.start).unwrap_or("\n");
+        let joins = gap == " "
+            || gap
+                .strip_prefix(' ')
+                .and_then(|g| g.strip_suffix(' '))
+                .is_some_and(|w| {
+                    w.chars().all(char::is_lowercase)
+                        && (crate::names::is_particle(w) || JOINING_WORDS.contains(&w))
+                });
+        if !joins || !capitalised(&a) || !capitalised(&b) {
+            continue;
+        }
+        send(to, b.person, a.person);
+        if to.get(b.person) != Some(&a.person) {
+            continue;
+        }
+        if let Some(f) = found.get_mut(k - 1) {
+            f.end = b.end;
+        }
+        if let Some(j) = joined.get_mut(k) {
+            *j = true;
+        }
+        // The joined span is not joined again.
+        k += 1;
+    }
+    let mut flags = joined.into_iter();
+    found.retain(|_| !flags.next().unwrap_or(false));
+}
+
+/// Field labels of the parts of one name on a form (`SURNAME X  FORENAME Y`).
+const NAME_PART_LABELS: &[&str] = &[
+    "surname",
+    "last name",
+    "family name",
+    "forename",
+    "forenames",
+    "first name",
+    "first names",
+    "given name",
+    "given names",
+    "other names",
+    // Keys of a FHIR name (`"family": "Tane", "given": ["Aru"]`).
+    "family",
+    "given",
+];
+
+/// Characters around a field label: spaces, colons, commas, and a JSON key's quotes and
+/// brackets.
+fn label_mark(c: char) -> bool {
+    c.is_whitespace() || matches!(c, ':' | ',' | '"' | '[' | ']' | '{' | '}')
+}
+
+/// `s` without spaces, colons, commas and JSON marks around it, lower case, inner spaces
+/// collapsed, is one of the [`NAME_PART_LABELS`].
+fn is_name_part_label(s: &str) -> bool {
+    let words: Vec<String> = s
+        .split(label_mark)
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let label = words.join(" ");
+    NAME_PART_LABELS.contains(&label.as_str())
+}
+
+/// A one-word person: a given name or a surname alone, nothing else known.
+fn one_word(p: &Person) -> bool {
+    p.given.is_some() != p.surname.is_some()
+        && p.initial.is_none()
+        && p.extra.is_empty()
+        && p.others.is_empty()
+}
+
+/// Two one-word people next to each other on one line of a form, each after the label of
+/// a name part (`SURNAME Tane  FORENAME Aru`, `Last name: Tane, First name: Aru`): the two
+/// parts of one name.
+fn labelled_name_fields(people: &[Person], found: &[Found], texts: &[&str], to: &mut [usize]) {
+    for pair in found.windows(2) {
+        let [a, b] = pair else { continue };
+        if a.text != b.text || a.person == b.person || b.start < a.end {
+            continue;
+        }
+        let (Some(pa), Some(pb)) = (people.get(a.person), people.get(b.person)) else {
+            continue;
+        };
+        if !one_word(pa) || !one_word(pb) {
+            continue;
+        }
+        let Some(text) = texts.get(a.text) else {
+            continue;
+        };
+        let gap = text.get(a.end..b.start).unwrap_or("\n");
+        if gap.contains('\n') || !is_name_part_label(gap) {
+            continue;
+        }
+        // The label before the first part: the last one or two words before it on its line
+        // (read back over a few characters only, so that a long line stays linear).
+        let head = text.get(..a.start).unwrap_or("");
+        let from = head
+            .char_indices()
+            .rev()
+            .take(LABEL_LOOKBACK)
+            .take_while(|&(_, c)| c != '\n')
+            .last()
+            .map_or(a.start, |(i, _)| i);
+        let before = head.get(from..).unwrap_or("");
+        let words: Vec<&str> = before.split(label_mark).filter(|w| !w.is_empty()).collect();
+        let n = words.len();
+        let label_before = (1..=2).any(|k| {
+            n >= k
+                && words
+                    .get(n - k..)
+                    .is_some_and(|ws| is_name_part_label(&ws.join(" ")))
+        });
+        if label_before {
+            send(to, b.person, a.person);
+        }
+    }
+}
+
+/// How many characters before a name part are read for its label (`family name:  `).
+const LABEL_LOOKBACK: usize = 24;
+
+/// A two-word person (`Mrs Raposo Figueiredo`) whose words are the last two of exactly one
+/// longer name (`Conceição Raposo Figueiredo`): its double family name, the same person.
+fn compound_surname(people: &[Person], to: &mut [usize]) {
+    // Surname -> the people with it and at least one extra word (at most two kept).
+    let mut longer: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, p) in people.iter().enumerate() {
+        if let (Some(_), Some(s)) = (&p.given, &p.surname) {
+            if !p.extra.is_empty() {
+                let list = longer.entry(s.as_str()).or_default();
+                if list.len() < 2 {
+                    list.push(i);
+                }
+            }
+        }
+    }
+    for (i, q) in people.iter().enumerate() {
+        let (Some(g), Some(s)) = (&q.given, &q.surname) else {
+            continue;
+        };
+        if !q.extra.is_empty() || q.initial.is_some() {
+            continue;
+        }
+        if let Some([one]) = longer.get(s.as_str()).map(Vec::as_slice) {
+            let p = people.get(*one);
+            if p.is_some_and(|p| p.extra.last() == Some(g) && p.given.as_ref() != Some(g)) {
+                send(to, i, *one);
+            }
+        }
+    }
+}
+
+/// The initial a person span opens with (`J. Tane` → `j`), lower case.
+fn span_initial(text: &str, f: &Found) -> Option<char> {
+    let mut cs = text.get(f.start..f.end)?.chars();
+    let (c, dot) = (cs.next()?, cs.next()?);
+    (c.is_uppercase() && dot == '.')
+        .then(|| first_letter(&c.to_string()))
+        .flatten()
+}
+
+/// The initial of a person known by an initial and a family name (`J. Tane`, the initial
+/// read from the span when the person has none): no given name, or one of a single letter.
+fn initial_only(p: &Person, text: &str, f: &Found) -> Option<char> {
+    // A family name, not a person's initials (`T.K.`).
+    p.surname.as_ref().filter(|s| s.chars().count() >= 3)?;
+    match &p.given {
+        None => p.initial.or_else(|| span_initial(text, f)),
+        Some(g) if g.chars().filter(|c| c.is_alphabetic()).count() == 1 => first_letter(g),
+        Some(_) => None,
+    }
+}
+
+/// The spans of `found` (sorted by text), one text at a time.
+fn by_text(found: &[Found]) -> impl Iterator<Item = &[Found]> {
+    found.chunk_by(|a, b| a.text == b.text)
+}
+
+/// A one-word person after an initial and a family name in the same text (`J. Tane … swap
+/// agreed with Jorun`) whose word starts with that initial is that person, when exactly
+/// one person of the text has the initial and no given name, and no other person of the
+/// text has a given name or initial with that letter.
+fn initial_then_given(people: &[Person], found: &[Found], texts: &[&str], to: &mut [usize]) {
+    for spans in by_text(found) {
+        let text = spans
+            .first()
+            .and_then(|f| texts.get(f.text))
+            .copied()
+            .unwrap_or("");
+        // Per letter: the people of this text with it as initial or given name's first
+        // letter (at most three kept), and the first span of each initial-only person.
+        let mut letters: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut first_at: HashMap<usize, usize> = HashMap::new();
+        for f in spans {
+            let Some(p) = people.get(f.person) else {
+                continue;
+            };
+            let initial = initial_only(p, text, f);
+            let letter = initial.or_else(|| p.given.as_deref().and_then(first_letter));
+            if let Some(c) = letter.or(p.initial) {
+                let list = letters.entry(c).or_default();
+                if !list.contains(&f.person) && list.len() < 3 {
+                    list.push(f.person);
+                }
+            }
+            if initial.is_some() {
+                first_at.entry(f.person).or_insert(f.start);
+            }
+        }
+        for f in spans {
+            let Some(p) = people.get(f.person) else {
+                continue;
+            };
+            if !one_word(p) {
+                continue;
+            }
+            // A name, not initials: three letters or more.
+            let Some(c) = p
+                .given
+                .as_deref()
+                .or(p.surname.as_deref())
+                .filter(|w| w.chars().count() >= 3)
+                .and_then(first_letter)
+            else {
+                continue;
+            };
+            // The people with this letter, besides this one: exactly one, initial-only,
+            // mentioned before.
+            let others: Vec<usize> = letters
+                .get(&c)
+                .map(|l| l.iter().copied().filter(|&i| i != f.person).collect())
+                .unwrap_or_default();
+            if let [one] = others.as_slice() {
+                if first_at.get(one).is_some_and(|&at| at < f.start) {
+                    send(to, f.person, *one);
+                }
+            }
+        }
+    }
+}
+
+/// What stands between a name and its gloss in another script: `Kawamura (川村)`,
+/// `Иван - Ivan`.
+const GLOSS_GAPS: &[&str] = &[" (", " - ", " – ", " / ", " = "];
+
+/// A person named only in another script.
+fn other_only(p: &Person) -> bool {
+    p.given.is_none() && p.surname.is_none() && !p.others.is_empty()
+}
+
+/// Sends person `from` to `into` when neither has been sent elsewhere.
+fn send(to: &mut [usize], from: usize, into: usize) {
+    if from != into && to.get(into) == Some(&into) && to.get(from) == Some(&from) {
+        if let Some(slot) = to.get_mut(from) {
+            *slot = into;
+        }
+    }
+}
+
+/// The Latin word right before byte `at` of `text` across a gloss gap (`Kawamura (` →
+/// `kawamura`), normalized.
+fn word_before_gloss(text: &str, at: usize) -> Option<String> {
+    let head = text.get(..at)?;
+    let head = GLOSS_GAPS.iter().find_map(|g| head.strip_suffix(g))?;
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic() || c == '-' || c == '\'')
+        .last()
+        .map(|(i, _)| i)?;
+    let word = head.get(start..)?;
+    word.chars()
+        .all(|c| crate::token::is_latin(c) || c == '-' || c == '\'')
+        .then(|| stoplist::normalize(word))
+}
+
+/// The Latin word right after byte `at` of `text` across a gloss gap (` (Kawamura` →
+/// `kawamura`), normalized.
+fn word_after_gloss(text: &str, at: usize) -> Option<String> {
+    let tail = text.get(at..)?;
+    let tail = GLOSS_GAPS.iter().find_map(|g| tail.strip_prefix(g))?;
+    let end = tail
+        .char_indices()
+        .take_while(|&(_, c)| c.is_alphabetic() || c == '-' || c == '\'')
+        .last()
+        .map(|(i, c)| i + c.len_utf8())?;
+    let word = tail.get(..end)?;
+    word.chars()
+        .all(|c| crate::token::is_latin(c) || c == '-' || c == '\'')
+        .then(|| stoplist::normalize(word))
+}
+
+/// A run of another script glossed by a Latin word next to it that names exactly one
+/// person of the request (`Kawamura (川村)` once `Mrs Kawamura` is found, either way
+/// round): the same person, though the Latin word itself is only labelled later, by
+/// propagation.
+fn glossed_by_a_word(people: &[Person], found: &[Found], texts: &[&str], to: &mut [usize]) {
+    let mut words: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, p) in people.iter().enumerate() {
+        for w in [&p.given, &p.surname].into_iter().flatten().chain(&p.extra) {
+            let list = words.entry(w.as_str()).or_default();
+            if !list.contains(&i) && list.len() < 2 {
+                list.push(i);
+            }
+        }
+    }
+    for f in found {
+        if !people.get(f.person).is_some_and(other_only) {
+            continue;
+        }
+        let Some(text) = texts.get(f.text) else {
+            continue;
+        };
+        for w in [
+            word_before_gloss(text, f.start),
+            word_after_gloss(text, f.end),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if let Some([one]) = words.get(w.as_str()).map(Vec::as_slice) {
+                send(to, f.person, *one);
+            }
+        }
+    }
+}
+
+/// Words that say one sentence shows a name written two ways: "'川村' in handwriting,
+/// 'Mieko Kawamura' typed beneath", "the label reads Mieko Kawamura; the family have
+/// written 川村 on it".
+const WRITING_CUES: &[&str] = &[
+    "written",
+    "wrote",
+    "writes",
+    "typed",
+    "printed",
+    "reads",
+    "handwriting",
+    "handwritten",
+    "beneath",
+    "underneath",
+    "spelled",
+    "spelt",
+    "transliterated",
+];
+
+/// One run of another script and one Latin full name, the only ones of their text, in one
+/// sentence that says how each is written (see [`WRITING_CUES`]): one person. Two Latin
+/// full names, or two runs, in the text: no merge (they may be two people).
+fn described_together(people: &[Person], found: &[Found], texts: &[&str], to: &mut [usize]) {
+    let full = |p: &Person| p.given.is_some() && p.surname.is_some();
+    let mut lo = 0;
+    while lo < found.len() {
+        let text_ix = found.get(lo).map_or(0, |f| f.text);
+        let hi = lo
+            + found
+                .get(lo..)
+                .unwrap_or_default()
+                .partition_point(|f| f.text == text_ix);
+        let spans = found.get(lo..hi).unwrap_or_default();
+        lo = hi.max(lo + 1);
+        // The first span of each kind, and whether a second person of that kind exists.
+        let (mut run, mut name): (Option<&Found>, Option<&Found>) = (None, None);
+        let mut unique = true;
+        for f in spans {
+            let Some(p) = people.get(f.person) else {
+                continue;
+            };
+            let slot = if other_only(p) {
+                &mut run
+            } else if full(p) {
+                &mut name
+            } else {
+                continue;
+            };
+            match slot {
+                Some(first) if first.person != f.person => unique = false,
+                Some(_) => {}
+                None => *slot = Some(f),
+            }
+        }
+        let (Some(run), Some(name), true, Some(text)) = (run, name, unique, texts.get(text_ix))
+        else {
+            continue;
+        };
+        let (a, b) = (run.start.min(name.start), run.end.max(name.end));
+        let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+        let between = text
+            .get(run.end.min(name.end)..run.start.max(name.start))
+            .unwrap_or("");
+        if between.contains(is_end) {
+            continue;
+        }
+        let start = text
+            .get(..a)
+            .and_then(|h| h.rfind(is_end))
+            .map_or(0, |i| i + 1);
+        let end = text
+            .get(b..)
+            .and_then(|t| t.find(is_end))
+            .map_or(text.len(), |i| b + i);
+        let sentence = text.get(start..end).unwrap_or("");
+        let cue = sentence
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| WRITING_CUES.iter().any(|c| c.eq_ignore_ascii_case(w)));
+        if cue {
+            send(to, run.person, name.person);
+        }
     }
 }
 
@@ -468,13 +977,30 @@ pub(crate) fn propagate(
                 .chain(of_text(found, ti).iter().map(|f| (f.start, f.end))),
         );
         for (k, t) in view.tokens.iter().enumerate() {
+            if let Some((key, end)) = dotted_initials(view.tokens, k) {
+                let person = initials
+                    .get(key.as_str())
+                    .and_then(|cands| choose(cands, ti, t.start));
+                if let Some(person) = person.filter(|_| occupied.free(t.start, end)) {
+                    occupied.insert(t.start, end);
+                    out.push(Found {
+                        text: ti,
+                        start: t.start,
+                        end,
+                        person,
+                    });
+                }
+                continue;
+            }
             if !(t.class == Class::Word && t.latin && t.letters() >= 2) {
                 continue;
             }
             let n = stoplist::normalize(t.text);
             if let Some(cands) = initials.get(n.as_str()) {
+                // Four letters are only ever a hyphenated given name's initials (`FASP`).
+                let four = t.letters() == 4 && t.text.chars().count() == 4 && !t.upper_line;
                 if t.shape == Shape::Upper
-                    && rules.spells_known_initials(view.tokens, k)
+                    && (four || rules.spells_known_initials(view.tokens, k))
                     && occupied.free(t.start, t.end)
                 {
                     if let Some(person) = choose(cands, ti, t.start) {
@@ -506,7 +1032,14 @@ pub(crate) fn propagate(
                             || eponym_context(view.tokens, k))
                 }
             };
-            if !ok || head_after(view.tokens, k) || !occupied.free(t.start, t.name_end()) {
+            // A head noun after it makes a surname an eponym ("Tane sign"); a person's given
+            // name that is no common or stop-listed word is not one ("Is Tane breathing?").
+            let given = !risky
+                && cands
+                    .iter()
+                    .any(|&c| people.get(c).and_then(|p| p.given.as_deref()) == Some(n.as_str()));
+            let eponym = head_after(view.tokens, k) && !given;
+            if !ok || eponym || !occupied.free(t.start, t.name_end()) {
                 continue;
             }
             let Some(person) = choose(cands, ti, t.start) else {
@@ -569,6 +1102,54 @@ pub(crate) fn propagate(
     out
 }
 
+/// Dotted abbreviations of dosing, time and notes that are never a person's initials.
+const DOTTED_ABBREVIATIONS: &[&str] = &[
+    "am", "pm", "nb", "iv", "im", "od", "bd", "eg", "ie", "prn", "tds", "qds", "nbm", "sc", "po",
+    "pr", "dob", "ps",
+];
+
+/// Dotted initials starting at token `k`: two or three single upper-case letters, each
+/// with a glued full stop (`G.O.`, `A.B.C.`), not after a number nor before another glued
+/// letter, and no dotted abbreviation (`P.M.`, `I.V.`). Returns the letters (lower case)
+/// and the end byte of the last stop.
+fn dotted_initials(tokens: &[Token<'_>], k: usize) -> Option<(String, usize)> {
+    let letter = |j: usize, first: bool| {
+        tokens.get(j).is_some_and(|w| {
+            w.is_word()
+                && w.latin
+                && w.letters() == 1
+                && w.text.chars().all(char::is_uppercase)
+                && (first || !w.space_before)
+        }) && tokens
+            .get(j + 1)
+            .is_some_and(|d| d.is_punct('.') && !d.space_before)
+    };
+    if !letter(k, true) {
+        return None;
+    }
+    let after_number = k
+        .checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|p| p.class == Class::Number);
+    if after_number {
+        return None;
+    }
+    let mut key = String::new();
+    let mut j = k;
+    while key.chars().count() < 3 && letter(j, j == k) {
+        let c = tokens.get(j)?.text.to_lowercase();
+        key.push_str(&c);
+        j += 2;
+    }
+    // A longer run of letters ("A.B.C.D.") or a word glued on is no set of initials.
+    let glued_on = tokens
+        .get(j)
+        .is_some_and(|n| n.is_word() && !n.space_before);
+    let end = tokens.get(j - 1)?.end;
+    (key.chars().count() >= 2 && !glued_on && !DOTTED_ABBREVIATIONS.contains(&key.as_str()))
+        .then_some((key, end))
+}
+
 /// The first letter of a name word, lower case, accents folded (`Ēmi` → `e`).
 fn first_letter(word: &str) -> Option<char> {
     let c = word.chars().next()?.to_lowercase().next()?;
@@ -599,6 +1180,18 @@ fn initials_of(p: &Person) -> Vec<String> {
         for b in later.iter().skip(i + 1) {
             out.push([g, *a, *b].iter().collect::<String>());
         }
+    }
+    // A hyphenated given name signs with each part's letter, then every later word's:
+    // `FASP` for Faustin-Archange Samba-Panza (four letters at most).
+    let given_parts: Vec<char> = p
+        .given
+        .iter()
+        .flat_map(|g| g.split('-'))
+        .filter(|w| w.chars().count() >= 2)
+        .filter_map(first_letter)
+        .collect();
+    if given_parts.len() >= 2 && !later.is_empty() && given_parts.len() + later.len() <= 4 {
+        out.push(given_parts.iter().chain(&later).collect::<String>());
     }
     out.sort_unstable();
     out.dedup();

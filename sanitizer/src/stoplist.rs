@@ -251,6 +251,34 @@ pub const EPONYMS: &[&str] = &[
     "sinding",
     "larsen",
     "sever's",
+    // Anatomy, instrument and scale eponyms that are rare as family names ("Poupart's
+    // ligament", "Killian's dehiscence", "a Kilner retractor", "Frankl rating", "Jerger
+    // type A", "Gates-Glidden drill", "a Veress needle", "Snellen chart").
+    "poupart",
+    "bonney",
+    "killian",
+    "frankl",
+    "jerger",
+    "kilner",
+    "rampley",
+    "weitlaner",
+    "glidden",
+    "veress",
+    "langenbeck",
+    "deaver",
+    "gelpi",
+    "metzenbaum",
+    "mcindoe",
+    "yankauer",
+    "guedel",
+    "snellen",
+    "ishihara",
+    "amsler",
+    "schiotz",
+    "kerrison",
+    "hedstrom",
+    "cusco",
+    "volkmann",
 ];
 
 /// Drugs: generic names and brands.
@@ -1056,6 +1084,8 @@ pub const TERMS: &[&str] = &[
     "bulge",
     "palsy",
     "sign",
+    // A glass-ionomer cement brand ("Fuji IX restoration").
+    "fuji",
 ];
 
 /// Nouns that, right after an eponym, make it a medical term, not a person
@@ -1224,6 +1254,18 @@ pub const MEDICAL_HEADS: &[&str] = &[
     "angina",
     "features",
     "block",
+    // Anatomy, wound findings and rating scales eponyms name ("Riedel's lobe", "Killian's
+    // dehiscence", "Poupart's lig.", "Frankl rating", "a Jerger tympanogram").
+    "lobe",
+    "lobes",
+    "dehiscence",
+    "lig",
+    "rating",
+    "ratings",
+    "tympanogram",
+    // Dyes and stains ("Bonney's blue dye", "an Evans blue dye test").
+    "dye",
+    "stain",
 ];
 
 /// Devices and repairs that eponyms name ("a Denis Browne splint", "a Jackson-Pratt drain"):
@@ -1269,6 +1311,35 @@ pub const DEVICE_HEADS: &[&str] = &[
     "coils",
     "implant",
     "pessary",
+    // Theatre and clinic instruments and the trays and charts that hold or list them
+    // ("Rampley sponge holders", "a Perkins tonometer", "Gates Glidden drills", "Weitlaner
+    // self-retainers", "a Kerrison rongeur", "Snellen chart").
+    "holder",
+    "holders",
+    "tonometer",
+    "drill",
+    "drills",
+    "tray",
+    "trays",
+    "clip",
+    "clips",
+    "retainer",
+    "retainers",
+    "self-retainer",
+    "self-retainers",
+    "scissors",
+    "hook",
+    "hooks",
+    "elevator",
+    "speculum",
+    "dilator",
+    "dilators",
+    "curette",
+    "rongeur",
+    "ophthalmoscope",
+    "laryngoscope",
+    "chart",
+    "charts",
 ];
 
 static INDEX: LazyLock<HashMap<&'static str, StopKind>> = LazyLock::new(|| {

@@ -2080,3 +2080,261 @@ fn rare_vocabulary_word_before_a_found_family_name() {
         assert_eq!(common::redact1(&s, input), want, "{input:?}");
     }
 }
+
+#[test]
+fn a_found_given_name_recurs_before_a_head_noun() {
+    check(&[
+        (
+            "Patient: Tavrille Oskenby, DOB 01/02/1960\nIs Tavrille breathing on her own now?",
+            "Patient: PERSON_1, DOB [DATE]\nIs PERSON_1 breathing on her own now?",
+        ),
+        // A family name before a head noun is still an eponym.
+        (
+            "Patient: Tavrille Oskenby, DOB 01/02/1960\nOskenby sign negative.",
+            "Patient: PERSON_1, DOB [DATE]\nOskenby sign negative.",
+        ),
+    ]);
+}
+
+/// The test lexicon with `extra` everyday words added to the common words.
+fn with_common_words(extra: &[&str]) -> obscura_sanitizer::Sanitizer {
+    use obscura_sanitizer::lexicon::Lexicon;
+    let owned = |l: &[&str]| l.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+    let mut common_words = owned(common::COMMON);
+    common_words.extend(owned(extra));
+    let lexicon = Lexicon::from_lists(
+        owned(common::GIVEN),
+        owned(common::SURNAMES),
+        common_words,
+        owned(common::MEDICAL),
+    );
+    obscura_sanitizer::Sanitizer::new(lexicon, None)
+}
+
+#[test]
+fn model_eponyms_of_instruments_anatomy_and_scales_are_vetoed() {
+    let s = with_common_words(&[
+        "sponge",
+        "behaviour",
+        "blue",
+        "fluid",
+        "needs",
+        "tell",
+        "show",
+    ]);
+    check_with_surname_spans(
+        &s,
+        &[
+            // An instrument, a scale or a structure named after someone.
+            (
+                "Two Dravenholt sponge holders on the back table.",
+                "Dravenholt",
+                "Two Dravenholt sponge holders on the back table.",
+            ),
+            (
+                "Quillard behaviour rating 2 at today's visit.",
+                "Quillard",
+                "Quillard behaviour rating 2 at today's visit.",
+            ),
+            (
+                "Pressures checked with the Ostrevik tonometer.",
+                "Ostrevik",
+                "Pressures checked with the Ostrevik tonometer.",
+            ),
+            (
+                "A Marrowgate's lobe was mistaken for a mass.",
+                "Marrowgate",
+                "A Marrowgate's lobe was mistaken for a mass.",
+            ),
+            (
+                "Pellantine's blue dye injected at the margin.",
+                "Pellantine",
+                "Pellantine's blue dye injected at the margin.",
+            ),
+            // A possessive before a device owns it: a person.
+            (
+                "Please rewrite Dravenholt's fluid chart today.",
+                "Dravenholt",
+                "Please rewrite PERSON_1's fluid chart today.",
+            ),
+            // A verb between is no instrument's name.
+            (
+                "Quillard needs tray after the round.",
+                "Quillard",
+                "PERSON_1 needs tray after the round.",
+            ),
+            // A lower-case phrase of common words joined by hyphens is no name.
+            (
+                "Cooperative with tell-show-do today.",
+                "tell-show-do",
+                "Cooperative with tell-show-do today.",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_latin_name_and_its_other_script_form_are_one_person() {
+    check(&[
+        // The other-script form in brackets after a word that names a found person.
+        (
+            "Bed card: Tarvello (タルベロ). Speak slowly to Mr Tarvello.",
+            "Bed card: PERSON_1 (PERSON_1). Speak slowly to Mr PERSON_1.",
+        ),
+        // One run and one Latin full name in a sentence that says how each is written.
+        (
+            "Cup photo: 'タルベロ' handwritten on the lid, 'Sarah Tarvello' printed on the side.",
+            "Cup photo: 'PERSON_1' handwritten on the lid, 'PERSON_1' printed on the side.",
+        ),
+        // Two Latin full names: who the run is, is not said.
+        (
+            "Cup photo: 'タルベロ' handwritten, 'Sarah Tarvello' and 'John Quenby' printed.",
+            "Cup photo: 'PERSON_1' handwritten, 'PERSON_2' and 'PERSON_3' printed.",
+        ),
+        // No word about writing: two people.
+        (
+            "Visitor タルベロ sat with Sarah Tarvello today.",
+            "Visitor PERSON_1 sat with PERSON_2 today.",
+        ),
+    ]);
+}
+
+#[test]
+fn labelled_name_parts_on_one_line_are_one_person() {
+    check(&[
+        (
+            "Transfusion label\nSurname: QUENTARO  Forename: VELISSA\nWard 4",
+            "Transfusion label\nSurname: PERSON_1  Forename: PERSON_1\nWard 4",
+        ),
+        (
+            "Last name: Quentaro, First name: Velissa\nSeen in clinic with Velissa's aunt.",
+            "Last name: PERSON_1, First name: PERSON_1\nSeen in clinic with PERSON_1's aunt.",
+        ),
+    ]);
+}
+
+#[test]
+fn a_given_name_after_a_matching_initial_is_that_person() {
+    check(&[
+        (
+            "Cover list\nMon: Dr P. Quentaro\nTue: Dr S. Velbarrow\nFriday swap agreed with Patricia.",
+            "Cover list\nMon: Dr PERSON_1\nTue: Dr PERSON_2\nFriday swap agreed with PERSON_1.",
+        ),
+        // Two people with that initial: which one is not said.
+        (
+            "Cover list\nMon: Dr P. Quentaro\nTue: Dr P. Velbarrow\nFriday swap agreed with Patricia.",
+            "Cover list\nMon: Dr PERSON_1\nTue: Dr PERSON_2\nFriday swap agreed with PERSON_3.",
+        ),
+    ]);
+}
+
+/// One case of [`check_with_model_spans`]: text, model spans as `(word, label)`, wanted
+/// output.
+type SpanCase<'a> = (
+    &'a str,
+    &'a [(&'a str, obscura_sanitizer::model::ModelLabel)],
+    &'a str,
+);
+
+/// Runs each `(text, spans, want)` with the model's output replaced by the given spans
+/// (`(word, label)`: the first occurrence of `word`), and checks the redacted text.
+fn check_with_model_spans(cases: &[SpanCase<'_>]) {
+    let s = sanitizer();
+    let mut failed = Vec::new();
+    for &(text, words, want) in cases {
+        let spans = words
+            .iter()
+            .map(|&(word, label)| obscura_sanitizer::model::ModelSpan {
+                label,
+                ..surname_span(text, word)
+            })
+            .collect();
+        let out = s.sanitize_with(
+            &common::texts(&[text]),
+            obscura_sanitizer::ModelOutput::Spans(vec![spans]),
+        );
+        let got = out
+            .texts
+            .first()
+            .map(|t| t.as_str().to_owned())
+            .unwrap_or_default();
+        if got != want {
+            failed.push(format!("{text:?}\n   want {want:?}\n    got {got:?}"));
+        }
+    }
+    assert!(failed.is_empty(), "\n{}", failed.join("\n"));
+}
+
+#[test]
+fn adjacent_name_parts_are_one_person() {
+    use obscura_sanitizer::model::ModelLabel::{GivenName, Surname};
+    check_with_model_spans(&[
+        // Two parts the model tagged apart, a joining word between: one name.
+        (
+            "Unit collected by Quorvel ole Tamasen at 10:00.",
+            &[("Quorvel", GivenName), ("Tamasen", Surname)],
+            "Unit collected by PERSON_1 at 10:00.",
+        ),
+        // Another word between: two people.
+        (
+            "Unit collected by Quorvel and Tamasen at 10:00.",
+            &[("Quorvel", GivenName), ("Tamasen", Surname)],
+            "Unit collected by PERSON_1 and PERSON_2 at 10:00.",
+        ),
+        // A hyphenated given name signs with both its letters.
+        (
+            "First count: Anne-Marie Quentaro-Vell\nSigned AMQV",
+            &[("Anne-Marie", GivenName), ("Quentaro-Vell", Surname)],
+            "First count: PERSON_1\nSigned PERSON_1",
+        ),
+    ]);
+}
+
+#[test]
+fn dotted_initials_of_a_named_person_share_its_label() {
+    check(&[
+        (
+            "Scrub: Patricia Quentaro\nCount correct (P.Q.) before closing.",
+            "Scrub: PERSON_1\nCount correct (PERSON_1) before closing.",
+        ),
+        // A dotted time or dosing abbreviation is no one's initials.
+        (
+            "Scrub: Patricia Martin\nNext dose due at 9 P.M. tonight.",
+            "Scrub: PERSON_1\nNext dose due at 9 P.M. tonight.",
+        ),
+    ]);
+}
+
+#[test]
+fn a_double_family_name_alone_is_the_full_name_s_person() {
+    check(&[(
+        "Patient: Sarah Quentaro Velby, DOB 02/03/1950\nDear Mrs Quentaro Velby, your results are normal.",
+        "Patient: PERSON_1, DOB [DATE]\nDear Mrs PERSON_1, your results are normal.",
+    )]);
+}
+
+#[test]
+fn fhir_family_and_given_keys_are_one_person() {
+    use obscura_sanitizer::model::ModelLabel::{GivenName, Surname};
+    check_with_model_spans(&[(
+        "{\"name\": [{\"family\": \"Quentaro\", \"given\": [\"Velissa\"]}], \"gender\": \"female\"}",
+        &[("Quentaro", Surname), ("Velissa", GivenName)],
+        "{\"name\": [{\"family\": \"PERSON_1\", \"given\": [\"PERSON_1\"]}], \"gender\": \"female\"}",
+    )]);
+}
+
+#[test]
+fn an_unaccented_initial_matches_an_accented_given_name() {
+    check(&[(
+        "Patient: Émile Quentaro, DOB 02/03/1950\nLetter sent to E. Quentaro today.",
+        "Patient: PERSON_1, DOB [DATE]\nLetter sent to PERSON_1 today.",
+    )]);
+}
+
+#[test]
+fn an_initial_and_family_name_match_a_name_written_family_name_first() {
+    check(&[(
+        "Patient: Quentaro Velissa, DOB 02/03/1950\nLetter sent to V. Quentaro today.",
+        "Patient: PERSON_1, DOB [DATE]\nLetter sent to PERSON_1 today.",
+    )]);
+}

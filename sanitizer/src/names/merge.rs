@@ -264,6 +264,7 @@ impl NameRules<'_> {
                     self.hard_stop(t.text)
                         || self.eponym_as_term(tokens, i)
                         || (t.shape == Shape::Lower && self.common(t.text))
+                        || self.common_compound_word(t)
                         || (t.latin && t.letters() < 2)
                 })
             });
@@ -280,7 +281,7 @@ impl NameRules<'_> {
             let last_tok = idx.last().copied().unwrap_or(first_tok);
             if idx.len() == 1
                 && !after_title
-                && head_after(tokens, first_tok)
+                && (head_after(tokens, first_tok) || self.head_after_noun(tokens, first_tok))
                 && !super::context::owns_device(tokens, first_tok)
             {
                 continue;
@@ -548,4 +549,48 @@ fn spinal_level(words: &[&Token<'_>]) -> bool {
         (1..=2).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit())
     };
     parts.next().is_some_and(|p| level(p, true)) && parts.all(|p| level(p, false))
+}
+
+impl NameRules<'_> {
+    /// Word `i` comes before a lower-case common noun and then a head noun ("Rampley sponge
+    /// holders", "Frankl behaviour rating"): the name of an instrument
+    /// or a scale. The word owns no device (a possessive before a device head), the noun
+    /// between is no verb form (`-ed`, `-s`, an agent verb); the three words are on one
+    /// line.
+    fn head_after_noun(&self, tokens: &[Token<'_>], i: usize) -> bool {
+        let (Some(t), Some(n), Some(h)) = (tokens.get(i), tokens.get(i + 1), tokens.get(i + 2))
+        else {
+            return false;
+        };
+        // A possessive owns a device that follows: "Tane's drug chart" (but "Tane's blue
+        // dye" is a term).
+        let owner = t.name_end() != t.end && stoplist::is_device_head(h.text);
+        let modifier = !owner
+            && n.is_word()
+            && n.latin
+            && n.space_before
+            && !n.break_before
+            && n.shape == Shape::Lower
+            && n.letters() >= 4
+            && !n.text.ends_with("ed")
+            && !n.text.ends_with('s')
+            && self.common(n.text)
+            && !super::agent_verb(n.text)
+            && !in_list(n.text, super::RELATIVE_VERBS);
+        modifier
+            && h.is_word()
+            && h.space_before
+            && !h.break_before
+            && h.shape == Shape::Lower
+            && stoplist::is_medical_head(h.text)
+    }
+
+    /// A lower-case word of two or more hyphenated parts, each a common word
+    /// ("tell-show-do", "wait-and-see"): a phrase, not a name.
+    fn common_compound_word(&self, t: &Token<'_>) -> bool {
+        t.is_word()
+            && t.shape == Shape::Lower
+            && t.text.contains('-')
+            && t.text.split('-').all(|p| !p.is_empty() && self.common(p))
+    }
 }
