@@ -20,7 +20,8 @@ Regions (naming traditions; names listed by hand from general knowledge of publi
 lists and naming studies, nothing downloaded). Each was checked against every earlier
 docstring and the regions briefed for blind7 .. blind12 and their neighbours; candidates whose
 names the self-check found in earlier files (Sierra Leone, Slovene, Galician, Latvian,
-Icelandic, Hungarian, Armenian, Tahitian, Solomon Islands) were dropped:
+Icelandic, Hungarian, Armenian, Tahitian, Solomon Islands, Fiji, Maronite Lebanese) were
+dropped:
 - Coptic Egyptians (Asyut, Minya, Sohag, Shubra): Tadros, Wissa, Ghaly, Girgis, Boutros,
   Mikhail, Fawzy, Iskander, Samaan, Rizk, Ghobrial, Malak, Abadir (some also in Arabic
   script); Bishoy, Kirollos, Mina;
@@ -44,6 +45,14 @@ Icelandic, Hungarian, Armenian, Tahitian, Solomon Islands) were dropped:
   Butkus, Urbonas, Kavaliauskas and the married forms Petrauskienė, Butkienė, Urbonienė,
   Vaitkienė; Rimantas (Rimas), Gintaras, Saulius, Juozas, Kęstutis; Giedrė, Dalia, Vaida,
   Jurgita, Dovilė, Laima, Virginija;
+- Cook Islands Māori (Rarotonga, Aitutaki, Mangaia; not New Zealand Māori, which blind2
+  drew on): Tangimetua, Marurai, Puna, Teariki, Tuavera, Nooroa, Ngametua, Tereapii,
+  Ngatokorua; Teina, Tepaki, Mataio; Vaine, Tuaine;
+- Warlpiri (Yuendumu, Lajamanu, Willowra in the Tanami; not the Yolŋu clan names of blind2):
+  the subsection ("skin") names borne as surnames, male Jampijinpa, Japaljarri, Jakamarra,
+  Jupurrurla, Japanangka, Jungarrayi and female Nangala, Napaljarri, Nakamarra, Napurrurla,
+  Nungarrayi, with Otto, Cecil, Norbert; Wendy, Rosie; addresses as remote-community lot
+  numbers;
 - English surnames that are foods, condiments and stones, a word class no earlier corpus
   used (Mustard, Parsley, Cakebread, Perry, Slate, Marble, Chalk, Garlick, Onions, Pease,
   Butters, Bunn and the double-barrelled Chalk-Garlick, Cakebread-Perry), with Leonard, Ronald (Ron), Walter, Gwendolyn, Edith, Nora, Ruth.
@@ -167,6 +176,13 @@ REGIONS = {
                          "Garlick", "Onions", "Pease", "Butters", "Bunn", "Chalk-Garlick",
                          "Cakebread-Perry"],
                 "m": ["Leonard", "Ronald", "Walter"], "f": ["Gwendolyn", "Edith", "Nora", "Ruth"]},
+    "cook": {"famm": ["Tangimetua", "Marurai", "Puna", "Teariki", "Tuavera", "Nooroa",
+                      "Ngametua", "Tereapii", "Ngatokorua"],
+             "m": ["Teina", "Tepaki", "Mataio"], "f": ["Vaine", "Tuaine"]},
+    "warlpiri": {"famm": ["Jampijinpa", "Japaljarri", "Jakamarra", "Jupurrurla", "Japanangka",
+                          "Jungarrayi"],
+                 "famf": ["Nangala", "Napaljarri", "Nakamarra", "Napurrurla", "Nungarrayi"],
+                 "m": ["Otto", "Cecil", "Norbert"], "f": ["Wendy", "Rosie"]},
 }
 CLAN_FIRST = {"kachin"}
 NICKS = {"Mychajlo": "Misko", "Sujan": "Suju", "Rimantas": "Rimas", "Ronald": "Ron"}
@@ -337,6 +353,8 @@ PHONES = {
     "newar": lambda d: "+977 98%s" % digits(d, 8),
     "lith": lambda d: "+370 6%s %s" % (digits(d, 2), digits(d, 5)),
     "english": lambda d: "07%s %s" % (digits(d, 3), digits(d, 6)),
+    "cook": lambda d: "+682 5%s %s" % (digits(d, 1), digits(d, 3)),
+    "warlpiri": lambda d: "04%s %s %s" % (digits(d, 2), digits(d, 3), digits(d, 3)),
 }
 
 
@@ -372,15 +390,20 @@ ORGS = {
     "newar": ["Patan Hospital", "Dhulikhel Hospital", "Bhaktapur Hospital"],
     "lith": ["Telšiai Regional Hospital", "Plungė Polyclinic"],
     "english": ["Sheringham Community Hospital", "Aylsham Medical Centre"],
+    "cook": ["Rarotonga Hospital", "Aitutaki Hospital"],
+    "warlpiri": ["Yuendumu Health Clinic", "Lajamanu Health Centre"],
 }
 PLACES = {"coptic": ["Asyut", "Minya", "Sohag"], "baganda": ["Entebbe", "Mukono"],
           "ojibwe": ["Bemidji", "Cass Lake"], "kachin": ["Myitkyina", "Bhamo"],
           "rusyn": ["Svidník", "Medzilaborce", "Bardejov"],
           "newar": ["Kirtipur", "Bhaktapur", "Lalitpur"],
-          "lith": ["Telšiai", "Plungė", "Kretinga"], "english": ["Aylsham", "Sheringham"]}
+          "lith": ["Telšiai", "Plungė", "Kretinga"], "english": ["Aylsham", "Sheringham"],
+          "cook": ["Rarotonga", "Aitutaki", "Mangaia"], "warlpiri": ["Yuendumu", "Lajamanu",
+                                                                       "Willowra"]}
 STREETS = {"coptic": "Port Said Street", "baganda": "Kisubi Road", "ojibwe": "Bemidji Avenue",
            "kachin": "Zaw John Road", "rusyn": "Sovietskych hrdinov",
-           "newar": "Mangal Bazaar", "lith": "Džiugo gatvė", "english": "Cromer Road"}
+           "newar": "Mangal Bazaar", "lith": "Džiugo gatvė", "english": "Cromer Road",
+           "cook": "Ara Tapu", "warlpiri": None}
 GENERIC = {"hospital", "university", "general", "eye", "medical", "center", "centre", "indian",
            "health", "clinic", "district", "regional", "polyclinic", "community", "lake",
            "street", "road", "avenue", "port", "said", "bazaar", "gatvė", "john", "zaw", "cass",
@@ -396,6 +419,8 @@ def place(d, region):
 
 
 def address(d, region):
+    if STREETS[region] is None:
+        return E("LOCATION", "Lot %d, %s" % (d.n(100, 699), d.rng.choice(PLACES[region])))
     return E("LOCATION", "%d %s, %s" % (d.n(2, 88), STREETS[region], d.rng.choice(PLACES[region])))
 
 
@@ -1171,6 +1196,8 @@ def check_novel():
         for s in lst:
             mine |= {w.lower() for w in tokens(s)} - GENERIC
     for s in STREETS.values():
+        if s is None:
+            continue
         mine |= {w.lower() for w in tokens(s)} - GENERIC
     clash = sorted(w for w in mine if len(w) > 2 and w in old)
     if clash:

@@ -320,7 +320,7 @@ fn blind12_corpus_shape() {
 }
 
 /// The thirteenth blind corpus (`corpus/blind13.jsonl`, made by `corpus/generate_blind13.py`
-/// under blind6's span rules, with names from seven naming traditions plus English food and
+/// under blind6's span rules, with names from nine naming traditions plus English food and
 /// stone surnames, over seventy document shapes used at most five times each, written without
 /// reading the sanitizer) parses and has the shape it was written to; its ids are unique and
 /// every span falls on character boundaries of its text. It is held out: parsed only, never
