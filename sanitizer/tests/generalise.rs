@@ -2338,3 +2338,11 @@ fn an_initial_and_family_name_match_a_name_written_family_name_first() {
         "Patient: PERSON_1, DOB [DATE]\nLetter sent to PERSON_1 today.",
     )]);
 }
+
+#[test]
+fn a_space_aligned_table_s_name_column_holds_people() {
+    check(&[(
+        "ROOM  NAME          AGE  TASK\n3     QUENTARO   71  bloods before noon\n4     VELBY RANDOS   59  discharge letter",
+        "ROOM  NAME          AGE  TASK\n3     PERSON_1   71  bloods before noon\n4     PERSON_2   59  discharge letter",
+    )]);
+}
