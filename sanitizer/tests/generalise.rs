@@ -2346,3 +2346,17 @@ fn a_space_aligned_table_s_name_column_holds_people() {
         "ROOM  NAME          AGE  TASK\n3     PERSON_1   71  bloods before noon\n4     PERSON_2   59  discharge letter",
     )]);
 }
+
+#[test]
+fn initials_in_the_slot_after_an_hour_range() {
+    check(&[
+        (
+            "VISITS  client: Quentaro Velby\n09:00-09:30  KW  breakfast, meds\n13:15-13:45  D.F.  lunch",
+            "VISITS  client: PERSON_1\n09:00-09:30  PERSON_2  breakfast, meds\n13:15-13:45  PERSON_3  lunch",
+        ),
+        (
+            "Chart reviewed, totals fine.\n07-19 WM    19-07 R.J.",
+            "Chart reviewed, totals fine.\n07-19 PERSON_1    19-07 PERSON_2",
+        ),
+    ]);
+}

@@ -63,6 +63,7 @@ mod messages;
 mod overlay;
 mod pairs;
 mod quoted;
+mod rota;
 mod table;
 mod term_surnames;
 mod vetoes;
@@ -365,6 +366,7 @@ impl<'a> NameRules<'a> {
         self.kin_possessives(tokens, &mut out);
         self.coordinated(tokens, &mut out);
         self.initials(tokens, &mut out);
+        rota::slot_initials(text, tokens, &mut out);
         self.chat_speakers(tokens, &mut out);
         self.chat_objects(tokens, &mut out);
         self.bracketed_role_sign_offs(tokens, &mut out);

@@ -119,7 +119,7 @@ fn cells(text: &str, tokens: &[Token<'_>], from: usize, sep: char) -> (Vec<(usiz
 
 /// A cell of bare initials: one word of two or three upper-case letters (`MK`, `LŠ`) or
 /// two or three capital letters each with a dot glued after it (`T.K.`), as a mention.
-fn cell_initials(cell: &[Token<'_>]) -> Option<Mention> {
+pub(super) fn cell_initials(cell: &[Token<'_>]) -> Option<Mention> {
     let (a, b) = (cell.first()?, cell.last()?);
     if cell.iter().skip(1).any(|t| t.space_before)
         || !cell.iter().all(|t| t.is_word() || t.is_punct('.'))
