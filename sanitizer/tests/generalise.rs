@@ -2360,3 +2360,17 @@ fn initials_in_the_slot_after_an_hour_range() {
         ),
     ]);
 }
+
+#[test]
+fn a_board_of_timed_rows_names_its_second_column() {
+    check(&[
+        (
+            "POOL  -  TODAY\n08:45  QUENTARO  WALKING\n09:20  BIRCH  FLOAT WORK\n10:05  VELBY  STRETCHES",
+            "POOL  -  TODAY\n08:45  PERSON_1  WALKING\n09:20  PERSON_2  FLOAT WORK\n10:05  PERSON_3  STRETCHES",
+        ),
+        (
+            "TODAY\n09:00  HANDOVER  day staff\n10:00  BLOODS  bay two",
+            "TODAY\n09:00  HANDOVER  day staff\n10:00  BLOODS  bay two",
+        ),
+    ]);
+}

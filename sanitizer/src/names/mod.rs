@@ -367,6 +367,7 @@ impl<'a> NameRules<'a> {
         self.coordinated(tokens, &mut out);
         self.initials(tokens, &mut out);
         rota::slot_initials(text, tokens, &mut out);
+        self.timed_board(text, tokens, &mut out);
         self.chat_speakers(tokens, &mut out);
         self.chat_objects(tokens, &mut out);
         self.bracketed_role_sign_offs(tokens, &mut out);

@@ -78,7 +78,12 @@ fn header_parts(words: &[&Token<'_>]) -> Vec<String> {
 /// `sep` outside double quotes (a tab: at each tab of the gaps between tokens, two tabs
 /// making an empty cell; a space: at each gap of two or more spaces or a tab): token
 /// ranges, and where the line ends.
-fn cells(text: &str, tokens: &[Token<'_>], from: usize, sep: char) -> (Vec<(usize, usize)>, usize) {
+pub(super) fn cells(
+    text: &str,
+    tokens: &[Token<'_>],
+    from: usize,
+    sep: char,
+) -> (Vec<(usize, usize)>, usize) {
     let mut out = Vec::new();
     let mut start = from;
     let mut quoted = false;
