@@ -2374,3 +2374,31 @@ fn a_board_of_timed_rows_names_its_second_column() {
         ),
     ]);
 }
+
+#[test]
+fn two_letter_family_names_in_pairs() {
+    // A lexicon where the two-letter family name is listed, as real surname lists do, and
+    // is a common word too, as real frequency lists make every letter pair.
+    let own = |w: &[&str]| w.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+    let lex = obscura_sanitizer::lexicon::Lexicon::from_lists(
+        own(&["teresa", "karen"]),
+        own(&["dy", "quentaro"]),
+        own(&[
+            "clinic", "list", "attended", "referral", "from", "about", "the", "knee",
+        ]),
+        own(&["knee"]),
+    );
+    let s = obscura_sanitizer::Sanitizer::new(lex, None);
+    for (input, want) in [
+        (
+            "Clinic list\n1. Dy, Teresa  attended",
+            "Clinic list\n1. PERSON_1  attended",
+        ),
+        (
+            "Referral from Karen Dy about the knee.",
+            "Referral from PERSON_1 about the knee.",
+        ),
+    ] {
+        assert_eq!(common::redact1(&s, input), want);
+    }
+}

@@ -64,6 +64,7 @@ mod overlay;
 mod pairs;
 mod quoted;
 mod rota;
+mod short_surnames;
 mod table;
 mod term_surnames;
 mod vetoes;
@@ -368,6 +369,7 @@ impl<'a> NameRules<'a> {
         self.initials(tokens, &mut out);
         rota::slot_initials(text, tokens, &mut out);
         self.timed_board(text, tokens, &mut out);
+        self.short_surname_pairs(tokens, &mut out);
         self.chat_speakers(tokens, &mut out);
         self.chat_objects(tokens, &mut out);
         self.bracketed_role_sign_offs(tokens, &mut out);
