@@ -2402,3 +2402,11 @@ fn two_letter_family_names_in_pairs() {
         assert_eq!(common::redact1(&s, input), want);
     }
 }
+
+#[test]
+fn who_a_round_is_allocated_or_assigned_to() {
+    check(&[(
+        "Today: four insulin visits, two dressings.\nAllocated: Karen",
+        "Today: four insulin visits, two dressings.\nAllocated: PERSON_1",
+    )]);
+}
