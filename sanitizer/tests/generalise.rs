@@ -2410,3 +2410,11 @@ fn who_a_round_is_allocated_or_assigned_to() {
         "Today: four insulin visits, two dressings.\nAllocated: PERSON_1",
     )]);
 }
+
+#[test]
+fn a_one_word_name_signing_with_an_extension() {
+    check(&[(
+        "Please hold the second dose until the level is back. Karen, ext 4471",
+        "Please hold the second dose until the level is back. PERSON_1, ext [PHONE]",
+    )]);
+}

@@ -54,6 +54,7 @@
 
 mod context;
 mod dicom;
+mod extensions;
 mod fields;
 mod forms;
 mod hl7;
@@ -370,6 +371,7 @@ impl<'a> NameRules<'a> {
         rota::slot_initials(text, tokens, &mut out);
         self.timed_board(text, tokens, &mut out);
         self.short_surname_pairs(tokens, &mut out);
+        self.extension_sign_offs(tokens, &mut out);
         self.chat_speakers(tokens, &mut out);
         self.chat_objects(tokens, &mut out);
         self.bracketed_role_sign_offs(tokens, &mut out);
