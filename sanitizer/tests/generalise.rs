@@ -2418,3 +2418,11 @@ fn a_one_word_name_signing_with_an_extension() {
         "Please hold the second dose until the level is back. PERSON_1, ext [PHONE]",
     )]);
 }
+
+#[test]
+fn initials_before_a_team_abbreviation_close_a_note() {
+    check(&[(
+        "Pressure area checked, skin intact, cushion reissued. WK, TVN",
+        "Pressure area checked, skin intact, cushion reissued. PERSON_1, TVN",
+    )]);
+}

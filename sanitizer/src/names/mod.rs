@@ -67,6 +67,7 @@ mod quoted;
 mod rota;
 mod short_surnames;
 mod table;
+mod team_sign_offs;
 mod term_surnames;
 mod vetoes;
 mod words;
@@ -372,6 +373,7 @@ impl<'a> NameRules<'a> {
         self.timed_board(text, tokens, &mut out);
         self.short_surname_pairs(tokens, &mut out);
         self.extension_sign_offs(tokens, &mut out);
+        self.team_sign_offs(tokens, &mut out);
         self.chat_speakers(tokens, &mut out);
         self.chat_objects(tokens, &mut out);
         self.bracketed_role_sign_offs(tokens, &mut out);
