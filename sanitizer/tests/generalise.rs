@@ -2426,3 +2426,17 @@ fn initials_before_a_team_abbreviation_close_a_note() {
         "Pressure area checked, skin intact, cushion reissued. PERSON_1, TVN",
     )]);
 }
+
+#[test]
+fn a_message_signed_after_a_spaced_dash() {
+    check(&[
+        (
+            "Stuck behind a lorry, there in ten - Karen",
+            "Stuck behind a lorry, there in ten - PERSON_1",
+        ),
+        (
+            "The pain settled after the second dose - Review",
+            "The pain settled after the second dose - Review",
+        ),
+    ]);
+}
