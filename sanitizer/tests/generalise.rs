@@ -2338,3 +2338,105 @@ fn an_initial_and_family_name_match_a_name_written_family_name_first() {
         "Patient: PERSON_1, DOB [DATE]\nLetter sent to PERSON_1 today.",
     )]);
 }
+
+#[test]
+fn a_space_aligned_table_s_name_column_holds_people() {
+    check(&[(
+        "ROOM  NAME          AGE  TASK\n3     QUENTARO   71  bloods before noon\n4     VELBY RANDOS   59  discharge letter",
+        "ROOM  NAME          AGE  TASK\n3     PERSON_1   71  bloods before noon\n4     PERSON_2   59  discharge letter",
+    )]);
+}
+
+#[test]
+fn initials_in_the_slot_after_an_hour_range() {
+    check(&[
+        (
+            "VISITS  client: Quentaro Velby\n09:00-09:30  KW  breakfast, meds\n13:15-13:45  D.F.  lunch",
+            "VISITS  client: PERSON_1\n09:00-09:30  PERSON_2  breakfast, meds\n13:15-13:45  PERSON_3  lunch",
+        ),
+        (
+            "Chart reviewed, totals fine.\n07-19 WM    19-07 R.J.",
+            "Chart reviewed, totals fine.\n07-19 PERSON_1    19-07 PERSON_2",
+        ),
+    ]);
+}
+
+#[test]
+fn a_board_of_timed_rows_names_its_second_column() {
+    check(&[
+        (
+            "POOL  -  TODAY\n08:45  QUENTARO  WALKING\n09:20  BIRCH  FLOAT WORK\n10:05  VELBY  STRETCHES",
+            "POOL  -  TODAY\n08:45  PERSON_1  WALKING\n09:20  PERSON_2  FLOAT WORK\n10:05  PERSON_3  STRETCHES",
+        ),
+        (
+            "TODAY\n09:00  HANDOVER  day staff\n10:00  BLOODS  bay two",
+            "TODAY\n09:00  HANDOVER  day staff\n10:00  BLOODS  bay two",
+        ),
+    ]);
+}
+
+#[test]
+fn two_letter_family_names_in_pairs() {
+    // A lexicon where the two-letter family name is listed, as real surname lists do, and
+    // is a common word too, as real frequency lists make every letter pair.
+    let own = |w: &[&str]| w.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+    let lex = obscura_sanitizer::lexicon::Lexicon::from_lists(
+        own(&["teresa", "karen"]),
+        own(&["dy", "quentaro"]),
+        own(&[
+            "clinic", "list", "attended", "referral", "from", "about", "the", "knee",
+        ]),
+        own(&["knee"]),
+    );
+    let s = obscura_sanitizer::Sanitizer::new(lex, None);
+    for (input, want) in [
+        (
+            "Clinic list\n1. Dy, Teresa  attended",
+            "Clinic list\n1. PERSON_1  attended",
+        ),
+        (
+            "Referral from Karen Dy about the knee.",
+            "Referral from PERSON_1 about the knee.",
+        ),
+    ] {
+        assert_eq!(common::redact1(&s, input), want);
+    }
+}
+
+#[test]
+fn who_a_round_is_allocated_or_assigned_to() {
+    check(&[(
+        "Today: four insulin visits, two dressings.\nAllocated: Karen",
+        "Today: four insulin visits, two dressings.\nAllocated: PERSON_1",
+    )]);
+}
+
+#[test]
+fn a_one_word_name_signing_with_an_extension() {
+    check(&[(
+        "Please hold the second dose until the level is back. Karen, ext 4471",
+        "Please hold the second dose until the level is back. PERSON_1, ext [PHONE]",
+    )]);
+}
+
+#[test]
+fn initials_before_a_team_abbreviation_close_a_note() {
+    check(&[(
+        "Pressure area checked, skin intact, cushion reissued. WK, TVN",
+        "Pressure area checked, skin intact, cushion reissued. PERSON_1, TVN",
+    )]);
+}
+
+#[test]
+fn a_message_signed_after_a_spaced_dash() {
+    check(&[
+        (
+            "Stuck behind a lorry, there in ten - Karen",
+            "Stuck behind a lorry, there in ten - PERSON_1",
+        ),
+        (
+            "The pain settled after the second dose - Review",
+            "The pain settled after the second dose - Review",
+        ),
+    ]);
+}

@@ -90,7 +90,7 @@ const ATTENDANCE_LABELS: &[&str] = &["present", "attendees", "attending", "apolo
 
 /// Upper-case abbreviations of teams, places and orders that end or head a note the way
 /// initials do ("… review in clinic. GP", "OT to assess"): never read as initials.
-const NOT_INITIALS: &[&str] = &[
+pub(super) const NOT_INITIALS: &[&str] = &[
     "gp", "ot", "pt", "slt", "dn", "ed", "ae", "icu", "itu", "hdu", "mdt", "ok", "nok", "tto",
     "tta", "dnr", "nbm", "obs", "iv", "po", "sc", "im", "prn", "bd", "tds", "qds", "od", "nhs",
     "uk", "us", "usa", "eu", "cc", "ps", "fyi", "asap", "tbc", "tba", "nad", "ix", "rx", "dx",

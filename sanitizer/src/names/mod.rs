@@ -54,6 +54,7 @@
 
 mod context;
 mod dicom;
+mod extensions;
 mod fields;
 mod forms;
 mod hl7;
@@ -63,7 +64,10 @@ mod messages;
 mod overlay;
 mod pairs;
 mod quoted;
+mod rota;
+mod short_surnames;
 mod table;
+mod team_sign_offs;
 mod term_surnames;
 mod vetoes;
 mod words;
@@ -365,6 +369,11 @@ impl<'a> NameRules<'a> {
         self.kin_possessives(tokens, &mut out);
         self.coordinated(tokens, &mut out);
         self.initials(tokens, &mut out);
+        rota::slot_initials(text, tokens, &mut out);
+        self.timed_board(text, tokens, &mut out);
+        self.short_surname_pairs(tokens, &mut out);
+        self.extension_sign_offs(tokens, &mut out);
+        self.team_sign_offs(tokens, &mut out);
         self.chat_speakers(tokens, &mut out);
         self.chat_objects(tokens, &mut out);
         self.bracketed_role_sign_offs(tokens, &mut out);

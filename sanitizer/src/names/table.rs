@@ -3,7 +3,8 @@
 //! `AUTH`, `initials`, `by`), and on the lines below it with as many cells, the cells of
 //! that column, bare initials (`MK`, `T.K.`) included. A machine export's header may be all
 //! in lower case (`mrn,surname,forename,dob,consultant`) or joined by underscores
-//! (`SPEC_ID`).
+//! (`SPEC_ID`). A printed table may align its columns with runs of two or more spaces
+//! instead (`BED  NAME  AGE`), its rows split the same way.
 
 use super::{Mention, NameRules, lower};
 use crate::token::{Class, Shape, Token};
@@ -75,8 +76,14 @@ fn header_parts(words: &[&Token<'_>]) -> Vec<String> {
 
 /// The cells of the line starting at token `from` (to the end of its line), split at
 /// `sep` outside double quotes (a tab: at each tab of the gaps between tokens, two tabs
-/// making an empty cell): token ranges, and where the line ends.
-fn cells(text: &str, tokens: &[Token<'_>], from: usize, sep: char) -> (Vec<(usize, usize)>, usize) {
+/// making an empty cell; a space: at each gap of two or more spaces or a tab): token
+/// ranges, and where the line ends.
+pub(super) fn cells(
+    text: &str,
+    tokens: &[Token<'_>],
+    from: usize,
+    sep: char,
+) -> (Vec<(usize, usize)>, usize) {
     let mut out = Vec::new();
     let mut start = from;
     let mut quoted = false;
@@ -94,6 +101,15 @@ fn cells(text: &str, tokens: &[Token<'_>], from: usize, sep: char) -> (Vec<(usiz
                 out.push((start, k));
                 start = k;
             }
+        } else if sep == ' ' && k > from {
+            let gap = tokens
+                .get(k - 1)
+                .and_then(|p| text.get(p.end..t.start))
+                .unwrap_or("");
+            if gap.contains("  ") || gap.contains('\t') {
+                out.push((start, k));
+                start = k;
+            }
         } else if t.is_punct('"') {
             quoted = !quoted;
         } else if !quoted && t.is_punct(sep) {
@@ -108,7 +124,7 @@ fn cells(text: &str, tokens: &[Token<'_>], from: usize, sep: char) -> (Vec<(usiz
 
 /// A cell of bare initials: one word of two or three upper-case letters (`MK`, `LŠ`) or
 /// two or three capital letters each with a dot glued after it (`T.K.`), as a mention.
-fn cell_initials(cell: &[Token<'_>]) -> Option<Mention> {
+pub(super) fn cell_initials(cell: &[Token<'_>]) -> Option<Mention> {
     let (a, b) = (cell.first()?, cell.last()?);
     if cell.iter().skip(1).any(|t| t.space_before)
         || !cell.iter().all(|t| t.is_word() || t.is_punct('.'))
@@ -224,7 +240,7 @@ impl NameRules<'_> {
     pub(super) fn table_columns(&self, text: &str, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         let mut i = 0;
         while i < tokens.len() {
-            let Some(sep) = ['\t', '|', ','].into_iter().find(|&c| {
+            let Some(sep) = ['\t', '|', ',', ' '].into_iter().find(|&c| {
                 let (cs, _) = cells(text, tokens, i, c);
                 cs.len() >= 3 && tokens.get(i).is_some_and(|t| t.line_start || i == 0)
             }) else {

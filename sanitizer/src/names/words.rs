@@ -138,6 +138,10 @@ pub(crate) const FIELD_LABELS: &[&str] = &[
     "policyholder",
     // A line manager named on an occupational health form: "Manager: Tane Whaanga".
     "manager",
+    // Who a rota or a round gives the work to: "Allocated: Tane", "Driver: Tane".
+    "allocated",
+    "assigned",
+    "driver",
 ];
 
 /// Words that end a name (field names, credentials).
