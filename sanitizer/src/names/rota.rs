@@ -8,6 +8,7 @@
 use super::initials::NOT_INITIALS;
 use super::table::{cell_initials, cells};
 use super::{Mention, NameRules, in_list};
+use crate::span_index::SpanIndex;
 use crate::token::{Shape, Token};
 
 /// Whether `chunk` is an hour range: one or two digits, optionally `:` and two more, a
@@ -35,15 +36,11 @@ fn clock_time(chunk: &str) -> bool {
     })
 }
 
-/// Sorted spans of the mentions in `out`, and whether one of them overlaps `a..b` (the
-/// last one starting before `b`; mentions found earlier do not nest much).
+/// Whether a byte range overlaps one of the mentions in `out` (one text: index 0 of a
+/// [`SpanIndex`]).
 fn overlap_index(out: &[Mention]) -> impl Fn(usize, usize) -> bool + use<> {
-    let mut taken: Vec<(usize, usize)> = out.iter().map(|m| (m.start, m.end)).collect();
-    taken.sort_unstable();
-    move |a, b| {
-        let k = taken.partition_point(|&(s, _)| s < b);
-        k > 0 && taken.get(k - 1).is_some_and(|&(_, e)| e > a)
-    }
+    let index = SpanIndex::new(out.iter().map(|m| (0, m.start, m.end)));
+    move |a, b| index.overlaps(0, a, b)
 }
 
 impl NameRules<'_> {
