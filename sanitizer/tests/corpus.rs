@@ -274,8 +274,10 @@ fn blind8_corpus_shape() {
 /// blind6's span rules, with names from eighteen regions and document shapes no earlier
 /// corpus used, written without reading the sanitizer and without opening blind7 or blind8)
 /// parses and has the shape it was written to; its ids are unique and every span falls on
-/// character boundaries of its text. It is held out: parsed only, never run through the
-/// sanitizer or scored yet; no floor here.
+/// character boundaries of its text. It was scored once as a held-out set in session 11,
+/// after sanitizer round 21 (leaking 37/220 against Presidio's 177, recall 0.927 against
+/// 0.590, over-redacted 10/80 against 39), and has been a development set since; no floor
+/// here.
 #[test]
 fn blind9_corpus_shape() {
     shape(BLIND9, 300, (220, 80));
@@ -287,8 +289,10 @@ fn blind9_corpus_shape() {
 /// surnames and document shapes no earlier corpus used, written without reading the sanitizer
 /// and without opening blind9)
 /// parses and has the shape it was written to; its ids are unique and every span falls on
-/// character boundaries of its text. It is held out: parsed only, never run through the
-/// sanitizer or scored yet; no floor here.
+/// character boundaries of its text. It was scored once as a held-out set in session 12,
+/// after sanitizer round 23 (leaking 46/220 against Presidio's 163, recall 0.886 against
+/// 0.494, over-redacted 12/80 against 44), and has been a development set since; no floor
+/// here.
 #[test]
 fn blind10_corpus_shape() {
     shape(BLIND10, 300, (220, 80));
@@ -299,8 +303,10 @@ fn blind10_corpus_shape() {
 /// under blind6's span rules, with names from seventeen naming traditions plus English fish,
 /// fabric and coin surnames and document shapes no earlier corpus used, written without
 /// reading the sanitizer and without opening blind10) parses and has the shape it was written
-/// to; its ids are unique and every span falls on character boundaries of its text. It is
-/// held out: parsed only, never run through the sanitizer or scored yet; no floor here.
+/// to; its ids are unique and every span falls on character boundaries of its text. It was
+/// scored once as a held-out set in session 13, after sanitizer round 25 (leaking 71/220
+/// against Presidio's 182, recall 0.845 against 0.459, over-redacted 15/80 against 41), and
+/// has been a development set since; no floor here.
 #[test]
 fn blind11_corpus_shape() {
     shape(BLIND11, 300, (220, 80));
@@ -311,8 +317,10 @@ fn blind11_corpus_shape() {
 /// under blind6's span rules, with names from fourteen naming traditions plus English tree
 /// and old-instrument surnames, sixty-two document shapes used at most five times each, written
 /// without reading the sanitizer) parses and has the shape it was written to; its ids are
-/// unique and every span falls on character boundaries of its text. It is held out: parsed
-/// only, never run through the sanitizer or scored yet; no floor here.
+/// unique and every span falls on character boundaries of its text. It was scored once as a
+/// held-out set in session 13, after sanitizer rounds 26a/26b (leaking 46/220 against
+/// Presidio's 157, recall 0.871 against 0.548, over-redacted 14/80 against 42), and has been
+/// a development set since; no floor here.
 #[test]
 fn blind12_corpus_shape() {
     shape(BLIND12, 300, (220, 80));
@@ -323,8 +331,10 @@ fn blind12_corpus_shape() {
 /// under blind6's span rules, with names from nine naming traditions plus English food and
 /// stone surnames, over seventy document shapes used at most five times each, written without
 /// reading the sanitizer) parses and has the shape it was written to; its ids are unique and
-/// every span falls on character boundaries of its text. It is held out: parsed only, never
-/// run through the sanitizer or scored yet; no floor here.
+/// every span falls on character boundaries of its text. It was scored once as a held-out
+/// set in session 14, after sanitizer round 27 (leaking 36/220 against Presidio's 130,
+/// recall 0.868 against 0.583, over-redacted 15/80 against 43), and has been a development
+/// set since; no floor here.
 #[test]
 fn blind13_corpus_shape() {
     shape(BLIND13, 300, (220, 80));
