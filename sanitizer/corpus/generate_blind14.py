@@ -60,6 +60,14 @@ single given names it refused (Zinaida, Velma, Juanita, Marcelino, Wilfred, Amos
   Montagnard community: clan names Niê, Ksor, Êban, Mlô, Rcom, Byă, Adrơng, Kpă after a given
   name with the male prefix Y or the female prefix H' (Y Tlam, Y Bhiông, Y Kuh; H'Bia, H'Rin),
   the whole name one span;
+- Minahasa of North Sulawesi (Tomohon, Tondano, Manado; not the Toraja highlands, and across
+  the sea from the Maranao of blind11): the fixed "fam" names Rumondor, Lumentut, Sondakh,
+  Pangemanan, Wowor, Tumbelaka, Mandagi, Supit, Kalalo, Tambuwun, Runtuwene, Lasut, Worang
+  with Dutch-era given names (Ventje, Herman, Arnold; Deetje, Welmina);
+- Tłı̨chǫ (Dogrib) Dene of the Northwest Territories (Behchokǫ̀, Whatì, Gamètì, Wekweètì;
+  not the Cree, Inuit or Blackfoot of blind4 / blind5 / blind10): Rabesca, Mantla, Wetrade,
+  Eyakfwo, Nitsiza, Tlokka, Wedawin and the word-names Football and Zoe; Alphonse, Jimmy;
+  Philomene, Celine, Georgina; Canadian SINs;
 - English surnames that are verbs, a word class no earlier corpus used (Gamble, Tickle,
   Pinch, Bolt, Gallop, Trundle and the double-barrelled Gamble-Tickle, Pinch-Gallop), with
   Roscoe, Hollis, Merle, Lorene.
@@ -98,8 +106,9 @@ initials, nickname, lower case, upper case, script form) and every mention carri
 The 80 texts without identifiers are traps: eponyms no earlier corpus used (Ortner, Kanavel,
 Forchheimer, Muehrcke, de Garengeot, Ramstedt, Duhamel, Boari, Sugiura), brands (Conotrane,
 Metanium, Zerobase, Dermol, Trimovate, Timodine, Bactroban, Naseptin), this corpus's
-word-names used as words (gamble, tickle, pinch, bolt, gallop, trundle, jumbo, councillor),
-the peoples' names as adjectives (Kiowa, Gullah, Toraja, Nanai, Tiwi, Gond, Ifugao), anatomy,
+word-names used as words (gamble, tickle, pinch, bolt, gallop, trundle, jumbo, councillor,
+football), the peoples' names as adjectives (Kiowa, Gullah, Toraja, Nanai, Tiwi, Gond,
+Ifugao, Minahasa, Dene), anatomy,
 notices, boards, X-ray overlays, nameless staff chat and handovers, a long governance note,
 and sentences that open with a capitalised word.
 
@@ -112,8 +121,8 @@ only; AGE covers the number with its unit; DATE covers a full date (with a time 
 with it, HL7 ``YYYYMMDD`` too), never a time or year alone; LOCATION covers a street address
 or a town named alone; ORG covers a whole hospital, clinic or practice name; ID / PHONE /
 EMAIL / URL / SSN cover the value only (SSN for national numbers: Aadhaar, SNILS, NIK,
-PhilSys, US SSN, BC PHN, Australian Medicare); a police collar number is an ID. Bed, bay,
-cubicle and dialysis-station numbers are not marked.
+PhilSys, US SSN, BC PHN, Canadian SIN, Australian Medicare); a police collar number is an
+ID. Bed, bay, cubicle and dialysis-station numbers are not marked.
 
 Self-check (exits non-zero and writes nothing on failure): every span's slice is exactly the
 string the template inserted; spans are sorted, non-empty and do not overlap; PERSON spans
@@ -197,6 +206,13 @@ REGIONS = {
                "m": ["Thaddeus", "Lucius", "Cornelius"], "f": ["Hagar", "Ophelia", "Queenie"]},
     "ede": {"famm": ["Niê", "Ksor", "Êban", "Mlô", "Rcom", "Byă", "Adrơng", "Kpă"],
             "m": ["Y Tlam", "Y Bhiông", "Y Kuh"], "f": ["H'Bia", "H'Rin"]},
+    "minahasa": {"famm": ["Rumondor", "Lumentut", "Sondakh", "Pangemanan", "Wowor",
+                          "Tumbelaka", "Mandagi", "Supit", "Kalalo", "Tambuwun", "Runtuwene",
+                          "Lasut", "Worang"],
+                 "m": ["Ventje", "Herman", "Arnold"], "f": ["Deetje", "Welmina"]},
+    "tlicho": {"famm": ["Rabesca", "Mantla", "Wetrade", "Eyakfwo", "Nitsiza", "Tlokka",
+                        "Wedawin", "Football", "Zoe"],
+               "m": ["Alphonse", "Jimmy"], "f": ["Philomene", "Celine", "Georgina"]},
     "english": {"famm": ["Gamble", "Tickle", "Pinch", "Bolt", "Gallop", "Trundle",
                          "Gamble-Tickle", "Pinch-Gallop"],
                 "m": ["Roscoe", "Hollis"], "f": ["Merle", "Lorene"]},
@@ -208,7 +224,8 @@ SCRIPT = {"Netam": "नेताम", "Markam": "मरकाम", "Uikey": "उ
           "Tekam": "टेकाम", "Beldy": "Бельды", "Samar": "Самар", "Passar": "Пассар",
           "Kile": "Киле", "Geiker": "Гейкер", "Zaksor": "Заксор"}
 WORD_NAMES = {"gamble", "tickle", "pinch", "bolt", "gallop", "trundle", "jumbo", "councillor",
-              "gond", "tiwi", "kiowa", "gullah", "toraja", "nanai", "ede", "ifugao"}
+              "gond", "tiwi", "kiowa", "gullah", "toraja", "nanai", "ede", "ifugao", "football",
+              "zoe", "minahasa"}
 PARTICLES = {"de", "du"}
 TRAP_TERMS = []  # filled below, next to the trap templates
 WORDLIKE = {"AM", "PM", "IT", "IN", "ON", "AT", "AS", "IS", "OR", "AN", "NO", "OK", "MR", "MS",
@@ -386,6 +403,8 @@ PHONES = {
     "nuuchah": lambda d: "(250) 725-%s" % digits(d, 4),
     "gullah": lambda d: "(843) %s-%s" % (digits(d, 3), digits(d, 4)),
     "ede": lambda d: "(336) %s-%s" % (digits(d, 3), digits(d, 4)),
+    "minahasa": lambda d: "+62 813-%s-%s" % (digits(d, 4), digits(d, 4)),
+    "tlicho": lambda d: "(867) 392-%s" % digits(d, 4),
     "english": lambda d: "07%s %s%s" % (digits(d, 3), digits(d, 3), digits(d, 3)),
 }
 
@@ -405,6 +424,10 @@ def ssn(d, region):
         s = "%s-%s-%s-%s" % (digits(d, 4), digits(d, 4), digits(d, 4), digits(d, 4))
     elif region in ("unangan", "kiowa", "gullah", "ede"):
         s = "%s-%s-%s" % (d.c("2", "4", "5") + digits(d, 2), digits(d, 2), digits(d, 4))
+    elif region == "minahasa":
+        s = "7102" + digits(d, 12)
+    elif region == "tlicho":
+        s = "%s %s %s" % (d.c(*"1234567") + digits(d, 2), digits(d, 3), digits(d, 3))
     elif region == "nuuchah":
         s = "9%s %s %s" % (digits(d, 3), digits(d, 3), digits(d, 3))
     elif region in ("tiwi", "noongar"):
@@ -427,6 +450,8 @@ ORGS = {
     "nuuchah": ["Tofino General Hospital", "Ucluelet Medical Clinic"],
     "gullah": ["Beaufort Memorial Hospital", "Edisto Island Health Center"],
     "ede": ["Greensboro Family Medicine", "Đắk Lắk General Hospital"],
+    "minahasa": ["Gunung Maria Hospital Tomohon", "Tondano Regional Hospital"],
+    "tlicho": ["Behchokǫ̀ Health Centre", "Whatì Health Centre"],
     "english": ["Trundle Lane Surgery"],
 }
 PLACES = {"gond": ["Dindori", "Seoni", "Nainpur"], "nanai": ["Troitskoye", "Naikhin"],
@@ -437,16 +462,21 @@ PLACES = {"gond": ["Dindori", "Seoni", "Nainpur"], "nanai": ["Troitskoye", "Naik
           "unangan": ["Unalaska", "Atka", "Nikolski", "Akutan"],
           "kiowa": ["Anadarko", "Carnegie"], "nuuchah": ["Tofino", "Ucluelet", "Ahousaht"],
           "gullah": ["Wadmalaw", "Edisto", "Daufuskie", "Beaufort"],
-          "ede": ["Greensboro", "Buôn Ma Thuột"], "english": ["Fakenham", "Holt"]}
+          "ede": ["Greensboro", "Buôn Ma Thuột"],
+          "minahasa": ["Tomohon", "Tondano", "Manado"],
+          "tlicho": ["Behchokǫ̀", "Whatì", "Gamètì", "Wekweètì"],
+          "english": ["Fakenham", "Holt"]}
 STREETS = {"gond": "Nainpur Road", "nanai": "Amurskaya", "tiwi": None, "noongar": "Fairway",
            "toraja": "Jalan Pongtiku", "ifugao": None, "unangan": "Airport Beach Road",
            "kiowa": "Petree Road", "nuuchah": "Campbell Street", "gullah": "Bears Bluff Road",
-           "ede": "Spring Garden Street", "english": "Wells Road"}
+           "ede": "Spring Garden Street", "minahasa": "Jalan Sam Ratulangi", "tlicho": None,
+           "english": "Wells Road"}
 GENERIC = {"hospital", "university", "general", "medical", "center", "centre", "indian",
            "health", "clinic", "district", "regional", "polyclinic", "community", "island",
            "street", "road", "rural", "unit", "service", "services", "family", "and",
            "provincial", "memorial", "medicine", "lane", "surgery", "airport", "beach",
-           "spring", "garden", "wells", "holt", "fairway", "campbell", "jalan", "bluff", "bears"}
+           "spring", "garden", "wells", "holt", "maria", "fairway", "campbell", "jalan", "bluff",
+           "bears"}
 
 
 def org(d, region):
@@ -764,7 +794,8 @@ def t_fracture_virtual(d):
     p = d.person()
     q = d.person()
     return ["Virtual fracture clinic ", date(d), ": ", P(p, p.comma()), ", ",
-            age(d, 5, 90), ". ", d.c("Buckle fracture distal radius", "5th metatarsal base avulsion",
+            age(d, 5, 90), ". ", d.c("Buckle fracture distal radius",
+                                     "5th metatarsal base avulsion",
                                      "Undisplaced radial head fracture"),
             ". Discharge with ", d.c("splint", "boot", "sling"), " and leaflet. Phoned by ",
             P(q, q.i_sur()), " to explain; advised to return if pain is getting worse rather "
@@ -792,8 +823,9 @@ def t_sepsis(d):
     p = d.person()
     q = d.person()
     return ["Sepsis six completed within the hour for ", P(p, p.full()), " (", mrn(d), "): "
-            "O2, cultures, lactate ", str(d.n(2, 6)), ".", str(d.n(0, 9)), ", IV antibiotics, fluids, "
-            "catheter. Signed ", P(q, q.initials()), " ", d.c("22:14", "03:50")]
+            "O2, cultures, lactate ", str(d.n(2, 6)), ".", str(d.n(0, 9)),
+            ", IV antibiotics, fluids, catheter. Signed ", P(q, q.initials()), " ",
+            d.c("22:14", "03:50")]
 
 
 def t_ng_check(d):
@@ -817,7 +849,8 @@ def t_feed_rx(d):
 def t_pain_team(d):
     p = d.person()
     q = d.person()
-    return ["Acute pain team review. ", p.title(), " ", P(p, p.sur()), ", epidural day 2, block T8-T12, pain 3/10 moving. "
+    return ["Acute pain team review. ", p.title(), " ", P(p, p.sur()),
+            ", epidural day 2, block T8-T12, pain 3/10 moving. "
             "Legs strong. Plan to remove ", date(d, style=1), ". ", P(q, q.initials()),
             " (APS)"]
 
@@ -941,7 +974,8 @@ def t_relative_email(d):
 def t_rota_swap(d):
     a, b = d.person(), d.person()
     return ["Hi ", P(b, b.given), ", can we swap ", date(d, style=1), " (my long day) for "
-            "your night on the ", str(d.n(3, 27)), "th? Already asked the rota coordinator. Cheers, ",
+            "your night on the ", d.c("4th", "9th", "12th", "21st", "23rd"),
+            "? Already asked the rota coordinator. Cheers, ",
             P(a, a.casual())]
 
 
@@ -977,7 +1011,7 @@ def t_biobank(d):
 
 def t_lab_label(d):
     p = d.person()
-    return [P(p, p.comma(True)), "\n", dob(d), "  ", d.c("M", "F"), "\n", mrn(d),
+    return [P(p, p.comma(True)), "\n", dob(d), "  ", p.sex.upper(), "\n", mrn(d),
             "\nEDTA  FBC/HbA1c"]
 
 
@@ -1052,7 +1086,7 @@ def t_hl7(d):
     p = d.person()
     return ["PID|1||", mrn(d), "^^^HOSP^MR||", P(p, p.caret()), "||",
             E("DATE", "%d%02d%02d" % (d.n(1935, 2010), d.n(1, 12), d.n(1, 28))), "|",
-            d.c("M", "F"), "|||", address(d, p.region), "||", phone(d, p.region)]
+            p.sex.upper(), "|||", address(d, p.region), "||", phone(d, p.region)]
 
 
 def t_xml(d):
@@ -1104,8 +1138,8 @@ def t_particle_letter(d):
     r = d.kin(p)
     q = d.person()
     return ["Dear ", p.title(), " ", P(p, p.sur()), ",\n\nFollowing your visit on ",
-            date(d, style=1), " we have booked an ultrasound of your ", d.c("neck", "abdomen"),
-            " for ", date(d, style=5), ". You can bring ", P(r, r.given), " with you. If this "
+            date(d, 2024, 2024, 1), " we have booked an ultrasound of your ",
+            d.c("neck", "abdomen"), " for ", date(d, 2025, 2025, 5), ". You can bring ", P(r, r.given), " with you. If this "
             "date does not suit, call ", phone(d, p.region), ".\n\nYours sincerely,\n",
             P(q, q.full()), "\ncc ", P(p, p.full())]
 
@@ -1139,8 +1173,9 @@ def t_voicemail(d):
     p = d.person()
     r = d.kin(p)
     return ["Voicemail ", date(d, style=6), ": \"hi it's ", P(r, r.given), " ",
-            P(r, r.sur()), " ringing about ", d.c("my husband", "my wife", "my brother"), " ",
-            P(p, p.given), ", er, he's meant to have his bloods Thursday but the car's broke, "
+            P(r, r.sur()), " ringing about ",
+            d.c("my husband", "my brother") if p.sex == "m" else d.c("my wife", "my sister"), " ",
+            P(p, p.given), ", er, ", "he's" if p.sex == "m" else "she's", " meant to have his bloods Thursday but the car's broke, "
             "can you ring me on ", phone(d, p.region), " thanks\""]
 
 
@@ -1240,7 +1275,8 @@ def x_ortner(d):
 
 
 def x_kanavel(d):
-    return [d.c("Index", "Middle", "Ring"), " finger held flexed, fusiform swelling, pain on passive extension: ",
+    return [d.c("Index", "Middle", "Ring"),
+            " finger held flexed, fusiform swelling, pain on passive extension: ",
             d.c("all four", "three of four"), " Kanavel signs. ", d.c("Hand surgeons",
                                                                   "Plastics"),
             " informed for washout tonight."]
@@ -1272,8 +1308,8 @@ def x_paeds_surg(d):
 
 def x_creams(d):
     return [d.c("Conotrane", "Metanium", "Zerobase", "Dermol 500"), " to ",
-            d.c("sacrum", "perineum", "both shins"), " ", d.c("twice daily", "after each pad change",
-                                                             "as needed"),
+            d.c("sacrum", "perineum", "both shins"), " ",
+            d.c("twice daily", "after each pad change", "as needed"),
             ". ", d.c("Trimovate", "Timodine"), " stopped after 7 days."]
 
 
@@ -1295,11 +1331,12 @@ def x_words_more(d):
     return [d.c("The jumbo", "A jumbo"), " roll of ", d.c("tape", "gauze"), " is in the ",
             d.c("sluice cupboard", "treatment room"), ". ",
             d.c("The local councillor visited the ward opening.",
-                "A pinch of salt only - fluid restricted.")]
+                "A pinch of salt only - fluid restricted.",
+                "Knee injury playing football on Saturday; no locking.")]
 
 
 def x_peoples(d):
-    return [d.c("Kiowa", "Gullah", "Toraja", "Nanai", "Tiwi", "Gond"), " ",
+    return [d.c("Kiowa", "Gullah", "Toraja", "Nanai", "Tiwi", "Gond", "Minahasa", "Dene"), " ",
             d.c("interpreter", "cultural liaison worker", "community health worker"),
             " requested for ", d.c("the family meeting", "the consent discussion",
                                    "Thursday's clinic"), "."]

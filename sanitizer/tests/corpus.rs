@@ -333,7 +333,7 @@ fn blind13_corpus_shape() {
 }
 
 /// The fourteenth blind corpus (`corpus/blind14.jsonl`, made by `corpus/generate_blind14.py`
-/// under blind6's span rules, with names from eleven naming traditions plus English verb
+/// under blind6's span rules, with names from thirteen naming traditions plus English verb
 /// surnames, ninety-five document shapes used at most five times each, written without
 /// reading the sanitizer) parses and has the shape it was written to; its ids are unique and
 /// every span falls on character boundaries of its text. It is held out: parsed only, never
