@@ -279,6 +279,35 @@ pub const EPONYMS: &[&str] = &[
     "hedstrom",
     "cusco",
     "volkmann",
+    // Further eponyms of syndromes, signs and rhythms, often written as hyphenated pairs
+    // ("Zollinger-Ellison", "Ehlers-Danlos", "Peutz-Jeghers", "Mobitz type II").
+    "ellison",
+    "ehlers",
+    "danlos",
+    "barre",
+    "barré",
+    "peutz",
+    "jeghers",
+    "sezary",
+    "sézary",
+    "kikuchi",
+    "rosai",
+    "dorfman",
+    "wiskott",
+    "kartagener",
+    "noonan",
+    "angelman",
+    "mobitz",
+    "wenckebach",
+    "osler",
+    "rendu",
+    "dressler",
+    "trousseau",
+    "quincke",
+    "janeway",
+    "libman",
+    "churg",
+    "strauss",
 ];
 
 /// Drugs: generic names and brands.
@@ -700,6 +729,24 @@ pub const DRUGS: &[&str] = &[
     "protonix",
     "carafate",
     "lomotil",
+    // Emollient and skin-care brands ("Aveeno in the bath", "Epaderm as soap substitute").
+    "aveeno",
+    "cetaphil",
+    "diprobase",
+    "doublebase",
+    "epaderm",
+    "hydromol",
+    "oilatum",
+    "balneum",
+    "dermol",
+    "cetraben",
+    "aquaphor",
+    "eucerin",
+    "cerave",
+    "sudocrem",
+    "bepanthen",
+    "zerobase",
+    "aproderm",
 ];
 
 /// Anatomy terms (capitalised at the start of report lines, or as cue-like headings).
@@ -1086,6 +1133,21 @@ pub const TERMS: &[&str] = &[
     "sign",
     // A glass-ionomer cement brand ("Fuji IX restoration").
     "fuji",
+    // Feast days and holidays ("talked about it at Easter"): times, never people.
+    "easter",
+    "christmas",
+    "diwali",
+    "ramadan",
+    "hanukkah",
+    "passover",
+    "thanksgiving",
+    "pentecost",
+    "vaisakhi",
+    "navratri",
+    // Ultrasound and radiology overlay abbreviations ("US ABDO C5-1", "CFM", "TGC").
+    "abdo",
+    "cfm",
+    "tgc",
 ];
 
 /// Nouns that, right after an eponym, make it a medical term, not a person

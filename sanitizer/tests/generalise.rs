@@ -2440,3 +2440,68 @@ fn a_message_signed_after_a_spaced_dash() {
         ),
     ]);
 }
+
+#[test]
+fn a_hyphenated_pair_after_a_diagnostic_hedge_is_a_syndrome() {
+    check(&[
+        (
+            "Weight loss and watery stools, ? Quorran-Belvik. Gastrin sent.",
+            "Weight loss and watery stools, ? Quorran-Belvik. Gastrin sent.",
+        ),
+        (
+            "Recurrent ulcers, query Quorran-Belvik. Endoscopy booked.",
+            "Recurrent ulcers, query Quorran-Belvik. Endoscopy booked.",
+        ),
+        (
+            "Hypermobile joints ?Quorran-Belvik, genetics referral.",
+            "Hypermobile joints ?Quorran-Belvik, genetics referral.",
+        ),
+        // A question's own mark, glued to its last word, is no hedge.
+        (
+            "Can you ring back? Karen Quorran-Belvik is waiting.",
+            "Can you ring back? PERSON_1 is waiting.",
+        ),
+    ]);
+}
+
+#[test]
+fn a_word_before_a_noun_of_language_or_faith_is_an_adjective() {
+    check(&[
+        (
+            "Requested a Garcia interpreter for Friday.",
+            "Requested a Garcia interpreter for Friday.",
+        ),
+        (
+            "The family asked for a Lopez chaplain.",
+            "The family asked for a Lopez chaplain.",
+        ),
+        (
+            "Quorrani speakers on the ward: two.",
+            "Quorrani speakers on the ward: two.",
+        ),
+        // A title or a full name makes it a person.
+        (
+            "Mrs Quorrani interpreter booked.",
+            "Mrs PERSON_1 interpreter booked.",
+        ),
+        (
+            "Karen Quorrani interpreter booked.",
+            "PERSON_1 interpreter booked.",
+        ),
+    ]);
+}
+
+#[test]
+fn a_lower_case_word_after_an_article_in_sentence_case_is_a_noun() {
+    check(&[
+        (
+            "Dry skin. No mark or bruise while on warfarin.",
+            "Dry skin. No mark or bruise while on warfarin.",
+        ),
+        // In a lower-case chat message a lower-case name still counts.
+        (
+            "anyone seen quellamy? no quellamy in bay 4",
+            "anyone seen PERSON_1? no PERSON_1 in bay 4",
+        ),
+    ]);
+}

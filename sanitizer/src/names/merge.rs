@@ -114,7 +114,9 @@ impl NameRules<'_> {
                     // touching another place ("12 Rue de la Paix, 75002").
                     let postcode = words.len() == 1
                         && words.first().is_some_and(|t| {
-                            t.class == Class::Number && (4..=6).contains(&t.text.len())
+                            t.class == Class::Number
+                                && (4..=6).contains(&t.text.len())
+                                && !super::vetoes::measured_number(tokens, t.end)
                         });
                     let touches = places.iter().any(|&(pa, pb)| {
                         (pb <= a && only_commas_between(tokens, pb, a))
