@@ -2505,3 +2505,11 @@ fn a_lower_case_word_after_an_article_in_sentence_case_is_a_noun() {
         ),
     ]);
 }
+
+#[test]
+fn a_name_span_never_runs_over_a_sentence_end() {
+    check(&[(
+        "In the pool: Karen Lopez and James Garcia. Garcia needed the hoist.",
+        "In the pool: PERSON_1 and PERSON_2. PERSON_2 needed the hoist.",
+    )]);
+}
