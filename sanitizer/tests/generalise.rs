@@ -2513,3 +2513,17 @@ fn a_name_span_never_runs_over_a_sentence_end() {
         "In the pool: PERSON_1 and PERSON_2. PERSON_2 needed the hoist.",
     )]);
 }
+
+#[test]
+fn a_side_marker_before_a_common_compound_is_no_initial() {
+    check(&[
+        (
+            "Redness over the knee L. Long-back chair advised, ice packs.",
+            "Redness over the knee L. Long-back chair advised, ice packs.",
+        ),
+        (
+            "Seen by J. Garcia-Lopez in clinic.",
+            "Seen by PERSON_1 in clinic.",
+        ),
+    ]);
+}

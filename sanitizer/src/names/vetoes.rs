@@ -154,17 +154,29 @@ pub(crate) fn classification_value(tokens: &[Token<'_>], start: usize) -> bool {
 /// The mention `start..end` is one word compounded with lower-case common words by
 /// hyphens, each part a common word ("Ruby-red urine", "Cayenne-pepper spots"), or only
 /// the lower-case parts when it opens a sentence: a compound adjective or noun, not a name
-/// ("Kuan-yu" mid-sentence, whose first part is no word, stays).
+/// ("Kuan-yu" mid-sentence, whose first part is no word, stays). A side or level marker
+/// before it ("trauma L. Laid-back position") is no initial: the compound still vetoes it.
 pub(crate) fn common_compound(
     rules: &NameRules<'_>,
     tokens: &[Token<'_>],
     start: usize,
     end: usize,
 ) -> bool {
-    let k = tokens.partition_point(|t| t.start < start);
+    let mut k = tokens.partition_point(|t| t.start < start);
+    let marker = tokens
+        .get(k)
+        .is_some_and(|m| m.start == start && m.is_word() && m.letters() == 1 && m.capitalized())
+        && tokens.get(k + 1).is_some_and(|d| d.is_punct('.'))
+        && tokens
+            .get(k + 2)
+            .is_some_and(|w| w.is_word() && w.space_before && w.text.contains('-'));
+    if marker {
+        k += 2;
+    }
     let Some(t) = tokens.get(k) else {
         return false;
     };
+    let start = if marker { t.start } else { start };
     let parts: Vec<&str> = t.text.split('-').collect();
     t.start == start
         && t.name_end() >= end
