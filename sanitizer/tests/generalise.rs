@@ -2527,3 +2527,18 @@ fn a_side_marker_before_a_common_compound_is_no_initial() {
         ),
     ]);
 }
+
+#[test]
+fn a_lower_case_word_after_an_article_and_a_modifier_is_a_noun() {
+    check(&[
+        (
+            "Ward note. Leave for the merchant mark was cancelled.",
+            "Ward note. Leave for the merchant mark was cancelled.",
+        ),
+        // A chat message in lower case keeps its lower-case names.
+        (
+            "anyone seen quellamy in bay 4? the obs are due",
+            "anyone seen PERSON_1 in bay 4? the obs are due",
+        ),
+    ]);
+}

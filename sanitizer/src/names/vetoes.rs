@@ -590,9 +590,10 @@ const COMMUNITY_NOUNS: &[&str] = &[
 const SENTENCE_LOOKBACK: usize = 24;
 
 /// The mention `start..end` is one word that reads as a common noun or adjective, not a
-/// person, when no title precedes it: a lower-case word after an article or quantifier in
-/// a sentence that opens with a capital ("No xa or cider while on …": a lower-case name in
-/// a chat message has no article), or a capitalised word (no possessive) right before a
+/// person, when no title precedes it: a lower-case word after an article or quantifier
+/// (and at most one lower-case word) in a sentence that opens with a capital ("No xa or
+/// cider while on …", "the merchant xa": a lower-case name in a chat message has no
+/// article), or a capitalised word (no possessive) right before a
 /// noun of language, faith or custom ([`COMMUNITY_NOUNS`]: "Xa interpreter requested").
 pub(crate) fn common_noun_use(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
     let k = tokens.partition_point(|t| t.start < start);
@@ -612,8 +613,21 @@ pub(crate) fn common_noun_use(tokens: &[Token<'_>], start: usize, end: usize) ->
         return false;
     }
     if t.shape == Shape::Lower {
-        let after_determiner =
-            t.space_before && before.is_some_and(|p| p.is_word() && in_list(p.text, DETERMINERS));
+        let determiner = |x: &Token<'_>| x.is_word() && in_list(x.text, DETERMINERS);
+        // Or one lower-case word between, in the same sentence: "the merchant xa". A kinship
+        // noun there names the person ("the daughter xa").
+        let modified = before.is_some_and(|p| {
+            p.is_word()
+                && p.shape == Shape::Lower
+                && p.space_before
+                && !p.sentence_start
+                && !t.sentence_start
+                && !in_list(p.text, KIN_CUES)
+        }) && k
+            .checked_sub(2)
+            .and_then(|p| tokens.get(p))
+            .is_some_and(determiner);
+        let after_determiner = t.space_before && (before.is_some_and(determiner) || modified);
         // The sentence the word is in opens with a capital: a text written in sentence
         // case, where names are capitalised.
         let opener = (k.saturating_sub(SENTENCE_LOOKBACK)..k)
