@@ -2542,3 +2542,17 @@ fn a_lower_case_word_after_an_article_and_a_modifier_is_a_noun() {
         ),
     ]);
 }
+
+#[test]
+fn vaccine_dressing_and_supplement_brands_are_no_people() {
+    check(&[
+        (
+            "Shingrix second dose given; Allevyn over the graft; Fortisip twice daily.",
+            "Shingrix second dose given; Allevyn over the graft; Fortisip twice daily.",
+        ),
+        (
+            "Talked it through with the family at Christmas.",
+            "Talked it through with the family at Christmas.",
+        ),
+    ]);
+}
