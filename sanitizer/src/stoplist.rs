@@ -308,6 +308,26 @@ pub const EPONYMS: &[&str] = &[
     "libman",
     "churg",
     "strauss",
+    // Rare-as-surname eponyms of lesions, manoeuvres, operations and measures ("Erdheim-
+    // Chester", "Dix-Hallpike", "Delorme's", "Reinke's oedema", "Kielland rotation").
+    "erdheim",
+    "jessner",
+    "kanof",
+    "lopresti",
+    "hallpike",
+    "daroff",
+    "semont",
+    "delorme",
+    "altemeier",
+    "strasberg",
+    "chassaignac",
+    "reinke",
+    "ondine",
+    "gilliard",
+    "kielland",
+    "stener",
+    "chilaiditi",
+    "fridericia",
 ];
 
 /// Drugs: generic names and brands.

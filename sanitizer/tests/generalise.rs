@@ -2556,3 +2556,11 @@ fn vaccine_dressing_and_supplement_brands_are_no_people() {
         ),
     ]);
 }
+
+#[test]
+fn eponyms_of_manoeuvres_and_operations_are_no_people() {
+    check(&[(
+        "Dix-Hallpike positive on the right; Semont manoeuvre done. Delorme's considered.",
+        "Dix-Hallpike positive on the right; Semont manoeuvre done. Delorme's considered.",
+    )]);
+}
