@@ -198,6 +198,7 @@ impl Sanitizer {
                     && !names::prefixed_term(toks, m.start)
                     && !names::before_by_mouth(toks, m.start, m.end)
                     && !names::in_dicom_non_person_value(toks, m.start)
+                    && !names::common_noun_use(toks, m.start, m.end)
             });
             mentions.extend(found.into_iter().map(|m| (i, m)));
         }

@@ -2440,3 +2440,127 @@ fn a_message_signed_after_a_spaced_dash() {
         ),
     ]);
 }
+
+#[test]
+fn a_hyphenated_pair_after_a_diagnostic_hedge_is_a_syndrome() {
+    check(&[
+        (
+            "Weight loss and watery stools, ? Quorran-Belvik. Gastrin sent.",
+            "Weight loss and watery stools, ? Quorran-Belvik. Gastrin sent.",
+        ),
+        (
+            "Recurrent ulcers, query Quorran-Belvik. Endoscopy booked.",
+            "Recurrent ulcers, query Quorran-Belvik. Endoscopy booked.",
+        ),
+        (
+            "Hypermobile joints ?Quorran-Belvik, genetics referral.",
+            "Hypermobile joints ?Quorran-Belvik, genetics referral.",
+        ),
+        // A question's own mark, glued to its last word, is no hedge.
+        (
+            "Can you ring back? Karen Quorran-Belvik is waiting.",
+            "Can you ring back? PERSON_1 is waiting.",
+        ),
+    ]);
+}
+
+#[test]
+fn a_word_before_a_noun_of_language_or_faith_is_an_adjective() {
+    check(&[
+        (
+            "Requested a Garcia interpreter for Friday.",
+            "Requested a Garcia interpreter for Friday.",
+        ),
+        (
+            "The family asked for a Lopez chaplain.",
+            "The family asked for a Lopez chaplain.",
+        ),
+        (
+            "Quorrani speakers on the ward: two.",
+            "Quorrani speakers on the ward: two.",
+        ),
+        // A title or a full name makes it a person.
+        (
+            "Mrs Quorrani interpreter booked.",
+            "Mrs PERSON_1 interpreter booked.",
+        ),
+        (
+            "Karen Quorrani interpreter booked.",
+            "PERSON_1 interpreter booked.",
+        ),
+    ]);
+}
+
+#[test]
+fn a_lower_case_word_after_an_article_in_sentence_case_is_a_noun() {
+    check(&[
+        (
+            "Dry skin. No mark or bruise while on warfarin.",
+            "Dry skin. No mark or bruise while on warfarin.",
+        ),
+        // In a lower-case chat message a lower-case name still counts.
+        (
+            "anyone seen quellamy? no quellamy in bay 4",
+            "anyone seen PERSON_1? no PERSON_1 in bay 4",
+        ),
+    ]);
+}
+
+#[test]
+fn a_name_span_never_runs_over_a_sentence_end() {
+    check(&[(
+        "In the pool: Karen Lopez and James Garcia. Garcia needed the hoist.",
+        "In the pool: PERSON_1 and PERSON_2. PERSON_2 needed the hoist.",
+    )]);
+}
+
+#[test]
+fn a_side_marker_before_a_common_compound_is_no_initial() {
+    check(&[
+        (
+            "Redness over the knee L. Long-back chair advised, ice packs.",
+            "Redness over the knee L. Long-back chair advised, ice packs.",
+        ),
+        (
+            "Seen by J. Garcia-Lopez in clinic.",
+            "Seen by PERSON_1 in clinic.",
+        ),
+    ]);
+}
+
+#[test]
+fn a_lower_case_word_after_an_article_and_a_modifier_is_a_noun() {
+    check(&[
+        (
+            "Ward note. Leave for the merchant mark was cancelled.",
+            "Ward note. Leave for the merchant mark was cancelled.",
+        ),
+        // A chat message in lower case keeps its lower-case names.
+        (
+            "anyone seen quellamy in bay 4? the obs are due",
+            "anyone seen PERSON_1 in bay 4? the obs are due",
+        ),
+    ]);
+}
+
+#[test]
+fn vaccine_dressing_and_supplement_brands_are_no_people() {
+    check(&[
+        (
+            "Shingrix second dose given; Allevyn over the graft; Fortisip twice daily.",
+            "Shingrix second dose given; Allevyn over the graft; Fortisip twice daily.",
+        ),
+        (
+            "Talked it through with the family at Christmas.",
+            "Talked it through with the family at Christmas.",
+        ),
+    ]);
+}
+
+#[test]
+fn eponyms_of_manoeuvres_and_operations_are_no_people() {
+    check(&[(
+        "Dix-Hallpike positive on the right; Semont manoeuvre done. Delorme's considered.",
+        "Dix-Hallpike positive on the right; Semont manoeuvre done. Delorme's considered.",
+    )]);
+}

@@ -70,12 +70,13 @@ impl NameRules<'_> {
                 ModelLabel::GivenName | ModelLabel::Surname => {
                     let joined = groups.last_mut().and_then(|g| {
                         let last_end = g.last().map(|x| x.1)?;
-                        // A name stays on one line and in one field.
+                        // A name stays on one line, in one field and in one sentence.
+                        let gap = within(tokens, last_end, a);
                         let gap_ok = a >= last_end
-                            && within(tokens, last_end, a)
-                                .iter()
-                                .all(|t| t.is_punct('.') || t.is_punct(','))
-                            && !within(tokens, a, b).first().is_some_and(|t| t.break_before);
+                            && gap.iter().all(|t| t.is_punct('.') || t.is_punct(','))
+                            && !within(tokens, a, b).first().is_some_and(|t| t.break_before)
+                            && !(gap.iter().any(|t| t.is_punct('.'))
+                                && sentence_dot_after(tokens, last_end));
                         gap_ok.then_some(g)
                     });
                     match joined {
@@ -114,7 +115,9 @@ impl NameRules<'_> {
                     // touching another place ("12 Rue de la Paix, 75002").
                     let postcode = words.len() == 1
                         && words.first().is_some_and(|t| {
-                            t.class == Class::Number && (4..=6).contains(&t.text.len())
+                            t.class == Class::Number
+                                && (4..=6).contains(&t.text.len())
+                                && !super::vetoes::measured_number(tokens, t.end)
                         });
                     let touches = places.iter().any(|&(pa, pb)| {
                         (pb <= a && only_commas_between(tokens, pb, a))
@@ -470,6 +473,26 @@ impl NameRules<'_> {
     }
 }
 
+/// Short forms of given names and titles written with a dot inside a name ("Mohd. Ali",
+/// "Wm. Hale", "Ma. Luisa").
+const NAME_ABBREVIATIONS: &[&str] = &[
+    "mohd", "muhd", "md", "wm", "ma", "jas", "jno", "chas", "thos", "geo", "st", "jr", "sr",
+];
+
+/// The word ending at byte `end` is a whole word, not an initial, a title or a short form
+/// of a name ([`NAME_ABBREVIATIONS`]): a dot after it ends a sentence ("In the pool: XA
+/// and YB. Xa needed the hoist"), where an initial's dot does not ("J. Xa").
+fn sentence_dot_after(tokens: &[Token<'_>], end: usize) -> bool {
+    let k = tokens.partition_point(|t| t.end < end);
+    tokens.get(k).is_some_and(|w| {
+        w.end == end
+            && w.is_word()
+            && w.letters() >= 2
+            && !in_list(w.text, TITLES)
+            && !in_list(w.text, NAME_ABBREVIATIONS)
+    })
+}
+
 /// Word `i` is an upper-case word right before an upper-case side or projection word.
 fn view_label(tokens: &[Token<'_>], i: usize) -> bool {
     tokens.get(i).is_some_and(|t| t.shape == Shape::Upper)
@@ -592,5 +615,29 @@ impl NameRules<'_> {
             && t.shape == Shape::Lower
             && t.text.contains('-')
             && t.text.split('-').all(|p| !p.is_empty() && self.common(p))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentence_dot_after;
+    use crate::token::tokenize;
+
+    fn dot_ends_sentence(text: &str) -> bool {
+        let end = text.find('.').unwrap_or(0);
+        sentence_dot_after(&tokenize(text), end)
+    }
+
+    #[test]
+    fn a_dot_after_a_whole_word_ends_a_sentence() {
+        assert!(dot_ends_sentence(
+            "In the pool: QUORR and VELIK. Velik needed the hoist"
+        ));
+        assert!(dot_ends_sentence(
+            "Booked: Tane Velik. Quorr prefers a female interpreter"
+        ));
+        assert!(!dot_ends_sentence("Seen by J. Velik today"));
+        assert!(!dot_ends_sentence("Seen by Dr. Velik today"));
+        assert!(!dot_ends_sentence("Seen by Mohd. Velik today"));
     }
 }

@@ -77,6 +77,7 @@ pub(crate) use self::dicom::in_non_person_value as in_dicom_non_person_value;
 pub(crate) use self::forms::is_particle;
 use self::forms::{caret_names, other_scripts};
 pub(crate) use self::hl7::{coded_fields, in_coded_field};
+pub(crate) use self::vetoes::common_noun_use;
 pub(crate) use self::vetoes::{
     before_by_mouth, classification_value, common_compound, dicom_key, dose_after, eponym_compound,
     in_drug_list, prefixed_term, vetoed_before_head, ward_name,

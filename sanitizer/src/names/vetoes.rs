@@ -154,17 +154,29 @@ pub(crate) fn classification_value(tokens: &[Token<'_>], start: usize) -> bool {
 /// The mention `start..end` is one word compounded with lower-case common words by
 /// hyphens, each part a common word ("Ruby-red urine", "Cayenne-pepper spots"), or only
 /// the lower-case parts when it opens a sentence: a compound adjective or noun, not a name
-/// ("Kuan-yu" mid-sentence, whose first part is no word, stays).
+/// ("Kuan-yu" mid-sentence, whose first part is no word, stays). A side or level marker
+/// before it ("trauma L. Laid-back position") is no initial: the compound still vetoes it.
 pub(crate) fn common_compound(
     rules: &NameRules<'_>,
     tokens: &[Token<'_>],
     start: usize,
     end: usize,
 ) -> bool {
-    let k = tokens.partition_point(|t| t.start < start);
+    let mut k = tokens.partition_point(|t| t.start < start);
+    let marker = tokens
+        .get(k)
+        .is_some_and(|m| m.start == start && m.is_word() && m.letters() == 1 && m.capitalized())
+        && tokens.get(k + 1).is_some_and(|d| d.is_punct('.'))
+        && tokens
+            .get(k + 2)
+            .is_some_and(|w| w.is_word() && w.space_before && w.text.contains('-'));
+    if marker {
+        k += 2;
+    }
     let Some(t) = tokens.get(k) else {
         return false;
     };
+    let start = if marker { t.start } else { start };
     let parts: Vec<&str> = t.text.split('-').collect();
     t.start == start
         && t.name_end() >= end
@@ -237,7 +249,45 @@ pub(crate) fn eponym_compound(tokens: &[Token<'_>], start: usize, end: usize) ->
         && t.name_end() >= end
         && t.is_word()
         && capitalised
-        && (parts.len() >= 3 || diagnosis)
+        && (parts.len() >= 3 || diagnosis || (!particle_led && hedge_before(tokens, k)))
+}
+
+/// Words that put a diagnosis in doubt before its name ("query X-Y", "possible X-Y").
+const DIAGNOSTIC_HEDGES: &[&str] = &[
+    "query",
+    "possible",
+    "possibly",
+    "probable",
+    "probably",
+    "likely",
+    "suspected",
+    "presumed",
+    "ddx",
+];
+
+/// A diagnostic hedge stands right before token `k`: a hedge word ([`DIAGNOSTIC_HEDGES`]),
+/// a clinical `?` (spaced from the word before, or glued to the term: "ulcers, ? X-Y",
+/// "?X-Y"; a question's own `?` is glued to its last word), or `r/o`, `c/w`.
+fn hedge_before(tokens: &[Token<'_>], k: usize) -> bool {
+    let Some(p) = k.checked_sub(1).and_then(|p| tokens.get(p)) else {
+        return false;
+    };
+    let hedge_word = p.is_word() && in_list(p.text, DIAGNOSTIC_HEDGES);
+    let query_mark = p.is_punct('?')
+        && (p.space_before
+            || p.line_start
+            || k < 2
+            || tokens.get(k).is_some_and(|t| !t.space_before));
+    let slashed = p.is_word()
+        && k >= 3
+        && (in_list(p.text, &["o"]) || in_list(p.text, &["w"]))
+        && tokens.get(k - 2).is_some_and(|s| s.is_punct('/'))
+        && tokens.get(k - 3).is_some_and(|r| {
+            r.is_word()
+                && ((in_list(r.text, &["r"]) && in_list(p.text, &["o"]))
+                    || (in_list(r.text, &["c"]) && in_list(p.text, &["w"])))
+        });
+    hedge_word || query_mark || slashed
 }
 
 /// Latin prefixes of position and relation that make a hyphenated capitalised word an
@@ -490,4 +540,149 @@ fn dicom_tag_before(tokens: &[Token<'_>], close: usize) -> bool {
         && tokens.get(close - 2).is_some_and(|t| t.is_punct(','))
         && hex4(close - 3)
         && tokens.get(close - 4).is_some_and(|t| t.is_punct('('))
+}
+
+/// Articles and quantifiers: a common noun follows them, a lower-case name does not.
+const DETERMINERS: &[&str] = &[
+    "no", "any", "some", "a", "an", "the", "much", "more", "less", "every", "each", "another",
+    "enough", "fewer",
+];
+
+/// Nouns of a people's language, faith and customs: a capitalised word right before one is
+/// an ethnonym or language used as an adjective ("Xa interpreter requested", "Xa community
+/// leader", "Xa speakers"), not a person.
+const COMMUNITY_NOUNS: &[&str] = &[
+    "interpreter",
+    "interpreters",
+    "translator",
+    "translators",
+    "chaplain",
+    "chaplaincy",
+    "priest",
+    "imam",
+    "rabbi",
+    "monk",
+    "community",
+    "communities",
+    "language",
+    "languages",
+    "speaker",
+    "speakers",
+    "speaking",
+    "dialect",
+    "script",
+    "food",
+    "foods",
+    "diet",
+    "cuisine",
+    "dress",
+    "festival",
+    "festivals",
+    "culture",
+    "customs",
+    "traditions",
+    "heritage",
+    "ancestry",
+    "descent",
+];
+
+/// Up to this many tokens are looked back for the start of a mention's sentence.
+const SENTENCE_LOOKBACK: usize = 24;
+
+/// The mention `start..end` is one word that reads as a common noun or adjective, not a
+/// person, when no title precedes it: a lower-case word after an article or quantifier
+/// (and at most one lower-case word) in a sentence that opens with a capital ("No xa or
+/// cider while on …", "the merchant xa": a lower-case name in a chat message has no
+/// article), or a capitalised word (no possessive) right before a
+/// noun of language, faith or custom ([`COMMUNITY_NOUNS`]: "Xa interpreter requested").
+pub(crate) fn common_noun_use(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
+    let k = tokens.partition_point(|t| t.start < start);
+    let Some(t) = tokens.get(k) else {
+        return false;
+    };
+    if !(t.start == start && t.is_word() && t.latin && t.end >= end) {
+        return false;
+    }
+    let before = k.checked_sub(1).and_then(|p| tokens.get(p));
+    let titled = before.is_some_and(|p| p.is_word() && in_list(p.text, TITLES))
+        || (before.is_some_and(|d| d.is_punct('.'))
+            && k.checked_sub(2)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|p| p.is_word() && in_list(p.text, TITLES)));
+    if titled {
+        return false;
+    }
+    if t.shape == Shape::Lower {
+        let determiner = |x: &Token<'_>| x.is_word() && in_list(x.text, DETERMINERS);
+        // Or one lower-case word between, in the same sentence: "the merchant xa". A kinship
+        // noun there names the person ("the daughter xa").
+        let modified = before.is_some_and(|p| {
+            p.is_word()
+                && p.shape == Shape::Lower
+                && p.space_before
+                && !p.sentence_start
+                && !t.sentence_start
+                && !in_list(p.text, KIN_CUES)
+        }) && k
+            .checked_sub(2)
+            .and_then(|p| tokens.get(p))
+            .is_some_and(determiner);
+        let after_determiner = t.space_before && (before.is_some_and(determiner) || modified);
+        // The sentence the word is in opens with a capital: a text written in sentence
+        // case, where names are capitalised.
+        let opener = (k.saturating_sub(SENTENCE_LOOKBACK)..k)
+            .rev()
+            .find(|&i| tokens.get(i).is_some_and(|x| x.sentence_start));
+        return after_determiner
+            && opener
+                .and_then(|i| tokens.get(i))
+                .is_some_and(|o| o.is_word() && o.capitalized());
+    }
+    t.shape == Shape::Title
+        && t.name_end() == t.end
+        && tokens.get(k + 1).is_some_and(|n| {
+            n.is_word()
+                && n.space_before
+                && n.shape == Shape::Lower
+                && in_list(n.text, COMMUNITY_NOUNS)
+        })
+}
+
+/// The number ending at byte `end` carries a unit or rate right after it ("1139/uL",
+/// "12mg", "4%", "10^9", "40 mmol"): a measurement, never a postcode or house number.
+pub(crate) fn measured_number(tokens: &[Token<'_>], end: usize) -> bool {
+    let k = tokens.partition_point(|t| t.start < end);
+    let Some(n) = tokens.get(k) else {
+        return false;
+    };
+    let glued = n.start == end
+        && ((n.class == crate::token::Class::Punct && ["/", "%", "^"].contains(&n.text))
+            || n.is_word());
+    glued || (n.is_word() && n.space_before && in_list(n.text, MEASURE_UNITS))
+}
+
+/// Units and counts written after a spaced number in results ("40 mmol", "3 cells").
+const MEASURE_UNITS: &[&str] = &[
+    "mg", "mcg", "ug", "ng", "g", "kg", "ml", "l", "dl", "mmol", "umol", "nmol", "pmol", "iu",
+    "units", "cells", "copies", "mm", "cm", "mm3", "ul", "mmhg", "bpm", "kpa",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::measured_number;
+    use crate::token::tokenize;
+
+    fn measured(text: &str, number: &str) -> bool {
+        let end = text.find(number).map_or(0, |i| i + number.len());
+        measured_number(&tokenize(text), end)
+    }
+
+    #[test]
+    fn a_number_with_a_unit_is_a_measurement() {
+        assert!(measured("a count of 1139/uL today", "1139"));
+        assert!(measured("sodium 1402mmol", "1402"));
+        assert!(measured("given 1000 mg at noon", "1000"));
+        assert!(!measured("Paris 75002, France", "75002"));
+        assert!(!measured("lives at 2040 near the park", "2040"));
+    }
 }
