@@ -2440,3 +2440,18 @@ fn a_message_signed_after_a_spaced_dash() {
         ),
     ]);
 }
+
+#[test]
+fn chat_speakers_after_a_time_stamp() {
+    check(&[
+        (
+            "[21:40] quorvel: who has the keys to the drug fridge?\n[21:42] brenlik: in the office\n[21:43] quorvel: thanks",
+            "[21:40] PERSON_1: who has the keys to the drug fridge?\n[21:42] PERSON_2: in the office\n[21:43] PERSON_1: thanks",
+        ),
+        // One stamped line of a note is no chat.
+        (
+            "[21:40] plan: repeat the lactate in two hours",
+            "[21:40] plan: repeat the lactate in two hours",
+        ),
+    ]);
+}
