@@ -2455,3 +2455,18 @@ fn chat_speakers_after_a_time_stamp() {
         ),
     ]);
 }
+
+#[test]
+fn upper_case_word_opening_numbered_chair_rows() {
+    check(&[
+        (
+            "Infusion bays today\n1 VORANDEK FOLFOX c2\n2 TELMOSA nivolumab\n3 empty",
+            "Infusion bays today\n1 PERSON_1 FOLFOX c2\n2 PERSON_2 nivolumab\n3 empty",
+        ),
+        // One such row is no list of people.
+        (
+            "Plan\n1 FOLFOX restart next week",
+            "Plan\n1 FOLFOX restart next week",
+        ),
+    ]);
+}

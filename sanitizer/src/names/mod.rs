@@ -327,6 +327,7 @@ impl<'a> NameRules<'a> {
         self.dash_birth_lines(tokens, &mut out);
         self.list_item_names(tokens, &mut out);
         self.numbered_caps_items(tokens, &mut out);
+        self.numbered_row_surnames(tokens, &mut out);
         self.initial_fields(tokens, &mut out);
         self.dated_label_names(tokens, typed, &mut out);
         self.closing_signature(tokens, &mut out);
