@@ -2470,3 +2470,30 @@ fn upper_case_word_opening_numbered_chair_rows() {
         ),
     ]);
 }
+
+#[test]
+fn initials_in_the_slots_of_a_record() {
+    check(&[
+        (
+            "Patch test read at 48 h. Read by QZ at 09:15",
+            "Patch test read at 48 h. Read by PERSON_1 at 09:15",
+        ),
+        (
+            "Oxycodone stock check: QZ/XV count 20 correct",
+            "Oxycodone stock check: PERSON_1/PERSON_2 count 20 correct",
+        ),
+        (
+            "Dosing diary issued for QZ (participant no 4471).",
+            "Dosing diary issued for PERSON_1 (participant no 4471).",
+        ),
+        (
+            "Drain removed 12 March 2025 QZ site clean.",
+            "Drain removed [DATE] PERSON_1 site clean.",
+        ),
+        // Clinical abbreviations in the same slots stay.
+        (
+            "Referred for CT (study no 12) and IV/PO switch on 12 March 2025 BP stable.",
+            "Referred for CT (study no 12) and IV/PO switch on [DATE] BP stable.",
+        ),
+    ]);
+}

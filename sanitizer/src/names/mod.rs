@@ -59,6 +59,7 @@ mod fields;
 mod forms;
 mod hl7;
 mod initials;
+mod initials_slots;
 mod merge;
 mod messages;
 mod overlay;
@@ -370,6 +371,7 @@ impl<'a> NameRules<'a> {
         self.kin_possessives(tokens, &mut out);
         self.coordinated(tokens, &mut out);
         self.initials(tokens, &mut out);
+        self.initials_slots(tokens, typed, &mut out);
         rota::slot_initials(text, tokens, &mut out);
         self.timed_board(text, tokens, &mut out);
         self.short_surname_pairs(tokens, &mut out);
