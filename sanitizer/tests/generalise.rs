@@ -2497,3 +2497,18 @@ fn initials_in_the_slots_of_a_record() {
         ),
     ]);
 }
+
+#[test]
+fn a_profession_noun_before_a_name() {
+    check(&[
+        (
+            "Hearing aid moulds taken. Audiologist Quorvane. Review in six weeks.",
+            "Hearing aid moulds taken. Audiologist PERSON_1. Review in six weeks.",
+        ),
+        // A profession before a common word or a list is no name.
+        (
+            "Physiotherapist Review booked for Tuesday.",
+            "Physiotherapist Review booked for Tuesday.",
+        ),
+    ]);
+}

@@ -84,8 +84,8 @@ pub(crate) use self::vetoes::{
 };
 use self::words::{
     AGENT_VERBS, FIELD_WORDS, ID_LABELS, KIN_CUES, KIN_TITLES, RARE_TERM_RANK, RELATIVE_VERBS,
-    ROLE_NOUNS, ROLE_TITLES, SINGLE_GIVEN_MAX_RANK, SINGLE_SURNAME_MAX_RANK, TITLE_ENDINGS, TITLES,
-    VIEW_SIDES, WEAK_CUE_PAIRS, WEAK_CUES,
+    ROLE_TITLES, SINGLE_GIVEN_MAX_RANK, SINGLE_SURNAME_MAX_RANK, TITLE_ENDINGS, TITLES, VIEW_SIDES,
+    WEAK_CUE_PAIRS, WEAK_CUES,
 };
 pub(crate) use self::words::{
     FIELD_LABELS, RANK_TITLES, is_title, month_after_time_word, month_opens_date,
@@ -459,7 +459,7 @@ impl<'a> NameRules<'a> {
             return Some((Cue::Title, i + 1));
         }
         if ((ROLE_TITLES.contains(&w.as_str()) && t.shape == Shape::Upper)
-            || (ROLE_NOUNS.contains(&w.as_str()) && t.shape == Shape::Title))
+            || (words::role_noun(&w) && t.shape == Shape::Title))
             && next.is_some_and(|n| n.is_word() && n.shape == Shape::Title && n.space_before)
         {
             return Some((Cue::Role, i + 1));
@@ -482,7 +482,7 @@ impl<'a> NameRules<'a> {
         }
         // "Administered S. Quell, witnessed M. Orr", "Triage RN: B. Tudu": an initial and a
         // family name after a staff verb or a staff role's label.
-        let role_label = (ROLE_TITLES.contains(&w.as_str()) || ROLE_NOUNS.contains(&w.as_str()))
+        let role_label = (ROLE_TITLES.contains(&w.as_str()) || words::role_noun(&w))
             && next.is_some_and(|n| n.is_punct(':'));
         if AGENT_VERBS.contains(&w.as_str()) || role_label {
             let at = if role_label { i + 2 } else { i + 1 };
@@ -1154,11 +1154,11 @@ pub(crate) fn field_word(word: &str) -> bool {
 }
 
 /// Whether `word` stands before a name as a title, a rank, a kin title or a role noun
-/// (`Dr`, `Cpl`, `Kak`, `Sister`): never part of the name itself.
+/// (`Dr`, `Cpl`, `Kak`, `Sister`, `Ocularist`): never part of the name itself.
 pub(crate) fn name_prefix(word: &str) -> bool {
     is_title(word)
         || in_list(word, KIN_TITLES)
-        || in_list(word, ROLE_NOUNS)
+        || words::role_noun(word)
         || in_list(word, ROLE_TITLES)
 }
 
