@@ -2512,3 +2512,18 @@ fn a_profession_noun_before_a_name() {
         ),
     ]);
 }
+
+#[test]
+fn upper_case_names_listed_after_a_colon() {
+    check(&[
+        (
+            "Gym group 14:00. On the bikes: QUORVANE and BRENLOK. Quorvane managed ten minutes.",
+            "Gym group 14:00. On the bikes: PERSON_1 and PERSON_2. PERSON_1 managed ten minutes.",
+        ),
+        // Abbreviations listed after a colon stay.
+        (
+            "Bloods sent: FBC and CRP. Results to follow.",
+            "Bloods sent: FBC and CRP. Results to follow.",
+        ),
+    ]);
+}

@@ -52,6 +52,7 @@
 //! and model spans; eponyms are accepted inside a full name (`John Bell`) but never when a
 //! medical head noun follows (`Bell's palsy`) or `of` precedes (`circle of Willis`).
 
+mod caps_lists;
 mod context;
 mod dicom;
 mod extensions;
@@ -329,6 +330,7 @@ impl<'a> NameRules<'a> {
         self.list_item_names(tokens, &mut out);
         self.numbered_caps_items(tokens, &mut out);
         self.numbered_row_surnames(tokens, &mut out);
+        self.caps_lists(tokens, &mut out);
         self.initial_fields(tokens, &mut out);
         self.dated_label_names(tokens, typed, &mut out);
         self.closing_signature(tokens, &mut out);
