@@ -2527,3 +2527,11 @@ fn upper_case_names_listed_after_a_colon() {
         ),
     ]);
 }
+
+#[test]
+fn a_name_before_a_bracketed_age() {
+    check(&[(
+        "Brought in by ambulance: Quorvane (84 years old) after a fall at home.",
+        "Brought in by ambulance: PERSON_1 ([AGE]) after a fall at home.",
+    )]);
+}

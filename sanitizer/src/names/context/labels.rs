@@ -19,12 +19,18 @@ impl NameRules<'_> {
     ) {
         for age in typed.iter().filter(|s| s.kind == EntityKind::Age) {
             let k = tokens.partition_point(|t| t.start < age.start);
+            // "Tane (7 years) seen in clinic": the age in brackets right after the name.
+            let bracket = k
+                .checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|b| b.is_punct('(') && b.space_before);
             if !tokens
                 .get(k)
-                .is_some_and(|a| a.start == age.start && a.space_before)
+                .is_some_and(|a| a.start == age.start && (a.space_before || bracket))
             {
                 continue;
             }
+            let k = if bracket { k - 1 } else { k };
             // "Tane, a 9-year-old pupil": an article between the comma and the age.
             let article = k
                 .checked_sub(1)
