@@ -2535,3 +2535,26 @@ fn a_name_before_a_bracketed_age() {
         "Brought in by ambulance: PERSON_1 ([AGE]) after a fall at home.",
     )]);
 }
+
+#[test]
+fn one_word_names_by_the_company_they_keep() {
+    check(&[
+        (
+            "Ate most of supper with Brenlok sitting alongside.",
+            "Ate most of supper with PERSON_1 sitting alongside.",
+        ),
+        (
+            "Bay 2 quiet tonight. Quorvane is covering.",
+            "Bay 2 quiet tonight. PERSON_1 is covering.",
+        ),
+        (
+            "Thanks for swapping Brenlok, I owe you.",
+            "Thanks for swapping PERSON_1, I owe you.",
+        ),
+        // Common words in those slots stay.
+        (
+            "Ate supper with Family sitting alongside. Thanks for covering Tuesday.",
+            "Ate supper with Family sitting alongside. Thanks for covering Tuesday.",
+        ),
+    ]);
+}

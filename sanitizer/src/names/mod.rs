@@ -53,6 +53,7 @@
 //! medical head noun follows (`Bell's palsy`) or `of` precedes (`circle of Willis`).
 
 mod caps_lists;
+mod company;
 mod context;
 mod dicom;
 mod extensions;
@@ -331,6 +332,7 @@ impl<'a> NameRules<'a> {
         self.numbered_caps_items(tokens, &mut out);
         self.numbered_row_surnames(tokens, &mut out);
         self.caps_lists(tokens, &mut out);
+        self.company_names(tokens, &mut out);
         self.initial_fields(tokens, &mut out);
         self.dated_label_names(tokens, typed, &mut out);
         self.closing_signature(tokens, &mut out);
