@@ -2558,3 +2558,15 @@ fn one_word_names_by_the_company_they_keep() {
         ),
     ]);
 }
+
+#[test]
+fn a_name_before_a_bracketed_age_without_old() {
+    check(&[
+        (
+            "Brenlok (9 years) seen in the fracture clinic with dad.",
+            "PERSON_1 (9 years) seen in the fracture clinic with dad.",
+        ),
+        // A duration in weeks is no age.
+        ("Brenlok (3 weeks) cough.", "Brenlok (3 weeks) cough."),
+    ]);
+}

@@ -321,6 +321,7 @@ impl<'a> NameRules<'a> {
     ) -> Vec<Mention> {
         let mut out = Vec::new();
         self.before_ages(tokens, typed, &mut out);
+        self.before_bracketed_ages(tokens, &mut out);
         self.after_ids(tokens, typed, &mut out);
         self.phone_contacts(tokens, typed, &mut out);
         self.header_names(tokens, &mut out);

@@ -107,6 +107,45 @@ impl NameRules<'_> {
         }
     }
 
+    /// A capitalised word right before a bracketed age without `old` ("Tanvo (7 years)
+    /// seen in clinic", "Tanvo (18 months)"): a number of up to three digits and a unit of
+    /// years or months alone in the brackets; the word a name-like word or a listed
+    /// given name that is no common word.
+    pub(in crate::names) fn before_bracketed_ages(
+        &self,
+        tokens: &[Token<'_>],
+        out: &mut Vec<Mention>,
+    ) {
+        // Years and months only: weeks and days in brackets are mostly durations.
+        const UNITS: &[&str] = &[
+            "years", "year", "yrs", "yr", "y", "months", "month", "mo", "mths",
+        ];
+        for (i, b) in tokens.iter().enumerate() {
+            if !(b.is_punct('(') && b.space_before) {
+                continue;
+            }
+            let age = tokens
+                .get(i + 1)
+                .is_some_and(|n| n.class == crate::token::Class::Number && n.text.len() <= 3)
+                && tokens
+                    .get(i + 2)
+                    .is_some_and(|u| u.is_word() && in_list(u.text, UNITS))
+                && tokens.get(i + 3).is_some_and(|c| c.is_punct(')'));
+            let Some(t) = i.checked_sub(1).and_then(|p| tokens.get(p)) else {
+                continue;
+            };
+            let name = t.is_word()
+                && t.latin
+                && t.shape == Shape::Title
+                && (self.name_like(t) || (self.given(t.text) && !self.common(t.text)))
+                && self.stop(t.text).is_none()
+                && !in_list(t.text, FIELD_WORDS);
+            if age && name {
+                out.push(Self::surname_word(t));
+            }
+        }
+    }
+
     /// The person to call in a phone message: one or two words between `ring`, `call` or
     /// `phone` (or a nurse's title: `sr`, `sister`, `nurse`) and `on` before a phone number
     /// ("ring Blessing on 0123 456", "call piret on +372 …", "sr tanvo on 0113 …"),
