@@ -2564,3 +2564,133 @@ fn eponyms_of_manoeuvres_and_operations_are_no_people() {
         "Dix-Hallpike positive on the right; Semont manoeuvre done. Delorme's considered.",
     )]);
 }
+
+#[test]
+fn chat_speakers_after_a_time_stamp() {
+    check(&[
+        (
+            "[21:40] quorvel: who has the keys to the drug fridge?\n[21:42] brenlik: in the office\n[21:43] quorvel: thanks",
+            "[21:40] PERSON_1: who has the keys to the drug fridge?\n[21:42] PERSON_2: in the office\n[21:43] PERSON_1: thanks",
+        ),
+        // One stamped line of a note is no chat.
+        (
+            "[21:40] plan: repeat the lactate in two hours",
+            "[21:40] plan: repeat the lactate in two hours",
+        ),
+    ]);
+}
+
+#[test]
+fn upper_case_word_opening_numbered_chair_rows() {
+    check(&[
+        (
+            "Infusion bays today\n1 VORANDEK FOLFOX c2\n2 TELMOSA nivolumab\n3 empty",
+            "Infusion bays today\n1 PERSON_1 FOLFOX c2\n2 PERSON_2 nivolumab\n3 empty",
+        ),
+        // One such row is no list of people.
+        (
+            "Plan\n1 FOLFOX restart next week",
+            "Plan\n1 FOLFOX restart next week",
+        ),
+    ]);
+}
+
+#[test]
+fn initials_in_the_slots_of_a_record() {
+    check(&[
+        (
+            "Patch test read at 48 h. Read by QZ at 09:15",
+            "Patch test read at 48 h. Read by PERSON_1 at 09:15",
+        ),
+        (
+            "Oxycodone stock check: QZ/XV count 20 correct",
+            "Oxycodone stock check: PERSON_1/PERSON_2 count 20 correct",
+        ),
+        (
+            "Dosing diary issued for QZ (participant no 4471).",
+            "Dosing diary issued for PERSON_1 (participant no 4471).",
+        ),
+        (
+            "Drain removed 12 March 2025 QZ site clean.",
+            "Drain removed [DATE] PERSON_1 site clean.",
+        ),
+        // Clinical abbreviations in the same slots stay.
+        (
+            "Referred for CT (study no 12) and IV/PO switch on 12 March 2025 BP stable.",
+            "Referred for CT (study no 12) and IV/PO switch on [DATE] BP stable.",
+        ),
+    ]);
+}
+
+#[test]
+fn a_profession_noun_before_a_name() {
+    check(&[
+        (
+            "Hearing aid moulds taken. Audiologist Quorvane. Review in six weeks.",
+            "Hearing aid moulds taken. Audiologist PERSON_1. Review in six weeks.",
+        ),
+        // A profession before a common word or a list is no name.
+        (
+            "Physiotherapist Review booked for Tuesday.",
+            "Physiotherapist Review booked for Tuesday.",
+        ),
+    ]);
+}
+
+#[test]
+fn upper_case_names_listed_after_a_colon() {
+    check(&[
+        (
+            "Gym group 14:00. On the bikes: QUORVANE and BRENLOK. Quorvane managed ten minutes.",
+            "Gym group 14:00. On the bikes: PERSON_1 and PERSON_2. PERSON_1 managed ten minutes.",
+        ),
+        // Abbreviations listed after a colon stay.
+        (
+            "Bloods sent: FBC and CRP. Results to follow.",
+            "Bloods sent: FBC and CRP. Results to follow.",
+        ),
+    ]);
+}
+
+#[test]
+fn a_name_before_a_bracketed_age() {
+    check(&[(
+        "Brought in by ambulance: Quorvane (84 years old) after a fall at home.",
+        "Brought in by ambulance: PERSON_1 ([AGE]) after a fall at home.",
+    )]);
+}
+
+#[test]
+fn one_word_names_by_the_company_they_keep() {
+    check(&[
+        (
+            "Ate most of supper with Brenlok sitting alongside.",
+            "Ate most of supper with PERSON_1 sitting alongside.",
+        ),
+        (
+            "Bay 2 quiet tonight. Quorvane is covering.",
+            "Bay 2 quiet tonight. PERSON_1 is covering.",
+        ),
+        (
+            "Thanks for swapping Brenlok, I owe you.",
+            "Thanks for swapping PERSON_1, I owe you.",
+        ),
+        // Common words in those slots stay.
+        (
+            "Ate supper with Family sitting alongside. Thanks for covering Tuesday.",
+            "Ate supper with Family sitting alongside. Thanks for covering Tuesday.",
+        ),
+    ]);
+}
+
+#[test]
+fn a_name_before_a_bracketed_age_without_old() {
+    check(&[
+        (
+            "Brenlok (9 years) seen in the fracture clinic with dad.",
+            "PERSON_1 (9 years) seen in the fracture clinic with dad.",
+        ),
+        // A duration in weeks is no age.
+        ("Brenlok (3 weeks) cough.", "Brenlok (3 weeks) cough."),
+    ]);
+}

@@ -486,6 +486,21 @@ fn initials_cue_before(tokens: &[Token<'_>], i: usize) -> bool {
     false
 }
 
+/// Whether word `i` comes right after a time stamp opening its line, the way a chat log
+/// stamps each message: `[07:12] speaker:` or `07:12 speaker:`.
+fn after_time_stamp(tokens: &[Token<'_>], i: usize) -> bool {
+    let at = |back: usize| i.checked_sub(back).and_then(|k| tokens.get(k));
+    let number = |back: usize| at(back).is_some_and(|n| n.class == Class::Number);
+    let colon = |back: usize| at(back).is_some_and(|c| c.is_punct(':'));
+    let bracketed = at(1).is_some_and(|b| b.is_punct(']'))
+        && number(2)
+        && colon(3)
+        && number(4)
+        && at(5).is_some_and(|b| b.is_punct('[') && b.line_start);
+    let bare = number(1) && colon(2) && number(3) && at(3).is_some_and(|n| n.line_start);
+    bracketed || bare
+}
+
 /// Two or three upper-case Latin letters and nothing else (they may spell an abbreviation).
 fn upper_letters(t: &Token<'_>) -> bool {
     t.is_word()
@@ -539,7 +554,7 @@ impl NameRules<'_> {
     /// counts too ("tane rua: on it"). Returns the index of the message's first word.
     fn chat_line(tokens: &[Token<'_>], i: usize) -> Option<usize> {
         let t = tokens.get(i)?;
-        if !(t.is_word() && t.line_start && t.latin) {
+        if !(t.is_word() && (t.line_start || after_time_stamp(tokens, i)) && t.latin) {
             return None;
         }
         let second = tokens.get(i + 1).filter(|w| {

@@ -52,6 +52,8 @@
 //! and model spans; eponyms are accepted inside a full name (`John Bell`) but never when a
 //! medical head noun follows (`Bell's palsy`) or `of` precedes (`circle of Willis`).
 
+mod caps_lists;
+mod company;
 mod context;
 mod dicom;
 mod extensions;
@@ -59,6 +61,7 @@ mod fields;
 mod forms;
 mod hl7;
 mod initials;
+mod initials_slots;
 mod merge;
 mod messages;
 mod overlay;
@@ -84,8 +87,8 @@ pub(crate) use self::vetoes::{
 };
 use self::words::{
     AGENT_VERBS, FIELD_WORDS, ID_LABELS, KIN_CUES, KIN_TITLES, RARE_TERM_RANK, RELATIVE_VERBS,
-    ROLE_NOUNS, ROLE_TITLES, SINGLE_GIVEN_MAX_RANK, SINGLE_SURNAME_MAX_RANK, TITLE_ENDINGS, TITLES,
-    VIEW_SIDES, WEAK_CUE_PAIRS, WEAK_CUES,
+    ROLE_TITLES, SINGLE_GIVEN_MAX_RANK, SINGLE_SURNAME_MAX_RANK, TITLE_ENDINGS, TITLES, VIEW_SIDES,
+    WEAK_CUE_PAIRS, WEAK_CUES,
 };
 pub(crate) use self::words::{
     FIELD_LABELS, RANK_TITLES, is_title, month_after_time_word, month_opens_date,
@@ -319,6 +322,7 @@ impl<'a> NameRules<'a> {
     ) -> Vec<Mention> {
         let mut out = Vec::new();
         self.before_ages(tokens, typed, &mut out);
+        self.before_bracketed_ages(tokens, &mut out);
         self.after_ids(tokens, typed, &mut out);
         self.phone_contacts(tokens, typed, &mut out);
         self.header_names(tokens, &mut out);
@@ -328,6 +332,9 @@ impl<'a> NameRules<'a> {
         self.dash_birth_lines(tokens, &mut out);
         self.list_item_names(tokens, &mut out);
         self.numbered_caps_items(tokens, &mut out);
+        self.numbered_row_surnames(tokens, &mut out);
+        self.caps_lists(tokens, &mut out);
+        self.company_names(tokens, &mut out);
         self.initial_fields(tokens, &mut out);
         self.dated_label_names(tokens, typed, &mut out);
         self.closing_signature(tokens, &mut out);
@@ -370,6 +377,7 @@ impl<'a> NameRules<'a> {
         self.kin_possessives(tokens, &mut out);
         self.coordinated(tokens, &mut out);
         self.initials(tokens, &mut out);
+        self.initials_slots(tokens, typed, &mut out);
         rota::slot_initials(text, tokens, &mut out);
         self.timed_board(text, tokens, &mut out);
         self.short_surname_pairs(tokens, &mut out);
@@ -457,7 +465,7 @@ impl<'a> NameRules<'a> {
             return Some((Cue::Title, i + 1));
         }
         if ((ROLE_TITLES.contains(&w.as_str()) && t.shape == Shape::Upper)
-            || (ROLE_NOUNS.contains(&w.as_str()) && t.shape == Shape::Title))
+            || (words::role_noun(&w) && t.shape == Shape::Title))
             && next.is_some_and(|n| n.is_word() && n.shape == Shape::Title && n.space_before)
         {
             return Some((Cue::Role, i + 1));
@@ -480,7 +488,7 @@ impl<'a> NameRules<'a> {
         }
         // "Administered S. Quell, witnessed M. Orr", "Triage RN: B. Tudu": an initial and a
         // family name after a staff verb or a staff role's label.
-        let role_label = (ROLE_TITLES.contains(&w.as_str()) || ROLE_NOUNS.contains(&w.as_str()))
+        let role_label = (ROLE_TITLES.contains(&w.as_str()) || words::role_noun(&w))
             && next.is_some_and(|n| n.is_punct(':'));
         if AGENT_VERBS.contains(&w.as_str()) || role_label {
             let at = if role_label { i + 2 } else { i + 1 };
@@ -1152,11 +1160,11 @@ pub(crate) fn field_word(word: &str) -> bool {
 }
 
 /// Whether `word` stands before a name as a title, a rank, a kin title or a role noun
-/// (`Dr`, `Cpl`, `Kak`, `Sister`): never part of the name itself.
+/// (`Dr`, `Cpl`, `Kak`, `Sister`, `Ocularist`): never part of the name itself.
 pub(crate) fn name_prefix(word: &str) -> bool {
     is_title(word)
         || in_list(word, KIN_TITLES)
-        || in_list(word, ROLE_NOUNS)
+        || words::role_noun(word)
         || in_list(word, ROLE_TITLES)
 }
 

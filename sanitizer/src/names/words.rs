@@ -204,7 +204,33 @@ pub(super) const ROLE_NOUNS: &[&str] = &[
     "porter",
     "registrar",
     "matron",
+    // The clinician who did a procedure: "Operator T. Whaanga", "Surgeon Tanvo".
+    "operator",
+    "surgeon",
 ];
+
+/// Word endings of clinical professions that stand before a name like [`ROLE_NOUNS`]
+/// ("Ocularist Tanvo", "Urologist T. Whaanga", "Optician Tanvo", "Sonographer Tanvo").
+const PROFESSION_ENDINGS: &[&str] = &["ist", "ician", "itian", "grapher"];
+
+/// Words of those endings that name no profession.
+const NOT_PROFESSIONS: &[&str] = &[
+    "assist", "insist", "persist", "resist", "exist", "twist", "wrist", "consist", "enlist",
+    "desist",
+];
+
+/// Whether `word` is a role noun standing before a name: one of [`ROLE_NOUNS`], or a word
+/// of seven letters or more with a profession's ending ([`PROFESSION_ENDINGS`]), no list
+/// (`Checklist`) nor verb (`Persist`).
+pub(super) fn role_noun(word: &str) -> bool {
+    let w = lower(word);
+    in_list(&w, ROLE_NOUNS)
+        || (w.chars().count() >= 7
+            && w.chars().all(char::is_alphabetic)
+            && PROFESSION_ENDINGS.iter().any(|e| w.ends_with(e))
+            && !w.ends_with("list")
+            && !NOT_PROFESSIONS.iter().any(|n| w.ends_with(n)))
+}
 
 /// Kinship words, weak cues too: a relative is named by a given name ("daughter ana"), so a lower-case
 /// word after one that is only a family name is a verb or noun ("daughter rang").

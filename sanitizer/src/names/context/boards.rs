@@ -507,6 +507,57 @@ impl NameRules<'_> {
         }
     }
 
+    /// The one upper-case word opening each numbered row of a chair, bay or slot list
+    /// ("1 WHAANGA FEC-T c3", "2 TANVO pembro", "3 empty"): a row number of one or two
+    /// digits first on its line, then one upper-case word of three letters or more that is
+    /// no clinical term, field word or stop word, then more of the row on the same line. A
+    /// list of two such rows or more, one of them no common word, names its people; a
+    /// common word ("4 STONE pembro") counts only beside them.
+    pub(in crate::names) fn numbered_row_surnames(
+        &self,
+        tokens: &[Token<'_>],
+        out: &mut Vec<Mention>,
+    ) {
+        let mut found: Vec<(Mention, bool)> = Vec::new();
+        for (i, n) in tokens.iter().enumerate() {
+            let row = n.line_start
+                && n.class == crate::token::Class::Number
+                && n.text.len() <= 2
+                && !n.text.starts_with('0');
+            if !row {
+                continue;
+            }
+            let Some(w) = tokens.get(i + 1).filter(|w| {
+                w.is_word()
+                    && w.latin
+                    && w.shape == Shape::Upper
+                    && w.space_before
+                    && !w.break_before
+                    && w.letters() >= 3
+                    && w.letters() == w.text.chars().count()
+                    && self.stop(w.text).is_none()
+                    && !in_list(w.text, FIELD_WORDS)
+                    && !in_list(w.text, BOARD_ROLES)
+                    && !crate::names::is_title(w.text)
+            }) else {
+                continue;
+            };
+            // More of the row follows on its line, and not as a field (`1 NAME: …`).
+            let rest = tokens.get(i + 2).is_some_and(|r| {
+                !r.line_start
+                    && !r.break_before
+                    && r.space_before
+                    && (r.is_word() || r.class == crate::token::Class::Number)
+            });
+            if rest {
+                found.push((Self::surname_word(w), !self.common(w.text)));
+            }
+        }
+        if found.len() >= 2 && found.iter().any(|(_, uncommon)| *uncommon) {
+            out.extend(found.into_iter().map(|(m, _)| m));
+        }
+    }
+
     /// The value after a staff role label on a board or overlay line ("NURSE: TANVO",
     /// "SCRUB: WHAANGA  RUNNER: …", "Anaes: DE WHAANGA", "Scrub: Tanvo"): one to three
     /// words of one case (upper case, or title case), particles inside, a person when they

@@ -19,12 +19,18 @@ impl NameRules<'_> {
     ) {
         for age in typed.iter().filter(|s| s.kind == EntityKind::Age) {
             let k = tokens.partition_point(|t| t.start < age.start);
+            // "Tane (7 years) seen in clinic": the age in brackets right after the name.
+            let bracket = k
+                .checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|b| b.is_punct('(') && b.space_before);
             if !tokens
                 .get(k)
-                .is_some_and(|a| a.start == age.start && a.space_before)
+                .is_some_and(|a| a.start == age.start && (a.space_before || bracket))
             {
                 continue;
             }
+            let k = if bracket { k - 1 } else { k };
             // "Tane, a 9-year-old pupil": an article between the comma and the age.
             let article = k
                 .checked_sub(1)
@@ -98,6 +104,45 @@ impl NameRules<'_> {
                 surname: Some(Self::norm(t.text)),
                 ..Mention::default()
             });
+        }
+    }
+
+    /// A capitalised word right before a bracketed age without `old` ("Tanvo (7 years)
+    /// seen in clinic", "Tanvo (18 months)"): a number of up to three digits and a unit of
+    /// years or months alone in the brackets; the word a name-like word or a listed
+    /// given name that is no common word.
+    pub(in crate::names) fn before_bracketed_ages(
+        &self,
+        tokens: &[Token<'_>],
+        out: &mut Vec<Mention>,
+    ) {
+        // Years and months only: weeks and days in brackets are mostly durations.
+        const UNITS: &[&str] = &[
+            "years", "year", "yrs", "yr", "y", "months", "month", "mo", "mths",
+        ];
+        for (i, b) in tokens.iter().enumerate() {
+            if !(b.is_punct('(') && b.space_before) {
+                continue;
+            }
+            let age = tokens
+                .get(i + 1)
+                .is_some_and(|n| n.class == crate::token::Class::Number && n.text.len() <= 3)
+                && tokens
+                    .get(i + 2)
+                    .is_some_and(|u| u.is_word() && in_list(u.text, UNITS))
+                && tokens.get(i + 3).is_some_and(|c| c.is_punct(')'));
+            let Some(t) = i.checked_sub(1).and_then(|p| tokens.get(p)) else {
+                continue;
+            };
+            let name = t.is_word()
+                && t.latin
+                && t.shape == Shape::Title
+                && (self.name_like(t) || (self.given(t.text) && !self.common(t.text)))
+                && self.stop(t.text).is_none()
+                && !in_list(t.text, FIELD_WORDS);
+            if age && name {
+                out.push(Self::surname_word(t));
+            }
         }
     }
 
