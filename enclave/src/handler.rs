@@ -3,9 +3,11 @@
 //!
 //! One request flows: decode → faces → text → (caption model on the original pixels) →
 //! sanitizer over every recognised row *and* the model caption together (one person, one
-//! `PERSON_n` across all of them) → fill → encode. A detector box is filled when it touches
-//! an entity of its row, when nothing could be read from it, or when the recogniser was
-//! unsure of it (fail closed). The composed caption (the default backend) is built after
+//! `PERSON_n` across all of them) → fill → encode. A detector box that holds an entity of its
+//! row is filled over the entity's characters, bounded by the recogniser's peaks of the
+//! characters beside them (`PATIENT: JOHN SMITH` keeps `PATIENT:`; the whole box when the
+//! characters' places are unknown). A box is filled whole when nothing could be read from it
+//! or when the recogniser was unsure of it (fail closed). The composed caption (the default backend) is built after
 //! sanitizing, from the sanitized rows. With `fail_closed`, a caption in which a second pass
 //! still finds a name candidate is withheld with a fixed code.
 //!
@@ -27,7 +29,7 @@ use sha2::{Digest, Sha256};
 use crate::Error;
 use crate::caption::{CaptionInput, Captioner, CaptionerIdentity};
 use crate::gateway::Handler;
-use crate::pipeline::{Pipeline, PipelineOptions, RgbPixels, StageTimings, TextLine};
+use crate::pipeline::{Pipeline, PipelineOptions, RgbPixels, StageTimings, TextFill, TextLine};
 use crate::text_rows::{self, Row};
 
 /// The image part of the pipeline description (see [`PipelineHandler::description`]).
@@ -41,8 +43,10 @@ pub const TEXT_POLICY_CONSERVATIVE: &str =
 
 /// The text part with the sanitizer.
 pub const TEXT_POLICY_SANITIZED: &str = "pii: obscura-sanitizer over all rows and the model caption of a request \
-     (structured recognizers, names model + rules, propagation); a box is filled when it \
-     touches an entity, reads empty or scores below 0.5; ocr text: sanitized rows; \
+     (structured recognizers, names model + rules, propagation); a box is filled over the \
+     characters of the entities it holds (between their neighbours' recogniser peaks, the \
+     whole box when unknown), whole when it reads empty or scores below 0.5; ocr text: \
+     sanitized rows; \
      captions: sanitized, withheld on a residual name candidate when fail_closed";
 
 /// Recognised boxes scoring below this are filled whatever the sanitizer says: text the
@@ -199,7 +203,7 @@ impl PipelineHandler {
             Some(t) => (t.pii, t.ocr, t.counts, t.caption),
             // Conservative: fill every box, return no text, drop a model caption.
             None => (
-                vec![true; analysis.text.len()],
+                vec![TextFill::Whole; analysis.text.len()],
                 Vec::new(),
                 EntityCounts::new(),
                 None,
@@ -267,7 +271,7 @@ impl PipelineHandler {
 
 /// What the sanitizer decided for one image request.
 struct TextOutcome {
-    pii: Vec<bool>,
+    pii: Vec<TextFill>,
     ocr: Vec<OcrLine>,
     counts: EntityCounts,
     caption: Option<RedactedText>,
@@ -303,24 +307,43 @@ fn sanitize_request(
     }
 }
 
-/// Which detector boxes to fill: those touching an entity of their row, read as empty, or
-/// read with low confidence. A row the sanitizer returned nothing for is filled whole.
-fn line_decisions(lines: &[TextLine], rows: &[Row], sanitized: &Sanitized) -> Vec<bool> {
-    let mut pii = vec![true; lines.len()];
+/// How much of each detector box to fill: the characters the entities of its row cover in
+/// it (from the first to the last of them), or the whole box when it reads empty or with low
+/// confidence. A row the sanitizer returned nothing for is filled whole.
+fn line_decisions(lines: &[TextLine], rows: &[Row], sanitized: &Sanitized) -> Vec<TextFill> {
+    let mut fills = vec![TextFill::Whole; lines.len()];
     for (r, row) in rows.iter().enumerate() {
         let entities = sanitized.entities.get(r);
         for &(i, start, end) in &row.members {
-            let touched =
-                entities.is_none_or(|list| list.iter().any(|e| e.start < end && start < e.end));
             let unsure = lines.get(i).is_none_or(|l| {
                 l.score < MIN_TRUSTED_LINE_SCORE || l.text.expose().trim().is_empty()
             });
-            if let Some(slot) = pii.get_mut(i) {
-                *slot = touched || unsure;
+            let fill = match entities {
+                _ if unsure => TextFill::Whole,
+                None => TextFill::Whole,
+                Some(list) => {
+                    // The entities' characters inside this box, in the box's own offsets.
+                    let covered = list
+                        .iter()
+                        .filter(|e| e.start < end && start < e.end)
+                        .map(|e| (e.start.max(start) - start, e.end.min(end) - start))
+                        .reduce(|(a0, a1), (b0, b1)| (a0.min(b0), a1.max(b1)));
+                    match covered {
+                        None => TextFill::Keep,
+                        Some((0, to)) if to >= end - start => TextFill::Whole,
+                        Some((from, to)) => TextFill::Chars {
+                            start: from,
+                            end: to,
+                        },
+                    }
+                }
+            };
+            if let Some(slot) = fills.get_mut(i) {
+                *slot = fill;
             }
         }
     }
-    pii
+    fills
 }
 
 /// The response's OCR lines, one per row: sanitized text, box, lowest score, and whether any
@@ -328,7 +351,7 @@ fn line_decisions(lines: &[TextLine], rows: &[Row], sanitized: &Sanitized) -> Ve
 fn ocr_lines(
     rows: &[Row],
     sanitized: &Sanitized,
-    pii: &[bool],
+    fills: &[TextFill],
     pixels: &RgbPixels,
 ) -> Vec<OcrLine> {
     let (w, h) = (pixels.width(), pixels.height());
@@ -343,7 +366,7 @@ fn ocr_lines(
                 redacted: row
                     .members
                     .iter()
-                    .any(|&(i, _, _)| pii.get(i).copied().unwrap_or(true)),
+                    .any(|&(i, _, _)| fills.get(i).is_none_or(|f| *f != TextFill::Keep)),
             })
         })
         .collect()

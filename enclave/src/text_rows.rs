@@ -131,6 +131,7 @@ mod tests {
             quad: Quad([[x0, y0], [x1, y0], [x1, y1], [x0, y1]]),
             score: 0.9,
             text: SecretText::new(text.to_owned()),
+            glyphs: None,
         }
     }
 

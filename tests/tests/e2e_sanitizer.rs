@@ -189,3 +189,67 @@ fn model_caption_and_ocr_share_labels_and_fail_closed_withholds_residual_names()
         other => panic!("unexpected caption outcome {other:?}"),
     }
 }
+
+/// The demo's radiograph label (`enclave/testdata/demo/chest-label.png`), whose lines the
+/// detector finds as one box each (`PATIENT: JOHN SMITH`): only the part of each box that
+/// holds the name, the date or the MRN is filled, so a second OCR pass over the output
+/// still reads the field labels, whole, and none of the values. (Bounded by the
+/// recogniser's peaks alone, the fill took the half of the label's last letter past its
+/// peak, and the second pass read `DOE` and `MR`; the word gaps found in the crop's blank
+/// columns keep them whole.)
+#[test]
+fn one_box_lines_keep_their_labels_and_lose_their_values() {
+    let Some(dir) = common::assets("one_box_lines_keep_their_labels") else {
+        return;
+    };
+    let models = Models::load(&dir).unwrap();
+    let digests = models.digests().to_vec();
+    let handler = PipelineHandler::new(Pipeline::new(models), digests)
+        .with_sanitizer(Sanitizer::load(&dir).unwrap());
+    let png = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../enclave/testdata/demo/chest-label.png"
+    ))
+    .unwrap();
+    let resp = handler.process(&png, &CaptionOptions::default()).unwrap();
+    let rows: Vec<(&str, bool)> = resp
+        .ocr
+        .iter()
+        .map(|l| (l.text.as_str(), l.redacted))
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("PATIENT: PERSON_1", true),
+            ("R", false),
+            // The pixel font's O reads as a zero.
+            ("D0B [DATE]", true),
+            ("MRN [ID]", true),
+            ("CHEST AP", false),
+        ]
+    );
+
+    // Read the redacted image again with every box kept (a fresh pipeline fills nothing it
+    // is not told to; its analysis is all we need).
+    let second = Pipeline::new(Models::load(&dir).unwrap());
+    let out = resp.image.unwrap();
+    let read = second
+        .analyze(
+            out.data.expose(),
+            &obscura_enclave::pipeline::PipelineOptions::default(),
+        )
+        .unwrap();
+    let words: Vec<String> = read
+        .text
+        .iter()
+        .map(|l| l.text.expose().to_owned())
+        .collect();
+    let all = words.join(" ");
+    assert_eq!(words, ["PATIENT:", "R", "D0B", "MRN", "CHEST AP"]);
+    for kept in ["PATIENT:", "D0B", "MRN", "CHEST AP"] {
+        assert!(all.contains(kept), "{kept} must stay legible: {words:?}");
+    }
+    for gone in ["JOHN", "SMITH", "1960", "02/01", "4839", "9201"] {
+        assert!(!all.contains(gone), "{gone} must be filled: {words:?}");
+    }
+}

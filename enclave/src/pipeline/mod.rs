@@ -46,7 +46,7 @@ pub use self::decode::{DecodedImage, decode};
 pub use self::faces::{Face, FaceParams};
 pub use self::ocr::{OcrParams, SecretText, TextLine, TextTimings};
 pub use self::pixels::{BoxF, RgbPixels};
-pub use self::redact::{PiiDecider, RedactAllText};
+pub use self::redact::{PiiDecider, RedactAllText, TextFill};
 use crate::Error;
 use crate::models::{Models, StageGuard};
 
@@ -146,10 +146,10 @@ impl Pipeline {
     /// pipeline's [`PiiDecider`].
     pub fn run(&self, bytes: &[u8], options: &PipelineOptions) -> Result<PipelineOutput, Error> {
         let analysis = self.analyze(bytes, options)?;
-        let decisions: Vec<bool> = analysis
+        let decisions: Vec<TextFill> = analysis
             .text
             .iter()
-            .map(|line| self.decider.is_pii(line))
+            .map(|line| TextFill::from(self.decider.is_pii(line)))
             .collect();
         self.finish(analysis, &decisions, options)
     }
@@ -257,12 +257,13 @@ impl Pipeline {
         })
     }
 
-    /// The second half of [`Pipeline::run`]: fill every face and each text line whose entry
-    /// in `pii` is true (a missing entry counts as true: fail closed), then re-encode.
+    /// The second half of [`Pipeline::run`]: fill every face and the part of each text line
+    /// its entry in `fills` says (a missing entry fills the whole line: fail closed), then
+    /// re-encode.
     pub fn finish(
         &self,
         analysis: Analysis,
-        pii: &[bool],
+        fills: &[TextFill],
         options: &PipelineOptions,
     ) -> Result<PipelineOutput, Error> {
         let Analysis {
@@ -273,7 +274,7 @@ impl Pipeline {
             mut timings,
         } = analysis;
         let mut clock = Instant::now();
-        let done = redact::redact(&mut pixels, &faces, &text, pii);
+        let done = redact::redact(&mut pixels, &faces, &text, fills);
         timings.redact = clock.elapsed();
         clock = Instant::now();
         let media_type = encode::output_media_type(options.format, format);

@@ -26,13 +26,16 @@
 //! [`fit`]; boxes without clear ink get [`OcrParams::rec_margin`] of their own height),
 //! no letterbox padding for extreme strips (a pixel cap instead), bilinear rather than
 //! bicubic crop sampling, and no line is dropped for low recognition confidence (redaction
-//! must not depend on legibility). Redaction fills the axis-aligned box around each quad,
-//! which over-covers slanted text.
+//! must not depend on legibility). Redaction fills the axis-aligned box around each quad
+//! (which over-covers slanted text), or only the part of it that holds an entity: the
+//! recogniser's CTC peaks and the crop's blank columns place each character along the line
+//! ([`glyphs`]).
 
 pub mod coarse;
 mod db;
 pub mod edges;
 pub mod fit;
+pub mod glyphs;
 mod recognise;
 mod views;
 
@@ -41,6 +44,7 @@ use std::time::{Duration, Instant};
 use self::coarse::{CoarseMap, candidate_windows};
 pub use self::db::db_boxes;
 use self::db::reading_order;
+use self::glyphs::GlyphFrame;
 pub use self::recognise::ctc_greedy;
 use self::recognise::{classify_orientation, recognise, rotate90_ccw};
 use self::views::{
@@ -70,6 +74,10 @@ pub struct TextLine {
     pub score: f32,
     /// The recognised text.
     pub text: SecretText,
+    /// Where each character of [`TextLine::text`] sits along the line, for filling only
+    /// part of it; `None` when unknown (a line turned upright from vertical, or peaks the
+    /// recogniser did not place in order): such a line is filled whole.
+    pub glyphs: Option<GlyphFrame>,
 }
 
 /// Wall time of the parts of the text stage (for benchmarks and metrics).
@@ -280,13 +288,28 @@ fn read_lines(
         elapsed
     };
     let mut crops = Vec::with_capacity(quads.len());
+    let mut frames = Vec::with_capacity(quads.len());
     for quad in quads {
-        crops.push(line_crop(image, quad, params)?);
+        let (crop, frame) = line_crop(image, quad, params)?;
+        crops.push(crop);
+        frames.push(frame);
     }
     timings.crop += lap();
     if params.use_cls {
-        classify_orientation(&models.text_cls, &mut crops, params.cls_thresh)?;
+        let turned = classify_orientation(&models.text_cls, &mut crops, params.cls_thresh)?;
+        for (frame, turned) in frames.iter_mut().zip(turned) {
+            if turned {
+                // The crop's start is now the quad's bottom-right corner.
+                *frame = frame.map(|Quad([p0, p1, p2, p3])| Quad([p2, p3, p0, p1]));
+            }
+        }
     }
+    // Where the upright crops have no ink from top to bottom (the word gaps).
+    let frames: Vec<Option<(Quad, Vec<[f32; 2]>)>> = frames
+        .into_iter()
+        .zip(&crops)
+        .map(|(frame, crop)| frame.map(|quad| (quad, glyphs::blank_columns(crop))))
+        .collect();
     timings.classify += lap();
     let texts = recognise(
         &models.text_rec,
@@ -298,7 +321,17 @@ fn read_lines(
     Ok(quads
         .iter()
         .zip(texts)
-        .map(|(&quad, (text, score))| {
+        .zip(frames)
+        .map(|((&quad, reading), frame)| {
+            let recognise::Reading {
+                text,
+                score,
+                glyphs,
+            } = reading;
+            // One glyph per character of the text, or no frame at all.
+            let glyphs = frame
+                .filter(|_| glyphs.len() == text.expose().chars().count())
+                .and_then(|(frame, blanks)| GlyphFrame::new(frame, glyphs, blanks));
             let b = quad.aabb();
             let bbox = BoxF {
                 x0: b.x0,
@@ -311,6 +344,7 @@ fn read_lines(
                 quad,
                 score,
                 text,
+                glyphs,
             }
         })
         .collect())
@@ -321,7 +355,13 @@ fn read_lines(
 /// with a margin of [`OcrParams::ink_margin`] of its height across the line and
 /// [`INK_ALONG`] of that along it; otherwise (or when no clear ink is found) the quad with
 /// [`OcrParams::rec_margin`] of its height across the line and a third of that along it.
-fn line_crop(image: &RgbPixels, quad: &Quad, params: &OcrParams) -> Result<RgbPixels, Error> {
+/// Also returns the quadrilateral the crop was cut from, unless the crop was turned upright
+/// (then the recogniser's columns do not run along it).
+fn line_crop(
+    image: &RgbPixels,
+    quad: &Quad,
+    params: &OcrParams,
+) -> Result<(RgbPixels, Option<Quad>), Error> {
     // Less margin along the line than across it: it must not reach the next word. The
     // margin never reaches past the image: replicated border rows would smear glyphs
     // that touch the edge (seen on thin strips, where the classifier then turned
@@ -362,9 +402,9 @@ fn line_crop(image: &RgbPixels, quad: &Quad, params: &OcrParams) -> Result<RgbPi
     );
     let crop = warp_crop(image, &padded, w, h)?;
     if f32_of(crop.height()) >= 1.5 * f32_of(crop.width()) {
-        rotate90_ccw(&crop)
+        Ok((rotate90_ccw(&crop)?, None))
     } else {
-        Ok(crop)
+        Ok((crop, Some(padded)))
     }
 }
 

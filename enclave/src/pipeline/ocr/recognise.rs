@@ -3,6 +3,7 @@
 
 use zeroize::Zeroizing;
 
+use super::glyphs::Glyph;
 use super::{SecretText, paddle_norm};
 use crate::Error;
 use crate::models::{ModelId, ModelSession};
@@ -19,12 +20,14 @@ const REC_MAX_W: usize = 3200;
 /// Classifier input width.
 const CLS_W: usize = 192;
 
-/// Turns crops the classifier reads as upside down (label "180" above `thresh`).
+/// Turns crops the classifier reads as upside down (label "180" above `thresh`); returns,
+/// for each crop, whether it was turned.
 pub(super) fn classify_orientation(
     model: &ModelSession,
     crops: &mut [RgbPixels],
     thresh: f32,
-) -> Result<(), Error> {
+) -> Result<Vec<bool>, Error> {
+    let mut turned = Vec::with_capacity(crops.len());
     for batch in crops.chunks_mut(BATCH) {
         let plane = REC_H * CLS_W;
         let mut input = Zeroizing::new(Vec::with_capacity(batch.len() * 3 * plane));
@@ -41,18 +44,28 @@ pub(super) fn classify_orientation(
                 reason: "classifier output size",
             })?;
         for (crop, p) in batch.iter_mut().zip(probs.data.chunks_exact(2)) {
-            if let &[p0, p180] = p {
-                if p180 > p0 && p180 > thresh {
-                    *crop = rotate180(crop)?;
-                }
+            let upside_down = matches!(p, &[p0, p180] if p180 > p0 && p180 > thresh);
+            if upside_down {
+                *crop = rotate180(crop)?;
             }
+            turned.push(upside_down);
         }
     }
-    Ok(())
+    Ok(turned)
 }
 
-/// Recognises each crop: (text, mean probability of the kept CTC steps), in the batches of
-/// [`rec_batches`] (at most `spread` times as wide as their narrowest crop).
+/// What the recogniser read in one crop.
+pub(super) struct Reading {
+    /// The text.
+    pub text: SecretText,
+    /// Mean probability of the kept CTC steps (0 when none).
+    pub score: f32,
+    /// One entry per character of `text`: its CTC peak as fractions of the crop's width.
+    pub glyphs: Vec<Glyph>,
+}
+
+/// Recognises each crop ([`Reading`]), in the batches of [`rec_batches`] (at most `spread`
+/// times as wide as their narrowest crop).
 ///
 /// Each batch is padded to its widest crop. Tried and dropped (text6): padding each batch
 /// only to its own widest crop rounded up to 8 or 32 with no floor (rapidocr's floor is
@@ -66,13 +79,17 @@ pub(super) fn recognise(
     classes: &[String],
     crops: &[RgbPixels],
     spread: f32,
-) -> Result<Vec<(SecretText, f32)>, Error> {
+) -> Result<Vec<Reading>, Error> {
     let ratios: Vec<f32> = crops
         .iter()
         .map(|c| f32_of(c.width()) / f32_of(c.height().max(1)))
         .collect();
-    let mut results: Vec<(SecretText, f32)> = (0..crops.len())
-        .map(|_| (SecretText::new(String::new()), 0.0))
+    let mut results: Vec<Reading> = (0..crops.len())
+        .map(|_| Reading {
+            text: SecretText::new(String::new()),
+            score: 0.0,
+            glyphs: Vec::new(),
+        })
         .collect();
     let bad = |reason| Error::ModelOutput {
         model: ModelId::TextRec,
@@ -80,13 +97,12 @@ pub(super) fn recognise(
     };
     for (batch, img_w) in rec_batches(&ratios, spread) {
         let mut input = Zeroizing::new(Vec::with_capacity(batch.len() * 3 * REC_H * img_w));
+        let mut widths = Vec::with_capacity(batch.len());
         for &i in &batch {
             let crop = crops.get(i).ok_or(bad("crop index"))?;
-            input.extend_from_slice(&Zeroizing::new(sample_whole(
-                crop,
-                resized_width(crop, img_w),
-                img_w,
-            )));
+            let w = resized_width(crop, img_w);
+            widths.push(w);
+            input.extend_from_slice(&Zeroizing::new(sample_whole(crop, w, img_w)));
         }
         let outputs = model.run_rows([batch.len(), 3, REC_H, img_w], &input)?;
         let probs = outputs.first().ok_or(bad("no output"))?;
@@ -99,9 +115,26 @@ pub(super) fn recognise(
         {
             return Err(bad("output size"));
         }
-        for (&i, sample) in batch.iter().zip(probs.data.chunks_exact(steps * n_classes)) {
+        // Step `t` reads input columns `t·img_w/steps ..`; the crop fills `0..w` of them.
+        let stride = usize_f32(img_w) / usize_f32(steps.max(1));
+        let samples = probs.data.chunks_exact(steps * n_classes);
+        for ((&i, &w), sample) in batch.iter().zip(&widths).zip(samples) {
+            let (text, score, peaks) = ctc_peaks(sample, n_classes, classes);
+            let at = |step: usize| (usize_f32(step) * stride / usize_f32(w.max(1))).min(1.0);
+            let glyphs = peaks
+                .into_iter()
+                .map(|(first, last, space)| Glyph {
+                    from: at(first),
+                    to: at(last + 1),
+                    space,
+                })
+                .collect();
             if let Some(slot) = results.get_mut(i) {
-                *slot = ctc_greedy(sample, n_classes, classes);
+                *slot = Reading {
+                    text,
+                    score,
+                    glyphs,
+                };
             }
         }
     }
@@ -149,11 +182,26 @@ fn rec_batches(ratios: &[f32], spread: f32) -> Vec<(Vec<usize>, usize)> {
 /// CTC greedy decoding of one `[steps, n_classes]` probability matrix: argmax per step, drop
 /// blanks (class 0) and repeats; confidence is the mean kept probability (0 when none).
 pub fn ctc_greedy(probs: &[f32], n_classes: usize, classes: &[String]) -> (SecretText, f32) {
+    let (text, conf, _) = ctc_peaks(probs, n_classes, classes);
+    (text, conf)
+}
+
+/// [`ctc_greedy`], also returning for each character of the text its peak: the first and
+/// last step of the run where its class was the arg-max, and whether it is whitespace.
+fn ctc_peaks(
+    probs: &[f32],
+    n_classes: usize,
+    classes: &[String],
+) -> (SecretText, f32, Vec<(usize, usize, bool)>) {
     let mut text = String::new();
+    let mut peaks: Vec<(usize, usize, bool)> = Vec::new();
     let mut sum = 0.0f32;
     let mut kept = 0usize;
     let mut prev = None;
-    for step in probs.chunks_exact(n_classes.max(1)) {
+    // Characters pushed for the class of the current run (a dictionary entry may hold more
+    // than one code point): their peaks end where the run ends.
+    let mut run_chars = 0usize;
+    for (t, step) in probs.chunks_exact(n_classes.max(1)).enumerate() {
         let (idx, p) = step
             .iter()
             .enumerate()
@@ -161,15 +209,28 @@ pub fn ctc_greedy(probs: &[f32], n_classes: usize, classes: &[String]) -> (Secre
                 (0usize, f32::MIN),
                 |best, (i, &v)| if v > best.1 { (i, v) } else { best },
             );
+        if idx != 0 && prev == Some(idx) {
+            let n = peaks.len();
+            for peak in peaks.iter_mut().skip(n.saturating_sub(run_chars)) {
+                peak.1 = t;
+            }
+        } else {
+            run_chars = 0;
+        }
         if idx != 0 && prev != Some(idx) {
-            text.push_str(classes.get(idx).map_or("", String::as_str));
+            let entry = classes.get(idx).map_or("", String::as_str);
+            text.push_str(entry);
+            for c in entry.chars() {
+                peaks.push((t, t, c.is_whitespace()));
+            }
+            run_chars = entry.chars().count();
             sum += p;
             kept += 1;
         }
         prev = Some(idx);
     }
     let conf = if kept > 0 { sum / usize_f32(kept) } else { 0.0 };
-    (SecretText::new(text), conf)
+    (SecretText::new(text), conf, peaks)
 }
 
 /// Width of a crop resized to height 48, at most `max_w`.
@@ -239,6 +300,18 @@ mod tests {
         assert_eq!(format!("{text:?}"), "<redacted text, 4 bytes>");
         let (empty, conf) = ctc_greedy(&[1.0, 0.0, 0.0, 0.0], 4, &classes);
         assert_eq!((empty.expose(), conf), ("", 0.0));
+        // Each character's peak: the run of steps its class held, spaces marked.
+        let (_, _, peaks) = ctc_peaks(&flat, 4, &classes);
+        assert_eq!(
+            peaks,
+            vec![(0, 1, false), (3, 3, false), (4, 4, false), (5, 5, true)]
+        );
+        // A dictionary entry of two code points gives two characters with one peak.
+        let wide: Vec<String> = ["", "ﬁx", "B"].iter().map(|s| (*s).to_owned()).collect();
+        let flat = [0.0, 0.9, 0.1, 0.0, 0.9, 0.1, 0.0, 0.1, 0.9];
+        let (text, _, peaks) = ctc_peaks(&flat, 3, &wide);
+        assert_eq!(text.expose(), "ﬁxB");
+        assert_eq!(peaks, vec![(0, 1, false), (0, 1, false), (2, 2, false)]);
     }
 
     #[test]
