@@ -24,9 +24,9 @@ use super::Quad;
 use crate::pipeline::pixels::{BoxF, RgbPixels, f32_of};
 
 /// A column is blank when its luminance range is below this share of the crop's range.
-const BLANK_SHARE: f32 = 0.25;
+pub const BLANK_SHARE: f32 = 0.25;
 /// ... and below this absolute range (0–255), whatever the crop's range.
-const BLANK_FLOOR: f32 = 12.0;
+pub const BLANK_FLOOR: f32 = 12.0;
 
 /// The runs of blank columns of `crop` (upright, as the recogniser saw it), as fractions
 /// `[from, to]` of its width: columns whose luminance range, top to bottom, is under
