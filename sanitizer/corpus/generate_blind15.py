@@ -180,15 +180,16 @@ MON3 = [m[:3] for m in MON]
 class Person:
     """One person of a text: given, family, sex, region."""
 
-    def __init__(self, rng, region, script=False):
+    def __init__(self, rng, region, script=False, sex=None):
         given, fam, nick = REGIONS[region]
+        pool = [g for g in given if g[1] == sex] if sex else given
         self.region = region
-        self.given, self.sex = rng.choice(given)
+        self.given, self.sex = rng.choice(pool)
         self.fam = rng.choice(fam)
         if script:
             self.fam = rng.choice(sorted(HAKKA_CHARS if region == "hakka" else GEORGIAN))
             if region == "hakka":
-                self.given, self.sex = rng.choice([g for g in given if g[0] in HAKKA_GIVEN])
+                self.given, self.sex = rng.choice([g for g in pool if g[0] in HAKKA_GIVEN])
         self.nick = nick.get(self.given)
         if region == "acehnese":
             father = rng.choice([g for g, s in given if s == "m" and g != self.given])
@@ -254,6 +255,7 @@ class Doc:
 
     def __init__(self, rng, regions, script=False):
         self.script = script
+        self.sexes = {}
         self.rng = rng
         self.text = ""
         self.ents = []
@@ -266,7 +268,7 @@ class Doc:
             idx = len(self.people)
             region = self.regions[idx % len(self.regions)]
             while True:
-                p = Person(self.rng, region, self.script and key == "p1")
+                p = Person(self.rng, region, self.script and key == "p1", self.sexes.get(key))
                 if all(p.given != q.given and p.sur() != q.sur()
                        for q in self.people.values()):
                     break
@@ -295,7 +297,9 @@ class Doc:
 
     def slot(self, name):
         rng = self.rng
-        if re.fullmatch(r"p\d(\.\w+)?", name):
+        if re.fullmatch(r"p\d=[mf]", name):
+            self.sexes[name[:2]] = name[3]
+        elif re.fullmatch(r"p\d(\.\w+)?", name):
             key, _, kind = name.partition(".")
             p = self.person(key)
             self.add(p.form(rng, kind or "f"), "PERSON", key)
@@ -402,15 +406,15 @@ PERSON_T = [
     "Medical transfer by ferry from {LOC} {DATE}: {p1}, {AGE}, [query appendicitis|fractured "
     "neck of femur|threatened preterm labour], escorted by nurse {p2}. Crossing rough; "
     "{p1.g} vomited twice, obs stable. Handed over to {t3} {p3.s} on the quay. "
-    "Relatives ({p4.g}, [son|daughter|brother]) following on the next sailing.",
+    "A relative, {p4.g}, is following on the next sailing.",
     "FERRY CASEVAC  {DATE}  {TIME}\nPT: {p1.U}  {AGE}\nESCORT: {p2.U}\nDEST: {LOC} "
     "\nBoarding delayed 40 min for weather.",
     # ship's medical log
-    "Ship's medical log, {DATE}. Seaman {p1} reported to the ship's hospital with a "
+    "{p1=m}Ship's medical log, {DATE}. Seaman {p1} reported to the ship's hospital with a "
     "lacerated palm after a wire parted on deck. Wound irrigated and closed, four sutures. "
     "Master informed. {p1.s} placed on light duties; second officer {p2} to cover his watch. "
     "Radio medical advice taken from {ORG}, {PHONE}.",
-    "log entry {TIME} - cook {p1.s} c/o chest pain, ECG faxed ashore, {p2.is} (2/O) sat with "
+    "{p1=m}log entry {TIME} - cook {p1.s} c/o chest pain, ECG faxed ashore, {p2.is} (2/O) sat with "
     "him. pain settled {TIME}. {p1.g} to be seen at next port.",
     # mountain rescue
     "Call-out {N}, {DATE}: walker {p1} ({AGE}) slipped on wet rock, suspected ankle fracture. "
@@ -420,16 +424,16 @@ PERSON_T = [
     "deformity|hypothermic, shivering] - treated by {p2.i} - handed to ambulance {TIME}",
     # marathon first aid
     "Mile 22 first-aid point: runner bib {N}, {p1}, collapsed, temp 40.1, cooled with ice "
-    "towels by {p2.g} and {p3.g}. Transferred to {ORG} tent. [{p1.g} asked about her "
-    "finishing time.|{p1.g} asked if he could carry on - told no.]",
-    "hey {p1.l} - the runner from the km 30 table, {p2}? her husband rang, she's "
+    "towels by {p2.g} and {p3.g}. Transferred to {ORG} tent. [{p1.g} asked about the "
+    "finishing time.|{p1.g} asked to carry on - told no.]",
+    "{p2=f}hey {p1.l} - the runner from the km 30 table, {p2}? her husband rang, she's "
     "fine now, discharged from the tent. cheers, {p3.l}",
     # concussion sideline form
     "Sideline concussion assessment\nPlayer: {p1}\nClub: {ORG}\nDOB: {DOB}\nAssessed by: {p2} "
     "(club physio)\nMaddocks 3/5, balance errors 7. REMOVED FROM PLAY. Parent ({p3}) "
     "informed, advised no driving and graduated return. {p1.g} not to train until cleared by "
     "{t4} {p4.s}.",
-    "{p1.n} took a knock in the second half and didn't remember the score. Coach {p2.s} "
+    "{p1=m}{p1.n} took a knock in the second half and didn't remember the score. Coach {p2.s} "
     "pulled him off. Mum collecting. - {p3.is}",
     # histopathology request
     "HISTOPATHOLOGY REQUEST\nSurname: {p1.s}   Forename: {p1.g}\nHosp no: {ID}   DOB: {DOB}"
@@ -461,12 +465,12 @@ PERSON_T = [
     # lithotripsy
     "Lithotripsy list {DATE}: 1. {p1.SU} 8 mm L PUJ stone; 2. {p2.SU} 6 mm R lower pole; 3. "
     "{p3.SU} [cancelled - on clopidogrel|DNA]. Operator {p4.is}. {p2.s} to stop aspirin [five days|a week] before; {p1.g} needs a "
-    "KUB film on the morning and an escort home, as [she|he] lives alone.",
+    "KUB film on the morning and an escort home (lives alone).",
     # food challenge
-    "Food challenge sheet\nChild: {p1}  ({AGE})\nFood: baked [egg|milk|peanut]\nDoses given "
+    "{p3=f}Food challenge sheet\nChild: {p1}  ({AGE})\nFood: baked [egg|milk|peanut]\nDoses given "
     "by {p2.g} at 20-min intervals to top dose; no reaction. Mum ({p3.g}) relieved; {p1.g} "
     "may have it at home daily. Reviewed by {t4} {p4.s}.",
-    "{p1.g} ({AGE}) had hives after dose 3 of cashew. Cetirizine given by {p2.is}. Challenge "
+    "{p3=m}{p1.g} ({AGE}) had hives after dose 3 of cashew. Cetirizine given by {p2.is}. Challenge "
     "stopped, obs 1 hrly x4. Dad {p3.n} aware.",
     # phototherapy
     "NB-UVB dose log: {p1.SU}, skin type [II|III|IV], {ID}. Session {N}: {N}0 mJ, mild "
@@ -498,11 +502,11 @@ PERSON_T = [
     "you to drive only locally and in daylight. A copy goes to {t4} {p4.s}.\n\nYours "
     "sincerely\n{p3}",
     # insulin pump / CGM
-    "Pump download {DATE}: {p1} (T1DM, {AGE}). Time in range 54%. Lows overnight after "
+    "{p2=f}Pump download {DATE}: {p1} (T1DM, {AGE}). Time in range 54%. Lows overnight after "
     "basketball; {p1.g} and mum ({p2.g}) to try temp basal. DSN {p3.is}.",
     "CGM alert text from {p1.n}: 'urgent low 2.9 at school' - {p2.g} (school office) gave "
     "juice, rechecked 5.1. Logged by {p3.i}.",
-    "{p1.l}: low again 3.1 lol. {p2.l}: drink it and text me in 15. {p1.l}: ok mum",
+    "{p2=f}{p1.l}: low again 3.1 lol. {p2.l}: drink it and text me in 15. {p1.l}: ok mum",
     # seizure diary
     "Seizure diary ({p1})\n{DATE} 03:10 tonic-clonic 2 min, witnessed by {p2.g} (partner)\n"
     "{DATE} absence x3 at work, colleague {p3.n} noticed\nBrought to clinic by {p2.g}. "
@@ -511,7 +515,7 @@ PERSON_T = [
     "SICKLE CELL PASSPORT\nName: {p1}\nHb SS  Baseline Hb 78\nPreferred analgesia: "
     "oxycodone 10 mg\nHaematologist: {t2} {p2.s}\nNext of kin: {p3} {PHONE}",
     # haemophilia diary
-    "Haemophilia treatment diary - {p1.SU}\n{DATE} prophylaxis 2000 IU L arm (self)\n{DATE} "
+    "{p2=f}Haemophilia treatment diary - {p1.SU}\n{DATE} prophylaxis 2000 IU L arm (self)\n{DATE} "
     "bleed R knee, 3000 IU given by {p2.g} (wife)\nReviewed by {p3.is}, haemophilia nurse.",
     # valuables book
     "Patient's property/valuables book, entry {N}. Received from {p1} on admission {DATE}: "
@@ -520,7 +524,7 @@ PERSON_T = [
     # porter ticket
     "PORTER JOB {N}  {TIME}  FROM: [ward 4|ED majors|CT]  TO: [X-ray|theatre recovery|ward "
     "9]  PT: {p1.U}  BED {N}  O2: Y  REQ BY: {p2.U}",
-    "porters - can someone take {p1.s} (bed 6) down to echo, {p2.g} is on her own up here",
+    "{p2=f}porters - can someone take {p1.s} (bed 6) down to echo, {p2.g} is on her own up here",
     # isolation sign
     "Isolation room 3 - [contact|droplet] precautions. Before entering speak to the nurse in "
     "charge ({p1.n}) or {p2.is}. Visitors for {p3.g} must wear apron and gloves.",
@@ -556,22 +560,22 @@ PERSON_T = [
     "Friends & Family free text: 'The night nurse {p1.g} was wonderful with my dad, nothing "
     "was too much trouble. But the doctor ({p2.s}?) never came back to explain the scan.' - "
     "{p3.i}",
-    "survey comment: thank you to {p1.n} on the desk and to {t2} {p2.s}, my mum {p3.g} was "
+    "{p3=f}survey comment: thank you to {p1.n} on the desk and to {t2} {p2.s}, my mum {p3.g} was "
     "very scared and they made her laugh",
     # podcast / radio transcript
     "00:03:12 HOST: Today I'm joined by {p1}, who runs the island's only dialysis unit. "
     "{p1.g}, welcome.\n00:03:15 {p1.U}: Thanks. So we see patients from all over, and "
     "some of them, like {p2.g}, have to take the ferry three times a week.\n00:03:24 HOST: "
     "That's a long day.",
-    "Radio interview transcript: '... and that's when {t1} {p1.s} - {p1.g}, we all call her "
+    "{p1=f}Radio interview transcript: '... and that's when {t1} {p1.s} - {p1.g}, we all call her "
     "{p1.n} - said she'd open the clinic on Saturdays.' Presenter: {p2}. "
     "Listeners later rang in to thank {p1.g} and the volunteer drivers, among them {p3}.",
     # coroner listing
-    "Coroner's court listing {DATE}. Inquest touching the death of {p1} (aged {N}), late of "
+    "{p4=f}Coroner's court listing {DATE}. Inquest touching the death of {p1} (aged {N}), late of "
     "{LOC}. Witnesses: {t2} {p2.s} (pathologist), {p3} (paramedic), {p4} "
     "(daughter). Senior Coroner: {p5}.",
     # witness statement
-    "WITNESS STATEMENT\nStatement of: {p1}\nAge if under 18: over 18\nOccupation: staff "
+    "{p2=m}WITNESS STATEMENT\nStatement of: {p1}\nAge if under 18: over 18\nOccupation: staff "
     "nurse\nOn {DATE} at about {TIME} I was working on ward 8. I saw the patient in bed 4, "
     "whom I know as {p2}, on the floor. I pressed the buzzer and my colleague {p3.g} came. "
     "{p2.g} said 'I tried to get to the toilet.' I did not move him. {t4} {p4.s} arrived "
@@ -597,7 +601,7 @@ PERSON_T = [
     "kept for now pending manufacturer advice; {p2.g} will ring back before the morning "
     "clinic. Fridge door seal reported to estates.",
     # cleft clinic
-    "Dear {t1} {p1.s},\n\nI saw {p2.g} (DOB {DOB}) in the joint cleft clinic today with her "
+    "{p2=f}{p3=f}Dear {t1} {p1.s},\n\nI saw {p2.g} (DOB {DOB}) in the joint cleft clinic today with her "
     "mother {p3} and our speech therapist {p4}. {p2.g}'s palate repair has healed well and "
     "her speech is now nasal only on fatigue. {p4.g} will see her again in the spring. "
     "Please do not hesitate to contact me.\n\n{p5}\nConsultant Cleft Surgeon",
