@@ -2729,3 +2729,18 @@ fn staff_initials_closing_rows_and_after_act_cues() {
         ),
     ]);
 }
+
+#[test]
+fn staff_initials_in_a_code_column() {
+    check(&[
+        (
+            "SPECIMENS  QZ  AB-551230  plasma x2",
+            "SPECIMENS  PERSON_1  AB-551230  plasma x2",
+        ),
+        // A modality in the same column stays.
+        (
+            "IMAGING  CT  RX-551230  booked today",
+            "IMAGING  CT  RX-551230  booked today",
+        ),
+    ]);
+}

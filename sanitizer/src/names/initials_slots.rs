@@ -2,7 +2,12 @@
 //! after `by` before a time (`Tested by QX at 10:40`), two checkers joined by a slash
 //! (`Drug check: QX/ZV balance 12`), a participant before a bracketed study or record
 //! number (`Window for QX (study no …)`), and an operator's initials between a procedure's
-//! date and its lower-case finding (`Valve changed 3 May 2024 QX no leak`). Letters that
+//! date and its lower-case finding (`Valve changed 3 May 2024 QX no leak`), two checkers
+//! closing a check line (`… correct. QX / ZV`), initials after a wide gap closing a row
+//! that opens with a time, a visit log's rows (`Mon seen QX`, `- QX rang`), the agent of a
+//! hands-on act (`Needled by QX -`), a signer (`Authorised QX.`, `Signed QX 22:14`), a
+//! crew (`from crew QX:`) and a code column before a record number (`SAMPLES  QX  AB-12`).
+//! Letters that
 //! spell a clinical, team or measurement abbreviation never count
 //! ([`NameRules::initials_like`]).
 
@@ -128,6 +133,23 @@ impl NameRules<'_> {
             // "Authorised QX.", "Signed QX 22:14".
             let signer = prev.is_some_and(|p| listed(p, SIGNING_WORDS))
                 && (punct(i + 1, '.') || (number(i + 1) && punct(i + 2, ':')) || line_end(i));
+            // "SAMPLES  QX  AB-1234  …": a short code column between a row's header word
+            // and a record number, each cell set off by a wide gap.
+            let code_column = t.break_before
+                && !t.line_start
+                && i == line_first + 1
+                && tokens
+                    .get(line_first)
+                    .is_some_and(|h| h.is_word() && h.shape == Shape::Upper)
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.break_before && !n.line_start && n.shape == Shape::Upper)
+                && tokens
+                    .get(i + 2)
+                    .is_some_and(|d| d.is_punct('-') && !d.space_before)
+                && tokens
+                    .get(i + 3)
+                    .is_some_and(|d| d.class == Class::Number && !d.space_before);
             // "handover from crew QX:".
             let crew = prev.is_some_and(|p| word(p, "crew")) && punct(i + 1, ':');
             // "Tested by QX at 10:40": the agent before the time of the act.
@@ -162,6 +184,7 @@ impl NameRules<'_> {
                 || act_agent
                 || signer
                 || crew
+                || code_column
             {
                 push(t);
             }
