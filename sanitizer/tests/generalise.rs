@@ -2744,3 +2744,18 @@ fn staff_initials_in_a_code_column() {
         ),
     ]);
 }
+
+#[test]
+fn surname_and_initial_rows_on_a_patient_board() {
+    check(&[
+        (
+            "TRIAGE  QUORVANE T  40m  CAT 2\nSEEN  BRENLOKA S  12m  CAT 4",
+            "TRIAGE  PERSON_1  40m  CAT 2\nSEEN  PERSON_2  12m  CAT 4",
+        ),
+        // One such row is no board.
+        (
+            "TRIAGE  VITAMIN D  40m  level",
+            "TRIAGE  VITAMIN D  40m  level",
+        ),
+    ]);
+}
