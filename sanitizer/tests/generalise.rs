@@ -2694,3 +2694,68 @@ fn a_name_before_a_bracketed_age_without_old() {
         ("Brenlok (3 weeks) cough.", "Brenlok (3 weeks) cough."),
     ]);
 }
+
+#[test]
+fn staff_initials_closing_rows_and_after_act_cues() {
+    check(&[
+        (
+            "Insulin pen count: 3 pens present. QZ / XV",
+            "Insulin pen count: 3 pens present. PERSON_1 / PERSON_2",
+        ),
+        (
+            "Pressure areas\n10:00 heels intact  QZ\n14:00 sacrum pink  XV",
+            "Pressure areas\n10:00 heels intact  PERSON_1\n14:00 sacrum pink  PERSON_2",
+        ),
+        (
+            "Home visits\nTue seen QZ\nThu no answer - QZ rang",
+            "Home visits\nTue seen PERSON_1\nThu no answer - PERSON_1 rang",
+        ),
+        (
+            "Cannulated by QZ (left forearm). Signed XV 09:40",
+            "Cannulated by PERSON_1 (left forearm). Signed PERSON_2 09:40",
+        ),
+        (
+            "Transfer booked. Authorised QZ. Handover from crew XV: stable.",
+            "Transfer booked. Authorised PERSON_1. Handover from crew PERSON_2: stable.",
+        ),
+        (
+            "Partner notified by index patient QZ (clinic no 55123).",
+            "Partner notified by index patient PERSON_1 (clinic no 55123).",
+        ),
+        // Abbreviations in the same places stay.
+        (
+            "Obs\n10:00 settled, on  O2\nCannulated by ED (left arm). Signed QZ 09:40",
+            "Obs\n10:00 settled, on  O2\nCannulated by ED (left arm). Signed PERSON_1 09:40",
+        ),
+    ]);
+}
+
+#[test]
+fn staff_initials_in_a_code_column() {
+    check(&[
+        (
+            "SPECIMENS  QZ  AB-551230  plasma x2",
+            "SPECIMENS  PERSON_1  AB-551230  plasma x2",
+        ),
+        // A modality in the same column stays.
+        (
+            "IMAGING  CT  RX-551230  booked today",
+            "IMAGING  CT  RX-551230  booked today",
+        ),
+    ]);
+}
+
+#[test]
+fn surname_and_initial_rows_on_a_patient_board() {
+    check(&[
+        (
+            "TRIAGE  QUORVANE T  40m  CAT 2\nSEEN  BRENLOKA S  12m  CAT 4",
+            "TRIAGE  PERSON_1  40m  CAT 2\nSEEN  PERSON_2  12m  CAT 4",
+        ),
+        // One such row is no board.
+        (
+            "TRIAGE  VITAMIN D  40m  level",
+            "TRIAGE  VITAMIN D  40m  level",
+        ),
+    ]);
+}

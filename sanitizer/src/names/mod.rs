@@ -380,6 +380,7 @@ impl<'a> NameRules<'a> {
         self.initials_slots(tokens, typed, &mut out);
         rota::slot_initials(text, tokens, &mut out);
         self.timed_board(text, tokens, &mut out);
+        self.board_surname_initials(text, tokens, &mut out);
         self.short_surname_pairs(tokens, &mut out);
         self.extension_sign_offs(tokens, &mut out);
         self.team_sign_offs(tokens, &mut out);

@@ -3,7 +3,8 @@
 //! P.Y.`), bare initials that end the line or are followed by a wide gap are whoever
 //! worked that slot. A board of timed rows (`09:30  ASTWOOD  STAIRS`) names in its
 //! second column whoever has that slot, once a run of such rows holds a listed name that
-//! is no common word.
+//! is no common word. A patient board's rows (`WAITING  SURNAME I  65m`) name in their
+//! second column a surname and initial.
 
 use super::initials::NOT_INITIALS;
 use super::table::{cell_initials, cells};
@@ -101,6 +102,64 @@ impl NameRules<'_> {
         }
         flush(&mut run, &mut found);
         out.extend(found);
+    }
+}
+
+impl NameRules<'_> {
+    /// A patient board's rows (`WAITING  SURNAME I  65m  CAT 3`): in a run of two or more
+    /// wide-gap rows of three or more cells whose first cell is upper case, a second cell of
+    /// one upper-case word that is no common or clinical word and one initial letter is a
+    /// surname and initial.
+    pub(super) fn board_surname_initials(
+        &self,
+        text: &str,
+        tokens: &[Token<'_>],
+        out: &mut Vec<Mention>,
+    ) {
+        let overlaps = overlap_index(out);
+        let mut found = Vec::new();
+        let mut run: Vec<Mention> = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            let (row, end) = cells(text, tokens, i, ' ');
+            let span = |&(a, b): &(usize, usize)| tokens.get(a..b).unwrap_or_default();
+            let status = row.first().map(span).is_some_and(|c| {
+                !c.is_empty() && c.iter().all(|w| w.is_word() && w.shape == Shape::Upper)
+            });
+            let name = match row.get(1).map(span) {
+                Some([surname, initial])
+                    if surname.is_word()
+                        && surname.latin
+                        && surname.shape == Shape::Upper
+                        && surname.letters() >= 3
+                        && surname.letters() == surname.text.chars().count()
+                        && !self.common(surname.text)
+                        && !self.hard_stop(surname.text)
+                        && !in_list(surname.text, NOT_INITIALS)
+                        && initial.is_word()
+                        && initial.latin
+                        && initial.letters() == 1
+                        && initial.capitalized() =>
+                {
+                    Self::whole_run(&[surname, initial])
+                }
+                _ => None,
+            };
+            match name {
+                Some(m) if status && row.len() >= 3 => run.push(m),
+                _ => {
+                    if run.len() >= 2 {
+                        found.append(&mut run);
+                    }
+                    run.clear();
+                }
+            }
+            i = end.max(i + 1);
+        }
+        if run.len() >= 2 {
+            found.append(&mut run);
+        }
+        out.extend(found.into_iter().filter(|m| !overlaps(m.start, m.end)));
     }
 }
 
