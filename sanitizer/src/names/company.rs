@@ -4,7 +4,7 @@
 //! you one`). The word must be capitalised, no common word (unless a listed given name),
 //! clinical term or field word.
 
-use super::{Mention, NameRules, in_list, lower};
+use super::{Mention, NameRules, in_list, lower, words};
 use crate::token::{Shape, Token};
 
 /// Participles of being with someone, after `with <name>`: "with Tanvo sitting alongside".
@@ -26,7 +26,8 @@ const PRESENCE_PARTICIPLES: &[&str] = &[
 /// Favours a colleague is thanked for, before their name: "Thanks for covering Tanvo".
 const FAVOURS: &[&str] = &["covering", "swapping", "helping", "cover", "swap"];
 
-/// Days and months, capitalised like names: "Thanks for covering Tuesday".
+/// Days and times, capitalised like names: "Thanks for covering Tuesday" (months are
+/// [`words::is_month`]).
 const CALENDAR_WORDS: &[&str] = &[
     "monday",
     "tuesday",
@@ -35,23 +36,11 @@ const CALENDAR_WORDS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "today",
     "tonight",
     "tomorrow",
-    "yesterday",
-    "weekend",
+    "proj",
+    "projection",
 ];
 
 impl NameRules<'_> {
@@ -102,5 +91,6 @@ impl NameRules<'_> {
             && (self.name_like(t) || (self.given(t.text) && !self.common(t.text)))
             && self.stop(t.text).is_none()
             && !in_list(t.text, CALENDAR_WORDS)
+            && !words::is_month(t.text)
     }
 }

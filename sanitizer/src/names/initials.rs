@@ -162,12 +162,7 @@ impl NameRules<'_> {
         dotted_signatures(tokens, out);
         signed_lists(tokens, out);
         let mut push = |t: &Token<'_>| {
-            out.push(Mention {
-                start: t.start,
-                end: t.end,
-                surname: Some(lower(t.text)),
-                ..Mention::default()
-            });
+            out.push(Mention::of_word(t));
         };
         // The sign-off: the last word, only full stops after it.
         let last = tokens.iter().rposition(Token::is_word);
@@ -616,12 +611,7 @@ impl NameRules<'_> {
                 _ => false,
             };
             if attends {
-                out.push(Mention {
-                    start: t.start,
-                    end: t.end,
-                    surname: Some(lower(t.text)),
-                    ..Mention::default()
-                });
+                out.push(Mention::of_word(t));
             }
         }
     }
@@ -783,12 +773,7 @@ impl NameRules<'_> {
                     && v.space_before
                     && in_list(v.text, CHAT_SUBJECT_VERBS)
                 {
-                    out.push(Mention {
-                        start: t.start,
-                        end: t.end,
-                        surname: Some(lower(t.text)),
-                        ..Mention::default()
-                    });
+                    out.push(Mention::of_word(t));
                 }
             }
             for k in first..end {
@@ -917,12 +902,7 @@ impl NameRules<'_> {
                     || (n.is_punct('.') && tokens.get(k + 2).is_none_or(|m| m.break_before))
             });
             if (1..=3).contains(&words) && closed && ends {
-                out.push(Mention {
-                    start: t.start,
-                    end: t.end,
-                    surname: Some(lower(t.text)),
-                    ..Mention::default()
-                });
+                out.push(Mention::of_word(t));
             }
         }
     }

@@ -63,12 +63,7 @@ impl NameRules<'_> {
         out: &mut Vec<Mention>,
     ) {
         let mut push = |t: &Token<'_>| {
-            out.push(Mention {
-                start: t.start,
-                end: t.end,
-                surname: Some(lower(t.text)),
-                ..Mention::default()
-            });
+            out.push(Mention::of_word(t));
         };
         let word = |k: usize, w: &str| {
             tokens

@@ -122,6 +122,19 @@ pub(crate) struct Mention {
     pub(crate) initials: bool,
 }
 
+impl Mention {
+    /// A one-word mention of `t`, its word kept as the surname: a one-word name, or staff
+    /// initials found by the slot they fill.
+    fn of_word(t: &Token<'_>) -> Self {
+        Self {
+            start: t.start,
+            end: t.end,
+            surname: Some(lower(t.text)),
+            ..Self::default()
+        }
+    }
+}
+
 fn lower(word: &str) -> String {
     word.to_lowercase()
 }

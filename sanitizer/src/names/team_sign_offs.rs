@@ -3,7 +3,7 @@
 //! TVN`): the initials are the writer's. A message whose last words are a spaced dash and
 //! one capitalised name that is no common word (`… on the bridge - Nosa`) is signed by it.
 
-use super::{Mention, NameRules, lower};
+use super::{Mention, NameRules};
 use crate::token::{Shape, Token};
 
 impl NameRules<'_> {
@@ -23,12 +23,7 @@ impl NameRules<'_> {
         self.dashed_last_word(tokens, last, out);
         if let Some(t) = tokens.get(last - 2).filter(|_| team && comma && after_stop) {
             if self.initials_like(t, false) {
-                out.push(Mention {
-                    start: t.start,
-                    end: t.end,
-                    surname: Some(lower(t.text)),
-                    ..Mention::default()
-                });
+                out.push(Mention::of_word(t));
             }
         }
     }

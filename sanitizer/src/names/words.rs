@@ -367,6 +367,11 @@ const MONTHS: &[&str] = &[
     "december",
 ];
 
+/// The word is a month name (`March`, `june`).
+pub(super) fn is_month(word: &str) -> bool {
+    in_list(word, MONTHS)
+}
+
 /// Words before a month that make it a time, not a name: "in March", "since June".
 const TIME_WORDS: &[&str] = &[
     "in",
