@@ -2759,3 +2759,18 @@ fn surname_and_initial_rows_on_a_patient_board() {
         ),
     ]);
 }
+
+#[test]
+fn values_of_xml_name_elements() {
+    check(&[
+        (
+            "<record><family>Quorblanet</family><given>Ysolde</given></record>",
+            "<record><family>PERSON_1</family><given>PERSON_1</given></record>",
+        ),
+        // Other elements keep their values.
+        (
+            "<record><status>Active</status><code>Fever</code></record>",
+            "<record><status>Active</status><code>Fever</code></record>",
+        ),
+    ]);
+}

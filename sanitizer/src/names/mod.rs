@@ -74,6 +74,7 @@ mod team_sign_offs;
 mod term_surnames;
 mod vetoes;
 mod words;
+mod xml;
 
 pub(crate) use self::context::is_greeting;
 pub(crate) use self::dicom::in_non_person_value as in_dicom_non_person_value;
@@ -362,6 +363,7 @@ impl<'a> NameRules<'a> {
         self.handles(tokens, &mut out);
         caret_names(text, &mut out);
         dicom::pn_values(tokens, &mut out);
+        xml::element_values(tokens, &mut out);
         self.name_fields(tokens, &mut out);
         self.cues(tokens, &mut out);
         self.comma_and_initials(tokens, &mut out);
