@@ -2774,3 +2774,15 @@ fn values_of_xml_name_elements() {
         ),
     ]);
 }
+
+#[test]
+fn role_cells_of_a_bar_separated_record() {
+    check(&[
+        (
+            "THEATRE LIST | Surgeon QUORVANE | Anaesthetist DE BRENLOKA | ASA II | 14:10",
+            "THEATRE LIST | Surgeon PERSON_1 | Anaesthetist PERSON_2 | ASA II | 14:10",
+        ),
+        // A role word outside a bar cell keeps the next word.
+        ("Surgeon PLEASE call back", "Surgeon PLEASE call back"),
+    ]);
+}

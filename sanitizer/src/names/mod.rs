@@ -418,6 +418,7 @@ impl<'a> NameRules<'a> {
         out.retain(|m| {
             !hl7::in_coded_field(&coded, m.start, m.end)
                 && !classification_value(tokens, m.start)
+                && !vetoes::asa_grade(tokens, m.start)
                 && !dicom::in_non_person_value(tokens, m.start)
         });
         let mut orgs: Vec<Span> = typed

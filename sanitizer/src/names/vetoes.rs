@@ -151,6 +151,19 @@ pub(crate) fn classification_value(tokens: &[Token<'_>], start: usize) -> bool {
             })
 }
 
+/// The mention starting at `start` is an anaesthetic physical-status grade, `ASA` and a
+/// Roman numeral ("ASA III", "ASA IV"), not a person.
+pub(crate) fn asa_grade(tokens: &[Token<'_>], start: usize) -> bool {
+    let k = tokens.partition_point(|t| t.start < start);
+    let roman = |w: &str| !w.is_empty() && w.chars().all(|c| matches!(c, 'I' | 'V'));
+    tokens
+        .get(k)
+        .is_some_and(|t| t.start == start && t.is_word() && t.text == "ASA")
+        && tokens
+            .get(k + 1)
+            .is_some_and(|g| g.is_word() && g.letters() <= 3 && roman(g.text))
+}
+
 /// The mention `start..end` is one word compounded with lower-case common words by
 /// hyphens, each part a common word ("Ruby-red urine", "Cayenne-pepper spots"), or only
 /// the lower-case parts when it opens a sentence: a compound adjective or noun, not a name

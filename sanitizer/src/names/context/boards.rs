@@ -571,17 +571,24 @@ impl NameRules<'_> {
             {
                 continue;
             }
-            if !tokens
+            let colon = tokens
                 .get(i + 1)
-                .is_some_and(|c| c.is_punct(':') && !c.space_before)
-            {
+                .is_some_and(|c| c.is_punct(':') && !c.space_before);
+            // A `|`-separated record's cell opened by the role, no colon: "| Surgeon
+            // TRUNDLE |", the value in upper case.
+            let cell = !colon
+                && i.checked_sub(1)
+                    .and_then(|p| tokens.get(p))
+                    .is_some_and(|p| p.is_punct('|'));
+            if !(colon || cell) {
                 continue;
             }
+            let first = if colon { i + 2 } else { i + 1 };
             let Some(shape) = tokens
-                .get(i + 2)
+                .get(first)
                 .filter(|t| !t.break_before && t.is_word())
                 .map(|t| t.shape)
-                .filter(|s| matches!(s, Shape::Upper | Shape::Title))
+                .filter(|s| matches!(s, Shape::Upper) || (colon && matches!(s, Shape::Title)))
             else {
                 continue;
             };
@@ -599,10 +606,10 @@ impl NameRules<'_> {
                     && !in_list(t.text, UNFILLED)
             };
             let mut words: Vec<&Token<'_>> = Vec::new();
-            let mut k = i + 2;
+            let mut k = first;
             while words.len() < 3 {
                 let Some(t) = tokens.get(k) else { break };
-                if k > i + 2 && (t.break_before || !t.space_before) {
+                if k > first && (t.break_before || !t.space_before) {
                     break;
                 }
                 let particle = crate::names::is_particle(t.text)
@@ -617,9 +624,9 @@ impl NameRules<'_> {
                 k += 1;
             }
             let Some(last) = words.last() else { continue };
-            let ends = tokens
-                .get(k)
-                .is_none_or(|n| n.break_before || n.start >= last.end + 2 || n.is_punct('|'));
+            let ends = tokens.get(k).is_none_or(|n| {
+                n.is_punct('|') || (colon && (n.break_before || n.start >= last.end + 2))
+            }) || (cell && tokens.get(k).is_none_or(|n| n.line_start));
             if !ends {
                 continue;
             }
