@@ -2786,3 +2786,18 @@ fn role_cells_of_a_bar_separated_record() {
         ("Surgeon PLEASE call back", "Surgeon PLEASE call back"),
     ]);
 }
+
+#[test]
+fn lower_case_name_opening_a_note_before_a_ward_place() {
+    check(&[
+        (
+            "quorvane in bay 3 declined obs, family aware",
+            "PERSON_1 in bay 3 declined obs, family aware",
+        ),
+        // A common word before the place stays.
+        (
+            "patient in bay 3 declined obs, family aware",
+            "patient in bay 3 declined obs, family aware",
+        ),
+    ]);
+}

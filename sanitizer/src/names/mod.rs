@@ -73,6 +73,7 @@ mod table;
 mod team_sign_offs;
 mod term_surnames;
 mod vetoes;
+mod ward_openers;
 mod words;
 mod xml;
 
@@ -375,6 +376,7 @@ impl<'a> NameRules<'a> {
         self.family_names(tokens, &mut out);
         self.subjects_and_possessives(tokens, &mut out);
         self.in_bed(tokens, &mut out);
+        self.ward_openers(tokens, &mut out);
         self.visited_in_bed(tokens, &mut out);
         self.message_senders(tokens, &mut out);
         self.greeted(tokens, &mut out);
