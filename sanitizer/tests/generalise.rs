@@ -2801,3 +2801,11 @@ fn lower_case_name_opening_a_note_before_a_ward_place() {
         ),
     ]);
 }
+
+#[test]
+fn upper_case_particle_opening_a_board_cell() {
+    check(&[(
+        "Bed 9  DE QUORVANE  NBM  nurse Maria | Ysolde de Quorvane asks for a chair",
+        "Bed 9  PERSON_1  NBM  nurse PERSON_2 | PERSON_1 asks for a chair",
+    )]);
+}

@@ -415,6 +415,7 @@ impl<'a> NameRules<'a> {
         self.number_word_surnames(tokens, &mut out);
         for m in &mut out {
             cut_at_break(tokens, m);
+            caps_particle_before(tokens, m);
         }
         let coded = hl7::coded_fields(text);
         out.retain(|m| {
@@ -1057,6 +1058,40 @@ pub(crate) fn patronymic_link(tokens: &[Token<'_>], i: usize) -> Option<usize> {
 /// form's field gap ("Ember Ford\nDate of birth", "HOSPITAL\nSMITH^JOHN") keeps its
 /// segment with the most words (the first on a tie), and loses the name parts that were
 /// only outside it (the last word kept becomes the surname when the surname was cut off).
+/// Widens a mention that starts with an upper-case word to the upper-case particle opening
+/// its field right before it (`Bed 16  DE SAUSSURE  FFD`): the particle is part of the
+/// family name.
+fn caps_particle_before(tokens: &[Token<'_>], m: &mut Mention) {
+    if let Some(start) = caps_particle_start(tokens, m.start) {
+        m.start = start;
+    }
+}
+
+/// Where a person span starting at byte `start` begins once widened to the upper-case
+/// particle opening its field (see [`caps_particle_before`]), if there is one.
+pub(crate) fn caps_particle_start(tokens: &[Token<'_>], start: usize) -> Option<usize> {
+    let k = tokens.partition_point(|t| t.start < start);
+    let w = tokens
+        .get(k)
+        .filter(|w| w.start == start && w.is_word() && w.shape == Shape::Upper)?;
+    let p = k.checked_sub(1).and_then(|p| tokens.get(p))?;
+    let after_bar = k
+        .checked_sub(2)
+        .and_then(|b| tokens.get(b))
+        .is_some_and(|b| b.is_punct('|'));
+    let opens_field = p.break_before || p.line_start || p.sentence_start || after_bar;
+    if p.is_word()
+        && p.shape == Shape::Upper
+        && is_particle(p.text)
+        && opens_field
+        && w.space_before
+        && !w.break_before
+    {
+        return Some(p.start);
+    }
+    None
+}
+
 fn cut_at_break(tokens: &[Token<'_>], m: &mut Mention) {
     let inside = within(tokens, m.start, m.end);
     if !inside.iter().skip(1).any(|t| t.break_before) {
