@@ -216,6 +216,9 @@ impl Sanitizer {
                 if let Some(start) = names::caps_particle_start(toks, f.start) {
                     f.start = start;
                 }
+                if let Some(start) = names::ede_prefix_start(toks, f.start) {
+                    f.start = start;
+                }
                 extend_on_to_surname(&rules, toks, ty, &spans_of, f);
             }
         }

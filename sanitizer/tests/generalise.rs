@@ -2809,3 +2809,11 @@ fn upper_case_particle_opening_a_board_cell() {
         "Bed 9  PERSON_1  NBM  nurse PERSON_2 | PERSON_1 asks for a chair",
     )]);
 }
+
+#[test]
+fn ede_male_prefix_before_a_found_name() {
+    check(&[(
+        "Clinician: Y Tuan Nguyen reviewed the chart.",
+        "Clinician: PERSON_1 reviewed the chart.",
+    )]);
+}

@@ -1065,6 +1065,21 @@ fn caps_particle_before(tokens: &[Token<'_>], m: &mut Mention) {
     if let Some(start) = caps_particle_start(tokens, m.start) {
         m.start = start;
     }
+    if let Some(start) = ede_prefix_start(tokens, m.start) {
+        m.start = start;
+    }
+}
+
+/// Where a person span starting at byte `start` begins once widened to an Ede (Rhade)
+/// name's one-letter male prefix `Y` right before its capitalised first word (`Y Kuh
+/// Kpă`), if there is one.
+pub(crate) fn ede_prefix_start(tokens: &[Token<'_>], start: usize) -> Option<usize> {
+    let k = tokens.partition_point(|t| t.start < start);
+    let w = tokens
+        .get(k)
+        .filter(|w| w.start == start && w.capitalized() && w.space_before && !w.break_before)?;
+    let y = k.checked_sub(1).and_then(|p| tokens.get(p))?;
+    (y.is_word() && y.text == "Y" && w.start == y.end + 1).then_some(y.start)
 }
 
 /// Where a person span starting at byte `start` begins once widened to the upper-case
