@@ -213,12 +213,7 @@ impl Sanitizer {
         for f in &mut persons {
             if let (Some(toks), Some(ty)) = (tokens.get(f.text), typed.get(f.text)) {
                 extend_back_to_given(&rules, toks, ty, &spans_of, f);
-                if let Some(start) = names::caps_particle_start(toks, f.start) {
-                    f.start = start;
-                }
-                if let Some(start) = names::ede_prefix_start(toks, f.start) {
-                    f.start = start;
-                }
+                f.start = names::widened_start(toks, f.start);
                 extend_on_to_surname(&rules, toks, ty, &spans_of, f);
             }
         }

@@ -1054,26 +1054,24 @@ pub(crate) fn patronymic_link(tokens: &[Token<'_>], i: usize) -> Option<usize> {
     ok.then_some(i + 3)
 }
 
-/// A name stays on one line and in one field: a mention run across a line break or a
-/// form's field gap ("Ember Ford\nDate of birth", "HOSPITAL\nSMITH^JOHN") keeps its
-/// segment with the most words (the first on a tie), and loses the name parts that were
-/// only outside it (the last word kept becomes the surname when the surname was cut off).
-/// Widens a mention that starts with an upper-case word to the upper-case particle opening
-/// its field right before it (`Bed 16  DE SAUSSURE  FFD`): the particle is part of the
-/// family name.
+/// Widens a mention to the name parts right before it that belong to it
+/// ([`widened_start`]).
 fn caps_particle_before(tokens: &[Token<'_>], m: &mut Mention) {
-    if let Some(start) = caps_particle_start(tokens, m.start) {
-        m.start = start;
-    }
-    if let Some(start) = ede_prefix_start(tokens, m.start) {
-        m.start = start;
-    }
+    m.start = widened_start(tokens, m.start);
+}
+
+/// Where a person span starting at byte `start` begins once widened to the upper-case
+/// particle opening its field right before it (`Bed 16  DE SAUSSURE  FFD`: the particle is
+/// part of the family name), then to an Ede name's `Y` prefix ([`ede_prefix_start`]).
+pub(crate) fn widened_start(tokens: &[Token<'_>], start: usize) -> usize {
+    let start = caps_particle_start(tokens, start).unwrap_or(start);
+    ede_prefix_start(tokens, start).unwrap_or(start)
 }
 
 /// Where a person span starting at byte `start` begins once widened to an Ede (Rhade)
 /// name's one-letter male prefix `Y` right before its capitalised first word (`Y Kuh
 /// Kpă`), if there is one.
-pub(crate) fn ede_prefix_start(tokens: &[Token<'_>], start: usize) -> Option<usize> {
+fn ede_prefix_start(tokens: &[Token<'_>], start: usize) -> Option<usize> {
     let k = tokens.partition_point(|t| t.start < start);
     let w = tokens
         .get(k)
@@ -1083,8 +1081,8 @@ pub(crate) fn ede_prefix_start(tokens: &[Token<'_>], start: usize) -> Option<usi
 }
 
 /// Where a person span starting at byte `start` begins once widened to the upper-case
-/// particle opening its field (see [`caps_particle_before`]), if there is one.
-pub(crate) fn caps_particle_start(tokens: &[Token<'_>], start: usize) -> Option<usize> {
+/// particle opening its field (see [`widened_start`]), if there is one.
+fn caps_particle_start(tokens: &[Token<'_>], start: usize) -> Option<usize> {
     let k = tokens.partition_point(|t| t.start < start);
     let w = tokens
         .get(k)
@@ -1107,6 +1105,10 @@ pub(crate) fn caps_particle_start(tokens: &[Token<'_>], start: usize) -> Option<
     None
 }
 
+/// A name stays on one line and in one field: a mention run across a line break or a
+/// form's field gap ("Ember Ford\nDate of birth", "HOSPITAL\nSMITH^JOHN") keeps its
+/// segment with the most words (the first on a tie), and loses the name parts that were
+/// only outside it (the last word kept becomes the surname when the surname was cut off).
 fn cut_at_break(tokens: &[Token<'_>], m: &mut Mention) {
     let inside = within(tokens, m.start, m.end);
     if !inside.iter().skip(1).any(|t| t.break_before) {
