@@ -332,15 +332,8 @@ fn read_lines(
             let glyphs = frame
                 .filter(|_| glyphs.len() == text.expose().chars().count())
                 .and_then(|(frame, blanks)| GlyphFrame::new(frame, glyphs, blanks));
-            let b = quad.aabb();
-            let bbox = BoxF {
-                x0: b.x0,
-                y0: b.y0,
-                x1: b.x1 + 1.0,
-                y1: b.y1 + 1.0,
-            };
             TextLine {
-                bbox,
+                bbox: quad.pixel_box(),
                 quad,
                 score,
                 text,

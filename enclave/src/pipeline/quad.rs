@@ -21,6 +21,17 @@ impl Quad {
         }
     }
 
+    /// The pixels the corners (pixel-centre coordinates) lie on, as a box with exclusive
+    /// right and bottom edges: [`Quad::aabb`] grown by one pixel to the right and down.
+    pub fn pixel_box(&self) -> BoxF {
+        let b = self.aabb();
+        BoxF {
+            x1: b.x1 + 1.0,
+            y1: b.y1 + 1.0,
+            ..b
+        }
+    }
+
     /// Longer of the top and bottom edges.
     pub fn width(&self) -> f32 {
         let [p0, p1, p2, p3] = self.0;

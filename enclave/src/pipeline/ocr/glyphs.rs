@@ -192,13 +192,7 @@ impl GlyphFrame {
             along(p3, p2, from),
             along(p3, p2, to),
         ];
-        let b = Quad(corners).aabb();
-        BoxF {
-            x0: b.x0,
-            y0: b.y0,
-            x1: b.x1 + 1.0,
-            y1: b.y1 + 1.0,
-        }
+        Quad(corners).pixel_box()
     }
 }
 
