@@ -361,8 +361,10 @@ fn blind14_corpus_shape() {
 /// under blind6's span rules, with names from nine naming traditions plus English surnames
 /// that are offices and ranks, 127 document shapes used at most five times each, written
 /// without reading the sanitizer) parses and has the shape it was written to; its ids are
-/// unique and every span falls on character boundaries of its text. It is held out: to be
-/// scored once, later, by someone other than its author; no floor here.
+/// unique and every span falls on character boundaries of its text. It was scored once as a
+/// held-out set in session 15, after sanitizer round 30 (leaking 51/220 against Presidio's
+/// 160, recall 0.867 against 0.636, over-redacted 13/80 against 37), and has been a
+/// development set since; no floor here.
 #[test]
 fn blind15_corpus_shape() {
     shape(BLIND15, 300, (220, 80));
