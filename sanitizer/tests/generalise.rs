@@ -2817,3 +2817,47 @@ fn ede_male_prefix_before_a_found_name() {
         "Clinician: PERSON_1 reviewed the chart.",
     )]);
 }
+
+#[test]
+fn round31b_noun_phrases_signs_flaps_and_dressings_are_not_people() {
+    let s = sanitizer();
+    let cases = [
+        (
+            "A Quorvane flap closed the defect on the nose.",
+            "Quorvane",
+            "A Quorvane flap closed the defect on the nose.",
+        ),
+        (
+            "Jerks brisk, Orvanek present bilaterally, toes down.",
+            "Orvanek",
+            "Jerks brisk, Orvanek present bilaterally, toes down.",
+        ),
+        (
+            "Vorlane heel-drop positive. Review tomorrow.",
+            "Vorlane",
+            "Vorlane heel-drop positive. Review tomorrow.",
+        ),
+        (
+            "Cannula covered with Mefix and checked at noon.",
+            "Mefix",
+            "Cannula covered with Mefix and checked at noon.",
+        ),
+        (
+            "Vorlane beetles hatched in the school garden.",
+            "Vorlane",
+            "Vorlane beetles hatched in the school garden.",
+        ),
+        (
+            "Member of Quorvane Rescue Team since the spring.",
+            "Quorvane",
+            "Member of Quorvane Rescue Team since the spring.",
+        ),
+        // A titled word before the same nouns is still a person.
+        (
+            "Dr Quorvane present bilaterally at the meeting?",
+            "Quorvane",
+            "Dr PERSON_1 present bilaterally at the meeting?",
+        ),
+    ];
+    check_with_surname_spans(&s, &cases);
+}
