@@ -1267,3 +1267,69 @@ impl Occupied {
         self.spans.insert(i, (a, b));
     }
 }
+
+/// Role words that can stand glued to the front of a person span, before the name itself
+/// ("Carer Xa", "DSN X. Ya", "Facilitators Xa bin Ya").
+const FRONT_ROLES: &[&str] = &[
+    "carer",
+    "carers",
+    "facilitator",
+    "facilitators",
+    "dsn",
+    "hca",
+    "rn",
+    "rgn",
+    "cns",
+    "anp",
+    "odp",
+    "sho",
+    "physio",
+    "walker",
+    "runner",
+    "porter",
+    "cook",
+];
+
+/// Superscript digits: an affiliation mark after an author's name ("X. Ya¹"), never part
+/// of it.
+fn superscript_digit(c: char) -> bool {
+    matches!(c, '\u{b9}' | '\u{b2}' | '\u{b3}' | '\u{2070}'..='\u{2079}')
+}
+
+/// Trims a person span's edges that are not the name: a role word ([`FRONT_ROLES`], any
+/// case) at the front, when a capitalised word of the span follows it ("walker Xa Ya",
+/// "Carer Xa", "DSN X. Ya"; a lower-case given name before a surname stays: "xa Ya"); and
+/// superscript affiliation digits at the end ("X. Ya¹").
+pub(crate) fn trim_span_edges(tokens: &[Token<'_>], f: &mut Found) {
+    let k = tokens.partition_point(|t| t.start < f.start);
+    if let (Some(first), Some(next)) = (tokens.get(k), tokens.get(k + 1)) {
+        let role = first.start == f.start
+            && first.is_word()
+            && FRONT_ROLES.contains(&first.text.to_lowercase().as_str());
+        let name_follows = next.is_word()
+            && next.space_before
+            && next.end <= f.end
+            && matches!(next.shape, Shape::Title | Shape::Upper);
+        if role && name_follows {
+            f.start = next.start;
+        }
+    }
+    let last = tokens
+        .partition_point(|t| t.start < f.end)
+        .saturating_sub(1);
+    if let Some(t) = tokens.get(last) {
+        if t.start >= f.start && t.end >= f.end {
+            let kept = t
+                .text
+                .get(..f.end.saturating_sub(t.start))
+                .unwrap_or_default()
+                .trim_end_matches(superscript_digit);
+            // A mark that is a token of its own leaves the span where it starts.
+            if kept.is_empty() && t.start > f.start && !t.space_before {
+                f.end = t.start;
+            } else if !kept.is_empty() {
+                f.end = t.start + kept.len();
+            }
+        }
+    }
+}

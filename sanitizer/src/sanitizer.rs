@@ -215,6 +215,7 @@ impl Sanitizer {
                 extend_back_to_given(&rules, toks, ty, &spans_of, f);
                 f.start = names::widened_start(toks, f.start);
                 extend_on_to_surname(&rules, toks, ty, &spans_of, f);
+                propagate::trim_span_edges(toks, f);
             }
         }
         persons.sort_by_key(|f| (f.text, f.start, f.end));

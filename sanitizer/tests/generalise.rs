@@ -2861,3 +2861,25 @@ fn round31b_noun_phrases_signs_flaps_and_dressings_are_not_people() {
     ];
     check_with_surname_spans(&s, &cases);
 }
+
+#[test]
+fn round31b_role_words_and_affiliation_marks_leave_the_span() {
+    let s = sanitizer();
+    let cases = [
+        (
+            "Carer Quorvane cannot manage the stairs alone.",
+            "Carer Quorvane",
+            "Carer PERSON_1 cannot manage the stairs alone.",
+        ),
+        (
+            "Seen by walker Quorvane on the path.",
+            "walker Quorvane",
+            "Seen by walker PERSON_1 on the path.",
+        ),
+    ];
+    check_with_surname_spans(&s, &cases);
+    check(&[(
+        "Authors: Mary Quorvane¹, John Tovak². Outcomes of a small trial.",
+        "Authors: PERSON_1¹, PERSON_2². Outcomes of a small trial.",
+    )]);
+}
