@@ -2883,3 +2883,18 @@ fn round31b_role_words_and_affiliation_marks_leave_the_span() {
         "Authors: PERSON_1¹, PERSON_2². Outcomes of a small trial.",
     )]);
 }
+
+#[test]
+fn round31b_dotted_initials_of_the_one_named_person() {
+    check(&[
+        (
+            "Meeting 4 May: Susan Carter back at work, agreed with Brian Miller. Signed S.C. / BM.",
+            "Meeting [DATE]: PERSON_1 back at work, agreed with PERSON_2. Signed PERSON_1 / PERSON_2.",
+        ),
+        // Two people with the same initials: the initials stay a person of their own.
+        (
+            "Meeting 4 May: Susan Carter and Sarah Cole agreed it. Signed S.C.",
+            "Meeting [DATE]: PERSON_1 and PERSON_2 agreed it. Signed PERSON_3",
+        ),
+    ]);
+}
