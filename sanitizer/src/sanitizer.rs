@@ -188,6 +188,7 @@ impl Sanitizer {
                 .get(i)
                 .map(|t| names::coded_fields(t))
                 .unwrap_or_default();
+            rules.split_comma_lists(toks, &mut found);
             found.retain(|m| {
                 !names::ward_name(toks, m.start, m.end)
                     && !names::in_drug_list(toks, m.start)

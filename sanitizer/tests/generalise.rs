@@ -2898,3 +2898,19 @@ fn round31b_dotted_initials_of_the_one_named_person() {
         ),
     ]);
 }
+
+#[test]
+fn round31b_commas_after_an_initial_and_surname_separate_people() {
+    let s = sanitizer();
+    let text = "Present: A. Quorvane (chair), B. Tovak, C. Merrin, Ysolde (FY1). Merrin to audit; Ysolde to present.";
+    let out = s.sanitize(&common::texts(&[text]));
+    let got = out
+        .texts
+        .first()
+        .map(|t| t.as_str().to_owned())
+        .unwrap_or_default();
+    assert_eq!(
+        got,
+        "Present: PERSON_1 (chair), PERSON_2, PERSON_3, PERSON_4 (FY1). PERSON_3 to audit; PERSON_4 to present.",
+    );
+}
