@@ -2914,3 +2914,42 @@ fn round31b_commas_after_an_initial_and_surname_separate_people() {
         "Present: PERSON_1 (chair), PERSON_2, PERSON_3, PERSON_4 (FY1). PERSON_3 to audit; PERSON_4 to present.",
     );
 }
+
+#[test]
+fn round31b_a_found_given_name_is_never_a_place_later() {
+    use obscura_sanitizer::model::{ModelLabel, ModelSpan};
+    let s = sanitizer();
+    let text = "Dizzy clinic: Ysolde Quorvane seen. No cycling for Ysolde this week.";
+    let span = |word: &str, from: usize, label: ModelLabel| {
+        let byte = text
+            .get(from..)
+            .and_then(|t| t.find(word))
+            .map_or(0, |i| i + from);
+        let start = text.get(..byte).unwrap_or_default().chars().count();
+        ModelSpan {
+            start,
+            end: start + word.chars().count(),
+            label,
+            score: 0.9,
+        }
+    };
+    let second = text.rfind("Ysolde").unwrap_or_default();
+    let spans = vec![vec![
+        span("Ysolde", 0, ModelLabel::GivenName),
+        span("Quorvane", 0, ModelLabel::Surname),
+        span("Ysolde", second, ModelLabel::Location),
+    ]];
+    let out = s.sanitize_with(
+        &common::texts(&[text]),
+        obscura_sanitizer::ModelOutput::Spans(spans),
+    );
+    let got = out
+        .texts
+        .first()
+        .map(|t| t.as_str().to_owned())
+        .unwrap_or_default();
+    assert_eq!(
+        got,
+        "Dizzy clinic: PERSON_1 seen. No cycling for PERSON_1 this week."
+    );
+}

@@ -173,6 +173,15 @@ impl NameRules<'_> {
             .map(|s| (ix.byte_of(s.start), ix.byte_of(s.end)))
             .filter(|&(a, b)| has_place_name(tokens, a, b))
             .collect();
+        // Name words of the text's given-name and surname spans: a one-word place span on
+        // one of them is that person's name again ("Xa Yb ... no driving for Xa").
+        let name_words: std::collections::HashSet<String> = sorted
+            .iter()
+            .filter(|s| matches!(s.label, ModelLabel::GivenName | ModelLabel::Surname))
+            .flat_map(|s| within(tokens, ix.byte_of(s.start), ix.byte_of(s.end)))
+            .filter(|t| t.is_word() && t.letters() >= 2)
+            .map(|t| Self::norm(t.text))
+            .collect();
         // Group adjacent given/surname spans (only spaces, dots or commas between).
         let mut groups: Vec<Vec<(usize, usize, ModelLabel)>> = Vec::new();
         for s in sorted {
@@ -222,6 +231,17 @@ impl NameRules<'_> {
                             super::month_after_time_word(tokens, k)
                         });
                     let short = words.iter().filter(|t| t.is_word()).count() <= 2;
+                    let named_person = s.label == ModelLabel::Location
+                        && words.len() == 1
+                        && words.first().is_some_and(|t| {
+                            t.is_word()
+                                && t.shape == Shape::Title
+                                && name_words.contains(&Self::norm(t.text))
+                        });
+                    if named_person {
+                        groups.push(vec![(a, b, ModelLabel::GivenName)]);
+                        continue;
+                    }
                     // Kept without a name: a postcode shape (four to six digits) and a number
                     // touching another place ("12 Rue de la Paix, 75002").
                     let postcode = words.len() == 1
