@@ -369,6 +369,7 @@ pub(crate) fn merge_aliases(people: &mut [Person], found: &mut Vec<Found>, texts
     for f in found.iter_mut() {
         f.person = to.get(f.person).copied().unwrap_or(f.person);
     }
+    initials_of_one_named(people, found, texts);
 }
 
 /// Words that join a given name to a family name, besides the particles of
@@ -587,6 +588,80 @@ fn initial_only(p: &Person, text: &str, f: &Found) -> Option<char> {
 /// The spans of `found` (sorted by text), one text at a time.
 fn by_text(found: &[Found]) -> impl Iterator<Item = &[Found]> {
     found.chunk_by(|a, b| a.text == b.text)
+}
+
+/// The initials a span spells when it is only two or three upper-case letters, each
+/// optionally followed by a full stop (`T.M.`, `SG`), lower case.
+fn spelled_initials(span: &str) -> Option<String> {
+    let letters: String = span.chars().filter(|c| *c != '.').collect();
+    let n = letters.chars().count();
+    ((2..=3).contains(&n)
+        && letters
+            .chars()
+            .all(|c| c.is_alphabetic() && c.is_uppercase()))
+    .then(|| letters.to_lowercase())
+}
+
+/// A person found only as initials (`Signed T.M.`) is the one person of the same text with
+/// a given name and a family name whose initials they spell ([`initials_of`]: `Teboho
+/// Molapo`); two such people in the text leave the initials a person of their own.
+/// The initials' person is emptied: its spans now name the other, and it has no words of
+/// its own to propagate.
+fn initials_of_one_named(people: &mut [Person], found: &mut [Found], texts: &[&str]) {
+    let span_of = |f: &Found| {
+        texts
+            .get(f.text)
+            .and_then(|t| t.get(f.start..f.end))
+            .unwrap_or_default()
+    };
+    // Whether every span of a person spells initials.
+    let mut only_initials = vec![true; people.len()];
+    for f in found.iter() {
+        if spelled_initials(span_of(f)).is_none() {
+            if let Some(slot) = only_initials.get_mut(f.person) {
+                *slot = false;
+            }
+        }
+    }
+    let mut to: Vec<usize> = (0..people.len()).collect();
+    for spans in by_text(found) {
+        let mut named: Vec<usize> = spans
+            .iter()
+            .map(|f| f.person)
+            .filter(|&p| {
+                people
+                    .get(p)
+                    .is_some_and(|q| q.given.is_some() && q.surname.is_some())
+            })
+            .collect();
+        named.sort_unstable();
+        named.dedup();
+        for f in spans {
+            if !only_initials.get(f.person).copied().unwrap_or(false)
+                || to.get(f.person) != Some(&f.person)
+            {
+                continue;
+            }
+            let Some(key) = spelled_initials(span_of(f)) else {
+                continue;
+            };
+            let mut spelled = named.iter().copied().filter(|&p| {
+                p != f.person && people.get(p).is_some_and(|q| initials_of(q).contains(&key))
+            });
+            if let (Some(one), None) = (spelled.next(), spelled.next()) {
+                send(&mut to, f.person, one);
+            }
+        }
+    }
+    for f in found.iter_mut() {
+        let into = to.get(f.person).copied().unwrap_or(f.person);
+        if into != f.person {
+            if let Some(p) = people.get_mut(f.person) {
+                *p = Person::default();
+            }
+            f.person = into;
+        }
+    }
 }
 
 /// A one-word person after an initial and a family name in the same text (`J. Tane … swap
@@ -1265,5 +1340,71 @@ impl Occupied {
     fn insert(&mut self, a: usize, b: usize) {
         let i = self.spans.partition_point(|s| s.1 <= a);
         self.spans.insert(i, (a, b));
+    }
+}
+
+/// Role words that can stand glued to the front of a person span, before the name itself
+/// ("Carer Xa", "DSN X. Ya", "Facilitators Xa bin Ya").
+const FRONT_ROLES: &[&str] = &[
+    "carer",
+    "carers",
+    "facilitator",
+    "facilitators",
+    "dsn",
+    "hca",
+    "rn",
+    "rgn",
+    "cns",
+    "anp",
+    "odp",
+    "sho",
+    "physio",
+    "walker",
+    "runner",
+    "porter",
+    "cook",
+];
+
+/// Superscript digits: an affiliation mark after an author's name ("X. Ya¹"), never part
+/// of it.
+fn superscript_digit(c: char) -> bool {
+    matches!(c, '\u{b9}' | '\u{b2}' | '\u{b3}' | '\u{2070}'..='\u{2079}')
+}
+
+/// Trims a person span's edges that are not the name: a role word ([`FRONT_ROLES`], any
+/// case) at the front, when a capitalised word of the span follows it ("walker Xa Ya",
+/// "Carer Xa", "DSN X. Ya"; a lower-case given name before a surname stays: "xa Ya"); and
+/// superscript affiliation digits at the end ("X. Ya¹").
+pub(crate) fn trim_span_edges(tokens: &[Token<'_>], f: &mut Found) {
+    let k = tokens.partition_point(|t| t.start < f.start);
+    if let (Some(first), Some(next)) = (tokens.get(k), tokens.get(k + 1)) {
+        let role = first.start == f.start
+            && first.is_word()
+            && FRONT_ROLES.contains(&first.text.to_lowercase().as_str());
+        let name_follows = next.is_word()
+            && next.space_before
+            && next.end <= f.end
+            && matches!(next.shape, Shape::Title | Shape::Upper);
+        if role && name_follows {
+            f.start = next.start;
+        }
+    }
+    let last = tokens
+        .partition_point(|t| t.start < f.end)
+        .saturating_sub(1);
+    if let Some(t) = tokens.get(last) {
+        if t.start >= f.start && t.end >= f.end {
+            let kept = t
+                .text
+                .get(..f.end.saturating_sub(t.start))
+                .unwrap_or_default()
+                .trim_end_matches(superscript_digit);
+            // A mark that is a token of its own leaves the span where it starts.
+            if kept.is_empty() && t.start > f.start && !t.space_before {
+                f.end = t.start;
+            } else if !kept.is_empty() {
+                f.end = t.start + kept.len();
+            }
+        }
     }
 }

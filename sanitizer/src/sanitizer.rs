@@ -188,6 +188,7 @@ impl Sanitizer {
                 .get(i)
                 .map(|t| names::coded_fields(t))
                 .unwrap_or_default();
+            rules.split_comma_lists(toks, &mut found);
             found.retain(|m| {
                 !names::ward_name(toks, m.start, m.end)
                     && !names::in_drug_list(toks, m.start)
@@ -215,6 +216,7 @@ impl Sanitizer {
                 extend_back_to_given(&rules, toks, ty, &spans_of, f);
                 f.start = names::widened_start(toks, f.start);
                 extend_on_to_surname(&rules, toks, ty, &spans_of, f);
+                propagate::trim_span_edges(toks, f);
             }
         }
         persons.sort_by_key(|f| (f.text, f.start, f.end));

@@ -2817,3 +2817,139 @@ fn ede_male_prefix_before_a_found_name() {
         "Clinician: PERSON_1 reviewed the chart.",
     )]);
 }
+
+#[test]
+fn round31b_noun_phrases_signs_flaps_and_dressings_are_not_people() {
+    let s = sanitizer();
+    let cases = [
+        (
+            "A Quorvane flap closed the defect on the nose.",
+            "Quorvane",
+            "A Quorvane flap closed the defect on the nose.",
+        ),
+        (
+            "Jerks brisk, Orvanek present bilaterally, toes down.",
+            "Orvanek",
+            "Jerks brisk, Orvanek present bilaterally, toes down.",
+        ),
+        (
+            "Vorlane heel-drop positive. Review tomorrow.",
+            "Vorlane",
+            "Vorlane heel-drop positive. Review tomorrow.",
+        ),
+        (
+            "Cannula covered with Mefix and checked at noon.",
+            "Mefix",
+            "Cannula covered with Mefix and checked at noon.",
+        ),
+        (
+            "Vorlane beetles hatched in the school garden.",
+            "Vorlane",
+            "Vorlane beetles hatched in the school garden.",
+        ),
+        (
+            "Member of Quorvane Rescue Team since the spring.",
+            "Quorvane",
+            "Member of Quorvane Rescue Team since the spring.",
+        ),
+        // A titled word before the same nouns is still a person.
+        (
+            "Dr Quorvane present bilaterally at the meeting?",
+            "Quorvane",
+            "Dr PERSON_1 present bilaterally at the meeting?",
+        ),
+    ];
+    check_with_surname_spans(&s, &cases);
+}
+
+#[test]
+fn round31b_role_words_and_affiliation_marks_leave_the_span() {
+    let s = sanitizer();
+    let cases = [
+        (
+            "Carer Quorvane cannot manage the stairs alone.",
+            "Carer Quorvane",
+            "Carer PERSON_1 cannot manage the stairs alone.",
+        ),
+        (
+            "Seen by walker Quorvane on the path.",
+            "walker Quorvane",
+            "Seen by walker PERSON_1 on the path.",
+        ),
+    ];
+    check_with_surname_spans(&s, &cases);
+    check(&[(
+        "Authors: Mary Quorvane¹, John Tovak². Outcomes of a small trial.",
+        "Authors: PERSON_1¹, PERSON_2². Outcomes of a small trial.",
+    )]);
+}
+
+#[test]
+fn round31b_dotted_initials_of_the_one_named_person() {
+    check(&[
+        (
+            "Meeting 4 May: Susan Carter back at work, agreed with Brian Miller. Signed S.C. / BM.",
+            "Meeting [DATE]: PERSON_1 back at work, agreed with PERSON_2. Signed PERSON_1 / PERSON_2.",
+        ),
+        // Two people with the same initials: the initials stay a person of their own.
+        (
+            "Meeting 4 May: Susan Carter and Sarah Cole agreed it. Signed S.C.",
+            "Meeting [DATE]: PERSON_1 and PERSON_2 agreed it. Signed PERSON_3",
+        ),
+    ]);
+}
+
+#[test]
+fn round31b_commas_after_an_initial_and_surname_separate_people() {
+    let s = sanitizer();
+    let text = "Present: A. Quorvane (chair), B. Tovak, C. Merrin, Ysolde (FY1). Merrin to audit; Ysolde to present.";
+    let out = s.sanitize(&common::texts(&[text]));
+    let got = out
+        .texts
+        .first()
+        .map(|t| t.as_str().to_owned())
+        .unwrap_or_default();
+    assert_eq!(
+        got,
+        "Present: PERSON_1 (chair), PERSON_2, PERSON_3, PERSON_4 (FY1). PERSON_3 to audit; PERSON_4 to present.",
+    );
+}
+
+#[test]
+fn round31b_a_found_given_name_is_never_a_place_later() {
+    use obscura_sanitizer::model::{ModelLabel, ModelSpan};
+    let s = sanitizer();
+    let text = "Dizzy clinic: Ysolde Quorvane seen. No cycling for Ysolde this week.";
+    let span = |word: &str, from: usize, label: ModelLabel| {
+        let byte = text
+            .get(from..)
+            .and_then(|t| t.find(word))
+            .map_or(0, |i| i + from);
+        let start = text.get(..byte).unwrap_or_default().chars().count();
+        ModelSpan {
+            start,
+            end: start + word.chars().count(),
+            label,
+            score: 0.9,
+        }
+    };
+    let second = text.rfind("Ysolde").unwrap_or_default();
+    let spans = vec![vec![
+        span("Ysolde", 0, ModelLabel::GivenName),
+        span("Quorvane", 0, ModelLabel::Surname),
+        span("Ysolde", second, ModelLabel::Location),
+    ]];
+    let out = s.sanitize_with(
+        &common::texts(&[text]),
+        obscura_sanitizer::ModelOutput::Spans(spans),
+    );
+    let got = out
+        .texts
+        .first()
+        .map(|t| t.as_str().to_owned())
+        .unwrap_or_default();
+    assert_eq!(
+        got,
+        "Dizzy clinic: PERSON_1 seen. No cycling for PERSON_1 this week."
+    );
+}

@@ -10,7 +10,118 @@ use crate::stoplist;
 use crate::token::{CharIndex, Class, Shape, Token};
 use crate::types::Span;
 
+/// Verbs a subject takes right after a vocative (`Xa, Yb can come up`, `Xa, Yb is back`).
+const VOCATIVE_VERBS: &[&str] = &[
+    "can", "could", "will", "would", "should", "may", "might", "must", "is", "was", "has", "had",
+    "needs", "wants", "says", "said", "asked", "rang", "called",
+];
+
 impl NameRules<'_> {
+    /// Splits a mention that runs over commas into one mention per list item when the
+    /// commas separate people rather than invert a name (`Surname, Given`): its first item
+    /// is an initial and a surname (`X. Ya, Zb, Wc Vd`), or ends a name that an initial or
+    /// a particle starts before it (`X. [Ya, Zb]`, `Xa bin [Ya, Zb]`), or it is two
+    /// capitalised words
+    /// that read as a vocative and a subject (`Xa, Yb can come up`: the vocative
+    /// opens a line before a subject's verb). A later item of one common word is dropped.
+    pub(crate) fn split_comma_lists(&self, tokens: &[Token<'_>], found: &mut Vec<Mention>) {
+        let mut out = Vec::with_capacity(found.len());
+        for m in found.drain(..) {
+            match self.comma_items(tokens, &m) {
+                Some(items) => out.extend(items),
+                None => out.push(m),
+            }
+        }
+        *found = out;
+    }
+
+    /// The items of mention `m` when its commas separate people (see
+    /// [`NameRules::split_comma_lists`]).
+    fn comma_items(&self, tokens: &[Token<'_>], m: &Mention) -> Option<Vec<Mention>> {
+        let k = tokens.partition_point(|t| t.start < m.start);
+        let last = tokens.partition_point(|t| t.start < m.end);
+        let inside = tokens.get(k..last)?;
+        if !inside.iter().any(|t| t.is_punct(',')) {
+            return None;
+        }
+        let items: Vec<&[Token<'_>]> = inside
+            .split(|t| t.is_punct(','))
+            .filter(|p| p.iter().any(Token::is_word))
+            .collect();
+        if items.len() < 2 || items.iter().any(|p| p.iter().any(|t| t.break_before)) {
+            return None;
+        }
+        let initial_item = |p: &[Token<'_>]| {
+            p.first().is_some_and(|x| {
+                x.is_word() && x.letters() == 1 && x.text.chars().all(char::is_uppercase)
+            }) && p.get(1).is_some_and(|d| d.is_punct('.') && !d.space_before)
+                && p.get(2).is_some_and(|w| w.is_word() && w.letters() >= 2)
+        };
+        let one_word = |p: &[Token<'_>]| p.len() == 1 && p.first().is_some_and(|w| w.is_word());
+        // The first item ends a name that starts before the mention: an initial
+        // (`X. [Ya], Zb`) or a particle (`Xa bin [Ya], Zb`) stands right before it.
+        let before = |j: usize| k.checked_sub(j).and_then(|p| tokens.get(p));
+        let initial_before = before(1).is_some_and(|d| d.is_punct('.') && !d.space_before)
+            && before(2).is_some_and(|x| {
+                x.is_word() && x.letters() == 1 && x.text.chars().all(char::is_uppercase)
+            });
+        let particle_before = before(1)
+            .is_some_and(|p| p.is_word() && p.shape == Shape::Lower && super::is_particle(p.text));
+        // A vocative opening a line, then the subject and its verb: "Xa, Yb can come up".
+        let vocative = items.len() == 2
+            && items.iter().all(|p| one_word(p))
+            && inside
+                .first()
+                .is_some_and(|t| t.shape == Shape::Title && t.line_start)
+            && tokens
+                .get(last)
+                .is_some_and(|n| n.is_word() && n.space_before && in_list(n.text, VOCATIVE_VERBS));
+        if !(items.first().is_some_and(|p| initial_item(p))
+            || initial_before
+            || particle_before
+            || vocative)
+        {
+            return None;
+        }
+        let mention = |p: &[Token<'_>]| -> Option<Mention> {
+            let words: Vec<&Token<'_>> = p.iter().filter(|t| t.is_word()).collect();
+            let (first, end_word) = (p.first()?, words.last()?);
+            let mut out = Mention {
+                start: first.start,
+                end: end_word.name_end(),
+                ..Mention::default()
+            };
+            if initial_item(p) {
+                out.initial = first
+                    .text
+                    .chars()
+                    .next()
+                    .and_then(|c| c.to_lowercase().next());
+                out.surname = Some(Self::norm(end_word.text));
+            } else if let [w] = words.as_slice() {
+                if self.given(w.text) && !self.surname(w.text) {
+                    out.given = Some(Self::norm(w.text));
+                } else {
+                    out.surname = Some(Self::norm(w.text));
+                }
+            } else {
+                out.given = words.first().map(|w| Self::norm(w.text));
+                out.surname = Some(Self::norm(end_word.text));
+            }
+            Some(out)
+        };
+        // A later item of one common word is no person ("X. Ya, Dutch"): it is dropped.
+        let person_item = |(i, p): &(usize, &[Token<'_>])| {
+            *i == 0 || !(one_word(p) && p.first().is_some_and(|w| self.common(w.text)))
+        };
+        items
+            .into_iter()
+            .enumerate()
+            .filter(person_item)
+            .map(|(_, p)| mention(p))
+            .collect()
+    }
+
     /// Fail-closed: every capitalised word in a name list and not on the stop-list.
     pub(crate) fn fail_closed(&self, tokens: &[Token<'_>]) -> Vec<Mention> {
         tokens
@@ -62,6 +173,15 @@ impl NameRules<'_> {
             .map(|s| (ix.byte_of(s.start), ix.byte_of(s.end)))
             .filter(|&(a, b)| has_place_name(tokens, a, b))
             .collect();
+        // Name words of the text's given-name and surname spans: a one-word place span on
+        // one of them is that person's name again ("Xa Yb ... no driving for Xa").
+        let name_words: std::collections::HashSet<String> = sorted
+            .iter()
+            .filter(|s| matches!(s.label, ModelLabel::GivenName | ModelLabel::Surname))
+            .flat_map(|s| within(tokens, ix.byte_of(s.start), ix.byte_of(s.end)))
+            .filter(|t| t.is_word() && t.letters() >= 2)
+            .map(|t| Self::norm(t.text))
+            .collect();
         // Group adjacent given/surname spans (only spaces, dots or commas between).
         let mut groups: Vec<Vec<(usize, usize, ModelLabel)>> = Vec::new();
         for s in sorted {
@@ -111,6 +231,17 @@ impl NameRules<'_> {
                             super::month_after_time_word(tokens, k)
                         });
                     let short = words.iter().filter(|t| t.is_word()).count() <= 2;
+                    let named_person = s.label == ModelLabel::Location
+                        && words.len() == 1
+                        && words.first().is_some_and(|t| {
+                            t.is_word()
+                                && t.shape == Shape::Title
+                                && name_words.contains(&Self::norm(t.text))
+                        });
+                    if named_person {
+                        groups.push(vec![(a, b, ModelLabel::GivenName)]);
+                        continue;
+                    }
                     // Kept without a name: a postcode shape (four to six digits) and a number
                     // touching another place ("12 Rue de la Paix, 75002").
                     let postcode = words.len() == 1

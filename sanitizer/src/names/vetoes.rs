@@ -613,6 +613,9 @@ pub(crate) fn common_noun_use(tokens: &[Token<'_>], start: usize, end: usize) ->
     let Some(t) = tokens.get(k) else {
         return false;
     };
+    if t.start == start && t.is_word() && noun_phrase_use(tokens, k, end) {
+        return true;
+    }
     if !(t.start == start && t.is_word() && t.latin && t.end >= end) {
         return false;
     }
@@ -659,6 +662,137 @@ pub(crate) fn common_noun_use(tokens: &[Token<'_>], start: usize, end: usize) ->
                 && n.shape == Shape::Lower
                 && in_list(n.text, COMMUNITY_NOUNS)
         })
+}
+
+/// Lower-case nouns of a group of people, animals or a drink: a word right before one is
+/// its modifier ("Xa warders", "Xa beetles", "Xa ale", "the galley crew"), not a person.
+const GROUP_NOUNS: &[&str] = &[
+    "crew",
+    "crews",
+    "warders",
+    "wardens",
+    "guards",
+    "beetles",
+    "beetle",
+    "moths",
+    "bees",
+    "butterflies",
+    "birds",
+    "ale",
+    "ales",
+    "beer",
+    "lager",
+    "cider",
+    "stout",
+    "porter",
+    "gin",
+    "whisky",
+    "brigade",
+    "regiment",
+    "choir",
+    "band",
+];
+
+/// Capitalised heads of a club, team or firm: a capitalised word opening a phrase of
+/// capitalised words ending in one ("Xa Rescue Team", "Xa Medical Chambers") names the
+/// body, not a person.
+const BODY_HEADS: &[&str] = &[
+    "team",
+    "club",
+    "unit",
+    "chambers",
+    "partnership",
+    "society",
+    "association",
+    "league",
+    "service",
+    "services",
+    "federation",
+    "union",
+    "brigade",
+    "trust",
+    "lodge",
+    "guild",
+];
+
+/// Findings words that follow a sign's name ("Xa present bilaterally", "Xa absent on the
+/// left"): said of a reflex or sign, not of a person.
+const SIGN_FINDINGS: &[&str] = &["present", "absent", "elicited", "positive", "negative"];
+
+/// Sides and extents said of a sign ("bilaterally", "on the left", "both sides").
+const SIGN_SIDES: &[&str] = &[
+    "bilaterally",
+    "bilateral",
+    "bilat",
+    "on",
+    "left",
+    "right",
+    "both",
+    "symmetrically",
+];
+
+/// The mention starting at token `k` and ending at byte `end` is part of a noun phrase,
+/// not a person: it ends in (or stands before) a lower-case group noun ([`GROUP_NOUNS`]:
+/// "Xa warders", "galley crew"); it opens a run of capitalised words ending in the head of
+/// a club or firm ([`BODY_HEADS`]: "Xa Rescue Team"); it is one capitalised word before a
+/// sign's finding and side ("Xa present bilaterally"); or it opens on the unit letter
+/// glued after a degree sign ("5.2°C. Stock": a unit, never an initial). No title may
+/// precede it.
+fn noun_phrase_use(tokens: &[Token<'_>], k: usize, end: usize) -> bool {
+    let Some(t) = tokens.get(k) else {
+        return false;
+    };
+    let before = k.checked_sub(1).and_then(|p| tokens.get(p));
+    if before.is_some_and(|p| p.is_punct('°') && !t.space_before) && t.letters() == 1 {
+        return true;
+    }
+    let titled = before.is_some_and(|p| p.is_word() && in_list(p.text, TITLES))
+        || (before.is_some_and(|d| d.is_punct('.'))
+            && k.checked_sub(2)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|p| p.is_word() && in_list(p.text, TITLES)));
+    if titled {
+        return false;
+    }
+    let last = tokens.partition_point(|x| x.start < end).saturating_sub(1);
+    let group = |x: &Token<'_>| {
+        x.is_word() && x.space_before && x.shape == Shape::Lower && in_list(x.text, GROUP_NOUNS)
+    };
+    // The mention covers at most two words and ends in the noun, or is one word before it.
+    if last == k + 1 && tokens.get(last).is_some_and(group) {
+        return true;
+    }
+    if last != k || t.name_end() != t.end {
+        return false;
+    }
+    if tokens.get(k + 1).is_some_and(group) {
+        return true;
+    }
+    if t.shape != Shape::Title {
+        return false;
+    }
+    let finding = tokens.get(k + 1).is_some_and(|n| {
+        n.is_word() && n.space_before && n.shape == Shape::Lower && in_list(n.text, SIGN_FINDINGS)
+    }) && tokens.get(k + 2).is_some_and(|n| {
+        n.is_word() && n.space_before && n.shape == Shape::Lower && in_list(n.text, SIGN_SIDES)
+    });
+    if finding {
+        return true;
+    }
+    let mut j = k + 1;
+    while j <= k + 4 {
+        let Some(n) = tokens.get(j) else {
+            return false;
+        };
+        if !(n.is_word() && n.space_before && !n.break_before && n.shape == Shape::Title) {
+            return false;
+        }
+        if in_list(n.text, BODY_HEADS) {
+            return true;
+        }
+        j += 1;
+    }
+    false
 }
 
 /// The number ending at byte `end` carries a unit or rate right after it ("1139/uL",
