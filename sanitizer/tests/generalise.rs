@@ -2817,3 +2817,22 @@ fn ede_male_prefix_before_a_found_name() {
         "Clinician: PERSON_1 reviewed the chart.",
     )]);
 }
+
+#[test]
+fn upper_case_name_runs_over_its_other_parts() {
+    check(&[
+        (
+            "Seen by Dr Orvanek. Roll call: ZURIMEH BIN ORVANEK present.",
+            "Seen by Dr PERSON_1. Roll call: PERSON_1 present.",
+        ),
+        (
+            "Seen by Dr Tessaly. Roll call: QUELVANE TESSALY present.",
+            "Seen by Dr PERSON_1. Roll call: PERSON_1 present.",
+        ),
+        // A common or clinical upper-case word beside the name stays.
+        (
+            "Seen by Dr Tessaly. CHEST PAIN TESSALY.",
+            "Seen by Dr PERSON_1. CHEST PAIN PERSON_1.",
+        ),
+    ]);
+}

@@ -53,6 +53,7 @@
 //! medical head noun follows (`Bell's palsy`) or `of` precedes (`circle of Willis`).
 
 mod caps_lists;
+mod caps_runs;
 mod company;
 mod context;
 mod dicom;
@@ -77,6 +78,7 @@ mod ward_openers;
 mod words;
 mod xml;
 
+pub(crate) use self::caps_runs::Neighbours;
 pub(crate) use self::context::is_greeting;
 pub(crate) use self::dicom::in_non_person_value as in_dicom_non_person_value;
 pub(crate) use self::forms::is_particle;
