@@ -2836,3 +2836,18 @@ fn upper_case_name_runs_over_its_other_parts() {
         ),
     ]);
 }
+
+#[test]
+fn upper_case_names_parted_by_slashes_after_a_colon() {
+    check(&[
+        (
+            "Evacuation check\non duty: QUELVANE TESSALY / ZURIMEH ORVANEK / BRENLOKA DUVAS",
+            "Evacuation check\non duty: PERSON_1 / PERSON_2 / PERSON_3",
+        ),
+        // Clinical words parted by slashes stay.
+        (
+            "plan: CHEST DRAIN / NIL BY MOUTH",
+            "plan: CHEST DRAIN / NIL BY MOUTH",
+        ),
+    ]);
+}

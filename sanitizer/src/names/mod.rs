@@ -70,6 +70,7 @@ mod pairs;
 mod quoted;
 mod rota;
 mod short_surnames;
+mod slash_lists;
 mod table;
 mod team_sign_offs;
 mod term_surnames;
@@ -351,6 +352,7 @@ impl<'a> NameRules<'a> {
         self.numbered_caps_items(tokens, &mut out);
         self.numbered_row_surnames(tokens, &mut out);
         self.caps_lists(tokens, &mut out);
+        self.slash_lists(tokens, &mut out);
         self.company_names(tokens, &mut out);
         self.initial_fields(tokens, &mut out);
         self.dated_label_names(tokens, typed, &mut out);
