@@ -2851,3 +2851,30 @@ fn upper_case_names_parted_by_slashes_after_a_colon() {
         ),
     ]);
 }
+
+#[test]
+fn dotted_initials_in_record_slots() {
+    check(&[
+        (
+            "Flu jab given by K.W., no reaction.",
+            "Flu jab given by PERSON_1, no reaction.",
+        ),
+        (
+            "Stock check done. K.W. counted the vials twice.",
+            "Stock check done. PERSON_1 counted the vials twice.",
+        ),
+        (
+            "Bay 4: K.W. 52yo - quiet night",
+            "Bay 4: PERSON_1 [AGE] - quiet night",
+        ),
+        (
+            "'Lovely staff, thank you all.' - K.W.",
+            "'Lovely staff, thank you all.' - PERSON_1",
+        ),
+        // An order or route abbreviation is no one's initials.
+        (
+            "Paracetamol given by P.O. route. N.B. recheck at 6.",
+            "Paracetamol given by P.O. route. N.B. recheck at 6.",
+        ),
+    ]);
+}

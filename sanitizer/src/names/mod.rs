@@ -57,6 +57,7 @@ mod caps_runs;
 mod company;
 mod context;
 mod dicom;
+mod dotted_slots;
 mod extensions;
 mod fields;
 mod forms;
@@ -399,6 +400,7 @@ impl<'a> NameRules<'a> {
         self.coordinated(tokens, &mut out);
         self.initials(tokens, &mut out);
         self.initials_slots(tokens, typed, &mut out);
+        self.dotted_slots(tokens, typed, &mut out);
         rota::slot_initials(text, tokens, &mut out);
         self.timed_board(text, tokens, &mut out);
         self.board_surname_initials(text, tokens, &mut out);
