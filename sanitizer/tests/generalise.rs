@@ -2878,3 +2878,11 @@ fn dotted_initials_in_record_slots() {
         ),
     ]);
 }
+
+#[test]
+fn particle_family_name_after_an_initial() {
+    check(&[(
+        "Seen by Dr Quelvane. Night cover: T. van Quelvane (SpR) aware.",
+        "Seen by Dr PERSON_1. Night cover: PERSON_1 (SpR) aware.",
+    )]);
+}

@@ -1068,10 +1068,44 @@ fn caps_particle_before(tokens: &[Token<'_>], m: &mut Mention) {
 
 /// Where a person span starting at byte `start` begins once widened to the upper-case
 /// particle opening its field right before it (`Bed 16  DE SAUSSURE  FFD`: the particle is
-/// part of the family name), then to an Ede name's `Y` prefix ([`ede_prefix_start`]).
+/// part of the family name), to a lower-case particle after an initial
+/// ([`initial_particle_start`]), then to an Ede name's `Y` prefix ([`ede_prefix_start`]).
 pub(crate) fn widened_start(tokens: &[Token<'_>], start: usize) -> usize {
     let start = caps_particle_start(tokens, start).unwrap_or(start);
+    let start = initial_particle_start(tokens, start).unwrap_or(start);
     ede_prefix_start(tokens, start).unwrap_or(start)
+}
+
+/// Where a person span starting at byte `start` begins once widened over a lower-case
+/// family-name particle and the dotted initial before it (`A. de Souza`, `K. van Dijk`):
+/// a family name with its particle after a given name's initial.
+fn initial_particle_start(tokens: &[Token<'_>], start: usize) -> Option<usize> {
+    let mut k = tokens.partition_point(|t| t.start < start);
+    let at = tokens.get(k).filter(|w| w.start == start && w.is_word())?;
+    // The span may already hold the particle ("van Dijk"): start from the word after it.
+    if at.shape == Shape::Lower && is_particle(at.text) {
+        k += 1;
+    }
+    let w = tokens
+        .get(k)
+        .filter(|w| w.is_word() && w.shape == Shape::Title)?;
+    let p = k.checked_sub(1).and_then(|p| tokens.get(p))?;
+    let dot = k.checked_sub(2).and_then(|d| tokens.get(d))?;
+    let letter = k.checked_sub(3).and_then(|l| tokens.get(l))?;
+    let fits = p.is_word()
+        && p.shape == Shape::Lower
+        && is_particle(p.text)
+        && p.end + 1 == w.start
+        && !w.break_before
+        && dot.is_punct('.')
+        && !dot.space_before
+        && dot.end + 1 == p.start
+        && !p.break_before
+        && letter.is_word()
+        && letter.latin
+        && letter.letters() == 1
+        && letter.text.chars().all(char::is_uppercase);
+    fits.then_some(letter.start)
 }
 
 /// Where a person span starting at byte `start` begins once widened to an Ede (Rhade)
