@@ -2886,3 +2886,26 @@ fn particle_family_name_after_an_initial() {
         "Seen by Dr PERSON_1. Night cover: PERSON_1 (SpR) aware.",
     )]);
 }
+
+#[test]
+fn name_in_brackets_after_a_person_noun() {
+    check(&[
+        (
+            "Dad (Quelvane) stayed overnight on the ward.",
+            "Dad (PERSON_1) stayed overnight on the ward.",
+        ),
+        (
+            "Please ask the nurse in charge (Zurimeh) before visiting.",
+            "Please ask the nurse in charge (PERSON_1) before visiting.",
+        ),
+        (
+            "The doctor (van Tessaly?) did not call back.",
+            "The doctor (PERSON_1?) did not call back.",
+        ),
+        // A bracketed clinical or common word stays.
+        (
+            "Mum (anxious) and the doctor (Cardiology) spoke.",
+            "Mum (anxious) and the doctor (Cardiology) spoke.",
+        ),
+    ]);
+}

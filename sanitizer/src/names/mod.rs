@@ -52,6 +52,7 @@
 //! and model spans; eponyms are accepted inside a full name (`John Bell`) but never when a
 //! medical head noun follows (`Bell's palsy`) or `of` precedes (`circle of Willis`).
 
+mod bracketed_names;
 mod caps_lists;
 mod caps_runs;
 mod company;
@@ -366,6 +367,7 @@ impl<'a> NameRules<'a> {
         self.bed_rows(tokens, &mut out);
         self.board_rows(tokens, &mut out);
         self.bracketed_kin(tokens, &mut out);
+        self.bracketed_names(tokens, &mut out);
         self.handles(tokens, &mut out);
         caret_names(text, &mut out);
         dicom::pn_values(tokens, &mut out);
