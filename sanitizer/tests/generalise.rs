@@ -2909,3 +2909,22 @@ fn name_in_brackets_after_a_person_noun() {
         ),
     ]);
 }
+
+#[test]
+fn holder_named_after_a_role_phrase() {
+    check(&[
+        (
+            "Escalated to the nurse in charge Quelvane at 02:00.",
+            "Escalated to the nurse in charge PERSON_1 at 02:00.",
+        ),
+        (
+            "Team leader Zurimeh Tessaly called the drill.",
+            "Team leader PERSON_1 called the drill.",
+        ),
+        // A common word after the phrase stays.
+        (
+            "Team leader Meeting is on Monday.",
+            "Team leader Meeting is on Monday.",
+        ),
+    ]);
+}

@@ -70,6 +70,7 @@ mod messages;
 mod overlay;
 mod pairs;
 mod quoted;
+mod role_phrases;
 mod rota;
 mod short_surnames;
 mod slash_lists;
@@ -368,6 +369,7 @@ impl<'a> NameRules<'a> {
         self.board_rows(tokens, &mut out);
         self.bracketed_kin(tokens, &mut out);
         self.bracketed_names(tokens, &mut out);
+        self.role_phrases(tokens, &mut out);
         self.handles(tokens, &mut out);
         caret_names(text, &mut out);
         dicom::pn_values(tokens, &mut out);
