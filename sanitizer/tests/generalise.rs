@@ -2928,3 +2928,11 @@ fn holder_named_after_a_role_phrase() {
         ),
     ]);
 }
+
+#[test]
+fn inverted_upper_case_family_name_and_given_name() {
+    check(&[(
+        "Seen by Dr Zurimeh. Bloods: ZURIMEH, Quelvane, sent at 10:00.",
+        "Seen by Dr PERSON_1. Bloods: PERSON_1, sent at 10:00.",
+    )]);
+}

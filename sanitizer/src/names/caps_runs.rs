@@ -4,6 +4,9 @@
 //! must not leave the others. A neighbour joins only when it is an unexplained capitalised
 //! word (no common word, clinical term, field word, title, typed span or other person's
 //! span) one space away; the particles `BIN` and `BINTI` join the words on both sides.
+//! The inverted form `SURNAME, Given` is one name too: a found family name runs on over
+//! the comma and an unexplained given name closing its clause, and a found given name back
+//! over the unexplained upper-case family name before the comma.
 
 use super::words::{FIELD_LABELS, ID_LABELS, WEAK_CUES};
 use super::{NameRules, field_word, in_list, name_prefix};
@@ -70,7 +73,61 @@ impl NameRules<'_> {
                 }
             }
         }
+        let new_end = self.comma_given_after(n, new_end).unwrap_or(new_end);
+        let new_start = self.comma_surname_before(n, new_start).unwrap_or(new_start);
         (new_start, new_end)
+    }
+
+    /// `SURNAME, Given`: after a found upper-case family name ending at `end`, a comma and
+    /// a capitalised unexplained word that ends its clause; the end of that word.
+    fn comma_given_after(&self, n: &Neighbours<'_, '_>, end: usize) -> Option<usize> {
+        let tokens = n.tokens;
+        let k = tokens.partition_point(|t| t.start < end).checked_sub(1)?;
+        let last = tokens
+            .get(k)
+            .filter(|t| t.end == end && self.caps_part(t))?;
+        let comma = tokens
+            .get(k + 1)
+            .filter(|c| c.is_punct(',') && c.start == last.end)?;
+        let given = tokens.get(k + 2).filter(|g| {
+            g.shape == Shape::Title && g.start == comma.end + 1 && self.free_given(n, g)
+        })?;
+        let ends = tokens
+            .get(k + 3)
+            .is_none_or(|a| a.break_before || [',', '.', ';', ')'].iter().any(|&c| a.is_punct(c)));
+        ends.then_some(given.end)
+    }
+
+    /// `SURNAME, Given`: before a found title-case given name starting at `start`, an
+    /// unexplained upper-case family name and a comma; the start of the family name.
+    fn comma_surname_before(&self, n: &Neighbours<'_, '_>, start: usize) -> Option<usize> {
+        let tokens = n.tokens;
+        let k = tokens.partition_point(|t| t.start < start);
+        let given = tokens
+            .get(k)
+            .filter(|t| t.start == start && t.is_word() && t.shape == Shape::Title)?;
+        let comma = tokens
+            .get(k.checked_sub(1)?)
+            .filter(|c| c.is_punct(',') && given.start == c.end + 1)?;
+        let family = tokens
+            .get(k.checked_sub(2)?)
+            .filter(|f| f.end == comma.start && self.free_part(n, f))?;
+        Some(family.start)
+    }
+
+    /// A title-case word that can be a given name: Latin letters only, three or more, no
+    /// common word, term or field word, inside no typed span nor other person's span.
+    fn free_given(&self, n: &Neighbours<'_, '_>, t: &Token<'_>) -> bool {
+        t.is_word()
+            && t.latin
+            && t.letters() >= 3
+            && t.text.chars().all(char::is_alphabetic)
+            && !self.common(t.text)
+            && self.stop(t.text).is_none()
+            && !field_word(t.text)
+            && !name_prefix(t.text)
+            && !n.typed.overlaps(n.text, t.start, t.end)
+            && !n.others.overlaps(n.text, t.start, t.end)
     }
 
     /// One step from token `k` forward or back: the next name part's index and its outer
