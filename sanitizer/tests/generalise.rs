@@ -2936,3 +2936,18 @@ fn inverted_upper_case_family_name_and_given_name() {
         "Seen by Dr PERSON_1. Bloods: PERSON_1, sent at 10:00.",
     )]);
 }
+
+#[test]
+fn patient_before_a_bracketed_ward_place() {
+    check(&[
+        (
+            "can someone walk Quelvane (bay 3) to the day room",
+            "can someone walk PERSON_1 (bay 3) to the day room",
+        ),
+        // A common word before the place stays.
+        (
+            "the Patient (bed 4) is asleep",
+            "the Patient (bed 4) is asleep",
+        ),
+    ]);
+}

@@ -2,11 +2,13 @@
 //! named in passing (`mum (Tane)`, `the nurse in charge (Aroha)`, `the doctor (Whaanga?)`).
 //! The bracket holds one to three capitalised words (a lower-case family-name particle may
 //! open it) and perhaps a question mark, nothing else; each capitalised word is no common
-//! word, clinical term or field word.
+//! word, clinical term or field word. Likewise a capitalised unexplained word right before
+//! a bracketed ward place and its number is the patient there (`take Tane (bed 6) down`).
 
+use super::ward_openers::WARD_PLACES;
 use super::words::KIN_CUES;
 use super::{Mention, NameRules, in_list, is_particle, lower, name_prefix};
-use crate::token::{Shape, Token};
+use crate::token::{Class, Shape, Token};
 
 /// Nouns of people whose name may follow in brackets, besides kin, titles and roles.
 const PERSON_NOUNS: &[&str] = &[
@@ -82,6 +84,33 @@ impl NameRules<'_> {
                 m.extra.insert(0, lower(first.text));
             }
             out.push(m);
+        }
+    }
+
+    /// A capitalised unexplained word before `(bed 6)`, `(bay 2)`, `(side room 4)`.
+    pub(super) fn before_bracketed_places(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        for (i, t) in tokens.iter().enumerate() {
+            let open = tokens
+                .get(i + 1)
+                .is_some_and(|o| o.is_punct('(') && o.space_before);
+            let Some(place) = tokens
+                .get(i + 2)
+                .filter(|p| open && p.is_word() && in_list(p.text, WARD_PLACES))
+            else {
+                continue;
+            };
+            let number_at = if place.text.eq_ignore_ascii_case("side") {
+                i + 4
+            } else {
+                i + 3
+            };
+            let numbered = tokens
+                .get(number_at)
+                .is_some_and(|n| n.class == Class::Number)
+                && tokens.get(number_at + 1).is_some_and(|c| c.is_punct(')'));
+            if numbered && t.shape == Shape::Title && !t.sentence_start && self.name_like(t) {
+                out.push(Self::given_word(t));
+            }
         }
     }
 }

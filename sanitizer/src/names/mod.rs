@@ -369,6 +369,7 @@ impl<'a> NameRules<'a> {
         self.board_rows(tokens, &mut out);
         self.bracketed_kin(tokens, &mut out);
         self.bracketed_names(tokens, &mut out);
+        self.before_bracketed_places(tokens, &mut out);
         self.role_phrases(tokens, &mut out);
         self.handles(tokens, &mut out);
         caret_names(text, &mut out);
