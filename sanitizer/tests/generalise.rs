@@ -2951,3 +2951,18 @@ fn patient_before_a_bracketed_ward_place() {
         ),
     ]);
 }
+
+#[test]
+fn subject_of_a_planned_trip() {
+    check(&[
+        (
+            "Vaccines given. Quelvane going to the coast for a week.",
+            "Vaccines given. PERSON_1 going to the coast for a week.",
+        ),
+        // A common word before the verb stays.
+        (
+            "Meeting going ahead on the ward.",
+            "Meeting going ahead on the ward.",
+        ),
+    ]);
+}
