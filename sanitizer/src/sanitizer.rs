@@ -211,11 +211,24 @@ impl Sanitizer {
         let mut persons: Vec<Found> = found;
         persons.extend(more);
         let spans_of = SpanIndex::new(persons.iter().map(|f| (f.text, f.start, f.end)));
+        let typed_of = SpanIndex::new(
+            typed
+                .iter()
+                .enumerate()
+                .flat_map(|(i, v)| v.iter().map(move |s| (i, s.start, s.end))),
+        );
         for f in &mut persons {
             if let (Some(toks), Some(ty)) = (tokens.get(f.text), typed.get(f.text)) {
                 extend_back_to_given(&rules, toks, ty, &spans_of, f);
                 f.start = names::widened_start(toks, f.start);
                 extend_on_to_surname(&rules, toks, ty, &spans_of, f);
+                let near = names::Neighbours {
+                    tokens: toks,
+                    typed: &typed_of,
+                    others: &spans_of,
+                    text: f.text,
+                };
+                (f.start, f.end) = rules.widen_caps_run(&near, f.start, f.end);
                 propagate::trim_span_edges(toks, f);
             }
         }

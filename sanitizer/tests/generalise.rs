@@ -2953,3 +2953,152 @@ fn round31b_a_found_given_name_is_never_a_place_later() {
         "Dizzy clinic: PERSON_1 seen. No cycling for PERSON_1 this week."
     );
 }
+
+#[test]
+fn upper_case_name_runs_over_its_other_parts() {
+    check(&[
+        (
+            "Seen by Dr Orvanek. Roll call: ZURIMEH BIN ORVANEK present.",
+            "Seen by Dr PERSON_1. Roll call: PERSON_1 present.",
+        ),
+        (
+            "Seen by Dr Tessaly. Roll call: QUELVANE TESSALY present.",
+            "Seen by Dr PERSON_1. Roll call: PERSON_1 present.",
+        ),
+        // A common or clinical upper-case word beside the name stays.
+        (
+            "Seen by Dr Tessaly. CHEST PAIN TESSALY.",
+            "Seen by Dr PERSON_1. CHEST PAIN PERSON_1.",
+        ),
+    ]);
+}
+
+#[test]
+fn upper_case_names_parted_by_slashes_after_a_colon() {
+    check(&[
+        (
+            "Evacuation check\non duty: QUELVANE TESSALY / ZURIMEH ORVANEK / BRENLOKA DUVAS",
+            "Evacuation check\non duty: PERSON_1 / PERSON_2 / PERSON_3",
+        ),
+        // Clinical words parted by slashes stay.
+        (
+            "plan: CHEST DRAIN / NIL BY MOUTH",
+            "plan: CHEST DRAIN / NIL BY MOUTH",
+        ),
+    ]);
+}
+
+#[test]
+fn dotted_initials_in_record_slots() {
+    check(&[
+        (
+            "Flu jab given by K.W., no reaction.",
+            "Flu jab given by PERSON_1, no reaction.",
+        ),
+        (
+            "Stock check done. K.W. counted the vials twice.",
+            "Stock check done. PERSON_1 counted the vials twice.",
+        ),
+        (
+            "Bay 4: K.W. 52yo - quiet night",
+            "Bay 4: PERSON_1 [AGE] - quiet night",
+        ),
+        (
+            "'Lovely staff, thank you all.' - K.W.",
+            "'Lovely staff, thank you all.' - PERSON_1",
+        ),
+        // An order or route abbreviation is no one's initials.
+        (
+            "Paracetamol given by P.O. route. N.B. recheck at 6.",
+            "Paracetamol given by P.O. route. N.B. recheck at 6.",
+        ),
+    ]);
+}
+
+#[test]
+fn particle_family_name_after_an_initial() {
+    check(&[(
+        "Seen by Dr Quelvane. Night cover: T. van Quelvane (SpR) aware.",
+        "Seen by Dr PERSON_1. Night cover: PERSON_1 (SpR) aware.",
+    )]);
+}
+
+#[test]
+fn name_in_brackets_after_a_person_noun() {
+    check(&[
+        (
+            "Dad (Quelvane) stayed overnight on the ward.",
+            "Dad (PERSON_1) stayed overnight on the ward.",
+        ),
+        (
+            "Please ask the nurse in charge (Zurimeh) before visiting.",
+            "Please ask the nurse in charge (PERSON_1) before visiting.",
+        ),
+        (
+            "The doctor (van Tessaly?) did not call back.",
+            "The doctor (PERSON_1?) did not call back.",
+        ),
+        // A bracketed clinical or common word stays.
+        (
+            "Mum (anxious) and the doctor (Cardiology) spoke.",
+            "Mum (anxious) and the doctor (Cardiology) spoke.",
+        ),
+    ]);
+}
+
+#[test]
+fn holder_named_after_a_role_phrase() {
+    check(&[
+        (
+            "Escalated to the nurse in charge Quelvane at 02:00.",
+            "Escalated to the nurse in charge PERSON_1 at 02:00.",
+        ),
+        (
+            "Team leader Zurimeh Tessaly called the drill.",
+            "Team leader PERSON_1 called the drill.",
+        ),
+        // A common word after the phrase stays.
+        (
+            "Team leader Meeting is on Monday.",
+            "Team leader Meeting is on Monday.",
+        ),
+    ]);
+}
+
+#[test]
+fn inverted_upper_case_family_name_and_given_name() {
+    check(&[(
+        "Seen by Dr Zurimeh. Bloods: ZURIMEH, Quelvane, sent at 10:00.",
+        "Seen by Dr PERSON_1. Bloods: PERSON_1, sent at 10:00.",
+    )]);
+}
+
+#[test]
+fn patient_before_a_bracketed_ward_place() {
+    check(&[
+        (
+            "can someone walk Quelvane (bay 3) to the day room",
+            "can someone walk PERSON_1 (bay 3) to the day room",
+        ),
+        // A common word before the place stays.
+        (
+            "the Patient (bed 4) is asleep",
+            "the Patient (bed 4) is asleep",
+        ),
+    ]);
+}
+
+#[test]
+fn subject_of_a_planned_trip() {
+    check(&[
+        (
+            "Vaccines given. Quelvane going to the coast for a week.",
+            "Vaccines given. PERSON_1 going to the coast for a week.",
+        ),
+        // A common word before the verb stays.
+        (
+            "Meeting going ahead on the ward.",
+            "Meeting going ahead on the ward.",
+        ),
+    ]);
+}

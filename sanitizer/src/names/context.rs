@@ -48,6 +48,9 @@ const PERSON_VERBS: &[&str] = &[
     "lives",
     "wants",
     "wanted",
+    // A trip the note plans for its patient ("Tane going to Apia for a week").
+    "going",
+    "travelling",
     // Handover shorthand: what a patient is doing or knows ("Tane mobilising with frame",
     // "Tane tolerating diet", "Tane aware").
     "mobilising",

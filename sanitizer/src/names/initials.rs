@@ -102,7 +102,7 @@ pub(super) const NOT_INITIALS: &[&str] = &[
 /// Upper-case abbreviations of times, measurements and notes ("3 PM", "BP 120/80", "Na
 /// 135", "NB:"): not initials on their own, but they may spell those of a person found
 /// elsewhere in the request (see [`NameRules::spells_known_initials`]).
-const LETTER_ABBREVIATIONS: &[&str] = &[
+pub(super) const LETTER_ABBREVIATIONS: &[&str] = &[
     "am", "pm", "nb", "na", "mg", "ml", "kg", "mmol", "bp", "hb", "wcc", "crp", "inr", "ga", "la",
 ];
 

@@ -52,10 +52,13 @@
 //! and model spans; eponyms are accepted inside a full name (`John Bell`) but never when a
 //! medical head noun follows (`Bell's palsy`) or `of` precedes (`circle of Willis`).
 
+mod bracketed_names;
 mod caps_lists;
+mod caps_runs;
 mod company;
 mod context;
 mod dicom;
+mod dotted_slots;
 mod extensions;
 mod fields;
 mod forms;
@@ -67,8 +70,10 @@ mod messages;
 mod overlay;
 mod pairs;
 mod quoted;
+mod role_phrases;
 mod rota;
 mod short_surnames;
+mod slash_lists;
 mod table;
 mod team_sign_offs;
 mod term_surnames;
@@ -77,6 +82,7 @@ mod ward_openers;
 mod words;
 mod xml;
 
+pub(crate) use self::caps_runs::Neighbours;
 pub(crate) use self::context::is_greeting;
 pub(crate) use self::dicom::in_non_person_value as in_dicom_non_person_value;
 pub(crate) use self::forms::is_particle;
@@ -349,6 +355,7 @@ impl<'a> NameRules<'a> {
         self.numbered_caps_items(tokens, &mut out);
         self.numbered_row_surnames(tokens, &mut out);
         self.caps_lists(tokens, &mut out);
+        self.slash_lists(tokens, &mut out);
         self.company_names(tokens, &mut out);
         self.initial_fields(tokens, &mut out);
         self.dated_label_names(tokens, typed, &mut out);
@@ -361,6 +368,9 @@ impl<'a> NameRules<'a> {
         self.bed_rows(tokens, &mut out);
         self.board_rows(tokens, &mut out);
         self.bracketed_kin(tokens, &mut out);
+        self.bracketed_names(tokens, &mut out);
+        self.before_bracketed_places(tokens, &mut out);
+        self.role_phrases(tokens, &mut out);
         self.handles(tokens, &mut out);
         caret_names(text, &mut out);
         dicom::pn_values(tokens, &mut out);
@@ -395,6 +405,7 @@ impl<'a> NameRules<'a> {
         self.coordinated(tokens, &mut out);
         self.initials(tokens, &mut out);
         self.initials_slots(tokens, typed, &mut out);
+        self.dotted_slots(tokens, typed, &mut out);
         rota::slot_initials(text, tokens, &mut out);
         self.timed_board(text, tokens, &mut out);
         self.board_surname_initials(text, tokens, &mut out);
@@ -1062,10 +1073,44 @@ fn caps_particle_before(tokens: &[Token<'_>], m: &mut Mention) {
 
 /// Where a person span starting at byte `start` begins once widened to the upper-case
 /// particle opening its field right before it (`Bed 16  DE SAUSSURE  FFD`: the particle is
-/// part of the family name), then to an Ede name's `Y` prefix ([`ede_prefix_start`]).
+/// part of the family name), to a lower-case particle after an initial
+/// ([`initial_particle_start`]), then to an Ede name's `Y` prefix ([`ede_prefix_start`]).
 pub(crate) fn widened_start(tokens: &[Token<'_>], start: usize) -> usize {
     let start = caps_particle_start(tokens, start).unwrap_or(start);
+    let start = initial_particle_start(tokens, start).unwrap_or(start);
     ede_prefix_start(tokens, start).unwrap_or(start)
+}
+
+/// Where a person span starting at byte `start` begins once widened over a lower-case
+/// family-name particle and the dotted initial before it (`A. de Souza`, `K. van Dijk`):
+/// a family name with its particle after a given name's initial.
+fn initial_particle_start(tokens: &[Token<'_>], start: usize) -> Option<usize> {
+    let mut k = tokens.partition_point(|t| t.start < start);
+    let at = tokens.get(k).filter(|w| w.start == start && w.is_word())?;
+    // The span may already hold the particle ("van Dijk"): start from the word after it.
+    if at.shape == Shape::Lower && is_particle(at.text) {
+        k += 1;
+    }
+    let w = tokens
+        .get(k)
+        .filter(|w| w.is_word() && w.shape == Shape::Title)?;
+    let p = k.checked_sub(1).and_then(|p| tokens.get(p))?;
+    let dot = k.checked_sub(2).and_then(|d| tokens.get(d))?;
+    let letter = k.checked_sub(3).and_then(|l| tokens.get(l))?;
+    let fits = p.is_word()
+        && p.shape == Shape::Lower
+        && is_particle(p.text)
+        && p.end + 1 == w.start
+        && !w.break_before
+        && dot.is_punct('.')
+        && !dot.space_before
+        && dot.end + 1 == p.start
+        && !p.break_before
+        && letter.is_word()
+        && letter.latin
+        && letter.letters() == 1
+        && letter.text.chars().all(char::is_uppercase);
+    fits.then_some(letter.start)
 }
 
 /// Where a person span starting at byte `start` begins once widened to an Ede (Rhade)

@@ -6,7 +6,7 @@ use super::{Mention, NameRules, in_list};
 use crate::token::{Class, Shape, Token};
 
 /// Ward places a patient is "in", followed by their number.
-const WARD_PLACES: &[&str] = &["bay", "bed", "cubicle", "room", "side", "pod"];
+pub(super) const WARD_PLACES: &[&str] = &["bay", "bed", "cubicle", "room", "side", "pod"];
 
 impl NameRules<'_> {
     /// The note's first word before `in bay|bed|side room N` (see the module docs).
