@@ -71,8 +71,10 @@ impl Sanitizer {
     }
 
     /// Sanitizes the texts of one request with the given model output: the model's person
-    /// spans are one more source of mentions (vetoed by the stop-list like the rules' own),
-    /// its location and identifier spans are added as `[LOCATION]` and `[ID]`.
+    /// spans are one more source of mentions (vetoed by the stop-list like the rules' own;
+    /// a weak one, under the type threshold, only in a text where a rule or a sure model
+    /// span found a person, or in a request where a rule did), its location and identifier
+    /// spans are added as `[LOCATION]` and `[ID]`.
     pub fn sanitize_with(&self, texts: &Texts, model: ModelOutput) -> Sanitized {
         self.run(texts, Source::Given(model))
     }
@@ -130,6 +132,8 @@ impl Sanitizer {
             }
         };
         let fail_closed = model == ModelOutput::Failed;
+        // Whether the rules found a person anywhere in the request.
+        let request_named = by_rules.iter().any(|m| !m.is_empty());
 
         let mut mentions: Vec<(usize, Mention)> = Vec::new();
         for (i, ((toks, found), spans)) in tokens
@@ -155,6 +159,13 @@ impl Sanitizer {
                     .copied()
                     .collect();
                 let (mut m, t) = rules.model_mentions(toks, ix, &own);
+                // A weak model person (below the type threshold, see `PERSON_THRESHOLD`
+                // in `model/spans.rs`) counts only where the request already names
+                // someone: alone it is too often a brand or an eponym.
+                if !request_named && found.is_empty() && !m.iter().any(|x| sure_person(&own, ix, x))
+                {
+                    m.clear();
+                }
                 rules.number_word_surnames(toks, &mut m);
                 // A model place whose words are all in the rules' person mentions is that
                 // person ("ROSSI ELENI" on an overlay, "Kim's"): the rules had context.
@@ -383,6 +394,19 @@ fn text_views<'t, 'a>(
 
 fn overlaps(spans: &[Span], start: usize, end: usize) -> bool {
     spans.iter().any(|s| s.start < end && start < s.end)
+}
+
+/// True when a model person span at or over the type threshold (not a weak one, see
+/// `PERSON_THRESHOLD` in `model/spans.rs`) overlaps mention `m` (bytes).
+fn sure_person(spans: &[ModelSpan], ix: &CharIndex, m: &Mention) -> bool {
+    spans.iter().any(|s| {
+        matches!(
+            s.label,
+            crate::model::ModelLabel::GivenName | crate::model::ModelLabel::Surname
+        ) && s.score >= crate::model::TYPE_THRESHOLD
+            && ix.byte_of(s.start) < m.end
+            && m.start < ix.byte_of(s.end)
+    })
 }
 
 /// True when the texts have at least half as many Latin words as words of other scripts (a

@@ -376,8 +376,10 @@ fn blind15_corpus_shape() {
 /// under blind6's span rules, with names from five naming traditions plus English surnames
 /// that are animals and garments, 111 document shapes used at most three times each, written
 /// without reading the sanitizer) parses and has the shape it was written to; its ids are
-/// unique and every span falls on character boundaries of its text. It is the next held-out
-/// set, to be scored once by someone other than its author; no floor here.
+/// unique and every span falls on character boundaries of its text. It was scored once as a
+/// held-out set in session 15, after sanitizer rounds 31a/31b and the summed person types
+/// at 0.3 (leaking 45/220 against Presidio's 186, recall 0.913 against 0.584, over-redacted
+/// 19/80 against 56), and has been a development set since; no floor here.
 #[test]
 fn blind16_corpus_shape() {
     shape(BLIND16, 300, (220, 80));

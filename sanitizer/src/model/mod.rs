@@ -41,6 +41,8 @@ mod manifest;
 mod rowquant;
 mod spans;
 
+pub(crate) use spans::THRESHOLD as TYPE_THRESHOLD;
+
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
