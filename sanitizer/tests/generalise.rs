@@ -2917,39 +2917,16 @@ fn round31b_commas_after_an_initial_and_surname_separate_people() {
 
 #[test]
 fn round31b_a_found_given_name_is_never_a_place_later() {
-    use obscura_sanitizer::model::{ModelLabel, ModelSpan};
-    let s = sanitizer();
-    let text = "Dizzy clinic: Ysolde Quorvane seen. No cycling for Ysolde this week.";
-    let span = |word: &str, from: usize, label: ModelLabel| {
-        let byte = text
-            .get(from..)
-            .and_then(|t| t.find(word))
-            .map_or(0, |i| i + from);
-        let start = text.get(..byte).unwrap_or_default().chars().count();
-        ModelSpan {
-            start,
-            end: start + word.chars().count(),
-            label,
-            score: 0.9,
-        }
-    };
-    let second = text.rfind("Ysolde").unwrap_or_default();
-    let spans = vec![vec![
-        span("Ysolde", 0, ModelLabel::GivenName),
-        span("Quorvane", 0, ModelLabel::Surname),
-        span("Ysolde", second, ModelLabel::Location),
-    ]];
-    let out = s.sanitize_with(
-        &common::texts(&[text]),
-        obscura_sanitizer::ModelOutput::Spans(spans),
-    );
-    let got = out
-        .texts
-        .first()
-        .map(|t| t.as_str().to_owned())
-        .unwrap_or_default();
+    use obscura_sanitizer::model::ModelLabel::{GivenName, Location, Surname};
     assert_eq!(
-        got,
+        with_model_words(
+            "Dizzy clinic: Ysolde Quorvane seen. No cycling for Ysolde this week.",
+            &[
+                ("Ysolde", 0, GivenName, 0.9),
+                ("Quorvane", 0, Surname, 0.9),
+                ("Ysolde", 1, Location, 0.9),
+            ],
+        ),
         "Dizzy clinic: PERSON_1 seen. No cycling for PERSON_1 this week."
     );
 }

@@ -23,17 +23,7 @@ impl NameRules<'_> {
             let mut k = c + 1;
             let mut run: Vec<&Token<'_>> = Vec::new();
             while let Some(w) = tokens.get(k) {
-                let name = w.is_word()
-                    && w.latin
-                    && w.shape == Shape::Upper
-                    && w.letters() >= 3
-                    && w.letters() == w.text.chars().count()
-                    && w.space_before
-                    && !w.break_before
-                    && self.stop(w.text).is_none()
-                    && !in_list(w.text, FIELD_WORDS)
-                    && !in_list(w.text, NOT_INITIALS);
-                if !name {
+                if !self.caps_list_word(w) {
                     break;
                 }
                 run.push(w);
@@ -68,5 +58,21 @@ impl NameRules<'_> {
                 out.extend(run.iter().map(|w| Self::surname_word(w)));
             }
         }
+    }
+
+    /// An upper-case word of three or more letters, all letters, that can stand in a list
+    /// of upper-case names: spaced from the word before on the same field, not on the
+    /// stop-list, no field word and no clinical abbreviation.
+    pub(super) fn caps_list_word(&self, w: &Token<'_>) -> bool {
+        w.is_word()
+            && w.latin
+            && w.shape == Shape::Upper
+            && w.letters() >= 3
+            && w.letters() == w.text.chars().count()
+            && w.space_before
+            && !w.break_before
+            && self.stop(w.text).is_none()
+            && !in_list(w.text, FIELD_WORDS)
+            && !in_list(w.text, NOT_INITIALS)
     }
 }

@@ -4,9 +4,8 @@
 //! Every word has three letters or more and a vowel, and is no clinical term, field word
 //! or team abbreviation; each item has a word that is no common word.
 
-use super::initials::NOT_INITIALS;
-use super::{FIELD_WORDS, Mention, NameRules, in_list};
-use crate::token::{Shape, Token};
+use super::{Mention, NameRules};
+use crate::token::Token;
 
 /// Words in one listed name.
 const MIN_WORDS: usize = 2;
@@ -51,18 +50,9 @@ impl NameRules<'_> {
 
     /// An upper-case word that may be part of a listed name, on the colon's line.
     fn slash_part(&self, w: &Token<'_>) -> bool {
-        w.is_word()
-            && w.latin
-            && w.shape == Shape::Upper
-            && w.letters() >= 3
-            && w.letters() == w.text.chars().count()
-            && w.space_before
-            && !w.break_before
+        self.caps_list_word(w)
             && w.text
                 .chars()
                 .any(|c| "AEIOUY".contains(c) || !c.is_ascii())
-            && self.stop(w.text).is_none()
-            && !in_list(w.text, FIELD_WORDS)
-            && !in_list(w.text, NOT_INITIALS)
     }
 }

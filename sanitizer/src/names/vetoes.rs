@@ -620,12 +620,7 @@ pub(crate) fn common_noun_use(tokens: &[Token<'_>], start: usize, end: usize) ->
         return false;
     }
     let before = k.checked_sub(1).and_then(|p| tokens.get(p));
-    let titled = before.is_some_and(|p| p.is_word() && in_list(p.text, TITLES))
-        || (before.is_some_and(|d| d.is_punct('.'))
-            && k.checked_sub(2)
-                .and_then(|p| tokens.get(p))
-                .is_some_and(|p| p.is_word() && in_list(p.text, TITLES)));
-    if titled {
+    if titled_before(tokens, k) {
         return false;
     }
     if t.shape == Shape::Lower {
@@ -746,12 +741,7 @@ fn noun_phrase_use(tokens: &[Token<'_>], k: usize, end: usize) -> bool {
     if before.is_some_and(|p| p.is_punct('°') && !t.space_before) && t.letters() == 1 {
         return true;
     }
-    let titled = before.is_some_and(|p| p.is_word() && in_list(p.text, TITLES))
-        || (before.is_some_and(|d| d.is_punct('.'))
-            && k.checked_sub(2)
-                .and_then(|p| tokens.get(p))
-                .is_some_and(|p| p.is_word() && in_list(p.text, TITLES)));
-    if titled {
+    if titled_before(tokens, k) {
         return false;
     }
     let last = tokens.partition_point(|x| x.start < end).saturating_sub(1);
@@ -813,6 +803,14 @@ const MEASURE_UNITS: &[&str] = &[
     "mg", "mcg", "ug", "ng", "g", "kg", "ml", "l", "dl", "mmol", "umol", "nmol", "pmol", "iu",
     "units", "cells", "copies", "mm", "cm", "mm3", "ul", "mmhg", "bpm", "kpa",
 ];
+
+/// A title (`Dr`, `Mrs`, with or without its dot) stands right before token `k`.
+fn titled_before(tokens: &[Token<'_>], k: usize) -> bool {
+    let at = |j: usize| k.checked_sub(j).and_then(|p| tokens.get(p));
+    at(1).is_some_and(|p| p.is_word() && in_list(p.text, TITLES))
+        || (at(1).is_some_and(|d| d.is_punct('.'))
+            && at(2).is_some_and(|p| p.is_word() && in_list(p.text, TITLES)))
+}
 
 #[cfg(test)]
 mod tests {
