@@ -6,7 +6,7 @@
 //! Letters that spell an order, team or measurement abbreviation (`P.O.`, `N.B.`) never
 //! count.
 
-use super::initials::{LETTER_ABBREVIATIONS, NOT_INITIALS};
+use super::initials::{LETTER_ABBREVIATIONS, NOT_INITIALS, dotted_letter};
 use super::words::role_noun;
 use super::{FIELD_WORDS, Mention, NameRules, ROLE_TITLES, in_list, lower};
 use crate::EntityKind;
@@ -16,15 +16,6 @@ use crate::types::Span;
 
 /// Most letters in one person's dotted initials.
 const MAX_LETTERS: usize = 3;
-
-/// Whether tokens `k` and `k + 1` are one upper-case Latin letter and its dot.
-fn dotted_letter(tokens: &[Token<'_>], k: usize) -> bool {
-    tokens.get(k).is_some_and(|w| {
-        w.is_word() && w.latin && w.letters() == 1 && w.text.chars().all(char::is_uppercase)
-    }) && tokens
-        .get(k + 1)
-        .is_some_and(|d| d.is_punct('.') && !d.space_before)
-}
 
 /// The dotted initials starting at token `i`: the index after their last dot, the byte
 /// end of that dot and their letters with dots (`a.b.`); two letters at least.

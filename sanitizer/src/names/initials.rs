@@ -908,18 +908,22 @@ impl NameRules<'_> {
     }
 }
 
+/// Whether tokens `k` and `k + 1` are one upper-case Latin letter and its dot (`A.`), as
+/// in dotted initials.
+pub(super) fn dotted_letter(tokens: &[Token<'_>], k: usize) -> bool {
+    tokens.get(k).is_some_and(|w| {
+        w.is_word() && w.latin && w.letters() == 1 && w.text.chars().all(char::is_uppercase)
+    }) && tokens
+        .get(k + 1)
+        .is_some_and(|d| d.is_punct('.') && !d.space_before)
+}
+
 /// Dotted initials before a sign credential that ends the line, after `signed`, a dash or
 /// at the line's start: "Signed A.B. HCA", "- A.B.C. RN"; or without the credential at the
 /// very end of the note, after a signing word ("sgd A.B.") or a staff role's label
 /// ("Ward clerk: A.B."). The mention takes the dots.
 fn dotted_signatures(tokens: &[Token<'_>], out: &mut Vec<Mention>) {
-    let letter = |k: usize| {
-        tokens.get(k).is_some_and(|w| {
-            w.is_word() && w.latin && w.letters() == 1 && w.text.chars().all(char::is_uppercase)
-        }) && tokens
-            .get(k + 1)
-            .is_some_and(|d| d.is_punct('.') && !d.space_before)
-    };
+    let letter = |k: usize| dotted_letter(tokens, k);
     for i in 0..tokens.len() {
         let Some(t) = tokens.get(i) else { break };
         let opens = t.line_start
@@ -991,13 +995,7 @@ fn signer_initials(tokens: &[Token<'_>], k: usize) -> Option<(usize, String)> {
     if plain {
         return Some((k + 1, lower(t.text)));
     }
-    let letter = |j: usize| {
-        tokens.get(j).is_some_and(|w| {
-            w.is_word() && w.latin && w.letters() == 1 && w.text.chars().all(char::is_uppercase)
-        }) && tokens
-            .get(j + 1)
-            .is_some_and(|d| d.is_punct('.') && !d.space_before)
-    };
+    let letter = |j: usize| dotted_letter(tokens, j);
     let mut j = k;
     let mut letters = String::new();
     while letters.len() < 6
