@@ -4,8 +4,9 @@
 //! [`ClientBuilder::fresh`] a nonce-bound `POST`), verifies every replica's bundle against the
 //! [`Policy`], caches what verified until it expires, seals the request to a verified key only,
 //! and opens the answer. An `unknown_key_id` refusal (keys rotated) or an `unavailable` one
-//! (the host lost the replica it routed to) drops the cache and re-attests, at most
-//! [`REATTEST_LIMIT`] times per request.
+//! (the host lost the replica it routed to) drops the stale evidence (all of it after a
+//! rotation, that replica's after a loss) and retries, re-attesting when no verified replica
+//! is left, at most [`REATTEST_LIMIT`] times per request.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -133,10 +134,11 @@ impl Client {
 
     /// Sends `image` (PNG, JPEG or WebP) and returns the redacted result.
     ///
-    /// When the host answers `unknown_key_id` (the enclave rotated its keys) or
-    /// `unavailable` (the replica it routed to is gone), the verified evidence is dropped,
-    /// fetched and verified again, and the request is sealed anew, up to [`REATTEST_LIMIT`]
-    /// times.
+    /// When the host answers `unknown_key_id` (the enclave rotated its keys), all cached
+    /// evidence is dropped and fetched and verified again; when it answers `unavailable` (the
+    /// replica it routed to is gone), that replica's evidence is dropped and another verified
+    /// replica is used, re-attesting when none is left. The request is then sealed anew, up
+    /// to [`REATTEST_LIMIT`] times.
     pub async fn caption(
         &self,
         image: impl Into<Vec<u8>>,
@@ -220,7 +222,7 @@ impl Client {
                 .map_err(|_| Error::HttpStatus(status))?;
             let reattest = matches!(code, RejectCode::UnknownKeyId | RejectCode::Unavailable);
             if reattest && attempt < REATTEST_LIMIT {
-                self.forget()?;
+                self.forget(&evidence, code == RejectCode::UnknownKeyId)?;
                 continue;
             }
             return Err(Error::Rejected(code));
@@ -231,6 +233,15 @@ impl Client {
     /// Fetches and verifies evidence now, replacing the cache; returns how many replicas
     /// verified.
     pub async fn attest(&self) -> Result<usize, Error> {
+        let verified = self.verify_now().await?;
+        let n = verified.len();
+        self.store(verified)?;
+        Ok(n)
+    }
+
+    /// Fetches the host's evidence and verifies every replica's bundle; returns the ones
+    /// that verified (never empty) without touching the cache.
+    async fn verify_now(&self) -> Result<Vec<VerifiedEvidence>, Error> {
         let (list, policy) = if self.fresh {
             let nonce = Nonce(random_nonce()?);
             let body = serde_json::to_vec(&FreshEvidenceRequest { nonce })
@@ -276,14 +287,17 @@ impl Client {
         if verified.is_empty() {
             return Err(first_error.map_or(Error::NoVerifiedReplica, Error::Attestation));
         }
-        let n = verified.len();
         let chains = verified
             .iter()
             .map(|v| v.report().chain().clone())
             .collect();
         *self.chains.lock().map_err(|_| Error::Poisoned)? = chains;
+        Ok(verified)
+    }
+
+    fn store(&self, verified: Vec<VerifiedEvidence>) -> Result<(), Error> {
         *self.verified.lock().map_err(|_| Error::Poisoned)? = verified;
-        Ok(n)
+        Ok(())
     }
 
     /// The evidence currently trusted (after [`Client::attest`] or a request): product, TCB,
@@ -296,9 +310,18 @@ impl Client {
         if let Some(v) = self.pick(SystemTime::now())? {
             return Ok(v);
         }
-        self.attest().await?;
-        self.pick(SystemTime::now())?
-            .ok_or(Error::NoVerifiedReplica)
+        // This request's evidence comes from what was just verified, not from the shared
+        // cache: a concurrent request may drop a replica from the cache in between.
+        let mut verified = self.verify_now().await?;
+        let chosen = if self.fresh {
+            verified.pop()
+        } else {
+            let n = self.next.fetch_add(1, Ordering::Relaxed);
+            n.checked_rem(verified.len())
+                .and_then(|i| verified.get(i).cloned())
+        };
+        self.store(verified)?;
+        chosen.ok_or(Error::NoVerifiedReplica)
     }
 
     fn pick(&self, now: SystemTime) -> Result<Option<VerifiedEvidence>, Error> {
@@ -315,8 +338,15 @@ impl Client {
         Ok(cache.get(i).cloned())
     }
 
-    fn forget(&self) -> Result<(), Error> {
-        self.verified.lock().map_err(|_| Error::Poisoned)?.clear();
+    /// Drops stale evidence: all of it after a key rotation (`all`), else only the
+    /// evidence of the replica that is gone, so the other verified replicas stay in use.
+    fn forget(&self, refused: &VerifiedEvidence, all: bool) -> Result<(), Error> {
+        let mut cache = self.verified.lock().map_err(|_| Error::Poisoned)?;
+        if all {
+            cache.clear();
+        } else {
+            cache.retain(|v| v.key_configs() != refused.key_configs());
+        }
         Ok(())
     }
 
