@@ -540,7 +540,7 @@ PERSON_T = [
     "{p1=f}Blood spot repeat needed - baby of {p1} (born {BDOB}). First card insufficient. Midwife "
     "{p2.g} to repeat on the home visit. Lab contact {p3.is}.",
     # NIPE
-    "{p2=f}NIPE {DATE}: baby {p1}, day 1. Hips stable, red reflex present both eyes, "
+    "{p1=m}{p2=f}NIPE {DATE}: baby {p1}, day 1. Hips stable, red reflex present both eyes, "
     "testes descended, heart sounds normal. Mum {p2.g} happy. Examined by {p3.is}.",
     # dating scan
     "{p1=f}DATING SCAN REPORT\nName: {p1.c}   Hosp no {ID}\nCRL 58 mm = 12+3 weeks. Single live "
