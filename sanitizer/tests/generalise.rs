@@ -3142,3 +3142,21 @@ fn a_weak_model_person_counts_only_where_someone_is_named() {
         "PERSON_1 and PERSON_2 went home."
     );
 }
+
+#[test]
+fn caribbean_jn_particle_inside_a_family_name() {
+    check(&[
+        (
+            "Discharge letter posted by R. Jn Quellard.",
+            "Discharge letter posted by PERSON_1.",
+        ),
+        (
+            "Kind regards,\nOrlane Jn Vestrey\nPractice Nurse",
+            "Kind regards,\nPERSON_1\nPractice Nurse",
+        ),
+        (
+            "Dispensing log\n02.03.2025  JN VESTREY, Taluma  collected by self",
+            "Dispensing log\n[DATE]  PERSON_1  collected by self",
+        ),
+    ]);
+}

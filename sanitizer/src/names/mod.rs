@@ -1082,13 +1082,13 @@ pub(crate) fn widened_start(tokens: &[Token<'_>], start: usize) -> usize {
 }
 
 /// Where a person span starting at byte `start` begins once widened over a lower-case
-/// family-name particle and the dotted initial before it (`A. de Souza`, `K. van Dijk`):
-/// a family name with its particle after a given name's initial.
+/// family-name particle and the dotted initial before it (`A. de Souza`, `K. van Dijk`,
+/// capitalised `R. Jn Pierre`): a family name with its particle after a given name's initial.
 fn initial_particle_start(tokens: &[Token<'_>], start: usize) -> Option<usize> {
     let mut k = tokens.partition_point(|t| t.start < start);
     let at = tokens.get(k).filter(|w| w.start == start && w.is_word())?;
     // The span may already hold the particle ("van Dijk"): start from the word after it.
-    if at.shape == Shape::Lower && is_particle(at.text) {
+    if at.shape != Shape::Upper && is_particle(at.text) {
         k += 1;
     }
     let w = tokens
@@ -1098,7 +1098,7 @@ fn initial_particle_start(tokens: &[Token<'_>], start: usize) -> Option<usize> {
     let dot = k.checked_sub(2).and_then(|d| tokens.get(d))?;
     let letter = k.checked_sub(3).and_then(|l| tokens.get(l))?;
     let fits = p.is_word()
-        && p.shape == Shape::Lower
+        && p.shape != Shape::Upper
         && is_particle(p.text)
         && p.end + 1 == w.start
         && !w.break_before
