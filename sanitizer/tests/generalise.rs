@@ -3160,3 +3160,43 @@ fn caribbean_jn_particle_inside_a_family_name() {
         ),
     ]);
 }
+
+#[test]
+fn staff_initials_signing_rows_pairs_and_cover_lines() {
+    check(&[
+        // Closing a log row after a gap of two or more spaces.
+        (
+            "Fridge log\n03/02/2025  temp 4.1, door seal fine  QV\n04/02/2025  alarm reset, probe cleaned  R.T.",
+            "Fridge log\n[DATE]  temp 4.1, door seal fine  PERSON_1\n[DATE]  alarm reset, probe cleaned  PERSON_2",
+        ),
+        // Two agents joined by `+` after `by`, one spelling a note's mark.
+        (
+            "Controlled drugs counted by QV + CC.",
+            "Controlled drugs counted by PERSON_1 + PERSON_2.",
+        ),
+        // Letters after a signing word closing the note.
+        (
+            "I consent to the photographs being used. Signed PM",
+            "I consent to the photographs being used. Signed PERSON_1",
+        ),
+        // Dotted initials closing the note after a finished sentence.
+        (
+            "dressing changed, site clean. Q.V.",
+            "dressing changed, site clean. PERSON_1",
+        ),
+        // A handover's cover line.
+        (
+            "Night handover\n- bed 4 stable\n- QV covering medicine, R.T. surgery",
+            "Night handover\n- bed 4 stable\n- PERSON_1 covering medicine, PERSON_2 surgery",
+        ),
+        // Not initials: a team or an order closing a row, a table header row.
+        (
+            "Plan\n03/02/2025  refer on, letter sent  GP",
+            "Plan\n[DATE]  refer on, letter sent  GP",
+        ),
+        (
+            "Discussed with the family. Seen by GP + OT.",
+            "Discussed with the family. Seen by GP + OT.",
+        ),
+    ]);
+}

@@ -434,7 +434,7 @@ const REQUEST_WORDS: &[&str] = &["pls", "plz", "please"];
 
 /// A team, order, time or measurement abbreviation ([`NOT_INITIALS`],
 /// [`LETTER_ABBREVIATIONS`]).
-fn abbreviation(word: &str) -> bool {
+pub(super) fn abbreviation(word: &str) -> bool {
     in_list(word, NOT_INITIALS) || in_list(word, LETTER_ABBREVIATIONS)
 }
 
@@ -497,7 +497,7 @@ fn after_time_stamp(tokens: &[Token<'_>], i: usize) -> bool {
 }
 
 /// Two or three upper-case Latin letters and nothing else (they may spell an abbreviation).
-fn upper_letters(t: &Token<'_>) -> bool {
+pub(super) fn upper_letters(t: &Token<'_>) -> bool {
     t.is_word()
         && t.latin
         && t.shape == Shape::Upper

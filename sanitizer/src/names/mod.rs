@@ -72,6 +72,7 @@ mod pairs;
 mod quoted;
 mod role_phrases;
 mod rota;
+mod row_signatures;
 mod short_surnames;
 mod slash_lists;
 mod table;
@@ -404,6 +405,7 @@ impl<'a> NameRules<'a> {
         self.kin_possessives(tokens, &mut out);
         self.coordinated(tokens, &mut out);
         self.initials(tokens, &mut out);
+        self.row_signatures(tokens, &mut out);
         self.initials_slots(tokens, typed, &mut out);
         self.dotted_slots(tokens, typed, &mut out);
         rota::slot_initials(text, tokens, &mut out);
