@@ -3200,3 +3200,30 @@ fn staff_initials_signing_rows_pairs_and_cover_lines() {
         ),
     ]);
 }
+
+#[test]
+fn upper_case_names_in_slots_of_lower_case_lines() {
+    check(&[
+        (
+            "label reprinted - bed 9 ORVANE TESSALY, old label smudged.",
+            "label reprinted - bed 9 PERSON_1, old label smudged.",
+        ),
+        (
+            "14:02  driver QUELLA MARROVIN  minor burn L hand  cooled",
+            "14:02  driver PERSON_1  minor burn L hand  cooled",
+        ),
+        (
+            "ORVANE TESSALY  -  TH 2  -  lap chole  -  list order 3",
+            "PERSON_1  -  TH 2  -  lap chole  -  list order 3",
+        ),
+        // Capitals that are words or terms stay.
+        (
+            "bed 9 NIL BY MOUTH, drip up.",
+            "bed 9 NIL BY MOUTH, drip up.",
+        ),
+        (
+            "CHEST PAIN  -  troponin sent  -  ECG normal",
+            "CHEST PAIN  -  troponin sent  -  ECG normal",
+        ),
+    ]);
+}

@@ -55,6 +55,7 @@
 mod bracketed_names;
 mod caps_lists;
 mod caps_runs;
+mod caps_slots;
 mod company;
 mod context;
 mod dicom;
@@ -406,6 +407,7 @@ impl<'a> NameRules<'a> {
         self.coordinated(tokens, &mut out);
         self.initials(tokens, &mut out);
         self.row_signatures(tokens, &mut out);
+        self.caps_slots(tokens, &mut out);
         self.initials_slots(tokens, typed, &mut out);
         self.dotted_slots(tokens, typed, &mut out);
         rota::slot_initials(text, tokens, &mut out);
