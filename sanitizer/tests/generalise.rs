@@ -3227,3 +3227,18 @@ fn upper_case_names_in_slots_of_lower_case_lines() {
         ),
     ]);
 }
+
+#[test]
+fn register_rows_open_with_surname_comma_given() {
+    check(&[
+        (
+            "Clinic list\nORVANE-TESSALY, Quella  L  review  #3\nBUTTON, Marrow  R  DNA - phone",
+            "Clinic list\nPERSON_1  L  review  #3\nPERSON_2  R  DNA - phone",
+        ),
+        // A heading's phrase of two common words, and a term, stay.
+        (
+            "Handover\nWARD, Notes  see overleaf",
+            "Handover\nWARD, Notes  see overleaf",
+        ),
+    ]);
+}

@@ -71,6 +71,7 @@ mod messages;
 mod overlay;
 mod pairs;
 mod quoted;
+mod register_rows;
 mod role_phrases;
 mod rota;
 mod row_signatures;
@@ -408,6 +409,7 @@ impl<'a> NameRules<'a> {
         self.initials(tokens, &mut out);
         self.row_signatures(tokens, &mut out);
         self.caps_slots(tokens, &mut out);
+        self.register_rows(tokens, &mut out);
         self.initials_slots(tokens, typed, &mut out);
         self.dotted_slots(tokens, typed, &mut out);
         rota::slot_initials(text, tokens, &mut out);
