@@ -3235,10 +3235,37 @@ fn register_rows_open_with_surname_comma_given() {
             "Clinic list\nORVANE-TESSALY, Quella  L  review  #3\nBUTTON, Marrow  R  DNA - phone",
             "Clinic list\nPERSON_1  L  review  #3\nPERSON_2  R  DNA - phone",
         ),
-        // A heading's phrase of two common words, and a term, stay.
+        // A heading's phrase of two common words stays.
         (
             "Handover\nWARD, Notes  see overleaf",
             "Handover\nWARD, Notes  see overleaf",
+        ),
+    ]);
+}
+
+#[test]
+fn common_words_in_role_and_relative_slots() {
+    check(&[
+        (
+            "Gait clinic. Physio Q. Marrow to review the splint.",
+            "Gait clinic. Physio PERSON_1 to review the splint.",
+        ),
+        (
+            "Lives alone. Daughter Marrow to help with shopping.",
+            "Lives alone. Daughter PERSON_1 to help with shopping.",
+        ),
+        (
+            "QUELLA ORVANE  -  TH 2  -  lap chole  -  surgeon Tessaly  -  list order 3",
+            "PERSON_1  -  TH 2  -  lap chole  -  surgeon PERSON_2  -  list order 3",
+        ),
+        // A relative or a role before lower-case words, or a term, stays.
+        (
+            "Lives alone. Daughter keen to help.",
+            "Lives alone. Daughter keen to help.",
+        ),
+        (
+            "TH 2  -  lap chole  -  surgeon Paracetamol  -  list order 3",
+            "TH 2  -  lap chole  -  surgeon Paracetamol  -  list order 3",
         ),
     ]);
 }

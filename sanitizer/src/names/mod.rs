@@ -73,6 +73,7 @@ mod pairs;
 mod quoted;
 mod register_rows;
 mod role_phrases;
+mod role_slots;
 mod rota;
 mod row_signatures;
 mod short_surnames;
@@ -410,6 +411,7 @@ impl<'a> NameRules<'a> {
         self.row_signatures(tokens, &mut out);
         self.caps_slots(tokens, &mut out);
         self.register_rows(tokens, &mut out);
+        self.role_slots(tokens, &mut out);
         self.initials_slots(tokens, typed, &mut out);
         self.dotted_slots(tokens, typed, &mut out);
         rota::slot_initials(text, tokens, &mut out);
