@@ -3269,3 +3269,18 @@ fn common_words_in_role_and_relative_slots() {
         ),
     ]);
 }
+
+#[test]
+fn chat_asks_who_is_on_a_shift() {
+    check(&[
+        (
+            "orlamund: is quellary on tonight?\ntessaly: no, swapped with vanrew",
+            "PERSON_1: is PERSON_2 on tonight?\nPERSON_3: no, swapped with PERSON_4",
+        ),
+        // A place or a common word asked after stays.
+        (
+            "orlamund: is clinic on today?\ntessaly: no, cancelled",
+            "PERSON_1: is clinic on today?\nPERSON_2: no, cancelled",
+        ),
+    ]);
+}

@@ -791,6 +791,24 @@ impl NameRules<'_> {
                 let run: Vec<&Token<'_>> = std::iter::once(a).chain(b).chain(c).collect();
                 out.extend(Self::whole_run(&run));
             }
+            // "is tane on tonight?": who is asked after for a shift.
+            for k in first..end {
+                let asks = tokens
+                    .get(k)
+                    .is_some_and(|c| c.is_word() && in_list(c.text, &["is", "was"]));
+                let on_shift = tokens
+                    .get(k + 2)
+                    .is_some_and(|o| o.is_word() && lower(o.text) == "on")
+                    && tokens.get(k + 3).is_some_and(|w| {
+                        k + 3 < end && w.is_word() && in_list(w.text, SHIFT_WORDS)
+                    });
+                if let Some(a) = tokens
+                    .get(k + 1)
+                    .filter(|a| asks && on_shift && k + 1 < end && name_word(a))
+                {
+                    out.push(Mention::of_word(a));
+                }
+            }
             // "… tmrw am. tane can u ring them back?": the person a request is addressed to.
             for s in (first..end).filter(|&k| k + 2 < end && opens(k)) {
                 let (Some(t), Some(v)) = (tokens.get(s), tokens.get(s + 1)) else {
@@ -815,6 +833,12 @@ impl NameRules<'_> {
         }
     }
 }
+
+/// Shifts a chat asks whether someone is on: "is tane on tonight?".
+const SHIFT_WORDS: &[&str] = &[
+    "tonight", "today", "tomorrow", "tmrw", "nights", "days", "call", "shift", "duty", "lates",
+    "earlies",
+];
 
 /// Words of a staff role in brackets after a sign-off's initials: "GG (physio)", "DE (OT)",
 /// "AB (staff nurse)".
