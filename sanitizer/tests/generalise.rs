@@ -3284,3 +3284,22 @@ fn chat_asks_who_is_on_a_shift() {
         ),
     ]);
 }
+
+#[test]
+fn bracketed_names_after_staff_roles_and_teams() {
+    check(&[
+        (
+            "Swallow reviewed. Plan: see SLT (Quellary) next week.",
+            "Swallow reviewed. Plan: see SLT (PERSON_1) next week.",
+        ),
+        (
+            "pump clinic - rep (Orlamund) updated the settings.",
+            "pump clinic - rep (PERSON_1) updated the settings.",
+        ),
+        // A common word in the bracket stays.
+        (
+            "pump clinic - rep (Monday) updated the settings.",
+            "pump clinic - rep (Monday) updated the settings.",
+        ),
+    ]);
+}
