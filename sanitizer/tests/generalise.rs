@@ -3142,3 +3142,164 @@ fn a_weak_model_person_counts_only_where_someone_is_named() {
         "PERSON_1 and PERSON_2 went home."
     );
 }
+
+#[test]
+fn caribbean_jn_particle_inside_a_family_name() {
+    check(&[
+        (
+            "Discharge letter posted by R. Jn Quellard.",
+            "Discharge letter posted by PERSON_1.",
+        ),
+        (
+            "Kind regards,\nOrlane Jn Vestrey\nPractice Nurse",
+            "Kind regards,\nPERSON_1\nPractice Nurse",
+        ),
+        (
+            "Dispensing log\n02.03.2025  JN VESTREY, Taluma  collected by self",
+            "Dispensing log\n[DATE]  PERSON_1  collected by self",
+        ),
+    ]);
+}
+
+#[test]
+fn staff_initials_signing_rows_pairs_and_cover_lines() {
+    check(&[
+        // Closing a log row after a gap of two or more spaces.
+        (
+            "Fridge log\n03/02/2025  temp 4.1, door seal fine  QV\n04/02/2025  alarm reset, probe cleaned  R.T.",
+            "Fridge log\n[DATE]  temp 4.1, door seal fine  PERSON_1\n[DATE]  alarm reset, probe cleaned  PERSON_2",
+        ),
+        // Two agents joined by `+` after `by`, one spelling a note's mark.
+        (
+            "Controlled drugs counted by QV + CC.",
+            "Controlled drugs counted by PERSON_1 + PERSON_2.",
+        ),
+        // Letters after a signing word closing the note.
+        (
+            "I consent to the photographs being used. Signed PM",
+            "I consent to the photographs being used. Signed PERSON_1",
+        ),
+        // Dotted initials closing the note after a finished sentence.
+        (
+            "dressing changed, site clean. Q.V.",
+            "dressing changed, site clean. PERSON_1",
+        ),
+        // A handover's cover line.
+        (
+            "Night handover\n- bed 4 stable\n- QV covering medicine, R.T. surgery",
+            "Night handover\n- bed 4 stable\n- PERSON_1 covering medicine, PERSON_2 surgery",
+        ),
+        // Not initials: a team or an order closing a row, a table header row.
+        (
+            "Plan\n03/02/2025  refer on, letter sent  GP",
+            "Plan\n[DATE]  refer on, letter sent  GP",
+        ),
+        (
+            "Discussed with the family. Seen by GP + OT.",
+            "Discussed with the family. Seen by GP + OT.",
+        ),
+    ]);
+}
+
+#[test]
+fn upper_case_names_in_slots_of_lower_case_lines() {
+    check(&[
+        (
+            "label reprinted - bed 9 ORVANE TESSALY, old label smudged.",
+            "label reprinted - bed 9 PERSON_1, old label smudged.",
+        ),
+        (
+            "14:02  driver QUELLA MARROVIN  minor burn L hand  cooled",
+            "14:02  driver PERSON_1  minor burn L hand  cooled",
+        ),
+        (
+            "ORVANE TESSALY  -  TH 2  -  lap chole  -  list order 3",
+            "PERSON_1  -  TH 2  -  lap chole  -  list order 3",
+        ),
+        // Capitals that are words or terms stay.
+        (
+            "bed 9 NIL BY MOUTH, drip up.",
+            "bed 9 NIL BY MOUTH, drip up.",
+        ),
+        (
+            "CHEST PAIN  -  troponin sent  -  ECG normal",
+            "CHEST PAIN  -  troponin sent  -  ECG normal",
+        ),
+    ]);
+}
+
+#[test]
+fn register_rows_open_with_surname_comma_given() {
+    check(&[
+        (
+            "Clinic list\nORVANE-TESSALY, Quella  L  review  #3\nBUTTON, Marrow  R  DNA - phone",
+            "Clinic list\nPERSON_1  L  review  #3\nPERSON_2  R  DNA - phone",
+        ),
+        // A heading's phrase of two common words stays.
+        (
+            "Handover\nWARD, Notes  see overleaf",
+            "Handover\nWARD, Notes  see overleaf",
+        ),
+    ]);
+}
+
+#[test]
+fn common_words_in_role_and_relative_slots() {
+    check(&[
+        (
+            "Gait clinic. Physio Q. Marrow to review the splint.",
+            "Gait clinic. Physio PERSON_1 to review the splint.",
+        ),
+        (
+            "Lives alone. Daughter Marrow to help with shopping.",
+            "Lives alone. Daughter PERSON_1 to help with shopping.",
+        ),
+        (
+            "QUELLA ORVANE  -  TH 2  -  lap chole  -  surgeon Tessaly  -  list order 3",
+            "PERSON_1  -  TH 2  -  lap chole  -  surgeon PERSON_2  -  list order 3",
+        ),
+        // A relative or a role before lower-case words, or a term, stays.
+        (
+            "Lives alone. Daughter keen to help.",
+            "Lives alone. Daughter keen to help.",
+        ),
+        (
+            "TH 2  -  lap chole  -  surgeon Paracetamol  -  list order 3",
+            "TH 2  -  lap chole  -  surgeon Paracetamol  -  list order 3",
+        ),
+    ]);
+}
+
+#[test]
+fn chat_asks_who_is_on_a_shift() {
+    check(&[
+        (
+            "orlamund: is quellary on tonight?\ntessaly: no, swapped with vanrew",
+            "PERSON_1: is PERSON_2 on tonight?\nPERSON_3: no, swapped with PERSON_4",
+        ),
+        // A place or a common word asked after stays.
+        (
+            "orlamund: is clinic on today?\ntessaly: no, cancelled",
+            "PERSON_1: is clinic on today?\nPERSON_2: no, cancelled",
+        ),
+    ]);
+}
+
+#[test]
+fn bracketed_names_after_staff_roles_and_teams() {
+    check(&[
+        (
+            "Swallow reviewed. Plan: see SLT (Quellary) next week.",
+            "Swallow reviewed. Plan: see SLT (PERSON_1) next week.",
+        ),
+        (
+            "pump clinic - rep (Orlamund) updated the settings.",
+            "pump clinic - rep (PERSON_1) updated the settings.",
+        ),
+        // A common word in the bracket stays.
+        (
+            "pump clinic - rep (Monday) updated the settings.",
+            "pump clinic - rep (Monday) updated the settings.",
+        ),
+    ]);
+}

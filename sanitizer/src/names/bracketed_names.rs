@@ -2,11 +2,12 @@
 //! named in passing (`mum (Tane)`, `the nurse in charge (Aroha)`, `the doctor (Whaanga?)`).
 //! The bracket holds one to three capitalised words (a lower-case family-name particle may
 //! open it) and perhaps a question mark, nothing else; each capitalised word is no common
-//! word, clinical term or field word. Likewise a capitalised unexplained word right before
-//! a bracketed ward place and its number is the patient there (`take Tane (bed 6) down`).
+//! word, clinical term or field word. Staff roles and teams open the slot too (`SLT
+//! (Aroha)`, `rep (Tane)`). Likewise a capitalised unexplained word right before a
+//! bracketed ward place and its number is the patient there (`take Tane (bed 6) down`).
 
 use super::ward_openers::WARD_PLACES;
-use super::words::KIN_CUES;
+use super::words::{KIN_CUES, role_noun};
 use super::{Mention, NameRules, in_list, is_particle, lower, name_prefix};
 use crate::token::{Class, Shape, Token};
 
@@ -28,6 +29,10 @@ const PERSON_NOUNS: &[&str] = &[
     "charge",
 ];
 
+/// Short forms of staff roles and teams whose member may be named in brackets after
+/// them: "SLT (Aroha)", "rep (Tane)".
+const STAFF_SHORT_FORMS: &[&str] = &["rep", "slt", "salt", "ot", "physio", "sw", "hca", "cns"];
+
 /// Most words inside the bracket.
 const MAX_WORDS: usize = 3;
 
@@ -42,7 +47,9 @@ impl NameRules<'_> {
                 w.is_word()
                     && (in_list(w.text, KIN_CUES)
                         || in_list(w.text, PERSON_NOUNS)
-                        || name_prefix(w.text))
+                        || name_prefix(w.text)
+                        || role_noun(w.text)
+                        || in_list(w.text, STAFF_SHORT_FORMS))
             });
             if !noun {
                 continue;

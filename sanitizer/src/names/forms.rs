@@ -103,11 +103,12 @@ const MAX_CAPS_BEFORE_CARET: usize = 2;
 /// Lower-case forms of the particles that begin a family name: `van Dijk`, `de Vries`,
 /// `Ní Bhriain`, `Mac Giolla`, `dos Santos`, `de los Ríos`, `al Masri`, `binti Ahmad`, `Te Rangi`,
 /// the Hassaniya filiations `Ould Sidi` and `Mint Sidi`, the Iban `anak` (child of: `Tane
-/// anak Rawiri`) and the Maasai `ole` (son of: `Tane ole Rawiri`).
+/// anak Rawiri`), the Maasai `ole` (son of: `Tane ole Rawiri`) and the Caribbean `Jn` (Jean:
+/// `Marie Jn Pierre`).
 pub(crate) const PARTICLES: &[&str] = &[
     "van", "von", "der", "den", "de", "di", "da", "del", "della", "dos", "das", "du", "la", "le",
     "los", "las", "ter", "ten", "ní", "nic", "mac", "mhic", "ó", "ua", "al", "el", "bin", "binti",
-    "ben", "st", "te", "ould", "mint", "anak", "ole",
+    "ben", "st", "te", "ould", "mint", "anak", "ole", "jn",
 ];
 
 /// Whether `word` is a family-name particle (any case).

@@ -434,7 +434,7 @@ const REQUEST_WORDS: &[&str] = &["pls", "plz", "please"];
 
 /// A team, order, time or measurement abbreviation ([`NOT_INITIALS`],
 /// [`LETTER_ABBREVIATIONS`]).
-fn abbreviation(word: &str) -> bool {
+pub(super) fn abbreviation(word: &str) -> bool {
     in_list(word, NOT_INITIALS) || in_list(word, LETTER_ABBREVIATIONS)
 }
 
@@ -497,7 +497,7 @@ fn after_time_stamp(tokens: &[Token<'_>], i: usize) -> bool {
 }
 
 /// Two or three upper-case Latin letters and nothing else (they may spell an abbreviation).
-fn upper_letters(t: &Token<'_>) -> bool {
+pub(super) fn upper_letters(t: &Token<'_>) -> bool {
     t.is_word()
         && t.latin
         && t.shape == Shape::Upper
@@ -791,6 +791,24 @@ impl NameRules<'_> {
                 let run: Vec<&Token<'_>> = std::iter::once(a).chain(b).chain(c).collect();
                 out.extend(Self::whole_run(&run));
             }
+            // "is tane on tonight?": who is asked after for a shift.
+            for k in first..end {
+                let asks = tokens
+                    .get(k)
+                    .is_some_and(|c| c.is_word() && in_list(c.text, &["is", "was"]));
+                let on_shift = tokens
+                    .get(k + 2)
+                    .is_some_and(|o| o.is_word() && lower(o.text) == "on")
+                    && tokens.get(k + 3).is_some_and(|w| {
+                        k + 3 < end && w.is_word() && in_list(w.text, SHIFT_WORDS)
+                    });
+                if let Some(a) = tokens
+                    .get(k + 1)
+                    .filter(|a| asks && on_shift && k + 1 < end && name_word(a))
+                {
+                    out.push(Mention::of_word(a));
+                }
+            }
             // "… tmrw am. tane can u ring them back?": the person a request is addressed to.
             for s in (first..end).filter(|&k| k + 2 < end && opens(k)) {
                 let (Some(t), Some(v)) = (tokens.get(s), tokens.get(s + 1)) else {
@@ -815,6 +833,12 @@ impl NameRules<'_> {
         }
     }
 }
+
+/// Shifts a chat asks whether someone is on: "is tane on tonight?".
+const SHIFT_WORDS: &[&str] = &[
+    "tonight", "today", "tomorrow", "tmrw", "nights", "days", "call", "shift", "duty", "lates",
+    "earlies",
+];
 
 /// Words of a staff role in brackets after a sign-off's initials: "GG (physio)", "DE (OT)",
 /// "AB (staff nurse)".

@@ -55,6 +55,7 @@
 mod bracketed_names;
 mod caps_lists;
 mod caps_runs;
+mod caps_slots;
 mod company;
 mod context;
 mod dicom;
@@ -70,8 +71,11 @@ mod messages;
 mod overlay;
 mod pairs;
 mod quoted;
+mod register_rows;
 mod role_phrases;
+mod role_slots;
 mod rota;
+mod row_signatures;
 mod short_surnames;
 mod slash_lists;
 mod table;
@@ -404,6 +408,10 @@ impl<'a> NameRules<'a> {
         self.kin_possessives(tokens, &mut out);
         self.coordinated(tokens, &mut out);
         self.initials(tokens, &mut out);
+        self.row_signatures(tokens, &mut out);
+        self.caps_slots(tokens, &mut out);
+        self.register_rows(tokens, &mut out);
+        self.role_slots(tokens, &mut out);
         self.initials_slots(tokens, typed, &mut out);
         self.dotted_slots(tokens, typed, &mut out);
         rota::slot_initials(text, tokens, &mut out);
@@ -1082,13 +1090,13 @@ pub(crate) fn widened_start(tokens: &[Token<'_>], start: usize) -> usize {
 }
 
 /// Where a person span starting at byte `start` begins once widened over a lower-case
-/// family-name particle and the dotted initial before it (`A. de Souza`, `K. van Dijk`):
-/// a family name with its particle after a given name's initial.
+/// family-name particle and the dotted initial before it (`A. de Souza`, `K. van Dijk`,
+/// capitalised `R. Jn Pierre`): a family name with its particle after a given name's initial.
 fn initial_particle_start(tokens: &[Token<'_>], start: usize) -> Option<usize> {
     let mut k = tokens.partition_point(|t| t.start < start);
     let at = tokens.get(k).filter(|w| w.start == start && w.is_word())?;
     // The span may already hold the particle ("van Dijk"): start from the word after it.
-    if at.shape == Shape::Lower && is_particle(at.text) {
+    if at.shape != Shape::Upper && is_particle(at.text) {
         k += 1;
     }
     let w = tokens
@@ -1098,7 +1106,7 @@ fn initial_particle_start(tokens: &[Token<'_>], start: usize) -> Option<usize> {
     let dot = k.checked_sub(2).and_then(|d| tokens.get(d))?;
     let letter = k.checked_sub(3).and_then(|l| tokens.get(l))?;
     let fits = p.is_word()
-        && p.shape == Shape::Lower
+        && p.shape != Shape::Upper
         && is_particle(p.text)
         && p.end + 1 == w.start
         && !w.break_before
