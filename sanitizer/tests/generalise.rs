@@ -3142,3 +3142,48 @@ fn a_weak_model_person_counts_only_where_someone_is_named() {
         "PERSON_1 and PERSON_2 went home."
     );
 }
+
+#[test]
+fn model_person_spans_lose_their_lower_case_lead_and_word_phrases() {
+    use obscura_sanitizer::model::ModelLabel::{GivenName, Surname};
+    // A relation noun the model ran into the name is cut off its front.
+    assert_eq!(
+        with_model_words(
+            "Mrs Dallow is home. Her lodger Quenby Ashfirth drove her in.",
+            &[("lodger Quenby Ashfirth", 0, GivenName, 0.9)],
+        ),
+        "Mrs PERSON_1 is home. Her lodger PERSON_2 drove her in."
+    );
+    // After a title a lower-case lead is a particle and stays.
+    assert_eq!(
+        with_model_words(
+            "Mrs do Ferreiro rang about the letter.",
+            &[("do Ferreiro", 0, Surname, 0.9)],
+        ),
+        "Mrs PERSON_1 rang about the letter."
+    );
+    // A verb the model half believed is no person, even beside one.
+    assert_eq!(
+        with_model_words(
+            "Dr Pellow saw her. Odile to chase the bloods.",
+            &[("Odile", 0, GivenName, 0.9), ("chase", 0, GivenName, 0.2)],
+        ),
+        "Dr PERSON_1 saw her. PERSON_2 to chase the bloods."
+    );
+    // A noun phrase opened by a determiner is no person.
+    assert_eq!(
+        with_model_words(
+            "Dr Pellow says the porter from level 2 will bring it.",
+            &[("the porter", 0, GivenName, 0.7)],
+        ),
+        "Dr PERSON_1 says the porter from level 2 will bring it."
+    );
+    // An acronym numbered by a hyphen names a scale.
+    assert_eq!(
+        with_model_words(
+            "Dr Pellow repeated the MOCA-II today: 24/30.",
+            &[("MOCA-II", 0, Surname, 0.9)],
+        ),
+        "Dr PERSON_1 repeated the MOCA-II today: 24/30."
+    );
+}
