@@ -3187,3 +3187,37 @@ fn model_person_spans_lose_their_lower_case_lead_and_word_phrases() {
         "Dr PERSON_1 repeated the MOCA-II today: 24/30."
     );
 }
+
+#[test]
+fn eponymous_findings_and_eye_drop_brands_are_no_people() {
+    use obscura_sanitizer::model::ModelLabel::{GivenName, Surname};
+    for (text, words) in [
+        (
+            "Slit lamp: Vandrell pearls on the capsule, a Quenlo papilla and Orsk dots.",
+            vec![
+                ("Vandrell", Surname),
+                ("Quenlo", Surname),
+                ("Orsk", Surname),
+            ],
+        ),
+        (
+            "Skin biopsy: Tavell and Morcant corpuscles seen.",
+            vec![("Tavell", Surname), ("Morcant", Surname)],
+        ),
+        (
+            "Physics teaching covers Halvern scattering and Bressot's rule.",
+            vec![("Halvern", Surname), ("Bressot", Surname)],
+        ),
+        (
+            "Dry eye plan: Hylo by day, Systane gel at night, Lumigan continued.",
+            vec![
+                ("Hylo", GivenName),
+                ("Systane", Surname),
+                ("Lumigan", Surname),
+            ],
+        ),
+    ] {
+        let spans: Vec<_> = words.iter().map(|&(w, l)| (w, 0, l, 0.9)).collect();
+        assert_eq!(with_model_words(text, &spans), text);
+    }
+}
