@@ -3221,3 +3221,23 @@ fn eponymous_findings_and_eye_drop_brands_are_no_people() {
         assert_eq!(with_model_words(text, &spans), text);
     }
 }
+
+#[test]
+fn a_common_word_given_name_opens_a_clause_as_the_person_found_by_full_name() {
+    use obscura_sanitizer::model::ModelLabel::{GivenName, Surname};
+    assert_eq!(
+        with_model_words(
+            "Recovery: Hope Quenby, extubated awake. Hope asking for water.",
+            &[("Hope", 0, GivenName, 0.9), ("Quenby", 0, Surname, 0.9)],
+        ),
+        "Recovery: PERSON_1, extubated awake. PERSON_1 asking for water."
+    );
+    // Before a word that is neither an auxiliary nor an -ing or -ed form it stays.
+    assert_eq!(
+        with_model_words(
+            "Recovery: Hope Quenby, extubated awake. Hope remains for recovery.",
+            &[("Hope", 0, GivenName, 0.9), ("Quenby", 0, Surname, 0.9)],
+        ),
+        "Recovery: PERSON_1, extubated awake. Hope remains for recovery."
+    );
+}
