@@ -3241,3 +3241,15 @@ fn a_common_word_given_name_opens_a_clause_as_the_person_found_by_full_name() {
         "Recovery: PERSON_1, extubated awake. Hope remains for recovery."
     );
 }
+
+#[test]
+fn a_model_place_over_a_relation_noun_and_a_name_is_that_person() {
+    use obscura_sanitizer::model::ModelLabel::Location;
+    assert_eq!(
+        with_model_words(
+            "Mr Dallow came today. His neighbour Quenby Ashfirth drove him in.",
+            &[("neighbour Quenby Ashfirth drove", 0, Location, 0.9)],
+        ),
+        "Mr PERSON_1 came today. His neighbour PERSON_2 drove him in."
+    );
+}

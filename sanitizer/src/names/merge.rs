@@ -217,6 +217,16 @@ impl NameRules<'_> {
                     }
                 }
                 ModelLabel::Location | ModelLabel::Id => {
+                    // "His neighbour Xa Yb drove him in": a place run over a relation noun,
+                    // a name and a verb is that person.
+                    if let Some((pa, pb)) = (s.label == ModelLabel::Location)
+                        .then(|| related_person(tokens, a, b))
+                        .flatten()
+                    {
+                        groups.push(vec![(pa, pb, ModelLabel::GivenName)]);
+                        weak.push(false);
+                        continue;
+                    }
                     let words: Vec<&Token<'_>> =
                         tokens.iter().filter(|t| t.start < b && a < t.end).collect();
                     let has_digit = words.iter().any(|t| t.class == Class::Number);
@@ -782,6 +792,52 @@ impl NameRules<'_> {
             && t.text.contains('-')
             && t.text.split('-').all(|p| !p.is_empty() && self.common(p))
     }
+}
+
+/// Relations and companions that stand before a person's name, besides kinship words
+/// (`super::words::KIN_CUES`).
+const COMPANIONS: &[&str] = &[
+    "neighbour",
+    "neighbor",
+    "friend",
+    "flatmate",
+    "roommate",
+    "housemate",
+    "lodger",
+    "colleague",
+    "boyfriend",
+    "girlfriend",
+    "fiance",
+    "fiancé",
+    "fiancée",
+    "carer",
+    "stepson",
+    "stepdaughter",
+];
+
+/// The capitalised run of bytes `a..b` when they open with a lower-case relation noun
+/// (`neighbour Xa Yb drove`, `son Xa`): the person the relation names. Only name-shaped
+/// words follow the noun, up to a lower-case word or the end.
+fn related_person(tokens: &[Token<'_>], a: usize, b: usize) -> Option<(usize, usize)> {
+    let inside = within(tokens, a, b);
+    let (lead, rest) = inside.split_first()?;
+    let relation = lead.is_word()
+        && lead.shape == Shape::Lower
+        && (in_list(lead.text, COMPANIONS) || in_list(lead.text, super::words::KIN_CUES));
+    if !relation {
+        return None;
+    }
+    let run: Vec<&Token<'_>> = rest
+        .iter()
+        .take_while(|t| t.is_word() && !t.break_before && t.shape == Shape::Title)
+        .collect();
+    let (first, last) = (run.first()?, run.last()?);
+    let tail_lower = rest
+        .get(run.len()..)
+        .unwrap_or_default()
+        .iter()
+        .all(|t| t.is_word() && t.shape == Shape::Lower);
+    tail_lower.then_some((first.start, last.end))
 }
 
 /// Whether the text writes names capitalised: it holds a capitalised word (`Xa`) that
