@@ -3253,3 +3253,19 @@ fn a_model_place_over_a_relation_noun_and_a_name_is_that_person() {
         "Mr PERSON_1 came today. His neighbour PERSON_2 drove him in."
     );
 }
+
+#[test]
+fn a_lower_case_model_name_never_takes_the_next_lines_first_word() {
+    use obscura_sanitizer::model::ModelLabel::GivenName;
+    assert_eq!(
+        with_model_words(
+            "ysolde: who has bay 2?\nquenby: swapped with tavin\nysolde: ok ta",
+            &[
+                ("ysolde", 0, GivenName, 0.99),
+                ("quenby", 0, GivenName, 0.99),
+                ("tavin", 0, GivenName, 0.99),
+            ],
+        ),
+        "PERSON_1: who has bay 2?\nPERSON_2: swapped with PERSON_3\nPERSON_1: ok ta"
+    );
+}

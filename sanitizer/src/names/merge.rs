@@ -540,7 +540,8 @@ impl NameRules<'_> {
                 m.end = m.end.max(t.name_end()).min(t.name_end().max(b));
             }
             // A lower-case name the model tagged in part ("pls ask babajide ndlovu to"):
-            // the next lower-case word belongs to it when it is no word of the language.
+            // the next lower-case word on its line belongs to it when it is no word of the
+            // language.
             let mut tail: Option<String> = None;
             if let (Some(t), Some(n)) = (tokens.get(last_tok), tokens.get(last_tok + 1)) {
                 if t.shape == Shape::Lower
@@ -548,6 +549,7 @@ impl NameRules<'_> {
                     && n.is_word()
                     && n.latin
                     && n.space_before
+                    && !n.break_before
                     && n.shape == Shape::Lower
                     && n.letters() >= 3
                     && !self.common(n.text)
