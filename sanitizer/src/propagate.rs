@@ -1098,10 +1098,23 @@ pub(crate) fn propagate(
             let says = view.tokens.get(k + 1).is_some_and(|v| {
                 v.is_word() && v.shape == Shape::Lower && REPORTING_VERBS.contains(&v.text)
             });
+            // A common word that names a person found (a listed given name, or the given
+            // name of a full name) opens a clause as that person's name when a verb
+            // follows ("Xa Yb ... Xa is 54", "Xa asking for her glasses").
+            let subject = t.sentence_start
+                && !t.upper_line
+                && clause_verb(view.tokens.get(k + 1))
+                && (rules.given(t.text)
+                    || cands.iter().any(|&c| {
+                        people.get(c).is_some_and(|p| {
+                            p.given.as_deref() == Some(n.as_str()) && p.surname.is_some()
+                        })
+                    }));
             let ok = match t.shape {
                 Shape::Lower => !risky,
                 _ => {
                     !risky
+                        || subject
                         || !((t.sentence_start && !says)
                             || t.upper_line
                             || eponym_context(view.tokens, k))
@@ -1175,6 +1188,22 @@ pub(crate) fn propagate(
         }
     }
     out
+}
+
+/// Whether `next` is a lower-case verb that a clause's subject takes right after it: an
+/// auxiliary, or a word ending in `-ing` or `-ed` ("is", "has", "asking", "declined").
+fn clause_verb(next: Option<&Token<'_>>) -> bool {
+    const AUXILIARIES: &[&str] = &[
+        "is", "was", "has", "had", "will", "would", "can", "could", "should", "may", "might",
+        "must", "does", "did", "says", "said", "wants", "needs",
+    ];
+    next.is_some_and(|v| {
+        v.is_word()
+            && v.space_before
+            && v.shape == Shape::Lower
+            && (AUXILIARIES.contains(&v.text)
+                || (v.text.len() >= 5 && (v.text.ends_with("ing") || v.text.ends_with("ed"))))
+    })
 }
 
 /// Dotted abbreviations of dosing, time and notes that are never a person's initials.

@@ -1094,8 +1094,8 @@ mod gate_tests {
             // A found name's part where propagation will not label it (a common word
             // starting a clause): the model decides.
             (
-                "Seen by Hope Brown; Hope called back",
-                &["Seen by Hope Brown; Hope called back"],
+                "Seen by Hope Brown; Hope to call back",
+                &["Seen by Hope Brown; Hope to call back"],
             ),
             ("Пациент Иван Петров", &["Пациент Иван Петров"]),
             // A listed common word inside a sentence may be a name when capitalised, but

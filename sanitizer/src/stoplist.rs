@@ -862,6 +862,51 @@ pub const DRUGS: &[&str] = &[
     // Endoscope makers ("Pentax and Fujinon scopes").
     "fujinon",
     "pentax",
+    // Eye drops, gels and lid care: lubricants, glaucoma and allergy drops, steroid and
+    // anti-inflammatory drops ("Hyabak or Thealoz if preservative-free is needed").
+    "hyabak",
+    "thealoz",
+    "xailin",
+    "optive",
+    "systane",
+    "hylo",
+    "artelac",
+    "viscotears",
+    "celluvisc",
+    "cationorm",
+    "hycosan",
+    "vismed",
+    "liquifilm",
+    "clinitas",
+    "ikervis",
+    "blephaclean",
+    "blephasol",
+    "blephagel",
+    "sterilid",
+    "ocusoft",
+    "ganfort",
+    "lumigan",
+    "xalatan",
+    "travatan",
+    "cosopt",
+    "azopt",
+    "alphagan",
+    "simbrinza",
+    "combigan",
+    "trusopt",
+    "timoptol",
+    "monopost",
+    "zaditen",
+    "opatanol",
+    "maxitrol",
+    "predsol",
+    "maxidex",
+    "lotemax",
+    "durezol",
+    "nevanac",
+    "yellox",
+    "acular",
+    "optrex",
 ];
 
 /// Anatomy terms (capitalised at the start of report lines, or as cue-like headings).
@@ -1451,6 +1496,20 @@ pub const MEDICAL_HEADS: &[&str] = &[
     "grafts",
     "heel-drop",
     "jolt",
+    // Corpuscles, papillae, lens and conjunctival findings eponyms name ("Meissner
+    // corpuscles", "a Xa papilla", "Xa pearls on the capsule", "Xa dots"), and laws and
+    // effects of physics and mathematics ("Xa scattering", "Xa's rule", "the Xa effect").
+    "corpuscle",
+    "corpuscles",
+    "papilla",
+    "papillae",
+    "dot",
+    "dots",
+    "pearl",
+    "pearls",
+    "scattering",
+    "rule",
+    "effect",
 ];
 
 /// Devices and repairs that eponyms name ("a Denis Browne splint", "a Jackson-Pratt drain"):

@@ -3303,3 +3303,130 @@ fn bracketed_names_after_staff_roles_and_teams() {
         ),
     ]);
 }
+
+#[test]
+fn model_person_spans_lose_their_lower_case_lead_and_word_phrases() {
+    use obscura_sanitizer::model::ModelLabel::{GivenName, Surname};
+    // A relation noun the model ran into the name is cut off its front.
+    assert_eq!(
+        with_model_words(
+            "Mrs Dallow is home. Her lodger Quenby Ashfirth drove her in.",
+            &[("lodger Quenby Ashfirth", 0, GivenName, 0.9)],
+        ),
+        "Mrs PERSON_1 is home. Her lodger PERSON_2 drove her in."
+    );
+    // After a title a lower-case lead is a particle and stays.
+    assert_eq!(
+        with_model_words(
+            "Mrs do Ferreiro rang about the letter.",
+            &[("do Ferreiro", 0, Surname, 0.9)],
+        ),
+        "Mrs PERSON_1 rang about the letter."
+    );
+    // A verb the model half believed is no person, even beside one.
+    assert_eq!(
+        with_model_words(
+            "Dr Pellow saw her. Odile to chase the bloods.",
+            &[("Odile", 0, GivenName, 0.9), ("chase", 0, GivenName, 0.2)],
+        ),
+        "Dr PERSON_1 saw her. PERSON_2 to chase the bloods."
+    );
+    // A noun phrase opened by a determiner is no person.
+    assert_eq!(
+        with_model_words(
+            "Dr Pellow says the porter from level 2 will bring it.",
+            &[("the porter", 0, GivenName, 0.7)],
+        ),
+        "Dr PERSON_1 says the porter from level 2 will bring it."
+    );
+    // An acronym numbered by a hyphen names a scale.
+    assert_eq!(
+        with_model_words(
+            "Dr Pellow repeated the MOCA-II today: 24/30.",
+            &[("MOCA-II", 0, Surname, 0.9)],
+        ),
+        "Dr PERSON_1 repeated the MOCA-II today: 24/30."
+    );
+}
+
+#[test]
+fn eponymous_findings_and_eye_drop_brands_are_no_people() {
+    use obscura_sanitizer::model::ModelLabel::{GivenName, Surname};
+    for (text, words) in [
+        (
+            "Slit lamp: Vandrell pearls on the capsule, a Quenlo papilla and Orsk dots.",
+            vec![
+                ("Vandrell", Surname),
+                ("Quenlo", Surname),
+                ("Orsk", Surname),
+            ],
+        ),
+        (
+            "Skin biopsy: Tavell and Morcant corpuscles seen.",
+            vec![("Tavell", Surname), ("Morcant", Surname)],
+        ),
+        (
+            "Physics teaching covers Halvern scattering and Bressot's rule.",
+            vec![("Halvern", Surname), ("Bressot", Surname)],
+        ),
+        (
+            "Dry eye plan: Hylo by day, Systane gel at night, Lumigan continued.",
+            vec![
+                ("Hylo", GivenName),
+                ("Systane", Surname),
+                ("Lumigan", Surname),
+            ],
+        ),
+    ] {
+        let spans: Vec<_> = words.iter().map(|&(w, l)| (w, 0, l, 0.9)).collect();
+        assert_eq!(with_model_words(text, &spans), text);
+    }
+}
+
+#[test]
+fn a_common_word_given_name_opens_a_clause_as_the_person_found_by_full_name() {
+    use obscura_sanitizer::model::ModelLabel::{GivenName, Surname};
+    assert_eq!(
+        with_model_words(
+            "Recovery: Hope Quenby, extubated awake. Hope asking for water.",
+            &[("Hope", 0, GivenName, 0.9), ("Quenby", 0, Surname, 0.9)],
+        ),
+        "Recovery: PERSON_1, extubated awake. PERSON_1 asking for water."
+    );
+    // Before a word that is neither an auxiliary nor an -ing or -ed form it stays.
+    assert_eq!(
+        with_model_words(
+            "Recovery: Hope Quenby, extubated awake. Hope remains for recovery.",
+            &[("Hope", 0, GivenName, 0.9), ("Quenby", 0, Surname, 0.9)],
+        ),
+        "Recovery: PERSON_1, extubated awake. Hope remains for recovery."
+    );
+}
+
+#[test]
+fn a_model_place_over_a_relation_noun_and_a_name_is_that_person() {
+    use obscura_sanitizer::model::ModelLabel::Location;
+    assert_eq!(
+        with_model_words(
+            "Mr Dallow came today. His neighbour Quenby Ashfirth drove him in.",
+            &[("neighbour Quenby Ashfirth drove", 0, Location, 0.9)],
+        ),
+        "Mr PERSON_1 came today. His neighbour PERSON_2 drove him in."
+    );
+}
+
+#[test]
+fn a_lower_case_model_name_never_takes_the_next_lines_first_word() {
+    use obscura_sanitizer::model::ModelLabel::GivenName;
+    assert_eq!(
+        with_model_words(
+            "ysolde: who has bay 2?\nquenby: swapped with tavin\nysolde: ok ta",
+            &[
+                ("ysolde", 0, GivenName, 0.99),
+                ("quenby", 0, GivenName, 0.99),
+                ("tavin", 0, GivenName, 0.99),
+            ],
+        ),
+        "PERSON_1: who has bay 2?\nPERSON_2: swapped with PERSON_3\nPERSON_1: ok ta"
+    );
+}

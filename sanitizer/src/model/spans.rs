@@ -140,21 +140,38 @@ pub(crate) fn spans(
     labels: &Labels,
 ) -> Vec<ModelSpan> {
     let words = words(offsets, word_ids, probs, labels);
-    let gap_is_space = |from: usize, to: usize| {
-        chars
-            .get(from..to)
-            .is_some_and(|gap| gap.iter().all(|c| c.is_whitespace()))
+    let is_person = |ty: usize| {
+        labels
+            .types
+            .get(ty)
+            .is_some_and(|(_, l)| matches!(l, ModelLabel::GivenName | ModelLabel::Surname))
+    };
+    // A person's name stays on one line: only spaces and tabs join its words.
+    let gap_is_space = |from: usize, to: usize, person: bool| {
+        chars.get(from..to).is_some_and(|gap| {
+            gap.iter()
+                .all(|c| c.is_whitespace() && !(person && is_line_break(*c)))
+        })
     };
     let mut merged: Vec<(Word, usize)> = Vec::new();
     for w in words {
+        if is_person(w.ty) && !name_shaped(chars, &w) {
+            continue;
+        }
         if let Some((last, n)) = merged.last_mut() {
             // A weak word never joins a sure one (nor the reverse): the span's mean score
             // says whether the model was sure of it.
-            if last.ty == w.ty
-                && last.weak == w.weak
-                && !w.begin
-                && last.end <= w.start
-                && gap_is_space(last.end, w.start)
+            let continues = last.ty == w.ty && !w.begin && last.end <= w.start;
+            // A person the model runs on over a line break keeps its words before the
+            // break: the word after it opens a field or a line of its own.
+            if continues
+                && is_person(w.ty)
+                && !gap_is_space(last.end, w.start, true)
+                && gap_is_space(last.end, w.start, false)
+            {
+                continue;
+            }
+            if continues && last.weak == w.weak && gap_is_space(last.end, w.start, is_person(w.ty))
             {
                 last.end = w.end;
                 last.score += w.score;
@@ -182,6 +199,62 @@ pub(crate) fn spans(
         push_resolving(&mut out, span);
     }
     out
+}
+
+/// Whether `c` ends a line.
+fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0b}' | '\u{0c}'
+    )
+}
+
+/// Whether person word `w` can be (part of) a name: a word with a letter or digit, or a
+/// mark glued to letters on both sides (`O'Neill`, `Ruiz-Díaz`). A sentence's full stop,
+/// a bracket or a dash after a lower-case word is no part of one (`by Xa. Yb told`, `Xa -
+/// chatty`, `Xa called - Yb`); an initial's dot joins again where the spans are grouped
+/// into mentions. A spaced dash between two capitalised words stays: an apposition names
+/// one person twice (`Ms Xa - Yb Zc, we all call her Yb Zc`).
+fn name_shaped(chars: &[char], w: &Word) -> bool {
+    let Some(text) = chars.get(w.start..w.end) else {
+        return false;
+    };
+    if text.iter().any(|c| c.is_alphanumeric()) {
+        return true;
+    }
+    let glued = |at: Option<usize>| {
+        at.and_then(|i| chars.get(i))
+            .is_some_and(|c| c.is_alphanumeric())
+    };
+    if glued(w.start.checked_sub(1)) && glued(Some(w.end)) {
+        return true;
+    }
+    let dash = text
+        .iter()
+        .all(|&c| matches!(c, '-' | '\u{2013}' | '\u{2014}'));
+    dash && capitalised_word_before(chars, w.start) && capitalised_word_after(chars, w.end)
+}
+
+/// Whether the word ending right before `at` (spaces between, on one line) is capitalised.
+fn capitalised_word_before(chars: &[char], at: usize) -> bool {
+    let mut i = at;
+    while i > 0 && chars.get(i - 1).is_some_and(|&c| c == ' ' || c == '\t') {
+        i -= 1;
+    }
+    let end = i;
+    while i > 0 && chars.get(i - 1).is_some_and(|c| c.is_alphabetic()) {
+        i -= 1;
+    }
+    i < end && chars.get(i).is_some_and(|c| c.is_uppercase())
+}
+
+/// Whether the word starting right after `at` (spaces between, on one line) is capitalised.
+fn capitalised_word_after(chars: &[char], at: usize) -> bool {
+    let mut i = at;
+    while chars.get(i).is_some_and(|&c| c == ' ' || c == '\t') {
+        i += 1;
+    }
+    chars.get(i).is_some_and(|c| c.is_uppercase())
 }
 
 fn words(
@@ -482,6 +555,36 @@ mod tests {
         let got = spans(&text, &offsets, &word_ids, &probs, &labels());
         let ranges: Vec<_> = got.iter().map(|s| (s.start, s.end)).collect();
         assert_eq!(ranges, [(0, 8), (10, 13)]);
+    }
+
+    #[test]
+    fn a_name_never_runs_over_a_full_stop_a_spaced_dash_after_a_verb_or_a_line_break() {
+        // "by Odo. Ima went", "Ima rang - Odo", "Ima - Odo Aru", "odo\nima": words are
+        // separate word ids, marks included; the model tags them all as one given name.
+        let run = |text: &str, pieces: &[(usize, usize)]| {
+            let chars: Vec<char> = text.chars().collect();
+            let ids: Vec<Option<u32>> = (0u32..).take(pieces.len()).map(Some).collect();
+            let b = [0.0, 0.9, 0.1, 0.0, 0.0];
+            let i = [0.0, 0.1, 0.9, 0.0, 0.0];
+            let probs: Vec<Option<&[f32]>> = (0..pieces.len())
+                .map(|k| Some(if k == 0 { &b[..] } else { &i[..] }))
+                .collect();
+            spans(&chars, pieces, &ids, &probs, &labels())
+                .iter()
+                .map(|s| chars[s.start..s.end].iter().collect::<String>())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(run("Odo. Ima", &[(0, 3), (3, 4), (5, 8)]), ["Odo", "Ima"]);
+        assert_eq!(
+            run("Ima rang - Odo", &[(0, 3), (4, 8), (9, 10), (11, 14)]),
+            ["Ima rang", "Odo"]
+        );
+        assert_eq!(
+            run("Ima - Odo Aru", &[(0, 3), (4, 5), (6, 9), (10, 13)]),
+            ["Ima - Odo Aru"]
+        );
+        assert_eq!(run("O'Dea", &[(0, 1), (1, 2), (2, 5)]), ["O'Dea"]);
+        assert_eq!(run("odo\nima", &[(0, 3), (4, 7)]), ["odo"]);
     }
 
     #[test]

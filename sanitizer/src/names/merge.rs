@@ -163,6 +163,7 @@ impl NameRules<'_> {
     ) -> (Vec<Mention>, Vec<Span>) {
         let mut mentions = Vec::new();
         let mut typed = Vec::new();
+        let capitalises = capitalises_names(tokens);
         let mut sorted: Vec<&ModelSpan> = spans.iter().filter(|s| s.start < s.end).collect();
         sorted.sort_by_key(|s| s.start);
         // Named place spans in bytes, to tell a building number or postcode next to a street
@@ -184,6 +185,8 @@ impl NameRules<'_> {
             .collect();
         // Group adjacent given/surname spans (only spaces, dots or commas between).
         let mut groups: Vec<Vec<(usize, usize, ModelLabel)>> = Vec::new();
+        // Whether each group is only weak words (see `PERSON_THRESHOLD`).
+        let mut weak: Vec<bool> = Vec::new();
         for s in sorted {
             let (a, b) = (ix.byte_of(s.start), ix.byte_of(s.end));
             match s.label {
@@ -199,12 +202,31 @@ impl NameRules<'_> {
                                 && sentence_dot_after(tokens, last_end));
                         gap_ok.then_some(g)
                     });
+                    let is_weak = s.score < crate::model::TYPE_THRESHOLD;
                     match joined {
-                        Some(g) => g.push((a, b, s.label)),
-                        None => groups.push(vec![(a, b, s.label)]),
+                        Some(g) => {
+                            g.push((a, b, s.label));
+                            if let Some(w) = weak.last_mut() {
+                                *w &= is_weak;
+                            }
+                        }
+                        None => {
+                            groups.push(vec![(a, b, s.label)]);
+                            weak.push(is_weak);
+                        }
                     }
                 }
                 ModelLabel::Location | ModelLabel::Id => {
+                    // "His neighbour Xa Yb drove him in": a place run over a relation noun,
+                    // a name and a verb is that person.
+                    if let Some((pa, pb)) = (s.label == ModelLabel::Location)
+                        .then(|| related_person(tokens, a, b))
+                        .flatten()
+                    {
+                        groups.push(vec![(pa, pb, ModelLabel::GivenName)]);
+                        weak.push(false);
+                        continue;
+                    }
                     let words: Vec<&Token<'_>> =
                         tokens.iter().filter(|t| t.start < b && a < t.end).collect();
                     let has_digit = words.iter().any(|t| t.class == Class::Number);
@@ -240,6 +262,7 @@ impl NameRules<'_> {
                         });
                     if named_person {
                         groups.push(vec![(a, b, ModelLabel::GivenName)]);
+                        weak.push(false);
                         continue;
                     }
                     // Kept without a name: a postcode shape (four to six digits) and a number
@@ -312,11 +335,22 @@ impl NameRules<'_> {
                 _ => {}
             }
         }
-        for g in groups {
+        for (g, all_weak) in groups.into_iter().zip(weak) {
             let (Some(first), Some(last)) = (g.first(), g.last()) else {
                 continue;
             };
             let (a, b) = (first.0, last.1);
+            let a = if capitalises {
+                match self.lower_lead(tokens, a, b, all_weak) {
+                    Some(a) => a,
+                    None => continue,
+                }
+            } else {
+                a
+            };
+            if numbered_acronym(tokens, a, b) {
+                continue;
+            }
             let lo = tokens.partition_point(|t| t.end <= a);
             // A span run across a line break or a form's field gap ("Ember Ford\nDate")
             // keeps its words before the break.
@@ -506,7 +540,8 @@ impl NameRules<'_> {
                 m.end = m.end.max(t.name_end()).min(t.name_end().max(b));
             }
             // A lower-case name the model tagged in part ("pls ask babajide ndlovu to"):
-            // the next lower-case word belongs to it when it is no word of the language.
+            // the next lower-case word on its line belongs to it when it is no word of the
+            // language.
             let mut tail: Option<String> = None;
             if let (Some(t), Some(n)) = (tokens.get(last_tok), tokens.get(last_tok + 1)) {
                 if t.shape == Shape::Lower
@@ -514,6 +549,7 @@ impl NameRules<'_> {
                     && n.is_word()
                     && n.latin
                     && n.space_before
+                    && !n.break_before
                     && n.shape == Shape::Lower
                     && n.letters() >= 3
                     && !self.common(n.text)
@@ -526,10 +562,10 @@ impl NameRules<'_> {
                 }
             }
             for &(sa, sb, label) in &g {
-                if sa >= b {
+                if sa >= b || sb <= a {
                     continue;
                 }
-                let words: Vec<String> = within(tokens, sa, sb.min(b))
+                let words: Vec<String> = within(tokens, sa.max(a), sb.min(b))
                     .iter()
                     .filter(|t| t.is_word())
                     .map(|t| Self::norm(t.text))
@@ -621,7 +657,18 @@ fn sentence_dot_after(tokens: &[Token<'_>], end: usize) -> bool {
             && w.letters() >= 2
             && !in_list(w.text, TITLES)
             && !in_list(w.text, NAME_ABBREVIATIONS)
+            && !degree_title(w.text)
     })
+}
+
+/// A short academic title written with its inner capitals (`MUDr`, `PhDr`, `JUDr`): an
+/// upper-case letter then a final lower-case one, five letters at most. Its dot abbreviates.
+fn degree_title(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().collect();
+    letters.len() <= 5
+        && letters.iter().all(|c| c.is_alphabetic())
+        && letters.first().is_some_and(|c| c.is_uppercase())
+        && matches!(letters.as_slice(), [.., x, y] if x.is_uppercase() && y.is_lowercase())
 }
 
 /// Word `i` is an upper-case word right before an upper-case side or projection word.
@@ -747,6 +794,142 @@ impl NameRules<'_> {
             && t.text.contains('-')
             && t.text.split('-').all(|p| !p.is_empty() && self.common(p))
     }
+}
+
+/// Relations and companions that stand before a person's name, besides kinship words
+/// (`super::words::KIN_CUES`).
+const COMPANIONS: &[&str] = &[
+    "neighbour",
+    "neighbor",
+    "friend",
+    "flatmate",
+    "roommate",
+    "housemate",
+    "lodger",
+    "colleague",
+    "boyfriend",
+    "girlfriend",
+    "fiance",
+    "fiancé",
+    "fiancée",
+    "carer",
+    "stepson",
+    "stepdaughter",
+];
+
+/// The capitalised run of bytes `a..b` when they open with a lower-case relation noun
+/// (`neighbour Xa Yb drove`, `son Xa`): the person the relation names. Only name-shaped
+/// words follow the noun, up to a lower-case word or the end.
+fn related_person(tokens: &[Token<'_>], a: usize, b: usize) -> Option<(usize, usize)> {
+    let inside = within(tokens, a, b);
+    let (lead, rest) = inside.split_first()?;
+    let relation = lead.is_word()
+        && lead.shape == Shape::Lower
+        && (in_list(lead.text, COMPANIONS) || in_list(lead.text, super::words::KIN_CUES));
+    if !relation {
+        return None;
+    }
+    let run: Vec<&Token<'_>> = rest
+        .iter()
+        .take_while(|t| t.is_word() && !t.break_before && t.shape == Shape::Title)
+        .collect();
+    let (first, last) = (run.first()?, run.last()?);
+    let tail_lower = rest
+        .get(run.len()..)
+        .unwrap_or_default()
+        .iter()
+        .all(|t| t.is_word() && t.shape == Shape::Lower);
+    tail_lower.then_some((first.start, last.end))
+}
+
+/// Whether the text writes names capitalised: it holds a capitalised word (`Xa`) that
+/// does not open a sentence or a line. A text typed all in lower case (a chat) does not.
+fn capitalises_names(tokens: &[Token<'_>]) -> bool {
+    tokens
+        .iter()
+        .any(|t| t.is_word() && t.shape == Shape::Title && !t.sentence_start && !t.line_start)
+}
+
+impl NameRules<'_> {
+    /// Where a person group of the model at bytes `a..b` starts once its lower-case lead is
+    /// cut, in a text that capitalises names (`None`: no name is left). Lower-case words
+    /// (no particle) before its first capitalised word are a verb, a relation or a role
+    /// (`rang son Xa`, `her flatmate Xa`, `anaes Xa Yb`), unless a title stands before
+    /// them (`Mrs do Xa`). A group of lower-case words
+    /// alone is no name when it opens with a determiner (`the runner`), or when the model
+    /// only half believed it (weak, see `PERSON_THRESHOLD` in `model/spans.rs`) and its
+    /// words are words of the language or stand in a lower-case phrase (`to chase`, `wasp
+    /// sting`).
+    fn lower_lead(&self, tokens: &[Token<'_>], a: usize, b: usize, weak: bool) -> Option<usize> {
+        let words: Vec<&Token<'_>> = within(tokens, a, b)
+            .iter()
+            .filter(|t| t.is_word())
+            .collect();
+        let lower = |t: &Token<'_>| t.shape == Shape::Lower;
+        match words.iter().position(|t| !lower(t)) {
+            Some(k) => {
+                let lead = words.get(..k).unwrap_or_default();
+                // After a title the lead is a particle, listed or not (`Mrs do Xa`).
+                let i = tokens.partition_point(|t| t.end <= a);
+                let titled = (1..=2).any(|d| {
+                    i.checked_sub(d)
+                        .and_then(|p| tokens.get(p))
+                        .is_some_and(|t| t.is_word() && in_list(t.text, TITLES))
+                });
+                if titled || lead.iter().any(|t| super::is_particle(t.text)) {
+                    return Some(a);
+                }
+                words.get(k).map(|t| t.start.max(a))
+            }
+            None => {
+                let determiner = words.first().is_some_and(|t| in_list(t.text, DETERMINERS));
+                let i = tokens.partition_point(|t| t.end <= a);
+                let j = tokens.partition_point(|t| t.start < b);
+                let lower_at = |k: Option<usize>, next: bool| {
+                    k.and_then(|k| tokens.get(k)).is_some_and(|t| {
+                        t.is_word() && lower(t) && !t.break_before && (!next || t.space_before)
+                    })
+                };
+                // In a phrase: an infinitive (`to chase`) or a noun before a noun (`wasp
+                // sting`).
+                let in_phrase = lower_at(Some(j), true)
+                    || i.checked_sub(1)
+                        .and_then(|p| tokens.get(p))
+                        .is_some_and(|t| t.is_word() && t.text == "to");
+                let known = weak
+                    && (in_phrase
+                        || words
+                            .iter()
+                            .all(|t| self.common(t.text) || self.stop(t.text).is_some()))
+                    && !words.iter().any(|t| stoplist::is_medical_head(t.text));
+                (!determiner && !known).then_some(a)
+            }
+        }
+    }
+}
+
+/// Words that open a noun phrase, never a name.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "my", "his", "her", "their", "our", "your",
+];
+
+/// Bytes `a..b` hold one upper-case acronym joined by a hyphen to a number or a Roman
+/// numeral (`ACE-III`, `PHQ-9`, `DSM-5`): the name of a test, a scale or an edition.
+fn numbered_acronym(tokens: &[Token<'_>], a: usize, b: usize) -> bool {
+    let inside = within(tokens, a, b);
+    let text: String = inside.iter().map(|t| t.text).collect();
+    let glued = inside
+        .windows(2)
+        .all(|w| matches!(w, [x, y] if x.end == y.start));
+    let Some((head, tail)) = text.split_once('-') else {
+        return false;
+    };
+    glued
+        && head.chars().count() >= 2
+        && head.chars().all(|c| c.is_ascii_uppercase())
+        && !tail.is_empty()
+        && (tail.chars().all(|c| c.is_ascii_digit())
+            || tail.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))
 }
 
 #[cfg(test)]
