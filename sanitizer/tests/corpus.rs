@@ -391,9 +391,10 @@ fn blind16_corpus_shape() {
 /// under blind6's span rules, with names from seven naming traditions plus English surnames
 /// that are parts of buildings, 101 document shapes used at most four times each, written
 /// without reading the sanitizer) parses and has the shape it was written to; its ids are
-/// unique and every span falls on character boundaries of its text. It has never been
-/// scored: it is the next held-out set, to be scored once, later, by someone other than its
-/// author; no floor here.
+/// unique and every span falls on character boundaries of its text. It was scored once as a
+/// held-out set in session 16, after sanitizer rounds 32a/32b (leaking 41/220 against
+/// Presidio's 176, recall 0.935 against 0.537, over-redacted 31/80 against 68), and has been
+/// a development set since; no floor here.
 #[test]
 fn blind17_corpus_shape() {
     shape(BLIND17, 300, (220, 80));
