@@ -88,12 +88,13 @@ cover a full date; ID, PHONE, EMAIL, URL, SSN spans cover the value only, not it
 Gold spans are recorded while the text is built, never found by searching afterwards.
 """
 
-import json
 import os
 import random
 import re
 import sys
 import unicodedata
+
+import corpus_kit
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "blind16.jsonl")
@@ -274,18 +275,14 @@ class Person:
         return self._title
 
 
-class Doc:
+class Doc(corpus_kit.TemplateDoc):
     """Builds one text and its gold spans by construction."""
 
-    TOKEN = re.compile(r"\[([^\[\]]*)\]|\{([^{}]+)\}")
-
     def __init__(self, rng, regions, script=False, particle=False):
+        super().__init__(rng)
         self.script = script
         self.particle = particle
         self.sexes = {}
-        self.rng = rng
-        self.text = ""
-        self.ents = []
         self.people = {}
         self.regions = regions
         self.region = regions[0]
@@ -305,26 +302,6 @@ class Doc:
                     break
             self.people[key] = p
         return self.people[key]
-
-    def add(self, s, kind=None, pid=None):
-        start = len(self.text)
-        self.text += s
-        if kind:
-            e = {"start": start, "end": len(self.text), "type": kind}
-            if pid:
-                e["person"] = pid
-            self.ents.append(e)
-
-    def render(self, tmpl):
-        pos = 0
-        for m in self.TOKEN.finditer(tmpl):
-            self.add(tmpl[pos:m.start()])
-            pos = m.end()
-            if m.group(1) is not None:
-                self.render(self.rng.choice(m.group(1).split("|")))
-            else:
-                self.slot(m.group(2))
-        self.add(tmpl[pos:])
 
     def slot(self, name):
         rng = self.rng
@@ -847,20 +824,7 @@ def build():
     """Returns the 300 records and how often each template was used."""
     rng = random.Random(SEED)
     regions = sorted(REGIONS)
-    person_slots = []
-    while len(person_slots) < 220:
-        order = list(range(len(PERSON_T)))
-        rng.shuffle(order)
-        person_slots += order
-    person_slots = person_slots[:220]
-    trap_slots = []
-    while len(trap_slots) < 80:
-        order = list(range(len(TRAP_T)))
-        rng.shuffle(order)
-        trap_slots += order
-    trap_slots = trap_slots[:80]
-    jobs = [("p", i) for i in person_slots] + [("t", i) for i in trap_slots]
-    rng.shuffle(jobs)
+    jobs = corpus_kit.schedule(rng, len(PERSON_T), len(TRAP_T))
     # Every fourteenth text naming a person gets a particle name (St Omer, Jn Baptiste,
     # De Rada) for its first person, unless its first person is written in Cyrillic.
     out = []
@@ -889,53 +853,27 @@ def build():
     return out, uses
 
 
-def words(text):
-    """Whole words, lower-cased."""
-    return {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
-
-
 def self_check(records, uses):
     """Refuses anything shared with earlier corpora, and checks the records' shape."""
-    earlier = ["generate.py", "generate_heldout.py", "generate_test.py", "generate_blind.py",
-               "names.json", "dev.jsonl", "heldout.jsonl", "test.jsonl", "blind.jsonl"]
-    earlier += [f"generate_blind{k}.py" for k in range(2, 16)]
-    earlier += [f"blind{k}.jsonl" for k in range(2, 16)]
-    seen = set()
-    for f in earlier:
-        with open(os.path.join(HERE, f), encoding="utf-8") as fh:
-            seen |= words(fh.read())
+    seen = corpus_kit.earlier_words(HERE, 15)
     ours = set()
     for given, fam, nick in REGIONS.values():
         for g, _ in given:
-            ours |= words(g)
+            ours |= corpus_kit.words(g)
         for f in fam:
-            ours |= words(f) | words(feminine(f))
+            ours |= corpus_kit.words(f) | corpus_kit.words(feminine(f))
         for v in nick.values():
-            ours |= words(v)
+            ours |= corpus_kit.words(v)
     for v in PLACES.values():
         for p in v:
-            ours |= words(p)
+            ours |= corpus_kit.words(p)
     for t in TRAPS + ORG_WORDS:
-        ours |= words(t)
+        ours |= corpus_kit.words(t)
     ours = {w for w in ours if len(w) > 2 and w not in PARTICLES}
     shared = sorted(ours & seen)
     if shared:
         sys.exit("shared with earlier corpora: " + ", ".join(shared))
-    assert len(records) == 300
-    named = sum(1 for r in records if any(e["type"] == "PERSON" for e in r["entities"]))
-    empty = sum(1 for r in records if not r["entities"])
-    assert (named, empty) == (220, 80), (named, empty)
-    for r in records:
-        for e in r["entities"]:
-            s = r["text"][e["start"]:e["end"]]
-            assert s and s == s.strip(), (r["id"], s)
-            assert (e["type"] == "PERSON") == ("person" in e), r["id"]
-            if e["type"] == "PERSON":
-                assert not s.endswith("'s"), (r["id"], s)
-    assert len(uses) >= 80, len(uses)
-    assert max(uses.values()) <= 5, max(uses.values())
-    mid = sum(1 for r in records if 30 <= len(r["text"].split()) <= 150)
-    assert mid >= 100, mid
+    corpus_kit.check_shape(records, uses)
     with_particle = sum(1 for r in records if any(
         r["text"][e["start"]:e["end"]].split()[0].lower() in PARTICLES
         or " St " in " " + r["text"][e["start"]:e["end"]] + " "
@@ -949,9 +887,7 @@ def main():
     """Builds, checks and writes the corpus."""
     records, uses = build()
     self_check(records, uses)
-    with open(OUT, "w", encoding="utf-8", newline="\n") as fh:
-        for r in records:
-            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    corpus_kit.write_jsonl(OUT, records)
 
 
 if __name__ == "__main__":
