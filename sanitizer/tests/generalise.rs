@@ -3430,3 +3430,28 @@ fn a_lower_case_model_name_never_takes_the_next_lines_first_word() {
         "PERSON_1: who has bay 2?\nPERSON_2: swapped with PERSON_3\nPERSON_1: ok ta"
     );
 }
+
+#[test]
+fn biologic_brands_and_cultural_words_are_no_persons() {
+    use obscura_sanitizer::model::ModelLabel::{GivenName, Surname};
+    assert_eq!(
+        with_model_words(
+            "Clinic stock: Cosentyx or Taltz pens; Rinvoq tablets. Kosher meals and the Shabbat timetable are fine.",
+            &[
+                ("Cosentyx", 0, GivenName, 0.9),
+                ("Taltz", 0, Surname, 0.9),
+                ("Rinvoq", 0, GivenName, 0.9),
+                ("Shabbat", 0, GivenName, 0.9),
+            ],
+        ),
+        "Clinic stock: Cosentyx or Taltz pens; Rinvoq tablets. Kosher meals and the Shabbat timetable are fine."
+    );
+    // An eponym stays part of a full name.
+    assert_eq!(
+        with_model_words(
+            "Seen by Dr Ansel Malone today.",
+            &[("Ansel", 0, GivenName, 0.9), ("Malone", 0, Surname, 0.9)],
+        ),
+        "Seen by Dr PERSON_1 today."
+    );
+}
