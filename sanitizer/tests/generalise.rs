@@ -3455,3 +3455,28 @@ fn biologic_brands_and_cultural_words_are_no_persons() {
         "Seen by Dr PERSON_1 today."
     );
 }
+
+#[test]
+fn eponyms_coordinated_in_an_options_list_are_terms() {
+    use obscura_sanitizer::model::ModelLabel::Surname;
+    assert_eq!(
+        with_model_words(
+            "Choices: Millin (open) or Freyer. Later the Malone and Monti channels.",
+            &[
+                ("Millin", 0, Surname, 0.9),
+                ("Freyer", 0, Surname, 0.9),
+                ("Malone", 0, Surname, 0.9),
+                ("Monti", 0, Surname, 0.9),
+            ],
+        ),
+        "Choices: Millin (open) or Freyer. Later the Malone and Monti channels."
+    );
+    // A lone eponym-surname with no other eponym beside it stays a person.
+    assert_eq!(
+        with_model_words(
+            "Thanks, Malone (porter) - bed 4 moved.",
+            &[("Malone", 0, Surname, 0.9)],
+        ),
+        "Thanks, PERSON_1 (porter) - bed 4 moved."
+    );
+}

@@ -431,6 +431,7 @@ impl NameRules<'_> {
                 tokens.get(i).is_none_or(|t| {
                     self.hard_stop(t.text)
                         || self.eponym_as_term(tokens, i)
+                        || (!after_title && self.coordinated_eponym(tokens, i))
                         || (t.shape == Shape::Lower && self.common(t.text))
                         || self.common_compound_word(t)
                         || (t.latin && t.letters() < 2)
@@ -784,6 +785,63 @@ impl NameRules<'_> {
             && !h.break_before
             && h.shape == Shape::Lower
             && stoplist::is_medical_head(h.text)
+    }
+
+    /// Word `i` is an eponym coordinated with another eponym ("Xa (open) or
+    /// Yb (closed)", "the Xa and Yb procedures", "Xa, Yb"): a list of operations or signs
+    /// is a list of terms. A short bracketed gloss may stand after either item.
+    fn coordinated_eponym(&self, tokens: &[Token<'_>], i: usize) -> bool {
+        if tokens
+            .get(i)
+            .is_none_or(|t| self.stop(t.text) != Some(stoplist::StopKind::Eponym))
+        {
+            return false;
+        }
+        let joiner = |k: usize| {
+            tokens.get(k).is_some_and(|t| {
+                t.is_punct(',') || (t.is_word() && in_list(t.text, &["and", "or", "vs", "versus"]))
+            })
+        };
+        let stop_at = |k: usize| {
+            tokens.get(k).is_some_and(|t| {
+                t.is_word()
+                    && t.shape != Shape::Lower
+                    && self.stop(t.text) == Some(stoplist::StopKind::Eponym)
+            })
+        };
+        // A bracketed gloss of up to four tokens starting at `k` ("(" .. ")"): the index
+        // after its closing bracket.
+        let skip_gloss = |k: usize| -> usize {
+            if !tokens.get(k).is_some_and(|t| t.is_punct('(')) {
+                return k;
+            }
+            (k + 1..k + 6)
+                .find(|&j| tokens.get(j).is_some_and(|t| t.is_punct(')')))
+                .map_or(k, |j| j + 1)
+        };
+        // Forward: [gloss] joiner item.
+        let f = skip_gloss(i + 1);
+        if joiner(f) && stop_at(f + 1) {
+            return true;
+        }
+        // Backward: item [gloss] joiner.
+        let Some(j) = i.checked_sub(1).filter(|&j| joiner(j)) else {
+            return false;
+        };
+        let Some(mut k) = j.checked_sub(1) else {
+            return false;
+        };
+        if tokens.get(k).is_some_and(|t| t.is_punct(')')) {
+            match (k.saturating_sub(5)..k)
+                .rev()
+                .find(|&o| tokens.get(o).is_some_and(|t| t.is_punct('(')))
+                .and_then(|o| o.checked_sub(1))
+            {
+                Some(o) => k = o,
+                None => return false,
+            }
+        }
+        stop_at(k)
     }
 
     /// A lower-case word of two or more hyphenated parts, each a common word
