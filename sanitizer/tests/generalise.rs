@@ -3480,3 +3480,20 @@ fn eponyms_coordinated_in_an_options_list_are_terms() {
         "Thanks, PERSON_1 (porter) - bed 4 moved."
     );
 }
+
+#[test]
+fn a_month_name_is_a_whole_word() {
+    use obscura_sanitizer::model::ModelLabel::{GivenName, Surname};
+    assert_eq!(
+        with_model_words(
+            "Bay 4 Octavine Relph: all given. Bay 7 Junella Oarsby: asleep.",
+            &[
+                ("Octavine", 0, GivenName, 0.9),
+                ("Relph", 0, Surname, 0.9),
+                ("Junella", 0, GivenName, 0.9),
+                ("Oarsby", 0, Surname, 0.9),
+            ],
+        ),
+        "Bay 4 PERSON_1: all given. Bay 7 PERSON_2: asleep."
+    );
+}
