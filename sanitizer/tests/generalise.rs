@@ -3497,3 +3497,19 @@ fn a_month_name_is_a_whole_word() {
         "Bay 4 PERSON_1: all given. Bay 7 PERSON_2: asleep."
     );
 }
+
+#[test]
+fn one_name_twice_across_a_comma_is_two_mentions() {
+    use obscura_sanitizer::model::ModelLabel::GivenName;
+    assert_eq!(
+        with_model_words(
+            "Lift rota: Tavish drives Orlaith, Orlaith drives Benedek.",
+            &[
+                ("Tavish", 0, GivenName, 0.9),
+                ("Orlaith, Orlaith", 0, GivenName, 0.9),
+                ("Benedek", 0, GivenName, 0.9),
+            ],
+        ),
+        "Lift rota: PERSON_1 drives PERSON_2, PERSON_2 drives PERSON_3."
+    );
+}

@@ -23,7 +23,8 @@ impl NameRules<'_> {
     /// a particle starts before it (`X. [Ya, Zb]`, `Xa bin [Ya, Zb]`), or it is two
     /// capitalised words
     /// that read as a vocative and a subject (`Xa, Yb can come up`: the vocative
-    /// opens a line before a subject's verb). A later item of one common word is dropped.
+    /// opens a line before a subject's verb), or one word twice (`Xa has Yb, Yb has Zc`).
+    /// A later item of one common word is dropped.
     pub(crate) fn split_comma_lists(&self, tokens: &[Token<'_>], found: &mut Vec<Mention>) {
         let mut out = Vec::with_capacity(found.len());
         for m in found.drain(..) {
@@ -76,7 +77,16 @@ impl NameRules<'_> {
             && tokens
                 .get(last)
                 .is_some_and(|n| n.is_word() && n.space_before && in_list(n.text, VOCATIVE_VERBS));
+        // The same word on both sides of the comma ("Xa has Yb, Yb has Zc") is two
+        // mentions of one name, never a `Surname, Given` pair.
+        let repeated = items.len() == 2
+            && items.iter().all(|p| one_word(p))
+            && matches!(
+                (items.first().and_then(|p| p.first()), items.get(1).and_then(|p| p.first())),
+                (Some(x), Some(y)) if Self::norm(x.text) == Self::norm(y.text)
+            );
         if !(items.first().is_some_and(|p| initial_item(p))
+            || repeated
             || initial_before
             || particle_before
             || vocative)
