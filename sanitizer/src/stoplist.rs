@@ -1382,6 +1382,8 @@ pub const TERMS: &[&str] = &[
     "pentecost",
     "vaisakhi",
     "navratri",
+    // Functional classifications named by their society's acronym ("NYHA II").
+    "nyha",
     // Religious and cultural words, foods and dress ("Kiddush wine", "Dirndl and
     // Lederhosen", "rendang"), and loan words defined in text ("the Malay word for").
     "purim",

@@ -3513,3 +3513,29 @@ fn one_name_twice_across_a_comma_is_two_mentions() {
         "Lift rota: PERSON_1 drives PERSON_2, PERSON_2 drives PERSON_3."
     );
 }
+
+#[test]
+fn determiner_nouns_scale_grades_and_road_landmarks_are_no_persons() {
+    use obscura_sanitizer::model::ModelLabel::{GivenName, Surname};
+    assert_eq!(
+        with_model_words(
+            "hi its the courier, your parcel crate is by the door. Class NYHA III on review. \
+             Meet at the Harrowdene junction at 7.",
+            &[
+                ("parcel", 0, GivenName, 0.9),
+                ("NYHA III", 0, Surname, 0.9),
+                ("Harrowdene", 0, Surname, 0.9),
+            ],
+        ),
+        "hi its the courier, your parcel crate is by the door. Class NYHA III on review. \
+         Meet at the Harrowdene junction at 7."
+    );
+    // A name with a title before a landmark noun stays a person.
+    assert_eq!(
+        with_model_words(
+            "Dr Harrowdene exit interview booked.",
+            &[("Harrowdene", 0, Surname, 0.9)],
+        ),
+        "Dr PERSON_1 exit interview booked."
+    );
+}

@@ -437,6 +437,34 @@ impl NameRules<'_> {
             if word_opener {
                 continue;
             }
+            // "your fridge box", "the homecare driver": a lower-case word right after a
+            // determiner or a possessive is a noun; a lower-case name takes none.
+            let after_determiner = first_tok >= 1
+                && tokens
+                    .get(first_tok)
+                    .is_some_and(|t| t.shape == Shape::Lower)
+                && tokens.get(first_tok - 1).is_some_and(|d| {
+                    d.is_word()
+                        && !d.break_before
+                        && in_list(d.text, &["the", "a", "an", "your", "my", "our", "their"])
+                });
+            // "from the Xa turn-off", "past the Xa Yb roundabout": a capitalised name
+            // between `the` and a road or landmark noun names the place.
+            let last_idx = idx.last().copied().unwrap_or(first_tok);
+            let place_feature = !after_title
+                && first_tok >= 1
+                && tokens
+                    .get(first_tok - 1)
+                    .is_some_and(|d| d.is_word() && d.text.eq_ignore_ascii_case("the"))
+                && tokens.get(last_idx + 1).is_some_and(|n| {
+                    n.is_word()
+                        && n.space_before
+                        && n.shape == Shape::Lower
+                        && in_list(n.text, PLACE_FEATURES)
+                });
+            if after_determiner || place_feature {
+                continue;
+            }
             let all_vetoed = idx.iter().all(|&i| {
                 tokens.get(i).is_none_or(|t| {
                     self.hard_stop(t.text)
@@ -445,6 +473,7 @@ impl NameRules<'_> {
                         || (t.shape == Shape::Lower && self.common(t.text))
                         || self.common_compound_word(t)
                         || (t.latin && t.letters() < 2)
+                        || roman_numeral(t.text)
                 })
             });
             // "daughter rang": a lower-case word after a kinship noun names a relative only
@@ -862,6 +891,29 @@ impl NameRules<'_> {
             && t.text.contains('-')
             && t.text.split('-').all(|p| !p.is_empty() && self.common(p))
     }
+}
+
+/// Road and landmark nouns after a place's name ("the Xa turn-off").
+const PLACE_FEATURES: &[&str] = &[
+    "turn-off",
+    "turnoff",
+    "junction",
+    "roundabout",
+    "crossroads",
+    "flyover",
+    "bypass",
+    "lay-by",
+    "layby",
+    "exit",
+    "slip-road",
+    "crossing",
+    "interchange",
+];
+
+/// An upper-case Roman numeral ("II", "IV"): a grade or class after a scale's name
+/// ("NYHA II"), never a name of its own.
+fn roman_numeral(word: &str) -> bool {
+    (1..=4).contains(&word.len()) && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
 }
 
 /// Relations and companions that stand before a person's name, besides kinship words
