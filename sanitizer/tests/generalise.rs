@@ -3539,3 +3539,23 @@ fn determiner_nouns_scale_grades_and_road_landmarks_are_no_persons() {
         "Dr PERSON_1 exit interview booked."
     );
 }
+
+#[test]
+fn a_term_the_text_defines_is_no_person() {
+    use obscura_sanitizer::model::ModelLabel::{GivenName, Surname};
+    assert_eq!(
+        with_model_words(
+            "Kampung is the Malay word for a village. Gotong, the custom of shared work, came up.",
+            &[("Kampung", 0, Surname, 0.9), ("Gotong", 0, GivenName, 0.9)],
+        ),
+        "Kampung is the Malay word for a village. Gotong, the custom of shared work, came up."
+    );
+    // A person named before an ordinary predicate stays a person.
+    assert_eq!(
+        with_model_words(
+            "Kampung is the named carer for his mother.",
+            &[("Kampung", 0, Surname, 0.9)],
+        ),
+        "PERSON_1 is the named carer for his mother."
+    );
+}

@@ -462,7 +462,7 @@ impl NameRules<'_> {
                         && n.shape == Shape::Lower
                         && in_list(n.text, PLACE_FEATURES)
                 });
-            if after_determiner || place_feature {
+            if after_determiner || place_feature || defined_term(tokens, last_idx) {
                 continue;
             }
             let all_vetoed = idx.iter().all(|&i| {
@@ -891,6 +891,35 @@ impl NameRules<'_> {
             && t.text.contains('-')
             && t.text.split('-').all(|p| !p.is_empty() && self.common(p))
     }
+}
+
+/// Word `i` ends a term the text goes on to define: "Xa is the Malay word for ...",
+/// "Xa, the custom of ...", "Xa means a ...". Within five tokens after it: `is`/`means`
+/// or a comma, then `the`/`a`, a defining noun (`word`, `term`, `custom` ...) and `for`
+/// or `of`.
+fn defined_term(tokens: &[Token<'_>], i: usize) -> bool {
+    const NOUNS: &[&str] = &[
+        "word",
+        "term",
+        "name",
+        "expression",
+        "custom",
+        "tradition",
+        "practice",
+        "phrase",
+    ];
+    let word = |k: usize, list: &[&str]| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.is_word() && !t.break_before && in_list(t.text, list))
+    };
+    let opener = tokens
+        .get(i + 1)
+        .is_some_and(|t| t.is_punct(',') || (t.is_word() && in_list(t.text, &["is", "means"])));
+    if !opener || !word(i + 2, &["the", "a", "an"]) {
+        return false;
+    }
+    (i + 3..i + 6).any(|k| word(k, NOUNS) && word(k + 1, &["for", "of"]))
 }
 
 /// Road and landmark nouns after a place's name ("the Xa turn-off").
