@@ -334,6 +334,15 @@ fn dates(text: &str, p: &Patterns, out: &mut Vec<Span>) {
             if !month.as_str().starts_with(char::is_uppercase) {
                 continue;
             }
+            // A month name is a whole word: "Room 4 Marquetta" starts like "Mar" but names
+            // no month.
+            if text
+                .get(month.end()..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(char::is_alphabetic)
+            {
+                continue;
+            }
             let d1 = num(c.name("d1"));
             let d2 = num(c.name("d2"));
             let year = c.name("y");

@@ -3430,3 +3430,132 @@ fn a_lower_case_model_name_never_takes_the_next_lines_first_word() {
         "PERSON_1: who has bay 2?\nPERSON_2: swapped with PERSON_3\nPERSON_1: ok ta"
     );
 }
+
+#[test]
+fn biologic_brands_and_cultural_words_are_no_persons() {
+    use obscura_sanitizer::model::ModelLabel::{GivenName, Surname};
+    assert_eq!(
+        with_model_words(
+            "Clinic stock: Cosentyx or Taltz pens; Rinvoq tablets. Kosher meals and the Shabbat timetable are fine.",
+            &[
+                ("Cosentyx", 0, GivenName, 0.9),
+                ("Taltz", 0, Surname, 0.9),
+                ("Rinvoq", 0, GivenName, 0.9),
+                ("Shabbat", 0, GivenName, 0.9),
+            ],
+        ),
+        "Clinic stock: Cosentyx or Taltz pens; Rinvoq tablets. Kosher meals and the Shabbat timetable are fine."
+    );
+    // An eponym stays part of a full name.
+    assert_eq!(
+        with_model_words(
+            "Seen by Dr Ansel Malone today.",
+            &[("Ansel", 0, GivenName, 0.9), ("Malone", 0, Surname, 0.9)],
+        ),
+        "Seen by Dr PERSON_1 today."
+    );
+}
+
+#[test]
+fn eponyms_coordinated_in_an_options_list_are_terms() {
+    use obscura_sanitizer::model::ModelLabel::Surname;
+    assert_eq!(
+        with_model_words(
+            "Choices: Millin (open) or Freyer. Later the Malone and Monti channels.",
+            &[
+                ("Millin", 0, Surname, 0.9),
+                ("Freyer", 0, Surname, 0.9),
+                ("Malone", 0, Surname, 0.9),
+                ("Monti", 0, Surname, 0.9),
+            ],
+        ),
+        "Choices: Millin (open) or Freyer. Later the Malone and Monti channels."
+    );
+    // A lone eponym-surname with no other eponym beside it stays a person.
+    assert_eq!(
+        with_model_words(
+            "Thanks, Malone (porter) - bed 4 moved.",
+            &[("Malone", 0, Surname, 0.9)],
+        ),
+        "Thanks, PERSON_1 (porter) - bed 4 moved."
+    );
+}
+
+#[test]
+fn a_month_name_is_a_whole_word() {
+    use obscura_sanitizer::model::ModelLabel::{GivenName, Surname};
+    assert_eq!(
+        with_model_words(
+            "Bay 4 Octavine Relph: all given. Bay 7 Junella Oarsby: asleep.",
+            &[
+                ("Octavine", 0, GivenName, 0.9),
+                ("Relph", 0, Surname, 0.9),
+                ("Junella", 0, GivenName, 0.9),
+                ("Oarsby", 0, Surname, 0.9),
+            ],
+        ),
+        "Bay 4 PERSON_1: all given. Bay 7 PERSON_2: asleep."
+    );
+}
+
+#[test]
+fn one_name_twice_across_a_comma_is_two_mentions() {
+    use obscura_sanitizer::model::ModelLabel::GivenName;
+    assert_eq!(
+        with_model_words(
+            "Lift rota: Tavish drives Orlaith, Orlaith drives Benedek.",
+            &[
+                ("Tavish", 0, GivenName, 0.9),
+                ("Orlaith, Orlaith", 0, GivenName, 0.9),
+                ("Benedek", 0, GivenName, 0.9),
+            ],
+        ),
+        "Lift rota: PERSON_1 drives PERSON_2, PERSON_2 drives PERSON_3."
+    );
+}
+
+#[test]
+fn determiner_nouns_scale_grades_and_road_landmarks_are_no_persons() {
+    use obscura_sanitizer::model::ModelLabel::{GivenName, Surname};
+    assert_eq!(
+        with_model_words(
+            "hi its the courier, your parcel crate is by the door. Class NYHA III on review. \
+             Meet at the Harrowdene junction at 7.",
+            &[
+                ("parcel", 0, GivenName, 0.9),
+                ("NYHA III", 0, Surname, 0.9),
+                ("Harrowdene", 0, Surname, 0.9),
+            ],
+        ),
+        "hi its the courier, your parcel crate is by the door. Class NYHA III on review. \
+         Meet at the Harrowdene junction at 7."
+    );
+    // A name with a title before a landmark noun stays a person.
+    assert_eq!(
+        with_model_words(
+            "Dr Harrowdene exit interview booked.",
+            &[("Harrowdene", 0, Surname, 0.9)],
+        ),
+        "Dr PERSON_1 exit interview booked."
+    );
+}
+
+#[test]
+fn a_term_the_text_defines_is_no_person() {
+    use obscura_sanitizer::model::ModelLabel::{GivenName, Surname};
+    assert_eq!(
+        with_model_words(
+            "Kampung is the Malay word for a village. Gotong, the custom of shared work, came up.",
+            &[("Kampung", 0, Surname, 0.9), ("Gotong", 0, GivenName, 0.9)],
+        ),
+        "Kampung is the Malay word for a village. Gotong, the custom of shared work, came up."
+    );
+    // A person named before an ordinary predicate stays a person.
+    assert_eq!(
+        with_model_words(
+            "Kampung is the named carer for his mother.",
+            &[("Kampung", 0, Surname, 0.9)],
+        ),
+        "PERSON_1 is the named carer for his mother."
+    );
+}

@@ -23,7 +23,8 @@ impl NameRules<'_> {
     /// a particle starts before it (`X. [Ya, Zb]`, `Xa bin [Ya, Zb]`), or it is two
     /// capitalised words
     /// that read as a vocative and a subject (`Xa, Yb can come up`: the vocative
-    /// opens a line before a subject's verb). A later item of one common word is dropped.
+    /// opens a line before a subject's verb), or one word twice (`Xa has Yb, Yb has Zc`).
+    /// A later item of one common word is dropped.
     pub(crate) fn split_comma_lists(&self, tokens: &[Token<'_>], found: &mut Vec<Mention>) {
         let mut out = Vec::with_capacity(found.len());
         for m in found.drain(..) {
@@ -76,7 +77,16 @@ impl NameRules<'_> {
             && tokens
                 .get(last)
                 .is_some_and(|n| n.is_word() && n.space_before && in_list(n.text, VOCATIVE_VERBS));
+        // The same word on both sides of the comma ("Xa has Yb, Yb has Zc") is two
+        // mentions of one name, never a `Surname, Given` pair.
+        let repeated = items.len() == 2
+            && items.iter().all(|p| one_word(p))
+            && matches!(
+                (items.first().and_then(|p| p.first()), items.get(1).and_then(|p| p.first())),
+                (Some(x), Some(y)) if Self::norm(x.text) == Self::norm(y.text)
+            );
         if !(items.first().is_some_and(|p| initial_item(p))
+            || repeated
             || initial_before
             || particle_before
             || vocative)
@@ -427,13 +437,43 @@ impl NameRules<'_> {
             if word_opener {
                 continue;
             }
+            // "your fridge box", "the homecare driver": a lower-case word right after a
+            // determiner or a possessive is a noun; a lower-case name takes none.
+            let after_determiner = first_tok >= 1
+                && tokens
+                    .get(first_tok)
+                    .is_some_and(|t| t.shape == Shape::Lower)
+                && tokens.get(first_tok - 1).is_some_and(|d| {
+                    d.is_word()
+                        && !d.break_before
+                        && in_list(d.text, &["the", "a", "an", "your", "my", "our", "their"])
+                });
+            // "from the Xa turn-off", "past the Xa Yb roundabout": a capitalised name
+            // between `the` and a road or landmark noun names the place.
+            let last_idx = idx.last().copied().unwrap_or(first_tok);
+            let place_feature = !after_title
+                && first_tok >= 1
+                && tokens
+                    .get(first_tok - 1)
+                    .is_some_and(|d| d.is_word() && d.text.eq_ignore_ascii_case("the"))
+                && tokens.get(last_idx + 1).is_some_and(|n| {
+                    n.is_word()
+                        && n.space_before
+                        && n.shape == Shape::Lower
+                        && in_list(n.text, PLACE_FEATURES)
+                });
+            if after_determiner || place_feature || defined_term(tokens, last_idx) {
+                continue;
+            }
             let all_vetoed = idx.iter().all(|&i| {
                 tokens.get(i).is_none_or(|t| {
                     self.hard_stop(t.text)
                         || self.eponym_as_term(tokens, i)
+                        || (!after_title && self.coordinated_eponym(tokens, i))
                         || (t.shape == Shape::Lower && self.common(t.text))
                         || self.common_compound_word(t)
                         || (t.latin && t.letters() < 2)
+                        || roman_numeral(t.text)
                 })
             });
             // "daughter rang": a lower-case word after a kinship noun names a relative only
@@ -786,6 +826,63 @@ impl NameRules<'_> {
             && stoplist::is_medical_head(h.text)
     }
 
+    /// Word `i` is an eponym coordinated with another eponym ("Xa (open) or
+    /// Yb (closed)", "the Xa and Yb procedures", "Xa, Yb"): a list of operations or signs
+    /// is a list of terms. A short bracketed gloss may stand after either item.
+    fn coordinated_eponym(&self, tokens: &[Token<'_>], i: usize) -> bool {
+        if tokens
+            .get(i)
+            .is_none_or(|t| self.stop(t.text) != Some(stoplist::StopKind::Eponym))
+        {
+            return false;
+        }
+        let joiner = |k: usize| {
+            tokens.get(k).is_some_and(|t| {
+                t.is_punct(',') || (t.is_word() && in_list(t.text, &["and", "or", "vs", "versus"]))
+            })
+        };
+        let stop_at = |k: usize| {
+            tokens.get(k).is_some_and(|t| {
+                t.is_word()
+                    && t.shape != Shape::Lower
+                    && self.stop(t.text) == Some(stoplist::StopKind::Eponym)
+            })
+        };
+        // A bracketed gloss of up to four tokens starting at `k` ("(" .. ")"): the index
+        // after its closing bracket.
+        let skip_gloss = |k: usize| -> usize {
+            if !tokens.get(k).is_some_and(|t| t.is_punct('(')) {
+                return k;
+            }
+            (k + 1..k + 6)
+                .find(|&j| tokens.get(j).is_some_and(|t| t.is_punct(')')))
+                .map_or(k, |j| j + 1)
+        };
+        // Forward: [gloss] joiner item.
+        let f = skip_gloss(i + 1);
+        if joiner(f) && stop_at(f + 1) {
+            return true;
+        }
+        // Backward: item [gloss] joiner.
+        let Some(j) = i.checked_sub(1).filter(|&j| joiner(j)) else {
+            return false;
+        };
+        let Some(mut k) = j.checked_sub(1) else {
+            return false;
+        };
+        if tokens.get(k).is_some_and(|t| t.is_punct(')')) {
+            match (k.saturating_sub(5)..k)
+                .rev()
+                .find(|&o| tokens.get(o).is_some_and(|t| t.is_punct('(')))
+                .and_then(|o| o.checked_sub(1))
+            {
+                Some(o) => k = o,
+                None => return false,
+            }
+        }
+        stop_at(k)
+    }
+
     /// A lower-case word of two or more hyphenated parts, each a common word
     /// ("tell-show-do", "wait-and-see"): a phrase, not a name.
     fn common_compound_word(&self, t: &Token<'_>) -> bool {
@@ -794,6 +891,58 @@ impl NameRules<'_> {
             && t.text.contains('-')
             && t.text.split('-').all(|p| !p.is_empty() && self.common(p))
     }
+}
+
+/// Word `i` ends a term the text goes on to define: "Xa is the Malay word for ...",
+/// "Xa, the custom of ...", "Xa means a ...". Within five tokens after it: `is`/`means`
+/// or a comma, then `the`/`a`, a defining noun (`word`, `term`, `custom` ...) and `for`
+/// or `of`.
+fn defined_term(tokens: &[Token<'_>], i: usize) -> bool {
+    const NOUNS: &[&str] = &[
+        "word",
+        "term",
+        "name",
+        "expression",
+        "custom",
+        "tradition",
+        "practice",
+        "phrase",
+    ];
+    let word = |k: usize, list: &[&str]| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.is_word() && !t.break_before && in_list(t.text, list))
+    };
+    let opener = tokens
+        .get(i + 1)
+        .is_some_and(|t| t.is_punct(',') || (t.is_word() && in_list(t.text, &["is", "means"])));
+    if !opener || !word(i + 2, &["the", "a", "an"]) {
+        return false;
+    }
+    (i + 3..i + 6).any(|k| word(k, NOUNS) && word(k + 1, &["for", "of"]))
+}
+
+/// Road and landmark nouns after a place's name ("the Xa turn-off").
+const PLACE_FEATURES: &[&str] = &[
+    "turn-off",
+    "turnoff",
+    "junction",
+    "roundabout",
+    "crossroads",
+    "flyover",
+    "bypass",
+    "lay-by",
+    "layby",
+    "exit",
+    "slip-road",
+    "crossing",
+    "interchange",
+];
+
+/// An upper-case Roman numeral ("II", "IV"): a grade or class after a scale's name
+/// ("NYHA II"), never a name of its own.
+fn roman_numeral(word: &str) -> bool {
+    (1..=4).contains(&word.len()) && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
 }
 
 /// Relations and companions that stand before a person's name, besides kinship words
