@@ -3430,3 +3430,29 @@ fn a_lower_case_model_name_never_takes_the_next_lines_first_word() {
         "PERSON_1: who has bay 2?\nPERSON_2: swapped with PERSON_3\nPERSON_1: ok ta"
     );
 }
+
+#[test]
+fn particle_led_family_names_after_a_given_name_an_initial_or_a_title() {
+    check(&[
+        (
+            "Reviewed Yelvaro de la O today. de la O asked about driving.",
+            "Reviewed PERSON_1 today. PERSON_1 asked about driving.",
+        ),
+        ("Results sent to F. d'Quarnet.", "Results sent to PERSON_1."),
+        ("Dear Dr do Vaelmonte,", "Dear Dr PERSON_1,"),
+        (
+            "Phone line - DE LA O, Tarvelin - asked for a call.",
+            "Phone line - PERSON_1 - asked for a call.",
+        ),
+        (
+            "Then Ostrava da Quelmar came in. da Quelmar is a baker.",
+            "Then PERSON_1 came in. PERSON_1 is a baker.",
+        ),
+        // Not a name: a particle inside an ordinary phrase.
+        ("Cafe de la Paix menu.", "Cafe de la Paix menu."),
+        (
+            "Farmer, 40, from Villarosa de los Quendales. Cough.",
+            "Farmer, 40, from Villarosa de los Quendales. Cough.",
+        ),
+    ]);
+}

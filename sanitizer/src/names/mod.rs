@@ -70,6 +70,7 @@ mod merge;
 mod messages;
 mod overlay;
 mod pairs;
+mod particle_names;
 mod quoted;
 mod register_rows;
 mod role_phrases;
@@ -383,6 +384,7 @@ impl<'a> NameRules<'a> {
         self.cues(tokens, &mut out);
         self.comma_and_initials(tokens, &mut out);
         self.pairs(tokens, &mut out);
+        self.particle_names(tokens, &mut out);
         self.ocr_line_names(tokens, &mut out);
         self.overlay_patient_values(tokens, &mut out);
         self.dashed_caps(tokens, &mut out);
