@@ -3449,6 +3449,10 @@ fn particle_led_family_names_after_a_given_name_an_initial_or_a_title() {
             "Then PERSON_1 came in. PERSON_1 is a baker.",
         ),
         // Not a name: a particle inside an ordinary phrase.
+        (
+            "Home visit: Major de la O (stable). Signed and checked with T. de la O.",
+            "Home visit: PERSON_1 (stable). Signed and checked with PERSON_2.",
+        ),
         ("Cafe de la Paix menu.", "Cafe de la Paix menu."),
         (
             "Farmer, 40, from Villarosa de los Quendales. Cough.",

@@ -48,6 +48,12 @@ fn k_first(tokens: &[Token<'_>], i: usize) -> usize {
     k
 }
 
+/// Whether the dot before token `k` ends the text or its line (`... and I. de la O.`):
+/// the capital before it is a one-letter family name, not an initial.
+fn closes(tokens: &[Token<'_>], k: usize) -> bool {
+    tokens.get(k).is_none_or(|n| n.line_start)
+}
+
 impl NameRules<'_> {
     /// The particle-led family name starting at token `i` in the shape `shape` of its
     /// particles: the index one past its last part, or `None`.
@@ -83,9 +89,9 @@ impl NameRules<'_> {
         }
         if s.letters() == 1 {
             let one_ok = in_list(last.text, ONE_LETTER_AFTER)
-                && !tokens
-                    .get(k + 1)
-                    .is_some_and(|n| n.is_punct('.') || n.is_punct('\''));
+                && !tokens.get(k + 1).is_some_and(|n| {
+                    n.is_punct('\'') || (n.is_punct('.') && !closes(tokens, k + 2))
+                });
             return one_ok.then_some(k + 1);
         }
         let part_ok = |t: &Token<'_>| {
@@ -166,6 +172,9 @@ impl NameRules<'_> {
                     && g.shape == Shape::Title
                     && g.letters() >= 3
                     && (self.given(g.text)
+                        // A one-letter family name ("de la O") is no phrase's word: any
+                        // capitalised word that is no term before it is a given name.
+                        || (last.letters() == 1 && self.stop(g.text).is_none())
                         || (self.name_like(g)
                             && (!g.sentence_start
                                 || end > k_first(tokens, i) + 1
