@@ -3460,3 +3460,18 @@ fn particle_led_family_names_after_a_given_name_an_initial_or_a_title() {
         ),
     ]);
 }
+
+#[test]
+fn initials_then_a_family_name_after_a_gap_open_list_rows() {
+    check(&[
+        (
+            "Flu jabs - round 2\nQ.Z.  Vantrell  given L arm\nXJ  Orlensky  not attended\nNurse on duty",
+            "Flu jabs - round 2\nPERSON_1  PERSON_2  given L arm\nPERSON_3  PERSON_4  not attended\nNurse on duty",
+        ),
+        // Observations in the same layout are no names.
+        (
+            "Obs\nBP  Stable  on arrival\nHR  Regular  at rest",
+            "Obs\nBP  Stable  on arrival\nHR  Regular  at rest",
+        ),
+    ]);
+}

@@ -65,6 +65,7 @@ mod fields;
 mod forms;
 mod hl7;
 mod initials;
+mod initials_rows;
 mod initials_slots;
 mod merge;
 mod messages;
@@ -385,6 +386,7 @@ impl<'a> NameRules<'a> {
         self.comma_and_initials(tokens, &mut out);
         self.pairs(tokens, &mut out);
         self.particle_names(tokens, &mut out);
+        self.initials_rows(tokens, &mut out);
         self.ocr_line_names(tokens, &mut out);
         self.overlay_patient_values(tokens, &mut out);
         self.dashed_caps(tokens, &mut out);

@@ -36,12 +36,14 @@ fn elided(t: &Token<'_>) -> bool {
         && t.letters() >= 4
 }
 
-/// Index of the first capitalised part after the particle chain starting at `i`.
+/// Index of the first capitalised part after the particle chain starting at `i` (a chain
+/// has at most three particles).
 fn k_first(tokens: &[Token<'_>], i: usize) -> usize {
     let mut k = i;
-    while tokens
-        .get(k)
-        .is_some_and(|t| t.is_word() && !t.capitalized())
+    while k < i + 3
+        && tokens
+            .get(k)
+            .is_some_and(|t| t.is_word() && !t.capitalized())
     {
         k += 1;
     }
