@@ -3475,3 +3475,18 @@ fn initials_then_a_family_name_after_a_gap_open_list_rows() {
         ),
     ]);
 }
+
+#[test]
+fn one_word_items_of_a_numbered_list_of_people() {
+    check(&[
+        (
+            "CALL LIST\n1. Fenwright - cough, phoned back\n2. Orsolya Quentrell - wants a letter",
+            "CALL LIST\n1. PERSON_1 - cough, phoned back\n2. PERSON_2 - wants a letter",
+        ),
+        // A list of tasks names nobody.
+        (
+            "TO DO\n1. Bloods - chase\n2. Fluids - review",
+            "TO DO\n1. Bloods - chase\n2. Fluids - review",
+        ),
+    ]);
+}

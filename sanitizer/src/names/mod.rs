@@ -69,6 +69,7 @@ mod initials_rows;
 mod initials_slots;
 mod merge;
 mod messages;
+mod numbered_dash_items;
 mod overlay;
 mod pairs;
 mod particle_names;
@@ -436,6 +437,7 @@ impl<'a> NameRules<'a> {
             other_scripts(tokens, &mut out);
         }
         self.number_word_surnames(tokens, &mut out);
+        self.numbered_dash_items(tokens, &mut out);
         for m in &mut out {
             cut_at_break(tokens, m);
             caps_particle_before(tokens, m);
