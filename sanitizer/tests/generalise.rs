@@ -3490,3 +3490,18 @@ fn one_word_items_of_a_numbered_list_of_people() {
         ),
     ]);
 }
+
+#[test]
+fn one_word_cells_of_a_room_list_of_people() {
+    check(&[
+        (
+            "Tea round\nRoom 3 Orsolya Quentrell: all given\nRoom 7 Fenwright: refused",
+            "Tea round\nRoom 3 PERSON_1: all given\nRoom 7 PERSON_2: refused",
+        ),
+        // A list of rooms and their state names nobody.
+        (
+            "Cleaning rota\nRoom 3 Done: yes\nRoom 7 Pending: later",
+            "Cleaning rota\nRoom 3 Done: yes\nRoom 7 Pending: later",
+        ),
+    ]);
+}

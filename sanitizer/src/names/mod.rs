@@ -77,6 +77,7 @@ mod quoted;
 mod register_rows;
 mod role_phrases;
 mod role_slots;
+mod room_rows;
 mod rota;
 mod row_signatures;
 mod short_surnames;
@@ -438,6 +439,7 @@ impl<'a> NameRules<'a> {
         }
         self.number_word_surnames(tokens, &mut out);
         self.numbered_dash_items(tokens, &mut out);
+        self.room_rows(tokens, &mut out);
         for m in &mut out {
             cut_at_break(tokens, m);
             caps_particle_before(tokens, m);
