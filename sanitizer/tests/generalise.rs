@@ -3559,3 +3559,78 @@ fn a_term_the_text_defines_is_no_person() {
         "PERSON_1 is the named carer for his mother."
     );
 }
+
+#[test]
+fn particle_led_family_names_after_a_given_name_an_initial_or_a_title() {
+    check(&[
+        (
+            "Reviewed Yelvaro de la O today. de la O asked about driving.",
+            "Reviewed PERSON_1 today. PERSON_1 asked about driving.",
+        ),
+        ("Results sent to F. d'Quarnet.", "Results sent to PERSON_1."),
+        ("Dear Dr do Vaelmonte,", "Dear Dr PERSON_1,"),
+        (
+            "Phone line - DE LA O, Tarvelin - asked for a call.",
+            "Phone line - PERSON_1 - asked for a call.",
+        ),
+        (
+            "Then Ostrava da Quelmar came in. da Quelmar is a baker.",
+            "Then PERSON_1 came in. PERSON_1 is a baker.",
+        ),
+        // Not a name: a particle inside an ordinary phrase.
+        (
+            "Home visit: Major de la O (stable). Signed and checked with T. de la O.",
+            "Home visit: PERSON_1 (stable). Signed and checked with PERSON_2.",
+        ),
+        ("Cafe de la Paix menu.", "Cafe de la Paix menu."),
+        (
+            "Farmer, 40, from Villarosa de los Quendales. Cough.",
+            "Farmer, 40, from Villarosa de los Quendales. Cough.",
+        ),
+    ]);
+}
+
+#[test]
+fn initials_then_a_family_name_after_a_gap_open_list_rows() {
+    check(&[
+        (
+            "Flu jabs - round 2\nQ.Z.  Vantrell  given L arm\nXJ  Orlensky  not attended\nNurse on duty",
+            "Flu jabs - round 2\nPERSON_1  PERSON_2  given L arm\nPERSON_3  PERSON_4  not attended\nNurse on duty",
+        ),
+        // Observations in the same layout are no names.
+        (
+            "Obs\nBP  Stable  on arrival\nHR  Regular  at rest",
+            "Obs\nBP  Stable  on arrival\nHR  Regular  at rest",
+        ),
+    ]);
+}
+
+#[test]
+fn one_word_items_of_a_numbered_list_of_people() {
+    check(&[
+        (
+            "CALL LIST\n1. Fenwright - cough, phoned back\n2. Orsolya Quentrell - wants a letter",
+            "CALL LIST\n1. PERSON_1 - cough, phoned back\n2. PERSON_2 - wants a letter",
+        ),
+        // A list of tasks names nobody.
+        (
+            "TO DO\n1. Bloods - chase\n2. Fluids - review",
+            "TO DO\n1. Bloods - chase\n2. Fluids - review",
+        ),
+    ]);
+}
+
+#[test]
+fn one_word_cells_of_a_room_list_of_people() {
+    check(&[
+        (
+            "Tea round\nRoom 3 Orsolya Quentrell: all given\nRoom 7 Fenwright: refused",
+            "Tea round\nRoom 3 PERSON_1: all given\nRoom 7 PERSON_2: refused",
+        ),
+        // A list of rooms and their state names nobody.
+        (
+            "Cleaning rota\nRoom 3 Done: yes\nRoom 7 Pending: later",
+            "Cleaning rota\nRoom 3 Done: yes\nRoom 7 Pending: later",
+        ),
+    ]);
+}

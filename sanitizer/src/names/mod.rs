@@ -65,15 +65,19 @@ mod fields;
 mod forms;
 mod hl7;
 mod initials;
+mod initials_rows;
 mod initials_slots;
 mod merge;
 mod messages;
+mod numbered_dash_items;
 mod overlay;
 mod pairs;
+mod particle_names;
 mod quoted;
 mod register_rows;
 mod role_phrases;
 mod role_slots;
+mod room_rows;
 mod rota;
 mod row_signatures;
 mod short_surnames;
@@ -383,6 +387,8 @@ impl<'a> NameRules<'a> {
         self.cues(tokens, &mut out);
         self.comma_and_initials(tokens, &mut out);
         self.pairs(tokens, &mut out);
+        self.particle_names(tokens, &mut out);
+        self.initials_rows(tokens, &mut out);
         self.ocr_line_names(tokens, &mut out);
         self.overlay_patient_values(tokens, &mut out);
         self.dashed_caps(tokens, &mut out);
@@ -432,6 +438,8 @@ impl<'a> NameRules<'a> {
             other_scripts(tokens, &mut out);
         }
         self.number_word_surnames(tokens, &mut out);
+        self.numbered_dash_items(tokens, &mut out);
+        self.room_rows(tokens, &mut out);
         for m in &mut out {
             cut_at_break(tokens, m);
             caps_particle_before(tokens, m);

@@ -1,0 +1,108 @@
+//! Rows of a list that open with someone's initials and then, after a gap of two spaces,
+//! their family name (`T.W.  Xa  given`, `KM  Xa Yb  not attended`): at least two such
+//! rows make the list.
+
+use super::{Mention, NameRules, field_word};
+use crate::token::{Shape, Token};
+
+/// Rows needed before the shape counts as a list.
+const MIN_ROWS: usize = 2;
+
+/// Most words of the family name after the initials.
+const MAX_NAME_WORDS: usize = 2;
+
+/// The initials opening the line at token `i`: dotted capitals (`T.W.`, `B.P.`) or one
+/// upper-case word of two or three letters (`KM`, `OBU`). Returns one past their last
+/// token.
+fn initials_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
+    let t = tokens.get(i)?;
+    if !t.line_start || !t.is_word() || !t.latin {
+        return None;
+    }
+    if t.letters() == 1 && t.capitalized() {
+        let mut k = i;
+        while tokens.get(k).is_some_and(|l| {
+            l.is_word() && l.letters() == 1 && l.capitalized() && (k == i || !l.space_before)
+        }) && tokens
+            .get(k + 1)
+            .is_some_and(|d| d.is_punct('.') && !d.space_before)
+        {
+            k += 2;
+        }
+        return (k >= i + 4).then_some(k);
+    }
+    let upper = t.shape == Shape::Upper && (2..=3).contains(&t.letters()) && !field_word(t.text);
+    upper.then_some(i + 1)
+}
+
+impl NameRules<'_> {
+    /// The family name after a two-space gap at token `k`, ending at a gap or the line's
+    /// end: one past its last token.
+    fn row_name_at(&self, tokens: &[Token<'_>], k: usize) -> Option<usize> {
+        let first = tokens.get(k)?;
+        if !first.break_before || first.line_start {
+            return None;
+        }
+        let word_ok = |t: &Token<'_>| {
+            t.is_word()
+                && t.latin
+                && t.letters() >= 2
+                && t.shape != Shape::Upper
+                && t.shape != Shape::Lower
+                && self.stop(t.text).is_none()
+        };
+        let mut end = k;
+        while end < k + MAX_NAME_WORDS
+            && tokens
+                .get(end)
+                .is_some_and(|t| word_ok(t) && (end == k || !t.break_before))
+        {
+            end += 1;
+        }
+        if end == k {
+            return None;
+        }
+        tokens
+            .get(end)
+            .is_none_or(|n| n.break_before)
+            .then_some(end)
+    }
+
+    /// Initials and a family name opening two or more rows of a list.
+    pub(super) fn initials_rows(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        let mut rows: Vec<(usize, usize, usize)> = Vec::new();
+        for i in 0..tokens.len() {
+            let Some(k) = initials_at(tokens, i) else {
+                continue;
+            };
+            if let Some(end) = self.row_name_at(tokens, k) {
+                rows.push((i, k, end));
+            }
+        }
+        if rows.len() < MIN_ROWS {
+            return;
+        }
+        for (i, k, end) in rows {
+            let (Some(a), Some(b), Some(s), Some(e)) = (
+                tokens.get(i),
+                tokens.get(k - 1),
+                tokens.get(k),
+                tokens.get(end - 1),
+            ) else {
+                continue;
+            };
+            out.push(Mention {
+                start: a.start,
+                end: b.end,
+                surname: Some(Self::norm(&a.text.replace('.', ""))),
+                ..Mention::default()
+            });
+            out.push(Mention {
+                start: s.start,
+                end: e.name_end(),
+                surname: Some(Self::norm(e.text)),
+                ..Mention::default()
+            });
+        }
+    }
+}
