@@ -67,9 +67,9 @@ mod hl7;
 mod initials;
 mod initials_rows;
 mod initials_slots;
+mod list_cells;
 mod merge;
 mod messages;
-mod numbered_dash_items;
 mod overlay;
 mod pairs;
 mod particle_names;
@@ -77,7 +77,6 @@ mod quoted;
 mod register_rows;
 mod role_phrases;
 mod role_slots;
-mod room_rows;
 mod rota;
 mod row_signatures;
 mod short_surnames;
@@ -438,8 +437,7 @@ impl<'a> NameRules<'a> {
             other_scripts(tokens, &mut out);
         }
         self.number_word_surnames(tokens, &mut out);
-        self.numbered_dash_items(tokens, &mut out);
-        self.room_rows(tokens, &mut out);
+        self.list_cells(tokens, &mut out);
         for m in &mut out {
             cut_at_break(tokens, m);
             caps_particle_before(tokens, m);
