@@ -2,6 +2,7 @@
 //! their family name (`T.W.  Xa  given`, `KM  Xa Yb  not attended`): at least two such
 //! rows make the list.
 
+use super::initials::dotted_letter;
 use super::{Mention, NameRules, field_word};
 use crate::token::{Shape, Token};
 
@@ -21,11 +22,7 @@ fn initials_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
     }
     if t.letters() == 1 && t.capitalized() {
         let mut k = i;
-        while tokens.get(k).is_some_and(|l| {
-            l.is_word() && l.letters() == 1 && l.capitalized() && (k == i || !l.space_before)
-        }) && tokens
-            .get(k + 1)
-            .is_some_and(|d| d.is_punct('.') && !d.space_before)
+        while dotted_letter(tokens, k) && (k == i || tokens.get(k).is_some_and(|l| !l.space_before))
         {
             k += 2;
         }
