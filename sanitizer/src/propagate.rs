@@ -1093,23 +1093,40 @@ pub(crate) fn propagate(
             let Some(cands) = keys.get(n.as_str()) else {
                 continue;
             };
+            // A title is never a person ("spoke to Xa (Mr Yb)" while `MR` signs the note as
+            // initials): not in title case, nor in capitals before a capitalised name.
+            let before_name = view
+                .tokens
+                .get(k + 1)
+                .is_some_and(|v| v.is_word() && v.capitalized() && v.space_before);
+            if crate::names::is_title(t.text) && (t.shape != Shape::Upper || before_name) {
+                continue;
+            }
             let risky = rules.common(t.text) || rules.stop(t.text).is_some();
             // A clause that starts with the word and a reporting verb: "; Stone confirms".
             let says = view.tokens.get(k + 1).is_some_and(|v| {
                 v.is_word() && v.shape == Shape::Lower && REPORTING_VERBS.contains(&v.text)
             });
             // A common word that names a person found (a listed given name, or the given
-            // name of a full name) opens a clause as that person's name when a verb
-            // follows ("Xa Yb ... Xa is 54", "Xa asking for her glasses").
+            // name or family name of a full name found earlier in the same text) opens a
+            // clause as that person's name when a verb follows ("Xa Yb ... Xa is 54", "Xa
+            // asking for her glasses", "Xa Yb ... Yb asked about …"); a family name of a
+            // full name does so in the possessive too ("Yb's care plan updated").
+            let full_name_part = cands.iter().any(|&c| {
+                people.get(c).is_some_and(|p| part_of_full_name(p, &n))
+                    && positions
+                        .get(c)
+                        .is_some_and(|l| l.iter().any(|&(x, at)| x == ti && at < t.start))
+            });
+            let possessive = t.name_end() < t.end
+                && view
+                    .tokens
+                    .get(k + 1)
+                    .is_some_and(|v| v.is_word() && v.space_before && v.shape == Shape::Lower);
             let subject = t.sentence_start
                 && !t.upper_line
-                && clause_verb(view.tokens.get(k + 1))
-                && (rules.given(t.text)
-                    || cands.iter().any(|&c| {
-                        people.get(c).is_some_and(|p| {
-                            p.given.as_deref() == Some(n.as_str()) && p.surname.is_some()
-                        })
-                    }));
+                && (clause_verb(view.tokens.get(k + 1)) || (possessive && full_name_part))
+                && (rules.given(t.text) || full_name_part);
             let ok = match t.shape {
                 Shape::Lower => !risky,
                 _ => {
@@ -1190,12 +1207,24 @@ pub(crate) fn propagate(
     out
 }
 
+/// Whether `word` (normalized) is one word of a full name person `p` was found by: the
+/// given name of someone with a family name or other name words, or one of those words of
+/// someone with a given name.
+fn part_of_full_name(p: &Person, word: &str) -> bool {
+    let given = p.given.as_deref();
+    let later = p.surname.iter().chain(p.extra.iter());
+    let has_later = p.surname.is_some() || !p.extra.is_empty();
+    (given == Some(word) && has_later) || (given.is_some() && later.into_iter().any(|w| w == word))
+}
+
 /// Whether `next` is a lower-case verb that a clause's subject takes right after it: an
-/// auxiliary, or a word ending in `-ing` or `-ed` ("is", "has", "asking", "declined").
+/// auxiliary, a verb of liking or living, or a word ending in `-ing` or `-ed` ("is", "has",
+/// "likes", "asking", "declined").
 fn clause_verb(next: Option<&Token<'_>>) -> bool {
     const AUXILIARIES: &[&str] = &[
         "is", "was", "has", "had", "will", "would", "can", "could", "should", "may", "might",
-        "must", "does", "did", "says", "said", "wants", "needs",
+        "must", "does", "did", "says", "said", "wants", "needs", "likes", "prefers", "knows",
+        "lives", "feels",
     ];
     next.is_some_and(|v| {
         v.is_word()

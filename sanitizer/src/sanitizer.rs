@@ -171,10 +171,15 @@ impl Sanitizer {
                 // person ("ROSSI ELENI" on an overlay, "Kim's"): the rules had context.
                 let people: Vec<(usize, usize)> = found.iter().map(|m| (m.start, m.end)).collect();
                 let text = strs.get(i).copied().unwrap_or("");
+                // So is a one-word place that is a name word of a person found in the text
+                // ("Name: YB^XA … Xa given leaflets").
+                let named: Vec<&Mention> = found.iter().chain(m.iter()).collect();
                 spans.extend(
                     t.into_iter()
                         .filter(|s| {
-                            s.kind != EntityKind::Location || !words_within(toks, s, &people)
+                            s.kind != EntityKind::Location
+                                || !(words_within(toks, s, &people)
+                                    || names::place_is_found_name(toks, s.start, s.end, &named))
                         })
                         .map(|s| place_before_sentence_line(toks, text, s)),
                 );
@@ -191,7 +196,8 @@ impl Sanitizer {
             extend_given_names(&rules, toks, spans, &mut found);
             // A clinical-word family name after a found given name: "Lionel Heal".
             rules.term_surnames(toks, &mut found);
-            // A ward or unit named after a person is a place: "Nightingale ward".
+            // A ward or unit named after a person is a place: "Nightingale ward"; so is a
+            // name before a road or landmark noun: "from the Xa Yb turn-off".
             // So is a brand name in a list of medicines: "TTOs: Xarelto, Ella".
             // And a coded value of an HL7 line names a test or a diagnosis, never a person:
             // "OBX|1|NM|1234-5^Sodium^LN".
@@ -202,6 +208,7 @@ impl Sanitizer {
             rules.split_comma_lists(toks, &mut found);
             found.retain(|m| {
                 !names::ward_name(toks, m.start, m.end)
+                    && !names::landmark_name(toks, m.start, m.end)
                     && !names::in_drug_list(toks, m.start)
                     && !names::in_coded_field(&coded, m.start, m.end)
                     && !names::classification_value(toks, m.start)

@@ -1380,8 +1380,12 @@ pub const TERMS: &[&str] = &[
     "passover",
     "thanksgiving",
     "pentecost",
+    // The gift exchange of the Christmas season ("Secret Santa ward 10").
+    "santa",
     "vaisakhi",
     "navratri",
+    // The NHS role and principles named after the Caldicott report ("Caldicott guardian").
+    "caldicott",
     // Functional classifications named by their society's acronym ("NYHA II").
     "nyha",
     // Religious and cultural words, foods and dress ("Kiddush wine", "Dirndl and

@@ -3634,3 +3634,105 @@ fn one_word_cells_of_a_room_list_of_people() {
         ),
     ]);
 }
+
+#[test]
+fn a_family_name_of_a_full_name_found_opens_a_later_clause() {
+    use obscura_sanitizer::model::ModelLabel::{GivenName, Surname};
+    check_with_model_spans(&[
+        // A family name that is also a word, as the subject of a verb or in the possessive
+        // at a sentence's start, is the person found by the full name.
+        (
+            "Quorvel Stone (NYHA II). Stone asked about flying. Stone's care plan updated.",
+            &[("Quorvel", GivenName), ("Stone", Surname)],
+            "PERSON_1 (NYHA II). PERSON_1 asked about flying. PERSON_1's care plan updated.",
+        ),
+        // The word before a noun is the word.
+        (
+            "Quorvel Stone (NYHA II). Stone fruit tolerated.",
+            &[("Quorvel", GivenName), ("Stone", Surname)],
+            "PERSON_1 (NYHA II). Stone fruit tolerated.",
+        ),
+    ]);
+}
+
+#[test]
+fn a_title_is_never_a_person_spelled_by_initials() {
+    use obscura_sanitizer::model::ModelLabel::{GivenName, Surname};
+    check_with_model_spans(&[
+        (
+            "Spoke to Quorvel (Mr Tamasen) today. Call made by MR.",
+            &[("Quorvel", GivenName), ("Tamasen", Surname)],
+            "Spoke to PERSON_1 (Mr PERSON_2) today. Call made by PERSON_3.",
+        ),
+        // The initials themselves stay a person.
+        (
+            "Call made by MR. MR to ring back.",
+            &[],
+            "Call made by PERSON_1. PERSON_1 to ring back.",
+        ),
+    ]);
+}
+
+#[test]
+fn a_word_of_farewell_before_a_title_is_no_name() {
+    use obscura_sanitizer::model::ModelLabel::{GivenName, Surname};
+    check_with_model_spans(&[
+        (
+            "News. Farewell to Dr Tamasen, who retires.",
+            &[("Farewell", GivenName), ("Tamasen", Surname)],
+            "News. Farewell to Dr PERSON_1, who retires.",
+        ),
+        // A name in that place stays a name.
+        (
+            "News. Quorvel to Dr Tamasen for review.",
+            &[("Quorvel", GivenName), ("Tamasen", Surname)],
+            "News. PERSON_1 to Dr PERSON_2 for review.",
+        ),
+    ]);
+}
+
+#[test]
+fn a_name_before_a_landmark_noun_is_a_place() {
+    use obscura_sanitizer::model::ModelLabel::{GivenName, Surname};
+    check_with_model_spans(&[
+        (
+            "Lift from the Quorvel Tamasen turn-off at six.",
+            &[("Quorvel", GivenName), ("Tamasen", Surname)],
+            "Lift from the Quorvel Tamasen turn-off at six.",
+        ),
+        (
+            "Lift from Quorvel Tamasen at the turn-off.",
+            &[("Quorvel", GivenName), ("Tamasen", Surname)],
+            "Lift from PERSON_1 at the turn-off.",
+        ),
+    ]);
+}
+
+#[test]
+fn a_model_place_on_a_found_name_word_is_that_person() {
+    use obscura_sanitizer::model::ModelLabel::Location;
+    check_with_model_spans(&[
+        (
+            "Quorvel given leaflets. Name: TAMASEN^Quorvel",
+            &[("Quorvel", Location)],
+            "PERSON_1 given leaflets. Name: PERSON_1",
+        ),
+        // After a place preposition the word stays a place.
+        (
+            "Moved to Quorvel last year. Name: TAMASEN^Quorvel",
+            &[("Quorvel", Location)],
+            "Moved to [LOCATION] last year. Name: PERSON_1",
+        ),
+    ]);
+}
+
+#[test]
+fn caldicott_and_secret_santa_are_terms() {
+    check(&[
+        (
+            "Caldicott guardian notified. Secret Santa on ward 3.",
+            "Caldicott guardian notified. Secret Santa on ward 3.",
+        ),
+        ("Seen by Dr Caldicott today.", "Seen by Dr PERSON_1 today."),
+    ]);
+}

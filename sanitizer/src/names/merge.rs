@@ -434,7 +434,21 @@ impl NameRules<'_> {
                         && n.shape == Shape::Lower
                         && !super::context::goes_on_a_person(n.text)
                 });
-            if word_opener {
+            // "Farewell to Dr Xa", "Thanks to Mrs Yb": a word of farewell, welcome or
+            // thanks opening a sentence before `to` and a title greets the person the title
+            // names.
+            let dedication = !after_title
+                && idx.len() == 1
+                && tokens.get(first_tok).is_some_and(|t| {
+                    t.sentence_start && t.shape == Shape::Title && in_list(t.text, DEDICATIONS)
+                })
+                && tokens
+                    .get(first_tok + 1)
+                    .is_some_and(|w| w.is_word() && w.space_before && w.text == "to")
+                && tokens
+                    .get(first_tok + 2)
+                    .is_some_and(|w| w.is_word() && w.space_before && super::is_title(w.text));
+            if word_opener || dedication {
                 continue;
             }
             // "your fridge box", "the homecare driver": a lower-case word right after a
@@ -460,7 +474,7 @@ impl NameRules<'_> {
                     n.is_word()
                         && n.space_before
                         && n.shape == Shape::Lower
-                        && in_list(n.text, PLACE_FEATURES)
+                        && in_list(n.text, super::vetoes::PLACE_FEATURES)
                 });
             if after_determiner || place_feature || defined_term(tokens, last_idx) {
                 continue;
@@ -922,22 +936,52 @@ fn defined_term(tokens: &[Token<'_>], i: usize) -> bool {
     (i + 3..i + 6).any(|k| word(k, NOUNS) && word(k + 1, &["for", "of"]))
 }
 
-/// Road and landmark nouns after a place's name ("the Xa turn-off").
-const PLACE_FEATURES: &[&str] = &[
-    "turn-off",
-    "turnoff",
-    "junction",
-    "roundabout",
-    "crossroads",
-    "flyover",
-    "bypass",
-    "lay-by",
-    "layby",
-    "exit",
-    "slip-road",
-    "crossing",
-    "interchange",
+/// Whether the model's place span `start..end` is one capitalised word that is a name word
+/// of a person `found` in the same text ("Name: YB^XA … Xa given avoidance leaflets",
+/// "… to Xa Yb-Zc. Xa returned it"): that person again, unless a place preposition stands
+/// right before it ("moved to Xa").
+pub(crate) fn place_is_found_name(
+    tokens: &[Token<'_>],
+    start: usize,
+    end: usize,
+    found: &[&Mention],
+) -> bool {
+    let inside = within(tokens, start, end);
+    let [w] = inside else { return false };
+    let k = tokens.partition_point(|t| t.start < w.start);
+    let placed = k
+        .checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|p| p.is_word() && in_list(p.text, PLACE_CUES));
+    let n = NameRules::norm(w.text);
+    w.is_word()
+        && w.latin
+        && w.letters() >= 3
+        && matches!(w.shape, Shape::Title | Shape::Upper)
+        && !placed
+        && found.iter().any(|m| {
+            m.given.as_deref() == Some(n.as_str())
+                || m.surname.as_deref() == Some(n.as_str())
+                || m.extra.contains(&n)
+        })
+}
+
+/// Words that open a farewell, a welcome or thanks to someone ("Farewell to Dr Xa").
+const DEDICATIONS: &[&str] = &[
+    "farewell",
+    "goodbye",
+    "welcome",
+    "thanks",
+    "congratulations",
+    "congrats",
+    "cheers",
+    "tribute",
+    "gratitude",
+    "apologies",
 ];
+
+/// Prepositions that make the capitalised word after them a place.
+const PLACE_CUES: &[&str] = &["in", "at", "from", "near", "via", "to", "towards", "into"];
 
 /// An upper-case Roman numeral ("II", "IV"): a grade or class after a scale's name
 /// ("NYHA II"), never a name of its own.

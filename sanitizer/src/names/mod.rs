@@ -45,6 +45,11 @@
 //!     `DE LA CRUZ, Ana`), an all-caps run of two to four words between dashes in a
 //!     mixed-case list line (`bed 4 - ANA MARIA LIMA - NBM`).
 //!
+//! Vetoes after the rules and the model: a name before a road or landmark noun with `the` or
+//! a place preposition before it is a place (`from the Tane Aru turn-off`); a word of
+//! farewell or thanks before `to` and a title is no name (`Farewell to Dr Tane`); a model
+//! place on a name word of a person found in the text is that person.
+//!
 //! A lower-case word after a kinship noun is a name only when it is a given name
 //! (`daughter rang` is a verb), for the rules and the model alike.
 //!
@@ -95,10 +100,11 @@ pub(crate) use self::dicom::in_non_person_value as in_dicom_non_person_value;
 pub(crate) use self::forms::is_particle;
 use self::forms::{caret_names, other_scripts};
 pub(crate) use self::hl7::{coded_fields, in_coded_field};
+pub(crate) use self::merge::place_is_found_name;
 pub(crate) use self::vetoes::common_noun_use;
 pub(crate) use self::vetoes::{
     before_by_mouth, classification_value, common_compound, dicom_key, dose_after, eponym_compound,
-    in_drug_list, prefixed_term, vetoed_before_head, ward_name,
+    in_drug_list, landmark_name, prefixed_term, vetoed_before_head, ward_name,
 };
 use self::words::{
     AGENT_VERBS, FIELD_WORDS, ID_LABELS, KIN_CUES, KIN_TITLES, RARE_TERM_RANK, RELATIVE_VERBS,

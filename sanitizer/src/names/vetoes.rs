@@ -8,6 +8,23 @@ use super::*;
 /// units are named after people ("Nightingale ward", "Darwin unit").
 const WARD_NOUNS: &[&str] = &["ward", "unit", "wing", "suite"];
 
+/// Road and landmark nouns after a place's name ("the Xa turn-off").
+pub(crate) const PLACE_FEATURES: &[&str] = &[
+    "turn-off",
+    "turnoff",
+    "junction",
+    "roundabout",
+    "crossroads",
+    "flyover",
+    "bypass",
+    "lay-by",
+    "layby",
+    "exit",
+    "slip-road",
+    "crossing",
+    "interchange",
+];
+
 /// Prepositions (and the article) before a place: "on Newton Ward", "to Baird Unit",
 /// "within Baird Unit", "a sign for the Baird Unit".
 const PLACE_PREPOSITIONS: &[&str] = &["on", "to", "in", "from", "at", "within", "into", "the"];
@@ -810,6 +827,24 @@ fn titled_before(tokens: &[Token<'_>], k: usize) -> bool {
     at(1).is_some_and(|p| p.is_word() && in_list(p.text, TITLES))
         || (at(1).is_some_and(|d| d.is_punct('.'))
             && at(2).is_some_and(|p| p.is_word() && in_list(p.text, TITLES)))
+}
+
+/// The mention `start..end` names a place by a road or landmark noun right after it, with
+/// `the` or a place preposition before it ("from the Xa Yb turn-off", "at Xa roundabout"):
+/// a place named after someone, or a town, not a person.
+pub(crate) fn landmark_name(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
+    let first = tokens.partition_point(|t| t.start < start);
+    let after = tokens.partition_point(|t| t.start < end);
+    let before = first.checked_sub(1).and_then(|p| tokens.get(p));
+    let placed = before.is_some_and(|p| p.is_word() && in_list(p.text, PLACE_PREPOSITIONS));
+    let feature = tokens.get(after).is_some_and(|n| {
+        n.is_word()
+            && n.space_before
+            && !n.break_before
+            && n.shape == Shape::Lower
+            && in_list(n.text, PLACE_FEATURES)
+    });
+    placed && feature && tokens.get(first).is_some_and(|t| t.start == start)
 }
 
 #[cfg(test)]
