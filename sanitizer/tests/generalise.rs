@@ -3634,3 +3634,62 @@ fn one_word_cells_of_a_room_list_of_people() {
         ),
     ]);
 }
+
+#[test]
+fn chat_turns_inside_a_line_replies_with_numbers_and_repeated_speakers() {
+    check(&[
+        (
+            "quenolt: sugar 3.4 again lol. brevanka: eat something and text me. quenolt: ok",
+            "PERSON_1: sugar 3.4 again lol. PERSON_2: eat something and text me. PERSON_1: ok",
+        ),
+        (
+            "dorvessa: can u help me turn bed 6\nmiltrane: 5 mins",
+            "PERSON_1: can u help me turn bed 6\nPERSON_2: 5 mins",
+        ),
+        (
+            "grant: is the porter back yet?\nzorvelle: no still waiting\ngrant: ta",
+            "PERSON_1: is the porter back yet?\nPERSON_2: no still waiting\nPERSON_1: ta",
+        ),
+        // A note's section labels are no speakers, however often they recur.
+        (
+            "plan: continue abx. note: stable overnight.\nplan: review tmrw",
+            "plan: continue abx. note: stable overnight.\nplan: review tmrw",
+        ),
+        ("bp: 120/80\nhr: 72", "bp: 120/80\nhr: 72"),
+    ]);
+}
+
+#[test]
+fn staff_initials_in_person_slots_even_when_they_spell_an_abbreviation() {
+    check(&[
+        (
+            "Unit 2 checked at the bedside by SR and MA at 21:30.",
+            "Unit 2 checked at the bedside by PERSON_1 and PERSON_2 at 21:30.",
+        ),
+        (
+            "Unit 2 checked at the bedside by Q.V. and XT at 21:30.",
+            "Unit 2 checked at the bedside by PERSON_1 and PERSON_2 at 21:30.",
+        ),
+        (
+            "Results given over the phone. Call made by HB.",
+            "Results given over the phone. Call made by PERSON_1.",
+        ),
+        (
+            "QZ discussed with Dr Orlavek: antibiotics started.",
+            "PERSON_1 discussed with Dr PERSON_2: antibiotics started.",
+        ),
+        (
+            "Stock check - ZV used QW's login.",
+            "Stock check - PERSON_1 used PERSON_2's login.",
+        ),
+        // Routes, times, imaging, topics and things' possessives stay.
+        ("Feed given by NG.", "Feed given by NG."),
+        ("Bloods to be done by PM.", "Bloods to be done by PM."),
+        ("Confirmed by MR and CT.", "Confirmed by MR and CT."),
+        (
+            "TB discussed with the family.",
+            "TB discussed with the family.",
+        ),
+        ("Checked the BNF's advice.", "Checked the BNF's advice."),
+    ]);
+}
