@@ -3693,3 +3693,26 @@ fn staff_initials_in_person_slots_even_when_they_spell_an_abbreviation() {
         ("Checked the BNF's advice.", "Checked the BNF's advice."),
     ]);
 }
+
+#[test]
+fn lower_case_sign_offs_closing_a_message() {
+    check(&[
+        (
+            "hi its the pharmacy van, no answer at the door. ring us to rebook. quendrika",
+            "hi its the pharmacy van, no answer at the door. ring us to rebook. PERSON_1",
+        ),
+        (
+            "Happy retirement! Don't forget us - vorsella x",
+            "Happy retirement! Don't forget us - PERSON_1 x",
+        ),
+        // Common words and clinical words closing a note stay.
+        (
+            "pt seen on ward. plan to continue. thanks",
+            "pt seen on ward. plan to continue. thanks",
+        ),
+        (
+            "Don't forget your tablets - every morning x",
+            "Don't forget your tablets - every morning x",
+        ),
+    ]);
+}

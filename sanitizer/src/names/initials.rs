@@ -14,7 +14,7 @@ use crate::stoplist;
 use crate::token::{Class, Shape, Token};
 
 /// Words right before a sign-off: "thx RD".
-const SIGN_OFF_WORDS: &[&str] = &[
+pub(super) const SIGN_OFF_WORDS: &[&str] = &[
     "thx", "thanks", "ta", "cheers", "regards", "rgds", "from", "sgd", "sig", "signed",
 ];
 

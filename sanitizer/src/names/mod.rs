@@ -52,7 +52,10 @@
 //! 13. (`initials.rs`) chat speakers: `speaker: message` turns on lines or inside a line
 //!     after a sentence's end once the text is a chat, replies that open with a number
 //!     (`tane: 2 mins`), and a dictionary word that takes two turns or more (never a
-//!     section label such as `plan:` or `update:`).
+//!     section label such as `plan:` or `update:`);
+//! 14. (`messages.rs`) a lower-case sign-off closing a line: after a finished sentence in
+//!     a text written in lower case (`… to rebook. tane`), or after a dash before kisses
+//!     (`don't forget us - tane x`).
 //!
 //! A lower-case word after a kinship noun is a name only when it is a given name
 //! (`daughter rang` is a verb), for the rules and the model alike.
@@ -379,6 +382,7 @@ impl<'a> NameRules<'a> {
         self.closing_signature(tokens, &mut out);
         self.status_lines(tokens, &mut out);
         self.message_names(tokens, &mut out);
+        self.lower_sign_offs(tokens, &mut out);
         self.regarding_lines(tokens, &mut out);
         self.regarding_inverted(tokens, &mut out);
         self.handed_over(tokens, &mut out);
