@@ -3736,3 +3736,85 @@ fn caldicott_and_secret_santa_are_terms() {
         ("Seen by Dr Caldicott today.", "Seen by Dr PERSON_1 today."),
     ]);
 }
+
+#[test]
+fn chat_turns_inside_a_line_replies_with_numbers_and_repeated_speakers() {
+    check(&[
+        (
+            "quenolt: sugar 3.4 again lol. brevanka: eat something and text me. quenolt: ok",
+            "PERSON_1: sugar 3.4 again lol. PERSON_2: eat something and text me. PERSON_1: ok",
+        ),
+        (
+            "dorvessa: can u help me turn bed 6\nmiltrane: 5 mins",
+            "PERSON_1: can u help me turn bed 6\nPERSON_2: 5 mins",
+        ),
+        (
+            "grant: is the porter back yet?\nzorvelle: no still waiting\ngrant: ta",
+            "PERSON_1: is the porter back yet?\nPERSON_2: no still waiting\nPERSON_1: ta",
+        ),
+        // A note's section labels are no speakers, however often they recur.
+        (
+            "plan: continue abx. note: stable overnight.\nplan: review tmrw",
+            "plan: continue abx. note: stable overnight.\nplan: review tmrw",
+        ),
+        ("bp: 120/80\nhr: 72", "bp: 120/80\nhr: 72"),
+    ]);
+}
+
+#[test]
+fn staff_initials_in_person_slots_even_when_they_spell_an_abbreviation() {
+    check(&[
+        (
+            "Unit 2 checked at the bedside by SR and MA at 21:30.",
+            "Unit 2 checked at the bedside by PERSON_1 and PERSON_2 at 21:30.",
+        ),
+        (
+            "Unit 2 checked at the bedside by Q.V. and XT at 21:30.",
+            "Unit 2 checked at the bedside by PERSON_1 and PERSON_2 at 21:30.",
+        ),
+        (
+            "Results given over the phone. Call made by HB.",
+            "Results given over the phone. Call made by PERSON_1.",
+        ),
+        (
+            "QZ discussed with Dr Orlavek: antibiotics started.",
+            "PERSON_1 discussed with Dr PERSON_2: antibiotics started.",
+        ),
+        (
+            "Stock check - ZV used QW's login.",
+            "Stock check - PERSON_1 used PERSON_2's login.",
+        ),
+        // Routes, times, imaging, topics and things' possessives stay.
+        ("Feed given by NG.", "Feed given by NG."),
+        ("Bloods to be done by PM.", "Bloods to be done by PM."),
+        ("Confirmed by MR and CT.", "Confirmed by MR and CT."),
+        (
+            "TB discussed with the family.",
+            "TB discussed with the family.",
+        ),
+        ("Checked the BNF's advice.", "Checked the BNF's advice."),
+    ]);
+}
+
+#[test]
+fn lower_case_sign_offs_closing_a_message() {
+    check(&[
+        (
+            "hi its the pharmacy van, no answer at the door. ring us to rebook. quendrika",
+            "hi its the pharmacy van, no answer at the door. ring us to rebook. PERSON_1",
+        ),
+        (
+            "Happy retirement! Don't forget us - vorsella x",
+            "Happy retirement! Don't forget us - PERSON_1 x",
+        ),
+        // Common words and clinical words closing a note stay.
+        (
+            "pt seen on ward. plan to continue. thanks",
+            "pt seen on ward. plan to continue. thanks",
+        ),
+        (
+            "Don't forget your tablets - every morning x",
+            "Don't forget your tablets - every morning x",
+        ),
+    ]);
+}

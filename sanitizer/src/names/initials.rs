@@ -8,12 +8,13 @@
 //! chat transcript ("SB: on it", "piret: can someone …").
 
 use super::context::{BED_WORDS, SIGNER_ROLES, UNNAMED};
+use super::initials_agents::ROUTES;
 use super::{FIELD_WORDS, Mention, NameRules, ROLE_TITLES, in_list, lower};
 use crate::stoplist;
 use crate::token::{Class, Shape, Token};
 
 /// Words right before a sign-off: "thx RD".
-const SIGN_OFF_WORDS: &[&str] = &[
+pub(super) const SIGN_OFF_WORDS: &[&str] = &[
     "thx", "thanks", "ta", "cheers", "regards", "rgds", "from", "sgd", "sig", "signed",
 ];
 
@@ -36,7 +37,7 @@ const WITH_NOUNS: &[&str] = &[
 ];
 
 /// Verbs of a review before `by` and its agent: "Review by VA on the ward round".
-const REVIEW_VERBS: &[&str] = &["review", "reviewed", "seen", "checked", "assessed"];
+pub(super) const REVIEW_VERBS: &[&str] = &["review", "reviewed", "seen", "checked", "assessed"];
 
 /// Field labels of the staff member who did an examination or a shift ("Operator: DT |",
 /// "NIC: RB"): upper-case letters after them are initials even when they spell an
@@ -66,7 +67,7 @@ const STAFF_LABELS: &[&str] = &[
 ];
 
 /// Credentials and name suffixes among the field words: never a sign-off's initials.
-const FIELD_CREDENTIALS: &[&str] = &[
+pub(super) const FIELD_CREDENTIALS: &[&str] = &[
     "md", "phd", "rn", "dm", "np", "pa", "do", "ms", "jr", "iii", "ii", "iv",
 ];
 
@@ -77,7 +78,7 @@ const NOTE_WORDS: &[&str] = &[
 ];
 
 /// Separators between the initials of a pair or list of signers: "signed AB / C.D.".
-fn initials_separator(t: &Token<'_>) -> bool {
+pub(super) fn initials_separator(t: &Token<'_>) -> bool {
     t.is_punct('/')
         || t.is_punct('+')
         || t.is_punct('&')
@@ -319,6 +320,7 @@ impl NameRules<'_> {
                     .is_some_and(|w| w.is_word() && in_list(w.text, REVIEW_VERBS));
             let agent = reviewer
                 || by
+                    && !in_list(t.text, ROUTES)
                     && next.is_none_or(|n| {
                         n.is_punct('.')
                             || n.is_punct(',')
@@ -546,10 +548,17 @@ impl NameRules<'_> {
 
     /// Whether word `i` opens a chat line: first on its line, then `:`, then a lower-case
     /// word ("SB: on it", "piret: who is doing obs …"); a speaker of two lower-case words
-    /// counts too ("tane rua: on it"). Returns the index of the message's first word.
-    fn chat_line(tokens: &[Token<'_>], i: usize) -> Option<usize> {
+    /// counts too ("tane rua: on it"). With `loose`, a turn may also open a sentence inside
+    /// a line ("… 3.1 lol. aroha: drink it") and its message may open with a number
+    /// ("aroha: 2 mins"). Returns the index of the message's first word.
+    fn chat_line(tokens: &[Token<'_>], i: usize, loose: bool) -> Option<usize> {
         let t = tokens.get(i)?;
-        if !(t.is_word() && (t.line_start || after_time_stamp(tokens, i)) && t.latin) {
+        let inline = loose
+            && t.sentence_start
+            && i.checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|p| p.is_punct('.') || p.is_punct('?') || p.is_punct('!'));
+        if !(t.is_word() && (t.line_start || inline || after_time_stamp(tokens, i)) && t.latin) {
             return None;
         }
         let second = tokens.get(i + 1).filter(|w| {
@@ -562,18 +571,22 @@ impl NameRules<'_> {
         });
         let colon = i + 1 + usize::from(second.is_some());
         (tokens.get(colon).is_some_and(|c| c.is_punct(':'))
-            && tokens
-                .get(colon + 1)
-                .is_some_and(|w| w.is_word() && w.shape == Shape::Lower && !w.line_start))
+            && tokens.get(colon + 1).is_some_and(|w| {
+                !w.line_start
+                    && ((w.is_word() && w.shape == Shape::Lower)
+                        || (loose && w.class == Class::Number && w.space_before))
+            }))
         .then_some(colon + 1)
     }
 
     /// The chat lines of a text (see `chat_line`): each speaker's first word and its
     /// message's first word. One line is a chat only when it is the whole text and its
-    /// message uses chat shorthand ("emem: can u ring them back?").
+    /// message uses chat shorthand ("emem: can u ring them back?"). A text that opens with
+    /// a chat line, or holds two, is a chat: then turns inside a line and replies that
+    /// open with a number count too ("… lol. aroha: ok", "aroha: 2 mins").
     fn chat_lines(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
         let lines: Vec<(usize, usize)> = (0..tokens.len())
-            .filter_map(|i| Self::chat_line(tokens, i).map(|m| (i, m)))
+            .filter_map(|i| Self::chat_line(tokens, i, false).map(|m| (i, m)))
             .collect();
         let single_chat = |&(i, m): &(usize, usize)| {
             i == 0
@@ -583,10 +596,20 @@ impl NameRules<'_> {
                     .skip(m)
                     .any(|w| w.is_word() && in_list(w.text, CHAT_SHORTHAND))
         };
+        let loose = || -> Vec<(usize, usize)> {
+            (0..tokens.len())
+                .filter_map(|i| Self::chat_line(tokens, i, true).map(|m| (i, m)))
+                .collect()
+        };
         match lines.as_slice() {
-            [one] if single_chat(one) => lines,
-            [] | [_] => Vec::new(),
-            _ => lines,
+            [one] if single_chat(one) => loose(),
+            [] => Vec::new(),
+            [(0, _)] => {
+                let all = loose();
+                if all.len() >= 2 { all } else { Vec::new() }
+            }
+            [_] => Vec::new(),
+            _ => loose(),
         }
     }
 
@@ -629,14 +652,37 @@ impl NameRules<'_> {
         let chat = lines
             .iter()
             .any(|&(i, _)| tokens.get(i).is_some_and(&named));
-        for (i, first) in lines {
+        // A lower-case speaker who takes two turns or more in a chat names someone even when
+        // the word is in the dictionary ("polya: …\n…\npolya: ta"), unless it labels a
+        // note's section ("plan:", "update:").
+        let turns = |w: &Token<'_>| {
+            lines
+                .iter()
+                .filter(|&&(j, _)| {
+                    tokens
+                        .get(j)
+                        .is_some_and(|s| lower(s.text) == lower(w.text))
+                })
+                .count()
+        };
+        let repeated = |w: &Token<'_>| {
+            chat && w.shape == Shape::Lower
+                && w.letters() >= 3
+                && turns(w) >= 2
+                && (self.stop(w.text).is_none() || self.rare_vocabulary_word(w.text))
+                && !in_list(w.text, FIELD_WORDS)
+                && !in_list(w.text, NOT_INITIALS)
+                && !in_list(w.text, SECTION_LABELS)
+        };
+        let named = |t: &Token<'_>| named(t) || repeated(t);
+        for &(i, first) in &lines {
             let Some(t) = tokens.get(i) else { continue };
             if first > i + 2 {
                 // A speaker of two lower-case words: one must name someone, the other be no
                 // stop word nor field word ("tane rua:", never "bed 4:" nor "side room:").
                 let plain = |w: &Token<'_>| {
                     w.letters() >= 2
-                        && self.stop(w.text).is_none()
+                        && (self.stop(w.text).is_none() || self.rare_vocabulary_word(w.text))
                         && !in_list(w.text, FIELD_WORDS)
                         && !in_list(w.text, NOT_INITIALS)
                 };
@@ -669,6 +715,69 @@ impl NameRules<'_> {
         }
     }
 }
+
+/// Labels of a note's sections and fields written in lower case before a colon ("plan:
+/// continue", "update: home today"): never a chat speaker, however often they recur.
+const SECTION_LABELS: &[&str] = &[
+    "plan",
+    "note",
+    "notes",
+    "update",
+    "re",
+    "obs",
+    "imp",
+    "impression",
+    "action",
+    "actions",
+    "issue",
+    "issues",
+    "summary",
+    "comment",
+    "comments",
+    "reply",
+    "response",
+    "message",
+    "msg",
+    "subject",
+    "todo",
+    "task",
+    "tasks",
+    "temp",
+    "sats",
+    "resp",
+    "pulse",
+    "bloods",
+    "meds",
+    "diet",
+    "mobility",
+    "pain",
+    "mood",
+    "sleep",
+    "skin",
+    "wound",
+    "output",
+    "input",
+    "history",
+    "exam",
+    "examination",
+    "diagnosis",
+    "dx",
+    "rx",
+    "advice",
+    "outcome",
+    "result",
+    "results",
+    "status",
+    "time",
+    "date",
+    "ward",
+    "bed",
+    "room",
+    "bay",
+    "site",
+    "reason",
+    "fyi",
+];
 
 /// Verbs and prepositions of a chat message that take a person as their object: "can u
 /// cover tanvo whaanga?", "dentist coming for tanvo at 3".
@@ -1006,7 +1115,7 @@ fn dotted_signatures(tokens: &[Token<'_>], out: &mut Vec<Mention>) {
 
 /// One signer's initials at `k`, plain ("LD", up to four letters: "FASP") or dotted
 /// ("M.S."): the token after them and the mention's normalized letters.
-fn signer_initials(tokens: &[Token<'_>], k: usize) -> Option<(usize, String)> {
+pub(super) fn signer_initials(tokens: &[Token<'_>], k: usize) -> Option<(usize, String)> {
     let t = tokens.get(k)?;
     let plain = t.is_word()
         && t.latin

@@ -34,7 +34,7 @@ const NUMBER_WORDS: &[&str] = &[
 ];
 
 /// Past participles of a hands-on act whose agent follows `by`: "Needled by QX - …".
-const ACT_VERBS: &[&str] = &[
+pub(super) const ACT_VERBS: &[&str] = &[
     "needled",
     "cannulated",
     "sited",

@@ -2,9 +2,11 @@
 //! (`hi its tane whaanga dob 2/5/67`), someone a message reports on (`optom says tane
 //! whaanga needs drops`), a colleague asked to do something (`…, tane can u put them
 //! in`), and the subject of a question about what someone is doing (`Is Tane breathing
-//! normally?`).
+//! normally?`), and a lower-case sign-off closing a message (`… ring to rebook. tane`,
+//! `don't forget us - tane x`).
 
 use super::context::UNNAMED;
+use super::initials::SIGN_OFF_WORDS;
 use super::{FIELD_WORDS, Mention, NameRules, RELATIVE_VERBS, in_list, lower};
 use crate::token::{Class, Shape, Token};
 
@@ -152,5 +154,50 @@ fn push_run(tokens: &[Token<'_>], from: usize, to: usize, out: &mut Vec<Mention>
     match words.as_slice() {
         [one] => out.push(NameRules::given_word(one)),
         _ => out.extend(NameRules::whole_run(&words)),
+    }
+}
+
+/// Kisses after a sign-off: "- tane x".
+const KISSES: &[&str] = &["x", "xx", "xxx"];
+
+impl NameRules<'_> {
+    /// A lower-case name signing off a message at the end of its line: after a finished
+    /// sentence in a text written in lower case ("katana hi its the driver … to rebook.
+    /// tane"), or after a dash before kisses ("Don't forget us - tane x"). The word is a
+    /// [`Self::message_name_word`] of four letters or more, no common word unless a listed
+    /// given name, and no closing word ("thanks", "cheers").
+    pub(super) fn lower_sign_offs(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        let lower_text = tokens
+            .iter()
+            .find(|t| t.is_word())
+            .is_some_and(|t| t.shape == Shape::Lower);
+        for (i, t) in tokens.iter().enumerate() {
+            if !(t.shape == Shape::Lower
+                && t.letters() >= 4
+                && self.message_name_word(t)
+                && !in_list(t.text, SIGN_OFF_WORDS))
+            {
+                continue;
+            }
+            let ends = |k: usize| tokens.get(k).is_none_or(|n| n.line_start);
+            let kissed = tokens
+                .get(i + 1)
+                .is_some_and(|x| x.is_word() && !x.line_start && in_list(x.text, KISSES))
+                && ends(i + 2);
+            let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
+            let after_stop = prev.is_some_and(|p| p.is_punct('.')) && lower_text && ends(i + 1);
+            let after_dash = prev
+                .is_some_and(|p| p.is_punct('-') || p.is_punct('—') || p.is_punct('–'))
+                && kissed;
+            if after_stop || after_dash {
+                out.push(Mention {
+                    start: t.start,
+                    end: t.end,
+                    given: self.given(t.text).then(|| lower(t.text)),
+                    surname: (!self.given(t.text)).then(|| lower(t.text)),
+                    ..Mention::default()
+                });
+            }
+        }
     }
 }

@@ -43,7 +43,19 @@
 //!     (`Tane Whaanga — DOB 1950-02-01`);
 //! 11. (`pairs.rs`) `SURNAME, Given` in mixed case (with upper-case particles before it:
 //!     `DE LA CRUZ, Ana`), an all-caps run of two to four words between dashes in a
-//!     mixed-case list line (`bed 4 - ANA MARIA LIMA - NBM`).
+//!     mixed-case list line (`bed 4 - ANA MARIA LIMA - NBM`);
+//! 12. (`initials_agents.rs`) staff initials in a person's slot even when the letters spell
+//!     a measurement or field abbreviation: the agents of a hands-on act after `by`
+//!     (`checked by SR and A.B. at 21:30`, `Call made by NA.`), the subject of a staff verb
+//!     (`QX discussed with Dr …`, `QX rang`), a possessive before a noun (`used QX's
+//!     barcode`); never a team, order, route, time, title or credential (`given by NG`);
+//! 13. (`initials.rs`) chat speakers: `speaker: message` turns on lines or inside a line
+//!     after a sentence's end once the text is a chat, replies that open with a number
+//!     (`tane: 2 mins`), and a dictionary word that takes two turns or more (never a
+//!     section label such as `plan:` or `update:`);
+//! 14. (`messages.rs`) a lower-case sign-off closing a line: after a finished sentence in
+//!     a text written in lower case (`… to rebook. tane`), or after a dash before kisses
+//!     (`don't forget us - tane x`).
 //!
 //! Vetoes after the rules and the model: a name before a road or landmark noun with `the` or
 //! a place preposition before it is a place (`from the Tane Aru turn-off`); a word of
@@ -70,6 +82,7 @@ mod fields;
 mod forms;
 mod hl7;
 mod initials;
+mod initials_agents;
 mod initials_rows;
 mod initials_slots;
 mod list_cells;
@@ -375,6 +388,7 @@ impl<'a> NameRules<'a> {
         self.closing_signature(tokens, &mut out);
         self.status_lines(tokens, &mut out);
         self.message_names(tokens, &mut out);
+        self.lower_sign_offs(tokens, &mut out);
         self.regarding_lines(tokens, &mut out);
         self.regarding_inverted(tokens, &mut out);
         self.handed_over(tokens, &mut out);
@@ -424,6 +438,7 @@ impl<'a> NameRules<'a> {
         self.register_rows(tokens, &mut out);
         self.role_slots(tokens, &mut out);
         self.initials_slots(tokens, typed, &mut out);
+        self.initials_agents(tokens, &mut out);
         self.dotted_slots(tokens, typed, &mut out);
         rota::slot_initials(text, tokens, &mut out);
         self.timed_board(text, tokens, &mut out);
