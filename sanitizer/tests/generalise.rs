@@ -3818,3 +3818,23 @@ fn lower_case_sign_offs_closing_a_message() {
         ),
     ]);
 }
+
+#[test]
+fn two_conditions_after_by_are_no_pair_of_initials() {
+    check(&[
+        // Two staff initials after an act and `by` are two people.
+        (
+            "Unit 2 checked at the bedside by QV and TZ at 14:10.",
+            "Unit 2 checked at the bedside by PERSON_1 and PERSON_2 at 14:10.",
+        ),
+        // Two conditions after `complicated by` are no one.
+        (
+            "Admission complicated by AF and PE, both treated.",
+            "Admission complicated by AF and PE, both treated.",
+        ),
+        (
+            "Recovery was complicated by AF. Rate controlled.",
+            "Recovery was complicated by AF. Rate controlled.",
+        ),
+    ]);
+}

@@ -86,6 +86,35 @@ pub(super) fn initials_separator(t: &Token<'_>) -> bool {
         || (t.is_word() && lower(t.text) == "and")
 }
 
+/// Words of cause or course before `by`: what follows them is a condition or an event
+/// ("complicated by AF and PE", "followed by VT"), not the agents of an act.
+const CAUSE_WORDS: &[&str] = &[
+    "complicated",
+    "caused",
+    "followed",
+    "accompanied",
+    "precipitated",
+    "triggered",
+    "exacerbated",
+    "aggravated",
+    "characterised",
+    "characterized",
+    "manifested",
+    "preceded",
+    "suggested",
+    "indicated",
+    "explained",
+    "driven",
+    "limited",
+];
+
+/// Whether the word right before `by` (at `by`) is one of [`CAUSE_WORDS`].
+fn cause_before(tokens: &[Token<'_>], by: usize) -> bool {
+    by.checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|w| w.is_word() && in_list(w.text, CAUSE_WORDS))
+}
+
 /// Labels of an attendance list: "Present: FS, ES, SB".
 const ATTENDANCE_LABELS: &[&str] = &["present", "attendees", "attending", "apologies"];
 
@@ -321,6 +350,7 @@ impl NameRules<'_> {
             let agent = reviewer
                 || by
                     && !in_list(t.text, ROUTES)
+                    && !cause_before(tokens, i.saturating_sub(1))
                     && next.is_none_or(|n| {
                         n.is_punct('.')
                             || n.is_punct(',')
@@ -329,13 +359,16 @@ impl NameRules<'_> {
                             || n.is_punct('|')
                             || n.break_before
                     });
-            // "checked by SR and MA at 21:30": two agents joined by `and`.
+            // "checked by SR and MA at 21:30": two agents joined by `and`, unless a word of
+            // cause comes right before `by` ("complicated by AF and PE" names two
+            // conditions, not two people).
             let and = |j: usize| {
                 tokens
                     .get(j)
                     .is_some_and(|w| (w.is_word() && lower(w.text) == "and") || w.is_punct('&'))
             };
             let first_of_pair = by
+                && !cause_before(tokens, i.saturating_sub(1))
                 && and(i + 1)
                 && tokens
                     .get(i + 2)
@@ -344,9 +377,12 @@ impl NameRules<'_> {
                 && i.checked_sub(2)
                     .and_then(|j| tokens.get(j))
                     .is_some_and(|w| self.initials_like(w, false))
-                && i.checked_sub(3)
-                    .and_then(|j| tokens.get(j))
-                    .is_some_and(|w| w.is_word() && lower(w.text) == "by");
+                && i.checked_sub(3).is_some_and(|j| {
+                    tokens
+                        .get(j)
+                        .is_some_and(|w| w.is_word() && lower(w.text) == "by")
+                        && !cause_before(tokens, j)
+                });
             if first_of_pair || second_of_pair {
                 push(t);
                 continue;
