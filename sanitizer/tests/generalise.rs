@@ -3736,3 +3736,26 @@ fn caldicott_and_secret_santa_are_terms() {
         ("Seen by Dr Caldicott today.", "Seen by Dr PERSON_1 today."),
     ]);
 }
+
+#[test]
+fn record_form_names_set_off_in_a_running_line() {
+    check(&[
+        (
+            "Retinal screen today: TOVARRO QUELIN, Minor - R0 M0 both eyes.",
+            "Retinal screen today: PERSON_1 - R0 M0 both eyes.",
+        ),
+        (
+            "Stoma nurse line - MBALUTE, Dama - leaking bag, on loperamide.",
+            "Stoma nurse line - PERSON_1 - leaking bag, on loperamide.",
+        ),
+        // A heading's phrase in the same frame stays.
+        (
+            "Result line - NOTE, Call - repeat the bloods.",
+            "Result line - NOTE, Call - repeat the bloods.",
+        ),
+        (
+            "Plan: ECG, Echo - both normal.",
+            "Plan: ECG, Echo - both normal.",
+        ),
+    ]);
+}

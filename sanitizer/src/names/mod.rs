@@ -43,7 +43,10 @@
 //!     (`Tane Whaanga — DOB 1950-02-01`);
 //! 11. (`pairs.rs`) `SURNAME, Given` in mixed case (with upper-case particles before it:
 //!     `DE LA CRUZ, Ana`), an all-caps run of two to four words between dashes in a
-//!     mixed-case list line (`bed 4 - ANA MARIA LIMA - NBM`).
+//!     mixed-case list line (`bed 4 - ANA MARIA LIMA - NBM`);
+//! 12. (`register_rows.rs`) `SURNAME [SURNAME], Given` opening a row before a gap, or set
+//!     off after a colon or spaced dash and before a spaced dash (`line - WHAANGA ARU,
+//!     Tane - flare`), even when a word is a common or vocabulary word.
 //!
 //! Vetoes after the rules and the model: a name before a road or landmark noun with `the` or
 //! a place preposition before it is a place (`from the Tane Aru turn-off`); a word of
