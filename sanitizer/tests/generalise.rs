@@ -3595,7 +3595,7 @@ fn initials_then_a_family_name_after_a_gap_open_list_rows() {
     check(&[
         (
             "Flu jabs - round 2\nQ.Z.  Vantrell  given L arm\nXJ  Orlensky  not attended\nNurse on duty",
-            "Flu jabs - round 2\nPERSON_1  PERSON_2  given L arm\nPERSON_3  PERSON_4  not attended\nNurse on duty",
+            "Flu jabs - round 2\nPERSON_1  given L arm\nPERSON_2  not attended\nNurse on duty",
         ),
         // Observations in the same layout are no names.
         (
@@ -3756,6 +3756,21 @@ fn record_form_names_set_off_in_a_running_line() {
         (
             "Plan: ECG, Echo - both normal.",
             "Plan: ECG, Echo - both normal.",
+        ),
+    ]);
+}
+
+#[test]
+fn initials_and_family_name_of_one_row_are_one_person() {
+    check(&[
+        (
+            "Flu clinic\nR.K.  Quorvane  given L deltoid\nJS  Tamasen  not attended",
+            "Flu clinic\nPERSON_1  given L deltoid\nPERSON_2  not attended",
+        ),
+        // One such row alone is no list.
+        (
+            "Flu clinic\nRK  Quorvane  given L deltoid",
+            "Flu clinic\nRK  Quorvane  given L deltoid",
         ),
     ]);
 }

@@ -479,8 +479,12 @@ impl<'a> NameRules<'a> {
                 let boxed = k > 0
                     && tokens.get(k - 1).is_some_and(|b| b.is_punct('['))
                     && tokens.get(k + 1).is_some_and(|b| b.is_punct(']'));
+                // A rule that named the letters by another word (an initials row's family
+                // name) has said whose they are.
+                let own = m.surname.as_deref().is_none_or(|s| s == lower(t.text));
                 if t.shape == Shape::Upper
                     && t.end == m.end
+                    && own
                     && (self.initials_like(t, false) || boxed)
                 {
                     m.initials = true;
