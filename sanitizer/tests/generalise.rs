@@ -3774,3 +3774,27 @@ fn initials_and_family_name_of_one_row_are_one_person() {
         ),
     ]);
 }
+
+#[test]
+fn an_initial_and_a_vocabulary_word_after_an_agent_cue() {
+    // An invented word of the broad vocabulary (not the built-in stop-list).
+    let lex = obscura_sanitizer::lexicon::Lexicon::from_lists(
+        common::GIVEN.iter().map(|w| (*w).to_owned()),
+        common::SURNAMES.iter().map(|w| (*w).to_owned()),
+        common::COMMON.iter().map(|w| (*w).to_owned()),
+        common::MEDICAL
+            .iter()
+            .map(|w| (*w).to_owned())
+            .chain(["quillstone".to_owned()]),
+    );
+    let s = obscura_sanitizer::Sanitizer::new(lex, None);
+    assert_eq!(
+        common::redact1(&s, "Dressing changed. Seen by Q. Quillstone."),
+        "Dressing changed. Seen by PERSON_1."
+    );
+    // Without the cue the word stays a term.
+    assert_eq!(
+        common::redact1(&s, "Wrist film: Q. Quillstone seen."),
+        "Wrist film: Q. Quillstone seen."
+    );
+}

@@ -11,7 +11,8 @@
 //!    the next words when they are in a name list, not on the stop-list; lower-case words
 //!    too (`pt john smith`) when not common words, or when they form a given+surname pair;
 //! 4. `Smith, John` (surname list, comma, given list) and `J. Smith` (initials, then a
-//!    listed name);
+//!    listed name; after an agent's cue such as `by` also a rare vocabulary word:
+//!    `Seen by A. Xa`);
 //! 5. title-case `Given [Middle] Surname` where both are in the lists and not on the
 //!    stop-list; when both are also common words (`Will Green`) the surname must be followed
 //!    by a lower-case word or punctuation (a capitalised word mid-sentence);
