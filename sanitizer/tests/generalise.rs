@@ -3595,7 +3595,7 @@ fn initials_then_a_family_name_after_a_gap_open_list_rows() {
     check(&[
         (
             "Flu jabs - round 2\nQ.Z.  Vantrell  given L arm\nXJ  Orlensky  not attended\nNurse on duty",
-            "Flu jabs - round 2\nPERSON_1  PERSON_2  given L arm\nPERSON_3  PERSON_4  not attended\nNurse on duty",
+            "Flu jabs - round 2\nPERSON_1  given L arm\nPERSON_2  not attended\nNurse on duty",
         ),
         // Observations in the same layout are no names.
         (
@@ -3735,6 +3735,68 @@ fn caldicott_and_secret_santa_are_terms() {
         ),
         ("Seen by Dr Caldicott today.", "Seen by Dr PERSON_1 today."),
     ]);
+}
+
+#[test]
+fn record_form_names_set_off_in_a_running_line() {
+    check(&[
+        (
+            "Retinal screen today: TOVARRO QUELIN, Minor - R0 M0 both eyes.",
+            "Retinal screen today: PERSON_1 - R0 M0 both eyes.",
+        ),
+        (
+            "Stoma nurse line - MBALUTE, Dama - leaking bag, on loperamide.",
+            "Stoma nurse line - PERSON_1 - leaking bag, on loperamide.",
+        ),
+        // A heading's phrase in the same frame stays.
+        (
+            "Result line - NOTE, Call - repeat the bloods.",
+            "Result line - NOTE, Call - repeat the bloods.",
+        ),
+        (
+            "Plan: ECG, Echo - both normal.",
+            "Plan: ECG, Echo - both normal.",
+        ),
+    ]);
+}
+
+#[test]
+fn initials_and_family_name_of_one_row_are_one_person() {
+    check(&[
+        (
+            "Flu clinic\nR.K.  Quorvane  given L deltoid\nJS  Tamasen  not attended",
+            "Flu clinic\nPERSON_1  given L deltoid\nPERSON_2  not attended",
+        ),
+        // One such row alone is no list.
+        (
+            "Flu clinic\nRK  Quorvane  given L deltoid",
+            "Flu clinic\nRK  Quorvane  given L deltoid",
+        ),
+    ]);
+}
+
+#[test]
+fn an_initial_and_a_vocabulary_word_after_an_agent_cue() {
+    // An invented word of the broad vocabulary (not the built-in stop-list).
+    let lex = obscura_sanitizer::lexicon::Lexicon::from_lists(
+        common::GIVEN.iter().map(|w| (*w).to_owned()),
+        common::SURNAMES.iter().map(|w| (*w).to_owned()),
+        common::COMMON.iter().map(|w| (*w).to_owned()),
+        common::MEDICAL
+            .iter()
+            .map(|w| (*w).to_owned())
+            .chain(["quillstone".to_owned()]),
+    );
+    let s = obscura_sanitizer::Sanitizer::new(lex, None);
+    assert_eq!(
+        common::redact1(&s, "Dressing changed. Seen by Q. Quillstone."),
+        "Dressing changed. Seen by PERSON_1."
+    );
+    // Without the cue the word stays a term.
+    assert_eq!(
+        common::redact1(&s, "Wrist film: Q. Quillstone seen."),
+        "Wrist film: Q. Quillstone seen."
+    );
 }
 
 #[test]

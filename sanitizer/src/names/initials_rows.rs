@@ -1,9 +1,13 @@
 //! Rows of a list that open with someone's initials and then, after a gap of two spaces,
 //! their family name (`T.W.  Xa  given`, `KM  Xa Yb  not attended`): at least two such
-//! rows make the list.
+//! rows make the list. The initials and the family name of one row are one person: both
+//! mentions carry the family name and the first initial. Once two rows make the list, a
+//! row's family name may be a word of the lexicon's broad vocabulary (`B.P.  Parlour`), not
+//! a built-in clinical term.
 
 use super::initials::dotted_letter;
 use super::{Mention, NameRules, field_word};
+use crate::stoplist::{self, StopKind};
 use crate::token::{Shape, Token};
 
 /// Rows needed before the shape counts as a list.
@@ -34,8 +38,9 @@ fn initials_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
 
 impl NameRules<'_> {
     /// The family name after a two-space gap at token `k`, ending at a gap or the line's
-    /// end: one past its last token.
-    fn row_name_at(&self, tokens: &[Token<'_>], k: usize) -> Option<usize> {
+    /// end: one past its last token. `vocabulary` lets in words of the lexicon's broad
+    /// vocabulary that are no built-in clinical term.
+    fn row_name_at(&self, tokens: &[Token<'_>], k: usize, vocabulary: bool) -> Option<usize> {
         let first = tokens.get(k)?;
         if !first.break_before || first.line_start {
             return None;
@@ -46,7 +51,14 @@ impl NameRules<'_> {
                 && t.letters() >= 2
                 && t.shape != Shape::Upper
                 && t.shape != Shape::Lower
-                && self.stop(t.text).is_none()
+                && if vocabulary {
+                    !matches!(
+                        stoplist::stop_kind(t.text),
+                        Some(StopKind::Drug | StopKind::Anatomy | StopKind::Term)
+                    )
+                } else {
+                    self.stop(t.text).is_none()
+                }
         };
         let mut end = k;
         while end < k + MAX_NAME_WORDS
@@ -68,36 +80,50 @@ impl NameRules<'_> {
     /// Initials and a family name opening two or more rows of a list.
     pub(super) fn initials_rows(&self, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
         let mut rows: Vec<(usize, usize, usize)> = Vec::new();
+        let mut strict = 0;
         for i in 0..tokens.len() {
             let Some(k) = initials_at(tokens, i) else {
                 continue;
             };
-            if let Some(end) = self.row_name_at(tokens, k) {
+            if let Some(end) = self.row_name_at(tokens, k, false) {
+                strict += 1;
+                rows.push((i, k, end));
+            } else if let Some(end) = self.row_name_at(tokens, k, true) {
                 rows.push((i, k, end));
             }
         }
-        if rows.len() < MIN_ROWS {
+        if strict < MIN_ROWS {
             return;
         }
         for (i, k, end) in rows {
             let (Some(a), Some(b), Some(s), Some(e)) = (
                 tokens.get(i),
-                tokens.get(k - 1),
+                k.checked_sub(1).and_then(|l| tokens.get(l)),
                 tokens.get(k),
-                tokens.get(end - 1),
+                end.checked_sub(1).and_then(|l| tokens.get(l)),
             ) else {
                 continue;
             };
+            let letters: String = tokens
+                .get(i..k)
+                .unwrap_or_default()
+                .iter()
+                .map(|w| w.text)
+                .collect::<String>()
+                .replace('.', "");
+            // The row's initials and family name: one person, known by the family name.
+            let surname = Some(Self::norm(e.text));
             out.push(Mention {
                 start: a.start,
                 end: b.end,
-                surname: Some(Self::norm(&a.text.replace('.', ""))),
+                surname: surname.clone(),
+                extra: vec![Self::norm(&letters)],
                 ..Mention::default()
             });
             out.push(Mention {
                 start: s.start,
                 end: e.name_end(),
-                surname: Some(Self::norm(e.text)),
+                surname,
                 ..Mention::default()
             });
         }

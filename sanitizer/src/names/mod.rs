@@ -11,7 +11,8 @@
 //!    the next words when they are in a name list, not on the stop-list; lower-case words
 //!    too (`pt john smith`) when not common words, or when they form a given+surname pair;
 //! 4. `Smith, John` (surname list, comma, given list) and `J. Smith` (initials, then a
-//!    listed name);
+//!    listed name; after an agent's cue such as `by` also a rare vocabulary word:
+//!    `Seen by A. Xa`);
 //! 5. title-case `Given [Middle] Surname` where both are in the lists and not on the
 //!    stop-list; when both are also common words (`Will Green`) the surname must be followed
 //!    by a lower-case word or punctuation (a capitalised word mid-sentence);
@@ -55,7 +56,10 @@
 //!     section label such as `plan:` or `update:`);
 //! 14. (`messages.rs`) a lower-case sign-off closing a line: after a finished sentence in
 //!     a text written in lower case (`… to rebook. tane`), or after a dash before kisses
-//!     (`don't forget us - tane x`).
+//!     (`don't forget us - tane x`);
+//! 15. (`register_rows.rs`) `SURNAME [SURNAME], Given` opening a row before a gap, or set
+//!     off after a colon or spaced dash and before a spaced dash (`line - WHAANGA ARU,
+//!     Tane - flare`), even when a word is a common or vocabulary word.
 //!
 //! Vetoes after the rules and the model: a name before a road or landmark noun with `the` or
 //! a place preposition before it is a place (`from the Tane Aru turn-off`); a word of
@@ -491,8 +495,12 @@ impl<'a> NameRules<'a> {
                 let boxed = k > 0
                     && tokens.get(k - 1).is_some_and(|b| b.is_punct('['))
                     && tokens.get(k + 1).is_some_and(|b| b.is_punct(']'));
+                // A rule that named the letters by another word (an initials row's family
+                // name) has said whose they are.
+                let own = m.surname.as_deref().is_none_or(|s| s == lower(t.text));
                 if t.shape == Shape::Upper
                     && t.end == m.end
+                    && own
                     && (self.initials_like(t, false) || boxed)
                 {
                     m.initials = true;

@@ -154,13 +154,23 @@ impl NameRules<'_> {
                     // A credential after signed initials is no surname: "A.B. HCA".
                     let credential = s.shape == Shape::Upper
                         && in_list(s.text, super::initials::SIGN_CREDENTIALS);
+                    // After an agent's or sender's cue ("Seen by A. Xa") a rare word of the
+                    // broad vocabulary is the family name too.
+                    let cued = i
+                        .checked_sub(1)
+                        .and_then(|p| tokens.get(p))
+                        .is_some_and(|p| p.is_word() && in_list(p.text, INITIAL_CUES))
+                        && s.shape == Shape::Title
+                        && s.letters() >= 3
+                        && self.rare_vocabulary_word(s.text);
                     if s.is_word()
                         && s.latin
                         && s.capitalized()
                         && s.letters() >= 2
                         && !credential
-                        && (self.surname(s.text) || self.name_like(s))
-                        && self.stop(s.text).is_none()
+                        && ((self.surname(s.text) || self.name_like(s))
+                            && self.stop(s.text).is_none()
+                            || cued)
                         && !self.common(s.text)
                     {
                         out.push(Mention {
