@@ -406,8 +406,10 @@ fn blind17_corpus_shape() {
 /// under blind6's span rules, with names from eight naming traditions plus English surnames
 /// that are vessels and containers, 112 document shapes used at most four times each, written
 /// without reading the sanitizer) parses and has the shape it was written to; its ids are
-/// unique and every span falls on character boundaries of its text. It has never been scored
-/// yet: it is to be scored once, as a held-out set, before any rule is tuned on it.
+/// unique and every span falls on character boundaries of its text. It was scored once as a
+/// held-out set in session 17, after sanitizer rounds 34a/34b/34c (leaking 21/220 against
+/// Presidio's 184, recall 0.946 against 0.538, over-redacted 37/80 against 77), and has been
+/// a development set since; no floor here.
 #[test]
 fn blind18_corpus_shape() {
     shape(BLIND18, 300, (220, 80));
