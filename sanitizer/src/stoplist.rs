@@ -339,6 +339,19 @@ pub const EPONYMS: &[&str] = &[
     "studer",
     "kock",
     "bricker",
+    // Describers of reactions, equations, syndromes, tumours and anatomy, alone or in a
+    // hyphenated pair ("Jarisch-Herxheimer reaction", "Cockcroft-Gault", "Denys-Drash",
+    // "an Askin tumour", "the triangle of Koch").
+    "jarisch",
+    "herxheimer",
+    "cockcroft",
+    "gault",
+    "drash",
+    "fraumeni",
+    "friderichsen",
+    "askin",
+    "koch",
+    "sokolow",
 ];
 
 /// Drugs: generic names and brands.
@@ -797,6 +810,38 @@ pub const DRUGS: &[&str] = &[
     "nexplanon",
     "jaydess",
     "kyleena",
+    // Contraceptive pills, injections, patches and rings; an HIV PrEP injection.
+    "lovima",
+    "slynd",
+    "qlaira",
+    "drovelis",
+    "sayana",
+    "noristerat",
+    "evra",
+    "nuvaring",
+    "apretude",
+    // Insulins ("Lyumjev at meals", "Semglee at night").
+    "lyumjev",
+    "semglee",
+    // Pharmacy self-care brands: haemorrhoid, cold sore, cough and cold, allergy and
+    // vaginal-dryness products ("Anusol cream", "Covonia for a cough").
+    "anusol",
+    "zovirax",
+    "beechams",
+    "covonia",
+    "vagifem",
+    "replens",
+    "strepsils",
+    "difflam",
+    "lemsip",
+    "benylin",
+    "olbas",
+    "karvol",
+    "piriton",
+    "clarityn",
+    "zirtek",
+    "otrivine",
+    "sudafed",
     // Oral nutrition supplements and bowel preparations.
     "fortisip",
     "nutilis",
@@ -1170,6 +1215,14 @@ pub const TERMS: &[&str] = &[
     "radiologist",
     "technologist",
     // Scanner vendors and models, guideline bodies.
+    // Sleep-apnoea (CPAP) device makers and machines.
+    "resmed",
+    "airsense",
+    "dreamstation",
+    // Syndromes named by a hyphenated pair of describers that is no surname pair
+    // ("Li-Fraumeni", "Waterhouse-Friderichsen").
+    "li-fraumeni",
+    "waterhouse-friderichsen",
     "siemens",
     "philips",
     "toshiba",
@@ -1626,7 +1679,22 @@ pub const MEDICAL_HEADS: &[&str] = &[
     "scattering",
     "rule",
     "effect",
+    // Protocols and nail findings eponyms name ("Bruce protocol", "Terry nails"), and
+    // syndromes named together ("Denys-Drash and Xa syndromes").
+    "protocol",
+    "nails",
+    "syndromes",
 ];
+
+/// Nouns that make a hyphenated pair of capitalised words before them a term ("a
+/// Jarisch-Herxheimer reaction", "the Cockcroft-Gault equation"), though one word before
+/// them may be a person's ("Xa reaction" is not vetoed by these).
+pub const PAIR_HEADS: &[&str] = &["reaction", "reactions", "equation", "formula", "criteria"];
+
+/// True when `word` is a [`PAIR_HEADS`] noun.
+pub fn is_pair_head(word: &str) -> bool {
+    PAIR_HEADS.contains(&normalize(word).as_str())
+}
 
 /// Devices and repairs that eponyms name ("a Denis Browne splint", "a Jackson-Pratt drain"):
 /// medical heads too, but after a possessive they mean ownership ("Saleh's drain"), so an
@@ -1737,9 +1805,22 @@ pub fn normalize(word: &str) -> String {
 }
 
 /// Why `word` is on the stop-list, if it is (case-insensitive, possessive ignored).
+///
+/// A hyphenated word whose parts are all eponyms ("Cockcroft-Gault", "Jarisch-Herxheimer")
+/// names a test, reaction or syndrome: a term, not a double-barrelled surname.
 pub fn stop_kind(word: &str) -> Option<StopKind> {
     let w = normalize(word);
-    INDEX.get(w.as_str()).copied()
+    INDEX
+        .get(w.as_str())
+        .copied()
+        .or_else(|| eponym_pair(&w).then_some(StopKind::Term))
+}
+
+/// Lower-case `w` is two or more parts joined by hyphens, each a listed eponym.
+fn eponym_pair(w: &str) -> bool {
+    w.contains('-')
+        && w.split('-')
+            .all(|p| INDEX.get(p).is_some_and(|k| *k == StopKind::Eponym))
 }
 
 /// True when `word` is on the stop-list.

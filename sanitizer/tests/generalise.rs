@@ -3900,3 +3900,27 @@ fn two_conditions_after_by_are_no_pair_of_initials() {
         ),
     ]);
 }
+
+#[test]
+fn hyphenated_eponym_pairs_and_catalogue_lists_are_terms() {
+    check(&[
+        // A pair of describers is a test, reaction or syndrome, not a person.
+        (
+            "Estimate clearance with Cockcroft-Gault before dosing.",
+            "Estimate clearance with Cockcroft-Gault before dosing.",
+        ),
+        (
+            "Warn about a Jarisch-Herxheimer reaction after the first dose.",
+            "Warn about a Jarisch-Herxheimer reaction after the first dose.",
+        ),
+        (
+            "Stopped at stage 3 of the Bruce protocol.",
+            "Stopped at stage 3 of the Bruce protocol.",
+        ),
+        // After a title the same shape is a person's double-barrelled name.
+        (
+            "Seen by Dr Quenvar-Tolbeck today.",
+            "Seen by Dr PERSON_1 today.",
+        ),
+    ]);
+}

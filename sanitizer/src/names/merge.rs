@@ -203,13 +203,16 @@ impl NameRules<'_> {
                 ModelLabel::GivenName | ModelLabel::Surname => {
                     let joined = groups.last_mut().and_then(|g| {
                         let last_end = g.last().map(|x| x.1)?;
+                        let group_start = g.first().map(|x| x.0)?;
                         // A name stays on one line, in one field and in one sentence.
                         let gap = within(tokens, last_end, a);
                         let gap_ok = a >= last_end
                             && gap.iter().all(|t| t.is_punct('.') || t.is_punct(','))
                             && !within(tokens, a, b).first().is_some_and(|t| t.break_before)
                             && !(gap.iter().any(|t| t.is_punct('.'))
-                                && sentence_dot_after(tokens, last_end));
+                                && sentence_dot_after(tokens, last_end))
+                            && !(gap.iter().any(|t| t.is_punct(','))
+                                && list_comma(tokens, group_start, b));
                         gap_ok.then_some(g)
                     });
                     let is_weak = s.score < crate::model::TYPE_THRESHOLD;
@@ -476,7 +479,10 @@ impl NameRules<'_> {
                         && n.shape == Shape::Lower
                         && in_list(n.text, super::vetoes::PLACE_FEATURES)
                 });
-            if after_determiner || place_feature || defined_term(tokens, last_idx) {
+            // "Other shelves: Xa, Yb, Zc cold sore cream": an item of a list of products or
+            // foods.
+            let product = self.in_product_list(tokens, first_tok, last_idx);
+            if after_determiner || place_feature || product || defined_term(tokens, last_idx) {
                 continue;
             }
             let all_vetoed = idx.iter().all(|&i| {
@@ -582,7 +588,11 @@ impl NameRules<'_> {
                         .is_some_and(|w| w.is_word() && w.shape == Shape::Lower)
                 }) && head_after(tokens, hi_c + skip)
             });
-            if !after_title && (ends_in_head || (hyphenated && head_soon)) {
+            // A pair-only head right after the compound ("Xa-Yb reaction").
+            let pair_head = tokens
+                .get(hi_c + 1)
+                .is_some_and(|n| n.is_word() && n.space_before && stoplist::is_pair_head(n.text));
+            if !after_title && (ends_in_head || (hyphenated && (head_soon || pair_head))) {
                 continue;
             }
             let mut m = Mention {
@@ -753,6 +763,34 @@ fn has_place_name(tokens: &[Token<'_>], a: usize, b: usize) -> bool {
 
 /// Only spaces and commas lie between bytes `from` and `to`, and no new line or sentence
 /// starts at `to`.
+/// A comma between two model name spans, the group before it starting at byte
+/// `group_start` and the span after it ending at byte `end`, is a list's: a comma stands
+/// before the group, or a comma, `and` or `or` goes on after the span ("Xa, Yb, Zc",
+/// "Xa, Yb and Zc"). A `Surname, Given` pair stands alone, or shows by its case: an
+/// upper-case family name before a title-case given name ("XA, Yb, DDD pacing") is no list.
+fn list_comma(tokens: &[Token<'_>], group_start: usize, end: usize) -> bool {
+    let first = tokens.partition_point(|t| t.start < group_start);
+    let next = tokens.partition_point(|t| t.start < end);
+    let inverted = tokens
+        .get(first)
+        .is_some_and(|t| t.is_word() && t.shape == Shape::Upper && t.letters() >= 2)
+        && next
+            .checked_sub(1)
+            .and_then(|k| tokens.get(k))
+            .is_some_and(|t| t.is_word() && t.shape == Shape::Title);
+    if inverted {
+        return false;
+    }
+    let comma_before = first
+        .checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|t| t.is_punct(',') && !t.break_before);
+    let goes_on = tokens.get(next).is_some_and(|t| {
+        !t.break_before && (t.is_punct(',') || (t.is_word() && in_list(t.text, &["and", "or"])))
+    });
+    comma_before || goes_on
+}
+
 fn only_commas_between(tokens: &[Token<'_>], from: usize, to: usize) -> bool {
     let next = tokens.partition_point(|t| t.start < to);
     within(tokens, from, to).iter().all(|t| t.is_punct(','))

@@ -64,7 +64,12 @@
 //! Vetoes after the rules and the model: a name before a road or landmark noun with `the` or
 //! a place preposition before it is a place (`from the Tane Aru turn-off`); a word of
 //! farewell or thanks before `to` and a title is no name (`Farewell to Dr Tane`); a model
-//! place on a name word of a person found in the text is that person.
+//! place on a name word of a person found in the text is that person; a model person in a
+//! comma list of three or more products or foods (`product_lists.rs`: a noun such as
+//! `pills`, `cream`, `foods` or a `formulary:` heading names the items) is an item, and a
+//! model person span never runs over a list's comma (`Xa, Yb, Zc`) unless it is an
+//! upper-case `SURNAME, Given` pair; a brand after a catalogue label (`Contraception
+//! formulary:`, `Other shelves:`) is a product, over semicolons to the sentence's end.
 //!
 //! A lower-case word after a kinship noun is a name only when it is a given name
 //! (`daughter rang` is a verb), for the rules and the model alike.
@@ -95,6 +100,7 @@ mod messages;
 mod overlay;
 mod pairs;
 mod particle_names;
+mod product_lists;
 mod quoted;
 mod register_rows;
 mod role_phrases;

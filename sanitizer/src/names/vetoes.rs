@@ -363,13 +363,23 @@ const DRUG_LIST_LABELS: &[&str] = &[
     "tto",
     "ttas",
     "tta",
+    "formulary",
+    "shelf",
+    "shelves",
 ];
 
+/// Labels of a catalogue of products grouped by kind ("Formulary: Xa and Yb pills; Zc
+/// injections"): the list runs on over semicolons to the end of the sentence.
+const CATALOGUE_LABELS: &[&str] = &["formulary", "shelf", "shelves"];
+
 /// The mention starting at byte `start` lies in a list of medicines: after a
-/// [`DRUG_LIST_LABELS`] label and its `:` at the start of a sentence or line, before the
-/// sentence, clause (`;`) or line ends, and with no title right before it. Brand names there are drugs, not people ("TTOs: Xarelto, Ella").
+/// [`DRUG_LIST_LABELS`] label and its `:` opening a sentence or line ("TTOs:"; a catalogue
+/// label may end a heading of up to three words: "Contraception formulary:"), before the sentence, clause
+/// (`;`, except in a catalogue, see [`CATALOGUE_LABELS`]) or line ends, and with no title
+/// right before it. Brand names there are drugs, not people ("TTOs: Xarelto, Ella").
 pub(crate) fn in_drug_list(tokens: &[Token<'_>], start: usize) -> bool {
     let first = tokens.partition_point(|t| t.start < start);
+    let mut semicolon = false;
     for j in (0..first).rev() {
         let Some(t) = tokens.get(j) else {
             return false;
@@ -377,7 +387,11 @@ pub(crate) fn in_drug_list(tokens: &[Token<'_>], start: usize) -> bool {
         let prev = j.checked_sub(1).and_then(|p| tokens.get(p));
         if t.is_punct(':') {
             return prev.is_some_and(|l| {
-                l.is_word() && l.sentence_start && in_list(l.text, DRUG_LIST_LABELS)
+                l.is_word()
+                    && in_list(l.text, DRUG_LIST_LABELS)
+                    && (!semicolon || in_list(l.text, CATALOGUE_LABELS))
+                    && (l.sentence_start
+                        || (in_list(l.text, CATALOGUE_LABELS) && heading_opens(tokens, j - 1)))
             });
         }
         // A full stop, a semicolon, or a new line or sentence not opened by the label's colon.
@@ -385,14 +399,27 @@ pub(crate) fn in_drug_list(tokens: &[Token<'_>], start: usize) -> bool {
         if j + 1 == first && t.is_word() && in_list(t.text, TITLES) {
             return false;
         }
-        if t.is_punct('.')
-            || t.is_punct(';')
-            || (t.sentence_start && !prev.is_some_and(|p| p.is_punct(':')))
-        {
+        semicolon |= t.is_punct(';');
+        if t.is_punct('.') || (t.sentence_start && !prev.is_some_and(|p| p.is_punct(':'))) {
             return false;
         }
     }
     false
+}
+
+/// The label word at `k` ends a heading of up to three words that opens a sentence or
+/// line ("TTOs", "Contraception formulary", "Other shelves").
+fn heading_opens(tokens: &[Token<'_>], k: usize) -> bool {
+    (0..3).any(|back| {
+        k.checked_sub(back).is_some_and(|s| {
+            tokens
+                .get(s)
+                .is_some_and(|t| t.sentence_start || t.line_start)
+                && tokens
+                    .get(s..=k)
+                    .is_some_and(|ws| ws.iter().all(Token::is_word))
+        })
+    })
 }
 
 /// Word `i` stands before a medical head noun ("Kallmann syndrome", "a Malecot catheter")
