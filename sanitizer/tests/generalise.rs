@@ -3900,3 +3900,41 @@ fn two_conditions_after_by_are_no_pair_of_initials() {
         ),
     ]);
 }
+
+#[test]
+fn undotted_initial_in_an_agent_slot() {
+    check(&[
+        (
+            "Dressing changed. Done by F Quorvane, chaperone present.",
+            "Dressing changed. Done by PERSON_1, chaperone present.",
+        ),
+        (
+            "Travel history taken by A Vellamory.",
+            "Travel history taken by PERSON_1.",
+        ),
+        (
+            "Reviewed by nurse in charge D Tessalind",
+            "Reviewed by nurse in charge PERSON_1",
+        ),
+        (
+            "Independent assessor: E Brundavel, 15.02.25.",
+            "Independent assessor: PERSON_1, 15.02.25.",
+        ),
+        (
+            "Monitor fitted in clinic by C Vorrantel\nDaytime average 150/90.",
+            "Monitor fitted in clinic by PERSON_1\nDaytime average 150/90.",
+        ),
+        // A term's letter stays: no agent's slot, or no name after the letter.
+        (
+            "Delivered by C section at 39 weeks.",
+            "Delivered by C section at 39 weeks.",
+        ),
+        (
+            "Referred by A and E overnight.",
+            "Referred by A and E overnight.",
+        ),
+        ("Low vitamin D Levels noted.", "Low vitamin D Levels noted."),
+        ("Hep B Vaccine given today.", "Hep B Vaccine given today."),
+        ("Backed by Grade A Evidence.", "Backed by Grade A Evidence."),
+    ]);
+}

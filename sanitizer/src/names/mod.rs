@@ -24,7 +24,8 @@
 //! 9. (`pairs.rs`) family-name particles inside names and before DICOM family names
 //!    (`Lieke R. van Dijk`, `NÍ BHRIAIN^CAOIMHE`), an upper-case family name then a
 //!    title-case given name (`NDLOVU Temitope`), an initial without a dot after `(` or a
-//!    list comma (`(M Mamani)`); capitalised kinship words act as titles (`Grandpa Sem`);
+//!    list comma (`(M Mamani)`) or in an agent's slot (`agent_slots.rs`: `Seen by C Xa`,
+//!    `by nurse in charge D Xa`, `Independent assessor: E Xa`); capitalised kinship words act as titles (`Grandpa Sem`);
 //! 10. (`context.rs`) an unlisted word known by its context alone: `the Whaanga house`,
 //!     the subject of a person verb (`Tane was admitted`, `Tane improved`), a possessive
 //!     before a noun mid-sentence (`regarding Quispe's imaging`), a word right before an
@@ -73,6 +74,7 @@
 //! and model spans; eponyms are accepted inside a full name (`John Bell`) but never when a
 //! medical head noun follows (`Bell's palsy`) or `of` precedes (`circle of Willis`).
 
+mod agent_slots;
 mod bracketed_names;
 mod caps_lists;
 mod caps_runs;
