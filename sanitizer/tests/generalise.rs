@@ -3938,3 +3938,18 @@ fn undotted_initial_in_an_agent_slot() {
         ("Backed by Grade A Evidence.", "Backed by Grade A Evidence."),
     ]);
 }
+
+#[test]
+fn dash_list_keyed_by_family_names() {
+    check(&[
+        (
+            "Antibiotic round, ward 3\n- Quorvane: day 5 co-amoxiclav - stop today\n- Brundavel: cultures pending\n- Tessalind: level due",
+            "Antibiotic round, ward 3\n- PERSON_1: day 5 co-amoxiclav - stop today\n- PERSON_2: cultures pending\n- PERSON_3: level due",
+        ),
+        // Field words keying the items stay.
+        (
+            "Ward round\n- Plan: stop antibiotics\n- Imaging: chest film\n- Results: sent",
+            "Ward round\n- Plan: stop antibiotics\n- Imaging: chest film\n- Results: sent",
+        ),
+    ]);
+}

@@ -61,6 +61,9 @@
 //! 15. (`register_rows.rs`) `SURNAME [SURNAME], Given` opening a row before a gap, or set
 //!     off after a colon or spaced dash and before a spaced dash (`line - WHAANGA ARU,
 //!     Tane - flare`), even when a word is a common or vocabulary word.
+//! 16. (`dash_items.rs`) the keys of a dash list whose items all open with one capitalised
+//!     word and a colon (`- Whaanga: day 6 co-amoxiclav`), two or more, when no key is a
+//!     common word, clinical term or field word (`- Plan: …` stays).
 //!
 //! Vetoes after the rules and the model: a name before a road or landmark noun with `the` or
 //! a place preposition before it is a place (`from the Tane Aru turn-off`); a word of
@@ -81,6 +84,7 @@ mod caps_runs;
 mod caps_slots;
 mod company;
 mod context;
+mod dash_items;
 mod dicom;
 mod dotted_slots;
 mod extensions;
@@ -384,6 +388,7 @@ impl<'a> NameRules<'a> {
         self.dash_sign_offs(tokens, &mut out);
         self.dash_birth_lines(tokens, &mut out);
         self.list_item_names(tokens, &mut out);
+        self.dash_item_names(tokens, &mut out);
         self.numbered_caps_items(tokens, &mut out);
         self.numbered_row_surnames(tokens, &mut out);
         self.caps_lists(tokens, &mut out);
