@@ -3924,3 +3924,56 @@ fn hyphenated_eponym_pairs_and_catalogue_lists_are_terms() {
         ),
     ]);
 }
+
+#[test]
+fn undotted_initial_in_an_agent_slot() {
+    check(&[
+        (
+            "Dressing changed. Done by F Quorvane, chaperone present.",
+            "Dressing changed. Done by PERSON_1, chaperone present.",
+        ),
+        (
+            "Travel history taken by A Vellamory.",
+            "Travel history taken by PERSON_1.",
+        ),
+        (
+            "Reviewed by nurse in charge D Tessalind",
+            "Reviewed by nurse in charge PERSON_1",
+        ),
+        (
+            "Independent assessor: E Brundavel, 15.02.25.",
+            "Independent assessor: PERSON_1, 15.02.25.",
+        ),
+        (
+            "Monitor fitted in clinic by C Vorrantel\nDaytime average 150/90.",
+            "Monitor fitted in clinic by PERSON_1\nDaytime average 150/90.",
+        ),
+        // A term's letter stays: no agent's slot, or no name after the letter.
+        (
+            "Delivered by C section at 39 weeks.",
+            "Delivered by C section at 39 weeks.",
+        ),
+        (
+            "Referred by A and E overnight.",
+            "Referred by A and E overnight.",
+        ),
+        ("Low vitamin D Levels noted.", "Low vitamin D Levels noted."),
+        ("Hep B Vaccine given today.", "Hep B Vaccine given today."),
+        ("Backed by Grade A Evidence.", "Backed by Grade A Evidence."),
+    ]);
+}
+
+#[test]
+fn dash_list_keyed_by_family_names() {
+    check(&[
+        (
+            "Antibiotic round, ward 3\n- Quorvane: day 5 co-amoxiclav - stop today\n- Brundavel: cultures pending\n- Tessalind: level due",
+            "Antibiotic round, ward 3\n- PERSON_1: day 5 co-amoxiclav - stop today\n- PERSON_2: cultures pending\n- PERSON_3: level due",
+        ),
+        // Field words keying the items stay.
+        (
+            "Ward round\n- Plan: stop antibiotics\n- Imaging: chest film\n- Results: sent",
+            "Ward round\n- Plan: stop antibiotics\n- Imaging: chest film\n- Results: sent",
+        ),
+    ]);
+}

@@ -24,7 +24,8 @@
 //! 9. (`pairs.rs`) family-name particles inside names and before DICOM family names
 //!    (`Lieke R. van Dijk`, `NÍ BHRIAIN^CAOIMHE`), an upper-case family name then a
 //!    title-case given name (`NDLOVU Temitope`), an initial without a dot after `(` or a
-//!    list comma (`(M Mamani)`); capitalised kinship words act as titles (`Grandpa Sem`);
+//!    list comma (`(M Mamani)`) or in an agent's slot (`agent_slots.rs`: `Seen by C Xa`,
+//!    `by nurse in charge D Xa`, `Independent assessor: E Xa`); capitalised kinship words act as titles (`Grandpa Sem`);
 //! 10. (`context.rs`) an unlisted word known by its context alone: `the Whaanga house`,
 //!     the subject of a person verb (`Tane was admitted`, `Tane improved`), a possessive
 //!     before a noun mid-sentence (`regarding Quispe's imaging`), a word right before an
@@ -60,6 +61,9 @@
 //! 15. (`register_rows.rs`) `SURNAME [SURNAME], Given` opening a row before a gap, or set
 //!     off after a colon or spaced dash and before a spaced dash (`line - WHAANGA ARU,
 //!     Tane - flare`), even when a word is a common or vocabulary word.
+//! 16. (`dash_items.rs`) the keys of a dash list whose items all open with one capitalised
+//!     word and a colon (`- Whaanga: day 6 co-amoxiclav`), two or more, when no key is a
+//!     common word, clinical term or field word (`- Plan: …` stays).
 //!
 //! Vetoes after the rules and the model: a name before a road or landmark noun with `the` or
 //! a place preposition before it is a place (`from the Tane Aru turn-off`); a word of
@@ -78,12 +82,14 @@
 //! and model spans; eponyms are accepted inside a full name (`John Bell`) but never when a
 //! medical head noun follows (`Bell's palsy`) or `of` precedes (`circle of Willis`).
 
+mod agent_slots;
 mod bracketed_names;
 mod caps_lists;
 mod caps_runs;
 mod caps_slots;
 mod company;
 mod context;
+mod dash_items;
 mod dicom;
 mod dotted_slots;
 mod extensions;
@@ -388,6 +394,7 @@ impl<'a> NameRules<'a> {
         self.dash_sign_offs(tokens, &mut out);
         self.dash_birth_lines(tokens, &mut out);
         self.list_item_names(tokens, &mut out);
+        self.dash_item_names(tokens, &mut out);
         self.numbered_caps_items(tokens, &mut out);
         self.numbered_row_surnames(tokens, &mut out);
         self.caps_lists(tokens, &mut out);

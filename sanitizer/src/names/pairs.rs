@@ -2,6 +2,7 @@
 //! given + family name pairs in title case, upper case, mixed (`NDLOVU Temitope`) and with
 //! particles (`Lieke R. van Dijk`).
 
+use super::agent_slots::agent_slot_before;
 use super::{
     FIELD_WORDS, ID_LABELS, KIN_TITLES, Mention, NameRules, VIEW_SIDES, head_after, in_list,
     is_particle, particle_blocked,
@@ -90,22 +91,25 @@ impl NameRules<'_> {
                 }
             }
             // An initial without a dot after an opening bracket or a list comma:
-            // "(M Mamani)", ", R Whaanga".
+            // "(M Mamani)", ", R Whaanga"; or in an agent's slot: "Seen by C Whaanga.".
+            let agent_slot = agent_slot_before(tokens, i);
             if t.is_word()
                 && t.latin
                 && t.letters() == 1
                 && t.shape != Shape::Lower
-                && !in_list(t.text, &["a", "i"])
+                && (agent_slot || !in_list(t.text, &["a", "i"]))
                 && !tokens.get(i + 1).is_some_and(|d| d.is_punct('.'))
                 && (i == 0
+                    || agent_slot
                     || tokens
                         .get(i.wrapping_sub(1))
                         .is_some_and(|p| p.is_punct('(') || p.is_punct(',') || p.is_punct(';')))
             {
                 if let Some(s) = tokens.get(i + 1) {
+                    // The name ends before a lower-case word, punctuation or a new line.
                     let ends = tokens
                         .get(i + 2)
-                        .is_none_or(|n| !n.is_word() || !n.capitalized());
+                        .is_none_or(|n| !n.is_word() || !n.capitalized() || n.line_start);
                     if s.is_word()
                         && s.latin
                         && s.space_before
