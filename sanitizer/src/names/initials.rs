@@ -966,13 +966,7 @@ impl NameRules<'_> {
                             .is_some_and(|u| u.text == "u" || u.text == "you"));
                 if (s == first || name_word(t)) && self.speaker_word(t) && v.space_before && request
                 {
-                    out.push(Mention {
-                        start: t.start,
-                        end: t.end,
-                        given: self.given(t.text).then(|| lower(t.text)),
-                        surname: (!self.given(t.text)).then(|| lower(t.text)),
-                        ..Mention::default()
-                    });
+                    out.push(self.lone_word(t));
                 }
             }
         }

@@ -190,13 +190,7 @@ impl NameRules<'_> {
                 .is_some_and(|p| p.is_punct('-') || p.is_punct('—') || p.is_punct('–'))
                 && kissed;
             if after_stop || after_dash {
-                out.push(Mention {
-                    start: t.start,
-                    end: t.end,
-                    given: self.given(t.text).then(|| lower(t.text)),
-                    surname: (!self.given(t.text)).then(|| lower(t.text)),
-                    ..Mention::default()
-                });
+                out.push(self.lone_word(t));
             }
         }
     }

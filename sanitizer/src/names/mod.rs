@@ -221,6 +221,19 @@ impl<'a> NameRules<'a> {
         stoplist::normalize(word)
     }
 
+    /// The mention of one word `t` known to be a name of unknown role: a given name when the
+    /// lists hold it as one, else a surname (chat speakers, lower-case sign-offs).
+    fn lone_word(&self, t: &Token<'_>) -> Mention {
+        let given = self.given(t.text);
+        Mention {
+            start: t.start,
+            end: t.end,
+            given: given.then(|| lower(t.text)),
+            surname: (!given).then(|| lower(t.text)),
+            ..Mention::default()
+        }
+    }
+
     /// The mention of one word `t` known to be a surname (possessive left out).
     fn surname_word(t: &Token<'_>) -> Mention {
         Mention {
